@@ -1,0 +1,88 @@
+"""``renja-desktop``: every capability of the app as a command (the GUI calls the same services).
+
+Each feature module contributes its commands through a ``register(subparsers)`` function listed in
+:data:`COMMAND_MODULES`; a command handler takes the parsed arguments and returns the exit status.
+Errors print one clear line (``galat: ...``) to stderr and exit non-zero.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from typing import Any, Callable
+
+from . import __version__
+
+#: modules whose ``register(subparsers)`` adds commands, in help order
+COMMAND_MODULES = [
+    "renja_desktop.cli_core",
+]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A bad argument or input: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, Indonesian prefix, exit 2
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"galat: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="renja-desktop",
+        description="Renja Desktop: menyusun Rencana Kerja Perangkat Daerah secara luring.",
+    )
+    parser.add_argument("--version", action="version", version=f"renja-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Windows consoles default to a legacy code page; Rupiah names and dashes need UTF-8.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (ValueError, OSError):
+                pass
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_OK
+    from .service import EditError
+    from .storage import DocumentFileError
+
+    try:
+        return handler(args)
+    except (CliError, EditError, DocumentFileError) as exc:
+        sys.stderr.write(f"galat: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:  # output piped into `head` and closed early
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        sys.stderr.write("dibatalkan\n")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

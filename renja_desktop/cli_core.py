@@ -1,0 +1,270 @@
+"""Core commands: ``new``, ``info``, ``tree``, ``check``, ``add``, ``set``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import codes
+from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
+from .codes import CodeError
+from .formatting import format_nip, format_rupiah
+from .service import EditError, RenjaDocument
+from .validation import SEVERITY_LABEL, has_errors, validate
+
+#: ``set`` fields stored on the plan row itself
+ROW_FIELDS = {
+    "kode", "nama", "pagu", "pagu_n1", "rkpd_pagu", "outcome", "lokasi", "catatan",
+    "penanggung_jawab", "rkpd_nama", "rkpd_lokasi", "rkpd_indikator", "rkpd_target", "rkpd_catatan",
+}
+#: ``set`` fields of the row's first indicator
+INDIKATOR_FIELDS = {"indikator": "teks", "target": "target", "satuan": "satuan", "target_n1": "target_n1"}
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan tahun") from None
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"tahun {year} di luar rentang 2000-2100")
+    return year
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="membuat dokumen Renja baru (berkas .sqlite)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--pemda", required=True, help='pemerintah daerah, mis. "Kota Binjai"')
+    p.add_argument("--opd", required=True, help="nama perangkat daerah")
+    p.add_argument("--tahun", required=True, type=_year, help="tahun rencana n")
+    p.add_argument("--opd-singkat", default="", help='nama singkat untuk kepala halaman, mis. "Badan Kesbangpol"')
+    p.add_argument("--renstra", default="", help="periode Renstra, mis. 2021-2026")
+    p.add_argument("--nomenklatur", default="", help="versi nomenklatur yang diikuti")
+    p.add_argument("--tempat", default="", help="tempat penandatanganan")
+    p.add_argument("--tanggal", default="", help="tanggal penandatanganan")
+    p.add_argument("--kepala-nama", default="")
+    p.add_argument("--kepala-pangkat", default="")
+    p.add_argument("--kepala-nip", default="")
+    p.add_argument("--kepala-jabatan", default="")
+    p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser("info", help="identitas dokumen, jumlah baris dan total")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+    p.set_defaults(handler=cmd_info)
+
+    p = sub.add_parser("tree", help="pohon program dengan nilai terhitung")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+    p.set_defaults(handler=cmd_tree)
+
+    p = sub.add_parser("check", help="memeriksa dokumen; status keluar 1 bila ada galat")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+    p.add_argument("--deep", action="store_true", help="pemeriksaan integritas berkas penuh")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("add", help="menambah baris di bawah baris yang kodenya diperpanjang")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("kode", metavar="CODE")
+    p.add_argument("nama", metavar="NAME")
+    p.add_argument("--pagu", default=None, help="pagu indikatif n (sub kegiatan)")
+    p.add_argument("--pagu-n1", default=None, help="pagu prakiraan maju n+1 (sub kegiatan)")
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+    p.set_defaults(handler=cmd_add)
+
+    p = sub.add_parser("set", help="mengubah satu isian sebuah baris")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("kode", metavar="CODE")
+    p.add_argument("field", metavar="FIELD",
+                   help="kunci seperti pada tree --json: " + ", ".join(sorted(ROW_FIELDS | set(INDIKATOR_FIELDS) | {"sumber_dana"})))
+    p.add_argument("value", metavar="VALUE")
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+    p.set_defaults(handler=cmd_set)
+
+
+def open_document(path: Path, readonly: bool = False, deep: bool = False) -> RenjaDocument:
+    return RenjaDocument.open(path, readonly=readonly, deep=deep)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    renstra_mulai = renstra_selesai = None
+    if args.renstra:
+        try:
+            a, b = args.renstra.replace("–", "-").split("-")
+            renstra_mulai, renstra_selesai = _year(a.strip()), _year(b.strip())
+        except (ValueError, argparse.ArgumentTypeError):
+            raise CliError(f"--renstra '{args.renstra}' harus berbentuk 2021-2026") from None
+    doc = RenjaDocument.create(
+        args.file, tahun=args.tahun, pemda=args.pemda, opd=args.opd, opd_singkat=args.opd_singkat,
+        nomenklatur_versi=args.nomenklatur, tempat=args.tempat, tanggal=args.tanggal,
+        kepala_jabatan=args.kepala_jabatan, kepala_nama=args.kepala_nama,
+        kepala_pangkat=args.kepala_pangkat,
+    )
+    try:
+        extra = {}
+        if renstra_mulai:
+            extra.update(renstra_mulai=renstra_mulai, renstra_selesai=renstra_selesai)
+        if args.kepala_nip:
+            extra["kepala_nip"] = args.kepala_nip
+        if extra:
+            doc.set_document(**extra)
+    except EditError:
+        doc.close()
+        args.file.unlink()
+        raise
+    doc.close()
+    print(f"Dokumen baru dibuat: {args.file}")
+    return EXIT_OK
+
+
+def _info_dict(doc: RenjaDocument) -> dict:
+    levels = {name: 0 for name in codes.LEVEL_KEYS.values()}
+    for node in doc.plan.walk():
+        levels[codes.LEVEL_KEYS.get(node.level, "?")] = levels.get(codes.LEVEL_KEYS.get(node.level, "?"), 0) + 1
+    info = {k: v for k, v in doc.info.items()}
+    info.update(
+        file=str(doc.path),
+        jumlah_baris=levels,
+        jumlah_baris_evaluasi=len(doc.evaluation.nodes),
+        jumlah_pelayanan=len(doc.pelayanan),
+        jumlah_usulan=len(doc.usulan),
+        total_pagu=doc.plan.totals[0],
+        total_pagu_n1=doc.plan.totals[1],
+        total_rkpd_pagu=doc.plan.totals[2],
+    )
+    return info
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    with open_document(args.file, readonly=True) as doc:
+        info = _info_dict(doc)
+    if args.json:
+        print_json(info)
+        return EXIT_OK
+    renstra = ""
+    if info.get("renstra_mulai"):
+        renstra = f"{info['renstra_mulai']}-{info['renstra_selesai']}"
+    lines = [
+        ("Berkas", info["file"]),
+        ("Pemda", info["pemda"]),
+        ("Perangkat Daerah", info["opd"]),
+        ("Tahun rencana", str(info["tahun"])),
+        ("Periode Renstra", renstra),
+        ("Nomenklatur", info["nomenklatur_versi"]),
+        ("Kepala", " / ".join(x for x in (info["kepala_nama"], info["kepala_pangkat"], format_nip(info["kepala_nip"])) if x)),
+        ("Baris", ", ".join(f"{codes.LEVEL_NAMES[lvl]} {info['jumlah_baris'][key]}"
+                            for lvl, key in codes.LEVEL_KEYS.items())),
+        ("Total pagu n", "Rp " + format_rupiah(info["total_pagu"])),
+        ("Total pagu n+1", "Rp " + format_rupiah(info["total_pagu_n1"])),
+    ]
+    width = max(len(k) for k, _ in lines)
+    for key, value in lines:
+        print(f"{key.ljust(width)} : {value}")
+    return EXIT_OK
+
+
+def cmd_tree(args: argparse.Namespace) -> int:
+    with open_document(args.file, readonly=True) as doc:
+        records = doc.plan_records()
+        totals = (doc.plan.totals[0], doc.plan.totals[1])
+    if args.json:
+        print_json(records)
+        return EXIT_OK
+    out = sys.stdout
+    out.write(f"{'Kode':<20} {'Uraian':<60} {'Pagu n':>18} {'Pagu n+1':>18}\n")
+    for r in records:
+        name = ("  " * r["depth"] + r["nama"])
+        if len(name) > 60:
+            name = name[:59] + "…"
+        out.write(f"{r['kode']:<20} {name:<60} {format_rupiah(r['pagu']):>18} {format_rupiah(r['pagu_n1']):>18}\n")
+    out.write(f"{'':<20} {'TOTAL':<60} {format_rupiah(totals[0]):>18} {format_rupiah(totals[1]):>18}\n")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with open_document(args.file, readonly=True, deep=args.deep) as doc:
+        findings = validate(doc)
+    if args.json:
+        print_json([f.as_dict() for f in findings])
+    else:
+        for f in findings:
+            print(f.line())
+        counts = {sev: sum(1 for f in findings if f.severity == sev) for sev in SEVERITY_LABEL}
+        print(f"{counts['error']} galat, {counts['warning']} peringatan, {counts['info']} info")
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
+def _find_parent(doc: RenjaDocument, kode: str):
+    parsed = codes.parse_code(kode)
+    parent_code = parsed.parent()
+    if parent_code is None:
+        return None
+    parent = doc.plan_by_kode(str(parent_code))
+    if parent is None:
+        # program 01 (penunjang) sits under the agency's own bidang; X.XX codes are generic
+        raise CliError(f"induk {parent_code} untuk kode {kode} belum ada; tambahkan induknya dahulu")
+    return parent
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    try:
+        kode = codes.normalize_code(args.kode)
+    except CodeError as exc:
+        raise CliError(f"kode tidak sah: {exc}") from None
+    with open_document(args.file) as doc:
+        parent = _find_parent(doc, kode)
+        fields = {}
+        if args.pagu is not None:
+            fields["pagu"] = args.pagu
+        if args.pagu_n1 is not None:
+            fields["pagu_n1"] = args.pagu_n1
+        row_id = doc.add_plan_row(parent.id if parent else None, kode, args.nama, **fields)
+        node = doc.plan.nodes[row_id]
+        result = {"id": row_id, "kode": node.kode, "nama": node.nama, "level": node.level,
+                  "pagu": node.sums[0], "pagu_n1": node.sums[1], "total_pagu": doc.plan.totals[0]}
+    if args.json:
+        print_json(result)
+    else:
+        print(f"Ditambahkan {codes.LEVEL_NAMES[result['level']].lower()} {result['kode']} "
+              f"{result['nama']}; total pagu Rp {format_rupiah(result['total_pagu'])}")
+    return EXIT_OK
+
+
+def _parse_sumber_dana(text: str) -> list[dict]:
+    """``"DAU"`` (whole pagu) or ``"DAU=1.000.000; PAD=500.000"``."""
+    items = []
+    for part in [p.strip() for p in text.split(";") if p.strip()]:
+        if "=" in part:
+            nama, jumlah = part.rsplit("=", 1)
+            items.append({"nama": nama.strip(), "jumlah": jumlah.strip()})
+        else:
+            items.append({"nama": part, "jumlah": None})
+    return items
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    field = args.field.strip().lower()
+    known = ROW_FIELDS | set(INDIKATOR_FIELDS) | {"sumber_dana"}
+    if field not in known:
+        raise CliError(f"isian '{args.field}' tidak dikenal; pilih salah satu: {', '.join(sorted(known))}")
+    with open_document(args.file) as doc:
+        node = doc.plan_by_kode(args.kode)
+        if node is None:
+            raise CliError(f"kode {args.kode} tidak ada di dokumen {args.file.name}")
+        if field in ROW_FIELDS:
+            doc.set_plan(node.id, **{field: args.value})
+        elif field in INDIKATOR_FIELDS:
+            items = [dict(x) for x in doc.indikator.get(node.id, [])] or [{}]
+            items[0][INDIKATOR_FIELDS[field]] = args.value
+            doc.set_indikator(node.id, items)
+        else:
+            doc.set_sumber_dana(node.id, _parse_sumber_dana(args.value))
+        record = next(r for r in doc.plan_records() if r["id"] == node.id)
+        total = doc.plan.totals[0]
+    if args.json:
+        print_json(record)
+    else:
+        print(f"{record['kode']} {field} = {args.value}; pagu baris Rp {format_rupiah(record['pagu'])}; "
+              f"total pagu Rp {format_rupiah(total)}")
+    return EXIT_OK

@@ -1,0 +1,146 @@
+"""Official row codes ``U.BB.PP.K.KK.SSSS`` and the five levels of the plan hierarchy.
+
+DESIGN.md section 2: ``U`` urusan (1 digit, or ``X`` for the generic penunjang rows), ``BB`` bidang
+urusan, ``PP`` program, ``K.KK`` kegiatan (K is the level of government), ``SSSS`` sub kegiatan.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+URUSAN = 1
+BIDANG_URUSAN = 2
+PROGRAM = 3
+KEGIATAN = 4
+SUB_KEGIATAN = 5
+
+LEVELS = (URUSAN, BIDANG_URUSAN, PROGRAM, KEGIATAN, SUB_KEGIATAN)
+
+#: Indonesian name of each level, as printed and shown.
+LEVEL_NAMES = {
+    URUSAN: "Urusan",
+    BIDANG_URUSAN: "Bidang Urusan",
+    PROGRAM: "Program",
+    KEGIATAN: "Kegiatan",
+    SUB_KEGIATAN: "Sub Kegiatan",
+}
+#: Machine keys of each level (``tree --json``'s ``level_name``).
+LEVEL_KEYS = {
+    URUSAN: "urusan",
+    BIDANG_URUSAN: "bidang_urusan",
+    PROGRAM: "program",
+    KEGIATAN: "kegiatan",
+    SUB_KEGIATAN: "sub_kegiatan",
+}
+
+# Segment widths, in order: U, BB, PP, K, KK, SSSS
+_WIDTHS = (1, 2, 2, 1, 2, 4)
+# how many segments a code of each level has
+_SEGMENTS = {URUSAN: 1, BIDANG_URUSAN: 2, PROGRAM: 3, KEGIATAN: 5, SUB_KEGIATAN: 6}
+_LEVEL_OF_SEGMENTS = {v: k for k, v in _SEGMENTS.items()}
+
+_SEGMENT_RE = [
+    re.compile(r"^(?:\d|X)$"),
+    re.compile(r"^(?:\d{2}|XX)$"),
+    re.compile(r"^\d{2}$"),
+    re.compile(r"^[12]$"),
+    re.compile(r"^\d{2}$"),
+    re.compile(r"^\d{4}$"),
+]
+
+
+class CodeError(ValueError):
+    """A code that cannot be read as ``U.BB.PP.K.KK.SSSS``."""
+
+
+@dataclass(frozen=True)
+class Code:
+    segments: tuple[str, ...]
+
+    @property
+    def level(self) -> int:
+        return _LEVEL_OF_SEGMENTS[len(self.segments)]
+
+    def __str__(self) -> str:
+        return ".".join(self.segments)
+
+    def parent(self) -> "Code | None":
+        if self.level == URUSAN:
+            return None
+        return Code(self.segments[: _SEGMENTS[self.level - 1]])
+
+    def extends(self, other: "Code") -> bool:
+        """True when ``self`` is a direct child code of ``other``."""
+        return self.level == other.level + 1 and self.segments[: len(other.segments)] == other.segments
+
+
+def parse_code(text: str) -> Code:
+    """Parse a code in its canonical form. Raise :class:`CodeError` with an Indonesian message."""
+    text = (text or "").strip()
+    if not text:
+        raise CodeError("kode kosong")
+    parts = text.split(".")
+    if len(parts) not in _LEVEL_OF_SEGMENTS:
+        raise CodeError(
+            f"kode '{text}' tidak berbentuk U.BB.PP.K.KK.SSSS (jumlah segmen {len(parts)})"
+        )
+    for i, part in enumerate(parts):
+        if not _SEGMENT_RE[i].match(part):
+            raise CodeError(
+                f"kode '{text}': segmen ke-{i + 1} '{part}' harus {_WIDTHS[i]} digit"
+            )
+    return Code(tuple(parts))
+
+
+def normalize_code(text: str) -> str:
+    """Bring a code written loosely (``8.1.6.2.1.6``, ``8 .01. 06``) to canonical form.
+
+    Segments written with too few digits are zero-padded (``6`` -> ``06``); the result is checked
+    with :func:`parse_code`. Raises :class:`CodeError` when it cannot be made canonical.
+    """
+    raw = re.sub(r"\s+", "", text or "")
+    if not raw:
+        raise CodeError("kode kosong")
+    parts = raw.split(".")
+    if len(parts) in _LEVEL_OF_SEGMENTS:
+        fixed = []
+        for i, part in enumerate(parts):
+            if part.isdigit() and len(part) < _WIDTHS[i]:
+                part = part.zfill(_WIDTHS[i])
+            elif part.upper() == "X" * len(part) and part:
+                part = "X" * _WIDTHS[i]
+            fixed.append(part)
+        return str(parse_code(".".join(fixed)))
+    return str(parse_code(raw))
+
+
+def code_level(text: str) -> int:
+    return parse_code(text).level
+
+
+def is_valid_code(text: str) -> bool:
+    try:
+        parse_code(text)
+    except CodeError:
+        return False
+    return True
+
+
+def child_code(parent: str | None, number: int, child_level: int) -> str:
+    """The code of the ``number``-th child under ``parent`` (``None`` for an urusan)."""
+    if child_level == URUSAN:
+        return str(number)
+    width = _WIDTHS[_SEGMENTS[child_level] - 1]
+    if child_level == KEGIATAN:
+        # kegiatan adds two segments: government level (2 = kabupaten/kota) and number
+        return f"{parent}.2.{number:02d}"
+    return f"{parent}.{number:0{width}d}"
+
+
+def last_number(code: str) -> int | None:
+    """The number of the last segment of a code (``8.01.01.2.02`` -> 2)."""
+    try:
+        seg = parse_code(code).segments[-1]
+    except CodeError:
+        return None
+    return int(seg) if seg.isdigit() else None

@@ -1,0 +1,411 @@
+"""The computation service: in-memory trees whose parent totals are always derived from leaves.
+
+A :class:`RollupTree` holds rows as :class:`Node` objects. Each leaf (a sub kegiatan row)
+contributes a vector of numbers; every node's ``sums`` is the sum of its leaves' vectors. An edit,
+insert, delete or move changes the vectors along the affected paths only, by delta, and returns
+exactly the ids whose computed values changed, so a view can repaint just those rows.
+:meth:`RollupTree.full_recompute` derives everything from scratch; the property-based tests check
+that both always agree.
+
+:class:`PlanTree` rolls up ``pagu``, ``pagu_n1`` and ``rkpd_pagu`` (Tabel 3.1, 4.1, 2.3).
+:class:`EvalTree` derives Tabel 2.1: columns 12-15 for K and Rp, with DESIGN.md's rules (K adds up
+only for additive satuan; a program row shows Rp as the ratio of sums and K as the mean of its
+rows' rates, leaving out rows without a target; a zero or empty denominator gives ``None``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterable, Iterator
+
+from .codes import SUB_KEGIATAN
+from .formatting import rate
+
+ZERO = Decimal(0)
+
+
+class Node:
+    __slots__ = ("id", "parent", "children", "values", "own", "sums")
+
+    def __init__(self, row_id: str, values: dict[str, Any]):
+        self.id = row_id
+        self.parent: Node | None = None
+        self.children: list[Node] = []
+        self.values = values  # stored fields of the row (a plain dict)
+        self.own: tuple = ()   # this row's own contribution vector
+        self.sums: list = []   # totals over the subtree
+
+    @property
+    def level(self) -> int:
+        return self.values["level"]
+
+    @property
+    def kode(self) -> str:
+        return self.values.get("kode") or ""
+
+    @property
+    def nama(self) -> str:
+        return self.values.get("nama") or ""
+
+    def is_leaf_level(self) -> bool:
+        return self.values["level"] == SUB_KEGIATAN
+
+    def ancestors(self) -> Iterator["Node"]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def depth(self) -> int:
+        return sum(1 for _ in self.ancestors())
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"<Node {self.kode or self.id[:8]} {self.nama[:20]!r}>"
+
+
+class RollupTree:
+    """A tree of rows whose ``sums`` are maintained incrementally. Subclasses define the vector."""
+
+    #: names of the entries of the contribution vector, in order
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, Node] = {}
+        self.roots: list[Node] = []
+        self.totals: list = self._zero()
+
+    # -- the vector -------------------------------------------------------------------------
+    def _zero(self) -> list:
+        return [0] * len(self.COLUMNS)
+
+    def contribution(self, node: Node) -> tuple:
+        raise NotImplementedError
+
+    # -- building -------------------------------------------------------------------------
+    def load(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Build the tree from row dicts (``id``, ``parent_id``, ``position``, ``level``...)."""
+        self.nodes = {}
+        self.roots = []
+        rows = sorted(rows, key=lambda r: (r.get("position") or 0))
+        for r in rows:
+            self.nodes[r["id"]] = Node(r["id"], r)
+        orphans = []
+        for r in rows:
+            node = self.nodes[r["id"]]
+            pid = r.get("parent_id")
+            if pid is None:
+                self.roots.append(node)
+            elif pid in self.nodes:
+                parent = self.nodes[pid]
+                node.parent = parent
+                parent.children.append(node)
+            else:
+                orphans.append(node)
+        # a row whose parent is missing (a damaged or foreign file) is shown at top level
+        for node in orphans:
+            node.values["parent_id"] = None
+            self.roots.append(node)
+        self.full_recompute(apply=True)
+
+    def full_recompute(self, apply: bool = False) -> dict[str, list]:
+        """Derive every node's sums from the leaves alone. With ``apply`` store them."""
+        result: dict[str, list] = {}
+        width = len(self.COLUMNS)
+        totals = self._zero()
+        for root in self.roots:
+            sub = visit_iter(self, root, result, apply)
+            for i in range(width):
+                totals[i] += sub[i]
+        result[""] = totals
+        if apply:
+            self.totals = list(totals)
+        return result
+
+    # -- queries --------------------------------------------------------------------------
+    def siblings_of(self, node: Node) -> list[Node]:
+        return node.parent.children if node.parent is not None else self.roots
+
+    def index_of(self, node: Node) -> int:
+        return self.siblings_of(node).index(node)
+
+    def children_of(self, parent_id: str | None) -> list[Node]:
+        return self.nodes[parent_id].children if parent_id is not None else self.roots
+
+    def walk(self) -> Iterator[Node]:
+        """Every node in document (pre-)order."""
+        stack = list(reversed(self.roots))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def subtree(self, node: Node) -> Iterator[Node]:
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            yield n
+            stack.extend(reversed(n.children))
+
+    def find_kode(self, kode: str) -> list[Node]:
+        return [n for n in self.nodes.values() if n.kode == kode]
+
+    # -- incremental updates --------------------------------------------------------------
+    def _propagate(self, start: Node | None, delta: list) -> set[str]:
+        """Add ``delta`` to ``start``, its ancestors and the grand totals; return the changed ids."""
+        changed: set[str] = set()
+        if not any(delta):
+            return changed
+        node = start
+        while node is not None:
+            s = node.sums
+            for i, d in enumerate(delta):
+                if d:
+                    s[i] += d
+            changed.add(node.id)
+            node = node.parent
+        for i, d in enumerate(delta):
+            if d:
+                self.totals[i] += d
+        return changed
+
+    def set_values(self, row_id: str, **fields: Any) -> set[str]:
+        """Change stored fields of one row; return the ids whose values or totals changed."""
+        node = self.nodes[row_id]
+        node.values.update(fields)
+        new_own = self.contribution(node)
+        delta = [n - o for n, o in zip(new_own, node.own)]
+        node.own = new_own
+        changed = self._propagate(node, delta)
+        changed.add(node.id)
+        return changed
+
+    def insert(self, values: dict[str, Any], parent_id: str | None, position: int | None = None) -> set[str]:
+        """Insert a new row (no children) at ``position`` among ``parent_id``'s children."""
+        node = Node(values["id"], values)
+        parent = self.nodes[parent_id] if parent_id is not None else None
+        siblings = parent.children if parent is not None else self.roots
+        if position is None or position > len(siblings):
+            position = len(siblings)
+        siblings.insert(position, node)
+        node.parent = parent
+        values["parent_id"] = parent_id
+        self.nodes[node.id] = node
+        node.own = self.contribution(node)
+        node.sums = list(node.own)
+        changed = self._propagate(parent, list(node.own))
+        changed.add(node.id)
+        return changed
+
+    def remove(self, row_id: str) -> tuple[set[str], list[str]]:
+        """Remove a row with its subtree. Return (changed ancestor ids, removed ids)."""
+        node = self.nodes[row_id]
+        parent = node.parent
+        self.siblings_of(node).remove(node)
+        removed = [n.id for n in self.subtree(node)]
+        for rid in removed:
+            del self.nodes[rid]
+        neg = [-v for v in node.sums]
+        changed = self._propagate(parent, neg)
+        node.parent = None
+        return changed, removed
+
+    def move(self, row_id: str, new_parent_id: str | None, position: int | None = None) -> set[str]:
+        """Move a row (with its subtree) under another parent or to another position."""
+        node = self.nodes[row_id]
+        new_parent = self.nodes[new_parent_id] if new_parent_id is not None else None
+        # refuse to move a row into its own subtree
+        probe = new_parent
+        while probe is not None:
+            if probe is node:
+                raise ValueError("baris tidak dapat dipindahkan ke dalam dirinya sendiri")
+            probe = probe.parent
+        old_parent = node.parent
+        old_siblings = self.siblings_of(node)
+        old_index = old_siblings.index(node)
+        old_siblings.pop(old_index)
+        new_siblings = new_parent.children if new_parent is not None else self.roots
+        if position is None or position > len(new_siblings):
+            position = len(new_siblings)
+        new_siblings.insert(position, node)
+        node.parent = new_parent
+        node.values["parent_id"] = new_parent_id
+        changed = {node.id}
+        if old_parent is not new_parent:
+            neg = [-v for v in node.sums]
+            changed |= self._propagate(old_parent, neg)
+            changed |= self._propagate(new_parent, list(node.sums))
+        return changed
+
+    def sums_of(self, row_id: str | None) -> dict[str, Any]:
+        vec = self.nodes[row_id].sums if row_id is not None else self.totals
+        return dict(zip(self.COLUMNS, vec))
+
+
+def visit_iter(tree: RollupTree, root: Node, result: dict, apply: bool) -> list:
+    """Post-order accumulation without recursion (deep or wide trees alike)."""
+    width = len(tree.COLUMNS)
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    acc_of: dict[str, list] = {}
+    while stack:
+        node, done = stack.pop()
+        if not done:
+            stack.append((node, True))
+            for child in node.children:
+                stack.append((child, False))
+            continue
+        own = tree.contribution(node)
+        acc = list(own)
+        for child in node.children:
+            sub = acc_of.pop(child.id)
+            for i in range(width):
+                acc[i] += sub[i]
+        acc_of[node.id] = acc
+        result[node.id] = list(acc)
+        if apply:
+            node.own = own
+            node.sums = list(acc)
+    return acc_of[root.id]
+
+
+# =========================================================================================
+# The plan tree
+# =========================================================================================
+class PlanTree(RollupTree):
+    """Tabel 3.1/4.1 and 2.3: pagu n, pagu n+1 and the RKPD draft pagu roll up."""
+
+    COLUMNS = ("pagu", "pagu_n1", "rkpd_pagu")
+
+    def contribution(self, node: Node) -> tuple:
+        if node.values["level"] != SUB_KEGIATAN:
+            return (0, 0, 0)
+        v = node.values
+        return (v.get("pagu") or 0, v.get("pagu_n1") or 0, v.get("rkpd_pagu") or 0)
+
+    def pagu(self, row_id: str | None) -> int:
+        return (self.nodes[row_id].sums if row_id is not None else self.totals)[0]
+
+    def pagu_n1(self, row_id: str | None) -> int:
+        return (self.nodes[row_id].sums if row_id is not None else self.totals)[1]
+
+    def rkpd_pagu(self, row_id: str | None) -> int:
+        return (self.nodes[row_id].sums if row_id is not None else self.totals)[2]
+
+
+# =========================================================================================
+# The evaluation tree (Tabel 2.1)
+# =========================================================================================
+#: satuan whose K values cannot be added up (rates, indices, scores)
+NON_ADDITIVE_SATUAN = {
+    "%", "persen", "persentase", "indeks", "index", "nilai", "skor", "predikat", "opini",
+    "rasio", "ratio", "peringkat", "level", "kategori",
+}
+
+
+def is_additive(satuan: str | None) -> bool:
+    s = (satuan or "").strip().lower().rstrip(".")
+    return not (s in NON_ADDITIVE_SATUAN or s.startswith("%") or s.startswith("persen")
+                or s.startswith("indeks"))
+
+
+def _dec(v) -> Decimal | None:
+    if v is None or v == "":
+        return None
+    return Decimal(v)
+
+
+@dataclass(frozen=True)
+class EvalValues:
+    """Every column of one Tabel 2.1 row, given and computed (K Decimal, Rp int, rates Decimal)."""
+
+    k_5: Decimal | None
+    rp_5: int | None
+    k_6: Decimal | None
+    rp_6: int | None
+    k_7: Decimal | None
+    rp_7: int | None
+    k_tw: tuple[Decimal | None, ...]
+    rp_tw: tuple[int | None, ...]
+    k_12: Decimal | None
+    rp_12: int | None
+    k_13: Decimal | None
+    rp_13: Decimal | None
+    k_14: Decimal | None
+    rp_14: int | None
+    k_15: Decimal | None
+    rp_15: Decimal | None
+    #: on a parent row: how many rows the K means of 13 and 15 are taken over
+    k_13_rows: int = 0
+    k_15_rows: int = 0
+    is_summary: bool = False
+
+
+def eval_leaf_values(v: dict[str, Any]) -> EvalValues:
+    """Columns 12-15 of one sub kegiatan row of Tabel 2.1 (DESIGN.md section 4)."""
+    additive = is_additive(v.get("satuan"))
+    k_tw = tuple(_dec(v.get(f"k_{c}")) for c in (8, 9, 10, 11))
+    rp_tw = tuple(v.get(f"rp_{c}") for c in (8, 9, 10, 11))
+    if any(x is not None for x in rp_tw):
+        rp_12 = sum(x or 0 for x in rp_tw)
+    else:
+        rp_12 = v.get("rp_12")
+    if additive and any(x is not None for x in k_tw):
+        k_12 = sum((x or ZERO) for x in k_tw)
+    else:
+        k_12 = _dec(v.get("k_12"))
+    k_5, k_6, k_7 = _dec(v.get("k_5")), _dec(v.get("k_6")), _dec(v.get("k_7"))
+    rp_5, rp_6, rp_7 = v.get("rp_5"), v.get("rp_6"), v.get("rp_7")
+    if additive and (k_6 is not None or k_12 is not None):
+        k_14 = (k_6 or ZERO) + (k_12 or ZERO)
+    else:
+        k_14 = _dec(v.get("k_14"))
+    rp_14 = None if (rp_6 is None and rp_12 is None) else (rp_6 or 0) + (rp_12 or 0)
+    return EvalValues(
+        k_5=k_5, rp_5=rp_5, k_6=k_6, rp_6=rp_6, k_7=k_7, rp_7=rp_7, k_tw=k_tw, rp_tw=rp_tw,
+        k_12=k_12, rp_12=rp_12, k_13=rate(k_12 or ZERO, k_7) if k_7 else None,
+        rp_13=rate(rp_12 or 0, rp_7) if rp_7 else None,
+        k_14=k_14, rp_14=rp_14, k_15=rate(k_14 or ZERO, k_5) if k_5 else None,
+        rp_15=rate(rp_14 or 0, rp_5) if rp_5 else None,
+    )
+
+
+class EvalTree(RollupTree):
+    """Tabel 2.1: Rp columns roll up as sums; K rates of leaves roll up as (sum, count) for means."""
+
+    COLUMNS = (
+        "rp_5", "rp_6", "rp_7", "rp_8", "rp_9", "rp_10", "rp_11", "rp_12", "rp_14",
+        "k_13_sum", "k_13_rows", "k_15_sum", "k_15_rows",
+    )
+
+    def contribution(self, node: Node) -> tuple:
+        if node.values["level"] != SUB_KEGIATAN:
+            return (0,) * 9 + (ZERO, 0, ZERO, 0)
+        e = eval_leaf_values(node.values)
+        return (
+            e.rp_5 or 0, e.rp_6 or 0, e.rp_7 or 0,
+            e.rp_tw[0] or 0, e.rp_tw[1] or 0, e.rp_tw[2] or 0, e.rp_tw[3] or 0,
+            e.rp_12 or 0, e.rp_14 or 0,
+            e.k_13 if e.k_13 is not None else ZERO, 1 if e.k_13 is not None else 0,
+            e.k_15 if e.k_15 is not None else ZERO, 1 if e.k_15 is not None else 0,
+        )
+
+    def values_of(self, row_id: str | None) -> EvalValues:
+        """All printed columns of a row; ``None`` gives the grand summary row."""
+        if row_id is not None:
+            node = self.nodes[row_id]
+            if node.values["level"] == SUB_KEGIATAN:
+                return eval_leaf_values(node.values)
+            sums = node.sums
+        else:
+            sums = self.totals
+        s = dict(zip(self.COLUMNS, sums))
+        k13 = s["k_13_sum"] / s["k_13_rows"] if s["k_13_rows"] else None
+        k15 = s["k_15_sum"] / s["k_15_rows"] if s["k_15_rows"] else None
+        return EvalValues(
+            k_5=None, rp_5=s["rp_5"], k_6=None, rp_6=s["rp_6"], k_7=None, rp_7=s["rp_7"],
+            k_tw=(None,) * 4, rp_tw=(s["rp_8"], s["rp_9"], s["rp_10"], s["rp_11"]),
+            k_12=None, rp_12=s["rp_12"], k_13=k13, rp_13=rate(s["rp_12"], s["rp_7"]),
+            k_14=None, rp_14=s["rp_14"], k_15=k15, rp_15=rate(s["rp_14"], s["rp_5"]),
+            k_13_rows=s["k_13_rows"], k_15_rows=s["k_15_rows"], is_summary=True,
+        )
+
+

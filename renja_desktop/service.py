@@ -1,0 +1,931 @@
+"""The document service: one open Renja file, its computed trees, and every edit as a command.
+
+Both the GUI and the command line go through :class:`RenjaDocument`. Each accepted edit is
+checked first, written to the file and committed at once (unless inside :meth:`RenjaDocument.batch`,
+which commits once at the end or rolls everything back), then applied to the in-memory trees of
+:mod:`renja_desktop.compute`, and reported to listeners as a :class:`Change` naming exactly the rows
+whose shown values changed.
+
+Loading reads rows through SQLAlchemy Core (plain row tuples), not ORM entities: for 50.000 rows
+ORM identity-map construction costs several times the plain read (see ``benchmarks/run.py``).
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from . import codes
+from .codes import SUB_KEGIATAN, CodeError
+from .compute import EvalTree, Node, PlanTree, RollupTree
+from .formatting import NumberError, decimal_to_text, parse_decimal, parse_rupiah
+from .model import (
+    DOCUMENT_FIELDS, EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, PLAN_MONEY_FIELDS,
+    PLAN_TEXT_FIELDS, DeclaredValue, Document, EvalRow, Indikator, Meta, Pelayanan, PlanRow,
+    SumberDana, Usulan, new_id, now_stamp,
+)
+from .storage import DocumentFileError, create_file, inspect_file, make_engine, upgrade_if_needed
+
+T_DOC: Table = Document.__table__
+T_PLAN: Table = PlanRow.__table__
+T_IND: Table = Indikator.__table__
+T_SD: Table = SumberDana.__table__
+T_EVAL: Table = EvalRow.__table__
+T_PEL: Table = Pelayanan.__table__
+T_USUL: Table = Usulan.__table__
+T_DECL: Table = DeclaredValue.__table__
+T_META: Table = Meta.__table__
+
+LIST_TABLES = {"pelayanan": T_PEL, "usulan": T_USUL}
+
+
+class EditError(ValueError):
+    """An edit that was refused; the message is Indonesian and names the row and field."""
+
+
+@dataclass
+class Change:
+    """What one edit changed, for views to repaint exactly that."""
+
+    table: str                                   # 'plan', 'eval', 'document', 'pelayanan', ...
+    changed: set[str] = field(default_factory=set)   # rows whose shown values changed
+    inserted: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    moved: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Snapshot:
+    """Everything needed to put deleted rows back exactly (undo)."""
+
+    table: str
+    rows: list[dict]                      # the subtree rows, parents before children
+    indikator: list[dict] = field(default_factory=list)
+    sumber_dana: list[dict] = field(default_factory=list)
+    position: int = 0                     # the root's index among its siblings
+    parent_id: str | None = None
+
+
+def _label(node: Node) -> str:
+    return node.kode or f"'{node.nama[:40]}'"
+
+
+class RenjaDocument:
+    """An open Renja document. Use :meth:`create` or :meth:`open`, then :meth:`close`."""
+
+    def __init__(self, path: Path, engine, readonly: bool = False):
+        self.path = Path(path)
+        self.engine = engine
+        self.readonly = readonly
+        self.conn: Connection = engine.connect()
+        self._batch_depth = 0
+        self._pending: list[Change] = []
+        self._listeners: list[Callable[[Change], None]] = []
+        self.info: dict[str, Any] = {}
+        self.plan = PlanTree()
+        self.evaluation = EvalTree()
+        self.indikator: dict[str, list[dict]] = {}
+        self.sumber_dana: dict[str, list[dict]] = {}
+        self.pelayanan: list[dict] = []
+        self.usulan: list[dict] = []
+        self.declared: list[dict] = []
+        self.meta: dict[str, str] = {}
+        self._load()
+
+    # ---------------------------------------------------------------- opening and closing
+    @classmethod
+    def create(cls, path: str | Path, *, tahun: int, pemda: str = "", opd: str = "",
+               **fields: Any) -> "RenjaDocument":
+        """Make a new document file. Raises :class:`DocumentFileError` if it exists."""
+        path = Path(path)
+        if not isinstance(tahun, int) or not 2000 <= tahun <= 2100:
+            raise EditError(f"tahun rencana '{tahun}' tidak sah (harus antara 2000 dan 2100)")
+        unknown = set(fields) - set(DOCUMENT_FIELDS)
+        if unknown:
+            raise EditError(f"isian identitas tidak dikenal: {', '.join(sorted(unknown))}")
+        engine = create_file(path)
+        with engine.begin() as conn:
+            conn.execute(insert(T_DOC).values(
+                id=new_id(), tahun=tahun, pemda=pemda, opd=opd, created_at=now_stamp(),
+                modified_at=now_stamp(), **{k: v for k, v in fields.items()},
+            ))
+        return cls(path, engine)
+
+    @classmethod
+    def open(cls, path: str | Path, readonly: bool = False, deep: bool = False) -> "RenjaDocument":
+        """Open an existing document after checking it (never writing to a bad file)."""
+        path = Path(path)
+        facts = inspect_file(path, deep=deep)
+        if not readonly:
+            upgrade_if_needed(path, facts)
+        engine = make_engine(path, readonly=readonly)
+        try:
+            return cls(path, engine, readonly=readonly)
+        except Exception as exc:
+            engine.dispose()
+            if isinstance(exc, DocumentFileError):
+                raise
+            raise DocumentFileError(
+                "damaged", f"Berkas '{path.name}' tidak dapat dimuat: {exc}", path
+            ) from exc
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        finally:
+            self.engine.dispose()
+
+    def __enter__(self) -> "RenjaDocument":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _load(self) -> None:
+        c = self.conn
+        doc = c.execute(select(T_DOC)).mappings().first()
+        if doc is None:
+            raise DocumentFileError("damaged", f"Berkas '{self.path.name}' tidak berisi identitas dokumen.")
+        self.info = dict(doc)
+        self.plan = PlanTree()
+        self.plan.load(dict(r) for r in c.execute(select(T_PLAN)).mappings())
+        self.evaluation = EvalTree()
+        self.evaluation.load(dict(r) for r in c.execute(select(T_EVAL)).mappings())
+        self.indikator = {}
+        for r in c.execute(select(T_IND).order_by(T_IND.c.row_id, T_IND.c.position)).mappings():
+            self.indikator.setdefault(r["row_id"], []).append(dict(r))
+        self.sumber_dana = {}
+        for r in c.execute(select(T_SD).order_by(T_SD.c.row_id, T_SD.c.position)).mappings():
+            self.sumber_dana.setdefault(r["row_id"], []).append(dict(r))
+        self.pelayanan = [dict(r) for r in c.execute(select(T_PEL).order_by(T_PEL.c.position)).mappings()]
+        self.usulan = [dict(r) for r in c.execute(select(T_USUL).order_by(T_USUL.c.position)).mappings()]
+        self.declared = [dict(r) for r in c.execute(select(T_DECL)).mappings()]
+        self.meta = {r["key"]: r["value"] for r in c.execute(select(T_META)).mappings()}
+        c.rollback()
+
+    def reload(self) -> None:
+        """Re-read everything from the file (after a rolled-back batch)."""
+        self._load()
+
+    # ---------------------------------------------------------------- listeners and commits
+    def add_listener(self, fn: Callable[[Change], None]) -> None:
+        self._listeners.append(fn)
+
+    def remove_listener(self, fn: Callable[[Change], None]) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(fn)
+
+    def _emit(self, change: Change) -> None:
+        if self._batch_depth:
+            self._pending.append(change)
+            return
+        for fn in list(self._listeners):
+            fn(change)
+
+    def _commit(self) -> None:
+        if not self._batch_depth:
+            self.conn.commit()
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise EditError("Dokumen dibuka hanya-baca: perubahan tidak disimpan.")
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator["RenjaDocument"]:
+        """Group many edits into one transaction: all are committed, or none (and memory reloads)."""
+        self._writable()
+        self._batch_depth += 1
+        ok = False
+        try:
+            yield self
+            ok = True
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0:
+                pending, self._pending = self._pending, []
+                if ok:
+                    self.conn.commit()
+                    for change in pending:
+                        for fn in list(self._listeners):
+                            fn(change)
+                else:
+                    self.conn.rollback()
+                    self._load()
+                    for fn in list(self._listeners):
+                        fn(Change("reset"))
+
+    @contextlib.contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """One edit: commit on success, roll back on any failure (keeping memory consistent)."""
+        try:
+            yield
+        except BaseException:
+            if not self._batch_depth:
+                self.conn.rollback()
+            raise
+        else:
+            self._commit()
+
+    # ---------------------------------------------------------------- document identity
+    def set_document(self, **fields: Any) -> Change:
+        self._writable()
+        unknown = set(fields) - set(DOCUMENT_FIELDS)
+        if unknown:
+            raise EditError(f"isian identitas tidak dikenal: {', '.join(sorted(unknown))}")
+        clean: dict[str, Any] = {}
+        for key, value in fields.items():
+            if key in ("tahun", "renstra_mulai", "renstra_selesai"):
+                if value in (None, "") and key != "tahun":
+                    clean[key] = None
+                    continue
+                try:
+                    year = int(str(value).strip())
+                except ValueError:
+                    raise EditError(f"{key}: '{value}' bukan tahun yang sah") from None
+                if not 2000 <= year <= 2100:
+                    raise EditError(f"{key}: tahun {year} di luar rentang 2000-2100")
+                clean[key] = year
+            elif key == "kepala_nip":
+                digits = "".join(ch for ch in str(value or "") if ch.isdigit())
+                if value and len(digits) != 18:
+                    raise EditError(f"NIP '{value}' harus 18 digit (sekarang {len(digits)} digit)")
+                clean[key] = digits
+            else:
+                clean[key] = "" if value is None else str(value)
+        clean["modified_at"] = now_stamp()
+        with self._atomic():
+            self.conn.execute(update(T_DOC).where(T_DOC.c.id == self.info["id"]).values(**clean))
+        self.info.update(clean)
+        change = Change("document", {self.info["id"]})
+        self._emit(change)
+        return change
+
+    @property
+    def document_id(self) -> str:
+        return self.info["id"]
+
+    def running_header(self) -> tuple[str, str]:
+        """The two lines printed on every page: ("RENCANA KERJA 2024", "BADAN KESBANGPOL KOTA BINJAI")."""
+        if self.info.get("running_header"):
+            lines = self.info["running_header"].split("\n", 1)
+            return (lines[0], lines[1] if len(lines) > 1 else "")
+        who = " ".join(x for x in (self.info.get("opd_singkat") or self.info.get("opd"),
+                                   self.info.get("pemda")) if x)
+        return (f"RENCANA KERJA {self.info['tahun']}", who.upper())
+
+    # ---------------------------------------------------------------- plan tree: checks
+    def _check_plan_code(self, kode: str, level: int, parent: Node | None,
+                         exclude_id: str | None = None) -> str:
+        try:
+            canonical = codes.normalize_code(kode)
+        except CodeError as exc:
+            raise EditError(f"Kode tidak sah: {exc}") from None
+        actual = codes.code_level(canonical)
+        if actual != level:
+            raise EditError(
+                f"Kode '{canonical}' adalah kode {codes.LEVEL_NAMES[actual]}, "
+                f"bukan {codes.LEVEL_NAMES[level]}"
+            )
+        if parent is not None and parent.kode:
+            try:
+                parent_code = codes.parse_code(parent.kode)
+            except CodeError:
+                parent_code = None
+            if parent_code is not None and not codes.parse_code(canonical).extends(parent_code):
+                raise EditError(f"Kode '{canonical}' tidak berada di bawah kode induk '{parent.kode}'")
+        for other in self.plan.nodes.values():
+            if other.kode == canonical and other.id != exclude_id:
+                raise EditError(f"Kode '{canonical}' sudah dipakai oleh '{other.nama[:60]}'")
+        return canonical
+
+    def _parse_plan_value(self, node_level: int, key: str, value: Any, label: str) -> Any:
+        if key in PLAN_MONEY_FIELDS:
+            try:
+                amount = parse_rupiah(value)
+            except NumberError as exc:
+                raise EditError(f"{label}, kolom {key}: {exc}") from None
+            if amount is not None and node_level != SUB_KEGIATAN:
+                raise EditError(
+                    f"{label}: {key} hanya diisi pada sub kegiatan; pagu {codes.LEVEL_NAMES[node_level].lower()}"
+                    " dihitung dari rinciannya"
+                )
+            if amount is not None and amount >= 2**63:
+                raise EditError(f"{label}, kolom {key}: angka terlalu besar")
+            return amount
+        if key in PLAN_TEXT_FIELDS:
+            return "" if value is None else str(value)
+        raise EditError(f"kolom '{key}' tidak dikenal untuk baris rencana")
+
+    # ---------------------------------------------------------------- plan tree: edits
+    def add_plan_row(self, parent_id: str | None, kode: str, nama: str, *, level: int | None = None,
+                     position: int | None = None, check: bool = True, row_id: str | None = None,
+                     **fields: Any) -> str:
+        """Add a row under ``parent_id``; return its id. ``check=False`` (import) stores codes as given."""
+        self._writable()
+        parent = self.plan.nodes.get(parent_id) if parent_id is not None else None
+        if parent_id is not None and parent is None:
+            raise EditError("baris induk tidak ditemukan")
+        if level is None:
+            if parent is not None:
+                level = parent.level + 1
+            else:
+                try:
+                    level = codes.code_level(codes.normalize_code(kode))
+                except CodeError as exc:
+                    raise EditError(f"Kode tidak sah: {exc}") from None
+        if not 1 <= level <= SUB_KEGIATAN:
+            raise EditError(f"tingkat {level} tidak sah")
+        if check:
+            if parent is not None and level != parent.level + 1:
+                raise EditError(
+                    f"{codes.LEVEL_NAMES[level]} tidak dapat berada langsung di bawah "
+                    f"{codes.LEVEL_NAMES[parent.level]}"
+                )
+            kode = self._check_plan_code(kode, level, parent)
+            if not (nama or "").strip():
+                raise EditError(f"Nama baris {kode} tidak boleh kosong")
+        label = kode or (nama or "")[:40]
+        values: dict[str, Any] = {c.name: None for c in T_PLAN.columns}
+        values.update({k: "" for k in PLAN_TEXT_FIELDS})
+        for key, value in fields.items():
+            values[key] = self._parse_plan_value(level, key, value, label)
+        siblings = self.plan.children_of(parent_id)
+        if position is None or position > len(siblings):
+            position = len(siblings)
+        values.update(
+            id=row_id or new_id(), parent_id=parent_id, level=level, kode=kode or "",
+            nama=(nama or "").strip(), position=position, modified_at=now_stamp(),
+        )
+        with self._atomic():
+            self._shift_positions(T_PLAN, siblings[position:], +1)
+            self.conn.execute(insert(T_PLAN).values(**values))
+        for i, sib in enumerate(siblings[position:], start=position + 1):
+            sib.values["position"] = i
+        changed = self.plan.insert(values, parent_id, position)
+        self._emit(Change("plan", changed, inserted=[values["id"]]))
+        return values["id"]
+
+    def set_plan(self, row_id: str, check: bool = True, **fields: Any) -> Change:
+        """Change fields of one plan row (``pagu='1.500.000'``, ``nama=...``, ``kode=...``)."""
+        self._writable()
+        node = self.plan.nodes.get(row_id)
+        if node is None:
+            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+        label = _label(node)
+        clean: dict[str, Any] = {}
+        for key, value in fields.items():
+            if key == "kode":
+                kode = str(value or "").strip()
+                clean["kode"] = self._check_plan_code(kode, node.level, node.parent, row_id) if check else kode
+            elif key == "nama":
+                if check and not str(value or "").strip():
+                    raise EditError(f"{label}: nama tidak boleh kosong")
+                clean["nama"] = str(value or "").strip()
+            else:
+                clean[key] = self._parse_plan_value(node.level, key, value, label)
+        if not clean:
+            return Change("plan")
+        clean["modified_at"] = now_stamp()
+        recode = "kode" in clean and clean["kode"] != node.kode and node.children and check
+        with self._atomic():
+            self.conn.execute(update(T_PLAN).where(T_PLAN.c.id == row_id).values(**clean))
+            if recode:
+                renamed = self._recode_descendants(node, clean["kode"])
+        changed = self.plan.set_values(row_id, **clean)
+        if recode:
+            for rid, kode in renamed.items():
+                self.plan.nodes[rid].values["kode"] = kode
+            changed |= set(renamed)
+        change = Change("plan", changed)
+        self._emit(change)
+        return change
+
+    def _recode_descendants(self, node: Node, new_code: str) -> dict[str, str]:
+        """When a parent's code changes, its descendants' codes follow (prefix replaced)."""
+        old = node.kode
+        renamed: dict[str, str] = {}
+        if not old:
+            return renamed
+        for sub in self.plan.subtree(node):
+            if sub is node or not sub.kode.startswith(old + "."):
+                continue
+            renamed[sub.id] = new_code + sub.kode[len(old):]
+        stamp = now_stamp()
+        for rid, kode in renamed.items():
+            self.conn.execute(update(T_PLAN).where(T_PLAN.c.id == rid).values(kode=kode, modified_at=stamp))
+        return renamed
+
+    def _shift_positions(self, table: Table, nodes: list[Node], delta: int) -> None:
+        stamp = now_stamp()
+        for node in nodes:
+            self.conn.execute(
+                update(table).where(table.c.id == node.id)
+                .values(position=node.values["position"] + delta, modified_at=stamp)
+            )
+
+    def _renumber(self, table: Table, siblings: list[Node]) -> None:
+        stamp = now_stamp()
+        for i, node in enumerate(siblings):
+            if node.values.get("position") != i:
+                self.conn.execute(update(table).where(table.c.id == node.id).values(position=i, modified_at=stamp))
+                node.values["position"] = i
+
+    def delete_plan_row(self, row_id: str) -> Snapshot:
+        """Delete a row with all its children; return what is needed to restore it."""
+        return self._delete_tree_row("plan", row_id)
+
+    def _tree(self, which: str) -> tuple[RollupTree, Table]:
+        return (self.plan, T_PLAN) if which == "plan" else (self.evaluation, T_EVAL)
+
+    def _delete_tree_row(self, which: str, row_id: str) -> Snapshot:
+        self._writable()
+        tree, table = self._tree(which)
+        node = tree.nodes.get(row_id)
+        if node is None:
+            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+        sub = list(tree.subtree(node))
+        snap = Snapshot(
+            which, [dict(n.values) for n in sub], position=tree.index_of(node),
+            parent_id=node.values.get("parent_id"),
+        )
+        if which == "plan":
+            for n in sub:
+                snap.indikator.extend(dict(x) for x in self.indikator.get(n.id, []))
+                snap.sumber_dana.extend(dict(x) for x in self.sumber_dana.get(n.id, []))
+        siblings = tree.siblings_of(node)
+        index = snap.position
+        with self._atomic():
+            self.conn.execute(delete(table).where(table.c.id == row_id))  # children cascade
+            self._shift_positions(table, siblings[index + 1:], -1)
+        for sib in siblings[index + 1:]:
+            sib.values["position"] -= 1
+        changed, removed = tree.remove(row_id)
+        if which == "plan":
+            for rid in removed:
+                self.indikator.pop(rid, None)
+                self.sumber_dana.pop(rid, None)
+        self._emit(Change(which, changed, removed=removed))
+        return snap
+
+    def restore(self, snap: Snapshot) -> Change:
+        """Put back rows removed by a delete (undo), with the same ids, values and position."""
+        self._writable()
+        tree, table = self._tree(snap.table)
+        if snap.table in LIST_TABLES:
+            return self._restore_list(snap)
+        siblings = tree.children_of(snap.parent_id)
+        position = min(snap.position, len(siblings))
+        root = snap.rows[0]
+        with self._atomic():
+            self._shift_positions(table, siblings[position:], +1)
+            for row in snap.rows:
+                values = dict(row)
+                if values["id"] == root["id"]:
+                    values["position"] = position
+                self.conn.execute(insert(table).values(**values))
+            for ind in snap.indikator:
+                self.conn.execute(insert(T_IND).values(**ind))
+            for sd in snap.sumber_dana:
+                self.conn.execute(insert(T_SD).values(**sd))
+        for i, sib in enumerate(siblings[position:], start=position + 1):
+            sib.values["position"] = i
+        changed: set[str] = set()
+        inserted = []
+        for row in snap.rows:
+            values = dict(row)
+            pid = values.get("parent_id")
+            if values["id"] == root["id"]:
+                values["position"] = position
+                changed |= tree.insert(values, pid, position)
+            else:
+                changed |= tree.insert(values, pid, None)
+            inserted.append(values["id"])
+        for ind in snap.indikator:
+            self.indikator.setdefault(ind["row_id"], []).append(dict(ind))
+        for sd in snap.sumber_dana:
+            self.sumber_dana.setdefault(sd["row_id"], []).append(dict(sd))
+        for lst in (self.indikator, self.sumber_dana):
+            for rid in inserted:
+                if rid in lst:
+                    lst[rid].sort(key=lambda x: x["position"])
+        change = Change(snap.table, changed, inserted=inserted)
+        self._emit(change)
+        return change
+
+    def move_plan_row(self, row_id: str, new_parent_id: str | None, position: int | None = None,
+                      recode: bool = True) -> Change:
+        """Move a row (with its children) to ``position`` under ``new_parent_id``.
+
+        The new parent must be one level up. When the parent changes and ``recode`` is on, the
+        row's code follows its new parent (next free number there) and its descendants' codes too.
+        """
+        return self._move_tree_row("plan", row_id, new_parent_id, position, recode)
+
+    def _move_tree_row(self, which: str, row_id: str, new_parent_id: str | None,
+                       position: int | None, recode: bool) -> Change:
+        self._writable()
+        tree, table = self._tree(which)
+        node = tree.nodes.get(row_id)
+        if node is None:
+            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+        new_parent = tree.nodes.get(new_parent_id) if new_parent_id is not None else None
+        if new_parent_id is not None and new_parent is None:
+            raise EditError("baris tujuan tidak ditemukan")
+        expected_parent_level = node.level - 1
+        if (new_parent.level if new_parent is not None else 0) != expected_parent_level:
+            where = codes.LEVEL_NAMES.get(new_parent.level, "?") if new_parent else "tingkat teratas"
+            raise EditError(
+                f"{codes.LEVEL_NAMES[node.level]} {_label(node)} tidak dapat dipindah ke bawah {where}"
+            )
+        probe = new_parent
+        while probe is not None:
+            if probe is node:
+                raise EditError("baris tidak dapat dipindahkan ke dalam dirinya sendiri")
+            probe = probe.parent
+        old_siblings = tree.siblings_of(node)
+        same_parent = node.parent is new_parent
+        new_code = None
+        if recode and not same_parent and new_parent is not None and new_parent.kode and node.kode:
+            try:
+                if not codes.parse_code(node.kode).extends(codes.parse_code(new_parent.kode)):
+                    new_code = self._next_code_in(tree, new_parent, prefer=codes.last_number(node.kode))
+            except CodeError:
+                new_code = None
+        changed = tree.move(row_id, new_parent_id, position)
+        new_siblings = tree.siblings_of(node)
+        try:
+            with self._atomic():
+                stamp = now_stamp()
+                self.conn.execute(update(table).where(table.c.id == row_id)
+                                  .values(parent_id=new_parent_id, modified_at=stamp))
+                self._renumber(table, old_siblings)
+                if not same_parent:
+                    self._renumber(table, new_siblings)
+                renamed: dict[str, str] = {}
+                if new_code is not None:
+                    if which == "plan":
+                        renamed = self._recode_descendants(node, new_code)
+                    else:
+                        renamed = self._recode_eval(node, new_code)
+                    self.conn.execute(update(table).where(table.c.id == row_id).values(kode=new_code))
+        except BaseException:
+            self._load()
+            raise
+        if new_code is not None:
+            node.values["kode"] = new_code
+            for rid, kode in renamed.items():
+                tree.nodes[rid].values["kode"] = kode
+            changed |= set(renamed) | {node.id}
+        change = Change(which, changed, moved=[row_id])
+        self._emit(change)
+        return change
+
+    def _recode_eval(self, node: Node, new_code: str) -> dict[str, str]:
+        old = node.kode
+        renamed = {}
+        for sub in self.evaluation.subtree(node):
+            if sub is not node and old and sub.kode.startswith(old + "."):
+                renamed[sub.id] = new_code + sub.kode[len(old):]
+        for rid, kode in renamed.items():
+            self.conn.execute(update(T_EVAL).where(T_EVAL.c.id == rid).values(kode=kode))
+        return renamed
+
+    def _next_code_in(self, tree: RollupTree, parent: Node | None, prefer: int | None = None) -> str:
+        level = parent.level + 1 if parent is not None else codes.URUSAN
+        taken = set()
+        for child in tree.children_of(parent.id if parent is not None else None):
+            n = codes.last_number(child.kode)
+            if n is not None:
+                taken.add(n)
+        parent_code = parent.kode if parent is not None else None
+        if prefer is not None and prefer not in taken and prefer > 0:
+            return codes.child_code(parent_code, prefer, level)
+        number = (max(taken) + 1) if taken else 1
+        return codes.child_code(parent_code, number, level)
+
+    def next_free_code(self, parent_id: str | None) -> str:
+        """The code a new child of ``parent_id`` should get (one past the highest used)."""
+        parent = self.plan.nodes.get(parent_id) if parent_id is not None else None
+        return self._next_code_in(self.plan, parent)
+
+    def plan_by_kode(self, kode: str) -> Node | None:
+        try:
+            kode = codes.normalize_code(kode)
+        except CodeError:
+            pass
+        for node in self.plan.walk():
+            if node.kode == kode:
+                return node
+        return None
+
+    # ---------------------------------------------------------------- indicators and funding
+    def set_indikator(self, row_id: str, items: list[dict]) -> Change:
+        """Replace a plan row's indicators: dicts of ``teks``, ``target``, ``satuan``, ``target_n1``."""
+        self._writable()
+        node = self.plan.nodes.get(row_id)
+        if node is None:
+            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+        old = {x["id"]: x for x in self.indikator.get(row_id, [])}
+        rows = []
+        for i, item in enumerate(items):
+            unknown = set(item) - {"id", "teks", "target", "satuan", "target_n1", "row_id", "position", "modified_at"}
+            if unknown:
+                raise EditError(f"isian indikator tidak dikenal: {', '.join(sorted(unknown))}")
+            rid = item.get("id") or new_id()
+            row = {"id": rid, "row_id": row_id, "position": i,
+                   "teks": str(item.get("teks") or "").strip(),
+                   "target": str(item.get("target") or "").strip(),
+                   "satuan": str(item.get("satuan") or "").strip(),
+                   "target_n1": str(item.get("target_n1") or "").strip()}
+            prev = old.get(rid)
+            same = prev is not None and all(prev.get(k) == row[k] for k in ("position", "teks", "target", "satuan", "target_n1"))
+            row["modified_at"] = prev["modified_at"] if same else now_stamp()
+            rows.append(row)
+        keep = {r["id"] for r in rows}
+        with self._atomic():
+            for rid in set(old) - keep:
+                self.conn.execute(delete(T_IND).where(T_IND.c.id == rid))
+            for row in rows:
+                if row["id"] in old:
+                    if row["modified_at"] != old[row["id"]]["modified_at"]:
+                        self.conn.execute(update(T_IND).where(T_IND.c.id == row["id"]).values(**row))
+                else:
+                    self.conn.execute(insert(T_IND).values(**row))
+        if rows:
+            self.indikator[row_id] = rows
+        else:
+            self.indikator.pop(row_id, None)
+        change = Change("plan", {row_id})
+        self._emit(change)
+        return change
+
+    def set_sumber_dana(self, row_id: str, items: list[dict]) -> Change:
+        """Replace a sub kegiatan's funding sources: dicts of ``nama``, ``kode``, ``jumlah``."""
+        self._writable()
+        node = self.plan.nodes.get(row_id)
+        if node is None:
+            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+        if items and node.level != SUB_KEGIATAN:
+            raise EditError(f"{_label(node)}: sumber dana hanya diisi pada sub kegiatan")
+        old = {x["id"]: x for x in self.sumber_dana.get(row_id, [])}
+        rows = []
+        for i, item in enumerate(items):
+            try:
+                jumlah = parse_rupiah(item.get("jumlah"))
+            except NumberError as exc:
+                raise EditError(f"{_label(node)}, sumber dana ke-{i + 1}: {exc}") from None
+            nama = str(item.get("nama") or "").strip()
+            if not nama and not item.get("kode"):
+                raise EditError(f"{_label(node)}, sumber dana ke-{i + 1}: nama sumber dana kosong")
+            rows.append({"id": item.get("id") or new_id(), "row_id": row_id, "position": i,
+                         "kode": str(item.get("kode") or "").strip(), "nama": nama, "jumlah": jumlah,
+                         "modified_at": now_stamp()})
+        with self._atomic():
+            self.conn.execute(delete(T_SD).where(T_SD.c.row_id == row_id))
+            for row in rows:
+                self.conn.execute(insert(T_SD).values(**row))
+        if rows:
+            self.sumber_dana[row_id] = rows
+        else:
+            self.sumber_dana.pop(row_id, None)
+        change = Change("plan", {row_id})
+        self._emit(change)
+        return change
+
+    def sumber_dana_text(self, row_id: str) -> str:
+        return "; ".join(x["nama"] or x["kode"] for x in self.sumber_dana.get(row_id, []))
+
+    # ---------------------------------------------------------------- evaluation tree (Tabel 2.1)
+    def _parse_eval_value(self, level: int, key: str, value: Any, label: str) -> Any:
+        if key in EVAL_RP_INPUT_FIELDS:
+            try:
+                amount = parse_rupiah(value)
+            except NumberError as exc:
+                raise EditError(f"{label}, kolom {key}: {exc}") from None
+            if amount is not None and level != SUB_KEGIATAN:
+                raise EditError(f"{label}: nilai Rp hanya diisi pada sub kegiatan; induk dihitung")
+            return amount
+        if key in EVAL_K_INPUT_FIELDS:
+            try:
+                number = parse_decimal(value)
+            except NumberError as exc:
+                raise EditError(f"{label}, kolom {key}: {exc}") from None
+            if number is not None and number < 0:
+                raise EditError(f"{label}, kolom {key}: tidak boleh negatif")
+            return decimal_to_text(number)
+        if key in EVAL_TEXT_FIELDS:
+            return "" if value is None else str(value).strip()
+        raise EditError(f"kolom '{key}' tidak dikenal untuk Tabel 2.1")
+
+    def add_eval_row(self, parent_id: str | None, kode: str, nama: str, *, level: int | None = None,
+                     position: int | None = None, row_id: str | None = None, **fields: Any) -> str:
+        self._writable()
+        parent = self.evaluation.nodes.get(parent_id) if parent_id is not None else None
+        if parent_id is not None and parent is None:
+            raise EditError("baris induk tidak ditemukan")
+        if level is None:
+            level = parent.level + 1 if parent is not None else codes.URUSAN
+        if not 1 <= level <= SUB_KEGIATAN:
+            raise EditError(f"tingkat {level} tidak sah")
+        label = kode or (nama or "")[:40]
+        values: dict[str, Any] = {c.name: None for c in T_EVAL.columns}
+        values.update({k: "" for k in EVAL_TEXT_FIELDS})
+        for key, value in fields.items():
+            values[key] = self._parse_eval_value(level, key, value, label)
+        siblings = self.evaluation.children_of(parent_id)
+        if position is None or position > len(siblings):
+            position = len(siblings)
+        values.update(id=row_id or new_id(), parent_id=parent_id, level=level, kode=kode or "",
+                      nama=(nama or "").strip(), position=position, modified_at=now_stamp())
+        with self._atomic():
+            self._shift_positions(T_EVAL, siblings[position:], +1)
+            self.conn.execute(insert(T_EVAL).values(**values))
+        for i, sib in enumerate(siblings[position:], start=position + 1):
+            sib.values["position"] = i
+        changed = self.evaluation.insert(values, parent_id, position)
+        self._emit(Change("eval", changed, inserted=[values["id"]]))
+        return values["id"]
+
+    def set_eval(self, row_id: str, **fields: Any) -> Change:
+        self._writable()
+        node = self.evaluation.nodes.get(row_id)
+        if node is None:
+            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+        label = _label(node)
+        clean = {k: self._parse_eval_value(node.level, k, v, label) for k, v in fields.items()}
+        if not clean:
+            return Change("eval")
+        clean["modified_at"] = now_stamp()
+        with self._atomic():
+            self.conn.execute(update(T_EVAL).where(T_EVAL.c.id == row_id).values(**clean))
+        changed = self.evaluation.set_values(row_id, **clean)
+        change = Change("eval", changed)
+        self._emit(change)
+        return change
+
+    def delete_eval_row(self, row_id: str) -> Snapshot:
+        return self._delete_tree_row("eval", row_id)
+
+    def move_eval_row(self, row_id: str, new_parent_id: str | None, position: int | None = None) -> Change:
+        return self._move_tree_row("eval", row_id, new_parent_id, position, recode=True)
+
+    # ---------------------------------------------------------------- lists (Tabel 2.2, 2.4)
+    def _list(self, name: str) -> tuple[list[dict], Table]:
+        if name not in LIST_TABLES:
+            raise EditError(f"daftar '{name}' tidak dikenal")
+        return (self.pelayanan if name == "pelayanan" else self.usulan), LIST_TABLES[name]
+
+    def add_list_item(self, name: str, position: int | None = None, item_id: str | None = None,
+                      **fields: Any) -> str:
+        self._writable()
+        items, table = self._list(name)
+        cols = {c.name for c in table.columns} - {"id", "position", "modified_at"}
+        unknown = set(fields) - cols
+        if unknown:
+            raise EditError(f"kolom tidak dikenal untuk {name}: {', '.join(sorted(unknown))}")
+        if position is None or position > len(items):
+            position = len(items)
+        row = {c: "" for c in cols}
+        row.update({k: ("" if v is None else str(v)) for k, v in fields.items()})
+        row.update(id=item_id or new_id(), position=position, modified_at=now_stamp())
+        with self._atomic():
+            for i, it in enumerate(items[position:], start=position + 1):
+                self.conn.execute(update(table).where(table.c.id == it["id"]).values(position=i))
+            self.conn.execute(insert(table).values(**row))
+        items.insert(position, row)
+        for i, it in enumerate(items):
+            it["position"] = i
+        self._emit(Change(name, {row["id"]}, inserted=[row["id"]]))
+        return row["id"]
+
+    def set_list_item(self, name: str, item_id: str, **fields: Any) -> Change:
+        self._writable()
+        items, table = self._list(name)
+        item = next((it for it in items if it["id"] == item_id), None)
+        if item is None:
+            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+        cols = {c.name for c in table.columns} - {"id", "position", "modified_at"}
+        unknown = set(fields) - cols
+        if unknown:
+            raise EditError(f"kolom tidak dikenal untuk {name}: {', '.join(sorted(unknown))}")
+        clean = {k: ("" if v is None else str(v)) for k, v in fields.items()}
+        clean["modified_at"] = now_stamp()
+        with self._atomic():
+            self.conn.execute(update(table).where(table.c.id == item_id).values(**clean))
+        item.update(clean)
+        change = Change(name, {item_id})
+        self._emit(change)
+        return change
+
+    def delete_list_item(self, name: str, item_id: str) -> Snapshot:
+        self._writable()
+        items, table = self._list(name)
+        index = next((i for i, it in enumerate(items) if it["id"] == item_id), None)
+        if index is None:
+            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+        snap = Snapshot(name, [dict(items[index])], position=index)
+        with self._atomic():
+            self.conn.execute(delete(table).where(table.c.id == item_id))
+            for i, it in enumerate(items[index + 1:], start=index):
+                self.conn.execute(update(table).where(table.c.id == it["id"]).values(position=i))
+        items.pop(index)
+        for i, it in enumerate(items):
+            it["position"] = i
+        self._emit(Change(name, set(), removed=[item_id]))
+        return snap
+
+    def _restore_list(self, snap: Snapshot) -> Change:
+        row = dict(snap.rows[0])
+        fields = {k: v for k, v in row.items() if k not in ("id", "position", "modified_at")}
+        self.add_list_item(snap.table, position=snap.position, item_id=row["id"], **fields)
+        return Change(snap.table, {row["id"]}, inserted=[row["id"]])
+
+    # ---------------------------------------------------------------- declared (printed) values
+    def add_declared(self, tabel: str, kode: str, kolom: str, teks: str, nilai: int | None,
+                     row_id: str | None = None, sumber: str = "") -> str:
+        """Keep a value the source document printed, for the audit only."""
+        self._writable()
+        row = {"id": new_id(), "tabel": tabel, "kode": kode or "", "row_id": row_id, "kolom": kolom,
+               "teks": teks or "", "nilai": nilai, "sumber": sumber, "modified_at": now_stamp()}
+        with self._atomic():
+            self.conn.execute(
+                delete(T_DECL).where(T_DECL.c.tabel == tabel, T_DECL.c.kode == (kode or ""),
+                                     T_DECL.c.kolom == kolom,
+                                     (T_DECL.c.row_id == row_id) if row_id else T_DECL.c.row_id.is_(None))
+            )
+            self.conn.execute(insert(T_DECL).values(**row))
+        self.declared = [d for d in self.declared
+                         if not (d["tabel"] == tabel and d["kode"] == (kode or "") and d["kolom"] == kolom
+                                 and d["row_id"] == row_id)]
+        self.declared.append(row)
+        self._emit(Change("declared", {row["id"]}))
+        return row["id"]
+
+    def clear_declared(self, tabel: str | None = None) -> None:
+        self._writable()
+        with self._atomic():
+            stmt = delete(T_DECL)
+            if tabel is not None:
+                stmt = stmt.where(T_DECL.c.tabel == tabel)
+            self.conn.execute(stmt)
+        self.declared = [d for d in self.declared if tabel is not None and d["tabel"] != tabel]
+        self._emit(Change("declared"))
+
+    # ---------------------------------------------------------------- meta
+    def set_meta(self, key: str, value: str) -> None:
+        self._writable()
+        with self._atomic():
+            self.conn.execute(delete(T_META).where(T_META.c.key == key))
+            self.conn.execute(insert(T_META).values(key=key, value=value))
+        self.meta[key] = value
+
+    # ---------------------------------------------------------------- whole-document views
+    def plan_records(self) -> list[dict[str, Any]]:
+        """Every plan row in document order with its computed values (``tree --json``)."""
+        out = []
+        for node in self.plan.walk():
+            v = node.values
+            inds = self.indikator.get(node.id, [])
+            first = inds[0] if inds else {}
+            out.append({
+                "id": node.id,
+                "parent_id": v.get("parent_id"),
+                "kode": node.kode,
+                "nama": node.nama,
+                "level": node.level,
+                "level_name": codes.LEVEL_KEYS.get(node.level, ""),
+                "pagu": node.sums[0],
+                "pagu_n1": node.sums[1],
+                "rkpd_pagu": node.sums[2],
+                "outcome": v.get("outcome") or "",
+                "indikator": first.get("teks", ""),
+                "target": first.get("target", ""),
+                "satuan": first.get("satuan", ""),
+                "target_n1": first.get("target_n1", ""),
+                "indikator_list": [
+                    {k: i[k] for k in ("teks", "target", "satuan", "target_n1")} for i in inds
+                ],
+                "lokasi": v.get("lokasi") or "",
+                "sumber_dana": self.sumber_dana_text(node.id),
+                "catatan": v.get("catatan") or "",
+                "penanggung_jawab": v.get("penanggung_jawab") or "",
+                "depth": node.depth(),
+            })
+        return out
+
+    def content_hash(self) -> str:
+        """A hash of the document's content (every row of every table, in a stable order)."""
+        h = hashlib.sha256()
+        c = self.conn
+        for table in (T_DOC, T_PLAN, T_IND, T_SD, T_EVAL, T_PEL, T_USUL, T_DECL):
+            for row in c.execute(select(table).order_by(table.c.id)):
+                h.update(json.dumps(list(row), default=str, ensure_ascii=False).encode("utf-8"))
+            h.update(table.name.encode())
+        c.rollback()
+        return h.hexdigest()

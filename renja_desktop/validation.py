@@ -1,0 +1,279 @@
+"""Validation and audit: every rule a Renja must satisfy, each finding naming where and what.
+
+A :class:`Finding` carries severity, table, row code, column, an Indonesian message, and where it
+applies the printed and the computed value side by side. :func:`validate` runs every rule over a
+whole document; :func:`validate_rows` only the row-level rules for a few rows (run after each
+edit). Other modules add rules with :func:`register_rule` (e.g. the import audit's cross-table and
+nomenclature checks).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from . import codes
+from .codes import SUB_KEGIATAN, CodeError
+from .compute import Node
+from .formatting import format_percent, format_rupiah
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .service import RenjaDocument
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITY_LABEL = {ERROR: "Galat", WARNING: "Peringatan", INFO: "Info"}
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+
+
+@dataclass
+class Finding:
+    severity: str
+    tabel: str
+    kode: str
+    kolom: str
+    pesan: str
+    tercetak: str = ""
+    terhitung: str = ""
+    row_id: str | None = None
+    rule: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def line(self) -> str:
+        where = f"Tabel {self.tabel}" if self.tabel[:1].isdigit() else self.tabel
+        parts = [f"[{SEVERITY_LABEL.get(self.severity, self.severity)}] {where}"]
+        if self.kode:
+            parts.append(f"kode {self.kode}")
+        if self.kolom:
+            parts.append(f"kolom {self.kolom}")
+        text = ", ".join(parts) + ": " + self.pesan
+        if self.tercetak or self.terhitung:
+            text += f" (tercetak {self.tercetak or '-'}; terhitung {self.terhitung or '-'})"
+        return text
+
+
+Rule = Callable[["RenjaDocument"], Iterable[Finding]]
+_EXTRA_RULES: list[Rule] = []
+
+
+def register_rule(rule: Rule) -> Rule:
+    """Add a document-wide rule (used by modules beyond the core, e.g. the import audit)."""
+    if rule not in _EXTRA_RULES:
+        _EXTRA_RULES.append(rule)
+    return rule
+
+
+def _where(node: Node) -> str:
+    return node.kode or node.nama[:50]
+
+
+# ------------------------------------------------------------------------------ row rules
+def row_findings(doc: "RenjaDocument", node: Node) -> list[Finding]:
+    """Rules that look at one plan row (and its parent): code, level, name, pagu, funding."""
+    out: list[Finding] = []
+    tabel = "3.1"
+    kode = node.kode
+    if not node.nama.strip():
+        out.append(Finding(ERROR, tabel, kode, "nama", "baris hanya berisi kode, tanpa nama",
+                           row_id=node.id, rule="name_missing"))
+    if not kode:
+        out.append(Finding(ERROR, tabel, "", "kode", f"baris '{node.nama[:60]}' tidak memiliki kode",
+                           row_id=node.id, rule="code_missing"))
+    else:
+        try:
+            parsed = codes.parse_code(kode)
+        except CodeError as exc:
+            parsed = None
+            out.append(Finding(ERROR, tabel, kode, "kode", f"format kode salah: {exc}",
+                               row_id=node.id, rule="code_format"))
+        if parsed is not None:
+            if parsed.level != node.level:
+                out.append(Finding(
+                    ERROR, tabel, kode, "kode",
+                    f"kode berbentuk {codes.LEVEL_NAMES[parsed.level]} tetapi baris adalah "
+                    f"{codes.LEVEL_NAMES.get(node.level, '?')}", row_id=node.id, rule="code_level"))
+            parent = node.parent
+            if parent is not None and parent.kode:
+                try:
+                    pcode = codes.parse_code(parent.kode)
+                except CodeError:
+                    pcode = None
+                if pcode is not None and parsed.level == node.level and not parsed.extends(pcode):
+                    out.append(Finding(
+                        ERROR, tabel, kode, "kode",
+                        f"kode tidak berada di bawah kode induknya {parent.kode}",
+                        row_id=node.id, rule="code_parent"))
+    parent = node.parent
+    if parent is not None and node.level != parent.level + 1:
+        out.append(Finding(
+            ERROR, tabel, kode, "tingkat",
+            f"{codes.LEVEL_NAMES.get(node.level, '?')} berada langsung di bawah "
+            f"{codes.LEVEL_NAMES.get(parent.level, '?')}", row_id=node.id, rule="level_order"))
+    if parent is None and node.level != codes.URUSAN:
+        out.append(Finding(
+            WARNING, tabel, kode, "tingkat",
+            f"{codes.LEVEL_NAMES.get(node.level, '?')} tanpa induk di tingkat teratas",
+            row_id=node.id, rule="level_order"))
+    if node.level == SUB_KEGIATAN:
+        pagu = node.values.get("pagu")
+        if pagu is None:
+            out.append(Finding(WARNING, tabel, kode, "pagu", "sub kegiatan belum memiliki pagu indikatif",
+                               row_id=node.id, rule="pagu_missing"))
+        sources = doc.sumber_dana.get(node.id, [])
+        if sources:
+            if len(sources) == 1 and sources[0].get("jumlah") is None:
+                pass  # one source for the whole pagu
+            else:
+                total = sum(s.get("jumlah") or 0 for s in sources)
+                if total != (pagu or 0):
+                    out.append(Finding(
+                        ERROR, tabel, kode, "sumber_dana",
+                        "jumlah sumber dana tidak sama dengan pagu",
+                        tercetak=format_rupiah(total), terhitung=format_rupiah(pagu or 0),
+                        row_id=node.id, rule="sumber_dana_sum"))
+        elif pagu:
+            out.append(Finding(WARNING, tabel, kode, "sumber_dana", "sumber dana belum diisi",
+                               row_id=node.id, rule="sumber_dana_missing"))
+    elif not node.children and node.level < SUB_KEGIATAN:
+        out.append(Finding(
+            WARNING, tabel, kode, "",
+            f"{codes.LEVEL_NAMES.get(node.level, '?')} belum memiliki rincian "
+            f"{codes.LEVEL_NAMES.get(node.level + 1, '').lower()}",
+            row_id=node.id, rule="no_children"))
+    return out
+
+
+def duplicate_findings(doc: "RenjaDocument") -> list[Finding]:
+    by_code: dict[str, list[Node]] = defaultdict(list)
+    for node in doc.plan.walk():
+        if node.kode:
+            by_code[node.kode].append(node)
+    out = []
+    for kode, nodes in by_code.items():
+        if len(nodes) > 1:
+            names = "; ".join(f"'{n.nama[:50]}'" for n in nodes)
+            for n in nodes[1:]:
+                out.append(Finding(ERROR, "3.1", kode, "kode",
+                                   f"kode dipakai {len(nodes)} kali: {names}",
+                                   row_id=n.id, rule="code_duplicate"))
+    return out
+
+
+# ------------------------------------------------------------------------------ declared values
+def _computed_for(doc: "RenjaDocument", d: dict) -> tuple[int | None, str | None]:
+    """The computed value a declared (printed) value should equal, and the row id, if known."""
+    kolom = d["kolom"]
+    if d["tabel"] == "2.1":
+        tree = doc.evaluation
+        node = tree.nodes.get(d.get("row_id")) if d.get("row_id") else None
+        if node is None and d.get("kode"):
+            node = next((n for n in tree.walk() if n.kode == d["kode"]), None)
+        if node is None and (d.get("kode") or d.get("row_id")):
+            return None, None
+        vals = tree.values_of(node.id if node else None)
+        if kolom.startswith("rp_"):
+            key = kolom
+            value = getattr(vals, key, None)
+            if value is None and kolom in ("rp_8", "rp_9", "rp_10", "rp_11"):
+                value = vals.rp_tw[int(kolom[3:]) - 8]
+            return value, node.id if node else None
+        return None, None
+    tree = doc.plan
+    if kolom not in tree.COLUMNS:
+        return None, None
+    idx = tree.COLUMNS.index(kolom)
+    if not d.get("kode") and not d.get("row_id"):
+        return tree.totals[idx], None
+    node = tree.nodes.get(d.get("row_id")) if d.get("row_id") else None
+    if node is None and d.get("kode"):
+        node = next((n for n in tree.walk() if n.kode == d["kode"]), None)
+    if node is None:
+        return None, None
+    return node.sums[idx], node.id
+
+
+def declared_findings(doc: "RenjaDocument") -> list[Finding]:
+    out = []
+    for d in doc.declared:
+        kolom = d["kolom"]
+        where = d.get("kode") or ("TOTAL" if not d.get("row_id") else "")
+        src = f" [{d['sumber']}]" if d.get("sumber") else ""
+        if d.get("nilai") is None:
+            teks = (d.get("teks") or "").strip()
+            if teks and teks not in ("-", "\u2013"):
+                out.append(Finding(ERROR, d["tabel"], where, kolom,
+                                   f"angka tercetak tidak sah{src}", tercetak=teks,
+                                   row_id=d.get("row_id"), rule="declared_malformed"))
+                computed, rid = _computed_for(doc, d)
+                if computed is not None:
+                    out[-1].terhitung = format_rupiah(computed)
+            continue
+        computed, rid = _computed_for(doc, d)
+        if computed is None:
+            if d.get("kode"):
+                out.append(Finding(WARNING, d["tabel"], where, kolom,
+                                   f"nilai tercetak untuk baris yang tidak ada di dokumen{src}",
+                                   tercetak=d.get("teks") or format_rupiah(d["nilai"]),
+                                   rule="declared_orphan"))
+            continue
+        if computed != d["nilai"]:
+            label = "TOTAL tercetak" if where == "TOTAL" else "nilai tercetak"
+            diff = d["nilai"] - computed
+            out.append(Finding(
+                ERROR, d["tabel"], where, kolom,
+                f"{label} berbeda dengan jumlah rinciannya (selisih {format_rupiah(abs(diff))}){src}",
+                tercetak=d.get("teks") or format_rupiah(d["nilai"]), terhitung=format_rupiah(computed),
+                row_id=rid, rule="declared_mismatch"))
+    return out
+
+
+# ------------------------------------------------------------------------------ evaluation rows
+def eval_findings(doc: "RenjaDocument") -> list[Finding]:
+    out = []
+    for node in doc.evaluation.walk():
+        if node.kode:
+            try:
+                codes.parse_code(node.kode)
+            except CodeError as exc:
+                out.append(Finding(WARNING, "2.1", node.kode, "kode", f"format kode salah: {exc}",
+                                   row_id=node.id, rule="code_format"))
+        if node.level == SUB_KEGIATAN:
+            vals = doc.evaluation.values_of(node.id)
+            if vals.rp_7 in (None, 0) and (vals.rp_12 or 0) > 0:
+                out.append(Finding(
+                    WARNING, "2.1", _where(node), "13",
+                    "realisasi ada tetapi target anggaran (kolom 7) kosong: tingkat realisasi tidak terhitung",
+                    terhitung=format_percent(None), row_id=node.id, rule="rate_undefined"))
+    return out
+
+
+# ------------------------------------------------------------------------------ entry points
+def validate_rows(doc: "RenjaDocument", row_ids: Iterable[str]) -> list[Finding]:
+    out: list[Finding] = []
+    for rid in row_ids:
+        node = doc.plan.nodes.get(rid)
+        if node is not None:
+            out.extend(row_findings(doc, node))
+    return out
+
+
+def validate(doc: "RenjaDocument") -> list[Finding]:
+    """Every rule over the whole document, errors first, then in document order."""
+    out: list[Finding] = []
+    for node in doc.plan.walk():
+        out.extend(row_findings(doc, node))
+    out.extend(duplicate_findings(doc))
+    out.extend(declared_findings(doc))
+    out.extend(eval_findings(doc))
+    for rule in _EXTRA_RULES:
+        out.extend(rule(doc))
+    order = {node.id: i for i, node in enumerate(doc.plan.walk())}
+    out.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.tabel, order.get(f.row_id or "", 1 << 30)))
+    return out
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity == ERROR for f in findings)
