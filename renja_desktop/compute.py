@@ -73,6 +73,26 @@ class RollupTree:
         self.nodes: dict[str, Node] = {}
         self.roots: list[Node] = []
         self.totals: list = self._zero()
+        #: code -> ids of the rows carrying it (duplicates are possible in imported documents)
+        self.by_kode: dict[str, set[str]] = {}
+
+    def _index(self, node: Node) -> None:
+        if node.kode:
+            self.by_kode.setdefault(node.kode, set()).add(node.id)
+
+    def _unindex(self, node: Node) -> None:
+        ids = self.by_kode.get(node.kode)
+        if ids is not None:
+            ids.discard(node.id)
+            if not ids:
+                del self.by_kode[node.kode]
+
+    def set_kode(self, row_id: str, kode: str) -> None:
+        """Change a row's code (keeps the code index right)."""
+        node = self.nodes[row_id]
+        self._unindex(node)
+        node.values["kode"] = kode
+        self._index(node)
 
     # -- the vector -------------------------------------------------------------------------
     def _zero(self) -> list:
@@ -86,9 +106,11 @@ class RollupTree:
         """Build the tree from row dicts (``id``, ``parent_id``, ``position``, ``level``...)."""
         self.nodes = {}
         self.roots = []
+        self.by_kode = {}
         rows = sorted(rows, key=lambda r: (r.get("position") or 0))
         for r in rows:
-            self.nodes[r["id"]] = Node(r["id"], r)
+            node = self.nodes[r["id"]] = Node(r["id"], r)
+            self._index(node)
         orphans = []
         for r in rows:
             node = self.nodes[r["id"]]
@@ -147,7 +169,7 @@ class RollupTree:
             stack.extend(reversed(n.children))
 
     def find_kode(self, kode: str) -> list[Node]:
-        return [n for n in self.nodes.values() if n.kode == kode]
+        return [self.nodes[i] for i in self.by_kode.get(kode, ())]
 
     # -- incremental updates --------------------------------------------------------------
     def _propagate(self, start: Node | None, delta: list) -> set[str]:
@@ -171,7 +193,11 @@ class RollupTree:
     def set_values(self, row_id: str, **fields: Any) -> set[str]:
         """Change stored fields of one row; return the ids whose values or totals changed."""
         node = self.nodes[row_id]
+        if "kode" in fields:
+            self._unindex(node)
         node.values.update(fields)
+        if "kode" in fields:
+            self._index(node)
         new_own = self.contribution(node)
         delta = [n - o for n, o in zip(new_own, node.own)]
         node.own = new_own
@@ -190,6 +216,7 @@ class RollupTree:
         node.parent = parent
         values["parent_id"] = parent_id
         self.nodes[node.id] = node
+        self._index(node)
         node.own = self.contribution(node)
         node.sums = list(node.own)
         changed = self._propagate(parent, list(node.own))
@@ -201,9 +228,11 @@ class RollupTree:
         node = self.nodes[row_id]
         parent = node.parent
         self.siblings_of(node).remove(node)
-        removed = [n.id for n in self.subtree(node)]
-        for rid in removed:
-            del self.nodes[rid]
+        removed = []
+        for n in self.subtree(node):
+            removed.append(n.id)
+            self._unindex(n)
+            del self.nodes[n.id]
         neg = [-v for v in node.sums]
         changed = self._propagate(parent, neg)
         node.parent = None

@@ -299,8 +299,8 @@ class RenjaDocument:
                 parent_code = None
             if parent_code is not None and not codes.parse_code(canonical).extends(parent_code):
                 raise EditError(f"Kode '{canonical}' tidak berada di bawah kode induk '{parent.kode}'")
-        for other in self.plan.nodes.values():
-            if other.kode == canonical and other.id != exclude_id:
+        for other in self.plan.find_kode(canonical):
+            if other.id != exclude_id:
                 raise EditError(f"Kode '{canonical}' sudah dipakai oleh '{other.nama[:60]}'")
         return canonical
 
@@ -400,7 +400,7 @@ class RenjaDocument:
         changed = self.plan.set_values(row_id, **clean)
         if recode:
             for rid, kode in renamed.items():
-                self.plan.nodes[rid].values["kode"] = kode
+                self.plan.set_kode(rid, kode)
             changed |= set(renamed)
         change = Change("plan", changed)
         self._emit(change)
@@ -578,9 +578,9 @@ class RenjaDocument:
             self._load()
             raise
         if new_code is not None:
-            node.values["kode"] = new_code
+            tree.set_kode(node.id, new_code)
             for rid, kode in renamed.items():
-                tree.nodes[rid].values["kode"] = kode
+                tree.set_kode(rid, kode)
             changed |= set(renamed) | {node.id}
         change = Change(which, changed, moved=[row_id])
         self._emit(change)
@@ -619,10 +619,11 @@ class RenjaDocument:
             kode = codes.normalize_code(kode)
         except CodeError:
             pass
-        for node in self.plan.walk():
-            if node.kode == kode:
-                return node
-        return None
+        found = self.plan.find_kode(kode)
+        if len(found) <= 1:
+            return found[0] if found else None
+        ids = {n.id for n in found}
+        return next(n for n in self.plan.walk() if n.id in ids)  # the first in document order
 
     # ---------------------------------------------------------------- indicators and funding
     def set_indikator(self, row_id: str, items: list[dict]) -> Change:
