@@ -73,19 +73,31 @@ class RollupTree:
         self.nodes: dict[str, Node] = {}
         self.roots: list[Node] = []
         self.totals: list = self._zero()
-        #: code -> ids of the rows carrying it (duplicates are possible in imported documents)
-        self.by_kode: dict[str, set[str]] = {}
+        # code -> ids of the rows carrying it (duplicates are possible in imported documents);
+        # built on first use, then kept up to date
+        self._by_kode: dict[str, set[str]] | None = None
+
+    @property
+    def by_kode(self) -> dict[str, set[str]]:
+        if self._by_kode is None:
+            self._by_kode = {}
+            for node in self.nodes.values():
+                if node.kode:
+                    self._by_kode.setdefault(node.kode, set()).add(node.id)
+        return self._by_kode
 
     def _index(self, node: Node) -> None:
-        if node.kode:
-            self.by_kode.setdefault(node.kode, set()).add(node.id)
+        if node.kode and self._by_kode is not None:
+            self._by_kode.setdefault(node.kode, set()).add(node.id)
 
     def _unindex(self, node: Node) -> None:
-        ids = self.by_kode.get(node.kode)
+        if self._by_kode is None:
+            return
+        ids = self._by_kode.get(node.kode)
         if ids is not None:
             ids.discard(node.id)
             if not ids:
-                del self.by_kode[node.kode]
+                del self._by_kode[node.kode]
 
     def set_kode(self, row_id: str, kode: str) -> None:
         """Change a row's code (keeps the code index right)."""
@@ -106,11 +118,11 @@ class RollupTree:
         """Build the tree from row dicts (``id``, ``parent_id``, ``position``, ``level``...)."""
         self.nodes = {}
         self.roots = []
-        self.by_kode = {}
-        rows = sorted(rows, key=lambda r: (r.get("position") or 0))
+        self._by_kode = None
+        rows = rows if isinstance(rows, list) else list(rows)
+        rows.sort(key=lambda r: r.get("position") or 0)
         for r in rows:
-            node = self.nodes[r["id"]] = Node(r["id"], r)
-            self._index(node)
+            self.nodes[r["id"]] = Node(r["id"], r)
         orphans = []
         for r in rows:
             node = self.nodes[r["id"]]
@@ -130,17 +142,31 @@ class RollupTree:
         self.full_recompute(apply=True)
 
     def full_recompute(self, apply: bool = False) -> dict[str, list]:
-        """Derive every node's sums from the leaves alone. With ``apply`` store them."""
-        result: dict[str, list] = {}
+        """Derive every node's sums from the leaves alone. With ``apply`` store them.
+
+        Returns ``{row id: sums}`` plus ``""`` for the grand totals. Children are visited before
+        their parents by walking the pre-order list backwards.
+        """
+        order = list(self.walk())
         width = len(self.COLUMNS)
+        result: dict[str, list] = {}
+        contribution = self.contribution
+        owns = [contribution(node) for node in order]
+        for node, own in zip(order, owns):
+            result[node.id] = list(own)
         totals = self._zero()
-        for root in self.roots:
-            sub = visit_iter(self, root, result, apply)
+        for node in reversed(order):
+            acc = result[node.id]
+            parent = node.parent
+            target = result[parent.id] if parent is not None else totals
             for i in range(width):
-                totals[i] += sub[i]
-        result[""] = totals
+                target[i] += acc[i]
         if apply:
+            for node, own in zip(order, owns):
+                node.own = own
+                node.sums = list(result[node.id])
             self.totals = list(totals)
+        result[""] = totals
         return result
 
     # -- queries --------------------------------------------------------------------------
@@ -268,32 +294,6 @@ class RollupTree:
     def sums_of(self, row_id: str | None) -> dict[str, Any]:
         vec = self.nodes[row_id].sums if row_id is not None else self.totals
         return dict(zip(self.COLUMNS, vec))
-
-
-def visit_iter(tree: RollupTree, root: Node, result: dict, apply: bool) -> list:
-    """Post-order accumulation without recursion (deep or wide trees alike)."""
-    width = len(tree.COLUMNS)
-    stack: list[tuple[Node, bool]] = [(root, False)]
-    acc_of: dict[str, list] = {}
-    while stack:
-        node, done = stack.pop()
-        if not done:
-            stack.append((node, True))
-            for child in node.children:
-                stack.append((child, False))
-            continue
-        own = tree.contribution(node)
-        acc = list(own)
-        for child in node.children:
-            sub = acc_of.pop(child.id)
-            for i in range(width):
-                acc[i] += sub[i]
-        acc_of[node.id] = acc
-        result[node.id] = list(acc)
-        if apply:
-            node.own = own
-            node.sums = list(acc)
-    return acc_of[root.id]
 
 
 # =========================================================================================

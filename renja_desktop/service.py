@@ -12,6 +12,7 @@ ORM identity-map construction costs several times the plain read (see ``benchmar
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -147,27 +148,57 @@ class RenjaDocument:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _rows(self, table: Table, *order) -> list[dict[str, Any]]:
+        """All rows of a table as plain dicts, read through Core (no ORM identity map)."""
+        if order:
+            result = self.conn.execute(select(table).order_by(*order))
+            keys = list(result.keys())
+            return [dict(zip(keys, row)) for row in result.fetchall()]
+        # the hot path at load: the DBAPI cursor under SQLAlchemy's connection, no Row objects
+        names = ", ".join(f'"{c.name}"' for c in table.columns)
+        cursor = self.conn.exec_driver_sql(f'SELECT {names} FROM "{table.name}"').cursor
+        keys = [c.name for c in table.columns]
+        rows = cursor.fetchall()
+        cursor.close()
+        return [dict(zip(keys, row)) for row in rows]
+
+    def _grouped(self, table: Table) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for r in self._rows(table):
+            out.setdefault(r["row_id"], []).append(r)
+        for items in out.values():
+            if len(items) > 1:
+                items.sort(key=lambda r: r["position"])
+        return out
+
     def _load(self) -> None:
-        c = self.conn
-        doc = c.execute(select(T_DOC)).mappings().first()
-        if doc is None:
+        # Building ~200.000 small objects triggers Python's cyclic GC dozens of times for nothing
+        # (nothing here is garbage yet): pause it during the load.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._load_rows()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _load_rows(self) -> None:
+        doc = self._rows(T_DOC)
+        if not doc:
             raise DocumentFileError("damaged", f"Berkas '{self.path.name}' tidak berisi identitas dokumen.")
-        self.info = dict(doc)
+        self.info = doc[0]
         self.plan = PlanTree()
-        self.plan.load(dict(r) for r in c.execute(select(T_PLAN)).mappings())
+        self.plan.load(self._rows(T_PLAN))
         self.evaluation = EvalTree()
-        self.evaluation.load(dict(r) for r in c.execute(select(T_EVAL)).mappings())
-        self.indikator = {}
-        for r in c.execute(select(T_IND).order_by(T_IND.c.row_id, T_IND.c.position)).mappings():
-            self.indikator.setdefault(r["row_id"], []).append(dict(r))
-        self.sumber_dana = {}
-        for r in c.execute(select(T_SD).order_by(T_SD.c.row_id, T_SD.c.position)).mappings():
-            self.sumber_dana.setdefault(r["row_id"], []).append(dict(r))
-        self.pelayanan = [dict(r) for r in c.execute(select(T_PEL).order_by(T_PEL.c.position)).mappings()]
-        self.usulan = [dict(r) for r in c.execute(select(T_USUL).order_by(T_USUL.c.position)).mappings()]
-        self.declared = [dict(r) for r in c.execute(select(T_DECL)).mappings()]
-        self.meta = {r["key"]: r["value"] for r in c.execute(select(T_META)).mappings()}
-        c.rollback()
+        self.evaluation.load(self._rows(T_EVAL))
+        # no ORDER BY: sorting 150.000 rows in SQLite costs more than sorting the short lists here
+        self.indikator = self._grouped(T_IND)
+        self.sumber_dana = self._grouped(T_SD)
+        self.pelayanan = sorted(self._rows(T_PEL), key=lambda r: r["position"])
+        self.usulan = sorted(self._rows(T_USUL), key=lambda r: r["position"])
+        self.declared = self._rows(T_DECL)
+        self.meta = {r["key"]: r["value"] for r in self._rows(T_META)}
+        self.conn.rollback()
 
     def reload(self) -> None:
         """Re-read everything from the file (after a rolled-back batch)."""

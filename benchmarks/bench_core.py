@@ -1,0 +1,80 @@
+"""Core figures: load, plain sqlite3 floor, one leaf edit committed, full recompute.
+
+``open_ms`` is what a user waits for: header checks, ``quick_check`` and the load. ``load_ms`` is the
+load alone (every row of every table into the computed trees), compared with ``sqlite3_read_ms``,
+the same rows fetched as plain tuples with ``sqlite3`` (the floor).
+"""
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import time
+from pathlib import Path
+
+from renja_desktop.service import RenjaDocument
+from renja_desktop.storage import make_engine
+from renja_desktop.synthetic import build_city_document
+
+TABLES = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "pelayanan", "usulan",
+          "declared_value", "meta")
+
+
+def _best(fn, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def city_document(rows: int, workdir: Path) -> Path:
+    path = workdir / f"city_{rows}.sqlite"
+    if not path.exists():
+        build_city_document(path, rows=rows)
+    return path
+
+
+def run(rows: int, workdir: Path) -> list[tuple[str, float, str]]:
+    path = city_document(rows, workdir)
+
+    def plain_read():
+        conn = sqlite3.connect(str(path))
+        try:
+            for t in TABLES:
+                conn.execute(f"SELECT * FROM {t}").fetchall()
+        finally:
+            conn.close()
+
+    def open_checked():
+        RenjaDocument.open(path, readonly=True).close()
+
+    engine = make_engine(path, readonly=True)
+
+    def load():
+        RenjaDocument(path, engine, readonly=True).conn.close()
+
+    sqlite_s = _best(plain_read)
+    load_s = _best(load)
+    open_s = _best(open_checked)
+    engine.dispose()
+    doc = RenjaDocument.open(path)
+    try:
+        leaves = [n for n in doc.plan.walk() if n.level == 5][:200]
+        edit_times = []
+        for i, leaf in enumerate(leaves):
+            t = time.perf_counter()
+            doc.set_plan(leaf.id, pagu=1_000_000 + i)
+            edit_times.append(time.perf_counter() - t)
+        recompute_s = _best(lambda: doc.plan.full_recompute(), repeat=3)
+    finally:
+        doc.close()
+    return [
+        ("open_ms", open_s * 1000, "ms"),
+        ("load_ms", load_s * 1000, "ms"),
+        ("sqlite3_read_ms", sqlite_s * 1000, "ms"),
+        ("load_ratio_vs_sqlite3", load_s / sqlite_s, "x"),
+        ("edit_commit_ms", statistics.median(edit_times) * 1000, "ms"),
+        ("edit_commit_p95_ms", sorted(edit_times)[int(len(edit_times) * 0.95)] * 1000, "ms"),
+        ("full_recompute_ms", recompute_s * 1000, "ms"),
+    ]
