@@ -1,0 +1,150 @@
+"""Edits through the service: refused input keeps the old value; moves recode; listeners see exact rows."""
+import pytest
+
+import seedtree
+from renja_desktop.service import EditError, RenjaDocument
+from renja_desktop.validation import validate
+
+
+@pytest.fixture
+def doc(tmp_path):
+    d = seedtree.build(tmp_path / "binjai.sqlite")
+    yield d
+    d.close()
+
+
+def node(doc, kode):
+    return doc.plan_by_kode(kode)
+
+
+def test_edit_reports_exactly_leaf_and_ancestors(doc):
+    seen = []
+    doc.add_listener(seen.append)
+    leaf = node(doc, "8.01.02.2.01.0003")
+    change = doc.set_plan(leaf.id, pagu="353.000.001")
+    expected = {leaf.id, *(a.id for a in leaf.ancestors())}
+    assert change.changed == expected and len(expected) == 5
+    assert seen[-1].changed == expected
+    assert doc.plan.totals[0] == seedtree.GRAND_TOTAL + 1
+
+
+@pytest.mark.parametrize("value", ["40.145568.718", "satu juta", "1,5 jt", "-100", "12.34"])
+def test_bad_money_keeps_old_value(doc, value):
+    leaf = node(doc, "8.01.02.2.01.0003")
+    with pytest.raises(EditError) as info:
+        doc.set_plan(leaf.id, pagu=value)
+    assert "8.01.02.2.01.0003" in str(info.value) and "pagu" in str(info.value)
+    assert leaf.values["pagu"] == 353_000_000
+    assert doc.plan.totals[0] == seedtree.GRAND_TOTAL
+    # and the file holds the old value too
+    assert doc.conn.exec_driver_sql("SELECT pagu FROM plan_row WHERE id=?", (leaf.id,)).scalar() == 353_000_000
+
+
+def test_money_only_on_sub_kegiatan(doc):
+    with pytest.raises(EditError) as info:
+        doc.set_plan(node(doc, "8.01.02").id, pagu=5)
+    assert "hanya diisi pada sub kegiatan" in str(info.value)
+
+
+def test_move_between_kegiatan_recodes_and_moves_money(doc):
+    leaf = node(doc, "8.01.05.2.01.0004")            # 80.000.000
+    target = node(doc, "8.01.04.2.01")
+    change = doc.move_plan_row(leaf.id, target.id)
+    assert leaf.kode == "8.01.04.2.01.0004"
+    assert doc.plan.pagu(node(doc, "8.01.05").id) == 130_000_000
+    assert doc.plan.pagu(node(doc, "8.01.04").id) == 115_000_000
+    assert doc.plan.totals[0] == seedtree.GRAND_TOTAL
+    assert leaf.id in change.moved and node(doc, "8.01.05").id in change.changed
+    # a clash with an existing number takes the next free one
+    other = node(doc, "8.01.05.2.01.0003")
+    doc.move_plan_row(other.id, target.id, 0)
+    assert other.kode == "8.01.04.2.01.0005"
+    assert doc.plan.index_of(other) == 0
+    assert not [f for f in validate(doc) if f.rule in ("code_parent", "code_duplicate")]
+
+
+def test_move_refuses_wrong_level(doc):
+    with pytest.raises(EditError):
+        doc.move_plan_row(node(doc, "8.01.05.2.01.0004").id, node(doc, "8.01.04").id)
+    with pytest.raises(EditError):
+        doc.move_plan_row(node(doc, "8.01").id, node(doc, "8.01.01.2.01").id)
+
+
+def test_kegiatan_code_change_carries_children(doc):
+    keg = node(doc, "8.01.01.2.09")
+    doc.set_plan(keg.id, kode="8.01.01.2.10")
+    assert [c.kode for c in keg.children] == ["8.01.01.2.10.0002", "8.01.01.2.10.0006"]
+
+
+def test_delete_and_restore_subtree(doc, tmp_path):
+    keg = node(doc, "8.01.01.2.06")
+    before = [n.id for n in doc.plan.walk()]
+    doc.set_indikator(keg.children[0].id, [{"teks": "Jumlah paket", "target": "25", "satuan": "Paket"}])
+    doc.set_sumber_dana(keg.children[0].id, [{"nama": "DAU", "jumlah": "6.000.000"}])
+    snap = doc.delete_plan_row(keg.id)
+    assert doc.plan.pagu(node(doc, "8.01.01").id) == 5_177_798_123 - 276_000_000
+    assert node(doc, "8.01.01.2.06.0001") is None
+    doc.restore(snap)
+    assert [n.id for n in doc.plan.walk()] == before
+    assert doc.plan.totals[0] == seedtree.GRAND_TOTAL
+    leaf = node(doc, "8.01.01.2.06.0001")
+    assert doc.indikator[leaf.id][0]["satuan"] == "Paket"
+    path = doc.path
+    doc.close()
+    again = RenjaDocument.open(path)
+    assert [n.id for n in again.plan.walk()] == before
+    assert again.sumber_dana[leaf.id][0]["jumlah"] == 6_000_000
+    again.close()
+
+
+def test_failed_batch_rolls_back_everything(doc):
+    before = doc.content_hash()
+    with pytest.raises(EditError):
+        with doc.batch():
+            doc.set_plan(node(doc, "8.01.02.2.01.0001").id, pagu=1)
+            doc.add_plan_row(node(doc, "8.01.02.2.01").id, "8.01.02.2.01.0099", "Baru", pagu=5)
+            doc.set_plan(node(doc, "8.01.02.2.01.0003").id, pagu="rusak")
+    assert doc.content_hash() == before
+    assert doc.plan.totals[0] == seedtree.GRAND_TOTAL
+    assert node(doc, "8.01.02.2.01.0099") is None
+
+
+def test_readonly_refuses_edits(doc):
+    path = doc.path
+    doc.close()
+    ro = RenjaDocument.open(path, readonly=True)
+    with pytest.raises(EditError) as info:
+        ro.set_plan(ro.plan_by_kode("8.01.02.2.01.0001").id, pagu=1)
+    assert "hanya-baca" in str(info.value)
+    ro.close()
+
+
+def test_next_free_code(doc):
+    assert doc.next_free_code(node(doc, "8.01.01.2.06").id) == "8.01.01.2.06.0010"
+    assert doc.next_free_code(node(doc, "8.01").id) == "8.01.07"
+    assert doc.next_free_code(node(doc, "8.01.06").id) == "8.01.06.2.02"
+
+
+def test_identity_edits(doc):
+    doc.set_document(kepala_nip="19670621 199702 1 002", renstra_mulai="2021", renstra_selesai=2026)
+    assert doc.info["kepala_nip"] == "196706211997021002" and doc.info["renstra_mulai"] == 2021
+    with pytest.raises(EditError):
+        doc.set_document(kepala_nip="1967")
+    with pytest.raises(EditError):
+        doc.set_document(tahun="dua ribu")
+    assert doc.running_header() == ("RENCANA KERJA 2024", "BADAN KESBANGPOL KOTA BINJAI")
+
+
+def test_validation_catches_reused_code_and_bad_levels(tmp_path):
+    d = RenjaDocument.create(tmp_path / "x.sqlite", tahun=2024)
+    u = d.add_plan_row(None, "8", "Urusan")
+    b = d.add_plan_row(u, "8.01", "Bidang")
+    d.add_plan_row(b, "8.01.05", "Program lima")
+    d.add_plan_row(b, "8.01.05", "Program enam", check=False)      # as an import would store it
+    d.add_plan_row(b, "8.01.6", "Program tanpa nol", check=False)
+    d.add_plan_row(b, "8.01.07", "", check=False)
+    rules = {(f.rule, f.kode) for f in validate(d)}
+    assert ("code_duplicate", "8.01.05") in rules
+    assert ("code_format", "8.01.6") in rules
+    assert ("name_missing", "8.01.07") in rules
+    d.close()
