@@ -139,7 +139,25 @@ class RollupTree:
         for node in orphans:
             node.values["parent_id"] = None
             self.roots.append(node)
-        self.full_recompute(apply=True)
+        self._recompute_in_place()
+
+    def _recompute_in_place(self) -> None:
+        """Set every node's ``own`` and ``sums`` from scratch (the load path: no result dict)."""
+        order = list(self.walk())
+        contribution = self.contribution
+        for node in order:
+            own = contribution(node)
+            node.own = own
+            node.sums = list(own)
+        width = range(len(self.COLUMNS))
+        totals = self._zero()
+        for node in reversed(order):
+            parent = node.parent
+            target = parent.sums if parent is not None else totals
+            sums = node.sums
+            for i in width:
+                target[i] += sums[i]
+        self.totals = totals
 
     def full_recompute(self, apply: bool = False) -> dict[str, list]:
         """Derive every node's sums from the leaves alone. With ``apply`` store them.

@@ -59,6 +59,8 @@ class Change:
     inserted: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     moved: list[str] = field(default_factory=list)
+    #: row-level findings for the changed plan rows, checked right after the edit
+    findings: list = field(default_factory=list)
 
 
 @dataclass
@@ -216,6 +218,10 @@ class RenjaDocument:
         if self._batch_depth:
             self._pending.append(change)
             return
+        if change.table == "plan" and change.changed:
+            from .validation import validate_rows  # local: validation imports this module's types
+
+            change.findings = validate_rows(self, change.changed)
         for fn in list(self._listeners):
             fn(change)
 

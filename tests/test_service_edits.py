@@ -148,3 +148,13 @@ def test_validation_catches_reused_code_and_bad_levels(tmp_path):
     assert ("code_format", "8.01.6") in rules
     assert ("name_missing", "8.01.07") in rules
     d.close()
+
+
+def test_each_edit_is_validated_at_once(doc):
+    leaf = node(doc, "8.01.02.2.01.0003")
+    doc.set_sumber_dana(leaf.id, [{"nama": "DAU", "jumlah": "353.000.000"}])
+    change = doc.set_plan(leaf.id, pagu="400.000.000")
+    rules = [(f.rule, f.kode) for f in change.findings]
+    assert ("sumber_dana_sum", "8.01.02.2.01.0003") in rules
+    change = doc.set_plan(leaf.id, pagu="353.000.000")
+    assert ("sumber_dana_sum", "8.01.02.2.01.0003") not in [(f.rule, f.kode) for f in change.findings]
