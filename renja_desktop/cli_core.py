@@ -9,6 +9,7 @@ from . import codes
 from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
 from .codes import CodeError
 from .formatting import format_nip, format_rupiah
+from .model import DOCUMENT_FIELDS
 from .service import EditError, RenjaDocument
 from .validation import SEVERITY_LABEL, has_errors, validate
 
@@ -48,8 +49,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kepala-jabatan", default="")
     p.set_defaults(handler=cmd_new)
 
-    p = sub.add_parser("info", help="identitas dokumen, jumlah baris dan total")
+    p = sub.add_parser("info", help="identitas dokumen, jumlah baris dan total; --set mengubah identitas")
     p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                   help="ubah isian identitas/penandatangan (" + ", ".join(DOCUMENT_FIELDS) + ")")
     p.add_argument("--json", action="store_true", help="keluaran JSON")
     p.set_defaults(handler=cmd_info)
 
@@ -81,6 +84,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("value", metavar="VALUE")
     p.add_argument("--json", action="store_true", help="keluaran JSON")
     p.set_defaults(handler=cmd_set)
+
+    p = sub.add_parser("delete", help="menghapus baris beserta seluruh rinciannya")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("kode", metavar="CODE")
+    p.set_defaults(handler=cmd_delete)
+
+    p = sub.add_parser("move", help="memindahkan baris (beserta rinciannya) ke induk lain atau urutan lain")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("kode", metavar="CODE")
+    p.add_argument("--to", dest="to", default=None, metavar="PARENT_CODE",
+                   help="kode induk tujuan (tanpa --to: tetap di induk yang sama)")
+    p.add_argument("--position", type=int, default=None, metavar="N",
+                   help="urutan di antara saudara, mulai 1 (bawaan: paling akhir)")
+    p.set_defaults(handler=cmd_move)
 
 
 def open_document(path: Path, readonly: bool = False, deep: bool = False) -> RenjaDocument:
@@ -137,7 +154,18 @@ def _info_dict(doc: RenjaDocument) -> dict:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    with open_document(args.file, readonly=True) as doc:
+    changes = {}
+    for item in args.set:
+        if "=" not in item:
+            raise CliError(f"--set '{item}' harus berbentuk FIELD=VALUE")
+        key, value = item.split("=", 1)
+        key = key.strip()
+        if key not in DOCUMENT_FIELDS:
+            raise CliError(f"isian identitas '{key}' tidak dikenal; pilih: {', '.join(DOCUMENT_FIELDS)}")
+        changes[key] = value
+    with open_document(args.file, readonly=not changes) as doc:
+        if changes:
+            doc.set_document(**changes)
         info = _info_dict(doc)
     if args.json:
         print_json(info)
@@ -267,4 +295,40 @@ def cmd_set(args: argparse.Namespace) -> int:
     else:
         print(f"{record['kode']} {field} = {args.value}; pagu baris Rp {format_rupiah(record['pagu'])}; "
               f"total pagu Rp {format_rupiah(total)}")
+    return EXIT_OK
+
+
+def _row(doc: RenjaDocument, kode: str, path: Path):
+    node = doc.plan_by_kode(kode)
+    if node is None:
+        raise CliError(f"kode {kode} tidak ada di dokumen {path.name}")
+    return node
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    with open_document(args.file) as doc:
+        node = _row(doc, args.kode, args.file)
+        count = sum(1 for _ in doc.plan.subtree(node))
+        kode, nama = node.kode, node.nama
+        doc.delete_plan_row(node.id)
+        total = doc.plan.totals[0]
+    print(f"Dihapus {kode} {nama} ({count} baris); total pagu Rp {format_rupiah(total)}")
+    return EXIT_OK
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    with open_document(args.file) as doc:
+        node = _row(doc, args.kode, args.file)
+        if args.to is not None:
+            parent = _row(doc, args.to, args.file)
+            parent_id = parent.id
+        else:
+            parent_id = node.values.get("parent_id")
+        position = None
+        if args.position is not None:
+            if args.position < 1:
+                raise CliError("--position dimulai dari 1")
+            position = args.position - 1
+        doc.move_plan_row(node.id, parent_id, position)
+        print(f"Dipindah: {node.nama} sekarang {node.kode}, urutan {doc.plan.index_of(node) + 1}")
     return EXIT_OK

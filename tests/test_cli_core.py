@@ -125,3 +125,23 @@ def test_entry_point_runs_as_a_program(filled):
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["kode"] == "8"
+
+
+def test_identity_delete_and_move_from_the_command_line(filled, capsys):
+    code, out, err = run(capsys, "info", filled, "--set", "kepala_nama=Drs. Ruslianto, M.Pd",
+                         "--set", "tempat=Binjai", "--json")
+    assert code == 0, err
+    assert json.loads(out)["kepala_nama"] == "Drs. Ruslianto, M.Pd"
+    code, _, err = run(capsys, "info", filled, "--set", "warna=biru")
+    assert code == 2 and "tidak dikenal" in err
+    code, _, err = run(capsys, "info", filled, "--set", "kepala_nip=123")
+    assert code == 2 and "18 digit" in err
+    # move 0004 to the front, then delete 0002
+    assert run(capsys, "move", filled, "8.01.06.2.01.0004", "--position", "1")[0] == 0
+    code, out, _ = run(capsys, "tree", filled, "--json")
+    kodes = [r["kode"] for r in json.loads(out)]
+    assert kodes[4:] == ["8.01.06.2.01.0004", "8.01.06.2.01.0002", "8.01.06.2.01.0003"]
+    code, out, _ = run(capsys, "delete", filled, "8.01.06.2.01.0002")
+    assert code == 0 and "66.000.000" in out
+    code, _, err = run(capsys, "move", filled, "8.01.06.2.01.0004", "--to", "8.01")
+    assert code == 2 and "tidak dapat dipindah" in err
