@@ -1,0 +1,76 @@
+"""The frozen build (PyInstaller, installer.spec) gives the same outputs as the source run.
+
+Builds the one-folder app once per test session into a temporary folder (about a minute), unless
+``RENJA_FROZEN_DIR`` names an existing build. Marked ``frozen``: ``pytest -m frozen`` runs only this.
+"""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.frozen
+
+
+@pytest.fixture(scope="session")
+def frozen_dir(tmp_path_factory):
+    given = os.environ.get("RENJA_FROZEN_DIR")
+    if given:
+        return Path(given)
+    dist = tmp_path_factory.mktemp("dist")
+    work = tmp_path_factory.mktemp("build")
+    result = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(dist),
+                             "--work", str(work), "--no-installer"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "frozen_folder_mb:" in result.stdout
+    return dist / "RenjaDesktop"
+
+
+def _env(tmp_path):
+    env = dict(os.environ)
+    env["RENJA_DESKTOP_DATA_DIR"] = str(tmp_path / "userdata")
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def source(tmp_path, *args):
+    return subprocess.run([sys.executable, "-m", "renja_desktop", *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", env=_env(tmp_path), cwd=tmp_path)
+
+
+def frozen(frozen_dir, tmp_path, *args):
+    exe = frozen_dir / ("renja-desktop.exe" if sys.platform == "win32" else "renja-desktop")
+    return subprocess.run([str(exe), *map(str, args)], capture_output=True, text=True, encoding="utf-8",
+                          env=_env(tmp_path), cwd=tmp_path)
+
+
+def test_frozen_folder_is_complete(frozen_dir):
+    internal = frozen_dir / "_internal"
+    assert (internal / "resources" / "fonts").is_dir()
+    assert (internal / "db" / "migrations").is_dir()
+    size_mb = sum(p.stat().st_size for p in frozen_dir.rglob("*") if p.is_file()) / 2**20
+    assert size_mb < 150, f"frozen folder is {size_mb:.0f} MB"
+    # no WebEngine / QML in the bundle
+    names = {p.name for p in internal.rglob("*")}
+    assert not any("WebEngine" in n or n.startswith("libQt6Qml") for n in names)
+
+
+def test_same_outputs_as_source(frozen_dir, tmp_path):
+    doc = tmp_path / "renja.sqlite"
+    made = frozen(frozen_dir, tmp_path, "new", doc, "--pemda", "Kota Binjai", "--opd", "Badan Kesbangpol",
+                  "--tahun", "2024")
+    assert made.returncode == 0, made.stderr
+    for args in (["8", "UNSUR PEMERINTAHAN UMUM"], ["8.01", "KESATUAN BANGSA DAN POLITIK"],
+                 ["8.01.02", "PROGRAM PENGUATAN IDEOLOGI PANCASILA"], ["8.01.02.2.01", "Perumusan Kebijakan"],
+                 ["8.01.02.2.01.0001", "Penyusunan Program Kerja", "--pagu", "70.000.000"]):
+        assert frozen(frozen_dir, tmp_path, "add", doc, *args).returncode == 0
+    for command in (["tree", doc, "--json"], ["check", doc, "--json"], ["info", doc, "--json"], ["tree", doc]):
+        a, b = source(tmp_path, *command), frozen(frozen_dir, tmp_path, *command)
+        assert a.returncode == b.returncode, (a.stderr, b.stderr)
+        assert a.stdout == b.stdout
+    assert json.loads(a.stdout and source(tmp_path, "tree", doc, "--json").stdout)[0]["pagu"] == 70_000_000
+    bad = frozen(frozen_dir, tmp_path, "set", doc, "8.01.02.2.01.0001", "pagu", "40.145568.718")
+    assert bad.returncode == 2 and bad.stderr.startswith("galat: ")
