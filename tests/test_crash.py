@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 
@@ -8,8 +9,6 @@ def test_uncaught_error_writes_a_log(tmp_path):
     code = ("from renja_desktop import crash\n"
             "crash.install()\n"
             "raise RuntimeError('uji galat 42')\n")
-    env = {"RENJA_DESKTOP_DATA_DIR": str(tmp_path), "PATH": "", "PYTHONPATH": ""}
-    import os
     env = dict(os.environ, RENJA_DESKTOP_DATA_DIR=str(tmp_path))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode != 0
