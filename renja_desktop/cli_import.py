@@ -1,0 +1,187 @@
+"""Commands ``import``, ``sample`` and ``catalog``: bringing tables in, the bundled sample, catalogs."""
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
+from .importer import TABLES, ImportFailure, import_source, parse_identity
+from .importer.readers import Source, file_source
+from .service import RenjaDocument
+from .validation import has_errors
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan tahun") from None
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"tahun {year} di luar rentang 2000-2100")
+    return year
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="mengimpor tabel Renja dari teks bertab, .tsv/.csv atau .xlsx")
+    p.add_argument("source", type=Path, metavar="SOURCE", help="berkas .txt/.tsv/.csv/.xlsx")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                   help="dokumen tujuan (.sqlite); ditambahkan bila sudah ada")
+    p.add_argument("--table", choices=TABLES, help="jenis tabel; tanpa ini dikenali dari kepala kolom")
+    p.add_argument("--sheet", metavar="NAME", help="nama lembar kerja .xlsx")
+    p.add_argument("--column", action="append", default=[], metavar="FIELD=HEADER",
+                   help="memetakan kolom secara manual: FIELD seperti pada tree --json "
+                        "(kode, nama, pagu, sumber_dana, ...) = teks kepala kolom, huruf kolom atau nomor kolom")
+    p.add_argument("--pemda", help="pemerintah daerah (bila FILE baru)")
+    p.add_argument("--opd", help="perangkat daerah (bila FILE baru)")
+    p.add_argument("--tahun", type=_year, help="tahun rencana n (bila FILE baru)")
+    p.add_argument("--detail", action="store_true", help="tampilkan nasib setiap baris sumber")
+    p.add_argument("--json", action="store_true", help="keluaran JSON (laporan baris dan temuan)")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("sample", help="menulis salinan baru contoh Renja (Kesbangpol Kota Binjai 2024)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="timpa FILE bila sudah ada")
+    p.set_defaults(handler=cmd_sample)
+
+    p = sub.add_parser("catalog", help="katalog nomenklatur: daftar versi, cari kode/nama, muat versi baru")
+    csub = p.add_subparsers(dest="catalog_command", metavar="AKSI")
+    q = csub.add_parser("list", help="versi katalog yang tersedia")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_catalog_list)
+    q = csub.add_parser("load", help="memuat katalog dari berkas CSV/TSV/XLSX ke folder data pengguna")
+    q.add_argument("file", type=Path, metavar="FILE")
+    q.add_argument("--versi", required=True, metavar="NAME", help="nama versi, mis. kep900-2023")
+    q.add_argument("--sheet", metavar="NAME")
+    q.add_argument("--force", action="store_true", help="ganti versi dengan nama sama")
+    q.set_defaults(handler=cmd_catalog_load)
+    q = csub.add_parser("find", help="mencari kode atau nama di katalog")
+    q.add_argument("query", metavar="KODE_ATAU_NAMA")
+    q.add_argument("--versi", metavar="NAME")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_catalog_find)
+    p.set_defaults(handler=lambda args: (p.print_help(), EXIT_OK)[1])
+
+
+def _column_map(items: list[str]) -> dict[str, str] | None:
+    if not items:
+        return None
+    out = {}
+    for item in items:
+        if "=" not in item:
+            raise CliError(f"--column '{item}' harus berbentuk FIELD=HEADER, mis. pagu=\"Pagu Indikatif\"")
+        key, value = item.split("=", 1)
+        if not key.strip() or not value.strip():
+            raise CliError(f"--column '{item}': FIELD dan HEADER tidak boleh kosong")
+        out[key.strip().lower()] = value.strip()
+    return out
+
+
+def _identity(args: argparse.Namespace, src: Source) -> dict:
+    ident = parse_identity("\n".join(r.raw or "\t".join(r.cells) for r in src.rows))
+    for key in ("pemda", "opd", "tahun"):
+        value = getattr(args, key)
+        if value:
+            ident[key] = value
+    missing = [k for k in ("pemda", "opd", "tahun") if not ident.get(k)]
+    if missing:
+        raise CliError(
+            f"berkas {args.output} belum ada dan identitasnya tidak terbaca dari {args.source.name}; "
+            "sebutkan " + ", ".join(f"--{k}" for k in missing)
+        )
+    return ident
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    column_map = _column_map(args.column)
+    try:
+        src = file_source(args.source, args.sheet)   # read everything before touching FILE
+    except ImportFailure as exc:
+        raise CliError(str(exc)) from None
+    created = False
+    if args.output.exists():
+        doc = RenjaDocument.open(args.output)
+    else:
+        ident = _identity(args, src)
+        extra = {k: v for k, v in ident.items() if k not in ("pemda", "opd", "tahun")}
+        doc = RenjaDocument.create(args.output, tahun=int(ident["tahun"]), pemda=ident["pemda"], opd=ident["opd"])
+        created = True
+        if extra:
+            doc.set_document(**extra)
+    try:
+        report = import_source(doc, src, table=args.table, column_map=column_map)
+    except ImportFailure as exc:
+        doc.close()
+        if created:
+            args.output.unlink(missing_ok=True)
+        raise CliError(f"{exc}; {'berkas tidak dibuat' if created else f'berkas {args.output.name} tidak diubah'}") from None
+    except BaseException:
+        doc.close()
+        if created:
+            args.output.unlink(missing_ok=True)
+        raise
+    doc.close()
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        print(report.summary())
+        detail = report.details(only_problems=not args.detail)
+        if detail:
+            print("Rincian:" if args.detail else "Baris ditolak atau bercatatan:")
+            print(detail)
+        errors = [f for f in report.findings if f["severity"] == "error"]
+        if errors:
+            print(f"Jalankan 'renja-desktop check {args.output}' untuk {len(errors)} galat yang ditemukan.")
+    return EXIT_FINDINGS if report.rejected else EXIT_OK
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from .sample import build_sample
+
+    path = build_sample(args.output, overwrite=args.force)
+    print(f"Contoh Renja ditulis ke {path}")
+    return EXIT_OK
+
+
+def cmd_catalog_list(args: argparse.Namespace) -> int:
+    from .catalog import available_versions
+
+    versions = available_versions()
+    if args.json:
+        print_json(versions)
+        return EXIT_OK
+    for v in versions:
+        print(f"{v['versi']:<24} {v['baris']:>6} baris  {v['asal']:<9} {v['judul']}")
+    return EXIT_OK
+
+
+def cmd_catalog_load(args: argparse.Namespace) -> int:
+    from .catalog import CatalogError, load_user_catalog
+
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,60}", args.versi):
+        raise CliError(f"--versi '{args.versi}': pakai huruf, angka, titik, garis bawah atau tanda hubung")
+    try:
+        info = load_user_catalog(args.file, args.versi, sheet=args.sheet, overwrite=args.force)
+    except CatalogError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Katalog '{info['versi']}' dimuat: {info['baris']} baris ({info['path']})")
+    return EXIT_OK
+
+
+def cmd_catalog_find(args: argparse.Namespace) -> int:
+    from .catalog import CatalogError, get_catalog
+
+    try:
+        cat = get_catalog(args.versi)
+    except CatalogError as exc:
+        raise CliError(str(exc)) from None
+    hits = cat.search(args.query)
+    if args.json:
+        print_json([h.as_dict() for h in hits])
+        return EXIT_OK
+    if not hits:
+        print(f"Tidak ada yang cocok dengan '{args.query}' di katalog {cat.versi}")
+        return EXIT_FINDINGS
+    for h in hits:
+        print(f"{h.kode:<20} {h.nama}" + (f"  [{h.satuan}]" if h.satuan else ""))
+    return EXIT_OK

@@ -1,0 +1,303 @@
+"""Reading single cells and recognising non-data rows, tolerant of what real Renja tables contain.
+
+Codes split over cells (``8 | 01 | 01 | 2.02 | 00 04``) or glued to the name (``0001 Penyusunan``),
+segments written ``6`` for ``06``; money with thousands separators, malformed (``40.145568.718``),
+``-``, ``#DIV/0!``; running page headers (``RENCANA KERJA 2024 / BADAN KESBANGPOL KOTA BINJAI``);
+column-number rows; TOTAL rows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .. import codes
+from ..codes import CodeError
+from ..formatting import NumberError, decimal_to_text, parse_decimal, parse_rupiah
+
+# ------------------------------------------------------------------------------------ codes
+_SEG_PLAIN = re.compile(r"^(?:\d{1,2}|X|XX)$", re.IGNORECASE)          # U, BB, PP
+_SEG_KEGIATAN = re.compile(r"^[12]\.\d{1,2}$")                          # K.KK: 2.02
+_SEG_SUB = re.compile(r"^\d{2}\s\d{2}$|^\d{3,4}$")                     # SSSS: 0001, "00 04"
+_DOTTED = re.compile(r"^(?:\d|X)(?:\.(?:\d{1,2}|XX))(?:\.\d{1,2})?(?:\.[12]\.\d{1,2})?(?:\.\d{1,4})?$",
+                     re.IGNORECASE)
+_GLUED = re.compile(
+    r"^((?:\d|X)(?:\.(?:\d{1,2}|XX)){1,2}(?:\.[12]\.\d{1,2})?(?:\.\d{1,4})?|\d{4}|\d{2}\s\d{2})\s+(\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _is_code_token(cell: str) -> bool:
+    return bool(_SEG_PLAIN.match(cell) or _SEG_KEGIATAN.match(cell) or _SEG_SUB.match(cell)
+                or _DOTTED.match(cell))
+
+
+@dataclass
+class CodeCells:
+    """Where a row's code ends and its name begins."""
+
+    kode: str = ""                 # canonical code, "" when none / unreadable
+    printed: str = ""              # the code as printed, segments joined with '.'
+    name_index: int = 0            # index of the cell holding the name
+    glued_name: str | None = None  # the name when it was glued to the last code segment
+    error: str = ""                # why the code could not be read
+    notes: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)
+
+    @property
+    def level(self) -> int:
+        return codes.code_level(self.kode) if self.kode else 0
+
+
+def split_code_segments(tokens: list[str]) -> list[str]:
+    segs: list[str] = []
+    for tok in tokens:
+        tok = tok.strip()
+        if _SEG_SUB.match(tok) and " " in tok:
+            segs.append(tok.replace(" ", ""))
+        elif "." in tok:
+            segs.extend(p for p in tok.split(".") if p != "")
+        else:
+            segs.append(tok)
+    return segs
+
+
+def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | None = None) -> CodeCells:
+    """Read the code from the leading cells of a row (``start`` is the first code column).
+
+    ``base`` is the code of the row a pasted block is placed under: a row whose code has only the
+    last segments (``0001``) is completed from it.
+    """
+    out = CodeCells(name_index=start)
+    tokens: list[str] = []
+    i = start
+    limit = min(len(cells), start + max_cells)
+    while i < limit:
+        cell = cells[i].strip()
+        if cell == "":
+            i += 1
+            continue
+        if _is_code_token(cell):
+            tokens.append(cell)
+            i += 1
+            continue
+        m = _GLUED.match(cell)
+        if m and re.match(r"[A-Za-z(\"']", m.group(2)):
+            tokens.append(m.group(1))
+            out.glued_name = m.group(2).strip()
+        break
+    # empty cells between the code and the name belong to the code columns
+    out.name_index = i
+    out.tokens = tokens
+    if not tokens:
+        return out
+    segs = split_code_segments(tokens)
+    out.printed = ".".join(segs)
+    if base and segs and len(segs) < 6:
+        base_segs = base.split(".")
+        need = {1: 1, 2: 2, 3: 3, 4: 5, 5: 6}
+        total_needed = need.get(codes.code_level(base) + 1, 6) if base else 6
+        if len(base_segs) + len(segs) == total_needed:
+            segs = base_segs + segs
+    if len(segs) not in (1, 2, 3, 5, 6):
+        out.error = f"kode '{' '.join(tokens)}' tidak lengkap (harus berbentuk U.BB.PP.K.KK.SSSS)"
+        return out
+    try:
+        canonical = codes.normalize_code(".".join(segs))
+    except CodeError as exc:
+        out.error = str(exc)
+        return out
+    widths = (1, 2, 2, 1, 2, 4)
+    for i, seg in enumerate(segs):
+        if seg.isdigit() and len(seg) < widths[i] and i not in (5,):
+            out.notes.append(
+                f"segmen kode '{seg}' ditulis tanpa nol di depan (dibaca {seg.zfill(widths[i])})"
+            )
+    out.kode = canonical
+    return out
+
+
+# ------------------------------------------------------------------------------------ numbers
+def looks_like_money(cell: str) -> bool:
+    """A cell that is meant to be an amount of Rupiah (possibly malformed, e.g. ``40.145568.718``)."""
+    text = (cell or "").strip()
+    if not text or "%" in text:
+        return False
+    text = re.sub(r"^rp\.?\s*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?:,-|,00?)$", "", text).replace(" ", "")
+    if re.fullmatch(r"\d{4,}", text):
+        return True
+    if re.fullmatch(r"\d{1,3}(?:\.\d+)+", text):
+        return any(len(g) >= 3 for g in text.split(".")[1:])
+    return False
+
+
+def is_dash(cell: str) -> bool:
+    return (cell or "").strip() in ("-", "--", "\u2013", "\u2014")
+
+
+def is_sheet_error(cell: str) -> bool:
+    return (cell or "").strip().upper() in ("#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!")
+
+
+def read_money(cell: str) -> tuple[int | None, str]:
+    """``(value, error)``: ``None`` for empty, ``-``; an Indonesian error for anything malformed."""
+    text = (cell or "").strip()
+    if text.endswith(",-"):
+        text = text[:-2]
+    if not text or is_dash(text):
+        return None, ""
+    if is_sheet_error(text):
+        return None, f"'{text}' adalah galat lembar kerja, bukan angka rupiah"
+    try:
+        return parse_rupiah(text), ""
+    except NumberError as exc:
+        return None, str(exc)
+
+
+_TARGET = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(%|[A-Za-z][A-Za-z .\-/]*)?$")
+
+
+def split_target(cell: str) -> tuple[str, str]:
+    """``'12 Dokumen'`` -> ``('12', 'Dokumen')``; ``'100%'`` -> ``('100', '%')``; other text kept whole."""
+    text = (cell or "").strip()
+    if not text or is_dash(text):
+        return "", ""
+    m = _TARGET.match(text)
+    if not m:
+        return text, ""
+    number, satuan = m.group(1), (m.group(2) or "").strip()
+    try:
+        value = parse_decimal(number)
+        number = decimal_to_text(value) or number
+    except NumberError:
+        pass
+    return number, satuan
+
+
+def read_k(cell: str) -> tuple[str | None, str, str]:
+    """A Tabel 2.1 K cell: ``'5 Dok'`` -> ``('5', 'Dok', '')``; ``(None, '', error)`` when unreadable."""
+    text = (cell or "").strip().replace("\u00a0", " ")
+    if not text or is_dash(text):
+        return None, "", ""
+    if is_sheet_error(text):
+        return None, "", f"'{text}' adalah galat lembar kerja"
+    m = re.match(r"^(\d+(?:[.,]\d+)?)\s*(%|[A-Za-z][A-Za-z .\-/]*)?$", text)
+    if not m:
+        return None, "", f"'{text}' bukan angka kinerja yang terbaca"
+    try:
+        value = parse_decimal(m.group(1))
+    except NumberError as exc:
+        return None, "", str(exc)
+    return decimal_to_text(value), (m.group(2) or "").strip(), ""
+
+
+def read_percent(cell: str) -> tuple[Decimal | None, str]:
+    text = (cell or "").strip()
+    if not text or is_dash(text):
+        return None, ""
+    if is_sheet_error(text):
+        return None, f"'{text}' adalah galat lembar kerja"
+    try:
+        return parse_decimal(text), ""
+    except NumberError as exc:
+        return None, str(exc)
+
+
+# ------------------------------------------------------------------------------------ row kinds
+_RUNNING = re.compile(r"^(?:RENCANA KERJA|RENJA)\b", re.IGNORECASE)
+_AGENCY_CAPS = re.compile(r"^(?:BADAN|DINAS|KANTOR|SEKRETARIAT|INSPEKTORAT|KECAMATAN|SATUAN|RSUD|BAGIAN)\b")
+
+
+def nonempty(cells: list[str]) -> list[tuple[int, str]]:
+    return [(i, c) for i, c in enumerate(cells) if c.strip()]
+
+
+def is_page_header(cells: list[str], header_lines: tuple[str, ...] = ()) -> bool:
+    """A running header printed on each page, caught in the middle of a table."""
+    filled = nonempty(cells)
+    if not filled or len(filled) > 2:
+        return False
+    text = " ".join(c for _, c in filled).replace("*", "").strip()
+    if not text:
+        return False
+    norm = re.sub(r"\s+", " ", text).upper()
+    for h in header_lines:
+        h = re.sub(r"\s+", " ", h).strip().upper()
+        if h and (norm == h or norm.startswith(h) and len(norm) - len(h) <= 6):
+            return True
+    if re.fullmatch(r"(?:19|20)\d\d", norm):
+        return True
+    if _RUNNING.match(norm) and len(norm) <= 80:
+        return True
+    if _AGENCY_CAPS.match(text) and text.upper() == text and len(text) <= 80:
+        return True
+    if re.fullmatch(r"(?:HALAMAN|HAL\.?)\s*\d+(?:\s*(?:DARI|/)\s*\d+)?", norm):
+        return True
+    return False
+
+
+_NUMBER_CELL = re.compile(r"^\(?\d{1,2}\)?(?:\s*=\s*[\d\s+\-/x×*()]+)?\.?$", re.IGNORECASE)
+
+
+def is_number_row(cells: list[str]) -> bool:
+    """The column-number row: ``1 2 3 4 5 ...``, ``(1) (2) ...``, ``14=6+12``."""
+    filled = [c for _, c in nonempty(cells)]
+    if len(filled) < 3:
+        return False
+    if not all(_NUMBER_CELL.match(c.strip()) for c in filled):
+        return False
+    nums = [int(re.match(r"^\(?(\d+)", c.strip()).group(1)) for c in filled]
+    increasing = sum(1 for a, b in zip(nums, nums[1:]) if b > a)
+    return increasing >= len(nums) - 2 and nums[0] <= 2
+
+
+def is_kr_row(cells: list[str]) -> bool:
+    filled = [c.strip().lower() for _, c in nonempty(cells)]
+    return len(filled) >= 2 and all(c in ("k", "rp", "rp.") for c in filled)
+
+
+def is_total_row(cells: list[str]) -> bool:
+    filled = nonempty(cells)
+    if not filled:
+        return False
+    first = filled[0][1].strip().rstrip(":").strip().upper()
+    return first in ("TOTAL", "JUMLAH", "JUMLAH TOTAL", "TOTAL KESELURUHAN", "GRAND TOTAL",
+                     "TOTAL PAGU", "JUMLAH PAGU") and filled[0][0] <= 6
+
+
+def is_summary_row(cells: list[str]) -> bool:
+    filled = nonempty(cells)
+    return bool(filled) and filled[0][1].strip().lower().startswith(("rata-rata", "rata rata", "rerata"))
+
+
+_CAPTION = re.compile(r"^\W*tabel\s*\.?\s*(\d)\s*\.\s*(\d)", re.IGNORECASE)
+
+
+def caption_table(cells: list[str]) -> str | None:
+    """``'Tabel 2.1.'``, ``'**Tabel 4.1 Rencana Kerja ...'`` -> ``'2.1'``; a TOC line is not a caption."""
+    filled = nonempty(cells)
+    if not filled or filled[0][0] > 1:
+        return None
+    m = _CAPTION.match(filled[0][1].replace("*", ""))
+    if not m:
+        return None
+    if len(filled) > 1 and filled[1][1].strip() == ":":
+        return None  # "Tabel 2.1 <TAB> : <TAB> ..." in the list of tables
+    return f"{m.group(1)}.{m.group(2)}"
+
+
+def norm_text(text: str) -> str:
+    """Lower-case, single spaces, no punctuation: for comparing names."""
+    text = (text or "").lower().replace("/", " / ")
+    text = re.sub(r"[^0-9a-z/ ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def join_text(a: str, b: str) -> str:
+    a, b = (a or "").strip(), (b or "").strip()
+    if not a:
+        return b
+    if not b:
+        return a
+    return f"{a} {b}"

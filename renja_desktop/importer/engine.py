@@ -1,0 +1,872 @@
+"""Turning the rows of one table block into document rows, accounting for every source row.
+
+Pass 1 (:func:`assemble`) sorts each source row into header / column numbers / TOTAL / running
+page header / blank / data / continuation / rejected, and merges continuation rows (a row split by
+a page break) cell by cell into the data row above. Pass 2 (the table writers) reads fields from
+each data row by the layout, places plan rows by their codes (not by row order alone), fills rows
+that already exist, and keeps every printed parent total, TOTAL and leaf value as a declared value
+for the audit.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .. import codes
+from ..codes import SUB_KEGIATAN, CodeError
+from ..formatting import format_rupiah
+from .cells import (
+    caption_table, is_dash, is_kr_row, is_number_row, is_page_header, is_sheet_error, is_summary_row,
+    is_total_row, join_text, looks_like_money, nonempty, norm_text, read_code, read_k, read_money,
+    split_target,
+)
+from .layouts import (
+    MONEY_FIELDS, Layout, apply_column_map, default_layout, guess_table, is_header_row, layout_from_header,
+)
+from .readers import ImportFailure, SourceRow
+from .report import CONTINUATION, IMPORTED, RECOGNISED, REJECTED, ImportReport, RowOutcome
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..service import RenjaDocument
+
+META_KEY = "import_findings"
+
+LEVEL_WORD = {1: "urusan", 2: "bidang urusan", 3: "program", 4: "kegiatan", 5: "sub kegiatan"}
+
+
+@dataclass
+class Logical:
+    """A data row after continuation rows were merged into it."""
+
+    line: int
+    cells: list[str]
+    outcome: RowOutcome
+    merged: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    table: str
+    layout: Layout
+    logicals: list[Logical]
+    totals: list[tuple[SourceRow, RowOutcome]]
+
+
+# =============================================================================== pass 1
+def _header_lines_of(doc: "RenjaDocument") -> tuple[str, ...]:
+    try:
+        a, b = doc.running_header()
+    except Exception:  # pragma: no cover - identity always present
+        return ()
+    return tuple(x for x in (a, b) if x)
+
+
+def _has_key(table: str, cells: list[str], layout: Layout, paste: bool) -> bool:
+    """Does the row start a new data row (a code, a number in the No column, a name)?"""
+    if table in ("4.1", "3.1"):
+        cc = read_code(cells, start=layout.code_start)
+        if cc.tokens:
+            return True
+        if paste:
+            return bool(nonempty(cells))
+        return False
+    if table == "2.1":
+        return _eval_anchor(cells) is not None
+    # 2.2, 2.3, 2.4: the No column
+    col = layout.absolute_anchor or 0
+    if col < len(cells) and cells[col].strip():
+        return True
+    return False
+
+
+_ROMAN = re.compile(r"^(?=[IVXLC]+\.?$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.?$")
+
+
+def _eval_anchor(cells: list[str]) -> int | None:
+    """Tabel 2.1: the column of the row's name (rows are shifted left in places)."""
+    for i, c in enumerate(cells[:4]):
+        t = c.strip()
+        if not t:
+            continue
+        if re.fullmatch(r"\d{1,3}\.?|[IVX]+\.?|[A-Za-z]\.?", t):
+            continue  # the No column
+        if looks_like_money(t) or re.fullmatch(r"[\d.,%\s]+", t):
+            return None
+        return i
+    return None
+
+
+def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, report: ImportReport,
+             column_map: dict[str, str] | None = None, paste: bool = False,
+             source: str = "") -> Block:
+    """Pass 1 for one table block."""
+    running = _header_lines_of(doc)
+    # header rows: any row that reads as a header (they repeat on every page)
+    header_rows: list[SourceRow] = []
+    first_header_block: list[SourceRow] = []
+    seen_data = False
+    for r in rows:
+        if r.is_blank() or is_page_header(r.cells, running) or caption_table(r.cells):
+            continue
+        if is_header_row(r.cells) or is_kr_row(r.cells):
+            header_rows.append(r)
+            if not seen_data:
+                first_header_block.append(r)
+            continue
+        if is_number_row(r.cells):
+            continue
+        seen_data = True
+    data_like = [r.cells for r in rows if r not in header_rows and not r.is_blank()]
+    if table is None:
+        table = guess_table([r.cells for r in first_header_block], data_like)
+        if table is None:
+            raise ImportFailure(
+                f"{source or 'sumber'}: jenis tabel tidak dikenali dari kepala kolomnya; "
+                "pilih tabelnya (--table 4.1|3.1|2.1|2.2|2.3|2.4)"
+            )
+    layout = None
+    hdr_cells = [r.cells for r in first_header_block if not is_kr_row(r.cells)]
+    if hdr_cells:
+        layout = layout_from_header(table, hdr_cells, doc.info.get("tahun"), [r.line for r in first_header_block])
+    if layout is None:
+        layout = default_layout(table)
+    if column_map:
+        layout = apply_column_map(layout, column_map, hdr_cells or None)
+    if table == "2.1":
+        layout = _eval_layout_from_numbers(rows, layout)
+    if layout.ignored:
+        report.messages.append(
+            f"Tabel {table}: kolom tidak disimpan: " + "; ".join(f"'{t}'" for t in layout.ignored[:6])
+        )
+
+    logicals: list[Logical] = []
+    totals: list[tuple[SourceRow, RowOutcome]] = []
+    header_ids = {id(r) for r in header_rows}
+    for r in rows:
+        def rec(kind: str, reason: str = "") -> RowOutcome:
+            return report.add(RowOutcome(r.line, RECOGNISED, table, kind=kind, reason=reason or kind))
+
+        if r.is_blank():
+            rec("kosong", "baris kosong")
+            continue
+        if id(r) in header_ids:
+            rec("kepala tabel", "baris kepala tabel")
+            continue
+        cap = caption_table(r.cells)
+        if cap:
+            rec("judul tabel", f"judul Tabel {cap}")
+            continue
+        if is_page_header(r.cells, running):
+            rec("kepala halaman", "kepala halaman berjalan (pindah halaman)")
+            continue
+        if is_number_row(r.cells):
+            rec("nomor kolom", "baris nomor kolom")
+            continue
+        if is_total_row(r.cells):
+            out = rec("total", "baris TOTAL (disimpan sebagai nilai tercetak)")
+            totals.append((r, out))
+            continue
+        if is_summary_row(r.cells):
+            rec("ringkasan", "baris rata-rata/ringkasan (dihitung aplikasi)")
+            continue
+        filled = nonempty(r.cells)
+        if table == "2.4" and any(c.strip().upper() == "NIHIL" for _, c in filled):
+            rec("nihil", "NIHIL: tidak ada usulan")
+            continue
+        if _has_key(table, r.cells, layout, paste):
+            out = report.add(RowOutcome(r.line, IMPORTED, table))
+            logicals.append(Logical(r.line, list(r.cells), out))
+            continue
+        if logicals and len(filled) >= 1:
+            prev = logicals[-1]
+            for i, c in enumerate(r.cells):
+                if not c.strip():
+                    continue
+                while len(prev.cells) <= i:
+                    prev.cells.append("")
+                prev.cells[i] = join_text(prev.cells[i], c)
+            prev.merged.append(r.line)
+            report.add(RowOutcome(r.line, CONTINUATION, table, merged_into=prev.line,
+                                  reason="sambungan baris di atasnya (terpotong pindah halaman)"))
+            continue
+        if len(filled) == 1 and len(filled[0][1]) > 0 and "\t" not in r.raw:
+            rec("teks", "teks di luar baris tabel")
+            continue
+        report.add(RowOutcome(r.line, REJECTED, table,
+                              reason="baris tanpa kode/nomor dan tidak ada baris data di atasnya untuk disambung"))
+    return Block(table, layout, logicals, totals)
+
+
+def _eval_layout_from_numbers(rows: list[SourceRow], layout: Layout) -> Layout:
+    """Tabel 2.1: read column positions from the column-number row (5, 6, 7, 8-11, 12...)."""
+    if layout.manual:
+        return layout
+    for r in rows:
+        if not is_number_row(r.cells):
+            continue
+        positions: dict[int, int] = {}
+        for i, c in enumerate(r.cells):
+            m = re.match(r"^\(?(\d{1,2})", c.strip())
+            if m:
+                positions.setdefault(int(m.group(1)), i)
+        if 3 not in positions or 5 not in positions:
+            break
+        name_col = positions[3]
+        offsets = {"nama": 0}
+        if 4 in positions:
+            offsets["indikator"] = positions[4] - name_col
+        for num in (5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15):
+            if num in positions:
+                offsets[f"k_{num}"] = positions[num] - name_col
+                offsets[f"rp_{num}"] = positions[num] + 1 - name_col
+        if 16 in positions:
+            offsets["penanggung_jawab"] = positions[16] - name_col
+        if 17 in positions:
+            offsets["keterangan"] = positions[17] - name_col
+        return Layout("2.1", offsets, "nama", from_header=True, header_lines=[r.line])
+    return layout
+
+
+# =============================================================================== helpers
+def _cell(cells: list[str], idx: int | None) -> str:
+    if idx is None or idx < 0 or idx >= len(cells):
+        return ""
+    return cells[idx].strip()
+
+
+def assign_money(cells: list[str], anchor: int, layout: Layout, fields: tuple[str, ...]
+                 ) -> tuple[dict[str, tuple[int, str]], list[str]]:
+    """Find the money cells of a row even when its columns are shifted.
+
+    Candidates are cells that look like Rupiah (``1.500.000``, malformed ``40.145568.718``) and, at
+    the expected column only, plain small numbers, ``-`` and spreadsheet errors. With as many
+    candidates as money fields they are taken in order; otherwise each goes to the nearest field.
+    """
+    present = [f for f in fields if f in layout.offsets]
+    expected = {f: anchor + layout.offsets[f] for f in present}
+    exp_cols = set(expected.values())
+    cands = []
+    for i in range(anchor + 1, len(cells)):
+        c = cells[i].strip()
+        if not c:
+            continue
+        if looks_like_money(c):
+            cands.append(i)
+        elif i in exp_cols and (re.fullmatch(r"\d{1,3}", c) or is_dash(c) or is_sheet_error(c)
+                                or re.fullmatch(r"[\d.,]+", c)):
+            cands.append(i)
+    notes: list[str] = []
+    out: dict[str, tuple[int, str]] = {}
+    if not present or not cands:
+        return out, notes
+    if len(cands) == len(present):
+        pairs = list(zip(present, cands))
+    else:
+        pairs = []
+        remaining = list(cands)
+        # exact hits first, then nearest in order
+        for f in present:
+            if expected[f] in remaining:
+                pairs.append((f, expected[f]))
+                remaining.remove(expected[f])
+        done = {f for f, _ in pairs}
+        for f in present:
+            if f in done or not remaining:
+                continue
+            lo = max([i for g, i in pairs if present.index(g) < present.index(f)], default=anchor)
+            hi = min([i for g, i in pairs if present.index(g) > present.index(f)], default=len(cells))
+            allowed = [i for i in remaining if lo < i < hi]
+            if not allowed:
+                continue
+            best = min(allowed, key=lambda i: abs(i - expected[f]))
+            pairs.append((f, best))
+            remaining.remove(best)
+        if len(cands) > len(present):
+            extra = [cells[i] for i in remaining if looks_like_money(cells[i])]
+            if extra:
+                notes.append("angka lain di luar kolom pagu diabaikan: " + ", ".join(extra[:3]))
+    for f, i in pairs:
+        out[f] = (i, cells[i].strip())
+        if i != expected[f]:
+            notes.append(f"kolom {f} bergeser {i - expected[f]:+d} sel dari tempatnya; dibaca '{cells[i].strip()}'")
+    return out, notes
+
+
+def _text_field(cells: list[str], anchor: int, layout: Layout, name: str, used: set[int]) -> str:
+    idx = layout.pos(name, anchor)
+    if idx is None:
+        return ""
+    c = _cell(cells, idx)
+    if idx in used or looks_like_money(c):
+        return ""
+    return "" if is_dash(c) else c
+
+
+def _add_import_findings(doc: "RenjaDocument", items: list[dict]) -> None:
+    if not items:
+        return
+    try:
+        old = json.loads(doc.meta.get(META_KEY) or "[]")
+    except ValueError:
+        old = []
+    keys = {(o.get("tabel"), o.get("kode"), o.get("kolom"), o.get("pesan")) for o in old}
+    for it in items:
+        key = (it.get("tabel"), it.get("kode"), it.get("kolom"), it.get("pesan"))
+        if key not in keys:
+            old.append(it)
+            keys.add(key)
+    doc.set_meta(META_KEY, json.dumps(old, ensure_ascii=False))
+
+
+# =============================================================================== plan tables
+class PlanWriter:
+    """Places plan rows by their codes; fills rows that already exist; keeps printed values."""
+
+    def __init__(self, doc: "RenjaDocument", report: ImportReport, table: str, source: str,
+                 parent_id: str | None = None, catalog=None):
+        self.doc = doc
+        self.report = report
+        self.table = table
+        self.source = source
+        self.catalog = catalog
+        self.existing: dict[str, list[str]] = {}
+        for n in doc.plan.walk():
+            if n.kode:
+                self.existing.setdefault(n.kode, []).append(n.id)
+        self.seen: Counter = Counter()
+        self.last_by_code: dict[str, str] = {}
+        self.stack: dict[int, str] = {}
+        self.paste_parent = doc.plan.nodes.get(parent_id) if parent_id else None
+        if parent_id and self.paste_parent is None:
+            raise ImportFailure("baris tujuan tempel tidak ditemukan (mungkin sudah dihapus)")
+        if self.paste_parent is not None:
+            node = self.paste_parent
+            while node is not None:
+                self.stack[node.level] = node.id
+                node = node.parent
+        self.findings: list[dict] = []
+
+    # -------------------------------------------------------------- placing
+    def _new_row(self, parent_id: str | None, kode: str, nama: str, level: int, claimed: bool = True) -> str:
+        """Insert a row. ``claimed=False``: a parent made from a code prefix, which a later printed
+        row with that code takes over instead of duplicating it."""
+        rid = self.doc.add_plan_row(parent_id, kode, nama, level=level, check=False)
+        self.report.inserted += 1
+        if kode:
+            self.existing.setdefault(kode, []).append(rid)
+            if claimed:
+                self.seen[kode] += 1
+        return rid
+
+    def _catalog_name(self, kode: str) -> str:
+        if self.catalog is None:
+            return ""
+        entry = self.catalog.lookup(kode)
+        return entry.nama if entry else ""
+
+    def _ensure_code_row(self, kode: str, level: int) -> str | None:
+        """A parent that only exists as a code prefix: find it, or create it (name from the catalog)."""
+        if kode in self.last_by_code:
+            return self.last_by_code[kode]
+        if self.existing.get(kode):
+            return self.existing[kode][-1]
+        if level == codes.URUSAN:
+            parent_id = None
+        else:
+            pcode = str(codes.parse_code(kode).parent())
+            parent_id = self._ensure_code_row(pcode, level - 1)
+        nama = self._catalog_name(kode)
+        rid = self._new_row(parent_id, kode, nama, level, claimed=False)
+        self.last_by_code[kode] = rid
+        self.report.created_parents.append(kode + (f" {nama[:40]}" if nama else ""))
+        return rid
+
+    def _parent_for(self, kode: str, level: int, notes: list[str]) -> str | None:
+        if level == codes.URUSAN and not self.paste_parent:
+            return None
+        if not kode:
+            pid = self.stack.get(level - 1)
+            return pid
+        pcode = str(codes.parse_code(kode).parent()) if level > 1 else ""
+        pid = self.last_by_code.get(pcode)
+        if pid is None and self.existing.get(pcode):
+            pid = self.existing[pcode][-1]
+        if pid is not None:
+            return pid
+        above = self.stack.get(level - 1)
+        if above is not None:
+            above_node = self.doc.plan.nodes[above]
+            notes.append(
+                f"induk berkode {pcode} tidak ada; ditempatkan di bawah {LEVEL_WORD[level - 1]} "
+                f"{above_node.kode or above_node.nama[:40]} di atasnya"
+            )
+            self.findings.append({
+                "severity": "warning", "tabel": self.table, "kode": kode, "kolom": "kode",
+                "pesan": f"kode tercetak tidak cocok dengan {LEVEL_WORD[level - 1]} di atasnya "
+                         f"({above_node.kode}); induk {pcode} tidak tercetak",
+                "tercetak": kode, "terhitung": above_node.kode,
+            })
+            return above
+        if level == codes.URUSAN:
+            return None
+        return self._ensure_code_row(pcode, level - 1)
+
+    def place(self, kode: str, nama: str, level: int, notes: list[str]) -> tuple[str, bool]:
+        """The row for this source row: an existing one with the same code, or a new one."""
+        if kode:
+            occ = self.seen[kode]
+            ids = self.existing.get(kode, [])
+            if occ < len(ids) and ids[occ] in self.doc.plan.nodes:
+                self.seen[kode] += 1
+                rid = ids[occ]
+                self._remember(rid, level, kode)
+                return rid, False
+            if occ >= 1:
+                notes.append(f"kode {kode} sudah dipakai baris lain; baris ini tetap diimpor (kode ganda)")
+        parent = self._parent_for(kode, level, notes)
+        if not kode and self.paste_parent is not None:
+            kode = self.doc.next_free_code(parent) if parent else ""
+            notes.append(f"tanpa kode; diberi kode {kode}")
+        rid = self._new_row(parent, kode, nama, level)
+        self._remember(rid, level, kode)
+        return rid, True
+
+    def _remember(self, rid: str, level: int, kode: str) -> None:
+        if kode:
+            self.last_by_code[kode] = rid
+        self.stack[level] = rid
+        for deeper in range(level + 1, SUB_KEGIATAN + 1):
+            self.stack.pop(deeper, None)
+
+    # -------------------------------------------------------------- declared values
+    def declare(self, kode: str, kolom: str, teks: str, nilai: int | None, row_id: str | None, line: int) -> None:
+        self.doc.add_declared(self.table, kode, kolom, teks, nilai, row_id=row_id,
+                              sumber=f"{self.source} baris {line}")
+        self.report.declared += 1
+
+    def declare_total(self, row: SourceRow, out: RowOutcome, fields: tuple[str, ...], layout: Layout) -> None:
+        """The printed TOTAL: money cells of the row, in order, to the money fields."""
+        cells = row.cells
+        first = nonempty(cells)[0][0]
+        anchor = first
+        # the TOTAL label sits in the code or name column: align with the layout's anchor
+        found, notes = assign_money(cells, anchor if layout.anchor != "nama" else
+                                    _total_anchor(cells, layout), layout, fields)
+        for f, (_, teks) in found.items():
+            value, err = read_money(teks)
+            if err:
+                out.notes.append(f"kolom {f}: {err}")
+            if not teks or is_dash(teks):
+                continue
+            self.doc.add_declared(self.table, "", f, teks, value, row_id=None,
+                                  sumber=f"{self.source} baris {row.line}")
+            self.report.declared += 1
+        out.notes.extend(n for n in notes if "bergeser" not in n)
+
+
+def _total_anchor(cells: list[str], layout: Layout) -> int:
+    """Where the name column would be in a TOTAL row (its money is read relative to it)."""
+    first = nonempty(cells)[0][0]
+    # TOTAL is printed in the code column (first column) or in the name column
+    code_width = 4 if layout.table == "4.1" else 5
+    if first == 0 and len(cells) > code_width:
+        return min(code_width, len(cells) - 1)
+    return first
+
+
+def write_plan(doc: "RenjaDocument", block: Block, report: ImportReport, source: str,
+               parent_id: str | None = None, catalog=None) -> None:
+    table, layout = block.table, block.layout
+    w = PlanWriter(doc, report, table, source, parent_id=parent_id, catalog=catalog)
+    money_fields = MONEY_FIELDS[table]
+    base = w.paste_parent.kode if w.paste_parent is not None and w.paste_parent.kode else None
+    for lg in block.logicals:
+        out = lg.outcome
+        try:
+            _write_plan_row(doc, w, lg, layout, money_fields, base)
+        except (CodeError, ValueError) as exc:
+            out.status = REJECTED
+            out.reason = str(exc)
+    for row, out in block.totals:
+        w.declare_total(row, out, money_fields, layout)
+    _add_import_findings(doc, w.findings)
+
+
+def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_fields, base) -> None:
+    cells, out = lg.cells, lg.outcome
+    cc = read_code(cells, start=layout.code_start, base=base)
+    if cc.error:
+        out.status = REJECTED
+        out.reason = f"kode tidak terbaca: {cc.error}"
+        return
+    anchor = layout.absolute_anchor if layout.absolute_anchor is not None else cc.name_index
+    nama = cc.glued_name if cc.glued_name is not None else _cell(cells, anchor)
+    if looks_like_money(nama):
+        nama = ""
+    kode = cc.kode
+    if kode:
+        level = codes.code_level(kode)
+    elif w.paste_parent is not None:
+        level = min(w.paste_parent.level + 1, SUB_KEGIATAN)
+    else:
+        out.status = REJECTED
+        out.reason = "baris tanpa kode"
+        return
+    out.kode, out.nama = kode, nama
+    notes = list(cc.notes)
+    money, mnotes = assign_money(cells, anchor, layout, money_fields)
+    notes.extend(mnotes)
+    used = {i for i, _ in money.values()}
+    text = {f: _text_field(cells, anchor, layout, f, used) for f in layout.offsets
+            if f not in money_fields and f not in ("nama", "no")}
+    row_id, created = w.place(kode, nama, level, notes)
+    if cc.notes:
+        w.findings.append({"severity": "warning", "tabel": w.table, "kode": kode, "kolom": "kode",
+                           "pesan": "kode tercetak dengan segmen tanpa nol di depan: " + "; ".join(cc.notes),
+                           "tercetak": cc.printed, "terhitung": kode, "row_id": row_id})
+    node = doc.plan.nodes[row_id]
+    out.row_id = row_id
+    if not nama and not any(text.values()) and not money:
+        notes.append("baris hanya berisi kode, tanpa nama dan nilai")
+    # ------------------------------------------------------------ row fields
+    updates: dict[str, Any] = {}
+    if nama and not node.nama:
+        updates["nama"] = nama
+    elif nama and not created and norm_text(nama) != norm_text(node.nama):
+        notes.append(f"nama berbeda dengan baris yang sudah ada ('{node.nama[:50]}'); nama lama dipertahankan")
+    outcome = "\n".join(x for x in dict.fromkeys([text.get("outcome", ""), text.get("keluaran", "")]) if x)
+    for key, value in (("outcome", outcome), ("lokasi", text.get("lokasi", "")),
+                       ("catatan", text.get("catatan", "")),
+                       ("penanggung_jawab", text.get("penanggung_jawab", ""))):
+        if value and not node.values.get(key):
+            updates[key] = value
+    for f, (idx, teks) in money.items():
+        value, err = read_money(teks)
+        if err:
+            notes.append(f"kolom {f} '{teks}': {err}")
+        if level == SUB_KEGIATAN:
+            current = node.values.get(f)
+            if value is not None and current is None:
+                updates[f] = value
+            elif value is not None and current != value:
+                notes.append(f"{f} tercetak {format_rupiah(value)} berbeda dengan yang sudah ada "
+                             f"{format_rupiah(current)}; disimpan sebagai nilai tercetak untuk pemeriksaan")
+            if f == "pagu" and teks and not is_dash(teks):
+                w.declare(kode, f, teks, value, row_id, lg.line)
+        elif teks and not is_dash(teks):
+            w.declare(kode, f, teks, value, row_id, lg.line)
+    if updates:
+        doc.set_plan(row_id, check=False, **updates)
+        if not created:
+            w.report.updated += 1
+    # ------------------------------------------------------------ indicator and funding
+    ind_text = text.get("indikator", "")
+    target, satuan = split_target(text.get("target", ""))
+    if text.get("satuan"):
+        satuan = text["satuan"]
+    target_n1, _ = split_target(text.get("target_n1", ""))
+    if text.get("target_n1") and _ and _ != satuan:
+        target_n1 = text["target_n1"]
+    if (ind_text or target or target_n1) and not doc.indikator.get(row_id):
+        doc.set_indikator(row_id, [{"teks": ind_text, "target": target, "satuan": satuan,
+                                    "target_n1": target_n1}])
+    sd = text.get("sumber_dana", "")
+    if sd and level == SUB_KEGIATAN and not doc.sumber_dana.get(row_id):
+        doc.set_sumber_dana(row_id, [{"nama": re.sub(r"\s+", " ", sd), "jumlah": None}])
+    elif sd and level != SUB_KEGIATAN:
+        notes.append(f"sumber dana '{sd[:40]}' pada {LEVEL_WORD[level]} diabaikan (hanya untuk sub kegiatan)")
+    out.notes.extend(notes)
+    if not created:
+        out.reason = "melengkapi baris yang sudah ada"
+
+
+# =============================================================================== Tabel 2.3
+def _level_from_no(no: str, last_letter: str = "") -> int | None:
+    """``I``, ``II``: program; ``A``, ``B``: kegiatan; ``01``: sub kegiatan. A lone ``I``/``V``/``X``
+    right after ``H``/``U``/``W`` is the next kegiatan letter, not a roman numeral."""
+    t = no.strip().rstrip(".")
+    if not t:
+        return None
+    if t in ("I", "V", "X") and last_letter and ord(t) == ord(last_letter.upper()) + 1:
+        return codes.KEGIATAN
+    if re.fullmatch(r"[IVX]+", t) and _ROMAN.match(t):
+        return codes.PROGRAM
+    if re.fullmatch(r"[A-Za-z]", t):
+        return codes.KEGIATAN
+    if re.fullmatch(r"\d{1,3}", t):
+        return SUB_KEGIATAN
+    return None
+
+
+def similarity(a: str, b: str) -> float:
+    a, b = norm_text(a), norm_text(b)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    if a.startswith(b) or b.startswith(a):
+        ratio = max(ratio, 0.9)
+    return ratio
+
+
+def _best_match(name: str, candidates: list, taken: set[str], threshold: float = 0.72):
+    best, score = None, 0.0
+    for node in candidates:
+        if node.id in taken:
+            continue
+        s = similarity(name, node.nama)
+        if s > score:
+            best, score = node, s
+    return (best, score) if score >= threshold else (None, score)
+
+
+def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source: str, catalog=None) -> None:
+    """Tabel 2.3: both sides matched to the plan tree by the row's level and name."""
+    layout = block.layout
+    taken: set[str] = set()
+    current: dict[int, Any] = {}
+    last_letter = ""
+    w = PlanWriter(doc, report, "2.3", source, catalog=catalog)
+    for lg in block.logicals:
+        out = lg.outcome
+        cells = lg.cells
+        anchor = layout.absolute_anchor or 0
+        no = _cell(cells, anchor)
+        level = _level_from_no(no, last_letter)
+        if level == codes.KEGIATAN:
+            last_letter = no.strip().rstrip(".")
+        elif level == codes.PROGRAM:
+            last_letter = ""
+        if level is None:
+            out.status = REJECTED
+            out.reason = f"nomor '{no}' tidak menunjukkan program (I, II), kegiatan (A, B) atau sub kegiatan (1, 2)"
+            continue
+        money, notes = assign_money(cells, anchor, layout, MONEY_FIELDS["2.3"])
+        used = {i for i, _ in money.values()}
+        t = {f: _text_field(cells, anchor, layout, f, used) for f in layout.offsets if f not in ("no",)
+             and f not in MONEY_FIELDS["2.3"]}
+        nama = t.get("nama") or t.get("rkpd_nama") or ""
+        out.nama = nama
+        parent = current.get(level - 1)
+        if level == SUB_KEGIATAN and parent is not None:
+            pool = [c for c in parent.children if c.level == level]
+        elif level == codes.KEGIATAN and parent is not None:
+            pool = [c for c in parent.children if c.level == level]
+        else:
+            pool = [n for n in doc.plan.walk() if n.level == level]
+        node, score = _best_match(nama, pool, taken)
+        if node is None and t.get("rkpd_nama") and t.get("rkpd_nama") != nama:
+            node, score = _best_match(t["rkpd_nama"], pool, taken)
+        if node is None and pool is not None and level != codes.PROGRAM:
+            # the name differs more than spelling: fall back to all rows of that level
+            node, score = _best_match(nama, [n for n in doc.plan.walk() if n.level == level], taken, 0.85)
+        created = False
+        if node is None:
+            pid = parent.id if parent is not None else None
+            rid = doc.add_plan_row(pid, "", nama, level=level, check=False)
+            report.inserted += 1
+            node = doc.plan.nodes[rid]
+            created = True
+            notes.append(f"tidak cocok dengan {LEVEL_WORD[level]} mana pun di dokumen; ditambahkan tanpa kode")
+        taken.add(node.id)
+        current[level] = node
+        for deeper in range(level + 1, SUB_KEGIATAN + 1):
+            current.pop(deeper, None)
+        out.kode, out.row_id = node.kode, node.id
+        updates: dict[str, Any] = {}
+        for key in ("rkpd_nama", "rkpd_lokasi", "rkpd_indikator", "rkpd_target"):
+            if t.get(key):
+                updates[key] = t[key]
+        if t.get("catatan"):
+            updates["rkpd_catatan"] = t["catatan"]
+        if created and t.get("lokasi"):
+            updates["lokasi"] = t["lokasi"]
+        elif t.get("lokasi") and not node.values.get("lokasi"):
+            updates["lokasi"] = t["lokasi"]
+        for f, (_, teks) in money.items():
+            value, err = read_money(teks)
+            if err:
+                notes.append(f"kolom {f} '{teks}': {err}")
+            if level == SUB_KEGIATAN:
+                if f == "rkpd_pagu":
+                    if value is not None:
+                        updates["rkpd_pagu"] = value
+                else:
+                    if value is not None and node.values.get("pagu") is None:
+                        updates["pagu"] = value
+                    if teks and not is_dash(teks):
+                        w.declare(node.kode, "pagu", teks, value, node.id, lg.line)
+            elif teks and not is_dash(teks):
+                w.declare(node.kode, f, teks, value, node.id, lg.line)
+        if updates:
+            doc.set_plan(node.id, check=False, **updates)
+            if not created:
+                report.updated += 1
+        if (t.get("indikator") or t.get("target")) and not doc.indikator.get(node.id):
+            target, satuan = split_target(t.get("target", ""))
+            doc.set_indikator(node.id, [{"teks": t.get("indikator", ""), "target": target, "satuan": satuan}])
+        if not created:
+            out.reason = f"dicocokkan dengan {LEVEL_WORD[level]} {node.kode or ''}".strip()
+            if score < 0.999:
+                out.reason += f" (kemiripan nama {score:.0%})"
+        out.notes.extend(notes)
+    for row, out in block.totals:
+        w.declare_total(row, out, MONEY_FIELDS["2.3"], layout)
+
+
+# =============================================================================== Tabel 2.1
+_EVAL_K = ("k_5", "k_6", "k_7", "k_8", "k_9", "k_10", "k_11", "k_12", "k_14")
+_EVAL_RP = ("rp_5", "rp_6", "rp_7", "rp_8", "rp_9", "rp_10", "rp_11", "rp_12")
+
+
+def write_eval(doc: "RenjaDocument", block: Block, report: ImportReport, source: str) -> None:
+    layout = block.layout
+    existing = {}
+    for n in doc.evaluation.walk():
+        existing.setdefault((n.level, norm_text(n.nama)), n.id)
+    current: dict[int, str] = {}
+    for lg in block.logicals:
+        out, cells = lg.outcome, lg.cells
+        anchor = _eval_anchor(cells)
+        if anchor is None:
+            out.status = REJECTED
+            out.reason = "nama program/kegiatan tidak ditemukan pada baris"
+            continue
+        nama = _cell(cells, anchor)
+        no = next((c.strip() for c in cells[:anchor] if c.strip()), "")
+        rest = [c for c in cells[anchor + 1:] if c.strip()]
+        if no:
+            level = codes.PROGRAM
+        elif not rest:
+            level = codes.KEGIATAN
+        else:
+            level = SUB_KEGIATAN
+        notes: list[str] = []
+        fields: dict[str, Any] = {}
+        satuan = ""
+        if level == SUB_KEGIATAN:
+            fields["indikator"] = _cell(cells, layout.pos("indikator", anchor))
+            for k in _EVAL_K:
+                teks = _cell(cells, layout.pos(k, anchor))
+                if not teks:
+                    continue
+                value, unit, err = read_k(teks)
+                if err:
+                    notes.append(f"kolom {k[2:]} K: {err}; dikosongkan")
+                    continue
+                if k in ("k_14",):
+                    continue  # computed for counts; set below for non-additive satuan
+                fields[k] = value
+                if unit and not satuan and unit != "%":
+                    satuan = unit
+            for rp in _EVAL_RP:
+                teks = _cell(cells, layout.pos(rp, anchor))
+                if not teks:
+                    continue
+                value, err = read_money(teks)
+                if err:
+                    notes.append(f"kolom {rp[3:]} Rp '{teks}': {err}; dikosongkan")
+                    continue
+                fields[rp] = value
+            pj = _cell(cells, layout.pos("penanggung_jawab", anchor))
+            if pj:
+                fields["penanggung_jawab"] = pj
+            if satuan:
+                fields["satuan"] = satuan
+            from ..compute import is_additive
+
+            k14 = _cell(cells, layout.pos("k_14", anchor))
+            if k14 and not is_additive(satuan):
+                value, _, err = read_k(k14)
+                if not err:
+                    fields["k_14"] = value
+            for num in ("13", "15"):
+                for side in ("k", "rp"):
+                    teks = _cell(cells, layout.pos(f"{side}_{num}", anchor))
+                    if is_sheet_error(teks):
+                        notes.append(f"kolom {num} {side.upper()} tercetak '{teks}'; aplikasi menghitung ulang "
+                                     "(penyebut nol ditampilkan '–')")
+        else:
+            pj = _cell(cells, layout.pos("penanggung_jawab", anchor))
+            if pj and level != codes.PROGRAM:
+                fields["penanggung_jawab"] = pj
+        parent_id = current.get(level - 1)
+        key = (level, norm_text(nama))
+        rid = existing.get(key)
+        created = rid is None or (parent_id is not None and doc.evaluation.nodes[rid].values.get("parent_id") != parent_id)
+        if created:
+            rid = doc.add_eval_row(parent_id, "", nama, level=level, **fields)
+            report.inserted += 1
+        else:
+            doc.set_eval(rid, **{k: v for k, v in fields.items()})
+            report.updated += 1
+            out.reason = "melengkapi baris yang sudah ada"
+        current[level] = rid
+        for deeper in range(level + 1, SUB_KEGIATAN + 1):
+            current.pop(deeper, None)
+        out.row_id, out.nama = rid, nama
+        if level == SUB_KEGIATAN:
+            teks = _cell(cells, layout.pos("rp_14", anchor))
+            value, err = read_money(teks) if teks else (None, "")
+            if teks and not err and value is not None:
+                doc.add_declared("2.1", "", "rp_14", teks, value, row_id=rid, sumber=f"{source} baris {lg.line}")
+                report.declared += 1
+        out.notes.extend(notes)
+
+
+# =============================================================================== Tabel 2.2, 2.4
+def write_list(doc: "RenjaDocument", block: Block, report: ImportReport, source: str) -> None:
+    name = "pelayanan" if block.table == "2.2" else "usulan"
+    key_field = "indikator" if name == "pelayanan" else "program_kegiatan"
+    layout = block.layout
+    items = doc.pelayanan if name == "pelayanan" else doc.usulan
+    for lg in block.logicals:
+        out, cells = lg.outcome, lg.cells
+        anchor = layout.absolute_anchor or 0
+        fields = {}
+        for f, off in layout.offsets.items():
+            if f == "no":
+                continue
+            v = _cell(cells, anchor + off)
+            fields[f] = "" if v in ("--",) else v
+        if not fields.get(key_field):
+            out.status = REJECTED
+            out.reason = f"kolom {key_field} kosong"
+            continue
+        out.nama = fields[key_field]
+        same = next((it for it in items if norm_text(it.get(key_field, "")) == norm_text(fields[key_field])), None)
+        if same is not None:
+            doc.set_list_item(name, same["id"], **fields)
+            report.updated += 1
+            out.row_id = same["id"]
+            out.reason = "memperbarui baris yang sudah ada"
+        else:
+            out.row_id = doc.add_list_item(name, **fields)
+            report.inserted += 1
+
+
+# =============================================================================== one block
+def import_block(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, report: ImportReport,
+                 source: str, column_map: dict[str, str] | None = None, parent_id: str | None = None,
+                 catalog=None) -> str:
+    """Import one table block (inside the caller's batch). Returns the table it was read as."""
+    block = assemble(doc, rows, table, report, column_map=column_map, paste=parent_id is not None,
+                     source=source)
+    if block.table not in report.tables:
+        report.tables.append(block.table)
+    if parent_id is not None and block.table not in ("4.1", "3.1"):
+        raise ImportFailure(f"menempel di bawah sebuah baris hanya untuk tabel rencana (4.1, 3.1), bukan Tabel {block.table}")
+    if block.table in ("4.1", "3.1"):
+        write_plan(doc, block, report, source, parent_id=parent_id, catalog=catalog)
+    elif block.table == "2.3":
+        write_rkpd(doc, block, report, source, catalog=catalog)
+    elif block.table == "2.1":
+        write_eval(doc, block, report, source)
+    else:
+        write_list(doc, block, report, source)
+    return block.table

@@ -1,0 +1,159 @@
+"""The import report: what happened to every source row, in Indonesian.
+
+Every source row ends in exactly one :class:`RowOutcome`: ``imported`` (became a row or filled an
+existing one), ``continuation`` (merged into the row above after a page break), ``recognised``
+(a header, number row, TOTAL, running page header, blank line, caption or text) or ``rejected``
+(with the reason). Rows made from codes alone (missing parents) are listed separately.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+IMPORTED = "imported"
+CONTINUATION = "continuation"
+RECOGNISED = "recognised"
+REJECTED = "rejected"
+
+STATUS_LABEL = {
+    IMPORTED: "diimpor",
+    CONTINUATION: "sambungan baris sebelumnya",
+    RECOGNISED: "dikenali (bukan data)",
+    REJECTED: "ditolak",
+}
+
+
+@dataclass
+class RowOutcome:
+    line: int                 # line number (text/CSV) or worksheet row number (xlsx), 1-based
+    status: str               # IMPORTED / CONTINUATION / RECOGNISED / REJECTED
+    tabel: str = ""
+    kind: str = ""            # for RECOGNISED: header, nomor kolom, total, kepala halaman, kosong, ...
+    kode: str = ""
+    nama: str = ""
+    reason: str = ""          # why rejected / what was recognised
+    notes: list[str] = field(default_factory=list)  # warnings about single cells
+    row_id: str | None = None
+    merged_into: int | None = None   # CONTINUATION: the line it was merged into
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def line_text(self, source: str = "") -> str:
+        where = f"{source} baris {self.line}" if source else f"baris {self.line}"
+        label = STATUS_LABEL.get(self.status, self.status)
+        what = " ".join(x for x in (self.kode, (self.nama or "")[:60]) if x)
+        text = f"{where}: {label}"
+        if self.tabel:
+            text += f" (Tabel {self.tabel})"
+        if self.status == CONTINUATION and self.merged_into:
+            text += f", digabung ke baris {self.merged_into}"
+        if what:
+            text += f" - {what}"
+        if self.reason:
+            text += f": {self.reason}"
+        for note in self.notes:
+            text += f"\n    catatan: {note}"
+        return text
+
+
+@dataclass
+class ImportReport:
+    source: str = ""                  # file name or "teks tempelan"
+    tables: list[str] = field(default_factory=list)
+    rows: list[RowOutcome] = field(default_factory=list)
+    created_parents: list[str] = field(default_factory=list)   # "8.01.01 (dibuat dari kode)"
+    messages: list[str] = field(default_factory=list)          # document-level notes
+    findings: list[dict] = field(default_factory=list)         # validation findings after import
+    inserted: int = 0                 # new plan/eval/list rows
+    updated: int = 0                  # existing rows filled in
+    declared: int = 0                 # printed values kept for the audit
+    failed: str = ""                  # set when the whole import was rolled back
+
+    # ------------------------------------------------------------------ accounting
+    def add(self, outcome: RowOutcome) -> RowOutcome:
+        self.rows.append(outcome)
+        return outcome
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(r.status for r in self.rows)
+        return {k: c.get(k, 0) for k in (IMPORTED, CONTINUATION, RECOGNISED, REJECTED)}
+
+    @property
+    def rejected(self) -> list[RowOutcome]:
+        return [r for r in self.rows if r.status == REJECTED]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def by_line(self, line: int) -> list[RowOutcome]:
+        return [r for r in self.rows if r.line == line]
+
+    def merge(self, other: "ImportReport") -> None:
+        for t in other.tables:
+            if t not in self.tables:
+                self.tables.append(t)
+        self.rows.extend(other.rows)
+        self.created_parents.extend(other.created_parents)
+        self.messages.extend(other.messages)
+        self.inserted += other.inserted
+        self.updated += other.updated
+        self.declared += other.declared
+
+    # ------------------------------------------------------------------ text
+    def summary(self) -> str:
+        """A few Indonesian lines: what was read, what became of it."""
+        c = self.counts()
+        total = sum(c.values())
+        src = self.source or "sumber"
+        tabel = ", ".join(f"Tabel {t}" for t in self.tables) or "-"
+        lines = []
+        if self.failed:
+            lines.append(f"Impor dari {src} GAGAL dan dibatalkan seluruhnya: {self.failed}")
+            lines.append("Berkas tujuan tidak diubah.")
+        lines.append(f"Impor dari {src} ({tabel}): {total} baris sumber dibaca.")
+        lines.append(
+            f"  {c[IMPORTED]} diimpor, {c[CONTINUATION]} digabung sebagai sambungan, "
+            f"{c[RECOGNISED]} dikenali sebagai judul/kepala/total/baris kosong, {c[REJECTED]} ditolak."
+        )
+        lines.append(f"  {self.inserted} baris baru, {self.updated} baris yang sudah ada dilengkapi, "
+                     f"{self.declared} nilai tercetak disimpan untuk pemeriksaan.")
+        if self.created_parents:
+            lines.append(f"  {len(self.created_parents)} baris induk dibuat dari kode: "
+                         + ", ".join(self.created_parents[:8])
+                         + (" ..." if len(self.created_parents) > 8 else ""))
+        noted = sum(1 for r in self.rows if r.notes)
+        if noted:
+            lines.append(f"  {noted} baris diimpor dengan catatan (lihat rincian).")
+        for m in self.messages:
+            lines.append(f"  {m}")
+        if self.findings:
+            errors = sum(1 for f in self.findings if f.get("severity") == "error")
+            warnings = sum(1 for f in self.findings if f.get("severity") == "warning")
+            lines.append(f"  Pemeriksaan setelah impor: {errors} galat, {warnings} peringatan.")
+        return "\n".join(lines)
+
+    def details(self, only_problems: bool = False) -> str:
+        out = []
+        for r in self.rows:
+            if only_problems and r.status != REJECTED and not r.notes:
+                continue
+            out.append(r.line_text(self.source))
+        return "\n".join(out)
+
+    def as_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "tables": self.tables,
+            "counts": self.counts(),
+            "inserted": self.inserted,
+            "updated": self.updated,
+            "declared": self.declared,
+            "created_parents": self.created_parents,
+            "messages": self.messages,
+            "failed": self.failed,
+            "rows": [r.as_dict() for r in self.rows],
+            "findings": self.findings,
+            "summary": self.summary(),
+        }

@@ -1,0 +1,121 @@
+"""The bundled sample: the real Renja of Badan Kesbangpol Kota Binjai 2024, built by the importer.
+
+``resources/sample/renja_kesbangpol_binjai_2024.txt`` is the seed document converted to text (the
+frozen app cannot read ``../shared``). ``resources/sample/koreksi.tsv`` is a small, reviewed and
+visible list of corrections where the source is ambiguous (a code printed twice, an empty row that
+another table fills in), each with its reason; every correction checks the text it replaces, so a
+changed source cannot be patched silently. Real arithmetic errors of the source are *not* corrected:
+they are kept as printed values and the audit shows them.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import resources_dir
+
+SAMPLE_TEXT = "renja_kesbangpol_binjai_2024.txt"
+CORRECTIONS = "koreksi.tsv"
+SAMPLE_CATALOG_VERSION = "kep050-5889-2021"
+
+
+class SampleError(RuntimeError):
+    """The bundled sample or its corrections are inconsistent (a packaging error)."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    tabel: str
+    baris: int
+    sel: int
+    tertulis: str
+    menjadi: str
+    alasan: str
+
+
+def sample_dir() -> Path:
+    return resources_dir() / "sample"
+
+
+def sample_text() -> str:
+    path = sample_dir() / SAMPLE_TEXT
+    if not path.exists():
+        raise SampleError(f"Teks contoh tidak ditemukan: {path}")
+    return path.read_text(encoding="utf-8")
+
+
+def load_corrections(path: Path | None = None) -> list[Correction]:
+    path = path or sample_dir() / CORRECTIONS
+    text = path.read_text(encoding="utf-8")
+    body = "\n".join(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    out = []
+    reader = csv.DictReader(io.StringIO(body), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for i, row in enumerate(reader, start=2):
+        try:
+            out.append(Correction(row["tabel"].strip(), int(row["baris"]), int(row["sel"]),
+                                  row["tertulis"] or "", row["menjadi"] or "", (row["alasan"] or "").strip()))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SampleError(f"{path.name}: baris koreksi ke-{i} tidak terbaca ({exc})") from None
+    return out
+
+
+def apply_corrections(text: str, corrections: list[Correction]) -> str:
+    """Change the cells named by the corrections, checking each cell holds what it expects."""
+    lines = text.split("\n")
+    for c in corrections:
+        if not 1 <= c.baris <= len(lines):
+            raise SampleError(f"koreksi Tabel {c.tabel} baris {c.baris}: baris tidak ada di teks contoh")
+        cells = lines[c.baris - 1].split("\t")
+        idx = c.sel - 1
+        while len(cells) <= idx:
+            cells.append("")
+        if cells[idx].strip() != c.tertulis.strip():
+            raise SampleError(
+                f"koreksi Tabel {c.tabel} baris {c.baris} sel {c.sel}: tertulis '{cells[idx]}', "
+                f"bukan '{c.tertulis}' seperti yang diharapkan"
+            )
+        cells[idx] = c.menjadi
+        lines[c.baris - 1] = "\t".join(cells)
+    return "\n".join(lines)
+
+
+def build_sample(path: str | Path, overwrite: bool = False):
+    """Write the whole sample Renja to ``path``; return the path. The file appears complete or not at all."""
+    from .importer import import_text, parse_identity
+    from .service import RenjaDocument
+
+    path = Path(path)
+    if path.exists() and not overwrite:
+        from .storage import DocumentFileError
+
+        raise DocumentFileError("exists", f"Berkas '{path}' sudah ada; pilih nama lain", path)
+    corrections = load_corrections()
+    text = apply_corrections(sample_text(), corrections)
+    ident = parse_identity(text)
+    missing = [k for k in ("tahun", "pemda", "opd") if not ident.get(k)]
+    if missing:
+        raise SampleError(f"identitas contoh tidak terbaca: {', '.join(missing)}")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    if tmp.exists():
+        tmp.unlink()
+    fields = {k: v for k, v in ident.items() if k not in ("tahun", "pemda", "opd")}
+    doc = RenjaDocument.create(tmp, tahun=ident["tahun"], pemda=ident["pemda"], opd=ident["opd"],
+                               nomenklatur_versi=SAMPLE_CATALOG_VERSION)
+    try:
+        with doc.batch():
+            if fields:
+                doc.set_document(**fields)
+            import_text(doc, text, source=SAMPLE_TEXT)
+            doc.set_meta("sample_corrections", "\n".join(
+                f"Tabel {c.tabel} baris {c.baris} sel {c.sel}: '{c.tertulis}' -> '{c.menjadi}' ({c.alasan})"
+                for c in corrections))
+    except BaseException:
+        doc.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    doc.close()
+    os.replace(tmp, path)
+    return path
