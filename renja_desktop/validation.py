@@ -211,6 +211,10 @@ def declared_findings(doc: "RenjaDocument") -> list[Finding]:
                 if computed is not None:
                     out[-1].terhitung = format_rupiah(computed)
             continue
+        if d["tabel"] in ("4.1", "3.1", "2.3") and d.get("row_id"):
+            leaf = doc.plan.nodes.get(d["row_id"])
+            if leaf is not None and leaf.level == SUB_KEGIATAN:
+                continue  # a printed leaf value: compared across tables by audit.cross_table_pagu
         computed, rid = _computed_for(doc, d)
         if computed is None:
             if d.get("kode"):
@@ -268,6 +272,8 @@ def validate(doc: "RenjaDocument") -> list[Finding]:
     out.extend(duplicate_findings(doc))
     out.extend(declared_findings(doc))
     out.extend(eval_findings(doc))
+    from . import audit  # noqa: F401  (registers the import-audit rules: cross-table, catalog)
+
     for rule in _EXTRA_RULES:
         out.extend(rule(doc))
     order = {node.id: i for i, node in enumerate(doc.plan.walk())}

@@ -1,0 +1,99 @@
+"""Build the bundled nomenclature catalogs in ``db/catalog/`` from ``../shared/reference/``.
+
+Run from the checkout: ``python db/build_catalog.py [REFERENCE_DIR]``. The output is committed as
+data, so the app never needs the reference folder at run time.
+
+Versions written:
+
+* ``kep050-3708-2020`` - the whole 2020 list (Kepmendagri 050-3708/2020, SIMDA Perencanaan
+  transcription; no satuan).
+* ``kep050-5889-2021`` - the same list with urusan 8 (kabupaten/kota) replaced by the post-2021
+  list, which also gives kinerja, indikator and satuan (Kepmendagri 050-5889/2021).
+
+and ``sumber_dana_2020.tsv``, the funding-source tree. Rows are copied as the sources print them
+(typos and glued words included); ``versions.json`` describes each file.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "catalog"
+COLUMNS = ("kode", "tingkat", "jenis", "nama", "kinerja", "indikator", "satuan")
+LEVELS = {"urusan": 1, "bidang": 2, "program": 3, "kegiatan": 4, "sub_kegiatan": 5}
+
+
+def _read(path: Path) -> list[dict]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _level_of(kode: str) -> int:
+    n = len(kode.split("."))
+    return {1: 1, 2: 2, 3: 3, 5: 4, 6: 5}.get(n, 0)
+
+
+def build(reference: Path, out: Path = OUT) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
+    src2020 = reference / "nomenklatur_kep050_2020_simcan.tsv"
+    src8 = reference / "nomenklatur_kabkota_urusan8_post2021_ippd.tsv"
+    srcsd = reference / "sumber_dana_simcan_2020.tsv"
+    rows2020 = []
+    for r in _read(src2020):
+        kode = (r.get("kode") or "").strip()
+        if not kode:
+            continue
+        jenis = {"1": "provinsi", "2": "kabkota"}.get((r.get("jns_pemda") or "").strip(), "")
+        rows2020.append({"kode": kode, "tingkat": str(LEVELS.get(r["level"].strip(), _level_of(kode))),
+                         "jenis": jenis, "nama": " ".join((r.get("nama") or "").split()),
+                         "kinerja": "", "indikator": "", "satuan": ""})
+    rows8 = []
+    for r in _read(src8):
+        kode = (r.get("Kode") or "").strip()
+        if not kode:
+            continue
+        rows8.append({"kode": kode, "tingkat": str(_level_of(kode)), "jenis": "kabkota",
+                      "nama": " ".join((r.get("Nomenklatur") or "").split()),
+                      "kinerja": " ".join((r.get("Kinerja") or "").split()),
+                      "indikator": " ".join((r.get("Indikator") or "").split()),
+                      "satuan": (r.get("Satuan") or "").strip()})
+    v2021 = [r for r in rows2020 if not (r["kode"].split(".")[0] == "8" and r["jenis"] != "provinsi")] + rows8
+    v2021.sort(key=lambda r: (r["kode"].replace("X", "0"), r["jenis"]))
+    versions = [
+        {"versi": "kep050-3708-2020", "file": "kep050-3708-2020.tsv",
+         "judul": "Kepmendagri 050-3708/2020 (nomenklatur 2020, SIMDA Perencanaan)",
+         "sumber": src2020.name, "baris": len(rows2020)},
+        {"versi": "kep050-5889-2021", "file": "kep050-5889-2021.tsv",
+         "judul": "Kepmendagri 050-5889/2021 (daftar 2020 dengan urusan 8 pasca-2021, bersatuan)",
+         "sumber": f"{src2020.name} + {src8.name}", "baris": len(v2021)},
+    ]
+    for v, rows in ((versions[0], rows2020), (versions[1], v2021)):
+        with (out / v["file"]).open("w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n",
+                               quoting=csv.QUOTE_NONE, escapechar="\\")
+            w.writeheader()
+            w.writerows(rows)
+    sd = []
+    for r in _read(srcsd):
+        sd.append({"kode": r["kode"].strip(), "tingkat": r["level"].strip(), "nama": " ".join(r["uraian"].split())})
+    with (out / "sumber_dana_2020.tsv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=("kode", "tingkat", "nama"), delimiter="\t", lineterminator="\n",
+                           quoting=csv.QUOTE_NONE, escapechar="\\")
+        w.writeheader()
+        w.writerows(sd)
+    meta = {"bawaan": "kep050-5889-2021", "versi": versions,
+            "sumber_dana": {"file": "sumber_dana_2020.tsv", "sumber": srcsd.name, "baris": len(sd)}}
+    (out / "versions.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
+if __name__ == "__main__":  # pragma: no cover
+    ref = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parent.parent / "shared" / "reference"
+    if not ref.exists():
+        sys.exit(f"folder referensi tidak ditemukan: {ref}")
+    info = build(ref)
+    for v in info["versi"]:
+        print(f"{v['versi']}: {v['baris']} baris -> {OUT / v['file']}")

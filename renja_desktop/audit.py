@@ -1,0 +1,150 @@
+"""Audit rules beyond the core: what imported documents printed, across tables and the catalog.
+
+Registered with :func:`renja_desktop.validation.register_rule` when this module is imported
+(:func:`renja_desktop.validation.validate` imports it):
+
+* ``cross_table_pagu`` - the same sub kegiatan printed with a different pagu in Tabel 4.1, 3.1 and
+  the "hasil analisis kebutuhan" side of 2.3 (the leaf values each import keeps as declared);
+* ``nomenclature`` - codes missing from the catalog the document names (a warning: allowed, but
+  flagged) and names that differ from the catalog's name for the code, by spelling only or more;
+* ``import_notes`` - what the import noticed in the source's codes (a segment written ``6`` for
+  ``06``, a row printed under a parent whose code it does not extend), while those rows exist.
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from . import codes
+from .codes import SUB_KEGIATAN, CodeError
+from .formatting import format_rupiah
+from .validation import ERROR, INFO, WARNING, Finding, register_rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .service import RenjaDocument
+
+PLAN_TABLES = ("4.1", "3.1", "2.3")
+#: name similarity (0-1) above which two names differ "only in spelling"
+SPELLING_THRESHOLD = 0.85
+
+
+@register_rule
+def cross_table_pagu(doc: "RenjaDocument") -> list[Finding]:
+    """A sub kegiatan whose printed pagu differs between tables (or from the document's value)."""
+    by_row: dict[str, dict[str, dict]] = {}
+    for d in doc.declared:
+        if d.get("kolom") != "pagu" or d.get("tabel") not in PLAN_TABLES or not d.get("row_id"):
+            continue
+        if d.get("nilai") is None:
+            continue  # malformed numbers are reported by the core rule
+        node = doc.plan.nodes.get(d["row_id"])
+        if node is None or node.level != SUB_KEGIATAN:
+            continue
+        by_row.setdefault(node.id, {})[d["tabel"]] = d
+    out: list[Finding] = []
+    for rid, per_table in by_row.items():
+        node = doc.plan.nodes[rid]
+        stored = node.values.get("pagu")
+        values = {t: d["nilai"] for t, d in per_table.items()}
+        if all(v == stored for v in values.values()):
+            continue
+        listing = "; ".join(f"Tabel {t} {format_rupiah(values[t])}" for t in PLAN_TABLES if t in values)
+        for t in PLAN_TABLES:
+            d = per_table.get(t)
+            if d is None or d["nilai"] == stored:
+                continue
+            src = f" [{d['sumber']}]" if d.get("sumber") else ""
+            out.append(Finding(
+                ERROR, t, node.kode, "pagu",
+                f"pagu sub kegiatan ini berbeda antar tabel ({listing}); dokumen memakai "
+                f"{format_rupiah(stored) if stored is not None else 'nilai kosong'}{src}",
+                tercetak=d.get("teks") or format_rupiah(d["nilai"]),
+                terhitung=format_rupiah(stored) if stored is not None else "",
+                row_id=rid, rule="cross_table_pagu"))
+    return out
+
+
+def _catalog(doc: "RenjaDocument"):
+    from .catalog import CatalogError, catalog_for_document
+
+    try:
+        return catalog_for_document(doc), None
+    except CatalogError as exc:
+        return None, str(exc)
+
+
+@register_rule
+def nomenclature(doc: "RenjaDocument") -> list[Finding]:
+    """Codes not in the document's catalog version; names that differ from the catalog's."""
+    from .catalog import name_similarity, normalize_name, pemda_jenis
+
+    cat, problem = _catalog(doc)
+    if problem:
+        return [Finding(WARNING, "Identitas", "", "nomenklatur_versi",
+                        f"katalog nomenklatur dokumen tidak dapat dipakai: {problem}", rule="catalog_unknown")]
+    if cat is None:
+        return []
+    jenis = pemda_jenis(doc)
+    out: list[Finding] = []
+    for node in doc.plan.walk():
+        kode = node.kode
+        if not kode:
+            continue
+        try:
+            codes.parse_code(kode)
+        except CodeError:
+            continue  # the core reports malformed codes
+        entry = cat.lookup(kode, jenis)
+        if entry is None:
+            out.append(Finding(WARNING, "3.1", kode, "kode",
+                               f"kode tidak ada di katalog nomenklatur {cat.versi}",
+                               row_id=node.id, rule="catalog_missing"))
+            continue
+        if node.level <= codes.BIDANG_URUSAN or not node.nama.strip():
+            continue  # agencies print their own name at urusan/bidang level
+        a, b = normalize_name(node.nama), normalize_name(entry.nama)
+        if a == b or a.replace(" ", "") == b.replace(" ", ""):
+            continue
+        import difflib
+
+        quick = difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio()
+        score = name_similarity(node.nama, entry.nama) if quick >= SPELLING_THRESHOLD else quick
+        if score >= SPELLING_THRESHOLD:
+            pesan = f"nama berbeda ejaan dengan nomenklatur {cat.versi}"
+        else:
+            pesan = (f"nama berbeda dengan nomenklatur {cat.versi} untuk kode ini; periksa apakah "
+                     "kodenya benar atau berubah arti antar versi")
+        out.append(Finding(WARNING, "3.1", kode, "nama", pesan, tercetak=node.nama, terhitung=entry.nama,
+                           row_id=node.id, rule="catalog_name"))
+    return out
+
+
+@register_rule
+def import_notes(doc: "RenjaDocument") -> list[Finding]:
+    """What the import noticed about the source's codes, shown while the rows still exist."""
+    from .importer.engine import META_KEY
+
+    raw = doc.meta.get(META_KEY)
+    if not raw:
+        return []
+    try:
+        items = json.loads(raw)
+    except ValueError:
+        return []
+    out = []
+    for it in items:
+        rid = it.get("row_id")
+        if rid:
+            node = doc.plan.nodes.get(rid)
+            if node is None:
+                continue
+            if it.get("kolom") == "kode" and it.get("terhitung") and node.kode != it["terhitung"] \
+                    and "tanpa nol" in it.get("pesan", ""):
+                continue  # the row's code has been changed since
+        elif it.get("kode") and not doc.plan.find_kode(it["kode"]):
+            continue
+        severity = it.get("severity") if it.get("severity") in (ERROR, WARNING, INFO) else WARNING
+        out.append(Finding(severity, it.get("tabel", ""), it.get("kode", ""), it.get("kolom", ""),
+                           it.get("pesan", ""), tercetak=it.get("tercetak", ""),
+                           terhitung=it.get("terhitung", ""), row_id=rid, rule="import_note"))
+    return out
