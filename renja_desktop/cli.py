@@ -18,6 +18,7 @@ from . import __version__
 COMMAND_MODULES = [
     "renja_desktop.cli_core",
     "renja_desktop.cli_tables",
+    "renja_desktop.cli_report",
     "renja_desktop.cli_import",
 ]
 

@@ -1,0 +1,16 @@
+"""Printing the signed landscape appendix tables (Tabel 2.1, 2.2, 2.3, 2.4, 3.1, 4.1).
+
+No Qt here: the GUI's print dialog and the command line both call :func:`render_pdf` and
+:func:`export_xlsx`. See :mod:`.tables` for the table layouts, :mod:`.pdf` for the PDF engine and
+:mod:`.excel` for the spreadsheet export.
+"""
+from .pdf import RenderCancelled, RenderResult, page_size, render_pdf
+from .tables import (
+    PAPERS_MM, TABLE_ORDER, TABLE_TITLES, ReportError, ReportOptions, TableSpec, build_table,
+    normalize_tables,
+)
+
+__all__ = [
+    "RenderCancelled", "RenderResult", "render_pdf", "page_size", "ReportError", "ReportOptions",
+    "TableSpec", "build_table", "normalize_tables", "PAPERS_MM", "TABLE_ORDER", "TABLE_TITLES",
+]
