@@ -49,7 +49,8 @@ def frozen(frozen_dir, tmp_path, *args):
 
 def test_frozen_folder_is_complete(frozen_dir):
     internal = frozen_dir / "_internal"
-    assert (internal / "resources" / "fonts").is_dir()
+    assert (internal / "resources" / "icons" / "app.png").is_file()
+    assert (internal / "resources" / "sample").is_dir()
     assert (internal / "db" / "migrations").is_dir()
     size_mb = sum(p.stat().st_size for p in frozen_dir.rglob("*") if p.is_file()) / 2**20
     assert size_mb < 150, f"frozen folder is {size_mb:.0f} MB"
