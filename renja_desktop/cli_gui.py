@@ -1,0 +1,27 @@
+"""``renja-desktop gui [FILE] [--sample]``: open the main window."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .cli import CliError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gui", help="membuka jendela Renja Desktop")
+    p.add_argument("file", type=Path, nargs="?", metavar="FILE", help="berkas Renja (.sqlite) yang dibuka")
+    p.add_argument("--sample", action="store_true",
+                   help="membuka salinan baru dokumen contoh (Kesbangpol Kota Binjai 2024)")
+    p.set_defaults(handler=cmd_gui)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    if args.file is not None and args.sample:
+        raise CliError("pilih salah satu: FILE atau --sample")
+    if args.file is not None and not args.file.exists():
+        raise CliError(f"berkas '{args.file}' tidak ditemukan")
+    try:
+        from .gui.app import main
+    except ImportError as exc:  # pragma: no cover - PySide6 is a dependency
+        raise CliError(f"antarmuka grafis tidak tersedia: {exc}") from None
+    return main(args.file, sample=args.sample)

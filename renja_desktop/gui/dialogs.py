@@ -1,0 +1,145 @@
+"""Small dialogs: adding a row (code proposed, names suggested), a new document."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ..codes import SUB_KEGIATAN
+from .texts import level_name
+
+#: submit(kode, nama, fields) -> error message or None
+Submit = Callable[[str, str, dict], "str | None"]
+
+
+def localize_button_box(box: QDialogButtonBox) -> None:
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    if ok is not None:
+        ok.setText(QCoreApplication.translate("Dialogs", "Oke"))
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    if cancel is not None:
+        cancel.setText(QCoreApplication.translate("Dialogs", "Batal"))
+
+
+class AddRowDialog(QDialog):
+    """Add a row: the next free code is proposed; names from the catalog are offered as you type.
+
+    ``suggestions`` are (kode, nama) pairs; picking a name whose code fits here also fills the code.
+    The dialog stays open when the service refuses the row, showing why.
+    """
+
+    def __init__(self, parent: QWidget | None, *, level: int, parent_label: str, proposed_code: str,
+                 suggestions: list[tuple[str, str]], submit: Submit, with_pagu: bool | None = None,
+                 code_required: bool = True):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tambah %1").replace("%1", level_name(level).lower()))
+        self.setMinimumWidth(560)
+        self._submit = submit
+        self._codes_by_name = {}
+        for kode, nama in suggestions:
+            self._codes_by_name.setdefault(nama, kode)
+        self.row_id: str | None = None
+
+        form = QFormLayout()
+        form.addRow(self.tr("Tingkat:"), QLabel(level_name(level)))
+        under = QLabel(parent_label or self.tr("(tingkat teratas)"))
+        under.setWordWrap(True)
+        form.addRow(self.tr("Di bawah:"), under)
+        self.kode = QLineEdit(proposed_code)
+        self.kode.setPlaceholderText(self.tr("mis. 8.01.01.2.01.0001") if code_required else self.tr("boleh kosong"))
+        form.addRow(self.tr("&Kode:"), self.kode)
+        self.nama = QLineEdit()
+        self.nama.setPlaceholderText(self.tr("ketik untuk melihat nama dari nomenklatur"))
+        names = list(self._codes_by_name)
+        if names:
+            completer = QCompleter(QStringListModel(names, self), self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setMaxVisibleItems(12)
+            completer.activated.connect(self._picked)
+            self.nama.setCompleter(completer)
+        form.addRow(self.tr("&Uraian:"), self.nama)
+        self.pagu = None
+        if with_pagu if with_pagu is not None else level == SUB_KEGIATAN:
+            self.pagu = QLineEdit()
+            self.pagu.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.pagu.setPlaceholderText(self.tr("contoh: 1.500.000"))
+            form.addRow(self.tr("&Pagu indikatif:"), self.pagu)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        localize_button_box(buttons)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.nama.setFocus()
+
+    def _picked(self, name: str) -> None:
+        kode = self._codes_by_name.get(name)
+        if kode:
+            self.kode.setText(kode)
+
+    def _accept(self) -> None:
+        fields = {}
+        if self.pagu is not None and self.pagu.text().strip():
+            fields["pagu"] = self.pagu.text().strip()
+        error = self._submit(self.kode.text().strip(), self.nama.text().strip(), fields)
+        if error:
+            self.error.setText(error)
+            self.error.show()
+            return
+        self.accept()
+
+
+class NewDocumentDialog(QDialog):
+    """Identity of a new Renja (the file name is asked for afterwards)."""
+
+    def __init__(self, parent: QWidget | None, year: int):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Renja baru"))
+        self.setMinimumWidth(480)
+        form = QFormLayout()
+        self.pemda = QLineEdit()
+        self.pemda.setPlaceholderText(self.tr("mis. Kota Binjai"))
+        self.opd = QLineEdit()
+        self.opd.setPlaceholderText(self.tr("mis. Badan Kesatuan Bangsa dan Politik"))
+        self.opd_singkat = QLineEdit()
+        self.opd_singkat.setPlaceholderText(self.tr("mis. Badan Kesbangpol"))
+        self.tahun = QSpinBox()
+        self.tahun.setRange(2000, 2100)
+        self.tahun.setValue(year)
+        form.addRow(self.tr("&Pemerintah daerah:"), self.pemda)
+        form.addRow(self.tr("Perangkat &Daerah:"), self.opd)
+        form.addRow(self.tr("Nama &singkat:"), self.opd_singkat)
+        form.addRow(self.tr("&Tahun rencana (n):"), self.tahun)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        localize_button_box(buttons)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        if not self.pemda.text().strip() or not self.opd.text().strip():
+            self.error.setText(self.tr("Isi nama pemerintah daerah dan perangkat daerah."))
+            self.error.show()
+            return
+        self.accept()
+
+    def values(self) -> dict:
+        return {"pemda": self.pemda.text().strip(), "opd": self.opd.text().strip(),
+                "opd_singkat": self.opd_singkat.text().strip(), "tahun": self.tahun.value()}

@@ -1,0 +1,229 @@
+"""Tabel 2.1 (evaluation of last year's Renja) as a Qt tree model.
+
+Each K/Rp pair of columns 5-15 is shown; 12-15 are computed by
+:meth:`renja_desktop.compute.EvalTree.values_of` (DESIGN.md section 4) and drawn as derived cells.
+Column 12 can be typed in where no quarterly figures (8-11) exist, and K of column 14 where the
+satuan does not add up (%, index). Rates with no denominator show the en dash.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+
+from ..codes import PROGRAM, SUB_KEGIATAN
+from ..compute import EvalValues, Node, is_additive
+from ..formatting import format_decimal_id, format_percent, format_rupiah
+from .plan_model import (
+    DERIVED_BACKGROUND, DERIVED_FOREGROUND, ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT, MIME_EVAL_ROWS, RIGHT,
+    EditableTreeModel,
+)
+from .tree_model import COLUMN_KEY_ROLE, LEVEL_ROLE, ROW_ID_ROLE, SEARCH_ROLE, Column
+
+translate = QCoreApplication.translate
+
+def _columns() -> tuple[Column, ...]:
+    cols = [
+        Column("kode", QT_TRANSLATE_NOOP("Columns", "Kode")),
+        Column("nama", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan / Sub Kegiatan")),
+        Column("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja")),
+        Column("satuan", QT_TRANSLATE_NOOP("Columns", "Satuan")),
+    ]
+    heads = {
+        5: (QT_TRANSLATE_NOOP("Columns", "(5) Target Renstra %r"),
+            QT_TRANSLATE_NOOP("Columns", "Target Renstra Perangkat Daerah pada akhir periode")),
+        6: (QT_TRANSLATE_NOOP("Columns", "(6) Realisasi Renstra s.d. %n3"),
+            QT_TRANSLATE_NOOP("Columns", "Realisasi capaian Renstra sampai dengan Renja tahun lalu")),
+        7: (QT_TRANSLATE_NOOP("Columns", "(7) Target Renja %n2"),
+            QT_TRANSLATE_NOOP("Columns", "Target kinerja dan anggaran Renja tahun yang dievaluasi")),
+        8: (QT_TRANSLATE_NOOP("Columns", "(8) Triwulan I"), QT_TRANSLATE_NOOP("Columns", "Realisasi triwulan I")),
+        9: (QT_TRANSLATE_NOOP("Columns", "(9) Triwulan II"), QT_TRANSLATE_NOOP("Columns", "Realisasi triwulan II")),
+        10: (QT_TRANSLATE_NOOP("Columns", "(10) Triwulan III"), QT_TRANSLATE_NOOP("Columns", "Realisasi triwulan III")),
+        11: (QT_TRANSLATE_NOOP("Columns", "(11) Triwulan IV"), QT_TRANSLATE_NOOP("Columns", "Realisasi triwulan IV")),
+        12: (QT_TRANSLATE_NOOP("Columns", "(12) Realisasi Renja %n2"),
+             QT_TRANSLATE_NOOP("Columns", "Realisasi kinerja dan anggaran Renja tahun yang dievaluasi (12 = 8+9+10+11)")),
+        13: (QT_TRANSLATE_NOOP("Columns", "(13) Tingkat realisasi"),
+             QT_TRANSLATE_NOOP("Columns", "Tingkat realisasi (13 = 12/7 × 100%)")),
+        14: (QT_TRANSLATE_NOOP("Columns", "(14) Realisasi Renstra s.d. %n2"),
+             QT_TRANSLATE_NOOP("Columns", "Realisasi kinerja dan anggaran Renstra s.d. tahun dievaluasi (14 = 6+12)")),
+        15: (QT_TRANSLATE_NOOP("Columns", "(15) Capaian Renstra"),
+             QT_TRANSLATE_NOOP("Columns", "Tingkat capaian Renstra (15 = 14/5 × 100%)")),
+    }
+    for n in range(5, 16):
+        head, tip = heads[n]
+        rate = n in (13, 15)
+        cols.append(Column(f"k_{n}", "K", "percent" if rate else "number", tip, group=head))
+        cols.append(Column(f"rp_{n}", "Rp", "percent" if rate else "money", tip, group=head))
+    cols.append(Column("penanggung_jawab", QT_TRANSLATE_NOOP("Columns", "(16) Unit penanggung jawab")))
+    cols.append(Column("keterangan", QT_TRANSLATE_NOOP("Columns", "(17) Keterangan")))
+    return tuple(cols)
+
+
+QUARTER_KEYS = {f"{p}_{n}" for p in ("k", "rp") for n in (8, 9, 10, 11)}
+
+
+class EvalModel(EditableTreeModel):
+    TABLE = "eval"
+    MIME = MIME_EVAL_ROWS
+    COLUMNS = _columns()
+
+    def __init__(self, doc, editor, parent=None):
+        self._cache: dict[str, EvalValues] = {}
+        super().__init__(doc, editor, parent)
+
+    def header_text(self, col: Column) -> str:
+        return translate("Columns", col.header)
+
+    def header_group(self, col: Column) -> str:
+        n = int(self._doc.info.get("tahun") or 0)
+        selesai = self._doc.info.get("renstra_selesai")
+        text = translate("Columns", col.group)
+        text = text.replace("%r", str(selesai) if selesai else "").replace("%n3", str(n - 3))
+        return text.replace("%n2", str(n - 2)).strip()
+
+    def header_tooltip(self, col: Column) -> str:
+        return translate("Columns", col.tooltip)
+
+    def invalidate_cache(self, row_ids) -> None:
+        if row_ids is None:
+            self._cache.clear()
+        else:
+            for rid in row_ids:
+                self._cache.pop(rid, None)
+
+    def values(self, node: Node) -> EvalValues:
+        v = self._cache.get(node.id)
+        if v is None:
+            v = self._cache[node.id] = self.tree.values_of(node.id)
+        return v
+
+    # ---------------------------------------------------------------- which cells are computed
+    def _quarters(self, node: Node, prefix: str) -> bool:
+        return any(node.values.get(f"{prefix}_{n}") not in (None, "") for n in (8, 9, 10, 11))
+
+    def is_derived(self, node: Node, key: str) -> bool:
+        if not key.startswith(("k_", "rp_")):
+            return False
+        prefix, n = key.split("_")
+        n = int(n)
+        leaf = node.values["level"] == SUB_KEGIATAN
+        if n in (13, 15):
+            return True
+        if not leaf:
+            return prefix == "rp" or n in (12, 14)
+        if n == 12:
+            if prefix == "rp":
+                return self._quarters(node, "rp")
+            return is_additive(node.values.get("satuan")) and self._quarters(node, "k")
+        if n == 14:
+            return prefix == "rp" or is_additive(node.values.get("satuan"))
+        return False
+
+    def is_editable(self, node: Node, key: str) -> bool:
+        if self._doc.readonly:
+            return False
+        if key.startswith(("k_", "rp_")):
+            return not self.is_derived(node, key)
+        return True
+
+    # ---------------------------------------------------------------- display
+    def _number(self, node: Node, key: str) -> Any:
+        prefix, n = key.split("_")
+        n = int(n)
+        leaf = node.values["level"] == SUB_KEGIATAN
+        if not leaf and prefix == "k" and n in (5, 6, 7, 8, 9, 10, 11):
+            return node.values.get(key)   # a program's own K, typed in
+        v = self.values(node)
+        if 8 <= n <= 11:
+            return (v.k_tw if prefix == "k" else v.rp_tw)[n - 8]
+        return getattr(v, key)
+
+    def display(self, node: Node, key: str) -> str:
+        if key.startswith(("k_", "rp_")):
+            value = self._number(node, key)
+            n = int(key.split("_")[1])
+            if n in (13, 15):
+                if value is None and node.values["level"] != SUB_KEGIATAN and key.startswith("k_"):
+                    return "\u2013"
+                return format_percent(value)
+            if key.startswith("rp_"):
+                return format_rupiah(value)
+            if value in (None, ""):
+                return ""
+            return format_decimal_id(Decimal(value))
+        return node.values.get(key) or ""
+
+    def edit_text(self, node: Node, key: str) -> str:
+        if key.startswith(("k_", "rp_")):
+            stored = node.values.get(key)
+            if stored is None:
+                return ""
+            if key.startswith("rp_"):
+                return format_rupiah(stored)
+            return format_decimal_id(Decimal(stored))
+        return node.values.get(key) or ""
+
+    def tooltip(self, node: Node, key: str) -> str | None:
+        error = self._errors.get((node.id, key))
+        if error:
+            return error
+        col = self.COLUMNS[self._keys.index(key)]
+        if key.startswith("k_") and int(key.split("_")[1]) in (13, 15) and node.values["level"] != SUB_KEGIATAN:
+            v = self.values(node)
+            rows = v.k_13_rows if key == "k_13" else v.k_15_rows
+            return translate("EvalModel", "Rata-rata tingkat capaian dari %1 baris yang memiliki target").replace(
+                "%1", str(rows))
+        if self.is_derived(node, key):
+            return translate("EvalModel", "Dihitung otomatis: %1").replace("%1", translate("Columns", col.tooltip))
+        if col.tooltip:
+            return translate("Columns", col.tooltip)
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self.tree.nodes.get(index.internalPointer().id)
+        if node is None:
+            return None
+        key = self._keys[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(node, key)
+        if role == Qt.ItemDataRole.EditRole:
+            return self.edit_text(node, key)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if key.startswith(("k_", "rp_")) else LEFT
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold_font if node.values["level"] <= PROGRAM else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if (node.id, key) in self._errors:
+                return ERROR_BACKGROUND
+            return DERIVED_BACKGROUND if self.is_derived(node, key) else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if (node.id, key) in self._errors:
+                return ERROR_FOREGROUND
+            return DERIVED_FOREGROUND if self.is_derived(node, key) else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(node, key)
+        if role == ROW_ID_ROLE:
+            return node.id
+        if role == SEARCH_ROLE:
+            return f"{node.kode} {node.nama}"
+        if role == LEVEL_ROLE:
+            return node.values["level"]
+        if role == COLUMN_KEY_ROLE:
+            return key
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled \
+            | Qt.ItemFlag.ItemIsDropEnabled
+        node = self.tree.nodes.get(index.internalPointer().id)
+        if node is not None and self.is_editable(node, self._keys[index.column()]):
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def apply_edit(self, node: Node, key: str, value: str) -> str | None:
+        return self.editor.set_eval(node.id, **{key: value})

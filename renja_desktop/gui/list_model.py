@@ -1,0 +1,177 @@
+"""Tabel 2.2 (service performance) and Tabel 2.4 (stakeholder proposals) as Qt table models."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
+
+from .plan_model import ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT
+from .tree_model import COLUMN_KEY_ROLE, ROW_ID_ROLE, Column
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..service import Change, RenjaDocument
+    from .undo import Editor
+
+translate = QCoreApplication.translate
+
+PELAYANAN_COLUMNS = (
+    Column("no", QT_TRANSLATE_NOOP("Columns", "No")),
+    Column("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator")),
+    Column("spm", QT_TRANSLATE_NOOP("Columns", "SPM / Standar Nasional")),
+    Column("ikk", QT_TRANSLATE_NOOP("Columns", "IKK")),
+    Column("target_n3", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n-3")),
+    Column("target_n2", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n-2")),
+    Column("target_n1", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n-1")),
+    Column("target_n", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n")),
+    Column("realisasi_n3", QT_TRANSLATE_NOOP("Columns", "Realisasi %n-3")),
+    Column("realisasi_n2", QT_TRANSLATE_NOOP("Columns", "Realisasi %n-2")),
+    Column("proyeksi_n", QT_TRANSLATE_NOOP("Columns", "Proyeksi %n")),
+    Column("proyeksi_n_plus1", QT_TRANSLATE_NOOP("Columns", "Proyeksi %n+1")),
+    Column("catatan", QT_TRANSLATE_NOOP("Columns", "Catatan analisis")),
+)
+
+USULAN_COLUMNS = (
+    Column("no", QT_TRANSLATE_NOOP("Columns", "No")),
+    Column("program_kegiatan", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan")),
+    Column("lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi")),
+    Column("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja")),
+    Column("volume", QT_TRANSLATE_NOOP("Columns", "Besaran / Volume")),
+    Column("catatan", QT_TRANSLATE_NOOP("Columns", "Catatan")),
+)
+
+
+class ListModel(QAbstractTableModel):
+    """One of the plain lists; updated incrementally from the service's changes."""
+
+    editRefused = Signal(str, QModelIndex)
+
+    def __init__(self, doc: "RenjaDocument", editor: "Editor", name: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self._doc = doc
+        self.editor = editor
+        self.name = name
+        self.COLUMNS = PELAYANAN_COLUMNS if name == "pelayanan" else USULAN_COLUMNS
+        self._keys = [c.key for c in self.COLUMNS]
+        self._ids: list[str] = [it["id"] for it in self.items]
+        self._errors: dict[tuple[str, str], str] = {}
+        doc.add_listener(self._on_change)
+
+    def detach(self) -> None:
+        self._doc.remove_listener(self._on_change)
+
+    @property
+    def items(self) -> list[dict]:
+        return self._doc.pelayanan if self.name == "pelayanan" else self._doc.usulan
+
+    def column_index(self, key: str) -> int:
+        return self._keys.index(key)
+
+    def item_id(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, item_id: str) -> int:
+        return self._ids.index(item_id) if item_id in self._ids else -1
+
+    # ---------------------------------------------------------------- Qt
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = translate("Columns", self.COLUMNS[section].header)
+            n = int(self._doc.info.get("tahun") or 0)
+            for tag, delta in (("%n-3", -3), ("%n-2", -2), ("%n-1", -1), ("%n+1", 1), ("%n", 0)):
+                text = text.replace(tag, str(n + delta))
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()] if index.row() < len(self.items) else None
+        if item is None:
+            return None
+        key = self._keys[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if key == "no":
+                return str(index.row() + 1)
+            return item.get(key) or ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter) if key == "no" else LEFT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._errors.get((item["id"], key))
+        if role == Qt.ItemDataRole.BackgroundRole and (item["id"], key) in self._errors:
+            return ERROR_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole and (item["id"], key) in self._errors:
+            return ERROR_FOREGROUND
+        if role == ROW_ID_ROLE:
+            return item["id"]
+        if role == COLUMN_KEY_ROLE:
+            return key
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and self._keys[index.column()] != "no" and not self._doc.readonly:
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        key = self._keys[index.column()]
+        if key == "no":
+            return False
+        item_id = self._ids[index.row()]
+        error = self.editor.set_list_item(self.name, item_id, **{key: "" if value is None else str(value).strip()})
+        if error:
+            self._errors[(item_id, key)] = error
+            self.dataChanged.emit(index, index)
+            self.editRefused.emit(error, index)
+            return False
+        self._errors.pop((item_id, key), None)
+        return True
+
+    # ---------------------------------------------------------------- incremental updates
+    def _on_change(self, change: "Change") -> None:
+        if change.table == "reset":
+            self.beginResetModel()
+            self._ids = [it["id"] for it in self.items]
+            self.endResetModel()
+            return
+        if change.table == "document":
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+            return
+        if change.table != self.name:
+            return
+        target = [it["id"] for it in self.items]
+        present = set(target)
+        for rid in list(self._ids):
+            if rid not in present:
+                row = self._ids.index(rid)
+                self.beginRemoveRows(QModelIndex(), row, row)
+                self._ids.pop(row)
+                self.endRemoveRows()
+        for i, rid in enumerate(target):
+            if i < len(self._ids) and self._ids[i] == rid:
+                continue
+            if rid in self._ids:
+                j = self._ids.index(rid)
+                if self.beginMoveRows(QModelIndex(), j, j, QModelIndex(), i):
+                    self._ids.pop(j)
+                    self._ids.insert(i, rid)
+                    self.endMoveRows()
+            else:
+                self.beginInsertRows(QModelIndex(), i, i)
+                self._ids.insert(i, rid)
+                self.endInsertRows()
+        if self._ids:
+            # numbers (No) follow positions; changed rows repaint
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))

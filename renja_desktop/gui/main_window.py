@@ -1,0 +1,706 @@
+"""The main window: menus, the tables as tabs, the detail and findings panels, the status bar total.
+
+Every edit is committed to the open file at once (the service does it); the title says so, and says
+whether there are changes since the document was opened or last copied (e.g. to a flash drive).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+    QPushButton, QStackedWidget, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+)
+
+from .. import __version__
+from ..formatting import format_rupiah
+from ..paths import documents_dir
+from ..service import EditError, RenjaDocument
+from ..storage import DocumentFileError
+from . import settings as app_settings
+from . import texts
+from .detail_panel import DetailPanel
+from .dialogs import NewDocumentDialog
+from .findings_panel import FindingsPanel
+from .identity_form import IdentityForm
+from .pages import EvalPage, ListPage, PlanPage, Tabel23Page, TablePage, TreePage
+from .undo import Editor
+
+#: the Edit menu operations a page may support
+OPERATIONS = ("add_child", "add_sibling", "delete", "move_up", "move_down", "copy", "paste")
+
+
+class WelcomePage(QWidget):
+    """What the window shows with no document open."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window_ = window
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 40, 60, 40)
+        title = QLabel(self.tr("Renja Desktop"))
+        title.setStyleSheet("font-size: 22pt; font-weight: bold; color: #1f3a5f;")
+        sub = QLabel(self.tr("Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program, pagu, "
+                             "evaluasi, dan tabel lampiran yang siap dicetak."))
+        sub.setWordWrap(True)
+        sub.setStyleSheet("font-size: 11pt; color: #444;")
+        layout.addWidget(title)
+        layout.addWidget(sub)
+        layout.addSpacing(20)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Renja baru…"), window.new_document),
+                           (self.tr("Buka berkas…"), window.open_dialog),
+                           (self.tr("Buka contoh (Kesbangpol Binjai 2024)"), window.open_sample)):
+            b = QPushButton(text)
+            b.setMinimumHeight(34)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addSpacing(20)
+        layout.addWidget(QLabel(self.tr("Berkas terakhir:")))
+        self.recent = QListWidget()
+        self.recent.itemActivated.connect(lambda item: window.open_document(Path(item.data(Qt.ItemDataRole.UserRole))))
+        layout.addWidget(self.recent, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.recent.clear()
+        for path in app_settings.recent_files():
+            item = QListWidgetItem(f"{Path(path).name}    —    {Path(path).parent}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.recent.addItem(item)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.doc: RenjaDocument | None = None
+        self.editor: Editor | None = None
+        self.stack = QUndoStack(self)
+        self.stack.cleanChanged.connect(lambda _c: self.update_title())
+        self.pages: dict[str, TablePage] = {}
+        self.plan_page: PlanPage | None = None
+        self.eval_page: EvalPage | None = None
+        self.t23_page: Tabel23Page | None = None
+        self.identity: IdentityForm | None = None
+        self.detail: DetailPanel | None = None
+        self.findings: FindingsPanel | None = None
+        self._copy_target: Path | None = None
+        self.resize(1400, 860)
+
+        self.central = QStackedWidget(self)
+        self.setCentralWidget(self.central)
+        self.welcome = WelcomePage(self)
+        self.central.addWidget(self.welcome)
+        self.tabs: QTabWidget | None = None
+
+        self.detail_dock = QDockWidget(self)
+        self.detail_dock.setObjectName("detailDock")
+        self.detail_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
+        self.findings_dock = QDockWidget(self)
+        self.findings_dock.setObjectName("findingsDock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+
+        self.total_label = QLabel()
+        self.total_n1_label = QLabel()
+        self.saved_label = QLabel()
+        for label in (self.saved_label, self.total_n1_label, self.total_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+        self.total_label.setStyleSheet("font-weight: bold;")
+
+        self._build_actions()
+        self._build_menus()
+        for signal in (self.stack.canUndoChanged, self.stack.canRedoChanged, self.stack.undoTextChanged,
+                       self.stack.redoTextChanged):
+            signal.connect(lambda *_a: self.update_actions())
+        self._retitle_docks()
+        self._restore_geometry()
+        self._show_document_ui(False)
+        self.update_title()
+
+    # ================================================================== actions and menus
+    def _action(self, text: str, slot, shortcut=None, tip: str = "", context=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        if context is not None:
+            action.setShortcutContext(context)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        tabs_only = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        a = self.actions_ = {}
+        a["new"] = self._action(self.tr("&Baru…"), self.new_document, QKeySequence.StandardKey.New,
+                                self.tr("Membuat dokumen Renja baru"))
+        a["open"] = self._action(self.tr("&Buka…"), self.open_dialog, QKeySequence.StandardKey.Open,
+                                 self.tr("Membuka berkas Renja (.sqlite)"))
+        a["sample"] = self._action(self.tr("Buka &contoh"), self.open_sample, None,
+                                   self.tr("Membuka salinan baru dokumen contoh Kesbangpol Binjai 2024"))
+        a["save_copy"] = self._action(self.tr("&Simpan salinan sebagai…"), self.save_copy_as, "Ctrl+Shift+S",
+                                      self.tr("Menyimpan salinan terverifikasi, mis. ke flash disk"))
+        a["close"] = self._action(self.tr("&Tutup"), self.close_document, QKeySequence.StandardKey.Close,
+                                  self.tr("Menutup dokumen"))
+        a["quit"] = self._action(self.tr("&Keluar"), self.close, "Ctrl+Q")
+        a["undo"] = self._action(self.tr("&Urungkan"), self.stack.undo, QKeySequence("Ctrl+Z"))
+        a["redo"] = self._action(self.tr("U&langi"), self.stack.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        a["add_child"] = self._action(self.tr("Tambah &anak"), lambda: self.run_operation("add_child"),
+                                      "Ctrl+Shift+Insert", self.tr("Menambah baris rincian di bawah baris terpilih"),
+                                      tabs_only)
+        a["add_sibling"] = self._action(self.tr("Tambah &saudara"), lambda: self.run_operation("add_sibling"),
+                                        "Insert", self.tr("Menambah baris setingkat sesudah baris terpilih"), tabs_only)
+        a["delete"] = self._action(self.tr("&Hapus"), lambda: self.run_operation("delete"),
+                                   QKeySequence.StandardKey.Delete, self.tr("Menghapus baris terpilih beserta rinciannya"),
+                                   tabs_only)
+        a["move_up"] = self._action(self.tr("Pindah &naik"), lambda: self.run_operation("move_up"),
+                                    "Ctrl+Shift+Up", self.tr("Memindah baris ke atas (kode mengikuti induk baru)"),
+                                    tabs_only)
+        a["move_down"] = self._action(self.tr("Pindah t&urun"), lambda: self.run_operation("move_down"),
+                                      "Ctrl+Shift+Down", self.tr("Memindah baris ke bawah (kode mengikuti induk baru)"),
+                                      tabs_only)
+        a["copy"] = self._action(self.tr("Sa&lin"), lambda: self.run_operation("copy"),
+                                 QKeySequence.StandardKey.Copy, self.tr("Menyalin baris terpilih beserta rinciannya"),
+                                 tabs_only)
+        a["paste"] = self._action(self.tr("&Tempel"), lambda: self.run_operation("paste"),
+                                  QKeySequence.StandardKey.Paste,
+                                  self.tr("Menempel baris yang disalin, atau baris dari Excel (dipisah tab)"), tabs_only)
+        a["find"] = self._action(self.tr("&Cari…"), self.focus_search, QKeySequence.StandardKey.Find)
+        a["expand"] = self._action(self.tr("&Bentangkan semua"), lambda: self._tree_call("expandAll"))
+        a["collapse"] = self._action(self.tr("&Ciutkan ke program"), lambda: self._tree_call("collapse_to_programs"))
+        a["quarters"] = self._action(self.tr("Kolom &triwulan pada Tabel 2.1"), self._toggle_quarters)
+        a["quarters"].setCheckable(True)
+        a["quarters"].setChecked(app_settings.value("eval/quarters", False) in (True, "true", "1"))
+        a["about"] = self._action(self.tr("&Tentang Renja Desktop"), self.show_about)
+        self.recent_menu = None
+        self.language_group = QActionGroup(self)
+        a["lang_id"] = QAction(self.tr("Bahasa Indonesia"), self, checkable=True)
+        a["lang_en"] = QAction(self.tr("English"), self, checkable=True)
+        for key, lang in (("lang_id", "id"), ("lang_en", "en")):
+            a[key].setActionGroup(self.language_group)
+            a[key].setChecked(app_settings.language() == lang)
+            a[key].triggered.connect(lambda _c=False, lg=lang: self.set_language(lg))
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        bar = self.menuBar()
+        bar.clear()
+        m = bar.addMenu(self.tr("&Berkas"))
+        m.addAction(a["new"])
+        m.addAction(a["open"])
+        self.recent_menu = m.addMenu(self.tr("Buka &terakhir"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m.addAction(a["sample"])
+        m.addSeparator()
+        m.addAction(a["save_copy"])
+        m.addSeparator()
+        m.addAction(a["close"])
+        m.addAction(a["quit"])
+        m = bar.addMenu(self.tr("&Edit"))
+        for key in ("undo", "redo", None, "add_child", "add_sibling", "delete", None, "move_up", "move_down",
+                    None, "copy", "paste", None, "find"):
+            if key is None:
+                m.addSeparator()
+            else:
+                m.addAction(a[key])
+        self.edit_menu = m
+        m.aboutToShow.connect(self.update_actions)
+        m = bar.addMenu(self.tr("&Tampilan"))
+        self.view_menu = m
+        m.addAction(self.detail_dock.toggleViewAction())
+        m.addAction(self.findings_dock.toggleViewAction())
+        m.addSeparator()
+        m.addAction(a["expand"])
+        m.addAction(a["collapse"])
+        m.addAction(a["quarters"])
+        m.addSeparator()
+        lang = m.addMenu(self.tr("&Bahasa"))
+        lang.addAction(a["lang_id"])
+        lang.addAction(a["lang_en"])
+        m = bar.addMenu(self.tr("Ban&tuan"))
+        m.addAction(a["about"])
+
+        for tb in self.findChildren(QToolBar):
+            self.removeToolBar(tb)
+            tb.deleteLater()
+        tb = QToolBar(self.tr("Alat"), self)
+        tb.setObjectName("mainToolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tb.setMovable(False)
+        for key in ("open", "save_copy", None, "undo", "redo", None, "add_child", "add_sibling", "delete",
+                    None, "move_up", "move_down"):
+            if key is None:
+                tb.addSeparator()
+            else:
+                tb.addAction(a[key])
+        self.addToolBar(tb)
+
+    def _retitle_docks(self) -> None:
+        self.detail_dock.setWindowTitle(self.tr("Rincian baris"))
+        self.findings_dock.setWindowTitle(self.tr("Temuan pemeriksaan"))
+
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = app_settings.recent_files()
+        if not files:
+            empty = menu.addAction(self.tr("(belum ada)"))
+            empty.setEnabled(False)
+            return
+        for i, path in enumerate(files, start=1):
+            act = menu.addAction(f"&{i}  {Path(path).name}  —  {Path(path).parent}")
+            act.triggered.connect(lambda _c=False, p=path: self.open_document(Path(p)))
+
+    # ================================================================== document life cycle
+    def has_document(self) -> bool:
+        return self.doc is not None
+
+    def open_dialog(self) -> None:
+        start = str(Path(app_settings.recent_files()[0]).parent) if app_settings.recent_files() else str(documents_dir())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Buka berkas Renja"), start,
+                                              self.tr("Berkas Renja (*.sqlite);;Semua berkas (*)"))
+        if path:
+            self.open_document(Path(path))
+
+    def open_document(self, path: Path) -> bool:
+        path = Path(path)
+        if not path.exists():
+            texts.show_error(self, self.tr("Berkas tidak ditemukan"),
+                             self.tr("Berkas '%1' tidak ditemukan.").replace("%1", str(path)))
+            app_settings.remove_recent_file(path)
+            self.welcome.refresh()
+            return False
+        if self.doc is not None and not self.close_document():
+            return False
+        try:
+            doc = RenjaDocument.open(path)
+        except (DocumentFileError, EditError) as exc:
+            texts.show_error(self, self.tr("Berkas tidak dapat dibuka"), str(exc))
+            return False
+        self._attach(doc)
+        app_settings.add_recent_file(path)
+        self.welcome.refresh()
+        self.statusBar().showMessage(self.tr("Dibuka: %1").replace("%1", str(path)), 5000)
+        return True
+
+    def new_document(self) -> bool:
+        from datetime import date
+
+        dialog = NewDocumentDialog(self, date.today().year + 1)
+        if dialog.exec() != NewDocumentDialog.DialogCode.Accepted:
+            return False
+        values = dialog.values()
+        suggested = documents_dir() / f"Renja {values['tahun']} {values['opd_singkat'] or values['opd']}.sqlite"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan Renja baru sebagai"), str(suggested),
+                                              self.tr("Berkas Renja (*.sqlite)"))
+        if not path:
+            return False
+        return self.create_document(Path(path), **values)
+
+    def create_document(self, path: Path, **values) -> bool:
+        if path.suffix.lower() != ".sqlite":
+            path = path.with_suffix(".sqlite")
+        if self.doc is not None and not self.close_document():
+            return False
+        try:
+            doc = RenjaDocument.create(path, **values)
+        except (DocumentFileError, EditError) as exc:
+            texts.show_error(self, self.tr("Dokumen tidak dapat dibuat"), str(exc))
+            return False
+        self._attach(doc)
+        app_settings.add_recent_file(path)
+        return True
+
+    def open_sample(self) -> bool:
+        """A fresh copy of the bundled sample in the user's documents folder."""
+        try:
+            from ..sample import build_sample
+        except ImportError:
+            texts.show_error(self, self.tr("Contoh tidak tersedia"),
+                             self.tr("Dokumen contoh tidak disertakan dalam instalasi ini."))
+            return False
+        folder = documents_dir()
+        base = self.tr("Contoh Renja Kesbangpol Binjai 2024")
+        path = folder / f"{base}.sqlite"
+        n = 2
+        while path.exists():
+            path = folder / f"{base} ({n}).sqlite"
+            n += 1
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            build_sample(path)
+        except Exception as exc:  # the sample is bundled data: any failure is reported, not fatal
+            QApplication.restoreOverrideCursor()
+            texts.show_error(self, self.tr("Contoh tidak dapat dibuat"), str(exc))
+            return False
+        QApplication.restoreOverrideCursor()
+        return self.open_document(path)
+
+    def close_document(self) -> bool:
+        if self.doc is None:
+            return True
+        self._save_view_state()
+        self._detach()
+        return True
+
+    def _attach(self, doc: RenjaDocument) -> None:
+        self.doc = doc
+        self.stack.clear()
+        self.editor = Editor(doc, self.stack, self)
+        self.editor.failed.connect(self._undo_failed)
+        self._copy_target = None
+        self._build_document_ui()
+        self.stack.setClean()
+        doc.add_listener(self._on_change)
+        self._show_document_ui(True)
+        self.update_totals()
+        self.update_title()
+        self.update_actions()
+
+    def _detach(self) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        doc.remove_listener(self._on_change)
+        self._tear_down_document_ui()
+        self.stack.clear()
+        self.editor = None
+        self.doc = None
+        doc.close()
+        self._show_document_ui(False)
+        self.update_title()
+        self.update_actions()
+
+    def _build_document_ui(self) -> None:
+        doc, editor = self.doc, self.editor
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.plan_page = PlanPage(doc, editor, self.tabs)
+        self.eval_page = EvalPage(doc, editor, self.tabs)
+        self.t23_page = Tabel23Page(doc, editor, self.tabs)
+        self.pelayanan_page = ListPage(doc, editor, "pelayanan", self.tabs)
+        self.usulan_page = ListPage(doc, editor, "usulan", self.tabs)
+        self.identity = IdentityForm(doc, editor, self.tabs)
+        self.pages = {"plan": self.plan_page, "eval": self.eval_page, "2.3": self.t23_page,
+                      "pelayanan": self.pelayanan_page, "usulan": self.usulan_page}
+        self.tabs.addTab(self.plan_page, self.tr("Rencana Program (Tabel 3.1 / 4.1)"))
+        self.tabs.addTab(self.eval_page, self.tr("Evaluasi (Tabel 2.1)"))
+        self.tabs.addTab(self.pelayanan_page, self.tr("Kinerja Pelayanan (Tabel 2.2)"))
+        self.tabs.addTab(self.t23_page, self.tr("Review RKPD (Tabel 2.3)"))
+        self.tabs.addTab(self.usulan_page, self.tr("Usulan (Tabel 2.4)"))
+        self.tabs.addTab(self.identity, self.tr("Identitas && Pengesahan"))
+        for page in self.pages.values():
+            page.message.connect(self.show_message)
+            page.currentRowChanged.connect(lambda _r: self.update_actions())
+        self.identity.message.connect(self.show_message)
+        self.plan_page.currentRowChanged.connect(self._plan_row_selected)
+        self.t23_page.currentRowChanged.connect(self._plan_row_selected)
+        self.tabs.currentChanged.connect(lambda _i: self.update_actions())
+        for key in OPERATIONS:
+            self.tabs.addAction(self.actions_[key])
+        self.central.addWidget(self.tabs)
+
+        self.detail = DetailPanel(doc, editor)
+        self.detail.message.connect(self.show_message)
+        self.detail_dock.setWidget(self.detail)
+        self.findings = FindingsPanel(doc)
+        self.findings.jump.connect(self.jump_to_finding)
+        self.findings_dock.setWidget(self.findings)
+        self.plan_page.collapse_to_programs() if len(doc.plan.nodes) > 5000 else self.plan_page.view.expandAll()
+        self.eval_page.view.expandAll()
+        self.t23_page.view.expandAll()
+        self.actions_["quarters"].setChecked(self.eval_page.quarters_visible())
+        self.tabs.setCurrentWidget(self.plan_page)
+        first = self.plan_page.proxy.index(0, 0)
+        if first.isValid():
+            self.plan_page.view.setCurrentIndex(first)
+        self.plan_page.view.setFocus()
+
+    def _tear_down_document_ui(self) -> None:
+        for page in self.pages.values():
+            page.detach()
+        for widget in (self.identity, self.detail, self.findings):
+            if widget is not None:
+                widget.detach()
+        if self.tabs is not None:
+            self.central.removeWidget(self.tabs)
+            self.tabs.deleteLater()
+        self.tabs = None
+        self.pages = {}
+        self.plan_page = self.eval_page = self.t23_page = None
+        self.identity = None
+        for dock in (self.detail_dock, self.findings_dock):
+            w = dock.widget()
+            dock.setWidget(QWidget())
+            if w is not None:
+                w.deleteLater()
+        self.detail = None
+        self.findings = None
+
+    def _show_document_ui(self, shown: bool) -> None:
+        if shown and self.tabs is not None:
+            self.central.setCurrentWidget(self.tabs)
+        else:
+            self.central.setCurrentWidget(self.welcome)
+        self.detail_dock.setVisible(shown and app_settings.value("ui/detail", True) not in (False, "false"))
+        self.findings_dock.setVisible(shown and app_settings.value("ui/findings", True) not in (False, "false"))
+        if not shown:
+            self.total_label.setText("")
+            self.total_n1_label.setText("")
+            self.saved_label.setText("")
+
+    # ================================================================== saving a copy
+    def save_copy_as(self) -> bool:
+        if self.doc is None:
+            return False
+        start = str(self._copy_target or Path.home() / self.doc.path.name)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan salinan sebagai"), start,
+                                              self.tr("Berkas Renja (*.sqlite)"))
+        if not path:
+            return False
+        return self.save_copy_to(Path(path))
+
+    def save_copy_to(self, target: Path) -> bool:
+        if target.suffix.lower() != ".sqlite":
+            target = target.with_suffix(".sqlite")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            message = self._copy(target)
+        except (DocumentFileError, EditError, OSError) as exc:
+            QApplication.restoreOverrideCursor()
+            texts.show_error(self, self.tr("Salinan tidak tersimpan"), str(exc),
+                             self.tr("Berkas kerja Anda tidak berubah dan tetap aman."))
+            return False
+        QApplication.restoreOverrideCursor()
+        self._copy_target = target
+        self.stack.setClean()
+        self.update_title()
+        self.show_message(message)
+        return True
+
+    def _copy(self, target: Path) -> str:
+        try:
+            from ..exchange.safecopy import save_copy
+        except ImportError:
+            save_copy = None
+        if save_copy is not None:
+            return save_copy(self.doc, target).message()
+        # fallback: consistent snapshot into a temporary file beside the target, checked, then renamed
+        from ..storage import copy_database, inspect_file
+
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.unlink(missing_ok=True)
+        try:
+            copy_database(self.doc.path, tmp)
+            inspect_file(tmp, deep=True)
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return self.tr("Salinan tersimpan: %1").replace("%1", str(target))
+
+    # ================================================================== edits and their echoes
+    def run_operation(self, operation: str) -> None:
+        page = self.current_page()
+        if page is None or not page.can(operation):
+            return
+        page.run(operation)
+        self.update_actions()
+
+    def current_page(self) -> TablePage | None:
+        if self.tabs is None:
+            return None
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, TablePage) else None
+
+    def _tree_call(self, name: str) -> None:
+        page = self.current_page()
+        if isinstance(page, TreePage):
+            target = getattr(page.view, name, None) or getattr(page, name)
+            target()
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        if isinstance(page, TreePage):
+            page.search.setFocus()
+            page.search.selectAll()
+
+    def _toggle_quarters(self) -> None:
+        if self.eval_page is not None:
+            self.eval_page.set_quarters_visible(self.actions_["quarters"].isChecked())
+
+    def _plan_row_selected(self, row_id) -> None:
+        if self.detail is not None:
+            self.detail.show_row(row_id)
+
+    def _on_change(self, change) -> None:
+        if change.table in ("plan", "reset"):
+            self.update_totals()
+        if change.table in ("document", "reset"):
+            self.update_title()
+        # the undo stack's clean state follows (title), actions may change
+        QTimer.singleShot(0, self.update_actions)
+
+    def _undo_failed(self, message: str) -> None:
+        texts.show_error(self, self.tr("Tidak dapat diurungkan"), message)
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def update_totals(self) -> None:
+        if self.doc is None:
+            return
+        tahun = int(self.doc.info.get("tahun") or 0)
+        totals = self.doc.plan.totals
+        self.total_label.setText(self.tr("Total pagu %1: Rp %2").replace("%1", str(tahun))
+                                 .replace("%2", format_rupiah(totals[0])))
+        self.total_n1_label.setText(self.tr("Prakiraan maju %1: Rp %2").replace("%1", str(tahun + 1))
+                                    .replace("%2", format_rupiah(totals[1])))
+
+    def update_title(self) -> None:
+        if self.doc is None:
+            self.setWindowTitle(self.tr("Renja Desktop"))
+            return
+        info = self.doc.info
+        who = info.get("opd_singkat") or info.get("opd") or ""
+        parts = [self.doc.path.name, f"Renja {info.get('tahun')} {who}".strip()]
+        title = " — ".join(parts)
+        if self.doc.readonly:
+            title += " " + self.tr("(hanya baca)")
+            self.saved_label.setText(self.tr("Hanya baca"))
+        elif self.stack.isClean():
+            self.saved_label.setText(self.tr("Tersimpan"))
+            self.saved_label.setToolTip(self.tr("Setiap perubahan langsung tersimpan ke berkas kerja ini."))
+        else:
+            title += " " + self.tr("(ada perubahan belum disalin)")
+            self.saved_label.setText(self.tr("Tersimpan di berkas kerja; belum disalin"))
+            self.saved_label.setToolTip(self.tr(
+                "Perubahan sudah tersimpan di berkas ini, tetapi belum disalin (Berkas ▸ Simpan salinan "
+                "sebagai…), mis. ke flash disk."))
+        self.setWindowTitle(title + " — " + self.tr("Renja Desktop"))
+
+    def update_actions(self) -> None:
+        a = self.actions_
+        has = self.doc is not None
+        page = self.current_page()
+        for key in OPERATIONS:
+            a[key].setEnabled(bool(page is not None and page.can(key)))
+        a["undo"].setEnabled(self.stack.canUndo())
+        a["redo"].setEnabled(self.stack.canRedo())
+        undo_text = self.stack.undoText()
+        redo_text = self.stack.redoText()
+        a["undo"].setText(self.tr("&Urungkan %1").replace("%1", undo_text).strip() if undo_text else self.tr("&Urungkan"))
+        a["redo"].setText(self.tr("U&langi %1").replace("%1", redo_text).strip() if redo_text else self.tr("U&langi"))
+        for key in ("save_copy", "close", "find", "expand", "collapse"):
+            a[key].setEnabled(has)
+
+    # ================================================================== findings
+    def jump_to_finding(self, finding) -> None:
+        if self.tabs is None:
+            return
+        tabel = finding.tabel
+        if tabel == "2.1":
+            page: TreePage = self.eval_page
+            key = finding.kolom if finding.kolom in page.model._keys else (
+                f"rp_{finding.kolom}" if f"rp_{finding.kolom}" in page.model._keys else "nama")
+        elif tabel == "2.3":
+            page = self.t23_page
+            key = finding.kolom if finding.kolom in page.model._keys else "nama"
+        elif tabel in ("2.2", "2.4"):
+            page = self.pelayanan_page if tabel == "2.2" else self.usulan_page
+            self.tabs.setCurrentWidget(page)
+            return
+        else:
+            page = self.plan_page
+            key = finding.kolom if finding.kolom in page.model._keys else "nama"
+        row_id = finding.row_id
+        tree = page.model.tree
+        if row_id not in tree.nodes and finding.kode:
+            match = tree.find_kode(finding.kode)
+            row_id = match[0].id if match else None
+        self.tabs.setCurrentWidget(page)
+        if row_id and page.select_row(row_id, key):
+            page.view.setFocus()
+            self.show_message(finding.line())
+        else:
+            self.show_message(self.tr("Baris temuan ini tidak ada di pohon (mis. nilai TOTAL tercetak): %1")
+                              .replace("%1", finding.line()))
+
+    # ================================================================== language, about, settings
+    def set_language(self, lang: str) -> None:
+        if lang == app_settings.language():
+            return
+        app_settings.set_language(lang)
+        from .app import install_translators
+
+        install_translators(lang)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Rebuild every text of the window in the current language (the document stays open)."""
+        current = self.tabs.currentIndex() if self.tabs is not None else 0
+        row = self.plan_page.current_row_id() if self.plan_page is not None else None
+        self._save_view_state()
+        had_doc = self.doc is not None
+        if had_doc:
+            self.doc.remove_listener(self._on_change)
+            self._tear_down_document_ui()
+        old_actions = list(self.actions_.values())
+        self._build_actions()
+        self._build_menus()
+        for act in old_actions:
+            act.deleteLater()
+        self._retitle_docks()
+        self.central.removeWidget(self.welcome)
+        self.welcome.deleteLater()
+        self.welcome = WelcomePage(self)
+        self.central.addWidget(self.welcome)
+        if had_doc:
+            self._build_document_ui()
+            self.doc.add_listener(self._on_change)
+            self.tabs.setCurrentIndex(current)
+            if row:
+                self.plan_page.select_row(row)
+        self._show_document_ui(had_doc)
+        self.update_totals()
+        self.update_title()
+        self.update_actions()
+
+    def show_about(self) -> None:
+        texts.show_info(self, self.tr("Tentang Renja Desktop"),
+                        self.tr("Renja Desktop %1").replace("%1", __version__),
+                        self.tr("Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program dengan "
+                                "total yang selalu terhitung, pemeriksaan, dan tabel lampiran siap cetak."))
+
+    def _restore_geometry(self) -> None:
+        geometry = app_settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = app_settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def _save_view_state(self) -> None:
+        for page in self.pages.values():
+            page.save_state()
+        if self.doc is not None:
+            app_settings.set_value("ui/detail", self.detail_dock.isVisible())
+            app_settings.set_value("ui/findings", self.findings_dock.isVisible())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_view_state()
+        app_settings.set_value("window/geometry", self.saveGeometry())
+        app_settings.set_value("window/state", self.saveState())
+        app_settings.settings().sync()
+        self._detach()
+        event.accept()
