@@ -17,6 +17,7 @@ from . import __version__
 #: modules whose ``register(subparsers)`` adds commands, in help order
 COMMAND_MODULES = [
     "renja_desktop.cli_core",
+    "renja_desktop.cli_exchange",
     "renja_desktop.cli_tables",
     "renja_desktop.cli_report",
     "renja_desktop.cli_import",

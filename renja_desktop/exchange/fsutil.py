@@ -1,0 +1,207 @@
+"""Careful file operations: flushed writes, atomic replace with retries, leftover clean-up.
+
+Temporary files are named ``.<target name>.<random>.renja-tmp`` and sit beside their target (so the
+final rename stays on one device and is atomic). Each one is recorded in a small journal in the
+user's data folder before it is created; :func:`startup_cleanup` (called once when the app starts)
+removes those a crash or a pulled drive left behind.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .. import paths
+
+TMP_SUFFIX = ".renja-tmp"
+CHUNK = 1 << 20
+
+
+
+def _write_all(fh, chunk) -> None:
+    view = memoryview(chunk)
+    while len(view):
+        n = fh.write(view)
+        if n is None or n <= 0:
+            raise OSError(5, "penulisan gagal")
+        view = view[n:]
+
+
+#: hook for tests: called with (file object, chunk) for every chunk written by :func:`write_bytes`
+write_chunk: Callable = _write_all
+
+
+def _journal_path() -> Path:
+    folder = paths.data_dir() / "exchange"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "pending-temp.json"
+
+
+def _read_journal() -> list[str]:
+    try:
+        data = json.loads(_journal_path().read_text(encoding="utf-8"))
+        return [str(x) for x in data] if isinstance(data, list) else []
+    except (OSError, ValueError):
+        return []
+
+
+def _write_journal(items: Iterable[str]) -> None:
+    path = _journal_path()
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps(sorted(set(items)), ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # the journal only helps clean-up; never block a save on it
+
+
+def temp_path_for(target: Path) -> Path:
+    """A fresh temporary name beside ``target`` (recorded in the clean-up journal)."""
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+    _write_journal(_read_journal() + [str(tmp)])
+    return tmp
+
+
+def forget_temp(tmp: Path) -> None:
+    """Remove ``tmp`` if it exists and drop it from the journal (errors ignored)."""
+    for side in (Path(tmp), Path(str(tmp) + "-journal")):
+        try:
+            side.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return  # still there (drive gone?): keep it in the journal for the next start
+    _write_journal(x for x in _read_journal() if x != str(tmp))
+
+
+def write_bytes(path: Path, data) -> None:
+    """Create ``path`` (must not exist), write ``data`` (bytes or an object with ``chunks()``),
+    flush it to the device (``fsync``) and close it."""
+    if hasattr(data, "chunks"):
+        pieces = data.chunks(CHUNK)
+    else:
+        view = memoryview(data)
+        pieces = (view[a:a + CHUNK] for a in range(0, len(view), CHUNK))
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    with os.fdopen(fd, "wb", buffering=0) as fh:
+        for chunk in pieces:
+            write_chunk(fh, chunk)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def link_or_copy(src: Path, dst: Path) -> None:
+    """``dst`` becomes a copy of ``src``: a hard link when both are on one file system (instant,
+    and the old bytes stay referenced when ``src`` is later replaced), else a byte copy."""
+    import shutil
+
+    try:
+        os.link(src, dst)
+        return
+    except (OSError, NotImplementedError, AttributeError):
+        pass
+    shutil.copyfile(src, dst)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX). On Windows the replace itself writes through."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+_RETRY_WINERRORS = {5, 32, 33}
+
+
+def _move_replace(src: Path, dst: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows only
+        import ctypes
+        from ctypes import wintypes
+
+        MOVEFILE_REPLACE_EXISTING = 0x1
+        MOVEFILE_WRITE_THROUGH = 0x8
+        fn = ctypes.windll.kernel32.MoveFileExW
+        fn.argtypes = [wintypes.LPCWSTR, wintypes.LPCWSTR, wintypes.DWORD]
+        fn.restype = wintypes.BOOL
+        if not fn(str(src), str(dst), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH):
+            err = ctypes.get_last_error() or ctypes.GetLastError()
+            raise ctypes.WinError(err)
+        return
+    os.replace(src, dst)
+
+
+#: hook for tests: the replace step (src, dst)
+replace_step: Callable[[Path, Path], None] = _move_replace
+
+
+def replace_with_retries(src: Path, dst: Path, attempts: int = 12, first_delay: float = 0.05) -> None:
+    """Atomically put ``src`` in place of ``dst``. Antivirus scanners and indexers hold fresh files
+    open for a moment on Windows (WinError 5/32/33): wait and retry, about 3 seconds in all."""
+    delay = first_delay
+    for attempt in range(attempts):
+        try:
+            replace_step(src, dst)
+            return
+        except OSError as exc:
+            winerror = getattr(exc, "winerror", None)
+            if winerror not in _RETRY_WINERRORS or attempt == attempts - 1:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 1.6, 0.5)
+
+
+def startup_cleanup(extra_folders: Iterable[Path] = ()) -> list[Path]:
+    """Remove temporary files a crash or a removed drive left behind. Call once at app start.
+
+    Cleans every temp file named in the journal (if its drive is back), and ``*.renja-tmp`` files
+    in the documents, backups and bases folders and ``extra_folders``. Returns what was removed.
+    """
+    removed: list[Path] = []
+    keep: list[str] = []
+    for item in _read_journal():
+        p = Path(item)
+        try:
+            if p.exists():
+                p.unlink()
+                removed.append(p)
+            j = Path(item + "-journal")
+            if j.exists():
+                j.unlink()
+        except OSError:
+            keep.append(item)  # drive not present now or file held: try again next start
+            continue
+    folders = [paths.documents_dir(), paths.backups_dir(), paths.data_dir() / "bases", *extra_folders]
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            continue
+        for p in list(folder.glob(f"*{TMP_SUFFIX}")) + list(folder.glob(f"*/*{TMP_SUFFIX}")):
+            try:
+                if time.time() - p.stat().st_mtime < 5:
+                    continue  # being written right now by another instance
+                p.unlink()
+                removed.append(p)
+            except OSError:
+                pass
+    # keep only entries whose files still exist somewhere we could not reach
+    _write_journal(k for k in keep if not Path(k).parent.exists() or Path(k).exists())
+    return removed
+
+
+__all__ = [
+    "temp_path_for", "forget_temp", "write_bytes", "fsync_dir", "replace_with_retries",
+    "startup_cleanup", "TMP_SUFFIX",
+]

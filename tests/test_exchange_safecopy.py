@@ -1,0 +1,362 @@
+"""Safe save-a-copy: verified, atomic, refuses to overwrite changes made elsewhere, clean failures."""
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+
+import pytest
+from exchange_util import file_bytes_hash, small_document, state, sub_kegiatan_ids
+
+from renja_desktop import paths
+from renja_desktop.cli import main as cli_main
+from renja_desktop.exchange import fsutil, safecopy
+from renja_desktop.exchange.errors import CopyConflict, ExchangeError
+from renja_desktop.exchange.sqlitefile import (
+    KEY_LINEAGE, KEY_TOKEN, connect_ro, content_hash_of, file_digest_status, lineage_tokens, read_meta,
+)
+from renja_desktop.exchange.safecopy import save_copy
+from renja_desktop.service import RenjaDocument
+from renja_desktop.storage import DocumentFileError, inspect_file
+
+
+@pytest.fixture
+def work(tmp_path):
+    (tmp_path / "kerja").mkdir()
+    w = small_document(tmp_path / "kerja" / "renja.sqlite")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    return w, usb / "renja.sqlite"
+
+
+def meta_of(path):
+    conn = connect_ro(path)
+    try:
+        return read_meta(conn)
+    finally:
+        conn.close()
+
+
+def edit(path, pagu="7.777.000"):
+    with RenjaDocument.open(path) as doc:
+        sid = next(n.id for n in doc.plan.walk() if n.level == 5)
+        doc.set_plan(sid, pagu=pagu)
+
+
+def no_temp_files(folder):
+    return not list(folder.glob(f"*{fsutil.TMP_SUFFIX}")) and not list(folder.glob("*-journal"))
+
+
+def test_copy_is_verified_and_records_its_version(work):
+    w, t = work
+    result = save_copy(w, t)
+    inspect_file(t, deep=True)
+    assert content_hash_of(t) == content_hash_of(w)
+    assert file_digest_status(t) == "intact"
+    tmeta, wmeta = meta_of(t), meta_of(w)
+    assert tmeta[KEY_TOKEN] == result.token
+    assert result.token in lineage_tokens(wmeta) and result.token in lineage_tokens(tmeta)
+    assert no_temp_files(t.parent)
+    # the copy opens as an ordinary document
+    with RenjaDocument.open(t, readonly=True) as doc:
+        assert doc.plan.totals[0] == (1 + 2 + 3) * 1_000_000 * 2
+
+
+def test_second_copy_replaces_and_keeps_the_previous_version(work):
+    w, t = work
+    save_copy(w, t)
+    old = state(t)
+    edit(w)
+    result = save_copy(w, t)
+    assert content_hash_of(t) == content_hash_of(w)
+    assert result.previous_backup is not None and result.previous_backup.parent == paths.backups_dir()
+    assert state(result.previous_backup) == old
+
+
+def test_target_changed_elsewhere_is_refused_with_a_merge_offer(work, tmp_path):
+    w, t = work
+    save_copy(w, t)
+    # another PC takes the copy from the flash disk, edits it and saves it back
+    other = tmp_path / "pc2" / "renja.sqlite"
+    other.parent.mkdir()
+    save_copy(t, other)
+    edit(other, pagu="1.234.000")
+    save_copy(other, t)
+    # meanwhile this PC edited its own working file
+    edit(w, pagu="9.999.000")
+    before_t, before_w = state(t), content_hash_of(w)
+    with pytest.raises(CopyConflict) as info:
+        save_copy(w, t)
+    assert "telah berubah sejak terakhir disalin" in str(info.value)
+    assert "Gabungkan" in str(info.value)
+    assert state(t) == before_t
+    assert content_hash_of(w) == before_w
+    assert no_temp_files(t.parent)
+    # forced, the old one is still kept as a backup
+    result = save_copy(w, t, force=True)
+    assert state(result.previous_backup) == before_t
+
+
+def test_target_edited_in_place_is_refused(work):
+    w, t = work
+    save_copy(w, t)
+    edit(t, pagu="5.000.000")  # someone edited the file on the flash disk directly
+    assert file_digest_status(t) == "changed"
+    edit(w, pagu="6.000.000")
+    before = state(t)
+    with pytest.raises(CopyConflict) as info:
+        save_copy(w, t)
+    assert "diubah langsung" in str(info.value)
+    assert state(t) == before
+
+
+def test_target_resaved_elsewhere_without_changes_may_be_replaced(work, tmp_path):
+    w, t = work
+    save_copy(w, t)
+    other = tmp_path / "pc2.sqlite"
+    save_copy(t, other)
+    save_copy(other, t)  # saved back without any change: a new version token, the same rows
+    edit(w)
+    save_copy(w, t)
+    assert content_hash_of(t) == content_hash_of(w)
+
+
+def test_target_with_the_same_rows_may_be_replaced(work, tmp_path):
+    w, t = work
+    import shutil
+
+    shutil.copyfile(w, t)  # copied by Explorer: no version token, the same rows
+    save_copy(w, t)
+    assert content_hash_of(t) == content_hash_of(w)
+
+
+def test_target_holding_another_document_is_refused(work, tmp_path):
+    w, t = work
+    small_document(t)  # a different document (new id) with the same name
+    before = state(t)
+    with pytest.raises(ExchangeError) as info:
+        save_copy(w, t)
+    assert info.value.kind == "other_document" and "dokumen lain" in str(info.value)
+    assert state(t) == before
+
+
+def test_target_that_is_not_a_renja_file_is_refused(work):
+    w, t = work
+    t.write_bytes(b"Laporan keuangan, bukan basis data\n" * 50)
+    before = file_bytes_hash(t)
+    with pytest.raises(ExchangeError) as info:
+        save_copy(w, t)
+    assert info.value.kind == "target_bad" and "bukan dokumen Renja" in str(info.value)
+    assert file_bytes_hash(t) == before
+
+
+def test_disk_full_fails_cleanly(work, monkeypatch):
+    w, t = work
+    save_copy(w, t)
+    edit(w)
+    before_t, before_w = state(t), content_hash_of(w)
+    written = []
+
+    def full_after_first_chunk(fh, chunk):
+        if written:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(len(chunk))
+        fsutil._write_all(fh, chunk)
+
+    monkeypatch.setattr(fsutil, "CHUNK", 4096)
+    monkeypatch.setattr(fsutil, "write_chunk", full_after_first_chunk)
+    with pytest.raises(ExchangeError) as info:
+        save_copy(w, t)
+    assert info.value.kind == "no_space"
+    assert "tidak cukup" in str(info.value) and "Berkas lama di tujuan tidak berubah" in str(info.value)
+    assert state(t) == before_t and content_hash_of(w) == before_w
+    assert no_temp_files(t.parent)
+
+
+def test_read_only_target_fails_cleanly(work, monkeypatch):
+    w, t = work
+    save_copy(w, t)
+    edit(w)
+    before_t, before_w = state(t), content_hash_of(w)
+    real_open = os.open
+
+    def read_only_open(path, flags, *a, **k):
+        if str(path).endswith(fsutil.TMP_SUFFIX) and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *a, **k)
+
+    monkeypatch.setattr(os, "open", read_only_open)
+    with pytest.raises(ExchangeError) as info:
+        save_copy(w, t)
+    monkeypatch.undo()
+    assert info.value.kind == "read_only" and "hanya dapat dibaca" in str(info.value)
+    assert state(t) == before_t and content_hash_of(w) == before_w
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="permissions do not bind root")
+def test_read_only_folder_for_real(work):  # pragma: no cover - CI runs as root here
+    w, t = work
+    save_copy(w, t)
+    before = state(t)
+    os.chmod(t.parent, 0o555)
+    try:
+        with pytest.raises(ExchangeError) as info:
+            save_copy(w, t, force=True)
+    finally:
+        os.chmod(t.parent, 0o755)
+    assert info.value.kind in ("no_access", "read_only")
+    assert state(t) == before
+
+
+class SharingViolation(OSError):
+    """What Windows raises while an antivirus scanner holds the target (WinError 32)."""
+
+    def __init__(self):
+        super().__init__(errno.EACCES, "The process cannot access the file because it is being used")
+        self.winerror = 32
+
+
+def test_replace_retries_while_the_target_is_held(work, monkeypatch):
+    w, t = work
+    save_copy(w, t)
+    edit(w)
+    calls = []
+    real = fsutil._move_replace
+
+    def held_twice(src, dst):
+        calls.append(1)
+        if len(calls) <= 2:
+            raise SharingViolation()
+        real(src, dst)
+
+    monkeypatch.setattr(fsutil, "replace_step", held_twice)
+    save_copy(w, t)
+    assert len(calls) == 3
+    assert content_hash_of(t) == content_hash_of(w)
+
+
+def test_target_held_for_good_fails_cleanly(work, monkeypatch):
+    w, t = work
+    save_copy(w, t)
+    edit(w)
+    before_t, before_w = state(t), content_hash_of(w)
+
+    def always_held(src, dst):
+        raise SharingViolation()
+
+    monkeypatch.setattr(fsutil, "replace_step", always_held)
+    monkeypatch.setattr(fsutil.time, "sleep", lambda s: None)
+    with pytest.raises(ExchangeError) as info:
+        save_copy(w, t)
+    assert info.value.kind == "in_use" and "sedang dipakai program lain" in str(info.value)
+    assert state(t) == before_t and content_hash_of(w) == before_w
+    assert no_temp_files(t.parent)
+
+
+def test_drive_removed_before_the_copy(work):
+    w, t = work
+    gone = t.parent / "tidak-ada" / "renja.sqlite"
+    with pytest.raises(ExchangeError) as info:
+        save_copy(w, gone)
+    assert info.value.kind == "gone" and "flash disk dicabut" in str(info.value)
+
+
+def test_drive_removed_while_writing(work, monkeypatch):
+    w, t = work
+    save_copy(w, t)
+    edit(w)
+    before_w = content_hash_of(w)
+
+    def pulled(fh, chunk):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(fsutil, "write_chunk", pulled)
+    with pytest.raises(ExchangeError) as info:
+        save_copy(w, t)
+    assert info.value.kind == "gone" and "dicabut" in str(info.value)
+    assert content_hash_of(w) == before_w
+
+
+def test_damaged_source_is_not_copied(work, tmp_path):
+    w, t = work
+    save_copy(w, t)
+    before = state(t)
+    bad = tmp_path / "rusak.sqlite"
+    data = bytearray(w.read_bytes())
+    data[len(data) // 2:len(data) // 2 + 64] = b"\xff" * 64
+    bad.write_bytes(bytes(data[:len(data) - 1000]))  # truncated too
+    with pytest.raises(DocumentFileError):
+        save_copy(bad, t, force=True)
+    assert state(t) == before
+
+
+def test_verification_catches_a_byte_changed_after_writing(work, monkeypatch):
+    """If the medium returns other bytes than were written, the old target stays."""
+    w, t = work
+    save_copy(w, t)
+    edit(w)
+    before = state(t)
+    real = safecopy.read_bytes
+
+    def lying_medium(path):
+        data = bytearray(real(path))
+        if str(path).endswith(fsutil.TMP_SUFFIX):
+            data[-10] ^= 0x01
+        return bytes(data)
+
+    monkeypatch.setattr(safecopy, "read_bytes", lying_medium)
+    with pytest.raises(ExchangeError) as info:
+        save_copy(w, t)
+    assert info.value.kind == "verify_failed"
+    assert state(t) == before
+
+
+def test_crash_journal_in_the_working_file_is_rolled_back(work):
+    w, t = work
+    before = content_hash_of(w)
+    conn = sqlite3.connect(str(w), isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("UPDATE plan_row SET nama = 'SETENGAH JADI'")
+    # simulate the crash: copy the file with its hot journal elsewhere, as a pulled plug leaves it
+    hot = w.with_name("hot.sqlite")
+    import shutil
+
+    shutil.copyfile(w, hot)
+    journal = w.with_name(w.name + "-journal")
+    assert journal.exists()
+    shutil.copyfile(journal, hot.with_name(hot.name + "-journal"))
+    conn.execute("ROLLBACK")
+    conn.close()
+    save_copy(hot, t)
+    assert content_hash_of(t) == before
+
+
+def test_startup_cleanup_removes_leftover_temporary_files(work):
+    w, t = work
+    tmp = fsutil.temp_path_for(t)
+    tmp.write_bytes(b"half a copy")
+    os.utime(tmp, (1, 1))
+    local_left = paths.documents_dir() / f".x.sqlite.abcd{fsutil.TMP_SUFFIX}"
+    local_left.write_bytes(b"x")
+    os.utime(local_left, (1, 1))
+    removed = fsutil.startup_cleanup()
+    assert tmp in removed and local_left in removed
+    assert not tmp.exists() and not local_left.exists()
+
+
+def test_cli_copy(work, capsys):
+    w, t = work
+    assert cli_main(["copy", str(w), str(t.parent)]) == 0
+    out = capsys.readouterr().out
+    assert "terverifikasi" in out
+    assert content_hash_of(t) == content_hash_of(w)
+    edit(t)
+    edit(w, pagu="3.000.000")
+    assert cli_main(["copy", str(w), str(t)]) == 2
+    assert "telah berubah" in capsys.readouterr().err
+    assert cli_main(["copy", str(w), str(t), "--force"]) == 0
+
+
+def test_sub_ids_helper_sanity(work):
+    w, _ = work
+    assert len(sub_kegiatan_ids(w)) == 6
