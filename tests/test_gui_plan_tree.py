@@ -391,3 +391,63 @@ def test_untouched_index_is_invalid_outside_model(window):
     page = window.plan_page
     assert page.model.index(99, 0, QModelIndex()) == QModelIndex()
     assert page.model.parent(QModelIndex()) == QModelIndex()
+
+
+EXCEL_BLOCK = (
+    "Kode\tUraian\tPagu Indikatif (Rp)\tSumber Dana\n"
+    "8.01.02.2.02\tFasilitasi Organisasi Kemasyarakatan\t\t\n"
+    "8.01.02.2.02.0001\tPembinaan Organisasi Kemasyarakatan\t25.000.000\tDana Transfer Umum - Dana Alokasi Umum\n"
+    "8.01.02.2.02.0002\tPengawasan Organisasi Kemasyarakatan\t5.000.000\tDana Transfer Umum - Dana Alokasi Umum\n"
+)
+
+
+def test_pasted_excel_block_lands_under_the_selected_row(window):
+    page = window.plan_page
+    doc = window.doc
+    ids = ids_by_kode(doc)
+    page.select_row(ids["8.01.02"])
+    QApplication.clipboard().setText(EXCEL_BLOCK)
+    before = doc.plan.totals[0]
+    window.actions_["paste"].trigger()
+    kegiatan = doc.plan.find_kode("8.01.02.2.02")
+    assert len(kegiatan) == 1 and kegiatan[0].parent.id == ids["8.01.02"]
+    assert [c.kode for c in kegiatan[0].children] == ["8.01.02.2.02.0001", "8.01.02.2.02.0002"]
+    assert doc.plan.totals[0] == before + 30_000_000
+    assert cell(page, "8.01.02", "pagu") == "680.000.000"
+    assert cell(page, "8.01.02.2.02.0001", "sumber_dana").startswith("Dana Transfer Umum")
+    assert page.current_row_id() == kegiatan[0].id
+    assert "3 baris ditempel" in window.statusBar().currentMessage()
+    # one undo step removes the whole block, redo brings it back
+    window.actions_["undo"].trigger()
+    assert not doc.plan.find_kode("8.01.02.2.02")
+    assert doc.plan.totals[0] == before
+    window.actions_["redo"].trigger()
+    assert doc.plan.find_kode("8.01.02.2.02.0002")
+    assert doc.plan.totals[0] == before + 30_000_000
+    assert page.model.mirror_matches_tree()
+
+
+def test_pasted_rows_without_header_under_a_kegiatan(window):
+    page = window.plan_page
+    doc = window.doc
+    ids = ids_by_kode(doc)
+    page.select_row(ids["8.01.02.2.01"])
+    QApplication.clipboard().setText(
+        "8.01.02.2.01.0009\tPembinaan Purnapaskibraka\t2.000.000\tDana Transfer Umum - Dana Alokasi Umum\n")
+    window.actions_["paste"].trigger()
+    new = doc.plan.find_kode("8.01.02.2.01.0009")
+    assert new and new[0].parent.id == ids["8.01.02.2.01"]
+    assert cell(page, "8.01.02.2.01", "pagu") == "652.000.000"
+
+
+def test_paste_of_unreadable_text_changes_nothing(window):
+    page = window.plan_page
+    doc = window.doc
+    ids = ids_by_kode(doc)
+    page.select_row(ids["8.01.02"])
+    count = len(doc.plan.nodes)
+    QApplication.clipboard().setText("\t\t\n\t\n")
+    window.actions_["paste"].trigger()
+    assert len(doc.plan.nodes) == count
+    assert not window.stack.canUndo()
+    assert "kosong" in window.statusBar().currentMessage()

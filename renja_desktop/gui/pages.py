@@ -538,25 +538,42 @@ class TreePage(TablePage):
         return roots
 
     def paste_text(self, text: str) -> list[str]:
-        """Tab-separated rows copied from Excel: read by the importer under the current row."""
-        try:
-            from ..importer import import_text
-        except ImportError:
-            self.message.emit(self.tr("Menempel teks dari Excel belum tersedia (modul impor tidak ada)."))
-            return []
+        """Tab-separated rows copied from Excel, read by the importer under the current row.
+
+        With a header row the importer recognises the table's columns; without one, Tabel 4.1's
+        usual order is assumed (kode, uraian, pagu, sumber dana). The whole paste is one undo step.
+        """
+        from ..importer import ImportFailure, import_text
+
         node = self.current_node()
         parent_id = node.id if node is not None else None
         if node is not None and node.level >= SUB_KEGIATAN:
             parent_id = node.parent.id if node.parent is not None else None
-        _result, roots, error = self.editor.insert_rows(
-            "plan", lambda: import_text(self.doc, text, parent_id=parent_id), self.tr("Tempel dari Excel"))
+
+        def operation():
+            try:
+                return import_text(self.doc, text, parent_id=parent_id)
+            except ImportFailure as exc:
+                if "tidak dikenali" not in str(exc):
+                    raise
+                return import_text(self.doc, text, table="4.1", parent_id=parent_id)
+
+        report, roots, error = self.editor.insert_rows("plan", operation, self.tr("Tempel dari Excel"))
         if error:
             self.message.emit(error)
+            self.last_paste_report = None
             return []
+        self.last_paste_report = report
         if roots:
             self.select_row(roots[0], "nama")
         count = sum(sum(1 for _ in self.model.tree.subtree(self.model.tree.nodes[r])) for r in roots)
-        self.message.emit(self.tr("%1 baris ditempel dari teks.").replace("%1", str(count)))
+        text_msg = self.tr("%1 baris ditempel dari teks.").replace("%1", str(count))
+        rejected = list(report.rejected) if report is not None else []
+        if rejected:
+            first = rejected[0]
+            text_msg += " " + self.tr("%1 baris ditolak (baris %2: %3).").replace("%1", str(len(rejected))) \
+                .replace("%2", str(first.line)).replace("%3", first.reason)
+        self.message.emit(text_msg)
         return roots
 
 

@@ -247,7 +247,13 @@ class MoveRowCommand(DocCommand):
 
 
 class InsertedRowsCommand(DocCommand):
-    """Rows added by one operation (paste, import of pasted text): undo deletes their roots."""
+    """One operation that adds rows and may complete existing ones (a paste, pasted text read by the
+    importer). Undo deletes the added rows (kept as snapshots for redo) and puts back the previous
+    fields, indicators and funding sources of rows it changed, the printed values it stored and the
+    identity fields it filled in."""
+
+    PLAN_KEYS = ("kode", "nama", "outcome", "lokasi", "pagu", "pagu_n1", "catatan", "penanggung_jawab",
+                 "rkpd_nama", "rkpd_lokasi", "rkpd_indikator", "rkpd_target", "rkpd_pagu", "rkpd_catatan")
 
     def __init__(self, editor, which: str, operation: Callable[[], Any], text: str):
         super().__init__(editor, text)
@@ -256,33 +262,97 @@ class InsertedRowsCommand(DocCommand):
         self.roots: list[str] = []
         self.snapshots: list[Snapshot] = []
         self.result: Any = None
+        self.modified: dict[str, tuple[dict, dict]] = {}      # row id -> (old fields, new fields)
+        self.lists: dict[tuple[str, str], tuple[list, list]] = {}  # (kind, row id) -> (old, new)
+        self.declared: tuple[list, list] | None = None
+        self.info: tuple[dict, dict] | None = None
+
+    @property
+    def tree(self):
+        return self.doc.plan if self.which == "plan" else self.doc.evaluation
 
     def apply(self) -> None:
+        doc = self.doc
+        before_values = {i: dict(n.values) for i, n in self.tree.nodes.items()}
+        before_ind = dict(doc.indikator)
+        before_sd = dict(doc.sumber_dana)
+        before_declared = [dict(d) for d in doc.declared]
+        before_info = dict(doc.info)
         inserted: list[str] = []
+        touched: set[str] = set()
 
         def listen(change: Change) -> None:
             if change.table == self.which:
                 inserted.extend(change.inserted)
+                touched.update(change.changed)
             elif change.table == "reset":
                 inserted.clear()
+                touched.clear()
 
-        self.doc.add_listener(listen)
+        doc.add_listener(listen)
         try:
             self.result = self.operation()
         finally:
-            self.doc.remove_listener(listen)
-        tree = self.doc.plan if self.which == "plan" else self.doc.evaluation
-        ids = {i for i in inserted if i in tree.nodes}
+            doc.remove_listener(listen)
+        tree = self.tree
+        ids = {i for i in inserted if i in tree.nodes and i not in before_values}
         roots = [i for i in ids if tree.nodes[i].parent is None or tree.nodes[i].parent.id not in ids]
         order = {n.id: k for k, n in enumerate(tree.walk())} if len(roots) > 1 else {}
         self.roots = sorted(roots, key=lambda i: order.get(i, 0))
-        if not self.roots:
-            raise EditError(translate("Undo", "Tidak ada baris yang ditambahkan."))
+        keys = self.PLAN_KEYS if self.which == "plan" else None
+        for rid in touched - ids:
+            node = tree.nodes.get(rid)
+            old = before_values.get(rid)
+            if node is None or old is None:
+                continue
+            fields = keys or [k for k in node.values if k not in ("id", "parent_id", "position", "level",
+                                                                   "modified_at")]
+            diff_old = {k: old.get(k) for k in fields if old.get(k) != node.values.get(k)}
+            if diff_old:
+                self.modified[rid] = (diff_old, {k: node.values.get(k) for k in diff_old})
+            if self.which == "plan":
+                for kind, before, now in (("indikator", before_ind, doc.indikator),
+                                          ("sumber_dana", before_sd, doc.sumber_dana)):
+                    if before.get(rid) is not now.get(rid):
+                        self.lists[(kind, rid)] = (copy.deepcopy(before.get(rid, [])),
+                                                   copy.deepcopy(now.get(rid, [])))
+        if [(d["tabel"], d["kode"], d["kolom"], d["nilai"]) for d in before_declared] != \
+                [(d["tabel"], d["kode"], d["kolom"], d["nilai"]) for d in doc.declared]:
+            self.declared = (before_declared, [dict(d) for d in doc.declared])
+        info_diff = {k: before_info.get(k) for k in before_info
+                     if k not in ("modified_at",) and before_info.get(k) != doc.info.get(k)}
+        if info_diff:
+            self.info = (info_diff, {k: doc.info.get(k) for k in info_diff})
+        if not self.roots and not self.modified and not self.lists and self.declared is None and self.info is None:
+            raise EditError(translate("Undo", "Tidak ada baris yang ditambahkan atau diubah."))
+
+    def _put(self, rows: dict[str, dict], lists: dict, declared: list | None, info: dict | None) -> None:
+        doc = self.doc
+        for rid, fields in rows.items():
+            if self.which == "plan":
+                doc.set_plan(rid, check=False, **fields)
+            else:
+                doc.set_eval(rid, **fields)
+        for (kind, rid), items in lists.items():
+            if kind == "indikator":
+                doc.set_indikator(rid, copy.deepcopy(items))
+            else:
+                doc.set_sumber_dana(rid, copy.deepcopy(items))
+        if declared is not None:
+            doc.clear_declared()
+            for d in declared:
+                doc.add_declared(d["tabel"], d["kode"], d["kolom"], d["teks"], d["nilai"],
+                                 row_id=d.get("row_id"), sumber=d.get("sumber") or "")
+        if info:
+            doc.set_document(**info)
 
     def reapply(self) -> None:
         with self.doc.batch():
             for snap in reversed(self.snapshots):
                 self.doc.restore(snap)
+            self._put({r: new for r, (_old, new) in self.modified.items()},
+                      {k: new for k, (_old, new) in self.lists.items()},
+                      self.declared[1] if self.declared else None, self.info[1] if self.info else None)
 
     def revert(self) -> None:
         snaps = []
@@ -292,6 +362,9 @@ class InsertedRowsCommand(DocCommand):
                     snaps.append(self.doc.delete_plan_row(rid))
                 else:
                     snaps.append(self.doc.delete_eval_row(rid))
+            self._put({r: old for r, (old, _new) in self.modified.items()},
+                      {k: old for k, (old, _new) in self.lists.items()},
+                      self.declared[0] if self.declared else None, self.info[0] if self.info else None)
         self.snapshots = snaps
 
 
