@@ -85,11 +85,24 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
         if m and re.match(r"[A-Za-z(\"']", m.group(2)):
             tokens.append(m.group(1))
             out.glued_name = m.group(2).strip()
+        elif tokens and re.fullmatch(r"[0-9A-Za-z.]{1,6}", cell) and re.search(r"\d", cell):
+            # a code column holding something that is not a code segment: "0x", "2.O1"
+            out.tokens = tokens + [cell]
+            out.printed = ".".join(tokens + [cell])
+            out.name_index = i + 1
+            out.error = f"segmen kode '{cell}' bukan angka (kode '{' '.join(tokens + [cell])}')"
+            return out
         break
     # empty cells between the code and the name belong to the code columns
     out.name_index = i
     out.tokens = tokens
     if not tokens:
+        first = cells[start].strip() if start < len(cells) else ""
+        if re.fullmatch(r"\d[0-9A-Za-z]*(?:\.[0-9A-Za-z]+)+\.?", first) and not looks_like_money(first):
+            out.tokens = [first]
+            out.printed = first
+            out.name_index = start + 1
+            out.error = f"kode '{first}' tidak berbentuk U.BB.PP.K.KK.SSSS"
         return out
     segs = split_code_segments(tokens)
     out.printed = ".".join(segs)

@@ -123,6 +123,9 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
     data_like = [r.cells for r in rows if r not in header_rows and not r.is_blank()]
     if table is None:
         table = guess_table([r.cells for r in first_header_block], data_like)
+        if table is None and paste:
+            widest = max((len(nonempty(c)) for c in data_like), default=0)
+            table = "3.1" if widest > 5 else "4.1"
         if table is None:
             raise ImportFailure(
                 f"{source or 'sumber'}: jenis tabel tidak dikenali dari kepala kolomnya; "
@@ -501,7 +504,9 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
     cc = read_code(cells, start=layout.code_start, base=base)
     if cc.error:
         out.status = REJECTED
-        out.reason = f"kode tidak terbaca: {cc.error}"
+        out.kode = cc.printed
+        out.nama = _cell(cells, cc.name_index)
+        out.reason = f"kolom kode tidak terbaca: {cc.error}"
         return
     anchor = layout.absolute_anchor if layout.absolute_anchor is not None else cc.name_index
     nama = cc.glued_name if cc.glued_name is not None else _cell(cells, anchor)

@@ -153,9 +153,9 @@ def field_for_header(table: str, text: str, tahun: int | None) -> str | None:
         prefix = "rkpd_" if rkpd else ""
         if re.fullmatch(r"no\.?|nomor|no urut", t) or t.startswith("no. ") and len(t) < 8:
             return "no"
-        if "kode" in t:
+        if "kode" in t or "rekening" in t:
             return "kode"
-        if "sumber dana" in t or "sumber pendanaan" in t:
+        if "sumber dana" in t or "sumber pendanaan" in t or "asal dana" in t or t == "sumber":
             return "sumber_dana"
         if "penanggung jawab" in t or "unit kerja" in t:
             return "penanggung_jawab"
@@ -381,7 +381,7 @@ def guess_table(header_rows: list[list[str]], data_rows: list[list[str]]) -> str
     widths = []
     for cells in data_rows[:40]:
         cc = read_code(cells)
-        if cc.kode:
+        if cc.kode or cc.tokens:
             coded += 1
             widths.append(len([c for c in cells[cc.name_index:] if c.strip()]))
             if any(looks_like_money(c) for c in cells[cc.name_index:]):

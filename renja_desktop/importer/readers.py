@@ -222,7 +222,7 @@ def file_source(path: str | Path, sheet: str | None = None) -> Source:
         raise ImportFailure(f"'{path}' adalah folder, bukan berkas tabel")
     suffix = path.suffix.lower()
     with path.open("rb") as fh:
-        head = fh.read(8)
+        head = fh.read(16)
     if suffix in (".xlsx", ".xlsm") or head.startswith(b"PK\x03\x04"):
         return xlsx_source(path, sheet)
     if suffix == ".xls" or head.startswith(b"\xd0\xcf\x11\xe0"):
