@@ -38,7 +38,8 @@ def read_pdf(path: str | Path) -> list[PdfPage]:
     pages = []
     with pdfplumber.open(str(path)) as pdf:
         for i, p in enumerate(pdf.pages, start=1):
-            text = p.extract_text() or ""
+            # header cells are centred vertically: a tight tolerance keeps their lines apart
+            text = p.extract_text(y_tolerance=1) or ""
             fonts = {c["fontname"] for c in p.chars}
             pages.append(PdfPage(i, float(p.width), float(p.height), text,
                                  [ln.strip() for ln in text.splitlines()], fonts))

@@ -106,6 +106,7 @@ class _Metrics:
         lines: list[str] = []
         space = self.space
         word = self.word
+        width += 0.01  # column edges are sums of floats: a word measured to fit must fit
         for para in text.split("\n"):
             words = para.split()
             if not words:
@@ -216,10 +217,21 @@ def _column_widths(spec: TableSpec, texts: list[list[str]], fs: _FontSet, frame_
                     if w > need[col]:
                         need[col] = w
             col += cell.span
+    # a text column empty in every row (no sasaran, no catatan...) gets only its minimum width
+    filled = [False] * ncol
+    for r, row in enumerate(spec.rows):
+        col = 0
+        for k, cell in enumerate(row.cells):
+            if cell.span == 1 and texts[r][k]:
+                filled[col] = True
+            col += cell.span
     widths = [0.0] * ncol
     fixed = 0.0
     for i, c in enumerate(columns):
-        if c.weight == 0:
+        if c.weight and not filled[i]:
+            widths[i] = max(c.min_mm * mm, need[i] + 2 * PAD_X)  # the header's longest word fits
+            fixed += widths[i]
+        elif c.weight == 0:
             w = need[i] + 2 * PAD_X
             w = max(w, c.min_mm * mm)
             if c.kind not in (MONEY, RATE, CODE):
@@ -227,13 +239,14 @@ def _column_widths(spec: TableSpec, texts: list[list[str]], fs: _FontSet, frame_
             widths[i] = w
             fixed += w
     free = frame_w - fixed
-    total_weight = sum(c.weight for c in columns)
-    if total_weight == 0:
+    active = [i for i, c in enumerate(columns) if c.weight and filled[i]]
+    if not active:
         return widths if free >= -0.5 else None
-    if free < sum(c.min_mm * mm for c in columns if c.weight):
+    # a text column is never narrower than its minimum nor than its header's longest word
+    floor = {i: max(columns[i].min_mm * mm, need[i] + 2 * PAD_X) for i in active}
+    if free < sum(floor.values()):
         return None
     # share the free width by weight, honouring minimums (a few passes settle it)
-    active = [i for i, c in enumerate(columns) if c.weight]
     pinned: dict[int, float] = {}
     while True:
         loose = [i for i in active if i not in pinned]
@@ -241,13 +254,13 @@ def _column_widths(spec: TableSpec, texts: list[list[str]], fs: _FontSet, frame_
             break
         weight = sum(columns[i].weight for i in loose)
         room = free - sum(pinned.values())
-        small = [i for i in loose if room * columns[i].weight / weight < columns[i].min_mm * mm]
+        small = [i for i in loose if room * columns[i].weight / weight < floor[i]]
         if not small:
             for i in loose:
                 widths[i] = room * columns[i].weight / weight
             break
         for i in small:
-            pinned[i] = columns[i].min_mm * mm
+            pinned[i] = floor[i]
     for i, w in pinned.items():
         widths[i] = w
     return widths

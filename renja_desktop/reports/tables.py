@@ -563,24 +563,27 @@ def build_21(doc: "RenjaDocument", options: ReportOptions, tick: Progress | None
     lengkap = tabel21_lengkap(doc, options)
     rp_note = " (Rp.000)" if options.thousands else ""
     pairs = [5, 6, 7] + ([8, 9, 10, 11] if lengkap else []) + [12, 13, 14, 15]
+    with_codes = any(node.kode for node in doc.evaluation.nodes.values())
     columns = [
-        Column("kode", CODE, align=LEFT, min_mm=12, excel_width=20),
-        Column("sasaran", TEXT, weight=1.6, min_mm=14, excel_width=30),
-        Column("uraian", TEXT, weight=3.2, min_mm=26, excel_width=45),
-        Column("indikator", TEXT, weight=2.6, min_mm=20, excel_width=40),
+        Column("kode", CODE, align=LEFT if with_codes else CENTER, min_mm=12 if with_codes else 7,
+               excel_width=20 if with_codes else 6),
+        Column("sasaran", TEXT, weight=1.6, min_mm=10, excel_width=30),
+        Column("uraian", TEXT, weight=3.2, min_mm=22, excel_width=45),
+        Column("indikator", TEXT, weight=2.6, min_mm=16, excel_width=40),
     ]
     for c in pairs:
         rate = c in (13, 15)
-        columns.append(Column(f"k_{c}", RATE if rate else VOLUME, align=RIGHT, min_mm=7,
+        columns.append(Column(f"k_{c}", RATE if rate else VOLUME, align=RIGHT, min_mm=5,
                               max_mm=16, excel_width=10))
-        columns.append(Column(f"rp_{c}", RATE if rate else MONEY, align=RIGHT, min_mm=10,
+        columns.append(Column(f"rp_{c}", RATE if rate else MONEY, align=RIGHT, min_mm=8,
                               excel_width=10 if rate else 17))
-    columns.append(Column("penanggung_jawab", TEXT, weight=1.5, min_mm=14, excel_width=26))
+    columns.append(Column("penanggung_jawab", TEXT, weight=1.5, min_mm=12, excel_width=26))
     if lengkap:
-        columns.append(Column("keterangan", TEXT, weight=1.2, min_mm=12, excel_width=24))
+        columns.append(Column("keterangan", TEXT, weight=1.2, min_mm=10, excel_width=24))
     col_of = {c.key: i for i, c in enumerate(columns)}
+    # rows without codes (as the Binjai original): number the programs, as typists do
     header = [
-        HeaderCell(0, 0, "Kode", rowspan=3),
+        HeaderCell(0, 0, "Kode" if with_codes else "No.", rowspan=3),
         HeaderCell(0, 1, "Sasaran", rowspan=3),
         HeaderCell(0, 2, "Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan", rowspan=3),
         HeaderCell(0, 3, "Indikator Kinerja Program (outcome)/ Kegiatan (output)", rowspan=3),
@@ -657,6 +660,7 @@ def build_21(doc: "RenjaDocument", options: ReportOptions, tick: Progress | None
 
     # document order, with a summary row closing each program
     stack: list = []
+    program_no = 0
     for i, node in enumerate(tree.walk()):
         if tick is not None and i % 1000 == 0:
             tick(i)
@@ -669,7 +673,15 @@ def build_21(doc: "RenjaDocument", options: ReportOptions, tick: Progress | None
         leaf = node.level == SUB_KEGIATAN
         ev = tree.values_of(node.id)
         v = node.values
-        cells = [Cell(node.kode, CODE), Cell(v.get("sasaran") or ""), Cell(node.nama),
+        if with_codes:
+            first = node.kode
+        elif node.level == PROGRAM:
+            program_no += 1
+            first = str(program_no)
+        else:
+            first = ""
+        cells = [Cell(first, CODE, align=None if with_codes else CENTER), Cell(v.get("sasaran") or ""),
+                 Cell(node.nama),
                  Cell(v.get("indikator") or "")]
         cells += value_cells(node, ev, leaf)
         cells.append(Cell(v.get("penanggung_jawab") or ""))
