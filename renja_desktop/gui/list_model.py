@@ -15,7 +15,6 @@ if TYPE_CHECKING:  # pragma: no cover
 translate = QCoreApplication.translate
 
 PELAYANAN_COLUMNS = (
-    Column("no", QT_TRANSLATE_NOOP("Columns", "No")),
     Column("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator")),
     Column("spm", QT_TRANSLATE_NOOP("Columns", "SPM / Standar Nasional")),
     Column("ikk", QT_TRANSLATE_NOOP("Columns", "IKK")),
@@ -31,7 +30,6 @@ PELAYANAN_COLUMNS = (
 )
 
 USULAN_COLUMNS = (
-    Column("no", QT_TRANSLATE_NOOP("Columns", "No")),
     Column("program_kegiatan", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan")),
     Column("lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi")),
     Column("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja")),
@@ -53,6 +51,8 @@ class ListModel(QAbstractTableModel):
         self.COLUMNS = PELAYANAN_COLUMNS if name == "pelayanan" else USULAN_COLUMNS
         self._keys = [c.key for c in self.COLUMNS]
         self._ids: list[str] = [it["id"] for it in self.items]
+        #: the rows as Qt knows them (a removed item stays readable until Qt has been told)
+        self._by_id: dict[str, dict] = {it["id"]: it for it in self.items}
         self._errors: dict[tuple[str, str], str] = {}
         doc.add_listener(self._on_change)
 
@@ -80,7 +80,14 @@ class ListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+        if orientation == Qt.Orientation.Vertical:
+            # the printed "No" column: row numbers follow positions by themselves
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._ids):
+                return str(section + 1)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        if not 0 <= section < len(self.COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             text = translate("Columns", self.COLUMNS[section].header)
@@ -95,16 +102,15 @@ class ListModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self.items[index.row()] if index.row() < len(self.items) else None
+        row = index.row()
+        item = self._by_id.get(self._ids[row]) if 0 <= row < len(self._ids) else None
         if item is None:
             return None
         key = self._keys[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if key == "no":
-                return str(index.row() + 1)
             return item.get(key) or ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter) if key == "no" else LEFT
+            return LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._errors.get((item["id"], key))
         if role == Qt.ItemDataRole.BackgroundRole and (item["id"], key) in self._errors:
@@ -118,8 +124,10 @@ class ListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and self._keys[index.column()] != "no" and not self._doc.readonly:
+        if not self._doc.readonly:
             f |= Qt.ItemFlag.ItemIsEditable
         return f
 
@@ -127,8 +135,6 @@ class ListModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         key = self._keys[index.column()]
-        if key == "no":
-            return False
         item_id = self._ids[index.row()]
         error = self.editor.set_list_item(self.name, item_id, **{key: "" if value is None else str(value).strip()})
         if error:
@@ -144,6 +150,7 @@ class ListModel(QAbstractTableModel):
         if change.table == "reset":
             self.beginResetModel()
             self._ids = [it["id"] for it in self.items]
+            self._by_id = {it["id"]: it for it in self.items}
             self.endResetModel()
             return
         if change.table == "document":
@@ -153,6 +160,7 @@ class ListModel(QAbstractTableModel):
             return
         target = [it["id"] for it in self.items]
         present = set(target)
+        self._by_id.update({it["id"]: it for it in self.items})
         for rid in list(self._ids):
             if rid not in present:
                 row = self._ids.index(rid)
@@ -172,6 +180,9 @@ class ListModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), i, i)
                 self._ids.insert(i, rid)
                 self.endInsertRows()
-        if self._ids:
-            # numbers (No) follow positions; changed rows repaint
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
+        self._by_id = {it["id"]: it for it in self.items}
+        last = len(self.COLUMNS) - 1
+        for rid in change.changed:
+            if rid in self._ids:
+                row = self._ids.index(rid)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))

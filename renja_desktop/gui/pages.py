@@ -637,8 +637,8 @@ class ListPage(TablePage):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
@@ -654,7 +654,7 @@ class ListPage(TablePage):
         layout.addWidget(self.view, 1)
         widths = app_settings.column_widths(self.key)
         for i, col in enumerate(self.model.COLUMNS):
-            default = 40 if col.key == "no" else (320 if col.key in ("indikator", "program_kegiatan") else 130)
+            default = 320 if col.key in ("indikator", "program_kegiatan") else 130
             header.resizeSection(i, widths[i] if i < len(widths) and widths[i] > 10 else default)
         self.view.selectionModel().currentChanged.connect(
             lambda cur, _p: self.currentRowChanged.emit(self.model.item_id(cur.row()) if cur.isValid() else None))
@@ -674,7 +674,7 @@ class ListPage(TablePage):
         row = self.model.row_of(item_id)
         if row < 0:
             return False
-        col = self.model.column_index(key) if key and key in self.model._keys else 1
+        col = self.model.column_index(key) if key and key in self.model._keys else 0
         idx = self.model.index(row, col)
         self.view.setCurrentIndex(idx)
         self.view.scrollTo(idx)
