@@ -330,3 +330,43 @@ def load_user_catalog(path: str | Path, versi: str, sheet: str | None = None, ov
     _load.cache_clear()
     info["path"] = str(target)
     return info
+
+
+# ------------------------------------------------------------------------------ sumber dana
+@dataclass(frozen=True)
+class SumberDanaEntry:
+    kode: str
+    tingkat: int
+    nama: str
+
+
+@lru_cache(maxsize=1)
+def sumber_dana_entries() -> tuple[SumberDanaEntry, ...]:
+    path = bundled_dir() / "sumber_dana_2020.tsv"
+    if not path.exists():
+        return ()
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"):
+            try:
+                out.append(SumberDanaEntry(row["kode"].strip(), int(row["tingkat"] or 0), row["nama"].strip()))
+            except (KeyError, ValueError):
+                continue
+    return tuple(out)
+
+
+def match_sumber_dana(nama: str) -> SumberDanaEntry | None:
+    """The funding-source entry whose name is the same as ``nama`` (ignoring case, spaces and
+    punctuation); the most detailed one when several levels share the name. No fuzzy guessing."""
+    key = normalize_name(nama).replace(" ", "")
+    return _sumber_dana_index().get(key) if key else None
+
+
+@lru_cache(maxsize=1)
+def _sumber_dana_index() -> dict[str, SumberDanaEntry]:
+    index: dict[str, SumberDanaEntry] = {}
+    for e in sumber_dana_entries():
+        key = normalize_name(e.nama).replace(" ", "")
+        if key not in index or e.tingkat > index[key].tingkat:
+            index[key] = e
+    return index

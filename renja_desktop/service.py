@@ -905,6 +905,31 @@ class RenjaDocument:
         self._emit(Change("declared", {row["id"]}))
         return row["id"]
 
+    def add_declared_many(self, items: list[dict]) -> list[str]:
+        """Keep many printed values at once (an import): like :meth:`add_declared` for each dict
+        (``tabel``, ``kode``, ``kolom``, ``teks``, ``nilai``, ``row_id``, ``sumber``), in one pass."""
+        self._writable()
+        rows: dict[tuple, dict] = {}
+        stamp = now_stamp()
+        for it in items:
+            row = {"id": new_id(), "tabel": it["tabel"], "kode": it.get("kode") or "",
+                   "row_id": it.get("row_id"), "kolom": it["kolom"], "teks": it.get("teks") or "",
+                   "nilai": it.get("nilai"), "sumber": it.get("sumber") or "", "modified_at": stamp}
+            rows[(row["tabel"], row["kode"], row["kolom"], row["row_id"])] = row  # the last one wins
+        if not rows:
+            return []
+        keys = set(rows)
+        old_ids = [d["id"] for d in self.declared if (d["tabel"], d["kode"], d["kolom"], d["row_id"]) in keys]
+        with self._atomic():
+            for start in range(0, len(old_ids), 500):
+                self.conn.execute(delete(T_DECL).where(T_DECL.c.id.in_(old_ids[start:start + 500])))
+            self.conn.execute(insert(T_DECL), list(rows.values()))
+        self.declared = [d for d in self.declared if (d["tabel"], d["kode"], d["kolom"], d["row_id"]) not in keys]
+        self.declared.extend(rows.values())
+        ids = [r["id"] for r in rows.values()]
+        self._emit(Change("declared", set(ids)))
+        return ids
+
     def clear_declared(self, tabel: str | None = None) -> None:
         self._writable()
         with self._atomic():

@@ -160,3 +160,24 @@ def test_foreign_files_get_a_clear_message(doc, tmp_path):
         import_file(doc, doc.path)
     with pytest.raises(ImportFailure, match="tidak ditemukan"):
         import_file(doc, tmp_path / "tidak-ada.xlsx")
+
+
+def test_importing_the_same_table_again_fills_and_replaces_printed_values(doc):
+    table = ("8\t01\t02\t2.01\tPerumusan Kebijakan Teknis\t72.000.000\t\n"
+             "8.01.02.2.01.0001\tPenyusunan Program Kerja\t70.000.000\tDana Transfer Umum - Dana Alokasi Umum\n"
+             "TOTAL\t\t\t\t\t99.000.000\t\n")
+    first = import_text(doc, table, table="4.1")
+    declared = sorted((d["tabel"], d["kode"], d["kolom"], d["nilai"]) for d in doc.declared)
+    second = import_text(doc, table, table="4.1")
+    assert first.inserted == 1 and second.inserted == 0 and second.updated == 0
+    assert sorted((d["tabel"], d["kode"], d["kolom"], d["nilai"]) for d in doc.declared) == declared
+    assert ("4.1", "", "pagu", 99_000_000) in declared and ("4.1", "8.01.02.2.01", "pagu", 72_000_000) in declared
+    node = doc.plan_by_kode("8.01.02.2.01.0001")
+    # the funding source is recognised in the catalog's tree (Dana Alokasi Umum)
+    assert doc.sumber_dana[node.id][0]["kode"] == "1.2.01.01.02.0001"
+    doc.close()
+    again = RenjaDocument.open(doc.path)
+    try:
+        assert sorted((d["tabel"], d["kode"], d["kolom"], d["nilai"]) for d in again.declared) == declared
+    finally:
+        again.close()

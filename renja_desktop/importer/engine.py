@@ -352,6 +352,7 @@ class PlanWriter:
                 self.stack[node.level] = node.id
                 node = node.parent
         self.findings: list[dict] = []
+        self.pending: list[dict] = []
 
     # -------------------------------------------------------------- placing
     def _new_row(self, parent_id: str | None, kode: str, nama: str, level: int, claimed: bool = True) -> str:
@@ -447,9 +448,15 @@ class PlanWriter:
 
     # -------------------------------------------------------------- declared values
     def declare(self, kode: str, kolom: str, teks: str, nilai: int | None, row_id: str | None, line: int) -> None:
-        self.doc.add_declared(self.table, kode, kolom, teks, nilai, row_id=row_id,
-                              sumber=f"{self.source} baris {line}")
+        self.pending.append({"tabel": self.table, "kode": kode, "kolom": kolom, "teks": teks, "nilai": nilai,
+                             "row_id": row_id, "sumber": f"{self.source} baris {line}"})
         self.report.declared += 1
+
+    def flush(self) -> None:
+        """Store the printed values collected so far (one statement for the lot)."""
+        if self.pending:
+            self.doc.add_declared_many(self.pending)
+            self.pending = []
 
     def declare_total(self, row: SourceRow, out: RowOutcome, fields: tuple[str, ...], layout: Layout) -> None:
         """The printed TOTAL: money cells of the row, in order, to the money fields."""
@@ -465,9 +472,7 @@ class PlanWriter:
                 out.notes.append(f"kolom {f}: {err}")
             if not teks or is_dash(teks):
                 continue
-            self.doc.add_declared(self.table, "", f, teks, value, row_id=None,
-                                  sumber=f"{self.source} baris {row.line}")
-            self.report.declared += 1
+            self.declare("", f, teks, value, None, row.line)
         out.notes.extend(n for n in notes if "bergeser" not in n)
 
 
@@ -496,6 +501,7 @@ def write_plan(doc: "RenjaDocument", block: Block, report: ImportReport, source:
             out.reason = str(exc)
     for row, out in block.totals:
         w.declare_total(row, out, money_fields, layout)
+    w.flush()
     _add_import_findings(doc, w.findings)
 
 
@@ -581,12 +587,22 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
                                     "target_n1": target_n1}])
     sd = text.get("sumber_dana", "")
     if sd and level == SUB_KEGIATAN and not doc.sumber_dana.get(row_id):
-        doc.set_sumber_dana(row_id, [{"nama": re.sub(r"\s+", " ", sd), "jumlah": None}])
+        sd = re.sub(r"\s+", " ", sd)
+        doc.set_sumber_dana(row_id, [{"nama": sd, "kode": _sumber_dana_code(sd), "jumlah": None}])
     elif sd and level != SUB_KEGIATAN:
         notes.append(f"sumber dana '{sd[:40]}' pada {LEVEL_WORD[level]} diabaikan (hanya untuk sub kegiatan)")
     out.notes.extend(notes)
     if not created:
         out.reason = "melengkapi baris yang sudah ada"
+
+
+def _sumber_dana_code(nama: str) -> str:
+    try:
+        from ..catalog import match_sumber_dana
+    except ImportError:  # pragma: no cover
+        return ""
+    entry = match_sumber_dana(nama)
+    return entry.kode if entry else ""
 
 
 # =============================================================================== Tabel 2.3
@@ -712,6 +728,8 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
             doc.set_plan(node.id, check=False, **updates)
             if not created:
                 report.updated += 1
+        if not re.search(r"[A-Za-z]", t.get("indikator", "")):
+            t["indikator"] = ""  # a stray "0" in the indicator column of a program row
         if (t.get("indikator") or t.get("target")) and not doc.indikator.get(node.id):
             target, satuan = split_target(t.get("target", ""))
             doc.set_indikator(node.id, [{"teks": t.get("indikator", ""), "target": target, "satuan": satuan}])
@@ -722,6 +740,7 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
         out.notes.extend(notes)
     for row, out in block.totals:
         w.declare_total(row, out, MONEY_FIELDS["2.3"], layout)
+    w.flush()
 
 
 # =============================================================================== Tabel 2.1
@@ -735,6 +754,7 @@ def write_eval(doc: "RenjaDocument", block: Block, report: ImportReport, source:
     for n in doc.evaluation.walk():
         existing.setdefault((n.level, norm_text(n.nama)), n.id)
     current: dict[int, str] = {}
+    pending: list[dict] = []
     for lg in block.logicals:
         out, cells = lg.outcome, lg.cells
         anchor = _eval_anchor(cells)
@@ -819,9 +839,12 @@ def write_eval(doc: "RenjaDocument", block: Block, report: ImportReport, source:
             teks = _cell(cells, layout.pos("rp_14", anchor))
             value, err = read_money(teks) if teks else (None, "")
             if teks and not err and value is not None:
-                doc.add_declared("2.1", "", "rp_14", teks, value, row_id=rid, sumber=f"{source} baris {lg.line}")
+                pending.append({"tabel": "2.1", "kode": "", "kolom": "rp_14", "teks": teks, "nilai": value,
+                                "row_id": rid, "sumber": f"{source} baris {lg.line}"})
                 report.declared += 1
         out.notes.extend(notes)
+    if pending:
+        doc.add_declared_many(pending)
 
 
 # =============================================================================== Tabel 2.2, 2.4
