@@ -9,7 +9,6 @@ from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
 from .importer import TABLES, ImportFailure, import_source, parse_identity
 from .importer.readers import Source, file_source
 from .service import RenjaDocument
-from .validation import has_errors
 
 
 def _year(text: str) -> int:

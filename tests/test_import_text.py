@@ -181,3 +181,8 @@ def test_importing_the_same_table_again_fills_and_replaces_printed_values(doc):
         assert sorted((d["tabel"], d["kode"], d["kolom"], d["nilai"]) for d in again.declared) == declared
     finally:
         again.close()
+
+
+def test_headerless_mapping_needs_the_name_column(doc):
+    with pytest.raises(ImportFailure, match="petakan juga kolom nama"):
+        import_text(doc, "8.01.02.2.01.0009\tPengangkatan\t9.000.000\n", table="4.1", column_map={"pagu": "C"})

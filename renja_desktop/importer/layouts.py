@@ -89,6 +89,7 @@ class Layout:
     absolute_anchor: int | None = None    # manual mapping without header: anchor column index
     ignored: list[str] = field(default_factory=list)
     header_lines: list[int] = field(default_factory=list)
+    header_positions: dict[str, int] = field(default_factory=dict)   # absolute columns in the header
     code_start: int = 0                   # first code column (coded tables)
 
     def pos(self, name: str, anchor_index: int) -> int | None:
@@ -246,7 +247,8 @@ def layout_from_header(table: str, header_rows: list[list[str]], tahun: int | No
             return None
     base = positions[anchor]
     offsets = {k: v - base for k, v in positions.items() if k != "kode"}
-    layout = Layout(table, offsets, anchor, from_header=True, ignored=ignored, header_lines=lines)
+    layout = Layout(table, offsets, anchor, from_header=True, ignored=ignored, header_lines=lines,
+                    header_positions=positions)
     layout.code_start = positions.get("kode", 0)
     return layout
 
@@ -299,7 +301,12 @@ def _letter(idx: int) -> str:
 
 
 def apply_column_map(layout: Layout, column_map: dict[str, str], header_rows: list[list[str]] | None) -> Layout:
-    """Set columns by hand: FIELD -> header text, column letter or 1-based number."""
+    """Set columns by hand: FIELD -> header text, column letter or 1-based number.
+
+    Mapped fields get fixed (absolute) columns. When the anchor itself (the name, or ``No``) is
+    mapped, every row is read from that column; otherwise the mapped columns keep their distance
+    to the anchor found in the header.
+    """
     table = layout.table
     valid = set(FIELDS[table])
     header = combine_header(header_rows) if header_rows else None
@@ -312,47 +319,24 @@ def apply_column_map(layout: Layout, column_map: dict[str, str], header_rows: li
             )
         absolute[f] = _column_index(str(spec), header)
     anchor = layout.anchor
-    # current absolute position of the anchor: from the header, or the usual place
-    if layout.from_header and header is not None:
-        base = None
-        for col, text in enumerate(header):
-            if field_for_header(table, text, None) == anchor or (anchor == "nama" and field_for_header(table, text, None) == "nama"):
-                base = col
-                break
-        if anchor in absolute:
-            base = absolute[anchor]
-        if base is None:
-            base = 0
-        offsets = dict(layout.offsets)
-        for f, col in absolute.items():
-            if f == "kode":
-                layout.code_start = col
-                continue
-            offsets[f] = col - base
-        if anchor in absolute:
-            # the other header-derived offsets were relative to the old anchor column
-            old_base = next((c for c, t in enumerate(header) if field_for_header(table, t, None) == anchor), base)
-            for f, off in layout.offsets.items():
-                if f not in absolute:
-                    offsets[f] = old_base + off - base
-        layout.offsets = offsets
-        layout.offsets[anchor] = 0
-        layout.manual = True
-        return layout
-    # no header: positions are absolute columns
-    if anchor in absolute:
-        base = absolute[anchor]
-        offsets = {f: col - base for f, col in absolute.items() if f != "kode"}
-        for f, off in layout.offsets.items():
-            offsets.setdefault(f, off)
-        layout.offsets = offsets
-        layout.absolute_anchor = base
-    else:
-        for f, col in absolute.items():
-            if f != "kode":
-                layout.offsets[f] = col  # relative to an anchor found per row; best effort
-    if "kode" in absolute:
-        layout.code_start = absolute["kode"]
+    if not layout.from_header and anchor == "nama" and "nama" not in absolute:
+        raise ImportFailure(
+            "sumber tidak berkepala tabel: petakan juga kolom nama (mis. --column nama=E) "
+            "agar kolom lain dapat dibaca dari tempat yang tetap"
+        )
+    # where every field is now, as absolute columns (the header's anchor, or column 0 without header)
+    base = layout.header_positions.get(anchor, 0) if layout.from_header else 0
+    positions = {f: base + off for f, off in layout.offsets.items()}
+    if layout.from_header and "kode" in layout.header_positions:
+        positions["kode"] = layout.header_positions["kode"]
+    positions.update(absolute)
+    new_base = positions.get(anchor, base)
+    layout.offsets = {f: col - new_base for f, col in positions.items() if f != "kode"}
+    layout.offsets[anchor] = 0
+    if "kode" in positions:
+        layout.code_start = positions["kode"]
+    if anchor in absolute or not layout.from_header:
+        layout.absolute_anchor = new_base if (anchor in absolute or anchor == "no") else None
     layout.manual = True
     return layout
 
