@@ -45,6 +45,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="Tabel 2.1 dengan kolom triwulan 8-11 dan kolom 17 walau kosong")
     p.set_defaults(handler=cmd_report)
 
+    p = sub.add_parser("export", help="mengekspor tabel lampiran ke Excel (.xlsx)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx", help="berkas Excel keluaran")
+    p.add_argument("--table", "-t", default="all", choices=TABLE_CHOICES, metavar="TABEL",
+                   help="tabel yang diekspor (bawaan all: satu lembar per tabel)")
+    p.add_argument("--paper", default="F4", choices=list(PAPERS_MM), help="ukuran kertas untuk mencetak dari Excel")
+    p.add_argument("--thousands", action="store_true",
+                   help="tampilkan rupiah dalam ribuan (nilai sel tetap rupiah penuh)")
+    p.set_defaults(handler=cmd_export)
+
 
 def _options(args: argparse.Namespace) -> ReportOptions:
     opts = ReportOptions(paper=getattr(args, "paper", "F4"), thousands=args.thousands,
@@ -80,3 +90,18 @@ def cmd_report(args: argparse.Namespace) -> int:
                      f"kertas {options.paper} melintang)\n")
     return EXIT_OK
 
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .reports.excel import export_xlsx
+
+    _check_output(args.output, ".xlsx")
+    options = ReportOptions(paper=args.paper, thousands=args.thousands)
+    with RenjaDocument.open(args.file, readonly=True) as doc:
+        try:
+            result = export_xlsx(doc, args.output, args.table, options)
+        except ReportError as exc:
+            raise CliError(str(exc)) from None
+        except OSError as exc:
+            raise CliError(f"tidak dapat menulis '{args.output}': {exc.strerror or exc}") from None
+    sys.stdout.write(f"Excel ditulis: {result.path} (lembar: {', '.join(result.sheets)})\n")
+    return EXIT_OK
