@@ -387,12 +387,20 @@ class RenjaDocument:
             kode = self._check_plan_code(kode, level, parent)
             if not (nama or "").strip():
                 raise EditError(f"Nama baris {kode} tidak boleh kosong")
+        return self._insert_tree_row("plan", parent_id, kode, nama, level, position, row_id, fields)
+
+    def _insert_tree_row(self, which: str, parent_id: str | None, kode: str, nama: str, level: int,
+                         position: int | None, row_id: str | None, fields: dict[str, Any]) -> str:
+        """Parse the fields, write the row (shifting later siblings), then add it to the tree."""
+        tree, table = self._tree(which)
+        text_fields, parse = ((PLAN_TEXT_FIELDS, self._parse_plan_value) if which == "plan"
+                              else (EVAL_TEXT_FIELDS, self._parse_eval_value))
         label = kode or (nama or "")[:40]
-        values: dict[str, Any] = {c.name: None for c in T_PLAN.columns}
-        values.update({k: "" for k in PLAN_TEXT_FIELDS})
+        values: dict[str, Any] = {c.name: None for c in table.columns}
+        values.update({k: "" for k in text_fields})
         for key, value in fields.items():
-            values[key] = self._parse_plan_value(level, key, value, label)
-        siblings = self.plan.children_of(parent_id)
+            values[key] = parse(level, key, value, label)
+        siblings = tree.children_of(parent_id)
         if position is None or position > len(siblings):
             position = len(siblings)
         values.update(
@@ -400,12 +408,12 @@ class RenjaDocument:
             nama=(nama or "").strip(), position=position, modified_at=now_stamp(),
         )
         with self._atomic():
-            self._shift_positions(T_PLAN, siblings[position:], +1)
-            self.conn.execute(insert(T_PLAN).values(**values))
+            self._shift_positions(table, siblings[position:], +1)
+            self.conn.execute(insert(table).values(**values))
         for i, sib in enumerate(siblings[position:], start=position + 1):
             sib.values["position"] = i
-        changed = self.plan.insert(values, parent_id, position)
-        self._emit(Change("plan", changed, inserted=[values["id"]]))
+        changed = tree.insert(values, parent_id, position)
+        self._emit(Change(which, changed, inserted=[values["id"]]))
         return values["id"]
 
     def set_plan(self, row_id: str, check: bool = True, **fields: Any) -> Change:
@@ -771,24 +779,7 @@ class RenjaDocument:
             level = parent.level + 1 if parent is not None else codes.URUSAN
         if not 1 <= level <= SUB_KEGIATAN:
             raise EditError(f"tingkat {level} tidak sah")
-        label = kode or (nama or "")[:40]
-        values: dict[str, Any] = {c.name: None for c in T_EVAL.columns}
-        values.update({k: "" for k in EVAL_TEXT_FIELDS})
-        for key, value in fields.items():
-            values[key] = self._parse_eval_value(level, key, value, label)
-        siblings = self.evaluation.children_of(parent_id)
-        if position is None or position > len(siblings):
-            position = len(siblings)
-        values.update(id=row_id or new_id(), parent_id=parent_id, level=level, kode=kode or "",
-                      nama=(nama or "").strip(), position=position, modified_at=now_stamp())
-        with self._atomic():
-            self._shift_positions(T_EVAL, siblings[position:], +1)
-            self.conn.execute(insert(T_EVAL).values(**values))
-        for i, sib in enumerate(siblings[position:], start=position + 1):
-            sib.values["position"] = i
-        changed = self.evaluation.insert(values, parent_id, position)
-        self._emit(Change("eval", changed, inserted=[values["id"]]))
-        return values["id"]
+        return self._insert_tree_row("eval", parent_id, kode, nama, level, position, row_id, fields)
 
     def set_eval(self, row_id: str, **fields: Any) -> Change:
         self._writable()

@@ -205,15 +205,7 @@ def backup_file(path: Path, reason: str) -> Path:
     """Copy a document into the user's backup folder before a risky step; return the copy."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = paths.backups_dir() / f"{path.stem}.{reason}.{stamp}{path.suffix or '.sqlite'}"
-    src = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    copy_database(path, target)
     return target
 
 
