@@ -299,14 +299,31 @@ def assign_money(cells: list[str], anchor: int, layout: Layout, fields: tuple[st
     return out, notes
 
 
-def _text_field(cells: list[str], anchor: int, layout: Layout, name: str, used: set[int]) -> str:
+def _text_field(cells: list[str], anchor: int, layout: Layout, name: str, used: set[int],
+                shifts: list[tuple[int, int]] = ()) -> str:
+    """A text field; in a row whose money cells were found shifted, the cells around follow them.
+
+    ``shifts`` are (expected column, found column) of the row's money fields. A field after a
+    shifted money cell moves with it; a field between two money cells whose own cell is empty takes
+    the cell moved by the shift of the next money cell, when that one is filled.
+    """
     idx = layout.pos(name, anchor)
     if idx is None:
         return ""
-    c = _cell(cells, idx)
-    if idx in used or looks_like_money(c):
-        return ""
-    return "" if is_dash(c) else c
+
+    def value(i: int) -> str:
+        c = _cell(cells, i)
+        if i in used or looks_like_money(c) or is_dash(c):
+            return ""
+        return c
+
+    before = [found - exp for exp, found in shifts if exp < idx]
+    after = [found - exp for exp, found in shifts if exp > idx]
+    first = idx + (before[-1] if before else 0)
+    got = value(first)
+    if not got and after and after[0] != (before[-1] if before else 0):
+        got = value(idx + after[0])
+    return got
 
 
 def _add_import_findings(doc: "RenjaDocument", items: list[dict]) -> None:
@@ -532,7 +549,8 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
     money, mnotes = assign_money(cells, anchor, layout, money_fields)
     notes.extend(mnotes)
     used = {i for i, _ in money.values()}
-    text = {f: _text_field(cells, anchor, layout, f, used) for f in layout.offsets
+    shifts = sorted((anchor + layout.offsets[f], i) for f, (i, _) in money.items())
+    text = {f: _text_field(cells, anchor, layout, f, used, shifts) for f in layout.offsets
             if f not in money_fields and f not in ("nama", "no")}
     row_id, created = w.place(kode, nama, level, notes)
     if cc.notes:
@@ -669,7 +687,8 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
             continue
         money, notes = assign_money(cells, anchor, layout, MONEY_FIELDS["2.3"])
         used = {i for i, _ in money.values()}
-        t = {f: _text_field(cells, anchor, layout, f, used) for f in layout.offsets if f not in ("no",)
+        shifts = sorted((anchor + layout.offsets[f], i) for f, (i, _) in money.items())
+        t = {f: _text_field(cells, anchor, layout, f, used, shifts) for f in layout.offsets if f not in ("no",)
              and f not in MONEY_FIELDS["2.3"]}
         nama = t.get("nama") or t.get("rkpd_nama") or ""
         out.nama = nama
