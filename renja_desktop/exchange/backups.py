@@ -173,10 +173,11 @@ def list_backups(path: str | os.PathLike | None = None, document_id: str | None 
     return out
 
 
-def rotate(document_id: str | None, keep: int = KEEP_PER_DOCUMENT) -> list[Path]:
+def rotate(document_id: str | None, keep: int | None = None) -> list[Path]:
     """Delete the oldest backups of a document beyond ``keep``; return what was deleted."""
     if document_id is None:
         return []
+    keep = KEEP_PER_DOCUMENT if keep is None else keep
     mine = [e for e in list_all() if e.document_id == document_id]
     removed = []
     for e in mine[keep:]:
@@ -193,7 +194,16 @@ def rotate(document_id: str | None, keep: int = KEEP_PER_DOCUMENT) -> list[Path]
     return removed
 
 
-def take_backup(path: str | os.PathLike, reason: str, raw: bool = False, link: bool = False) -> Path:
+def rotate_all(keep: int | None = None) -> list[Path]:
+    """Apply the rotation to every document (also to backups the core took before upgrades)."""
+    removed: list[Path] = []
+    for doc_id in {e.document_id for e in list_all() if e.document_id}:
+        removed += rotate(doc_id, keep)
+    return removed
+
+
+def take_backup(path: str | os.PathLike, reason: str, raw: bool = False, link: bool = False,
+                rotate_now: bool = True) -> Path:
     """Copy ``path`` into the backup folder now; return the copy.
 
     A healthy document is copied with the SQLite backup API (a consistent snapshot); ``raw=True``
@@ -234,7 +244,8 @@ def take_backup(path: str | os.PathLike, reason: str, raw: bool = False, link: b
     index = _load_index()
     index[target.name] = {"source": str(path.resolve()), **info}
     _save_index(index)
-    rotate(info["document_id"])
+    if rotate_now:
+        rotate(info["document_id"])
     return target
 
 
@@ -259,11 +270,13 @@ def restore_backup(backup: str | os.PathLike, out: str | os.PathLike, overwrite:
     inspect_file(backup)
     if out.exists() and not overwrite:
         raise ExchangeError(
-            "exists", f"Berkas '{out.name}' sudah ada. Pilih nama lain atau nyatakan untuk menimpanya "
-            "(berkas itu akan dicadangkan dulu).", out)
-    if out.exists():
-        take_backup(out, "sebelum-pulih", raw=True)
-    return save_copy(backup, out, force=True, update_source=False, keep_previous=False)
+            "exists", f"Berkas '{out.name}' sudah ada. Pilih nama lain, atau timpa (--force; berkas itu "
+            "dicadangkan dulu).", out)
+    taken = take_backup(out, "sebelum-pulih", raw=True, rotate_now=False) if out.exists() else None
+    result = save_copy(backup, out, force=True, update_source=False, keep_previous=False)
+    if taken is not None:  # rotate only now: the backup being restored may be the oldest one
+        rotate(_describe(taken)["document_id"])
+    return result
 
 
 # ---------------------------------------------------------------------------- merge bases

@@ -167,7 +167,8 @@ def startup_cleanup(extra_folders: Iterable[Path] = ()) -> list[Path]:
     """Remove temporary files a crash or a removed drive left behind. Call once at app start.
 
     Cleans every temp file named in the journal (if its drive is back), and ``*.renja-tmp`` files
-    in the documents, backups and bases folders and ``extra_folders``. Returns what was removed.
+    in the documents, backups and bases folders and ``extra_folders``, and applies the backup
+    rotation (also to backups taken before schema upgrades). Returns what was removed.
     """
     removed: list[Path] = []
     keep: list[str] = []
@@ -198,6 +199,12 @@ def startup_cleanup(extra_folders: Iterable[Path] = ()) -> list[Path]:
                 pass
     # keep only entries whose files still exist somewhere we could not reach
     _write_journal(k for k in keep if not Path(k).parent.exists() or Path(k).exists())
+    from .backups import rotate_all
+
+    try:
+        removed += rotate_all()
+    except OSError:
+        pass
     return removed
 
 
