@@ -16,7 +16,7 @@ from ..codes import PROGRAM, SUB_KEGIATAN
 from ..compute import EvalValues, Node, is_additive
 from ..formatting import format_decimal_id, format_percent, format_rupiah
 from .plan_model import (
-    DERIVED_BACKGROUND, DERIVED_FOREGROUND, ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT, MIME_EVAL_ROWS, RIGHT,
+    EDITABLE_FLAGS, ROOT_FLAGS, ROW_FLAGS, DERIVED_BACKGROUND, DERIVED_FOREGROUND, ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT, MIME_EVAL_ROWS, RIGHT,
     EditableTreeModel,
 )
 from .tree_model import COLUMN_KEY_ROLE, LEVEL_ROLE, ROW_ID_ROLE, SEARCH_ROLE, Column
@@ -217,13 +217,11 @@ class EvalModel(EditableTreeModel):
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled \
-            | Qt.ItemFlag.ItemIsDropEnabled
+            return ROOT_FLAGS
         node = self.tree.nodes.get(index.internalPointer().id)
         if node is not None and self.is_editable(node, self._keys[index.column()]):
-            f |= Qt.ItemFlag.ItemIsEditable
-        return f
+            return EDITABLE_FLAGS
+        return ROW_FLAGS
 
     def apply_edit(self, node: Node, key: str, value: str) -> str | None:
         return self.editor.set_eval(node.id, **{key: value})

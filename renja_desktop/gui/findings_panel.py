@@ -64,7 +64,12 @@ class FindingsPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.refresh)
         doc.add_listener(self._on_change)
-        self.refresh()
+        if len(doc.plan.nodes) < 5000:
+            self.refresh()
+        else:
+            # a big document: let the window appear first, check right after
+            self.summary.setText(self.tr("Memeriksa dokumen…"))
+            self.timer.start(300)
 
     def detach(self) -> None:
         self.timer.stop()

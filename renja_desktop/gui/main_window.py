@@ -417,9 +417,11 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(doc)
         self.findings.jump.connect(self.jump_to_finding)
         self.findings_dock.setWidget(self.findings)
-        self.plan_page.collapse_to_programs() if len(doc.plan.nodes) > 5000 else self.plan_page.view.expandAll()
-        self.eval_page.view.expandAll()
-        self.t23_page.view.expandAll()
+        # big documents open folded to programs; expanding 50.000 rows is the user's choice
+        big = len(doc.plan.nodes) > 5000
+        for page in (self.plan_page, self.t23_page):
+            page.collapse_to_programs() if big else page.view.expandAll()
+        self.eval_page.collapse_to_programs() if len(doc.evaluation.nodes) > 5000 else self.eval_page.view.expandAll()
         self.actions_["quarters"].setChecked(self.eval_page.quarters_visible())
         self.tabs.setCurrentWidget(self.plan_page)
         first = self.plan_page.proxy.index(0, 0)

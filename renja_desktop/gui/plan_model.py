@@ -37,6 +37,12 @@ RKPD_BACKGROUND = QBrush(QColor("#f7f4ea"))
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
+#: item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot)
+ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+             | Qt.ItemFlag.ItemIsDropEnabled)
+EDITABLE_FLAGS = ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
+ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+
 MIME_PLAN_ROWS = "application/x-renja-plan-row-ids"
 MIME_EVAL_ROWS = "application/x-renja-eval-row-ids"
 
@@ -316,13 +322,11 @@ class PlanModel(EditableTreeModel):
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled \
-            | Qt.ItemFlag.ItemIsDropEnabled
+            return ROOT_FLAGS
         node = self.tree.nodes.get(index.internalPointer().id)
         if node is not None and self.is_editable(node, self._keys[index.column()]):
-            f |= Qt.ItemFlag.ItemIsEditable
-        return f
+            return EDITABLE_FLAGS
+        return ROW_FLAGS
 
     def apply_edit(self, node: Node, key: str, value: str) -> str | None:
         if key in INDIKATOR_KEYS:
