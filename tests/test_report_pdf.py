@@ -216,3 +216,12 @@ def test_cli_report(binjai, tmp_path, capsys):
     assert exc.value.code == 2
     assert main(["report", str(tmp_path / "tidakada.sqlite"), "-o", str(tmp_path / "x.pdf")]) == 2
     assert "tidak ditemukan" in capsys.readouterr().err
+
+
+def test_money_text_is_format_rupiah():
+    from renja_desktop.reports.tables import MONEY, Cell, format_cell
+
+    for value in (0, 7, 999, 1000, 1_000_000, 40_145_568_718, 10**15 + 123, 2**62):
+        assert format_cell(Cell(value, MONEY)) == format_rupiah(value)
+        assert format_cell(Cell(value, MONEY), thousands=True) == format_rupiah(value, thousands=True)
+    assert format_cell(Cell(None, MONEY)) == ""
