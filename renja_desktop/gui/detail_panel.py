@@ -136,8 +136,8 @@ class DetailPanel(QScrollArea):
         for i in range(1, len(headers)):
             table.horizontalHeader().setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(i, 110 if len(headers) == 2 else 75)
-        table.setMinimumHeight(90)
-        table.setMaximumHeight(160)
+        table.setMinimumHeight(74)
+        table.setMaximumHeight(120)
         return table
 
     def _buttons(self, add: Callable[[], None], remove: Callable[[], None]) -> QHBoxLayout:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..validation import ERROR, WARNING, Finding, validate
 from .texts import severity_name
+from .undo import FIELD_LABELS, field_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import Change, RenjaDocument
@@ -44,8 +45,9 @@ class FindingsPanel(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for i, w in enumerate((90, 55, 150, 80, 560, 130, 130)):
+        for i, w in enumerate((90, 55, 150, 110, 560, 130, 130)):
             header.resizeSection(i, w)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)   # a short list: the message gets the room
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         top = QHBoxLayout()
@@ -88,8 +90,8 @@ class FindingsPanel(QWidget):
         self.tree.clear()
         items = []
         for f in self.findings:
-            item = QTreeWidgetItem([severity_name(f.severity), f.tabel, f.kode, f.kolom, f.pesan,
-                                    f.tercetak, f.terhitung])
+            item = QTreeWidgetItem([severity_name(f.severity), f.tabel, f.kode, self.column_label(f.kolom),
+                                    f.pesan, f.tercetak, f.terhitung])
             colour = SEVERITY_COLOURS.get(f.severity)
             if colour:
                 item.setForeground(0, QBrush(QColor(colour)))
@@ -110,6 +112,22 @@ class FindingsPanel(QWidget):
                                  .replace("%1", str(errors)).replace("%2", str(warnings))
                                  .replace("%3", str(len(self.findings) - errors - warnings)))
             self.summary.setStyleSheet("color: #b3261e; font-weight: bold;" if errors else "color: #8a5a00;")
+
+    def column_label(self, kolom: str) -> str:
+        """``pagu_n1`` -> ``pagu 2025``: the column as the user sees it, not the field name."""
+        tahun = int(self.doc.info.get("tahun") or 0)
+        if kolom == "pagu":
+            return self.tr("pagu %1").replace("%1", str(tahun))
+        if kolom == "pagu_n1":
+            return self.tr("pagu %1").replace("%1", str(tahun + 1))
+        if kolom == "sumber_dana":
+            return self.tr("sumber dana")
+        if kolom.startswith(("rp_", "k_")) and kolom.split("_")[1].isdigit():
+            prefix, n = kolom.split("_")
+            return f"({n}) {'Rp' if prefix == 'rp' else 'K'}"
+        if kolom in FIELD_LABELS:
+            return field_label(kolom)
+        return kolom
 
     def counts(self) -> tuple[int, int]:
         errors = sum(1 for f in self.findings if f.severity == ERROR)

@@ -36,11 +36,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MIME_CLIPBOARD = "application/x-renja-plan-rows+json"
 
-PLAN_WIDTHS = {"kode": 205, "nama": 400, "indikator": 230, "target": 60, "satuan": 80, "lokasi": 110,
-               "pagu": 130, "sumber_dana": 230, "pagu_n1": 130}
-T23_WIDTHS = {"kode": 205, "rkpd_nama": 280, "rkpd_lokasi": 95, "rkpd_indikator": 170, "rkpd_target": 70,
-              "rkpd_pagu": 125, "nama": 280, "lokasi": 95, "indikator": 170, "target": 70, "pagu": 125,
-              "selisih": 120, "rkpd_catatan": 200}
+PLAN_WIDTHS = {"kode": 200, "nama": 360, "indikator": 200, "target": 55, "satuan": 75, "lokasi": 100,
+               "pagu": 125, "sumber_dana": 220, "pagu_n1": 125}
+T23_WIDTHS = {"kode": 200, "rkpd_nama": 250, "rkpd_lokasi": 90, "rkpd_indikator": 160, "rkpd_target": 75,
+              "rkpd_pagu": 120, "nama": 250, "lokasi": 90, "indikator": 160, "target": 75, "pagu": 120,
+              "selisih": 115, "rkpd_catatan": 200}
 
 
 class FilterProxy(QSortFilterProxyModel):
@@ -134,7 +134,9 @@ class TreePage(TablePage):
         self.proxy.setSourceModel(self.model)
         self.view = TreeView(self)
         if any(c.group for c in self.model.COLUMNS):
-            self.view.setHeader(GroupedHeader(self.view))
+            # Tabel 2.1: long group titles over short K/Rp; Tabel 2.3: short groups over longer labels
+            lines = (2, 1) if which == "eval" else (1, 2)
+            self.view.setHeader(GroupedHeader(self.view, *lines))
             self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             self.view.header().setStretchLastSection(False)
         self.view.setModel(self.proxy)
@@ -612,7 +614,8 @@ class EvalPage(TreePage):
         self.set_quarters_visible(bool(app_settings.value("eval/quarters", False) in (True, "true", "1")))
 
     def default_widths(self) -> dict[str, int]:
-        widths = {"kode": 190, "nama": 320, "indikator": 220, "satuan": 80,
+        has_codes = any(n.kode for n in self.doc.evaluation.nodes.values())
+        widths = {"kode": 190 if has_codes else 70, "nama": 320, "indikator": 220, "satuan": 80,
                   "penanggung_jawab": 200, "keterangan": 160}
         for n in range(5, 16):
             widths[f"k_{n}"] = 62 if n not in (13, 15) else 75

@@ -1,0 +1,1355 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>AddRowDialog</name>
+    <message>
+        <source>Tambah %1</source>
+        <translation>Add %1</translation>
+    </message>
+    <message>
+        <source>Tingkat:</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <source>(tingkat teratas)</source>
+        <translation>(top level)</translation>
+    </message>
+    <message>
+        <source>Di bawah:</source>
+        <translation>Under:</translation>
+    </message>
+    <message>
+        <source>mis. 8.01.01.2.01.0001</source>
+        <translation>e.g. 8.01.01.2.01.0001</translation>
+    </message>
+    <message>
+        <source>boleh kosong</source>
+        <translation>may be empty</translation>
+    </message>
+    <message>
+        <source>&amp;Kode:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>ketik untuk melihat nama dari nomenklatur</source>
+        <translation>type to see names from the nomenclature</translation>
+    </message>
+    <message>
+        <source>&amp;Uraian:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>contoh: 1.500.000</source>
+        <translation>example: 1.500.000</translation>
+    </message>
+    <message>
+        <source>&amp;Pagu indikatif:</source>
+        <translation>&amp;Indicative budget:</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Program / Kegiatan / Sub Kegiatan</source>
+        <translation>Program / Activity / Sub-activity</translation>
+    </message>
+    <message>
+        <source>Indikator kinerja</source>
+        <translation>Performance indicator</translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>(5) Target Renstra %r</source>
+        <translation>(5) Renstra target %r</translation>
+    </message>
+    <message>
+        <source>Target Renstra Perangkat Daerah pada akhir periode</source>
+        <translation>The agency's Renstra target at the end of the period</translation>
+    </message>
+    <message>
+        <source>(6) Realisasi Renstra s.d. %n3</source>
+        <translation>(6) Renstra achieved up to %n3</translation>
+    </message>
+    <message>
+        <source>Realisasi capaian Renstra sampai dengan Renja tahun lalu</source>
+        <translation>Renstra achievement up to last year's Renja</translation>
+    </message>
+    <message>
+        <source>(7) Target Renja %n2</source>
+        <translation>(7) Renja target %n2</translation>
+    </message>
+    <message>
+        <source>Target kinerja dan anggaran Renja tahun yang dievaluasi</source>
+        <translation>Performance and budget target of the evaluated year's Renja</translation>
+    </message>
+    <message>
+        <source>(8) Triwulan I</source>
+        <translation>(8) Quarter I</translation>
+    </message>
+    <message>
+        <source>Realisasi triwulan I</source>
+        <translation>Realised in quarter I</translation>
+    </message>
+    <message>
+        <source>(9) Triwulan II</source>
+        <translation>(9) Quarter II</translation>
+    </message>
+    <message>
+        <source>Realisasi triwulan II</source>
+        <translation>Realised in quarter II</translation>
+    </message>
+    <message>
+        <source>(10) Triwulan III</source>
+        <translation>(10) Quarter III</translation>
+    </message>
+    <message>
+        <source>Realisasi triwulan III</source>
+        <translation>Realised in quarter III</translation>
+    </message>
+    <message>
+        <source>(11) Triwulan IV</source>
+        <translation>(11) Quarter IV</translation>
+    </message>
+    <message>
+        <source>Realisasi triwulan IV</source>
+        <translation>Realised in quarter IV</translation>
+    </message>
+    <message>
+        <source>(12) Realisasi Renja %n2</source>
+        <translation>(12) Renja realised %n2</translation>
+    </message>
+    <message>
+        <source>Realisasi kinerja dan anggaran Renja tahun yang dievaluasi (12 = 8+9+10+11)</source>
+        <translation>Performance and budget realised in the evaluated year (12 = 8+9+10+11)</translation>
+    </message>
+    <message>
+        <source>(13) Tingkat realisasi</source>
+        <translation>(13) Realisation rate</translation>
+    </message>
+    <message>
+        <source>Tingkat realisasi (13 = 12/7 × 100%)</source>
+        <translation>Realisation rate (13 = 12/7 × 100%)</translation>
+    </message>
+    <message>
+        <source>(14) Realisasi Renstra s.d. %n2</source>
+        <translation>(14) Renstra achieved up to %n2</translation>
+    </message>
+    <message>
+        <source>Realisasi kinerja dan anggaran Renstra s.d. tahun dievaluasi (14 = 6+12)</source>
+        <translation>Renstra performance and budget achieved up to the evaluated year (14 = 6+12)</translation>
+    </message>
+    <message>
+        <source>(15) Capaian Renstra</source>
+        <translation>(15) Renstra achievement</translation>
+    </message>
+    <message>
+        <source>Tingkat capaian Renstra (15 = 14/5 × 100%)</source>
+        <translation>Renstra achievement rate (15 = 14/5 × 100%)</translation>
+    </message>
+    <message>
+        <source>(16) Unit penanggung jawab</source>
+        <translation>(16) Responsible unit</translation>
+    </message>
+    <message>
+        <source>(17) Keterangan</source>
+        <translation>(17) Remarks</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>SPM / Standar Nasional</source>
+        <translation>SPM / National standard</translation>
+    </message>
+    <message>
+        <source>IKK</source>
+        <translation>IKK</translation>
+    </message>
+    <message>
+        <source>Target Renstra %n-3</source>
+        <translation>Renstra target %n-3</translation>
+    </message>
+    <message>
+        <source>Target Renstra %n-2</source>
+        <translation>Renstra target %n-2</translation>
+    </message>
+    <message>
+        <source>Target Renstra %n-1</source>
+        <translation>Renstra target %n-1</translation>
+    </message>
+    <message>
+        <source>Target Renstra %n</source>
+        <translation>Renstra target %n</translation>
+    </message>
+    <message>
+        <source>Realisasi %n-3</source>
+        <translation>Realised %n-3</translation>
+    </message>
+    <message>
+        <source>Realisasi %n-2</source>
+        <translation>Realised %n-2</translation>
+    </message>
+    <message>
+        <source>Proyeksi %n</source>
+        <translation>Projection %n</translation>
+    </message>
+    <message>
+        <source>Proyeksi %n+1</source>
+        <translation>Projection %n+1</translation>
+    </message>
+    <message>
+        <source>Catatan analisis</source>
+        <translation>Analysis notes</translation>
+    </message>
+    <message>
+        <source>Program / Kegiatan</source>
+        <translation>Program / Activity</translation>
+    </message>
+    <message>
+        <source>Lokasi</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Besaran / Volume</source>
+        <translation>Amount / Volume</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Urusan / bidang urusan / program / kegiatan / sub kegiatan</source>
+        <translation>Affair / sector / program / activity / sub-activity</translation>
+    </message>
+    <message>
+        <source>Indikator kinerja (yang pertama; semua indikator di panel rincian)</source>
+        <translation>Performance indicator (the first; all indicators in the detail panel)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Pagu %n</source>
+        <translation>Budget %n</translation>
+    </message>
+    <message>
+        <source>Pagu indikatif tahun rencana (Rp); induk = jumlah rinciannya</source>
+        <translation>Indicative budget of the plan year (Rp); a parent = the sum of its rows</translation>
+    </message>
+    <message>
+        <source>Sumber dana</source>
+        <translation>Funding source</translation>
+    </message>
+    <message>
+        <source>Pagu %n1</source>
+        <translation>Budget %n1</translation>
+    </message>
+    <message>
+        <source>Prakiraan maju tahun berikutnya (Rp)</source>
+        <translation>Forecast for the following year (Rp)</translation>
+    </message>
+    <message>
+        <source>Rancangan awal RKPD</source>
+        <translation>RKPD first draft</translation>
+    </message>
+    <message>
+        <source>Hasil analisis kebutuhan</source>
+        <translation>Needs analysis</translation>
+    </message>
+    <message>
+        <source>Nama menurut rancangan awal RKPD</source>
+        <translation>Name in the RKPD first draft</translation>
+    </message>
+    <message>
+        <source>Target capaian</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Pagu indikatif (Rp)</source>
+        <translation>Indicative budget (Rp)</translation>
+    </message>
+    <message>
+        <source>Pagu indikatif rancangan awal RKPD (Rp)</source>
+        <translation>Indicative budget in the RKPD first draft (Rp)</translation>
+    </message>
+    <message>
+        <source>Pagu indikatif hasil analisis kebutuhan (Rp)</source>
+        <translation>Indicative budget from the needs analysis (Rp)</translation>
+    </message>
+    <message>
+        <source>Selisih pagu (Rp)</source>
+        <translation>Budget difference (Rp)</translation>
+    </message>
+    <message>
+        <source>Pagu hasil analisis − pagu rancangan awal RKPD</source>
+        <translation>Needs-analysis budget − RKPD first-draft budget</translation>
+    </message>
+    <message>
+        <source>Catatan penting</source>
+        <translation>Important notes</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <source>Pilih satu baris pada pohon program.</source>
+        <translation>Select a row in the program tree.</translation>
+    </message>
+    <message>
+        <source>Kode:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>Uraian:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Outcome / keluaran:</source>
+        <translation>Outcome / output:</translation>
+    </message>
+    <message>
+        <source>Lokasi:</source>
+        <translation>Location:</translation>
+    </message>
+    <message>
+        <source>Pagu indikatif %1 (Rp):</source>
+        <translation>Indicative budget %1 (Rp):</translation>
+    </message>
+    <message>
+        <source>Prakiraan maju %1 (Rp):</source>
+        <translation>Forecast %1 (Rp):</translation>
+    </message>
+    <message>
+        <source>Catatan penting:</source>
+        <translation>Important notes:</translation>
+    </message>
+    <message>
+        <source>Penanggung jawab:</source>
+        <translation>Responsible unit:</translation>
+    </message>
+    <message>
+        <source>Indikator kinerja</source>
+        <translation>Performance indicator</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>Target %1</translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Sumber dana</source>
+        <translation>Funding source</translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp)</source>
+        <translation>Amount (Rp)</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Pilih satu baris pada pohon program untuk melihat dan mengubah rinciannya.</source>
+        <translation>Select a row in the program tree to see and edit its details.</translation>
+    </message>
+    <message>
+        <source>Jumlah dari rinciannya (dihitung otomatis)</source>
+        <translation>The sum of its rows (computed)</translation>
+    </message>
+    <message>
+        <source>Belum ada sumber dana.</source>
+        <translation>No funding source yet.</translation>
+    </message>
+    <message>
+        <source>Seluruh pagu (Rp %1) dari satu sumber dana.</source>
+        <translation>The whole budget (Rp %1) from one source.</translation>
+    </message>
+    <message>
+        <source>Jumlah sumber dana Rp %1 = pagu.</source>
+        <translation>Funding sources total Rp %1 = budget.</translation>
+    </message>
+    <message>
+        <source>Jumlah sumber dana Rp %1 tidak sama dengan pagu Rp %2 (selisih Rp %3).</source>
+        <translation>Funding sources total Rp %1, not equal to the budget Rp %2 (difference Rp %3).</translation>
+    </message>
+    <message>
+        <source>Sumber dana baris %1: %2</source>
+        <translation>Funding source row %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Oke</source>
+        <extracomment>submit(kode, nama, fields) -&gt; error message or None</extracomment>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Jangan simpan</source>
+        <translation>Don't save</translation>
+    </message>
+    <message>
+        <source>Coba lagi</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>EvalModel</name>
+    <message>
+        <source>Rata-rata tingkat capaian dari %1 baris yang memiliki target</source>
+        <translation>Mean achievement rate over %1 rows that have a target</translation>
+    </message>
+    <message>
+        <source>Dihitung otomatis: %1</source>
+        <translation>Computed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>Galat</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Peringatan</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Tingkat</source>
+        <extracomment>the user wants to see where a finding is</extracomment>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Tabel</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Tercetak</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Terhitung</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
+        <source>Klik dua kali untuk menuju baris yang bersangkutan.</source>
+        <translation>Double-click to go to the row.</translation>
+    </message>
+    <message>
+        <source>Memeriksa dokumen…</source>
+        <translation>Checking the document…</translation>
+    </message>
+    <message>
+        <source>Tidak ada temuan: dokumen lolos pemeriksaan.</source>
+        <translation>No findings: the document passes the check.</translation>
+    </message>
+    <message>
+        <source>%1 galat, %2 peringatan, %3 info</source>
+        <translation>%1 errors, %2 warnings, %3 info</translation>
+    </message>
+    <message>
+        <source>pagu %1</source>
+        <translation>budget %1</translation>
+    </message>
+    <message>
+        <source>sumber dana</source>
+        <translation>funding source</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityForm</name>
+    <message>
+        <source>Identitas dokumen</source>
+        <translation>Document identity</translation>
+    </message>
+    <message>
+        <source>Pemerintah daerah:</source>
+        <translation>Regional government:</translation>
+    </message>
+    <message>
+        <source>mis. Kota Binjai</source>
+        <translation>e.g. Kota Binjai</translation>
+    </message>
+    <message>
+        <source>Perangkat Daerah:</source>
+        <translation>Agency:</translation>
+    </message>
+    <message>
+        <source>mis. Badan Kesatuan Bangsa dan Politik</source>
+        <translation>e.g. Badan Kesatuan Bangsa dan Politik</translation>
+    </message>
+    <message>
+        <source>Nama singkat:</source>
+        <translation>Short name:</translation>
+    </message>
+    <message>
+        <source>mis. Badan Kesbangpol (untuk kepala halaman)</source>
+        <translation>e.g. Badan Kesbangpol (for the page header)</translation>
+    </message>
+    <message>
+        <source>Tahun rencana (n):</source>
+        <translation>Plan year (n):</translation>
+    </message>
+    <message>
+        <source>Renstra mulai:</source>
+        <translation>Renstra from:</translation>
+    </message>
+    <message>
+        <source>Renstra selesai:</source>
+        <translation>Renstra to:</translation>
+    </message>
+    <message>
+        <source>Versi nomenklatur:</source>
+        <translation>Nomenclature version:</translation>
+    </message>
+    <message>
+        <source>mis. Kepmendagri 900.1.15.5-1317/2023</source>
+        <translation>e.g. Kepmendagri 900.1.15.5-1317/2023</translation>
+    </message>
+    <message>
+        <source>Judul dokumen:</source>
+        <translation>Document title:</translation>
+    </message>
+    <message>
+        <source>mis. RANCANGAN AWAL RENJA</source>
+        <translation>e.g. RANCANGAN AWAL RENJA</translation>
+    </message>
+    <message>
+        <source>Kepala halaman:</source>
+        <translation>Page header:</translation>
+    </message>
+    <message>
+        <source>Tercetak di setiap halaman:</source>
+        <translation>Printed on every page:</translation>
+    </message>
+    <message>
+        <source>Pengesahan (blok tanda tangan)</source>
+        <translation>Approval (signature block)</translation>
+    </message>
+    <message>
+        <source>Tempat:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <source>mis. Binjai</source>
+        <translation>e.g. Binjai</translation>
+    </message>
+    <message>
+        <source>Tanggal:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>mis. Juni 2023</source>
+        <translation>e.g. Juni 2023</translation>
+    </message>
+    <message>
+        <source>Jabatan:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>mis. Kepala Badan Kesatuan Bangsa dan Politik Kota Binjai</source>
+        <translation>e.g. Kepala Badan Kesatuan Bangsa dan Politik Kota Binjai</translation>
+    </message>
+    <message>
+        <source>Nama Kepala:</source>
+        <translation>Head's name:</translation>
+    </message>
+    <message>
+        <source>Pangkat:</source>
+        <translation>Rank:</translation>
+    </message>
+    <message>
+        <source>mis. Pembina</source>
+        <translation>e.g. Pembina</translation>
+    </message>
+    <message>
+        <source>NIP:</source>
+        <translation>NIP:</translation>
+    </message>
+    <message>
+        <source>18 digit, mis. 19670621 199702 1 002</source>
+        <translation>18 digits, e.g. 19670621 199702 1 002</translation>
+    </message>
+    <message>
+        <source>(otomatis dari tahun dan nama singkat)</source>
+        <translation>(automatic from the year and short name)</translation>
+    </message>
+</context>
+<context>
+    <name>Levels</name>
+    <message>
+        <source>Urusan</source>
+        <translation>Affair</translation>
+    </message>
+    <message>
+        <source>Bidang Urusan</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Sub Kegiatan</source>
+        <translation>Sub-activity</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>Bila daftar kosong, tabel dicetak dengan satu baris “NIHIL”.</source>
+        <translation>An empty list prints as one “NIHIL” row.</translation>
+    </message>
+    <message>
+        <source>Indikator kinerja pelayanan Perangkat Daerah; tidak ada rumus.</source>
+        <translation>The agency's service performance indicators; no formulas.</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <translation>Delete rows</translation>
+    </message>
+    <message>
+        <source>Hapus %1 baris yang dipilih?</source>
+        <translation>Delete the %1 selected rows?</translation>
+    </message>
+    <message>
+        <source>Penghapusan dapat dibatalkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
+        <translation>Deleting can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Baru…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>Membuat dokumen Renja baru</source>
+        <translation>Create a new Renja document</translation>
+    </message>
+    <message>
+        <source>&amp;Buka…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Membuka berkas Renja (.sqlite)</source>
+        <translation>Open a Renja file (.sqlite)</translation>
+    </message>
+    <message>
+        <source>Buka &amp;contoh</source>
+        <translation>Open &amp;sample</translation>
+    </message>
+    <message>
+        <source>Membuka salinan baru dokumen contoh Kesbangpol Binjai 2024</source>
+        <translation>Open a fresh copy of the Kesbangpol Binjai 2024 sample</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan salinan sebagai…</source>
+        <translation>&amp;Save a copy as…</translation>
+    </message>
+    <message>
+        <source>Menyimpan salinan terverifikasi, mis. ke flash disk</source>
+        <translation>Save a verified copy, e.g. to a flash drive</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Menutup dokumen</source>
+        <translation>Close the document</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>&amp;Urungkan</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>U&amp;langi</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Tambah &amp;anak</source>
+        <translation>Add &amp;child</translation>
+    </message>
+    <message>
+        <source>Menambah baris rincian di bawah baris terpilih</source>
+        <translation>Add a row under the selected row</translation>
+    </message>
+    <message>
+        <source>Tambah &amp;saudara</source>
+        <translation>Add &amp;sibling</translation>
+    </message>
+    <message>
+        <source>Menambah baris setingkat sesudah baris terpilih</source>
+        <translation>Add a row of the same level after the selected row</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Menghapus baris terpilih beserta rinciannya</source>
+        <translation>Delete the selected rows with their children</translation>
+    </message>
+    <message>
+        <source>Pindah &amp;naik</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Memindah baris ke atas (kode mengikuti induk baru)</source>
+        <translation>Move the row up (codes follow the new parent)</translation>
+    </message>
+    <message>
+        <source>Pindah t&amp;urun</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+    <message>
+        <source>Memindah baris ke bawah (kode mengikuti induk baru)</source>
+        <translation>Move the row down (codes follow the new parent)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;lin</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Menyalin baris terpilih beserta rinciannya</source>
+        <translation>Copy the selected rows with their children</translation>
+    </message>
+    <message>
+        <source>&amp;Tempel</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>Menempel baris yang disalin, atau baris dari Excel (dipisah tab)</source>
+        <translation>Paste copied rows, or rows from Excel (tab-separated)</translation>
+    </message>
+    <message>
+        <source>&amp;Cari…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <source>&amp;Bentangkan semua</source>
+        <translation>&amp;Expand all</translation>
+    </message>
+    <message>
+        <source>&amp;Ciutkan ke program</source>
+        <translation>&amp;Collapse to programs</translation>
+    </message>
+    <message>
+        <source>Kolom &amp;triwulan pada Tabel 2.1</source>
+        <translation>&amp;Quarter columns in Tabel 2.1</translation>
+    </message>
+    <message>
+        <source>&amp;Tentang Renja Desktop</source>
+        <translation>&amp;About Renja Desktop</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Buka &amp;terakhir</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Tampilan</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Bahasa</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Ban&amp;tuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Alat</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>Rincian baris</source>
+        <translation>Row details</translation>
+    </message>
+    <message>
+        <source>Temuan pemeriksaan</source>
+        <translation>Check findings</translation>
+    </message>
+    <message>
+        <source>(belum ada)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>Buka berkas Renja</source>
+        <translation>Open a Renja file</translation>
+    </message>
+    <message>
+        <source>Berkas Renja (*.sqlite);;Semua berkas (*)</source>
+        <translation>Renja files (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Berkas tidak ditemukan</source>
+        <translation>File not found</translation>
+    </message>
+    <message>
+        <source>Berkas '%1' tidak ditemukan.</source>
+        <translation>File '%1' was not found.</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibuka</source>
+        <translation>The file cannot be opened</translation>
+    </message>
+    <message>
+        <source>Dibuka: %1</source>
+        <translation>Opened: %1</translation>
+    </message>
+    <message>
+        <source>Simpan Renja baru sebagai</source>
+        <translation>Save the new Renja as</translation>
+    </message>
+    <message>
+        <source>Berkas Renja (*.sqlite)</source>
+        <translation>Renja files (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Dokumen tidak dapat dibuat</source>
+        <translation>The document cannot be created</translation>
+    </message>
+    <message>
+        <source>Contoh tidak tersedia</source>
+        <translation>Sample not available</translation>
+    </message>
+    <message>
+        <source>Dokumen contoh tidak disertakan dalam instalasi ini.</source>
+        <translation>The sample document is not included in this installation.</translation>
+    </message>
+    <message>
+        <source>Contoh Renja Kesbangpol Binjai 2024</source>
+        <translation>Sample Renja Kesbangpol Binjai 2024</translation>
+    </message>
+    <message>
+        <source>Contoh tidak dapat dibuat</source>
+        <translation>The sample cannot be created</translation>
+    </message>
+    <message>
+        <source>Rencana Program (Tabel 3.1 / 4.1)</source>
+        <translation>Program plan (Tabel 3.1 / 4.1)</translation>
+    </message>
+    <message>
+        <source>Evaluasi (Tabel 2.1)</source>
+        <translation>Evaluation (Tabel 2.1)</translation>
+    </message>
+    <message>
+        <source>Kinerja Pelayanan (Tabel 2.2)</source>
+        <translation>Service performance (Tabel 2.2)</translation>
+    </message>
+    <message>
+        <source>Review RKPD (Tabel 2.3)</source>
+        <translation>RKPD review (Tabel 2.3)</translation>
+    </message>
+    <message>
+        <source>Usulan (Tabel 2.4)</source>
+        <translation>Proposals (Tabel 2.4)</translation>
+    </message>
+    <message>
+        <source>Identitas &amp;&amp; Pengesahan</source>
+        <translation>Identity &amp;&amp; Approval</translation>
+    </message>
+    <message>
+        <source>Simpan salinan sebagai</source>
+        <translation>Save a copy as</translation>
+    </message>
+    <message>
+        <source>Salinan tidak tersimpan</source>
+        <translation>The copy was not saved</translation>
+    </message>
+    <message>
+        <source>Berkas kerja Anda tidak berubah dan tetap aman.</source>
+        <translation>Your working file is unchanged and safe.</translation>
+    </message>
+    <message>
+        <source>Salinan tersimpan: %1</source>
+        <translation>Copy saved: %1</translation>
+    </message>
+    <message>
+        <source>Tidak dapat diurungkan</source>
+        <translation>Cannot undo</translation>
+    </message>
+    <message>
+        <source>Total pagu %1: Rp %2</source>
+        <translation>Total budget %1: Rp %2</translation>
+    </message>
+    <message>
+        <source>Prakiraan maju %1: Rp %2</source>
+        <translation>Forecast %1: Rp %2</translation>
+    </message>
+    <message>
+        <source>Renja Desktop</source>
+        <translation>Renja Desktop</translation>
+    </message>
+    <message>
+        <source>(hanya baca)</source>
+        <translation>(read-only)</translation>
+    </message>
+    <message>
+        <source>Hanya baca</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>Tersimpan</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Setiap perubahan langsung tersimpan ke berkas kerja ini.</source>
+        <translation>Every change is saved to this working file at once.</translation>
+    </message>
+    <message>
+        <source>(ada perubahan belum disalin)</source>
+        <translation>(changes not yet copied)</translation>
+    </message>
+    <message>
+        <source>Tersimpan di berkas kerja; belum disalin</source>
+        <translation>Saved in the working file; not yet copied</translation>
+    </message>
+    <message>
+        <source>Perubahan sudah tersimpan di berkas ini, tetapi belum disalin (Berkas ▸ Simpan salinan sebagai…), mis. ke flash disk.</source>
+        <translation>Changes are saved in this file but not yet copied (File ▸ Save a copy as…), e.g. to a flash drive.</translation>
+    </message>
+    <message>
+        <source>&amp;Urungkan %1</source>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <source>U&amp;langi %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <source>Baris temuan ini tidak ada di pohon (mis. nilai TOTAL tercetak): %1</source>
+        <translation>This finding's row is not in the tree (e.g. a printed TOTAL): %1</translation>
+    </message>
+    <message>
+        <source>Tentang Renja Desktop</source>
+        <translation>About Renja Desktop</translation>
+    </message>
+    <message>
+        <source>Renja Desktop %1</source>
+        <translation>Renja Desktop %1</translation>
+    </message>
+    <message>
+        <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program dengan total yang selalu terhitung, pemeriksaan, dan tabel lampiran siap cetak.</source>
+        <translation>Write an agency's annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyDelegate</name>
+    <message>
+        <source>contoh: 1.500.000</source>
+        <translation>example: 1.500.000</translation>
+    </message>
+</context>
+<context>
+    <name>NewDocumentDialog</name>
+    <message>
+        <source>Renja baru</source>
+        <translation>New Renja</translation>
+    </message>
+    <message>
+        <source>mis. Kota Binjai</source>
+        <translation>e.g. Kota Binjai</translation>
+    </message>
+    <message>
+        <source>mis. Badan Kesatuan Bangsa dan Politik</source>
+        <translation>e.g. Badan Kesatuan Bangsa dan Politik</translation>
+    </message>
+    <message>
+        <source>mis. Badan Kesbangpol</source>
+        <translation>e.g. Badan Kesbangpol</translation>
+    </message>
+    <message>
+        <source>&amp;Pemerintah daerah:</source>
+        <translation>&amp;Regional government:</translation>
+    </message>
+    <message>
+        <source>Perangkat &amp;Daerah:</source>
+        <translation>&amp;Agency:</translation>
+    </message>
+    <message>
+        <source>Nama &amp;singkat:</source>
+        <translation>&amp;Short name:</translation>
+    </message>
+    <message>
+        <source>&amp;Tahun rencana (n):</source>
+        <translation>Plan &amp;year (n):</translation>
+    </message>
+    <message>
+        <source>Isi nama pemerintah daerah dan perangkat daerah.</source>
+        <translation>Fill in the regional government and the agency.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <source>Baris hanya dapat dipindah ke bawah induk satu tingkat di atasnya.</source>
+        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row's first indicator's fields</extracomment>
+        <translation>A row can only move under a parent one level above it.</translation>
+    </message>
+    <message>
+        <source>(+%1 lainnya)</source>
+        <translation>(+%1 more)</translation>
+    </message>
+    <message>
+        <source>Jumlah dari rincian %1 ini (dihitung otomatis, tidak dapat diubah)</source>
+        <translation>The sum of this %1's rows (computed, cannot be edited)</translation>
+    </message>
+    <message>
+        <source>Ubah pembagian sumber dana di panel Rincian.</source>
+        <translation>Change the funding split in the Row details panel.</translation>
+    </message>
+    <message>
+        <source>Selisih = pagu hasil analisis kebutuhan − pagu rancangan awal RKPD</source>
+        <translation>Difference = needs-analysis budget − RKPD first-draft budget</translation>
+    </message>
+</context>
+<context>
+    <name>TreePage</name>
+    <message>
+        <source>Cari kode atau uraian…</source>
+        <extracomment>a line for the status bar the current row changed (row id or None)</extracomment>
+        <translation>Search code or name…</translation>
+    </message>
+    <message>
+        <source>Bentangkan semua</source>
+        <translation>Expand all</translation>
+    </message>
+    <message>
+        <source>Ciutkan ke program</source>
+        <translation>Collapse to programs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n baris cocok</source>
+        <translation>
+            <numerusform>%n row matches</numerusform>
+            <numerusform>%n rows match</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 ditambahkan.</source>
+        <translation>%1 %2 added.</translation>
+    </message>
+    <message>
+        <source>Sub kegiatan tidak dapat memiliki rincian.</source>
+        <translation>A sub-activity cannot have rows under it.</translation>
+    </message>
+    <message>
+        <source>Hapus %1 %2 %3?</source>
+        <translation>Delete %1 %2 %3?</translation>
+    </message>
+    <message>
+        <source>Hapus %1 baris yang dipilih?</source>
+        <translation>Delete the %1 selected rows?</translation>
+    </message>
+    <message>
+        <source>Seluruh rinciannya ikut terhapus: %1 baris.</source>
+        <translation>All its rows are deleted with it: %1 rows.</translation>
+    </message>
+    <message>
+        <source>Pagu yang ikut terhapus: Rp %1.</source>
+        <translation>Budget deleted with it: Rp %1.</translation>
+    </message>
+    <message>
+        <source>Penghapusan dapat dibatalkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
+        <translation>Deleting can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <translation>Delete rows</translation>
+    </message>
+    <message>
+        <source>%1 baris dihapus.</source>
+        <translation>%1 rows deleted.</translation>
+    </message>
+    <message>
+        <source>Baris sudah di posisi paling atas.</source>
+        <translation>The row is already at the top.</translation>
+    </message>
+    <message>
+        <source>Baris sudah di posisi paling bawah.</source>
+        <translation>The row is already at the bottom.</translation>
+    </message>
+    <message>
+        <source>%1 baris disalin.</source>
+        <translation>%1 rows copied.</translation>
+    </message>
+    <message>
+        <source>%1 tidak dapat ditempel di bawah %2.</source>
+        <translation>A %1 cannot be pasted under a %2.</translation>
+    </message>
+    <message>
+        <source>%1 tidak dapat ditempel di tingkat teratas.</source>
+        <translation>A %1 cannot be pasted at the top level.</translation>
+    </message>
+    <message>
+        <source>Tempel %1 baris</source>
+        <translation>Paste %1 rows</translation>
+    </message>
+    <message>
+        <source>%1 baris ditempel.</source>
+        <translation>%1 rows pasted.</translation>
+    </message>
+    <message>
+        <source>Tempel dari Excel</source>
+        <translation>Paste from Excel</translation>
+    </message>
+    <message>
+        <source>%1 baris ditempel dari teks.</source>
+        <translation>%1 rows pasted from text.</translation>
+    </message>
+    <message>
+        <source>%1 baris ditolak (baris %2: %3).</source>
+        <translation>%1 rows refused (line %2: %3).</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>kode</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>uraian</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>outcome/keluaran</source>
+        <translation>outcome/output</translation>
+    </message>
+    <message>
+        <source>lokasi</source>
+        <translation>location</translation>
+    </message>
+    <message>
+        <source>pagu</source>
+        <translation>budget</translation>
+    </message>
+    <message>
+        <source>pagu n+1</source>
+        <translation>budget n+1</translation>
+    </message>
+    <message>
+        <source>catatan penting</source>
+        <translation>important notes</translation>
+    </message>
+    <message>
+        <source>penanggung jawab</source>
+        <translation>responsible unit</translation>
+    </message>
+    <message>
+        <source>uraian RKPD</source>
+        <translation>RKPD name</translation>
+    </message>
+    <message>
+        <source>lokasi RKPD</source>
+        <translation>RKPD location</translation>
+    </message>
+    <message>
+        <source>indikator RKPD</source>
+        <translation>RKPD indicator</translation>
+    </message>
+    <message>
+        <source>target RKPD</source>
+        <translation>RKPD target</translation>
+    </message>
+    <message>
+        <source>pagu RKPD</source>
+        <translation>RKPD budget</translation>
+    </message>
+    <message>
+        <source>catatan RKPD</source>
+        <translation>RKPD notes</translation>
+    </message>
+    <message>
+        <source>Tidak ada baris yang ditambahkan atau diubah.</source>
+        <translation>No row was added or changed.</translation>
+    </message>
+    <message>
+        <source>Baris tidak ditemukan (mungkin sudah dihapus).</source>
+        <extracomment>an undo or redo that could not be carried out (the message)</extracomment>
+        <translation>Row not found (it may have been deleted).</translation>
+    </message>
+    <message>
+        <source>Ubah %1 %2</source>
+        <translation>Change %1 %2</translation>
+    </message>
+    <message>
+        <source>Ubah indikator %1</source>
+        <translation>Change indicators %1</translation>
+    </message>
+    <message>
+        <source>Ubah sumber dana %1</source>
+        <translation>Change funding %1</translation>
+    </message>
+    <message>
+        <source>baris</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <source>Tambah %1 %2</source>
+        <translation>Add %1 %2</translation>
+    </message>
+    <message>
+        <source>Tidak ada baris yang dipilih.</source>
+        <translation>No row selected.</translation>
+    </message>
+    <message>
+        <source>Hapus %1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <source>Hapus %1 baris</source>
+        <translation>Delete %1 rows</translation>
+    </message>
+    <message>
+        <source>Pindahkan %1</source>
+        <translation>Move %1</translation>
+    </message>
+    <message>
+        <source>Ubah Tabel 2.1 %1</source>
+        <translation>Change Tabel 2.1 %1</translation>
+    </message>
+    <message>
+        <source>Ubah identitas dokumen</source>
+        <translation>Change the document identity</translation>
+    </message>
+    <message>
+        <source>Tambah baris</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Ubah baris</source>
+        <translation>Change row</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <translation>Delete rows</translation>
+    </message>
+    <message>
+        <source>Pindahkan baris</source>
+        <translation>Move row</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Renja Desktop</source>
+        <extracomment>the Edit menu operations a page may support</extracomment>
+        <translation>Renja Desktop</translation>
+    </message>
+    <message>
+        <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program, pagu, evaluasi, dan tabel lampiran yang siap dicetak.</source>
+        <translation>Write an agency's annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
+    </message>
+    <message>
+        <source>Renja baru…</source>
+        <translation>New Renja…</translation>
+    </message>
+    <message>
+        <source>Buka berkas…</source>
+        <translation>Open file…</translation>
+    </message>
+    <message>
+        <source>Buka contoh (Kesbangpol Binjai 2024)</source>
+        <translation>Open the sample (Kesbangpol Binjai 2024)</translation>
+    </message>
+    <message>
+        <source>Berkas terakhir:</source>
+        <translation>Recent files:</translation>
+    </message>
+</context>
+</TS>

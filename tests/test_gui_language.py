@@ -1,0 +1,116 @@
+"""Bahasa Indonesia by default (Qt's own buttons included), English on request, remembered."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox
+
+from gui_support import build_small_document
+from renja_desktop.gui import settings as app_settings
+from renja_desktop.gui.app import install_translators, translations_dir
+from renja_desktop.gui.main_window import MainWindow
+
+
+def ts_messages(name: str) -> list[tuple[str, str, str | None, str | None]]:
+    root = ET.parse(translations_dir() / f"{name}.ts").getroot()
+    out = []
+    for ctx in root.iter("context"):
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            text = tr.text if tr is not None else None
+            if tr is not None and tr.find("numerusform") is not None:
+                text = tr.find("numerusform").text
+            out.append((ctx.findtext("name"), msg.findtext("source"), text,
+                        tr.get("type") if tr is not None else "missing"))
+    return out
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = tmp_path / "binjai.sqlite"
+    build_small_document(path).close()
+    install_translators("id")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_document(path)
+    yield w
+    w.close()
+    install_translators("id")
+
+
+def menu_texts(window) -> list[str]:
+    texts = []
+
+    def walk(menu: QMenu) -> None:
+        texts.append(menu.title())
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            elif not action.isSeparator() and action.text():
+                texts.append(action.text())
+
+    for action in window.menuBar().actions():
+        walk(action.menu())
+    return texts
+
+
+def test_translation_files_are_complete_and_built():
+    for name in ("renja_en", "renja_qt_id"):
+        assert (translations_dir() / f"{name}.qm").stat().st_size > 1000
+        unfinished = [m for m in ts_messages(name) if m[3] is not None or not m[2]]
+        assert unfinished == []
+
+
+def test_qt_own_buttons_and_menus_are_indonesian(qtbot):
+    install_translators("id")
+    B = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, "Judul", "Teks", B.Yes | B.No | B.Cancel | B.Ok)
+    assert box.button(B.Yes).text().replace("&", "") == "Ya"
+    assert box.button(B.No).text().replace("&", "") == "Tidak"
+    assert box.button(B.Cancel).text() == "Batal"
+    assert box.button(B.Ok).text() == "Oke"
+    edit = QLineEdit("teks")
+    qtbot.addWidget(edit)
+    menu = edit.createStandardContextMenu()
+    words = [a.text().split("\t")[0].replace("&", "") for a in menu.actions() if not a.isSeparator()]
+    assert "Salin" in words and "Tempel" in words and "Pilih semua" in words
+    assert not {"Copy", "Paste", "Select All"} & set(words)
+
+
+def test_switching_to_english_and_back_keeps_the_document_open(window):
+    english = {m[2] for m in ts_messages("renja_en")}
+    indonesian = {m[1] for m in ts_messages("renja_en")} - english
+    ids_before = set(window.doc.plan.nodes)
+    window.set_language("en")
+    assert app_settings.language() == "en"
+    texts = [t for t in menu_texts(window) if not t.startswith("&1 ") and t != "(none yet)"]
+    leftovers = [t for t in texts if t in indonesian]
+    assert leftovers == []
+    assert "&File" in texts and "&Undo" in texts and "Add &child" in texts
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert tabs[0] == "Program plan (Tabel 3.1 / 4.1)"
+    assert window.detail_dock.windowTitle() == "Row details"
+    header = window.plan_page.model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
+    assert header == "Name"
+    assert window.total_label.text().startswith("Total budget 2024: Rp ")
+    assert set(window.doc.plan.nodes) == ids_before   # same document, still open
+    window.set_language("id")
+    assert app_settings.language() == "id"
+    assert "&Berkas" in menu_texts(window)
+    assert window.total_label.text().startswith("Total pagu 2024: Rp ")
+
+
+def test_language_is_remembered_for_the_next_start(qtbot):
+    app_settings.set_language("en")
+    from renja_desktop.gui.app import create_app
+
+    create_app()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert "&File" in menu_texts(w)
+    w.close()
+    app_settings.set_language("id")
+    install_translators("id")
+    QApplication.processEvents()
