@@ -54,6 +54,7 @@ def test_model_tester_over_every_kind_of_change(window, qtlog):
     page = window.plan_page
     tester = QAbstractItemModelTester(page.model, QAbstractItemModelTester.FailureReportingMode.Warning)
     tester_proxy = QAbstractItemModelTester(page.proxy, QAbstractItemModelTester.FailureReportingMode.Warning)
+    tester_23 = QAbstractItemModelTester(window.t23_page.model, QAbstractItemModelTester.FailureReportingMode.Warning)
     doc, editor = window.doc, window.editor
     ids = ids_by_kode(doc)
     assert editor.set_plan(ids[LEAF], pagu="3.000.000") is None
@@ -72,7 +73,8 @@ def test_model_tester_over_every_kind_of_change(window, qtlog):
     assert page.model.mirror_matches_tree()
     failures = [r.message for r in qtlog.records if "FAIL" in r.message or "modeltest" in r.message.lower()]
     assert failures == []
-    del tester, tester_proxy
+    assert window.t23_page.model.mirror_matches_tree()
+    del tester, tester_proxy, tester_23
 
 
 def test_typing_a_pagu_updates_ancestors_total_and_only_those_rows(window, qtbot):
