@@ -35,6 +35,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="timpa FILE yang sudah ada (dicadangkan dulu)")
     p.set_defaults(handler=cmd_restore)
 
+    p = sub.add_parser("diff", help="membandingkan dua salinan dokumen yang sama, baris demi baris")
+    p.add_argument("a", type=Path, metavar="A")
+    p.add_argument("b", type=Path, metavar="B")
+    p.add_argument("--base", type=Path, default=None, help="versi dasar bersama (bila tidak ditemukan otomatis)")
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+    p.set_defaults(handler=cmd_diff)
+
+    p = sub.add_parser("merge", help="menggabungkan dua salinan dokumen yang sama ke berkas baru")
+    p.add_argument("mine", type=Path, metavar="MINE")
+    p.add_argument("theirs", type=Path, metavar="THEIRS")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="berkas hasil (baru)")
+    p.add_argument("--base", type=Path, default=None, help="versi dasar bersama (bila tidak ditemukan otomatis)")
+    p.add_argument("--prefer", choices=("mine", "theirs"), default=None,
+                   help="pilihan untuk setiap pertentangan yang tidak dipilih dengan --choose")
+    p.add_argument("--choose", action="append", default=[], metavar="KUNCI=mine|theirs",
+                   help="pilihan untuk satu pertentangan (kunci dari keluaran --json); boleh berulang")
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+    p.set_defaults(handler=cmd_merge)
+
 
 def cmd_copy(args: argparse.Namespace) -> int:
     from .exchange.safecopy import save_copy
@@ -92,4 +111,60 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     result = restore_backup(args.backup, args.output, overwrite=args.force)
     print(f"Cadangan dipulihkan ke {result.target} (terverifikasi).")
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .exchange.diff import compare_files
+
+    comparison = compare_files(args.a, args.b, args.base)
+    if args.json:
+        print_json(comparison.as_dict())
+    else:
+        for line in comparison.lines():
+            print(line)
+    return EXIT_OK if comparison.identical else EXIT_FINDINGS
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from .cli import CliError
+    from .exchange.merge import UnresolvedConflicts, plan_merge, write_merge
+    from .exchange.rowdata import field_name
+
+    choices = {}
+    for item in args.choose:
+        key, sep, side = item.rpartition("=")
+        if not sep or side not in ("mine", "theirs"):
+            raise CliError(f"--choose '{item}' harus berbentuk KUNCI=mine atau KUNCI=theirs")
+        choices[key] = side
+    plan = plan_merge(args.mine, args.theirs, args.base)
+    unknown = set(choices) - {c.key for c in plan.conflicts}
+    if unknown:
+        raise CliError(f"kunci pertentangan tidak dikenal: {sorted(unknown)[0]}")
+    try:
+        result = write_merge(plan, args.output, choices, args.prefer)
+    except UnresolvedConflicts as exc:
+        if args.json:
+            print_json({"ditulis": False, "pertentangan": [c.as_dict() for c in plan.conflicts]})
+        else:
+            from .exchange.diff import _conflict_line
+
+            for line in plan.summary_lines():
+                print(line)
+            print("Pertentangan yang harus dipilih:")
+            for c in exc.missing:
+                print(_conflict_line(c, plan.three_way) + f"   [kunci {c.key}]")
+            print("Tidak ada berkas yang ditulis: pilih dengan --prefer mine|theirs atau --choose KUNCI=...")
+        return EXIT_FINDINGS
+    if args.json:
+        print_json({"ditulis": True, "hasil": str(result.output), "jumlah": result.counts, "total": result.totals,
+                    "pertentangan": [c.as_dict() for c in plan.conflicts],
+                    "perubahan": [c.as_dict() for c in plan.changes], "catatan": result.notes})
+    else:
+        for line in result.lines():
+            print(line)
+        for c in plan.conflicts:
+            side = "milik saya" if c.choice == "mine" else "milik mereka"
+            what = c.detail if c.kind != "field" else field_name(c.field)
+            print(f"  dipilih {side}: {c.label}, {what}")
     return EXIT_OK

@@ -242,3 +242,33 @@ def test_reopening_keeps_a_changed_local_copy_as_backup(usb):
     finally:
         doc.close()
         session.close()
+
+
+def test_conflict_on_save_merge_then_save(usb, tmp_path):
+    """The whole flash-disk story: changed elsewhere -> compare -> choose -> merged -> saved back."""
+    original = small_document(usb / "renja.sqlite")
+    doc, session = open_for_editing(original)
+    try:
+        session.save_to_origin(doc)
+        doc2, s2 = open_for_editing(original, documents_dir=tmp_path / "pc2")
+        sid = next(n.id for n in doc2.plan.walk() if n.level == 5)
+        doc2.set_plan(sid, pagu="9.000.000")
+        doc2.set_document(tempat="Binjai")
+        s2.save_to_origin(doc2)
+        doc2.close()
+        s2.close()
+        doc.set_plan(sid, pagu="8.000.000")
+        doc.set_document(judul="RENJA")
+        with pytest.raises(CopyConflict):
+            session.save_to_origin(doc)
+        plan = session.plan_merge_with_origin()
+        assert plan.three_way and [c.field for c in plan.conflicts] == ["pagu"]
+        result = session.write_merged(plan, {plan.conflicts[0].key: "mine"})
+        doc = session.adopt_merged(result.output, doc)
+        assert doc.info["judul"] == "RENJA" and doc.info["tempat"] == "Binjai"
+        assert doc.plan.nodes[sid].values["pagu"] == 8_000_000
+        session.save_to_origin(doc)  # no conflict now
+        assert content_hash_of(original) == content_hash_of(session.working)
+    finally:
+        doc.close()
+        session.close()

@@ -71,6 +71,43 @@ class WorkSession:
         """"Simpan salinan ke...": a verified copy anywhere (e.g. a flash disk)."""
         return save_copy(document if document is not None else self.working, target, force=force)
 
+    def plan_merge_with_origin(self):
+        """After :class:`CopyConflict`: compare the working file with the changed file at the origin
+        (three-way when their common version is known). Show it in the merge dialog."""
+        from .merge import plan_merge
+
+        if self.origin is None:
+            raise ExchangeError("no_origin", "Dokumen ini tidak dibuka dari flash disk atau folder jaringan.",
+                                self.working)
+        return plan_merge(self.working, self.origin)
+
+    def write_merged(self, plan, resolutions: dict[str, str] | None = None, prefer: str | None = None):
+        """Write the merge into a new file beside the working file (both inputs untouched)."""
+        from datetime import datetime
+
+        from .merge import write_merge
+
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        out = self.working.with_name(f"{self.working.stem}.gabungan-{stamp}{self.working.suffix}")
+        return write_merge(plan, out, resolutions, prefer)
+
+    def adopt_merged(self, merged: str | os.PathLike, document=None):
+        """Make a merged file the working file (the old one goes to the backups) and reopen it.
+
+        ``document`` -- the open :class:`RenjaDocument` of the working file -- is closed first.
+        Saving to the origin afterwards is allowed: the merge descends from the file there.
+        """
+        if self.readonly:
+            raise ExchangeError("read_only", "Dokumen dibuka hanya-baca.", self.working)
+        if document is not None:
+            document.close()
+        origin = None
+        if self.origin is not None:
+            origin = {"path": str(self.origin), "location": self.location, "token": self.origin_token}
+        save_copy(merged, self.working, force=True, update_source=False, store_base=False)
+        _forget_digest(self.working, origin=origin)
+        return _open_document(self.working, False)
+
     def refresh_locks(self) -> bool:
         """Confirm our locks are alive (call every :data:`lock.REFRESH_EVERY` seconds)."""
         return all([lk.refresh() for lk in self.locks])
