@@ -141,6 +141,8 @@ def import_notes(doc: "RenjaDocument") -> list[Finding]:
             if it.get("kolom") == "kode" and it.get("terhitung") and node.kode != it["terhitung"] \
                     and "tanpa nol" in it.get("pesan", ""):
                 continue  # the row's code has been changed since
+            if it.get("induk") and node.parent is not None and node.parent.kode == it["induk"]:
+                continue  # the row has since been moved under the parent its code names
         elif it.get("kode") and not doc.plan.find_kode(it["kode"]):
             continue
         severity = it.get("severity") if it.get("severity") in (ERROR, WARNING, INFO) else WARNING

@@ -158,7 +158,8 @@ def test_check_reports_the_seed_inconsistencies(imported):
     assert (f.tercetak, f.terhitung) == ("346.500.000", "189.000.000")
     dup = [f for f in findings if f.rule == "code_duplicate" and f.kode == "8.01.05"]
     assert dup and "2 kali" in dup[0].pesan
-    six = [f for f in findings if f.rule == "import_note" and f.tabel == "4.1" and f.kode == "8.01.06.2.01.0002"]
+    six = [f for f in findings if f.rule == "import_note" and f.tabel == "4.1" and f.kode == "8.01.06.2.01.0002"
+           and "tanpa nol" in f.pesan]
     assert six and six[0].tercetak == "8.01.6.2.01.0002" and six[0].terhitung == "8.01.06.2.01.0002"
     (f,) = [f for f in findings if f.rule == "name_missing" and f.kode == "8.01.06.2.01.0006"]
     assert f.severity == "error"
@@ -209,3 +210,17 @@ def test_whole_document_text_accounts_for_every_line(tmp_path):
         assert doc.usulan == []
     finally:
         doc.close()
+
+
+def test_import_notes_follow_the_rows(imported):
+    """A note about a printed code disappears once the row is put where its code says."""
+    doc, _, _ = imported
+    notes = [f for f in validate(doc) if f.rule == "import_note" and f.kode == "8.01.06.2.01.0004"]
+    assert notes and "8.01.06.2.01" in notes[0].pesan
+    # give the sixth program its own code: its kegiatan follows, and the notes go away
+    programs = [n for n in doc.plan.walk() if n.kode == "8.01.05"]
+    doc.set_plan(programs[1].id, kode="8.01.06")
+    assert doc.plan_by_kode("8.01.06.2.01") is not None
+    left = [f for f in validate(doc) if f.rule == "import_note" and f.kode == "8.01.06.2.01.0004"]
+    assert left == []
+    assert not [f for f in validate(doc) if f.rule == "code_duplicate"]

@@ -429,7 +429,7 @@ class PlanWriter:
                 "severity": "warning", "tabel": self.table, "kode": kode, "kolom": "kode",
                 "pesan": f"kode tercetak tidak cocok dengan {LEVEL_WORD[level - 1]} di atasnya "
                          f"({above_node.kode}); induk {pcode} tidak tercetak",
-                "tercetak": kode, "terhitung": above_node.kode,
+                "tercetak": kode, "terhitung": above_node.kode, "induk": pcode, "row_id": None,
             })
             return above
         if level == codes.URUSAN:
@@ -553,6 +553,9 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
     text = {f: _text_field(cells, anchor, layout, f, used, shifts) for f in layout.offsets
             if f not in money_fields and f not in ("nama", "no")}
     row_id, created = w.place(kode, nama, level, notes)
+    for item in w.findings:
+        if item.get("row_id", "") is None and item.get("kode") == kode:
+            item["row_id"] = row_id
     if cc.notes:
         w.findings.append({"severity": "warning", "tabel": w.table, "kode": kode, "kolom": "kode",
                            "pesan": "kode tercetak dengan segmen tanpa nol di depan: " + "; ".join(cc.notes),
