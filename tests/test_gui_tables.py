@@ -317,3 +317,34 @@ def test_close_and_reopen_remembers_recent_and_widths(window, qtbot):
     assert window.welcome.recent.count() >= 1
     assert window.open_document(path)
     assert window.plan_page.view.header().sectionSize(1) == 333
+
+
+def test_eval_add_child_through_the_dialog(window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    page = window.eval_page
+    window.tabs.setCurrentWidget(page)
+    assert window.detail.row_id is None   # the plan's detail panel does not apply here
+    doc = window.doc
+    ids = eval_ids(doc)
+    page.select_row(ids["8.01.01.2.01"])
+    seen = {}
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, fill)
+            return
+        seen["kode"] = dialog.kode.text()
+        seen["pagu"] = dialog.pagu
+        qtbot.keyClicks(dialog.nama, "Evaluasi Kinerja Perangkat Daerah")
+        qtbot.keyClick(dialog.nama, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill)
+    window.actions_["add_child"].trigger()
+    assert seen["kode"] == "8.01.01.2.01.0007" and seen["pagu"] is None
+    node = next(n for n in doc.evaluation.walk() if n.nama == "Evaluasi Kinerja Perangkat Daerah")
+    assert node.parent.id == ids["8.01.01.2.01"] and node.kode == "8.01.01.2.01.0007"
+    assert page.current_row_id() == node.id
+    window.stack.undo()
+    assert node.id not in doc.evaluation.nodes

@@ -61,8 +61,24 @@ def create_app(argv: list[str] | None = None, lang: str | None = None) -> QAppli
     return app
 
 
+def install_crash_dialog() -> None:
+    """Unexpected errors: a log file for IT (renja_desktop.crash) and a short dialog for the user."""
+    from .. import crash
+    from . import texts
+
+    def notify(message: str, log_path: Path) -> None:
+        texts.show_error(
+            QApplication.activeWindow(), QCoreApplication.translate("App", "Galat tak terduga"), message,
+            QCoreApplication.translate(
+                "App", "Laporan galat disimpan di:\n%1\nSerahkan berkas itu kepada petugas TI. "
+                "Perubahan yang sudah tampil sudah tersimpan di berkas Renja.").replace("%1", str(log_path)))
+
+    crash.install(notify)
+
+
 def main(path: str | Path | None = None, sample: bool = False) -> int:
     app = create_app()
+    install_crash_dialog()
     from .main_window import MainWindow
 
     window = MainWindow()

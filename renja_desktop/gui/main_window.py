@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
         self.identity.message.connect(self.show_message)
         self.plan_page.currentRowChanged.connect(self._plan_row_selected)
         self.t23_page.currentRowChanged.connect(self._plan_row_selected)
-        self.tabs.currentChanged.connect(lambda _i: self.update_actions())
+        self.tabs.currentChanged.connect(self._tab_changed)
         for key in OPERATIONS:
             self.tabs.addAction(self.actions_[key])
         self.central.addWidget(self.tabs)
@@ -544,6 +544,16 @@ class MainWindow(QMainWindow):
     def _plan_row_selected(self, row_id) -> None:
         if self.detail is not None:
             self.detail.show_row(row_id)
+
+    def _tab_changed(self, _index: int) -> None:
+        """The detail panel follows the plan tree's current row on the tabs that show it."""
+        page = self.current_page()
+        if self.detail is not None:
+            if page is self.plan_page or page is self.t23_page:
+                self.detail.show_row(page.current_row_id())
+            else:
+                self.detail.show_row(None)
+        self.update_actions()
 
     def _on_change(self, change) -> None:
         if change.table in ("plan", "reset"):

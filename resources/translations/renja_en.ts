@@ -48,6 +48,21 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Galat tak terduga</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Laporan galat disimpan di:
+%1
+Serahkan berkas itu kepada petugas TI. Perubahan yang sudah tampil sudah tersimpan di berkas Renja.</source>
+        <translation>The error report was saved to:
+%1
+Give that file to your IT staff. Changes already shown are saved in the Renja file.</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Kode</source>
@@ -1095,6 +1110,214 @@
     <message>
         <source>Selisih = pagu hasil analisis kebutuhan − pagu rancangan awal RKPD</source>
         <translation>Difference = needs-analysis budget − RKPD first-draft budget</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Cetak Tabel Lampiran</source>
+        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: 'preview', 'pdf', 'excel' or 'print', and True when it succeeded</extracomment>
+        <translation>Print appendix tables</translation>
+    </message>
+    <message>
+        <source>Tabel</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Tabel %1  %2</source>
+        <translation>Table %1  %2</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Kosongkan</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Kertas dan huruf</source>
+        <translation>Paper and font</translation>
+    </message>
+    <message>
+        <source>melintang</source>
+        <translation>landscape</translation>
+    </message>
+    <message>
+        <source>Ukuran kertas</source>
+        <translation>Paper size</translation>
+    </message>
+    <message>
+        <source>Menurut tabel</source>
+        <translation>Per table</translation>
+    </message>
+    <message>
+        <source>Ukuran huruf</source>
+        <translation>Font size</translation>
+    </message>
+    <message>
+        <source>Atas</source>
+        <translation>Top</translation>
+    </message>
+    <message>
+        <source>Bawah</source>
+        <translation>Bottom</translation>
+    </message>
+    <message>
+        <source>Kiri</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Kanan</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Margins</translation>
+    </message>
+    <message>
+        <source>Pilihan</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Rupiah dalam ribuan (Rp.000)</source>
+        <translation>Rupiah in thousands (Rp.000)</translation>
+    </message>
+    <message>
+        <source>Dengan halaman sampul</source>
+        <translation>With a cover page</translation>
+    </message>
+    <message>
+        <source>Tabel 2.1 lengkap (kolom triwulan I-IV dan keterangan)</source>
+        <translation>Full Tabel 2.1 (quarter I-IV and remarks columns)</translation>
+    </message>
+    <message>
+        <source>Perbarui pratinjau</source>
+        <translation>Update preview</translation>
+    </message>
+    <message>
+        <source>Cetak ke printer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Ekspor Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>◀ Sebelumnya</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>Berikutnya ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>dari %1</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <source>Selebar jendela</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Halaman</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Perbesaran</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Menyiapkan pratinjau…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pilih sekurang-kurangnya satu tabel.</source>
+        <translation>Choose at least one table.</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Dibatalkan.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Pratinjau siap: %1 halaman.</source>
+        <translation>Preview ready: %1 pages.</translation>
+    </message>
+    <message>
+        <source>Menyusun pratinjau…</source>
+        <translation>Building the preview…</translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Berkas PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF tidak dapat disimpan ke %1: %2</source>
+        <translation>The PDF cannot be saved to %1: %2</translation>
+    </message>
+    <message>
+        <source>PDF disimpan: %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <source>PDF disimpan: %1 (%2 halaman)</source>
+        <translation>PDF saved: %1 (%2 pages)</translation>
+    </message>
+    <message>
+        <source>Ekspor Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Excel disimpan: %1</source>
+        <translation>Excel saved: %1</translation>
+    </message>
+    <message>
+        <source>Cetak ke printer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Printer tidak dapat dibuka.</source>
+        <translation>The printer cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Mencetak halaman %1 dari %2</source>
+        <translation>Printing page %1 of %2</translation>
+    </message>
+    <message>
+        <source>Terkirim ke printer: %1 halaman.</source>
+        <translation>Sent to the printer: %1 pages.</translation>
+    </message>
+    <message>
+        <source>Pencetakan dibatalkan.</source>
+        <translation>Printing cancelled.</translation>
     </message>
 </context>
 <context>
