@@ -372,10 +372,11 @@ class PlanWriter:
         self.pending: list[dict] = []
 
     # -------------------------------------------------------------- placing
-    def _new_row(self, parent_id: str | None, kode: str, nama: str, level: int, claimed: bool = True) -> str:
+    def _new_row(self, parent_id: str | None, kode: str, nama: str, level: int, claimed: bool = True,
+                 fields: dict[str, Any] | None = None) -> str:
         """Insert a row. ``claimed=False``: a parent made from a code prefix, which a later printed
         row with that code takes over instead of duplicating it."""
-        rid = self.doc.add_plan_row(parent_id, kode, nama, level=level, check=False)
+        rid = self.doc.add_plan_row(parent_id, kode, nama, level=level, check=False, **(fields or {}))
         self.report.inserted += 1
         if kode:
             self.existing.setdefault(kode, []).append(rid)
@@ -436,8 +437,10 @@ class PlanWriter:
             return None
         return self._ensure_code_row(pcode, level - 1)
 
-    def place(self, kode: str, nama: str, level: int, notes: list[str]) -> tuple[str, bool]:
-        """The row for this source row: an existing one with the same code, or a new one."""
+    def place(self, kode: str, nama: str, level: int, notes: list[str],
+              fields: dict[str, Any] | None = None) -> tuple[str, bool]:
+        """The row for this source row: an existing one with the same code, or a new one (made
+        with ``fields`` at once)."""
         if kode:
             occ = self.seen[kode]
             ids = self.existing.get(kode, [])
@@ -452,7 +455,7 @@ class PlanWriter:
         if not kode and self.paste_parent is not None:
             kode = self.doc.next_free_code(parent) if parent else ""
             notes.append(f"tanpa kode; diberi kode {kode}")
-        rid = self._new_row(parent, kode, nama, level)
+        rid = self._new_row(parent, kode, nama, level, fields=fields)
         self._remember(rid, level, kode)
         return rid, True
 
@@ -552,7 +555,19 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
     shifts = sorted((anchor + layout.offsets[f], i) for f, (i, _) in money.items())
     text = {f: _text_field(cells, anchor, layout, f, used, shifts) for f in layout.offsets
             if f not in money_fields and f not in ("nama", "no")}
-    row_id, created = w.place(kode, nama, level, notes)
+    initial: dict[str, Any] = {}
+    outcome = "\n".join(x for x in dict.fromkeys([text.get("outcome", ""), text.get("keluaran", "")]) if x)
+    for key, value in (("outcome", outcome), ("lokasi", text.get("lokasi", "")),
+                       ("catatan", text.get("catatan", "")),
+                       ("penanggung_jawab", text.get("penanggung_jawab", ""))):
+        if value:
+            initial[key] = value
+    if level == SUB_KEGIATAN:
+        for f, (_, teks) in money.items():
+            value, err = read_money(teks)
+            if value is not None and not err:
+                initial[f] = value
+    row_id, created = w.place(kode, nama, level, notes, fields=initial)
     for item in w.findings:
         if item.get("row_id", "") is None and item.get("kode") == kode:
             item["row_id"] = row_id
@@ -570,11 +585,8 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         updates["nama"] = nama
     elif nama and not created and norm_text(nama) != norm_text(node.nama):
         notes.append(f"nama berbeda dengan baris yang sudah ada ('{node.nama[:50]}'); nama lama dipertahankan")
-    outcome = "\n".join(x for x in dict.fromkeys([text.get("outcome", ""), text.get("keluaran", "")]) if x)
-    for key, value in (("outcome", outcome), ("lokasi", text.get("lokasi", "")),
-                       ("catatan", text.get("catatan", "")),
-                       ("penanggung_jawab", text.get("penanggung_jawab", ""))):
-        if value and not node.values.get(key):
+    for key, value in initial.items():
+        if key not in MONEY_FIELDS["4.1"] and value and not node.values.get(key):
             updates[key] = value
     for f, (idx, teks) in money.items():
         value, err = read_money(teks)
