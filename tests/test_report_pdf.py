@@ -225,3 +225,25 @@ def test_money_text_is_format_rupiah():
         assert format_cell(Cell(value, MONEY)) == format_rupiah(value)
         assert format_cell(Cell(value, MONEY), thousands=True) == format_rupiah(value, thousands=True)
     assert format_cell(Cell(None, MONEY)) == ""
+
+
+def test_short_page_signature_fits(binjai, tmp_path):
+    """Big top and bottom margins: the signature's blank space shrinks, it still shares a page."""
+    out = tmp_path / "pendek.pdf"
+    with RenjaDocument.open(binjai, readonly=True) as doc:
+        render_pdf(doc, out, "4.1", ReportOptions(margin_top=60, margin_bottom=60))
+    pages = read_pdf(out)
+    check_page_numbers(pages)
+    check_signature(pages, KEPALA, NIP, ROW_41)
+
+
+def test_too_wide_for_a4_says_what_to_do(binjai, tmp_path):
+    with RenjaDocument.open(binjai, readonly=True) as doc:
+        with pytest.raises(ReportError, match="Legal.*ribuan"):
+            render_pdf(doc, tmp_path / "x.pdf", "2.1", ReportOptions(paper="A4", tabel21_lengkap=True))
+        # in thousands it fits
+        render_pdf(doc, tmp_path / "y.pdf", "2.1",
+                   ReportOptions(paper="A4", tabel21_lengkap=True, thousands=True))
+    pages = read_pdf(tmp_path / "y.pdf")
+    check_paper(pages, "A4")
+    check_page_numbers(pages)

@@ -280,8 +280,9 @@ def _layout_table(spec: TableSpec, options: ReportOptions, frame_w: float,
         size -= 0.5  # the table does not fit the paper at this size: step down
     if widths is None:
         raise ReportError(
-            f"Tabel {spec.nomor} tidak muat pada kertas ini; pilih kertas yang lebih lebar "
-            "atau perkecil margin."
+            f"Tabel {spec.nomor} tidak muat pada kertas {options.paper} melintang walau dengan huruf "
+            "5 pt; pilih kertas yang lebih lebar (F4 atau Legal), perkecil margin kiri/kanan, atau "
+            "cetak rupiah dalam ribuan (Rp.000)."
         )
     col_x = [0.0]
     for w in widths:
@@ -410,6 +411,18 @@ def _signature(doc: "RenjaDocument", frame_w: float) -> _Signature:
     blank = 20 * mm
     height = gap + len(lines) * size * LEADING + blank
     return _Signature(lines, size, width, height, gap, blank, blank_index)
+
+
+def _fit_signature(sig: _Signature, room: float) -> None:
+    """On a short page the blank space for the signature shrinks (down to 8 mm) to fit."""
+    if sig.height <= room:
+        return
+    shrink = min(sig.height - room, sig.blank - 8 * mm)
+    sig.blank -= shrink
+    sig.height -= shrink
+    if sig.height > room:
+        raise ReportError("Bidang cetak terlalu pendek untuk blok tanda tangan; perkecil margin "
+                          "atas/bawah atau pilih kertas lain.")
 
 
 def _paginate(layout: _TableLayout, avail_first: float, avail_next: float,
@@ -759,6 +772,8 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
         layout = _layout_table(spec, options, frame_w, prog)
         avail_next = frame_h - layout.header_h
         avail_first = avail_next - layout.title_h
+        if t == names[-1]:
+            _fit_signature(signature, avail_next - layout.slice_height(1))
         pages += _paginate(layout, avail_first, avail_next, signature if t == names[-1] else None)
 
     total_pages = len(pages)
