@@ -83,13 +83,25 @@ def test_typing_a_pagu_updates_ancestors_total_and_only_those_rows(window, qtbot
     ids = ids_by_kode(doc)
     before = {k: doc.plan.pagu(ids[k]) for k in ANCESTORS}
     changed_rows: list[str] = []
-    page.model.dataChanged.connect(
-        lambda tl, br, roles=(): changed_rows.append(page.model.row_id(tl)) if tl.row() == br.row() else None)
+    spans: dict[str, tuple[int, int]] = {}
+
+    def record(tl, br, roles=()):
+        if tl.row() == br.row():
+            changed_rows.append(page.model.row_id(tl))
+            spans[page.model.row_id(tl)] = (tl.column(), br.column())
+
+    page.model.dataChanged.connect(record)
     type_into(qtbot, page, LEAF, "pagu", "2.500.000")
     assert cell(page, LEAF, "pagu") == "2.500.000"
     for k in ANCESTORS:
         assert cell(page, k, "pagu") == format_rupiah(before[k] + 1_500_000)
     assert set(changed_rows) == {ids[LEAF]} | {ids[k] for k in ANCESTORS}
+    # the edited row repaints whole, its ancestors only their totals
+    model = page.model
+    assert spans[ids[LEAF]] == (0, model.columnCount() - 1)
+    for k in ANCESTORS:
+        first, last = spans[ids[k]]
+        assert first <= model.column_index("pagu") <= last and first > model.column_index("nama")
     total = doc.plan.totals[0]
     assert format_rupiah(total) in window.total_label.text()
     assert window.total_label.text().startswith("Total pagu 2024: Rp ")
@@ -387,6 +399,32 @@ def test_edit_name_and_indicator_cells(window, qtbot):
     type_into(qtbot, page, "8.01.01.2.01.0002", "kode", "8.01.02.2.01.0003")   # not under its parent
     assert doc.plan.nodes[ids[LEAF]].kode == "8.01.01.2.01.0002"
     assert "tidak berada di bawah" in window.statusBar().currentMessage()
+
+
+def test_money_text_matches_the_core_formatting():
+    import random
+
+    from renja_desktop.gui.plan_model import money_text
+
+    rnd = random.Random(4)
+    values = [0, 1, 999, 1000, 999_999, 1_000_000, 40_145_568_718, 2**62, -5, -1_234_567]
+    values += [rnd.randrange(0, 10**15) for _ in range(300)]
+    for v in values:
+        assert money_text(v) == format_rupiah(v)
+    assert money_text(None) == ""
+
+
+def test_a_code_change_on_a_parent_repaints_its_rows_whole(window):
+    page = window.plan_page
+    ids = ids_by_kode(window.doc)
+    spans = {}
+    page.model.dataChanged.connect(lambda tl, br, roles=(): spans.__setitem__(page.model.row_id(tl),
+                                                                              (tl.column(), br.column())))
+    assert window.editor.set_plan(ids["8.01.01.2.02"], kode="8.01.01.2.03") is None
+    assert cell(page, "8.01.01.2.03", "kode") == "8.01.01.2.03"
+    assert cell(page, "8.01.01.2.03.0001", "kode") == "8.01.01.2.03.0001"
+    full = (0, page.model.columnCount() - 1)
+    assert spans[ids["8.01.01.2.02"]] == full and spans[ids["8.01.01.2.02.0001"]] == full
 
 
 def test_untouched_index_is_invalid_outside_model(window):

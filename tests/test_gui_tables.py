@@ -348,3 +348,25 @@ def test_eval_add_child_through_the_dialog(window, qtbot):
     assert page.current_row_id() == node.id
     window.stack.undo()
     assert node.id not in doc.evaluation.nodes
+
+
+def test_new_document_and_refused_files(qtbot, tmp_path, monkeypatch):
+    errors = []
+    monkeypatch.setattr(texts, "show_error", lambda _p, title, text, informative="": errors.append(text))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    assert w.create_document(tmp_path / "baru", pemda="Kota Binjai", opd="Dinas Contoh", opd_singkat="Dinas",
+                             tahun=2025)
+    assert w.doc.path == tmp_path / "baru.sqlite"
+    assert w.total_label.text() == "Total pagu 2025: Rp 0"
+    # an empty document: adding the first urusan proposes code 1 at the top level
+    assert w.plan_page.can("add_child")
+    broken = tmp_path / "rusak.sqlite"
+    broken.write_bytes(b"bukan berkas sqlite" * 100)
+    assert not w.open_document(broken)
+    assert errors and "rusak.sqlite" in errors[-1]
+    assert w.doc is not None and w.doc.path == tmp_path / "baru.sqlite"   # still open
+    assert not w.open_document(tmp_path / "tidak-ada.sqlite")
+    assert "tidak ditemukan" in errors[-1]
+    w.close()

@@ -165,7 +165,8 @@ class DetailPanel(QScrollArea):
         node = self.node()
         enabled = node is not None
         for w in (self.form_box, self.ind_box, self.sd_box):
-            w.setVisible(enabled)
+            if w.isHidden() == enabled:
+                w.setVisible(enabled)
         if node is None:
             self.title.setText(self.tr("Pilih satu baris pada pohon program untuk melihat dan mengubah rinciannya."))
             return
@@ -193,7 +194,8 @@ class DetailPanel(QScrollArea):
                     widget.setPlainText(text)
         if force or not self.ind_table.hasFocus():
             self._fill_indikator()
-        self.sd_box.setVisible(leaf)
+        if self.sd_box.isHidden() == leaf:
+            self.sd_box.setVisible(leaf)
         if leaf and (force or not self.sd_table.hasFocus()):
             self._fill_sumber_dana()
 

@@ -16,7 +16,7 @@ from ..codes import PROGRAM, SUB_KEGIATAN
 from ..compute import EvalValues, Node, is_additive
 from ..formatting import format_decimal_id, format_percent, format_rupiah
 from .plan_model import (
-    EDITABLE_FLAGS, ROOT_FLAGS, ROW_FLAGS, DERIVED_BACKGROUND, DERIVED_FOREGROUND, ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT, MIME_EVAL_ROWS, RIGHT,
+    money_text, EDITABLE_FLAGS, ROOT_FLAGS, ROW_FLAGS, DERIVED_BACKGROUND, DERIVED_FOREGROUND, ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT, MIME_EVAL_ROWS, RIGHT,
     EditableTreeModel,
 )
 from .tree_model import COLUMN_KEY_ROLE, LEVEL_ROLE, ROW_ID_ROLE, SEARCH_ROLE, Column
@@ -67,6 +67,7 @@ class EvalModel(EditableTreeModel):
     TABLE = "eval"
     MIME = MIME_EVAL_ROWS
     COLUMNS = _columns()
+    SUM_KEYS = tuple(f"{p}_{n}" for n in range(5, 16) for p in ("k", "rp"))
 
     def __init__(self, doc, editor, parent=None):
         self._cache: dict[str, EvalValues] = {}
@@ -148,7 +149,7 @@ class EvalModel(EditableTreeModel):
                     return "\u2013"
                 return format_percent(value)
             if key.startswith("rp_"):
-                return format_rupiah(value)
+                return money_text(value)
             if value in (None, ""):
                 return ""
             return format_decimal_id(Decimal(value))

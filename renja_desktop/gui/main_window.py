@@ -8,11 +8,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter, QUndoStack
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-    QPushButton, QStackedWidget, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+    QPushButton, QSizePolicy, QStackedWidget, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
 from .. import __version__
@@ -31,6 +31,50 @@ from .undo import Editor
 
 #: the Edit menu operations a page may support
 OPERATIONS = ("add_child", "add_sibling", "delete", "move_up", "move_down", "copy", "paste")
+
+
+class StatusText(QWidget):
+    """A status-bar text that repaints only itself when it changes.
+
+    A QLabel asks its layout to re-measure on every ``setText``; in the status bar that re-lays out
+    the whole main window and repaints it after every edit (the totals change with each pagu).
+    This widget keeps its width (growing only when a longer text needs it) and just repaints.
+    """
+
+    def __init__(self, parent: QWidget | None = None, bold: bool = False):
+        super().__init__(parent)
+        self._text = ""
+        self._width = 0
+        if bold:
+            font = self.font()
+            font.setBold(True)
+            self.setFont(font)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text == self._text:
+            return
+        self._text = text
+        needed = self.fontMetrics().horizontalAdvance(text) + 16
+        if needed > self._width or not text:
+            self._width = needed if text else 0
+            self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._width, self.fontMetrics().height() + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.rect().adjusted(8, 0, -8, 0),
+                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), self._text)
 
 
 class WelcomePage(QWidget):
@@ -81,7 +125,7 @@ class MainWindow(QMainWindow):
         self.doc: RenjaDocument | None = None
         self.editor: Editor | None = None
         self.stack = QUndoStack(self)
-        self.stack.cleanChanged.connect(lambda _c: self.update_title())
+        self.stack.cleanChanged.connect(lambda _c: self._stack_changed(title=True))
         self.pages: dict[str, TablePage] = {}
         self.plan_page: PlanPage | None = None
         self.eval_page: EvalPage | None = None
@@ -106,19 +150,18 @@ class MainWindow(QMainWindow):
         self.findings_dock.setObjectName("findingsDock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
 
-        self.total_label = QLabel()
-        self.total_n1_label = QLabel()
+        self.total_label = StatusText(bold=True)
+        self.total_n1_label = StatusText()
         self.saved_label = QLabel()
+        self.saved_label.setContentsMargins(8, 0, 8, 0)
         for label in (self.saved_label, self.total_n1_label, self.total_label):
-            label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
-        self.total_label.setStyleSheet("font-weight: bold;")
 
         self._build_actions()
         self._build_menus()
         for signal in (self.stack.canUndoChanged, self.stack.canRedoChanged, self.stack.undoTextChanged,
                        self.stack.redoTextChanged):
-            signal.connect(lambda *_a: self.update_actions())
+            signal.connect(lambda *_a: self._stack_changed())
         self._retitle_docks()
         self._restore_geometry()
         self._show_document_ui(False)
@@ -156,6 +199,9 @@ class MainWindow(QMainWindow):
         a["quit"] = self._action(self.tr("&Keluar"), self.close, "Ctrl+Q")
         a["undo"] = self._action(self.tr("&Urungkan"), self.stack.undo, QKeySequence("Ctrl+Z"))
         a["redo"] = self._action(self.tr("U&langi"), self.stack.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        # the toolbar keeps a short, fixed label; the menu item names what would be undone
+        a["undo"].setIconText(a["undo"].text().replace("&", ""))
+        a["redo"].setIconText(a["redo"].text().replace("&", ""))
         a["add_child"] = self._action(self.tr("Tambah &anak"), lambda: self.run_operation("add_child"),
                                       "Ctrl+Shift+Insert", self.tr("Menambah baris rincian di bawah baris terpilih"),
                                       tabs_only)
@@ -281,12 +327,14 @@ class MainWindow(QMainWindow):
             app_settings.remove_recent_file(path)
             self.welcome.refresh()
             return False
-        if self.doc is not None and not self.close_document():
-            return False
         try:
             doc = RenjaDocument.open(path)
         except (DocumentFileError, EditError) as exc:
+            # the document already open (if any) stays open
             texts.show_error(self, self.tr("Berkas tidak dapat dibuka"), str(exc))
+            return False
+        if self.doc is not None and not self.close_document():
+            doc.close()
             return False
         self._attach(doc)
         app_settings.add_recent_file(path)
@@ -562,6 +610,14 @@ class MainWindow(QMainWindow):
             self.update_title()
         # the undo stack's clean state follows (title), actions may change
         QTimer.singleShot(0, self.update_actions)
+
+    def _stack_changed(self, title: bool = False) -> None:
+        try:
+            if title:
+                self.update_title()
+            self.update_actions()
+        except RuntimeError:  # the window is being destroyed (application exit): nothing to show
+            pass
 
     def _undo_failed(self, message: str) -> None:
         texts.show_error(self, self.tr("Tidak dapat diurungkan"), message)

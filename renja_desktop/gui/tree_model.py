@@ -62,6 +62,8 @@ class RollupTreeModel(QAbstractItemModel):
     #: which document tree: 'plan' or 'eval' (matches Change.table)
     TABLE = "plan"
     COLUMNS: tuple[Column, ...] = ()
+    #: columns a parent derives from its rows (a change below it repaints only these cells)
+    SUM_KEYS: tuple[str, ...] = ()
 
     #: emitted when an edit typed into a cell was refused: (message, index)
     editRefused = Signal(str, QModelIndex)
@@ -75,6 +77,11 @@ class RollupTreeModel(QAbstractItemModel):
         self._errors: dict[tuple[str, str], str] = {}
         self._ncols = len(self.COLUMNS)
         self._keys = [c.key for c in self.COLUMNS]
+        sums = [self._keys.index(k) for k in self.SUM_KEYS if k in self._keys]
+        self._sum_span = (min(sums), max(sums)) if sums else None
+        #: each row's modification stamp when last shown: a row whose stamp did not change but
+        #: whose descendants changed only shows new totals
+        self._stamps: dict[str, str | None] = {}
         #: hook for tests and benchmarks: called as probe(index, role) from data()
         self.data_probe: Callable[[QModelIndex, int], None] | None = None
         self._build()
@@ -98,6 +105,7 @@ class RollupTreeModel(QAbstractItemModel):
         self._items = {}
         self._graveyard = []
         self._populate(self._root, self.tree.roots)
+        self._stamps = {i: n.values.get("modified_at") for i, n in self.tree.nodes.items()}
 
     def _populate(self, item: _Item, nodes: list[Node]) -> None:
         stack = [(item, nodes)]
@@ -248,15 +256,32 @@ class RollupTreeModel(QAbstractItemModel):
             if parent_item is None:
                 continue  # a parent inserted with its subtree in this change: already complete
             self._sync_children(parent_item)
-        # 3. values
+        # 3. values: rows edited themselves repaint whole; their ancestors only their totals
         changed = change.changed
         self.invalidate_cache(changed)
         last = self._ncols - 1
+        above: set[str] = set()
+        if self._sum_span is not None and len(changed) > 1:
+            for rid in changed:
+                node = nodes.get(rid)
+                if node is not None:
+                    for a in node.ancestors():
+                        if a.id in changed:
+                            above.add(a.id)
+        stamps = self._stamps
         for rid in changed:
             item = self._items.get(rid)
-            if item is not None:
-                self.dataChanged.emit(self.createIndex(item.row, 0, item),
-                                      self.createIndex(item.row, last, item))
+            node = nodes.get(rid)
+            if item is None or node is None:
+                continue
+            stamp = node.values.get("modified_at")
+            old = stamps.get(rid)
+            stamps[rid] = stamp
+            if rid in above and old is not None and stamp == old:
+                first, end = self._sum_span
+            else:
+                first, end = 0, last
+            self.dataChanged.emit(self.createIndex(item.row, first, item), self.createIndex(item.row, end, item))
         self.after_change(change)
 
     def on_other_change(self, change: "Change") -> None:
