@@ -93,6 +93,11 @@ def test_tabel_41_many_pages(city, tmp_path, paper):
         pages = _check_41(doc, out, paper)
         assert len(pages) > 5
         check_signature(pages, "H. Ahmad Syahputra, S.Sos., M.Si.", NIP, ROW_41)
+        # no heading (urusan ... kegiatan) is left alone at the foot of a page
+        for page in pages[:-1]:
+            last = [ln for ln in page.lines if re.match(ROW_41, ln)][-1]
+            segments = re.match(ROW_41, last).group(0).split()
+            assert len(segments) == 5, f"baris judul tertinggal di kaki halaman {page.number}: {last}"
 
 
 def test_thousands(binjai, tmp_path):

@@ -59,6 +59,10 @@ SHADE_FILL = {"kegiatan": (0.93, 0.93, 0.93), "total": (0.85, 0.85, 0.85),
               "summary": (0.96, 0.96, 0.96)}
 
 
+#: rows that head the rows below them: never left alone at the foot of a page
+HEADING_STYLES = frozenset({"urusan", "bidang", "program", "kegiatan"})
+
+
 class RenderCancelled(Exception):
     """The user cancelled a render through the progress callback."""
 
@@ -436,11 +440,25 @@ def _paginate(layout: _TableLayout, avail_first: float, avail_next: float,
     if fresh < 1:
         raise ReportError("Bidang cetak terlalu kecil untuk tabel ini; perkecil margin atau huruf.")
 
+    rows = layout.spec.rows
+    nlines = layout.row_nlines
+
     def close() -> None:
+        """End the page; a heading row (program, kegiatan...) left at its foot goes along to the
+        next page with the rows it heads, so no heading is orphaned."""
         nonlocal page, remaining
+        carry: list[tuple[int, int, int]] = []
+        while len(page.slices) > 1:
+            r, a, b = page.slices[-1]
+            if rows[r].style not in HEADING_STYLES or a != 0 or b != nlines[r]:
+                break
+            carry.insert(0, page.slices.pop())
         pages.append(page)
         page = _Page(layout)
         remaining = avail_next
+        for sl in carry:
+            page.slices.append(sl)
+            remaining -= (sl[2] - sl[1]) * lead + pad2
 
     for i, n in enumerate(layout.row_nlines):
         l0 = 0
@@ -453,7 +471,9 @@ def _paginate(layout: _TableLayout, avail_first: float, avail_next: float,
                 break
             fit = int((remaining - pad2 + 0.01) // lead)
             # split a row when it cannot fit a whole page, or when it is tall and much room is left
-            if fit >= 1 and (left > fresh or (left >= 6 and fit >= 3)):
+            # (a heading row only when it cannot fit a page: it goes whole to the next one)
+            tall = left >= 6 and fit >= 3 and rows[i].style not in HEADING_STYLES
+            if fit >= 1 and (left > fresh or tall):
                 k = fit
                 if left <= fresh and left - k < 2:
                     k = left - 2

@@ -264,7 +264,8 @@ def _amount_with_unit(amount: Any, satuan: Any) -> str:
         try:
             number = parse_decimal(amount)
         except NumberError:
-            number = None
+            # already written with its unit ("68 Orang") or as words: printed as typed
+            return amount
         if number is not None:
             amount = format_decimal_id(number)
     if not amount:
