@@ -50,7 +50,7 @@ def create_app(argv: list[str] | None = None, lang: str | None = None) -> QAppli
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("RenjaDesktop")
     app.setApplicationDisplayName(APP_NAME)
-    icon = resources_dir() / "icons" / "renja.png"
+    icon = resources_dir() / "icons" / "app.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     if sys.platform != "win32":
