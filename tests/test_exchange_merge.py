@@ -213,6 +213,7 @@ def test_evaluation_and_lists_merge(copies, tmp_path):
         return row.id
 
     rid = edit(a, eval_edit)
+    edit(b, lambda d: d.set_eval(rid, indikator="Persentase dokumen tepat waktu", k_7="90"))
     edit(b, lambda d: d.set_list_item("pelayanan", d.pelayanan[0]["id"], catatan="Diperbarui PC B"))
     edit(b, lambda d: d.add_list_item("usulan", program_kegiatan="Pelatihan kader", lokasi="Binjai Selatan"))
     out = tmp_path / "hasil.sqlite"
@@ -220,6 +221,8 @@ def test_evaluation_and_lists_merge(copies, tmp_path):
     assert not result.plan.conflicts
     with RenjaDocument.open(out, readonly=True) as doc:
         assert doc.evaluation.nodes[rid].values["keterangan"] == "Tercapai"
+        assert doc.evaluation.nodes[rid].values["indikator"] == "Persentase dokumen tepat waktu"
+        assert doc.evaluation.nodes[rid].values["k_7"] == "90"
         assert doc.pelayanan[0]["catatan"] == "Diperbarui PC B"
         assert sorted(x["program_kegiatan"] for x in doc.usulan) == ["Pelatihan kader", "Sosialisasi wawasan kebangsaan"]
 
@@ -293,3 +296,20 @@ def test_merge_result_passes_checks_and_opens(copies, tmp_path):
     out = tmp_path / "hasil.sqlite"
     merge_files(a, b, out)
     assert content_hash_of(out) == content_hash_of(a)  # B had no changes: the result is A
+
+
+def test_copies_with_different_row_layouts_still_match_by_id(copies, tmp_path):
+    """A recovered file stores every row at a new place; rows are still matched by their id."""
+    from renja_desktop.exchange.recover import recover
+
+    usb, a, b = copies
+    relaid = tmp_path / "ditata-ulang.sqlite"
+    recover(b, relaid)
+    edit(a, lambda d: d.set_plan(by_code(d, "8.01.02.2.01.0001").id, pagu="75.000.000"))
+    plan = plan_merge(a, relaid, base=usb)
+    assert not plan.conflicts
+    assert [c.side for c in plan.changes if c.table != "meta"] == ["mine"]  # recovery adds its own note
+    out = tmp_path / "hasil.sqlite"
+    write_merge(plan, out)
+    assert values(out, "8.01.02.2.01.0001", "pagu") == (75_000_000,)
+    assert content_hash_of(out) == content_hash_of(a)

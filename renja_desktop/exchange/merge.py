@@ -30,15 +30,16 @@ from pathlib import Path
 from typing import Any
 
 from ..model import new_id
-from ..storage import DocumentFileError, create_file, inspect_file
+from ..storage import DocumentFileError, _header_facts, inspect_file
 from . import backups, fsutil
 from .errors import ExchangeError
 from .rowdata import (
-    ORDERED_TABLES, ROW_TABLES, TABLE_NAMES, TREE_TABLES, DocRows, field_name, load, row_label,
+    ORDERED_TABLES, ROW_TABLES, TABLE_NAMES, TREE_TABLES, DocRows, field_name, load_set, row_label,
     show_value,
 )
 from .sqlitefile import (
-    KEY_DIGEST, KEY_LINEAGE, KEY_TOKEN, file_digest_status, lineage, lineage_json, merge_lineages,
+    KEY_DIGEST, KEY_LINEAGE, KEY_TOKEN, connect_ro, document_row, file_digest_status, lineage,
+    lineage_json, merge_lineages, read_meta, uri_of,
 )
 
 MINE, THEIRS = "mine", "theirs"
@@ -121,6 +122,8 @@ class MergePlan:
     notes: list[str] = field(default_factory=list)
     rows: dict[str, dict[Any, _Row]] = field(default_factory=dict)
     order_conflicts: dict[tuple[str, Any], str] = field(default_factory=dict)
+    #: per side, per table: ids that differ from the base (two-way: from the other side)
+    changed: dict[str, dict[str, set]] = field(default_factory=dict)
 
     @property
     def three_way(self) -> bool:
@@ -164,9 +167,41 @@ class MergePlan:
 
 
 # ---------------------------------------------------------------------------- finding a base
-def find_base(mine: DocRows, theirs: DocRows) -> tuple[Path | None, str]:
+@dataclass
+class _Head:
+    """What is known of a copy before its rows are read."""
+
+    path: Path
+    document_id: str
+    meta: dict[str, str]
+    opd: str
+    tahun: int | None
+
+
+def _head(path: Path, quick_check: bool = True) -> _Head:
+    """Identity and meta of a copy. ``quick_check`` is skipped for a copy whose bytes are exactly as
+    saved (its digest; it passed the check when it was written) and for "mine" (the merge result,
+    which starts as a snapshot of it, is checked before it is kept)."""
+    _header_facts(path)
+    try:
+        conn = connect_ro(path)
+        try:
+            row = document_row(conn) or {}
+            meta = read_meta(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak dapat dibaca: {exc}", path) from exc
+    if not row:
+        raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak berisi identitas dokumen.", path)
+    if quick_check and not (meta.get(KEY_DIGEST) and file_digest_status(path, meta) == "intact"):
+        inspect_file(path)
+    return _Head(path, row["id"], meta, row.get("opd") or "", row.get("tahun"))
+
+
+def find_base(mine, theirs) -> tuple[Path | None, str]:
     """The newest common ancestor of two copies that is available here, and how it was found."""
-    def tokens(d: DocRows) -> dict[str, dict]:
+    def tokens(d) -> dict[str, dict]:
         out = {x["token"]: x for x in lineage(d.meta)}
         if d.meta.get(KEY_TOKEN):
             out.setdefault(d.meta[KEY_TOKEN], {"token": d.meta[KEY_TOKEN]})
@@ -174,7 +209,7 @@ def find_base(mine: DocRows, theirs: DocRows) -> tuple[Path | None, str]:
 
     tm, tt = tokens(mine), tokens(theirs)
     # one of them is itself an unchanged earlier version of the other
-    for a, b, ta in ((theirs, mine, tm), (mine, theirs, tt)):
+    for a, ta in ((theirs, tm), (mine, tt)):
         tok = a.meta.get(KEY_TOKEN)
         if tok and tok in ta and a.meta.get(KEY_DIGEST) and file_digest_status(a.path, a.meta) == "intact":
             return a.path, f"'{a.path.name}' adalah versi yang menjadi asal salinan lainnya"
@@ -191,29 +226,31 @@ def find_base(mine: DocRows, theirs: DocRows) -> tuple[Path | None, str]:
 
 
 # ---------------------------------------------------------------------------- planning
-def plan_merge(mine: str | os.PathLike | DocRows, theirs: str | os.PathLike | DocRows,
-               base: str | os.PathLike | DocRows | None = None, auto_base: bool = True) -> MergePlan:
+def plan_merge(mine: str | os.PathLike, theirs: str | os.PathLike, base: str | os.PathLike | None = None,
+               auto_base: bool = True) -> MergePlan:
     """Compare two copies (and their ancestor) and decide every row; nothing is written."""
-    m = mine if isinstance(mine, DocRows) else _load_checked(Path(mine))
-    t = theirs if isinstance(theirs, DocRows) else _load_checked(Path(theirs))
-    if m.document_id != t.document_id:
+    hm, ht = _head(Path(mine), quick_check=False), _head(Path(theirs))
+    if hm.document_id != ht.document_id:
         raise ExchangeError(
             "other_document",
-            f"'{m.path.name}' ({m.opd or '?'} {m.tahun or ''}) dan '{t.path.name}' ({t.opd or '?'} {t.tahun or ''}) "
-            "bukan salinan dokumen yang sama (id dokumen berbeda); keduanya tidak dapat dibandingkan baris "
-            "demi baris.", t.path)
+            f"'{hm.path.name}' ({hm.opd or '?'} {hm.tahun or ''}) dan '{ht.path.name}' ({ht.opd or '?'} "
+            f"{ht.tahun or ''}) bukan salinan dokumen yang sama (id dokumen berbeda); keduanya tidak dapat "
+            "dibandingkan baris demi baris.", ht.path)
+    base_path: Path | None = None
     note = "versi dasar diberikan"
-    b: DocRows | None = None
     if base is not None:
-        b = base if isinstance(base, DocRows) else _load_checked(Path(base))
-        if b.document_id != m.document_id:
-            raise ExchangeError("other_document", f"Versi dasar '{b.path.name}' adalah dokumen lain.", b.path)
-        note = f"versi dasar '{b.path.name}'"
+        hb = _head(Path(base))
+        if hb.document_id != hm.document_id:
+            raise ExchangeError("other_document", f"Versi dasar '{hb.path.name}' adalah dokumen lain.", hb.path)
+        base_path = hb.path
+        note = f"versi dasar '{hb.path.name}'"
     elif auto_base:
-        path, note = find_base(m, t)
-        if path is not None:
-            b = _load_checked(path)
-    plan = MergePlan(m, t, b, note)
+        base_path, note = find_base(hm, ht)  # a stored base is used only with its digest intact
+    try:
+        loaded = load_set(hm.path, ht.path, base_path)
+    except sqlite3.DatabaseError as exc:
+        raise DocumentFileError("damaged", f"Salinan tidak dapat dibaca seluruhnya: {exc}", hm.path) from exc
+    plan = MergePlan(loaded.mine, loaded.theirs, loaded.base, note, changed=loaded.changed)
     for table in ROW_TABLES:
         _plan_table(plan, table)
     for table in TREE_TABLES:
@@ -223,12 +260,13 @@ def plan_merge(mine: str | os.PathLike | DocRows, theirs: str | os.PathLike | Do
     return plan
 
 
-def _load_checked(path: Path) -> DocRows:
-    inspect_file(path)
-    try:
-        return load(path)
-    except sqlite3.DatabaseError as exc:
-        raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak dapat dibaca: {exc}", path) from exc
+def _candidates(plan: MergePlan, table: str):
+    if table in ORDERED_TABLES:
+        return plan.changed[MINE][table] | plan.changed[THEIRS][table]
+    keys = set(plan.mine.tables[table].values) | set(plan.theirs.tables[table].values)
+    if plan.base is not None:
+        keys |= set(plan.base.tables[table].values)
+    return keys
 
 
 def _stamp(doc: DocRows, table: str, key) -> str:
@@ -257,6 +295,10 @@ def _label(plan: MergePlan, table: str, key) -> str:
     for d in (plan.mine, plan.theirs, plan.base):
         if d is not None and key in d.tables[table].raw:
             return row_label(d, table, key)
+    for d in (plan.mine, plan.theirs, plan.base):
+        if d is not None and table in ORDERED_TABLES and d.has(table, key):
+            d.ensure(table, [key])
+            return row_label(d, table, key)
     return row_label(plan.mine, table, key)
 
 
@@ -276,11 +318,10 @@ def _plan_table(plan: MergePlan, table: str) -> None:
     fields = mt.fields
     decisions: dict[Any, _Row] = {}
     plan.rows[table] = decisions
-    keys = set(mt.values) | set(tt.values) | (set(bt.values) if bt is not None else set())
-    for key in keys:
+    for key in _candidates(plan, table):
         m, t = mt.values.get(key), tt.values.get(key)
         b = bt.values.get(key) if bt is not None else None
-        in_base = bt is not None and key in bt.values
+        in_base = b is not None
         if m is not None and t is not None:
             if m == t:
                 decisions[key] = _Row("both", ["m"] * len(fields))
@@ -374,12 +415,6 @@ def _delete_conflict(plan: MergePlan, table: str, key, deleter: str, changes: li
         mine_text, theirs_text, detail, _newer(plan, table, key), covers=covers))
 
 
-def _parents(doc: DocRows, table: str) -> dict[str, str | None]:
-    t = doc.tables[table]
-    pi = t.index("parent_id")
-    return {k: r[pi] for k, r in t.raw.items()}
-
-
 def _children(parents: dict[str, str | None]) -> dict[str | None, list[str]]:
     out: dict[str | None, list[str]] = {}
     for k, p in parents.items():
@@ -395,47 +430,69 @@ def _plan_deletions(plan: MergePlan, table: str) -> None:
     bt = plan.base.tables[table]
     fields = plan.mine.tables[table].fields
     for deleter in SIDES:
+        keeper = OTHER[deleter]
         keeper_doc = plan.theirs if deleter == MINE else plan.mine
         deleter_doc = plan.mine if deleter == MINE else plan.theirs
-        kt, dt = keeper_doc.tables[table], deleter_doc.tables[table]
-        kparents = _parents(keeper_doc, table)
-        kchildren = _children(kparents)
+        kt = keeper_doc.tables[table]
         deleted = {k for k, d in decisions.items() if d.state == "group" and d.deleter == deleter
                    and d.conflict is None}
-        roots = [k for k in deleted if kparents.get(k) is None or kparents[k] not in deleted]
+        if not deleted:
+            continue
+        pi = kt.index("parent_id")
+        kchanged = plan.changed[keeper][table]
+        roots = [k for k in deleted if kt.raw[k][pi] is None or kt.raw[k][pi] not in deleted]
         for root in roots:
-            subtree, stack = [], [root]
-            while stack:
-                k = stack.pop()
-                subtree.append(k)
-                stack.extend(kchildren.get(k, []))
+            subtree = keeper_doc.subtree(table, root)
+            keeper_doc.ensure(table, [k for k in subtree if k in kchanged])
             changed = []
             for k in subtree:
+                if k not in kchanged:
+                    continue
                 if k not in bt.values:
                     changed.append([("*", "(baru)", row_label(keeper_doc, table, k))])
                 elif kt.values[k] != bt.values[k]:
                     changed.append(_fields_changed(plan, table, fields, bt.values[k], kt.values[k]))
-            in_deleter = [k for k in subtree if k in dt.values]
+            in_deleter = deleter_doc.exists(table, subtree)
             if not changed:
                 for k in subtree:
-                    if k in in_deleter:
-                        continue
-                    decisions[k] = _Row("gone")
+                    if k not in in_deleter:
+                        decisions[k] = _Row("gone")
                 plan.changes.append(Change(table, root, _label(plan, table, root), "removed", deleter))
                 continue
             ck = _delete_conflict(plan, table, root, deleter, changed, max(0, len(changed) - 1))
             for k in subtree:
                 if k in in_deleter:
-                    d = decisions[k]
-                    d.group = ck
-                    d.deleter = deleter
+                    d = decisions.get(k)
+                    if d is not None:
+                        d.group = ck
+                        d.deleter = deleter
                     continue
                 old = decisions.get(k)
-                # a field conflict of a row that the deleting side does not have cannot arise here
                 decisions[k] = _Row("group", conflict=ck if k == root else None, group=ck, deleter=deleter)
                 if old is not None and old.state in ("mine", "theirs"):
                     # rows added on the keeping side beneath the deleted row: no separate "added" change
                     plan.changes[:] = [c for c in plan.changes if not (c.table == table and c.row == k)]
+
+
+def _affected_parents(plan: MergePlan, table: str) -> set:
+    """Parents whose children changed in some copy (the others keep their order untouched)."""
+    cands = plan.changed[MINE][table] | plan.changed[THEIRS][table]
+    out = set()
+    for d in (plan.mine, plan.theirs, plan.base):
+        if d is None:
+            continue
+        raw = d.tables[table].raw
+        for k in cands:
+            if k in raw:
+                out.add(d.place(table, k)[0])
+    return out
+
+
+def _seqs(doc: DocRows | None, table: str, parents) -> dict:
+    """{parent: [child ids in stored order]} of one copy (None when there is no such copy)."""
+    if doc is None:
+        return None
+    return {p: [k for k, _ in items] for p, items in doc.children(table, parents).items()}
 
 
 def _skeleton(base_seq: list | None, m_seq: list, t_seq: list) -> tuple[list | None, list, list]:
@@ -450,9 +507,10 @@ def _skeleton(base_seq: list | None, m_seq: list, t_seq: list) -> tuple[list | N
 
 
 def _plan_order_conflicts(plan: MergePlan, table: str) -> None:
-    mo, to = plan.mine.order(table), plan.theirs.order(table)
-    bo = plan.base.order(table) if plan.base is not None else None
-    for parent in set(mo) & set(to):
+    parents = _affected_parents(plan, table)
+    parents = {p for p in parents if p is None or (plan.mine.has(table, p) and plan.theirs.has(table, p))}
+    mo, to, bo = (_seqs(d, table, parents) for d in (plan.mine, plan.theirs, plan.base))
+    for parent in parents:
         b, m, t = _skeleton(bo.get(parent, []) if bo is not None else None, mo[parent], to[parent])
         if b is not None:
             for side, seq in ((MINE, m), (THEIRS, t)):
@@ -462,6 +520,9 @@ def _plan_order_conflicts(plan: MergePlan, table: str) -> None:
         if m == t or (b is not None and (m == b or t == b)):
             continue
         label = (_label(plan, table, parent) if parent is not None else TABLE_NAMES[table] + " (tingkat teratas)")
+        for d in (plan.mine, plan.theirs, plan.base):
+            if d is not None:
+                d.ensure(table, (b or []) + m + t)
         names = lambda seq: ", ".join(_short(plan, table, k) for k in seq[:6]) + (" ..." if len(seq) > 6 else "")  # noqa: E731
         ck = plan._add_conflict(Conflict(
             f"{table}|{_key_text(parent)}|*order", table, parent, "*order", "order", label,
@@ -515,7 +576,8 @@ def _final_rows(plan: MergePlan, table: str) -> dict[Any, tuple[tuple, Any]]:
     Positions are not final yet (see :func:`_order`)."""
     mt, tt = plan.mine.tables[table], plan.theirs.tables[table]
     fields = mt.fields
-    col_of = {f: mt.index(f) for f in fields if f not in ("indikator", "sumber_dana")}
+    virtual = ("indikator", "sumber_dana") if table == "plan_row" else ()
+    col_of = {f: mt.index(f) for f in fields if f not in virtual}
     mod_i = mt.index("modified_at") if "modified_at" in mt.columns else None
     out: dict[Any, tuple[tuple, Any]] = {}
     for key, d in plan.rows[table].items():
@@ -543,7 +605,7 @@ def _final_rows(plan: MergePlan, table: str) -> dict[Any, tuple[tuple, Any]]:
                 src = "m" if _choose(plan, src) == MINE else "t"
             if f == "parent_id" and group_choice is not None and group_choice == d.deleter:
                 src = "m" if d.deleter == MINE else "t"  # back where the deleting side keeps it
-            if f in ("indikator", "sumber_dana"):
+            if f in virtual:
                 if mvals[i] == tvals[i]:  # equal lists: the same rows whichever side is "mine"
                     ids_m = [r[0] for r in getattr(plan.mine, f).get(key, [])]
                     ids_t = [r[0] for r in getattr(plan.theirs, f).get(key, [])]
@@ -567,19 +629,25 @@ def _final_rows(plan: MergePlan, table: str) -> dict[Any, tuple[tuple, Any]]:
 
 
 def _order(plan: MergePlan, table: str, final: dict[Any, tuple[tuple, Any]]) -> dict[Any, int]:
-    """Final position of every row, merging the sibling sequences of both sides."""
+    """New positions of the rows under every parent whose children changed somewhere, merging the
+    sibling sequences of both sides. Rows of other parents keep their stored positions."""
     mt = plan.mine.tables[table]
     par = mt.index("parent_id") if "parent_id" in mt.columns else None
     kode_i = mt.index("kode") if "kode" in mt.columns else None
-    kids: dict[Any, list] = {}
+    decided = plan.rows[table]
+    affected = _affected_parents(plan, table)
+    new_kids: dict[Any, list] = {}
     for key, (row, _) in final.items():
-        kids.setdefault(row[par] if par is not None else None, []).append(key)
-    mo, to = plan.mine.order(table), plan.theirs.order(table)
-    bo = plan.base.order(table) if plan.base is not None else None
-    mpos, tpos = plan.mine.tables[table], plan.theirs.tables[table]
-    pos_i = mt.index("position")
+        parent = row[par] if par is not None else None
+        new_kids.setdefault(parent, []).append(key)
+        affected.add(parent)
+    affected = {p for p in affected
+                if p is None or p in final or (p not in decided and plan.mine.has(table, p))}
+    mkids, tkids = plan.mine.children(table, affected), plan.theirs.children(table, affected)
+    mo, to, bo = (_seqs(d, table, affected) for d in (plan.mine, plan.theirs, plan.base))
     positions: dict[Any, int] = {}
-    for parent, members in kids.items():
+    for parent in affected:
+        members = [k for k in mo.get(parent, []) if k not in decided] + new_kids.get(parent, [])
         members_set = set(members)
         m_seq = [k for k in mo.get(parent, []) if k in members_set]
         t_seq = [k for k in to.get(parent, []) if k in members_set]
@@ -611,12 +679,12 @@ def _order(plan: MergePlan, table: str, final: dict[Any, tuple[tuple, Any]]) -> 
                     placed.add(k)
             if run:
                 runs.setdefault(anchor, []).append(run)
-        leftover = sorted(members_set - placed, key=lambda k: _sort_key(final, k, kode_i))
+        leftover = sorted(members_set - placed, key=lambda k: _sort_key(plan, table, final, k, kode_i))
         if leftover:
             runs.setdefault("^", []).append(leftover)
 
         def emit(anchor, out):
-            for run in sorted(runs.get(anchor, []), key=lambda r: _sort_key(final, r[0], kode_i)):
+            for run in sorted(runs.get(anchor, []), key=lambda r: _sort_key(plan, table, final, r[0], kode_i)):
                 out.extend(run)
 
         order: list = []
@@ -626,9 +694,9 @@ def _order(plan: MergePlan, table: str, final: dict[Any, tuple[tuple, Any]]) -> 
             emit(k, order)
         # keep the stored positions when they describe exactly this order on every side that has it
         candidates = []
-        for seq_all, t in ((mo.get(parent, []), mpos), (to.get(parent, []), tpos)):
+        for seq_all, kids in ((mo.get(parent, []), mkids), (to.get(parent, []), tkids)):
             if seq_all == order:
-                candidates.append([t.raw[k][pos_i] for k in order])
+                candidates.append([pos for _, pos in kids[parent]])
         if candidates and all(c == candidates[0] for c in candidates):
             positions.update(zip(order, candidates[0]))
         else:
@@ -636,24 +704,32 @@ def _order(plan: MergePlan, table: str, final: dict[Any, tuple[tuple, Any]]) -> 
     return positions
 
 
-def _sort_key(final, key, kode_i):
-    row = final[key][0]
-    return ((row[kode_i] or "") if kode_i is not None else "", str(key))
+def _sort_key(plan: MergePlan, table: str, final, key, kode_i):
+    row = final[key][0] if key in final else plan.mine.tables[table].raw.get(key)
+    kode = (row[kode_i] or "") if (row is not None and kode_i is not None) else ""
+    return (kode, str(key))
 
 
 def _repair_orphans(plan: MergePlan, table: str, final: dict, notes: list[str]) -> None:
     """A kept row whose parent is not kept: put the parent back (never lose a row silently)."""
     par = plan.mine.tables[table].index("parent_id")
+    decided = plan.rows[table]
+
+    def kept(pid) -> bool:
+        return pid in final or (pid not in decided and plan.mine.has(table, pid))
+
     changed = True
     while changed:
         changed = False
         for key, (row, _) in list(final.items()):
             pid = row[par]
-            if pid is None or pid in final:
+            if pid is None or kept(pid):
                 continue
-            for side, doc in ((MINE, plan.mine), (THEIRS, plan.theirs), (None, plan.base)):
-                if doc is not None and pid in doc.tables[table].raw:
-                    final[pid] = (doc.tables[table].raw[pid], side or MINE)
+            for side, doc in ((MINE, plan.mine), (THEIRS, plan.theirs), (MINE, plan.base)):
+                if doc is not None and doc.has(table, pid):
+                    doc.ensure(table, [pid])
+                    final[pid] = (doc.tables[table].raw[pid], side)
+                    decided.setdefault(pid, _Row("mine" if side == MINE else "theirs"))
                     notes.append(f"{_label(plan, table, pid)}: dipertahankan karena baris "
                                  f"{_label(plan, table, key)} berada di bawahnya.")
                     changed = True
@@ -666,7 +742,12 @@ def _repair_orphans(plan: MergePlan, table: str, final: dict, notes: list[str]) 
 
 def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, str] | None = None,
                 prefer: str | None = None, backup_mine: bool = True) -> MergeResult:
-    """Write the merged document to the new file ``out`` (refuses to overwrite)."""
+    """Write the merged document to the new file ``out`` (refuses to overwrite).
+
+    The result starts as a consistent snapshot of "mine" (SQLite backup API); the rows the merge
+    decided differently are then updated, inserted or deleted in one transaction, the order of the
+    affected siblings rewritten, and the file checked (``quick_check``, ``foreign_key_check``)
+    before it is flushed and renamed into place."""
     out = Path(out)
     missing = plan.resolve(resolutions, prefer)
     if missing:
@@ -679,132 +760,186 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
         if out.resolve() == src.resolve():
             raise ExchangeError("same_file", "Hasil penggabungan harus berkas baru; masukan tidak diubah.", out)
     notes = list(plan.notes)
-    backup = backups.take_backup(plan.mine.path, "sebelum-gabung") if backup_mine else None
     finals = {t: _final_rows(plan, t) for t in ROW_TABLES}
     for table in TREE_TABLES:
         _repair_orphans(plan, table, finals[table], notes)
     positions = {t: _order(plan, t, finals[t]) for t in ORDERED_TABLES}
+    backup = backups.take_backup(plan.mine.path, "sebelum-gabung") if backup_mine else None
     tmp = fsutil.temp_path_for(out)
     try:
-        engine = create_file(tmp)
-        engine.dispose()
-        counts = _insert_all(plan, tmp, finals, positions)
-        inspect_file(tmp, deep=True)
+        conn = sqlite3.connect(str(tmp))
+        try:
+            conn.execute("PRAGMA synchronous=OFF")  # a temporary file: flushed once, below, before the rename
+            src = connect_ro(plan.mine.path)
+            try:
+                src.backup(conn)
+            finally:
+                src.close()
+            conn.execute("PRAGMA journal_mode=DELETE")
+            conn.execute("PRAGMA foreign_keys=OFF")
+            counts = _apply(plan, conn, finals, positions)
+            bad = [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
+            bad += _check_references(plan, conn, finals)
+            if bad:
+                raise ExchangeError("merge_failed", f"Hasil penggabungan tidak konsisten ({bad[0]}); tidak ditulis.",
+                                    out)
+            notes.extend(_duplicate_code_notes(plan, conn))
+            totals = {"result": _total(conn, "main")}
+            for alias, d in (("m", plan.mine), ("t", plan.theirs)):
+                conn.execute(f"ATTACH DATABASE ? AS {alias}", (f"file:{uri_of(d.path)}?mode=ro",))
+                totals[MINE if alias == "m" else THEIRS] = _total(conn, alias)
+        finally:
+            conn.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
         fsutil.replace_with_retries(tmp, out)
+        fsutil.fsync_dir(out.parent)
     finally:
         fsutil.forget_temp(tmp)
-    notes.extend(_duplicate_code_notes(plan, finals["plan_row"]))
-    totals = _totals(plan, out)
     return MergeResult(out, plan, counts, totals, notes, backup)
 
 
-def _insert_all(plan: MergePlan, path: Path, finals: dict, positions: dict) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    conn = sqlite3.connect(str(path))
-    try:
-        conn.execute("PRAGMA foreign_keys=OFF")
-        with conn:
-            doc_row = finals["document"]["document"][0]
-            _insert(conn, "document", plan.mine.tables["document"].columns, [doc_row])
-            for table in ("plan_row", "eval_row", "pelayanan", "usulan"):
-                t = plan.mine.tables[table]
-                pi = t.index("position")
-                rows = []
-                for key, (row, _) in finals[table].items():
-                    row = list(row)
-                    row[pi] = positions[table][key]
-                    rows.append(tuple(row))
-                _insert(conn, table, t.columns, rows)
-                counts[table] = len(rows)
-            seen: set[str] = set()
-            for kind, cols in (("indikator", plan.mine.ind_columns), ("sumber_dana", plan.mine.sd_columns)):
-                rows = []
-                for key, (_, coll) in finals["plan_row"].items():
-                    side = (coll or {}).get(kind) if isinstance(coll, dict) else coll
-                    doc = plan.mine if side in (MINE, None) else plan.theirs
-                    if side is None and key not in getattr(plan.mine, kind):
-                        doc = plan.theirs
-                    for r in getattr(doc, kind).get(key, []):
-                        r = list(r)
-                        if r[0] in seen:
-                            r[0] = new_id()
-                        seen.add(r[0])
-                        rows.append(tuple(r))
-                _insert(conn, kind, cols, rows)
-                counts[kind] = len(rows)
-            t = plan.mine.tables["declared_value"]
-            rows, ids = [], set()
-            for key, (row, _) in finals["declared_value"].items():
-                if row[0] in ids:
-                    row = (new_id(),) + tuple(row[1:])
-                ids.add(row[0])
-                rows.append(row)
-            _insert(conn, "declared_value", t.columns, rows)
-            counts["declared_value"] = len(rows)
-            meta = [row for _, (row, _) in finals["meta"].items()]
-            lin = merge_lineages(lineage(plan.mine.meta), lineage(plan.theirs.meta), _version_entries(plan))
-            meta.append((KEY_LINEAGE, lineage_json(lin)))
-            _insert(conn, "meta", ["key", "value"], meta)
-        bad = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if bad:
-            raise ExchangeError("merge_failed", f"Hasil penggabungan tidak konsisten ({len(bad)} rujukan); "
-                                "tidak ditulis.", path)
-    finally:
-        conn.close()
+def _check_references(plan: MergePlan, conn: sqlite3.Connection, finals: dict) -> list[str]:
+    """Every row the merge wrote points at a row that exists, and no row points at one it removed
+    (the rest of the file is "mine" as it was, consistent already)."""
+    bad: list[str] = []
+    for table in TREE_TABLES:
+        t = plan.mine.tables[table]
+        pi = t.index("parent_id")
+        for key, (row, _) in finals[table].items():
+            pid = row[pi]
+            if pid is not None and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (pid,)).fetchone() is None:
+                bad.append(f"{table} {key}: induk {pid} tidak ada")
+        for key in plan.rows[table]:
+            if key not in finals[table]:
+                if conn.execute(f"SELECT 1 FROM {table} WHERE parent_id = ?", (key,)).fetchone() is not None:
+                    bad.append(f"{table} {key}: masih punya anak")
+    for kind in ("indikator", "sumber_dana"):
+        for key in plan.rows["plan_row"]:
+            if key not in finals["plan_row"] and conn.execute(
+                    f"SELECT 1 FROM {kind} WHERE row_id = ?", (key,)).fetchone() is not None:
+                bad.append(f"{kind} milik baris terhapus {key}")
+    return bad
+
+
+def _total(conn: sqlite3.Connection, schema: str) -> int:
+    """Grand total pagu n: money lives on sub kegiatan only (as the plan tree sums it)."""
+    return conn.execute(f"SELECT coalesce(sum(pagu), 0) FROM {schema}.plan_row WHERE level = 5").fetchone()[0]
+
+
+def _columns_sql(cols: list[str]) -> tuple[str, str]:
+    return ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols)
+
+
+def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: dict) -> dict[str, int]:
+    """Turn the copy of "mine" into the merge result (one transaction)."""
+    counts = {"diubah": 0, "ditambah": 0, "dihapus": 0}
+    mine = plan.mine
+    with conn:
+        # identity
+        t = mine.tables["document"]
+        row = finals["document"]["document"][0]
+        if row != t.raw["document"]:
+            names = ", ".join(f'"{c}" = ?' for c in t.columns[1:])
+            conn.execute(f"UPDATE document SET {names} WHERE id = ?", (*row[1:], row[0]))
+        # trees and lists
+        for table in ("plan_row", "eval_row", "pelayanan", "usulan"):
+            t = mine.tables[table]
+            names, marks = _columns_sql(t.columns)
+            pi = t.index("position")
+            final = finals[table]
+            raw = t.raw
+            for key in plan.rows[table]:
+                if key not in final and key in raw:
+                    conn.execute(f"DELETE FROM {table} WHERE id = ?", (key,))
+                    if table == "plan_row":
+                        conn.execute("DELETE FROM indikator WHERE row_id = ?", (key,))
+                        conn.execute("DELETE FROM sumber_dana WHERE row_id = ?", (key,))
+                    counts["dihapus"] += 1
+            for key, (row, _) in final.items():
+                row = list(row)
+                row[pi] = positions[table].get(key, row[pi])
+                row = tuple(row)
+                if key in raw:
+                    if row != raw.get(key):
+                        conn.execute(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({marks})", row)
+                        counts["diubah"] += 1
+                else:
+                    conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", row)
+                    counts["ditambah"] += 1
+            # rows the merge did not touch whose place among their siblings changed
+            for key, pos in positions[table].items():
+                if key not in final:
+                    now = mine.place(table, key)
+                    if now is not None and now[1] != pos:
+                        conn.execute(f"UPDATE {table} SET position = ? WHERE id = ?", (pos, key))
+        # indicators and funding of the plan rows the merge decided
+        for kind, cols in (("indikator", mine.ind_columns), ("sumber_dana", mine.sd_columns)):
+            names, marks = _columns_sql(cols)
+            for key, (row, coll) in finals["plan_row"].items():
+                side = (coll or {}).get(kind) if isinstance(coll, dict) else coll
+                if side in (MINE, None) and key in mine.tables["plan_row"].raw:
+                    continue  # already as in "mine"
+                doc = mine if side in (MINE, None) else plan.theirs
+                conn.execute(f"DELETE FROM {kind} WHERE row_id = ?", (key,))
+                for r in getattr(doc, kind).get(key, []):
+                    if conn.execute(f"SELECT 1 FROM {kind} WHERE id = ?", (r[0],)).fetchone():
+                        r = (new_id(),) + tuple(r[1:])
+                    conn.execute(f"INSERT INTO {kind} ({names}) VALUES ({marks})", r)
+        # printed values (matched by what they are)
+        t = mine.tables["declared_value"]
+        names, marks = _columns_sql(t.columns)
+        final_declared = finals["declared_value"]
+        for key, row in t.raw.items():
+            if key not in final_declared or final_declared[key][0] != row:
+                conn.execute("DELETE FROM declared_value WHERE id = ?", (row[0],))
+        for key, (row, _) in final_declared.items():
+            if t.raw.get(key) != row:
+                conn.execute("DELETE FROM declared_value WHERE id = ?", (row[0],))
+                conn.execute(f"INSERT INTO declared_value ({names}) VALUES ({marks})", row)
+        # meta: merged notes, both inputs' lineage and both inputs as ancestors (no copy digest)
+        conn.execute("DELETE FROM meta")
+        meta = [row for _, (row, _) in finals["meta"].items()]
+        lin = merge_lineages(lineage(plan.mine.meta), lineage(plan.theirs.meta), _version_entries(plan))
+        meta.append((KEY_LINEAGE, lineage_json(lin)))
+        conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta)
     return counts
 
 
 def _version_entries(plan: MergePlan) -> list[dict]:
-    """Both inputs become ancestors of the result (so the result may replace either copy)."""
+    """Both inputs become ancestors of the result, so the result may later replace either copy:
+    a saved copy by its version token, a working file by the hash of its bytes as they are now."""
     from datetime import datetime, timezone
+
+    from .sqlitefile import file_sha
 
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     out = []
     for d in (plan.mine, plan.theirs):
-        h = d.content_hash()
         tok = d.meta.get(KEY_TOKEN)
-        if tok:
-            out.append({"token": tok, "hash": h})
-        out.append({"token": f"isi:{h}", "hash": h, "time": now})
+        if tok and d.meta.get(KEY_DIGEST) and file_digest_status(d.path, d.meta) == "intact":
+            out.append({"token": tok, "time": now})
+        else:
+            sha = file_sha(d.path)
+            out.append({"token": f"berkas:{sha}", "file_sha": sha, "time": now})
     return out
 
 
-def _insert(conn: sqlite3.Connection, table: str, cols: list[str], rows: list[tuple]) -> None:
-    if not rows:
-        return
-    names = ", ".join(f'"{c}"' for c in cols)
-    marks = ", ".join("?" for _ in cols)
-    conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
-
-
-def _duplicate_code_notes(plan: MergePlan, final: dict) -> list[str]:
-    t = plan.mine.tables["plan_row"]
-    ki = t.index("kode")
-    seen: dict[str, list] = {}
-    for key, (row, _) in final.items():
-        if row[ki]:
-            seen.setdefault(row[ki], []).append(key)
-    notes = []
-    for kode, keys in seen.items():
-        if len(keys) < 2:
-            continue
-        before = [k for k in keys if k in t.raw and t.raw[k][ki] == kode]
-        theirs = plan.theirs.tables["plan_row"]
-        before_t = [k for k in keys if k in theirs.raw and theirs.raw[k][ki] == kode]
-        if len(before) < len(keys) and len(before_t) < len(keys):
-            notes.append(f"Kode {kode} kini dipakai {len(keys)} baris (ditambahkan di kedua salinan); "
-                         "ubah salah satunya.")
-    return notes
-
-
-def _totals(plan: MergePlan, out: Path) -> dict[str, int]:
-    from ..service import RenjaDocument
-
-    totals = {}
-    for name, path in ((MINE, plan.mine.path), (THEIRS, plan.theirs.path), ("result", out)):
-        with RenjaDocument.open(path, readonly=True) as doc:
-            totals[name] = doc.plan.totals[0]
-    return totals
+def _duplicate_code_notes(plan: MergePlan, conn: sqlite3.Connection) -> list[str]:
+    q = "SELECT kode, count(*) FROM {}.plan_row WHERE kode != '' GROUP BY kode HAVING count(*) > 1"
+    now = dict(conn.execute(q.format("main")).fetchall())
+    if not now:
+        return []
+    before: dict[str, int] = {}
+    for d in (plan.mine, plan.theirs):
+        c = connect_ro(d.path)
+        try:
+            for kode, n in c.execute(q.format("main")):
+                before[kode] = max(before.get(kode, 0), n)
+        finally:
+            c.close()
+    return [f"Kode {kode} kini dipakai {n} baris (ditambahkan atau dipindah di kedua salinan); ubah salah "
+            "satunya." for kode, n in sorted(now.items()) if n > before.get(kode, 1)]
 
 
 def merge_files(mine: str | os.PathLike, theirs: str | os.PathLike, out: str | os.PathLike,

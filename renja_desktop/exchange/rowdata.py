@@ -50,7 +50,7 @@ class TableRows:
     name: str
     columns: list[str]                       # stored columns, in table order
     fields: list[str]                        # compared fields (stored + virtual)
-    raw: dict = field(default_factory=dict)  # key -> stored row tuple
+    raw: dict = field(default_factory=dict)  # key -> stored row tuple (rows loaded so far)
     values: dict = field(default_factory=dict)  # key -> tuple of compared field values
 
     def index(self, column: str) -> int:
@@ -59,6 +59,10 @@ class TableRows:
 
 @dataclass
 class DocRows:
+    """One document's rows: all of them (:func:`load`), or -- for a merge (:func:`load_set`) -- only
+    those that differ somewhere and their parents, the rest read on demand (children of a parent,
+    whether an id exists, a subtree) with short read-only queries."""
+
     path: Path
     document_id: str
     meta: dict[str, str]
@@ -69,7 +73,14 @@ class DocRows:
     sd_columns: list[str]
     opd: str = ""
     tahun: int | None = None
+    user_version: int = 0
+    complete: bool = False
     _hash: str | None = None
+
+    def __post_init__(self) -> None:
+        self._places: dict[str, dict] = {t: {} for t in ORDERED_TABLES}   # id -> (parent, position)
+        self._absent: dict[str, set] = {t: set() for t in ORDERED_TABLES}
+        self._kids: dict[str, dict] = {t: {} for t in ORDERED_TABLES}     # parent -> [(id, position)]
 
     def content_hash(self) -> str:
         if self._hash is None:
@@ -80,15 +91,115 @@ class DocRows:
                 conn.close()
         return self._hash
 
-    def order(self, table: str) -> dict[str | None, list[str]]:
-        """Children (or list items) of each parent in stored order: {parent id or None: [ids]}."""
+    # -- on-demand reads ------------------------------------------------------------------
+    def _sql(self, query: str, params=()) -> list[tuple]:
+        conn = connect_ro(self.path)
+        try:
+            conn.execute("PRAGMA mmap_size = 1073741824")
+            return conn.execute(query, params).fetchall()
+        finally:
+            conn.close()
+
+    def _has_parent(self, table: str) -> bool:
+        return "parent_id" in self.tables[table].columns
+
+    def place(self, table: str, key) -> tuple | None:
+        """(parent id, position) of a row, or None when this copy does not have it."""
         t = self.tables[table]
-        pos = t.index("position")
-        par = t.index("parent_id") if "parent_id" in t.columns else None
-        groups: dict[str | None, list[tuple]] = {}
-        for key, row in t.raw.items():
-            groups.setdefault(row[par] if par is not None else None, []).append((row[pos] or 0, key))
-        return {p: [k for _, k in sorted(items)] for p, items in groups.items()}
+        if key in t.raw:
+            row = t.raw[key]
+            return (row[t.index("parent_id")] if self._has_parent(table) else None, row[t.index("position")])
+        if key in self._places[table]:
+            return self._places[table][key]
+        if self.complete or key in self._absent[table]:
+            return None
+        self.exists(table, [key])
+        return self._places[table].get(key)
+
+    def exists(self, table: str, keys) -> set:
+        """Which of ``keys`` this copy has."""
+        t = self.tables[table]
+        keys = [k for k in keys if k is not None]
+        unknown = [k for k in keys if k not in t.raw and k not in self._places[table]
+                   and k not in self._absent[table]]
+        if unknown and not self.complete:
+            par = "parent_id" if self._has_parent(table) else "NULL"
+            for i in range(0, len(unknown), 500):
+                chunk = unknown[i:i + 500]
+                marks = ",".join("?" for _ in chunk)
+                for rid, parent, pos in self._sql(
+                        f"SELECT id, {par}, position FROM {table} WHERE id IN ({marks})", chunk):
+                    self._places[table][rid] = (parent, pos)
+            self._absent[table].update(k for k in unknown if k not in self._places[table])
+        return {k for k in keys if k in t.raw or k in self._places[table]}
+
+    def has(self, table: str, key) -> bool:
+        if key in self.tables[table].raw:
+            return True
+        return bool(self.exists(table, [key]))
+
+    def children(self, table: str, parents) -> dict:
+        """{parent: [(id, position), ...] in stored order} for the given parents (None: top level)."""
+        cache = self._kids[table]
+        missing = [p for p in set(parents) if p not in cache]
+        if missing:
+            if self.complete:
+                t = self.tables[table]
+                pi = t.index("parent_id") if self._has_parent(table) else None
+                groups: dict = {}
+                for k, row in t.raw.items():
+                    groups.setdefault(row[pi] if pi is not None else None, []).append((k, row[t.index("position")]))
+                for p in missing:
+                    cache[p] = groups.get(p, [])
+            else:
+                found: dict = {p: [] for p in missing}
+                if not self._has_parent(table):
+                    for rid, pos in self._sql(f"SELECT id, position FROM {table}"):
+                        found[None].append((rid, pos))
+                else:
+                    named = [p for p in missing if p is not None]
+                    if None in found:
+                        for rid, pos in self._sql(f"SELECT id, position FROM {table} WHERE parent_id IS NULL"):
+                            found[None].append((rid, pos))
+                    for i in range(0, len(named), 500):
+                        chunk = named[i:i + 500]
+                        marks = ",".join("?" for _ in chunk)
+                        for parent, rid, pos in self._sql(
+                                f"SELECT parent_id, id, position FROM {table} WHERE parent_id IN ({marks})", chunk):
+                            found[parent].append((rid, pos))
+                for p, items in found.items():
+                    cache[p] = items
+                    for rid, pos in items:
+                        self._places[table].setdefault(rid, (p, pos))
+            for p in missing:
+                cache[p] = sorted(cache[p], key=lambda x: (x[1] or 0, x[0]))
+        return {p: cache[p] for p in parents}
+
+    def subtree(self, table: str, root: str) -> list[str]:
+        """``root`` and every row beneath it in this copy."""
+        if self.complete:
+            out, stack = [], [root]
+            kids = self.children(table, self.tables[table].raw.keys())
+            while stack:
+                k = stack.pop()
+                out.append(k)
+                stack.extend(x for x, _ in kids.get(k, []))
+            return out
+        rows = self._sql(f"WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM {table} t "
+                         f"JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub", (root,))
+        return [r[0] for r in rows]
+
+    def ensure(self, table: str, keys) -> None:
+        """Load more rows of a tree or list table by id (for labels)."""
+        t = self.tables[table]
+        want = [k for k in self.exists(table, keys) if k not in t.raw]
+        if not want:
+            return
+        conn = connect_ro(self.path)
+        try:
+            _load_rows(conn, "main", self, table, want)
+        finally:
+            conn.close()
 
     def label(self, table: str, key) -> str:
         return row_label(self, table, key)
@@ -98,71 +209,194 @@ def _columns(table: str) -> list[str]:
     return [c.name for c in Base.metadata.tables[table].columns]
 
 
-def _fetch(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple]]:
-    cur = conn.execute(f"SELECT * FROM {table}")
+def _fetch(conn: sqlite3.Connection, table: str, schema: str = "main") -> tuple[list[str], list[tuple]]:
+    cur = conn.execute(f"SELECT * FROM {schema}.{table}")
     cols = [d[0] for d in cur.description]
     return cols, cur.fetchall()
 
 
-def load(path: str | Path) -> DocRows:
-    """Read a document file (read-only) into :class:`DocRows`."""
-    path = Path(path)
-    conn = connect_ro(path)
-    try:
-        meta = read_meta(conn)
-        cols, rows = _fetch(conn, "document")
-        if not rows:
-            from ..storage import DocumentFileError
+def _table_columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA {schema}.table_info({table})")]
 
-            raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak berisi identitas dokumen.", path)
-        doc = dict(zip(cols, rows[0]))
-        ind_cols, ind_rows = _fetch(conn, "indikator")
-        sd_cols, sd_rows = _fetch(conn, "sumber_dana")
-        tables: dict[str, TableRows] = {}
-        # document: one record
-        fields = [c for c in cols if c not in NOT_COMPARED]
-        t = TableRows("document", cols, fields)
-        t.raw["document"] = rows[0]
-        t.values["document"] = tuple(doc[f] for f in fields)
-        tables["document"] = t
-        for name in ("plan_row", "eval_row", "pelayanan", "usulan"):
-            cols, rows = _fetch(conn, name)
-            stored = [c for c in cols if c not in NOT_COMPARED]
-            idx = [cols.index(c) for c in stored]
-            t = TableRows(name, cols, stored + (list(VIRTUAL) if name == "plan_row" else []))
-            for r in rows:
-                t.raw[r[0]] = r
-                t.values[r[0]] = tuple(r[i] for i in idx)
-            tables[name] = t
-        cols, rows = _fetch(conn, "declared_value")
-        stored = [c for c in cols if c not in NOT_COMPARED and c not in ("tabel", "kode", "kolom", "row_id")]
-        idx = [cols.index(c) for c in stored]
-        kidx = [cols.index(c) for c in ("tabel", "kode", "kolom", "row_id")]
-        t = TableRows("declared_value", cols, stored)
-        for r in rows:
-            key = tuple(r[i] for i in kidx)
-            t.raw[key] = r
-            t.values[key] = tuple(r[i] for i in idx)
-        tables["declared_value"] = t
-        t = TableRows("meta", ["key", "value"], ["value"])
-        for k, v in meta.items():
-            if not k.startswith(SYNC):
-                t.raw[k] = (k, v)
-                t.values[k] = (v,)
-        tables["meta"] = t
+
+def _new_doc(conn: sqlite3.Connection, schema: str, path: Path) -> DocRows:
+    meta = {k: v for k, v in conn.execute(f"SELECT key, value FROM {schema}.meta")}
+    cols, rows = _fetch(conn, "document", schema)
+    if not rows:
+        from ..storage import DocumentFileError
+
+        raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak berisi identitas dokumen.", path)
+    doc = dict(zip(cols, rows[0]))
+    version = conn.execute(f"PRAGMA {schema}.user_version").fetchone()[0]
+    tables: dict[str, TableRows] = {}
+    fields = [c for c in cols if c not in NOT_COMPARED]
+    t = TableRows("document", cols, fields)
+    t.raw["document"] = rows[0]
+    t.values["document"] = tuple(doc[f] for f in fields)
+    tables["document"] = t
+    for name in ("plan_row", "eval_row", "pelayanan", "usulan"):
+        tcols = _table_columns(conn, schema, name)
+        stored = [c for c in tcols if c not in NOT_COMPARED]
+        tables[name] = TableRows(name, tcols, stored + (list(VIRTUAL) if name == "plan_row" else []))
+    tcols = _table_columns(conn, schema, "declared_value")
+    stored = [c for c in tcols if c not in NOT_COMPARED and c not in ("tabel", "kode", "kolom", "row_id")]
+    tables["declared_value"] = TableRows("declared_value", tcols, stored)
+    t = TableRows("meta", ["key", "value"], ["value"])
+    for k, v in meta.items():
+        if not k.startswith(SYNC):
+            t.raw[k] = (k, v)
+            t.values[k] = (v,)
+    tables["meta"] = t
+    return DocRows(path, doc["id"], meta, tables, {}, {}, _table_columns(conn, schema, "indikator"),
+                   _table_columns(conn, schema, "sumber_dana"), doc.get("opd") or "", doc.get("tahun"), version)
+
+
+def _load_declared(conn: sqlite3.Connection, schema: str, d: DocRows) -> None:
+    t = d.tables["declared_value"]
+    cols, rows = _fetch(conn, "declared_value", schema)
+    idx = [cols.index(c) for c in t.fields]
+    kidx = [cols.index(c) for c in ("tabel", "kode", "kolom", "row_id")]
+    for r in rows:
+        key = tuple(r[i] for i in kidx)
+        t.raw[key] = r
+        t.values[key] = tuple(r[i] for i in idx)
+
+
+def _load_rows(conn: sqlite3.Connection, schema: str, d: DocRows, table: str, ids) -> None:
+    """Load whole rows (and, for plan rows, their indicators and funding) by id."""
+    t = d.tables[table]
+    ids = list(ids)
+    if not ids:
+        return
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS want(id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.want")
+    conn.executemany("INSERT OR IGNORE INTO temp.want(id) VALUES (?)", [(k,) for k in ids])
+    idx = [t.index(c) for c in t.fields if not (table == "plan_row" and c in VIRTUAL)]
+    rows = conn.execute(f"SELECT * FROM {schema}.{table} WHERE id IN (SELECT id FROM temp.want)").fetchall()
+    if table == "plan_row":
+        ind = _group(d.ind_columns, conn.execute(
+            f"SELECT * FROM {schema}.indikator WHERE row_id IN (SELECT id FROM temp.want)").fetchall())
+        sd = _group(d.sd_columns, conn.execute(
+            f"SELECT * FROM {schema}.sumber_dana WHERE row_id IN (SELECT id FROM temp.want)").fetchall())
+        d.indikator.update(ind)
+        d.sumber_dana.update(sd)
+        ii = [d.ind_columns.index(c) for c in IND_FIELDS]
+        si = [d.sd_columns.index(c) for c in SD_FIELDS]
+    for r in rows:
+        t.raw[r[0]] = r
+        vals = tuple(r[i] for i in idx)
+        if table == "plan_row":
+            vals += (tuple(tuple(x[i] for i in ii) for x in d.indikator.get(r[0], ())),
+                     tuple(tuple(x[i] for i in si) for x in d.sumber_dana.get(r[0], ())))
+        t.values[r[0]] = vals
+
+
+def _changed_ids(conn: sqlite3.Connection, table: str, x: str, y: str) -> set[str]:
+    """Ids whose rows differ between two attached copies (added, removed or any column changed).
+
+    Copies of one document share their row layout, so rows are paired by rowid first (a fast
+    sequential join); a row at another place simply shows up as changed and is compared by id later.
+    """
+    cols = _table_columns(conn, x, table)
+    a = ", ".join(f"a.{c}" for c in cols)
+    b = ", ".join(f"b.{c}" for c in cols)
+    q = (f"SELECT a.id FROM {x}.{table} a LEFT JOIN {y}.{table} b ON a.rowid = b.rowid "
+         f"WHERE b.rowid IS NULL OR ({a}) IS NOT ({b}) "
+         f"UNION SELECT b.id FROM {y}.{table} b LEFT JOIN {x}.{table} a ON a.rowid = b.rowid "
+         f"WHERE a.rowid IS NULL OR a.id IS NOT b.id")
+    return {r[0] for r in conn.execute(q)}
+
+
+def _row_ids_of(conn: sqlite3.Connection, schemas: list[str], table: str, ids: set[str]) -> set[str]:
+    """The plan rows owning the given indikator / sumber_dana ids, in any of the copies."""
+    if not ids:
+        return set()
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS want(id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.want")
+    conn.executemany("INSERT OR IGNORE INTO temp.want(id) VALUES (?)", [(k,) for k in ids])
+    out: set[str] = set()
+    for s in schemas:
+        out |= {r[0] for r in conn.execute(f"SELECT row_id FROM {s}.{table} WHERE id IN (SELECT id FROM temp.want)")}
+    return out
+
+
+@dataclass
+class LoadedSet:
+    mine: DocRows
+    theirs: DocRows
+    base: DocRows | None
+    #: per side ('mine'/'theirs'), per table: ids that differ from the base (or from the other side)
+    changed: dict[str, dict[str, set]]
+
+
+def load_set(mine: Path, theirs: Path, base: Path | None) -> LoadedSet:
+    """Read what a compare or merge needs from two copies and their base, without reading every row:
+    only rows that differ somewhere are loaded whole; every row's place is read (light index)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        docs: dict[str, DocRows] = {}
+        named = [("m", Path(mine)), ("t", Path(theirs))] + ([("b", Path(base))] if base is not None else [])
+        for alias, path in named:
+            conn.execute(f"ATTACH DATABASE ? AS {alias}", (f"file:{_uri(path)}?mode=ro",))
+            conn.execute(f"PRAGMA {alias}.mmap_size = 1073741824")  # read through the OS cache directly
+            docs[alias] = _new_doc(conn, alias, path)
+        versions = {d.user_version for d in docs.values()}
+        if len(versions) > 1:
+            from .errors import ExchangeError
+
+            raise ExchangeError(
+                "versions", "Salinan-salinan ini memakai versi format berkas yang berbeda; buka masing-masing "
+                "dengan Renja Desktop terbaru (diperbarui otomatis) lalu ulangi.", Path(mine))
+        pairs = {"mine": ("m", "b"), "theirs": ("t", "b")} if base is not None else {"mine": ("m", "t")}
+        changed: dict[str, dict[str, set]] = {"mine": {}, "theirs": {}}
+        for side, (x, y) in pairs.items():
+            for table in ("plan_row", "eval_row", "pelayanan", "usulan"):
+                changed[side][table] = _changed_ids(conn, table, x, y)
+            for kind in ("indikator", "sumber_dana"):
+                ids = _changed_ids(conn, kind, x, y)
+                changed[side]["plan_row"] |= _row_ids_of(conn, [x, y], kind, ids)
+        if base is None:  # two-way: one comparison serves both sides
+            changed["theirs"] = changed["mine"]
+        for alias, d in docs.items():
+            _load_declared(conn, alias, d)
+        for table in ("plan_row", "eval_row", "pelayanan", "usulan"):
+            want = changed["mine"][table] | changed["theirs"][table]
+            for alias, d in docs.items():
+                _load_rows(conn, alias, d, table, want)
+                d._absent[table].update(k for k in want if k not in d.tables[table].raw)
+            if table in TREE_TABLES:  # the parents of changed rows too (labels name where a row sits)
+                parents = set()
+                for d in docs.values():
+                    t = d.tables[table]
+                    pi = t.index("parent_id")
+                    parents |= {t.raw[k][pi] for k in want if k in t.raw and t.raw[k][pi] is not None}
+                for alias, d in docs.items():
+                    _load_rows(conn, alias, d, table, parents - set(d.tables[table].raw))
+        return LoadedSet(docs["m"], docs["t"], docs.get("b"), changed)
     finally:
         conn.close()
-    indikator = _group(ind_cols, ind_rows)
-    sumber = _group(sd_cols, sd_rows)
-    plan = tables["plan_row"]
-    ii = [ind_cols.index(c) for c in IND_FIELDS]
-    si = [sd_cols.index(c) for c in SD_FIELDS]
-    for key, vals in plan.values.items():
-        ind = tuple(tuple(r[i] for i in ii) for r in indikator.get(key, ()))
-        sd = tuple(tuple(r[i] for i in si) for r in sumber.get(key, ()))
-        plan.values[key] = vals + (ind, sd)
-    return DocRows(path, doc["id"], meta, tables, indikator, sumber, ind_cols, sd_cols,
-                   doc.get("opd") or "", doc.get("tahun"))
+
+
+def _uri(path: Path) -> str:
+    from .sqlitefile import uri_of
+
+    return uri_of(path)
+
+
+def load(path: str | Path) -> DocRows:
+    """Read a whole document file (read-only) into :class:`DocRows`."""
+    path = Path(path)
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("ATTACH DATABASE ? AS d", (f"file:{_uri(path)}?mode=ro",))
+        d = _new_doc(conn, "d", path)
+        for table in ("plan_row", "eval_row", "pelayanan", "usulan"):
+            _load_rows(conn, "d", d, table, [r[0] for r in conn.execute(f"SELECT id FROM d.{table}")])
+        _load_declared(conn, "d", d)
+        d.complete = True
+    finally:
+        conn.close()
+    return d
 
 
 def _group(cols: list[str], rows: list[tuple]) -> dict[str, list[tuple]]:
@@ -196,10 +430,10 @@ def show_value(docs: list[DocRows], table: str, f: str, value) -> str:
             if d is not None and table in d.tables and value in d.tables[table].raw:
                 return row_label(d, table, value)
         return "(baris induk tidak ada)"
-    if f == "indikator":
+    if f == "indikator" and isinstance(value, tuple):
         return "; ".join(" ".join(x for x in (teks, f"target {target}" if target else "", satuan) if x)
                          for teks, target, satuan, _n1 in value) or "(kosong)"
-    if f == "sumber_dana":
+    if f == "sumber_dana" and isinstance(value, tuple):
         return "; ".join(f"{nama or kode}" + (f" Rp {format_rupiah(jumlah)}" if jumlah is not None else "")
                          for kode, nama, jumlah in value) or "(kosong)"
     text = str(value)
@@ -228,5 +462,5 @@ def row_label(doc: DocRows, table: str, key) -> str:
     return f"{TABLE_NAMES[table]} '{text}'"
 
 
-__all__ = ["DocRows", "TableRows", "load", "ROW_TABLES", "TREE_TABLES", "ORDERED_TABLES", "VIRTUAL",
+__all__ = ["DocRows", "TableRows", "load", "load_set", "LoadedSet", "ROW_TABLES", "TREE_TABLES", "ORDERED_TABLES", "VIRTUAL",
            "field_name", "show_value", "row_label", "TABLE_NAMES"]

@@ -40,7 +40,7 @@ from .errors import CopyConflict, ExchangeError, os_error_message
 from .lock import host_name, user_name
 from .sqlitefile import (
     KEY_DIGEST, KEY_LINEAGE, KEY_ORIGIN, KEY_SAVED_AT, KEY_SAVED_BY, KEY_TOKEN, connect_ro,
-    content_hash, document_row, file_digest_status, header_ok, image_digest_status, lineage,
+    content_hash, document_row, file_digest_status, file_sha, header_ok, image_digest_status, lineage,
     lineage_json, lineage_tokens, merge_lineages, read_bytes, read_meta, readable_copy_if_hot,
     serialize_with_digest, settle_hot_journal, snapshot, write_meta,
 )
@@ -132,6 +132,9 @@ def check_target(target: Path, doc_id: str, meta: dict[str, str], mem: sqlite3.C
         known.add(meta[KEY_TOKEN])
     if token and token in known and file_digest_status(target, tmeta) == "intact":
         return  # an unchanged earlier version of this document: safe to replace
+    shas = {x.get("file_sha") for x in lineage(meta)} - {None}
+    if shas and file_sha(target) in shas:
+        return  # exactly the file this document was merged from, unchanged since
     try:
         inspect_file(target)
         conn = connect_ro(target)

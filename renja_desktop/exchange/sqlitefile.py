@@ -273,9 +273,40 @@ def read_bytes(path: Path) -> bytes:
         return fh.read()
 
 
+def file_sha(path: Path) -> str:
+    """SHA-256 of a file's bytes (names one exact state of a working file)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+_DIGEST_CACHE: dict[tuple, str] = {}
+
+
 def file_digest_status(path: Path, meta: dict[str, str] | None = None) -> str:
-    """Compare a file with the digest recorded in it when it was saved (see module doc)."""
+    """Compare a file with the digest recorded in it when it was saved (see module doc).
+
+    The answer is remembered for the same file state (path, size, modification time in ns), so
+    a merge that asks about one copy several times reads it once."""
     path = Path(path)
+    try:
+        st = path.stat()
+        state = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    except OSError:
+        state = None
+    if state is not None and state in _DIGEST_CACHE:
+        return _DIGEST_CACHE[state]
+    result = _file_digest_status(path, meta)
+    if state is not None:
+        if len(_DIGEST_CACHE) > 64:
+            _DIGEST_CACHE.clear()
+        _DIGEST_CACHE[state] = result
+    return result
+
+
+def _file_digest_status(path: Path, meta: dict[str, str] | None) -> str:
     if meta is None:
         conn = connect_ro(path)
         try:
@@ -294,5 +325,5 @@ __all__ = [
     "write_meta", "document_id", "document_row", "content_hash", "content_hash_of", "lineage",
     "lineage_tokens", "merge_lineages", "lineage_json", "serialize_with_digest", "Image",
     "image_digest_status", "file_digest_status", "settle_hot_journal", "has_hot_journal",
-    "readable_copy_if_hot", "header_ok", "read_bytes",
+    "readable_copy_if_hot", "header_ok", "read_bytes", "file_sha",
 ]
