@@ -54,6 +54,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="keluaran JSON")
     p.set_defaults(handler=cmd_merge)
 
+    p = sub.add_parser("consolidate", help="menggabungkan Renja banyak perangkat daerah menjadi tampilan kota (hanya-baca)")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILES")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="RKPD.sqlite")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="tetap menulis gabungan dari berkas yang baik bila ada berkas yang ditolak")
+    p.add_argument("--force", action="store_true", help="timpa berkas hasil yang sudah ada (dicadangkan dulu)")
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+    p.set_defaults(handler=cmd_consolidate)
+
 
 def cmd_copy(args: argparse.Namespace) -> int:
     from .exchange.safecopy import save_copy
@@ -168,3 +177,19 @@ def cmd_merge(args: argparse.Namespace) -> int:
             what = c.detail if c.kind != "field" else field_name(c.field)
             print(f"  dipilih {side}: {c.label}, {what}")
     return EXIT_OK
+
+
+def cmd_consolidate(args: argparse.Namespace) -> int:
+    from .exchange.consolidate import consolidate
+
+    result = consolidate(args.files, args.output, skip_bad=args.skip_bad, overwrite=args.force)
+    if args.json:
+        print_json(result.as_dict())
+    else:
+        for line in result.lines():
+            print(line)
+        if result.refused and not result.written:
+            print("Perbaiki atau keluarkan berkas yang ditolak, atau pakai --skip-bad.")
+    if not result.written:
+        return EXIT_FINDINGS
+    return EXIT_FINDINGS if result.refused else EXIT_OK
