@@ -15,6 +15,7 @@ import contextlib
 import gc
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -31,7 +32,8 @@ from .model import (
     PLAN_TEXT_FIELDS, DeclaredValue, Document, EvalRow, Indikator, Meta, Pelayanan, PlanRow,
     SumberDana, Usulan, new_id, now_stamp,
 )
-from .storage import DocumentFileError, create_file, inspect_file, make_engine, upgrade_if_needed
+from .storage import (APPLICATION_ID, DocumentFileError, create_file, inspect_file, make_engine,
+                      upgrade_if_needed)
 
 T_DOC: Table = Document.__table__
 T_PLAN: Table = PlanRow.__table__
@@ -930,6 +932,34 @@ class RenjaDocument:
             self.conn.execute(stmt)
         self.declared = [d for d in self.declared if tabel is not None and d["tabel"] != tabel]
         self._emit(Change("declared"))
+
+    # ---------------------------------------------------------------- whole-document snapshots
+    def take_snapshot(self) -> sqlite3.Connection:
+        """An in-memory copy of the whole file, for undoing a whole-document operation (an import)."""
+        if self._batch_depth:
+            raise EditError("salinan dokumen tidak dapat diambil di tengah satu transaksi")
+        self.conn.commit()
+        snapshot = sqlite3.connect(":memory:")
+        self.conn.connection.driver_connection.backup(snapshot)
+        return snapshot
+
+    def restore_snapshot(self, snapshot: sqlite3.Connection) -> Change:
+        """Put the whole file back as it was at :meth:`take_snapshot` (one transaction), reload."""
+        self._writable()
+        if self._batch_depth:
+            raise EditError("salinan dokumen tidak dapat dipulihkan di tengah satu transaksi")
+        facts = snapshot.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF
+        if facts != APPLICATION_ID:
+            raise EditError("salinan bukan dokumen Renja Desktop")
+        same_doc = snapshot.execute("SELECT id FROM document").fetchone()
+        if same_doc is None or same_doc[0] != self.info.get("id"):
+            raise EditError("salinan berasal dari dokumen lain")
+        self.conn.commit()
+        snapshot.backup(self.conn.connection.driver_connection)
+        self._load()
+        change = Change("reset")
+        self._emit(change)
+        return change
 
     # ---------------------------------------------------------------- meta
     def set_meta(self, key: str, value: str) -> None:

@@ -97,3 +97,33 @@ def test_sample_tree_and_findings_equal(frozen_dir, tmp_path):
         b = frozen(frozen_dir, tmp_path, command[0], b_file, *command[1:])
         assert a.returncode == b.returncode
         assert _strip_ids(json.loads(a.stdout)) == _strip_ids(json.loads(b.stdout)), command
+
+
+def test_report_and_export_equal(frozen_dir, tmp_path):
+    """The frozen program prints the same PDF text and exports the same Excel values."""
+    import openpyxl
+    import pdfplumber
+
+    doc = tmp_path / "contoh.sqlite"
+    assert source(tmp_path, "sample", "-o", doc).returncode == 0
+    a_pdf, b_pdf = tmp_path / "src.pdf", tmp_path / "frz.pdf"
+    a = source(tmp_path, "report", doc, "--table", "all", "-o", a_pdf)
+    b = frozen(frozen_dir, tmp_path, "report", doc, "--table", "all", "-o", b_pdf)
+    assert a.returncode == 0 and b.returncode == 0, b.stderr
+
+    def text(path):
+        with pdfplumber.open(path) as pdf:
+            return [page.extract_text() for page in pdf.pages]
+
+    pages = text(a_pdf)
+    assert len(pages) > 10 and pages == text(b_pdf)
+    assert any("40.145.568.718" in p for p in pages)
+    a_xlsx, b_xlsx = tmp_path / "src.xlsx", tmp_path / "frz.xlsx"
+    assert source(tmp_path, "export", doc, "-o", a_xlsx).returncode == 0
+    assert frozen(frozen_dir, tmp_path, "export", doc, "-o", b_xlsx).returncode == 0
+
+    def values(path):
+        wb = openpyxl.load_workbook(path, read_only=True)
+        return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+
+    assert values(a_xlsx) == values(b_xlsx)

@@ -158,3 +158,32 @@ def test_each_edit_is_validated_at_once(doc):
     assert ("sumber_dana_sum", "8.01.02.2.01.0003") in rules
     change = doc.set_plan(leaf.id, pagu="353.000.000")
     assert ("sumber_dana_sum", "8.01.02.2.01.0003") not in [(f.rule, f.kode) for f in change.findings]
+
+
+def test_snapshot_restores_the_whole_document(doc):
+    before = doc.content_hash()
+    snap = doc.take_snapshot()
+    seen = []
+    doc.add_listener(seen.append)
+    doc.set_plan(node(doc, "8.01.02.2.01.0001").id, pagu=1)
+    doc.delete_plan_row(node(doc, "8.01.03").id)
+    doc.set_document(tempat="Medan")
+    doc.restore_snapshot(snap)
+    assert doc.content_hash() == before
+    assert doc.plan.totals[0] == seedtree.GRAND_TOTAL and doc.info["tempat"] == "Binjai"
+    assert seen[-1].table == "reset"
+    path = doc.path
+    doc.close()
+    again = RenjaDocument.open(path)
+    assert again.content_hash() == before
+    again.close()
+
+
+def test_snapshot_of_another_document_refused(doc, tmp_path):
+    other = RenjaDocument.create(tmp_path / "lain.sqlite", tahun=2024)
+    snap = other.take_snapshot()
+    other.close()
+    before = doc.content_hash()
+    with pytest.raises(EditError):
+        doc.restore_snapshot(snap)
+    assert doc.content_hash() == before
