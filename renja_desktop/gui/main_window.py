@@ -196,6 +196,10 @@ class MainWindow(QMainWindow):
                                       self.tr("Menyimpan salinan terverifikasi, mis. ke flash disk"))
         a["close"] = self._action(self.tr("&Tutup"), self.close_document, QKeySequence.StandardKey.Close,
                                   self.tr("Menutup dokumen"))
+        a["import"] = self._action(self.tr("&Impor tabel…"), self.import_table, "Ctrl+I",
+                                   self.tr("Mengimpor tabel Renja dari Excel (.xlsx), CSV/TSV atau teks"))
+        a["print"] = self._action(self.tr("&Cetak…"), self.print_tables, QKeySequence.StandardKey.Print,
+                                  self.tr("Mencetak tabel lampiran, menyimpan PDF atau mengekspor Excel"))
         a["quit"] = self._action(self.tr("&Keluar"), self.close, "Ctrl+Q")
         a["undo"] = self._action(self.tr("&Urungkan"), self.stack.undo, QKeySequence("Ctrl+Z"))
         a["redo"] = self._action(self.tr("U&langi"), self.stack.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
@@ -229,6 +233,8 @@ class MainWindow(QMainWindow):
         a["quarters"].setCheckable(True)
         a["quarters"].setChecked(app_settings.value("eval/quarters", False) in (True, "true", "1"))
         a["about"] = self._action(self.tr("&Tentang Renja Desktop"), self.show_about)
+        a["guide"] = self._action(self.tr("&Panduan"), self.show_guide, QKeySequence.StandardKey.HelpContents,
+                                  self.tr("Panduan pemakaian Renja Desktop"))
         self.recent_menu = None
         self.language_group = QActionGroup(self)
         a["lang_id"] = QAction(self.tr("Bahasa Indonesia"), self, checkable=True)
@@ -249,7 +255,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addAction(a["sample"])
         m.addSeparator()
+        m.addAction(a["import"])
         m.addAction(a["save_copy"])
+        m.addAction(a["print"])
         m.addSeparator()
         m.addAction(a["close"])
         m.addAction(a["quit"])
@@ -275,6 +283,7 @@ class MainWindow(QMainWindow):
         lang.addAction(a["lang_id"])
         lang.addAction(a["lang_en"])
         m = bar.addMenu(self.tr("Ban&tuan"))
+        m.addAction(a["guide"])
         m.addAction(a["about"])
 
         for tb in self.findChildren(QToolBar):
@@ -284,8 +293,8 @@ class MainWindow(QMainWindow):
         tb.setObjectName("mainToolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tb.setMovable(False)
-        for key in ("open", "save_copy", None, "undo", "redo", None, "add_child", "add_sibling", "delete",
-                    None, "move_up", "move_down"):
+        for key in ("open", "save_copy", "print", None, "undo", "redo", None, "add_child", "add_sibling",
+                    "delete", None, "move_up", "move_down"):
             if key is None:
                 tb.addSeparator()
             else:
@@ -669,8 +678,9 @@ class MainWindow(QMainWindow):
         redo_text = self.stack.redoText()
         a["undo"].setText(self.tr("&Urungkan %1").replace("%1", undo_text).strip() if undo_text else self.tr("&Urungkan"))
         a["redo"].setText(self.tr("U&langi %1").replace("%1", redo_text).strip() if redo_text else self.tr("U&langi"))
-        for key in ("save_copy", "close", "find", "expand", "collapse"):
+        for key in ("save_copy", "close", "find", "expand", "collapse", "print"):
             a[key].setEnabled(has)
+        a["import"].setEnabled(has and not self.doc.readonly)
 
     # ================================================================== findings
     def jump_to_finding(self, finding) -> None:
@@ -705,6 +715,32 @@ class MainWindow(QMainWindow):
                               .replace("%1", finding.line()))
 
     # ================================================================== language, about, settings
+    # ================================================================== import, print, guide
+    def import_table(self) -> bool:
+        if self.doc is None or self.doc.readonly:
+            return False
+        from .import_flow import choose_source, run_import
+
+        chosen = choose_source(self, str(app_settings.value("import/folder", str(Path.home()))))
+        if chosen is None:
+            return False
+        source, sheet, table = chosen
+        app_settings.set_value("import/folder", str(source.parent))
+        return run_import(self, source, sheet, table)
+
+    def print_tables(self) -> None:
+        if self.doc is None:
+            return
+        from .print_dialog import PrintDialog
+
+        dialog = PrintDialog(self.doc, self)
+        dialog.exec()
+
+    def show_guide(self) -> None:
+        from .guide import GuideDialog
+
+        GuideDialog(self).exec()
+
     def set_language(self, lang: str) -> None:
         if lang == app_settings.language():
             return

@@ -368,6 +368,29 @@ class InsertedRowsCommand(DocCommand):
         self.snapshots = snaps
 
 
+class WholeDocumentCommand(DocCommand):
+    """An operation that may touch every table (importing a file): undo and redo put the whole
+    document back from in-memory snapshots taken before and after it."""
+
+    def __init__(self, editor, operation: Callable[[], Any], text: str):
+        super().__init__(editor, text)
+        self.operation = operation
+        self.result: Any = None
+        self.before = None
+        self.after = None
+
+    def apply(self) -> None:
+        self.before = self.doc.take_snapshot()
+        self.result = self.operation()
+        self.after = self.doc.take_snapshot()
+
+    def revert(self) -> None:
+        self.doc.restore_snapshot(self.before)
+
+    def reapply(self) -> None:
+        self.doc.restore_snapshot(self.after)
+
+
 # ------------------------------------------------------------------------------ identity
 class SetDocumentCommand(DocCommand):
     def __init__(self, editor, fields: dict[str, Any], text: str):
@@ -558,6 +581,12 @@ class Editor(QObject):
             return None
         text = translate("Undo", "Pindahkan %1").replace("%1", self._label(which, row_id))
         return self.execute(MoveRowCommand(self, which, row_id, new_parent_id, position, text))
+
+    def whole_document(self, operation: Callable[[], Any], text: str) -> tuple[Any, str | None]:
+        """Run an operation that may change any table as one undoable step. Returns (result, error)."""
+        cmd = WholeDocumentCommand(self, operation, text)
+        err = self.execute(cmd)
+        return cmd.result, err
 
     def insert_rows(self, which: str, operation: Callable[[], Any], text: str) -> tuple[Any, list[str], str | None]:
         """Run ``operation`` (which adds rows); make it one undoable step. Returns (result, roots, error)."""
