@@ -64,6 +64,7 @@ class Conflict:
     newer: str | None = None  # the side whose row is newer (modification stamp), a hint only
     choice: str | None = None
     covers: int = 0           # rows decided together with it (delete versus edit)
+    deleter: str | None = None  # delete versus edit: the side that deleted the row
 
     def as_dict(self) -> dict:
         return {"kunci": self.key, "tabel": TABLE_NAMES.get(self.table, self.table), "baris": self.label,
@@ -218,8 +219,10 @@ def find_base(mine, theirs) -> tuple[Path | None, str]:
     for entry in common:
         base = backups.find_base(mine.document_id, entry["token"])
         if base is not None:
-            when = entry.get("time") or "?"
-            return base, f"versi dasar bersama disimpan {when} ({entry.get('host') or '?'})"
+            from .safecopy import _time_text
+
+            return base, (f"versi dasar bersama disimpan {_time_text(entry.get('time'))} di komputer "
+                          f"{entry.get('host') or '?'}")
     if common:
         return None, "versi dasar bersama tercatat, tetapi salinannya tidak ada di komputer ini"
     return None, "kedua salinan tidak memiliki versi dasar bersama yang tercatat"
@@ -257,6 +260,9 @@ def plan_merge(mine: str | os.PathLike, theirs: str | os.PathLike, base: str | o
         _plan_deletions(plan, table)
     for table in ORDERED_TABLES:
         _plan_order_conflicts(plan, table)
+    rank = {t: i for i, t in enumerate(TABLE_NAMES)}
+    plan.changes.sort(key=lambda c: (rank.get(c.table, 99), c.label, c.side))
+    plan.conflicts.sort(key=lambda c: (rank.get(c.table, 99), c.label, c.field))
     return plan
 
 
@@ -412,7 +418,7 @@ def _delete_conflict(plan: MergePlan, table: str, key, deleter: str, changes: li
     theirs_text = "dihapus" if deleter == THEIRS else "dipertahankan dengan perubahannya"
     return plan._add_conflict(Conflict(
         f"{table}|{_key_text(key)}|*", table, key, "*", "delete_edit", _label(plan, table, key), "ada",
-        mine_text, theirs_text, detail, _newer(plan, table, key), covers=covers))
+        mine_text, theirs_text, detail, _newer(plan, table, key), covers=covers, deleter=deleter))
 
 
 def _children(parents: dict[str, str | None]) -> dict[str | None, list[str]]:
