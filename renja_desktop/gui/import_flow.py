@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ..service import EditError
@@ -13,13 +13,13 @@ from . import texts
 translate = QCoreApplication.translate
 
 TABLE_CHOICES = [
-    (None, "Kenali dari kepala kolom (otomatis)"),
-    ("4.1", "Tabel 4.1 Rencana kerja dan pendanaan"),
-    ("3.1", "Tabel 3.1 Rencana program dan kegiatan"),
-    ("2.3", "Tabel 2.3 Review rancangan awal RKPD"),
-    ("2.1", "Tabel 2.1 Evaluasi Renja tahun lalu"),
-    ("2.2", "Tabel 2.2 Kinerja pelayanan"),
-    ("2.4", "Tabel 2.4 Usulan pemangku kepentingan"),
+    (None, QT_TRANSLATE_NOOP("Import", "Kenali dari kepala kolom (otomatis)")),
+    ("4.1", QT_TRANSLATE_NOOP("Import", "Tabel 4.1 Rencana kerja dan pendanaan")),
+    ("3.1", QT_TRANSLATE_NOOP("Import", "Tabel 3.1 Rencana program dan kegiatan")),
+    ("2.3", QT_TRANSLATE_NOOP("Import", "Tabel 2.3 Review rancangan awal RKPD")),
+    ("2.1", QT_TRANSLATE_NOOP("Import", "Tabel 2.1 Evaluasi Renja tahun lalu")),
+    ("2.2", QT_TRANSLATE_NOOP("Import", "Tabel 2.2 Kinerja pelayanan")),
+    ("2.4", QT_TRANSLATE_NOOP("Import", "Tabel 2.4 Usulan pemangku kepentingan")),
 ]
 
 
