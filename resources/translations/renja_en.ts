@@ -63,6 +63,69 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Cadangan dokumen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Salinan cadangan otomatis dari '%1', terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Belum ada cadangan untuk dokumen ini.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Pulihkan sebagai berkas baru...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Bandingkan dengan dokumen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pulihkan cadangan sebagai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dokumen Renja (*.sqlite)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cadangan dipulihkan ke %1 (terverifikasi).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dokumen sekarang</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cadangan</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Kode</source>
@@ -318,6 +381,77 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
 </context>
 <context>
+    <name>ConsolidateDialog</name>
+    <message>
+        <source>Gabungkan Renja perangkat daerah</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pilih berkas Renja setiap perangkat daerah (tahun dan Pemda yang sama). Hasilnya satu tampilan kota hanya-baca dengan total per perangkat daerah dan per urusan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Tambah berkas...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keluarkan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Berkas hasil:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mis. RKPD 2024.sqlite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pilih...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tetap gabungkan berkas yang baik bila ada yang ditolak</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hasil penggabungan akan tampil di sini.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Gabungkan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pilih berkas Renja</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dokumen Renja (*.sqlite)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Simpan gabungan sebagai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Belum ada berkas Renja yang dipilih.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tentukan dahulu berkas hasil.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keluarkan atau perbaiki berkas yang ditolak, atau centang pilihan di atas.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DetailPanel</name>
     <message>
         <source>Pilih satu baris pada pohon program.</source>
@@ -539,6 +673,21 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Panduan Renja Desktop</source>
+        <translation>Renja Desktop user guide</translation>
+    </message>
+    <message>
+        <source>Berkas panduan tidak ditemukan: %1</source>
+        <translation>User guide file not found: %1</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>IdentityForm</name>
     <message>
         <source>Identitas dokumen</source>
@@ -658,6 +807,93 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>Kenali dari kepala kolom (otomatis)</source>
+        <translation>Recognise from the column headers (automatic)</translation>
+    </message>
+    <message>
+        <source>Tabel 4.1 Rencana kerja dan pendanaan</source>
+        <translation>Table 4.1 Work and funding plan</translation>
+    </message>
+    <message>
+        <source>Tabel 3.1 Rencana program dan kegiatan</source>
+        <translation>Table 3.1 Programme and activity plan</translation>
+    </message>
+    <message>
+        <source>Tabel 2.3 Review rancangan awal RKPD</source>
+        <translation>Table 2.3 Review of the draft RKPD</translation>
+    </message>
+    <message>
+        <source>Tabel 2.1 Evaluasi Renja tahun lalu</source>
+        <translation>Table 2.1 Evaluation of last year's Renja</translation>
+    </message>
+    <message>
+        <source>Tabel 2.2 Kinerja pelayanan</source>
+        <translation>Table 2.2 Service performance</translation>
+    </message>
+    <message>
+        <source>Tabel 2.4 Usulan pemangku kepentingan</source>
+        <translation>Table 2.4 Stakeholder proposals</translation>
+    </message>
+    <message>
+        <source>Impor tabel</source>
+        <translation>Import table</translation>
+    </message>
+    <message>
+        <source>Tabel (*.xlsx *.tsv *.csv *.txt);;Semua berkas (*)</source>
+        <translation>Tables (*.xlsx *.tsv *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca</source>
+        <translation>The file cannot be read</translation>
+    </message>
+    <message>
+        <source>Pilih lembar kerja</source>
+        <translation>Choose a worksheet</translation>
+    </message>
+    <message>
+        <source>Lembar kerja yang diimpor:</source>
+        <translation>Worksheet to import:</translation>
+    </message>
+    <message>
+        <source>Jenis tabel</source>
+        <translation>Table type</translation>
+    </message>
+    <message>
+        <source>Tabel yang diimpor:</source>
+        <translation>Table to import:</translation>
+    </message>
+    <message>
+        <source>Impor dibatalkan</source>
+        <translation>Import cancelled</translation>
+    </message>
+    <message>
+        <source>Cadangan sebelum impor tidak dapat dibuat.</source>
+        <translation>The backup before importing could not be made.</translation>
+    </message>
+    <message>
+        <source>Impor %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <source>Impor gagal</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>Dokumen tidak diubah.</source>
+        <translation>The document was not changed.</translation>
+    </message>
+    <message>
+        <source>Laporan impor</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <source>Impor dapat dibatalkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
+        <translation>The import can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
+    </message>
+</context>
+<context>
     <name>Levels</name>
     <message>
         <source>Urusan</source>
@@ -704,6 +940,45 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
 </context>
 <context>
+    <name>LockedFileDialog</name>
+    <message>
+        <source>Berkas sedang dibuka</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Berkas ini sedang dibuka oleh %1 di komputer %2 sejak %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Berkas ini terkunci, tetapi keterangan kuncinya tidak terbaca.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Aplikasi yang membukanya tampaknya sudah tertutup (mis. listrik padam atau komputer macet). Anda dapat mengambil alih kuncinya dan menyunting berkas ini.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bila Anda juga menyuntingnya, perubahan dari dua tempat akan saling menimpa. Bukalah hanya-baca, atau tunggu sampai berkas ditutup di sana.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Buka &amp;hanya-baca</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Ambil alih kunci</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Hanya bila Anda yakin berkas itu tidak sedang disunting.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Baru…</source>
@@ -744,6 +1019,22 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <message>
         <source>Menutup dokumen</source>
         <translation>Close the document</translation>
+    </message>
+    <message>
+        <source>&amp;Impor tabel…</source>
+        <translation>&amp;Import table…</translation>
+    </message>
+    <message>
+        <source>Mengimpor tabel Renja dari Excel (.xlsx), CSV/TSV atau teks</source>
+        <translation>Imports a Renja table from Excel (.xlsx), CSV/TSV or text</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Mencetak tabel lampiran, menyimpan PDF atau mengekspor Excel</source>
+        <translation>Prints the appendix tables, saves a PDF or exports to Excel</translation>
     </message>
     <message>
         <source>&amp;Keluar</source>
@@ -832,6 +1123,14 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <message>
         <source>&amp;Tentang Renja Desktop</source>
         <translation>&amp;About Renja Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Panduan</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>Panduan pemakaian Renja Desktop</source>
+        <translation>How to use Renja Desktop</translation>
     </message>
     <message>
         <source>Bahasa Indonesia</source>
@@ -1040,6 +1339,161 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program dengan total yang selalu terhitung, pemeriksaan, dan tabel lampiran siap cetak.</source>
         <translation>Write an agency's annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Milik saya</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Milik mereka</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bandingkan salinan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gabungkan salinan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2    %3: %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Perbandingan tiga arah</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Perbandingan dua arah (tanpa versi dasar)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Perubahan (diterapkan otomatis)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Perbedaan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sisi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rincian</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pertentangan (pilih untuk masing-masing)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pertentangan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Semua: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Versi dasar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pilihan</source>
+        <translation type="unfinished">Options</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Gabungkan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Keduanya</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ditambah</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dihapus</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>diubah</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dipindah</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>hanya di sisi ini</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>urutan diubah</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dihapus di %1, tetapi diubah di %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(termasuk %1 baris di bawahnya)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>urutan baris di bawahnya</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(pilih)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yang lebih baru: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 perubahan, %2 pertentangan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 belum dipilih</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>semua sudah dipilih</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Isi kedua salinan sama.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
