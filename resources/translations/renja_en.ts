@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
     <name>AddRowDialog</name>
@@ -66,39 +67,39 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>BackupsDialog</name>
     <message>
         <source>Cadangan dokumen</source>
-        <translation type="unfinished" />
+        <translation>Document backups</translation>
     </message>
     <message>
-        <source>Salinan cadangan otomatis dari '%1', terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
-        <translation type="unfinished" />
+        <source>Salinan cadangan otomatis dari &apos;%1&apos;, terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
+        <translation>Automatic backup copies of &apos;%1&apos;, newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
     </message>
     <message>
         <source>Waktu</source>
-        <translation type="unfinished" />
+        <translation>Time</translation>
     </message>
     <message>
         <source>Alasan</source>
-        <translation type="unfinished" />
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Ukuran</source>
-        <translation type="unfinished" />
+        <translation>Size</translation>
     </message>
     <message>
         <source>Berkas</source>
-        <translation type="unfinished" />
+        <translation>File</translation>
     </message>
     <message>
         <source>Belum ada cadangan untuk dokumen ini.</source>
-        <translation type="unfinished" />
+        <translation>There are no backups of this document yet.</translation>
     </message>
     <message>
         <source>&amp;Pulihkan sebagai berkas baru...</source>
-        <translation type="unfinished" />
+        <translation>&amp;Restore as a new file...</translation>
     </message>
     <message>
         <source>&amp;Bandingkan dengan dokumen</source>
-        <translation type="unfinished" />
+        <translation>&amp;Compare with the document</translation>
     </message>
     <message>
         <source>Tutup</source>
@@ -106,23 +107,23 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Pulihkan cadangan sebagai</source>
-        <translation type="unfinished" />
+        <translation>Restore the backup as</translation>
     </message>
     <message>
         <source>Dokumen Renja (*.sqlite)</source>
-        <translation type="unfinished" />
+        <translation>Renja documents (*.sqlite)</translation>
     </message>
     <message>
         <source>Cadangan dipulihkan ke %1 (terverifikasi).</source>
-        <translation type="unfinished" />
+        <translation>Backup restored to %1 (verified).</translation>
     </message>
     <message>
         <source>Dokumen sekarang</source>
-        <translation type="unfinished" />
+        <translation>Current document</translation>
     </message>
     <message>
         <source>Cadangan</source>
-        <translation type="unfinished" />
+        <translation>Backup</translation>
     </message>
 </context>
 <context>
@@ -149,7 +150,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target Renstra Perangkat Daerah pada akhir periode</source>
-        <translation>The agency's Renstra target at the end of the period</translation>
+        <translation>The agency&apos;s Renstra target at the end of the period</translation>
     </message>
     <message>
         <source>(6) Realisasi Renstra s.d. %n3</source>
@@ -157,7 +158,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Realisasi capaian Renstra sampai dengan Renja tahun lalu</source>
-        <translation>Renstra achievement up to last year's Renja</translation>
+        <translation>Renstra achievement up to last year&apos;s Renja</translation>
     </message>
     <message>
         <source>(7) Target Renja %n2</source>
@@ -165,7 +166,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target kinerja dan anggaran Renja tahun yang dievaluasi</source>
-        <translation>Performance and budget target of the evaluated year's Renja</translation>
+        <translation>Performance and budget target of the evaluated year&apos;s Renja</translation>
     </message>
     <message>
         <source>(8) Triwulan I</source>
@@ -384,43 +385,43 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>ConsolidateDialog</name>
     <message>
         <source>Gabungkan Renja perangkat daerah</source>
-        <translation type="unfinished" />
+        <translation>Consolidate agencies&apos; Renja</translation>
     </message>
     <message>
         <source>Pilih berkas Renja setiap perangkat daerah (tahun dan Pemda yang sama). Hasilnya satu tampilan kota hanya-baca dengan total per perangkat daerah dan per urusan.</source>
-        <translation type="unfinished" />
+        <translation>Choose each agency&apos;s Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
     </message>
     <message>
         <source>&amp;Tambah berkas...</source>
-        <translation type="unfinished" />
+        <translation>&amp;Add files...</translation>
     </message>
     <message>
         <source>&amp;Keluarkan</source>
-        <translation type="unfinished" />
+        <translation>&amp;Remove</translation>
     </message>
     <message>
         <source>Berkas hasil:</source>
-        <translation type="unfinished" />
+        <translation>Result file:</translation>
     </message>
     <message>
         <source>mis. RKPD 2024.sqlite</source>
-        <translation type="unfinished" />
+        <translation>e.g. RKPD 2024.sqlite</translation>
     </message>
     <message>
         <source>Pilih...</source>
-        <translation type="unfinished" />
+        <translation>Choose...</translation>
     </message>
     <message>
         <source>Tetap gabungkan berkas yang baik bila ada yang ditolak</source>
-        <translation type="unfinished" />
+        <translation>Consolidate the good files even when some are refused</translation>
     </message>
     <message>
         <source>Hasil penggabungan akan tampil di sini.</source>
-        <translation type="unfinished" />
+        <translation>The consolidation result will be shown here.</translation>
     </message>
     <message>
         <source>&amp;Gabungkan</source>
-        <translation type="unfinished" />
+        <translation>&amp;Consolidate</translation>
     </message>
     <message>
         <source>Tutup</source>
@@ -428,27 +429,27 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Pilih berkas Renja</source>
-        <translation type="unfinished" />
+        <translation>Choose Renja files</translation>
     </message>
     <message>
         <source>Dokumen Renja (*.sqlite)</source>
-        <translation type="unfinished" />
+        <translation>Renja documents (*.sqlite)</translation>
     </message>
     <message>
         <source>Simpan gabungan sebagai</source>
-        <translation type="unfinished" />
+        <translation>Save the consolidation as</translation>
     </message>
     <message>
         <source>Belum ada berkas Renja yang dipilih.</source>
-        <translation type="unfinished" />
+        <translation>No Renja file has been chosen yet.</translation>
     </message>
     <message>
         <source>Tentukan dahulu berkas hasil.</source>
-        <translation type="unfinished" />
+        <translation>Choose the result file first.</translation>
     </message>
     <message>
         <source>Keluarkan atau perbaiki berkas yang ditolak, atau centang pilihan di atas.</source>
-        <translation type="unfinished" />
+        <translation>Remove or repair the refused files, or tick the option above.</translation>
     </message>
 </context>
 <context>
@@ -579,7 +580,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Jangan simpan</source>
-        <translation>Don't save</translation>
+        <translation>Don&apos;t save</translation>
     </message>
     <message>
         <source>Coba lagi</source>
@@ -783,7 +784,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Nama Kepala:</source>
-        <translation>Head's name:</translation>
+        <translation>Head&apos;s name:</translation>
     </message>
     <message>
         <source>Pangkat:</source>
@@ -826,7 +827,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Tabel 2.1 Evaluasi Renja tahun lalu</source>
-        <translation>Table 2.1 Evaluation of last year's Renja</translation>
+        <translation>Table 2.1 Evaluation of last year&apos;s Renja</translation>
     </message>
     <message>
         <source>Tabel 2.2 Kinerja pelayanan</source>
@@ -924,7 +925,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Indikator kinerja pelayanan Perangkat Daerah; tidak ada rumus.</source>
-        <translation>The agency's service performance indicators; no formulas.</translation>
+        <translation>The agency&apos;s service performance indicators; no formulas.</translation>
     </message>
     <message>
         <source>Hapus baris</source>
@@ -943,39 +944,39 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>LockedFileDialog</name>
     <message>
         <source>Berkas sedang dibuka</source>
-        <translation type="unfinished" />
+        <translation>The file is open elsewhere</translation>
     </message>
     <message>
         <source>Berkas ini sedang dibuka oleh %1 di komputer %2 sejak %3.</source>
-        <translation type="unfinished" />
+        <translation>This file is open by %1 on computer %2 since %3.</translation>
     </message>
     <message>
         <source>Berkas ini terkunci, tetapi keterangan kuncinya tidak terbaca.</source>
-        <translation type="unfinished" />
+        <translation>This file is locked, but its lock details cannot be read.</translation>
     </message>
     <message>
         <source>Aplikasi yang membukanya tampaknya sudah tertutup (mis. listrik padam atau komputer macet). Anda dapat mengambil alih kuncinya dan menyunting berkas ini.</source>
-        <translation type="unfinished" />
+        <translation>The application that opened it seems to have closed (e.g. a power cut or a frozen computer). You can take over its lock and edit this file.</translation>
     </message>
     <message>
         <source>Bila Anda juga menyuntingnya, perubahan dari dua tempat akan saling menimpa. Bukalah hanya-baca, atau tunggu sampai berkas ditutup di sana.</source>
-        <translation type="unfinished" />
+        <translation>If you edit it too, changes from two places will overwrite each other. Open it read-only, or wait until it is closed there.</translation>
     </message>
     <message>
         <source>Buka &amp;hanya-baca</source>
-        <translation type="unfinished" />
+        <translation>Open &amp;read-only</translation>
     </message>
     <message>
         <source>&amp;Ambil alih kunci</source>
-        <translation type="unfinished" />
+        <translation>&amp;Take over the lock</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Hanya bila Anda yakin berkas itu tidak sedang disunting.</source>
-        <translation type="unfinished" />
+        <translation>Only when you are sure the file is not being edited.</translation>
     </message>
 </context>
 <context>
@@ -1193,8 +1194,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File not found</translation>
     </message>
     <message>
-        <source>Berkas '%1' tidak ditemukan.</source>
-        <translation>File '%1' was not found.</translation>
+        <source>Berkas &apos;%1&apos; tidak ditemukan.</source>
+        <translation>File &apos;%1&apos; was not found.</translation>
     </message>
     <message>
         <source>Berkas tidak dapat dibuka</source>
@@ -1326,7 +1327,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Baris temuan ini tidak ada di pohon (mis. nilai TOTAL tercetak): %1</source>
-        <translation>This finding's row is not in the tree (e.g. a printed TOTAL): %1</translation>
+        <translation>This finding&apos;s row is not in the tree (e.g. a printed TOTAL): %1</translation>
     </message>
     <message>
         <source>Tentang Renja Desktop</source>
@@ -1338,86 +1339,86 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program dengan total yang selalu terhitung, pemeriksaan, dan tabel lampiran siap cetak.</source>
-        <translation>Write an agency's annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
+        <translation>Write an agency&apos;s annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
         <source>Milik saya</source>
-        <translation type="unfinished" />
+        <translation>Mine</translation>
     </message>
     <message>
         <source>Milik mereka</source>
-        <translation type="unfinished" />
+        <translation>Theirs</translation>
     </message>
     <message>
         <source>Bandingkan salinan</source>
-        <translation type="unfinished" />
+        <translation>Compare copies</translation>
     </message>
     <message>
         <source>Gabungkan salinan</source>
-        <translation type="unfinished" />
+        <translation>Merge copies</translation>
     </message>
     <message>
         <source>%1: %2    %3: %4</source>
-        <translation type="unfinished" />
+        <translation>%1: %2    %3: %4</translation>
     </message>
     <message>
         <source>Perbandingan tiga arah</source>
-        <translation type="unfinished" />
+        <translation>Three-way comparison</translation>
     </message>
     <message>
         <source>Perbandingan dua arah (tanpa versi dasar)</source>
-        <translation type="unfinished" />
+        <translation>Two-way comparison (no base version)</translation>
     </message>
     <message>
         <source>Perubahan (diterapkan otomatis)</source>
-        <translation type="unfinished" />
+        <translation>Changes (applied automatically)</translation>
     </message>
     <message>
         <source>Perbedaan</source>
-        <translation type="unfinished" />
+        <translation>Differences</translation>
     </message>
     <message>
         <source>Sisi</source>
-        <translation type="unfinished" />
+        <translation>Side</translation>
     </message>
     <message>
         <source>Baris</source>
-        <translation type="unfinished" />
+        <translation>Row</translation>
     </message>
     <message>
         <source>Perubahan</source>
-        <translation type="unfinished" />
+        <translation>Change</translation>
     </message>
     <message>
         <source>Rincian</source>
-        <translation type="unfinished" />
+        <translation>Details</translation>
     </message>
     <message>
         <source>Pertentangan (pilih untuk masing-masing)</source>
-        <translation type="unfinished" />
+        <translation>Conflicts (choose for each)</translation>
     </message>
     <message>
         <source>Pertentangan</source>
-        <translation type="unfinished" />
+        <translation>Conflict</translation>
     </message>
     <message>
         <source>Semua: %1</source>
-        <translation type="unfinished" />
+        <translation>All: %1</translation>
     </message>
     <message>
         <source>Isian</source>
-        <translation type="unfinished" />
+        <translation>Field</translation>
     </message>
     <message>
         <source>Versi dasar</source>
-        <translation type="unfinished" />
+        <translation>Base version</translation>
     </message>
     <message>
         <source>Pilihan</source>
-        <translation type="unfinished">Options</translation>
+        <translation>Choice</translation>
     </message>
     <message>
         <source>Tutup</source>
@@ -1425,75 +1426,75 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>&amp;Gabungkan</source>
-        <translation type="unfinished" />
+        <translation>&amp;Merge</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Keduanya</source>
-        <translation type="unfinished" />
+        <translation>Both</translation>
     </message>
     <message>
         <source>ditambah</source>
-        <translation type="unfinished" />
+        <translation>added</translation>
     </message>
     <message>
         <source>dihapus</source>
-        <translation type="unfinished" />
+        <translation>deleted</translation>
     </message>
     <message>
         <source>diubah</source>
-        <translation type="unfinished" />
+        <translation>changed</translation>
     </message>
     <message>
         <source>dipindah</source>
-        <translation type="unfinished" />
+        <translation>moved</translation>
     </message>
     <message>
         <source>hanya di sisi ini</source>
-        <translation type="unfinished" />
+        <translation>only on this side</translation>
     </message>
     <message>
         <source>urutan diubah</source>
-        <translation type="unfinished" />
+        <translation>order changed</translation>
     </message>
     <message>
         <source>dihapus di %1, tetapi diubah di %2</source>
-        <translation type="unfinished" />
+        <translation>deleted in %1 but changed in %2</translation>
     </message>
     <message>
         <source>(termasuk %1 baris di bawahnya)</source>
-        <translation type="unfinished" />
+        <translation>(including %1 rows below it)</translation>
     </message>
     <message>
         <source>urutan baris di bawahnya</source>
-        <translation type="unfinished" />
+        <translation>order of the rows below it</translation>
     </message>
     <message>
         <source>(pilih)</source>
-        <translation type="unfinished" />
+        <translation>(choose)</translation>
     </message>
     <message>
         <source>Yang lebih baru: %1</source>
-        <translation type="unfinished" />
+        <translation>The newer one: %1</translation>
     </message>
     <message>
         <source>%1 perubahan, %2 pertentangan</source>
-        <translation type="unfinished" />
+        <translation>%1 changes, %2 conflicts</translation>
     </message>
     <message>
         <source>%1 belum dipilih</source>
-        <translation type="unfinished" />
+        <translation>%1 not chosen yet</translation>
     </message>
     <message>
         <source>semua sudah dipilih</source>
-        <translation type="unfinished" />
+        <translation>all chosen</translation>
     </message>
     <message>
         <source>Isi kedua salinan sama.</source>
-        <translation type="unfinished" />
+        <translation>Both copies have the same content.</translation>
     </message>
 </context>
 <context>
@@ -1546,7 +1547,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>PlanModel</name>
     <message>
         <source>Baris hanya dapat dipindah ke bawah induk satu tingkat di atasnya.</source>
-        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row's first indicator's fields</extracomment>
+        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row&apos;s first indicator&apos;s fields</extracomment>
         <translation>A row can only move under a parent one level above it.</translation>
     </message>
     <message>
@@ -1555,7 +1556,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Jumlah dari rincian %1 ini (dihitung otomatis, tidak dapat diubah)</source>
-        <translation>The sum of this %1's rows (computed, cannot be edited)</translation>
+        <translation>The sum of this %1&apos;s rows (computed, cannot be edited)</translation>
     </message>
     <message>
         <source>Ubah pembagian sumber dana di panel Rincian.</source>
@@ -1570,7 +1571,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>PrintDialog</name>
     <message>
         <source>Cetak Tabel Lampiran</source>
-        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: 'preview', 'pdf', 'excel' or 'print', and True when it succeeded</extracomment>
+        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: &apos;preview&apos;, &apos;pdf&apos;, &apos;excel&apos; or &apos;print&apos;, and True when it succeeded</extracomment>
         <translation>Print appendix tables</translation>
     </message>
     <message>
@@ -2010,7 +2011,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program, pagu, evaluasi, dan tabel lampiran yang siap dicetak.</source>
-        <translation>Write an agency's annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
+        <translation>Write an agency&apos;s annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
     </message>
     <message>
         <source>Renja baru…</source>
