@@ -13,7 +13,7 @@ from renja_desktop.cli import main as cli_main
 from renja_desktop.exchange import fsutil, safecopy
 from renja_desktop.exchange.errors import CopyConflict, ExchangeError
 from renja_desktop.exchange.sqlitefile import (
-    KEY_LINEAGE, KEY_TOKEN, connect_ro, content_hash_of, file_digest_status, lineage_tokens, read_meta,
+    KEY_TOKEN, connect_ro, content_hash_of, file_digest_status, lineage_tokens, read_meta,
 )
 from renja_desktop.exchange.safecopy import save_copy
 from renja_desktop.service import RenjaDocument

@@ -22,7 +22,6 @@ result is always a new file; both inputs stay untouched.
 """
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from dataclasses import dataclass, field

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..formatting import format_rupiah
 from ..model import Base
-from .sqlitefile import SYNC, connect_ro, content_hash, read_meta
+from .sqlitefile import SYNC, connect_ro, content_hash
 
 ROW_TABLES = ("document", "plan_row", "eval_row", "pelayanan", "usulan", "declared_value", "meta")
 TREE_TABLES = ("plan_row", "eval_row")
