@@ -313,3 +313,15 @@ def test_copies_with_different_row_layouts_still_match_by_id(copies, tmp_path):
     write_merge(plan, out)
     assert values(out, "8.01.02.2.01.0001", "pagu") == (75_000_000,)
     assert content_hash_of(out) == content_hash_of(a)
+
+
+def test_base_survives_edits_of_the_local_copies(copies, tmp_path):
+    """The stored base is its own file: editing in place the copy it was written to does not spoil it."""
+    usb, a, b = copies
+    c = tmp_path / "pc_c.sqlite"
+    save_copy(a, c)  # c descends from a's version; a (a local file) is then edited in place
+    edit(a, lambda d: d.set_plan(by_code(d, "8.01.02.2.01.0001").id, pagu="75.000.000"))
+    edit(c, lambda d: d.set_plan(by_code(d, "8.01.02.2.01.0001").id, lokasi="Binjai"))
+    usb.unlink()
+    plan = plan_merge(a, c)
+    assert plan.three_way and not plan.conflicts

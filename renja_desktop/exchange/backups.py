@@ -289,9 +289,9 @@ def _bases_dir(document_id: str) -> Path:
 
 def store_base(document_id: str, token: str, image=None, source: Path | None = None,
                link_from: Path | None = None) -> Path | None:
-    """Keep the version ``token`` of a document: a hard link to ``link_from`` when both are on one
-    file system (a file only ever replaced, never changed in place; :func:`find_base` checks its
-    digest anyway), else its bytes ``image`` or a copy of ``source``."""
+    """Keep the version ``token`` of a document: its bytes ``image`` or a copy of ``source``.
+    ``link_from`` (a hard link, when on one file system) only for a file that is never changed in
+    place afterwards; :func:`find_base` checks the digest of a stored base before using it anyway."""
     if not document_id or not token:
         return None
     folder = _bases_dir(document_id)

@@ -79,15 +79,21 @@ def _ordered(items: list[Change]) -> list[Change]:
 
 
 def _change_line(c: Change) -> str:
-    text = f"  {KIND_MARK[c.kind]} {TABLE_NAMES.get(c.table, c.table)}: {c.label} {KIND_TEXT[c.kind]}"
+    table = TABLE_NAMES.get(c.table, c.table)
+    where = c.label if c.label.startswith(table) else f"{table}: {c.label}"
+    text = f"  {KIND_MARK[c.kind]} {where} {KIND_TEXT[c.kind]}"
     if c.fields:
         text += ": " + "; ".join(f"{field_name(f)} {a} -> {b}" for f, a, b in c.fields if f != "*")
     return text
 
 
 def _conflict_line(c: Conflict, three_way: bool) -> str:
-    if c.kind == "delete_edit":
-        return f"  ! {c.label}: {c.detail}"
+    if c.kind == "delete_edit" and c.deleter in (MINE, THEIRS):
+        gone, kept = ("A", "B") if c.deleter == MINE else ("B", "A")
+        text = f"  ! {c.label}: dihapus di {gone}, tetapi diubah di {kept}"
+        if c.covers:
+            text += f" (termasuk {c.covers} baris di bawahnya)"
+        return text + (f": {c.what}" if c.what else "")
     if c.kind == "order":
         return f"  ! {c.label}: {c.detail} (A: {c.mine}; B: {c.theirs})"
     base = f"dasar {c.base}; " if three_way and c.base is not None else ""

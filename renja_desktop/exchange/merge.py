@@ -64,6 +64,7 @@ class Conflict:
     choice: str | None = None
     covers: int = 0           # rows decided together with it (delete versus edit)
     deleter: str | None = None  # delete versus edit: the side that deleted the row
+    what: str = ""              # delete versus edit: what the other side changed
 
     def as_dict(self) -> dict:
         return {"kunci": self.key, "tabel": TABLE_NAMES.get(self.table, self.table), "baris": self.label,
@@ -411,13 +412,15 @@ def _delete_conflict(plan: MergePlan, table: str, key, deleter: str, changes: li
     detail = f"dihapus di {names[deleter]}, tetapi diubah di {names[keeper]}"
     if covers:
         detail += f" (termasuk {covers} baris di bawahnya yang diubah/ditambah)"
+    what_text = "; ".join(what[:4]) + (" ..." if len(what) > 4 else "")
     if what:
-        detail += ": " + "; ".join(what[:4]) + (" ..." if len(what) > 4 else "")
+        detail += ": " + what_text
     mine_text = "dihapus" if deleter == MINE else "dipertahankan dengan perubahannya"
     theirs_text = "dihapus" if deleter == THEIRS else "dipertahankan dengan perubahannya"
     return plan._add_conflict(Conflict(
         f"{table}|{_key_text(key)}|*", table, key, "*", "delete_edit", _label(plan, table, key), "ada",
-        mine_text, theirs_text, detail, _newer(plan, table, key), covers=covers, deleter=deleter))
+        mine_text, theirs_text, detail, _newer(plan, table, key), covers=covers, deleter=deleter,
+        what=what_text))
 
 
 def _children(parents: dict[str, str | None]) -> dict[str | None, list[str]]:

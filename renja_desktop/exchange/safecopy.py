@@ -328,7 +328,8 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
         raise
     lap("verify_target")
     if store_base:
-        if backups.store_base(doc_id, token, image=image, link_from=target) is None:
+        # its own bytes (not a link to the target: that file may be edited in place later)
+        if backups.store_base(doc_id, token, image=image) is None:
             result.notes.append("Versi dasar untuk penggabungan tidak dapat disimpan di folder data.")
     lap("store_base")
     return result

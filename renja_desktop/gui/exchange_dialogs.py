@@ -219,7 +219,9 @@ class MergeDialog(QDialog):
         plan = self.plan
         for ch in plan.changes:
             details = "; ".join(f"{field_name(f)}: {a} → {b}" for f, a, b in ch.fields if f != "*")
-            item = QTreeWidgetItem([self.side_text(ch.side), f"{TABLE_NAMES.get(ch.table, ch.table)}: {ch.label}",
+            table = TABLE_NAMES.get(ch.table, ch.table)
+            where = ch.label if ch.label.startswith(table) else f"{table}: {ch.label}"
+            item = QTreeWidgetItem([self.side_text(ch.side), where,
                                     self._kind_text(ch.kind), details])
             item.setToolTip(3, details)
             self.changes.addTopLevelItem(item)
@@ -230,6 +232,8 @@ class MergeDialog(QDialog):
                     "%1", self.side_text(c.deleter)).replace("%2", self.side_text(OTHER[c.deleter]))
                 if c.covers:
                     what += " " + self.tr("(termasuk %1 baris di bawahnya)").replace("%1", str(c.covers))
+                if c.what:
+                    what += ": " + c.what
             elif c.kind == "order":
                 what = self.tr("urutan baris di bawahnya")
             else:
