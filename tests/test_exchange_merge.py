@@ -316,12 +316,15 @@ def test_copies_with_different_row_layouts_still_match_by_id(copies, tmp_path):
 
 
 def test_base_survives_edits_of_the_local_copies(copies, tmp_path):
-    """The stored base is its own file: editing in place the copy it was written to does not spoil it."""
+    """The stored base is its own file: editing in place the copy it was written to does not spoil
+    it, so the newest common version is the base."""
     usb, a, b = copies
-    c = tmp_path / "pc_c.sqlite"
-    save_copy(a, c)  # c descends from a's version; a (a local file) is then edited in place
     edit(a, lambda d: d.set_plan(by_code(d, "8.01.02.2.01.0001").id, pagu="75.000.000"))
+    c = tmp_path / "pc_c.sqlite"
+    token = save_copy(a, c).token  # a local copy, then edited in place
+    edit(a, lambda d: d.set_plan(by_code(d, "8.01.02.2.01.0003").id, pagu="1.000.000"))
     edit(c, lambda d: d.set_plan(by_code(d, "8.01.02.2.01.0001").id, lokasi="Binjai"))
     usb.unlink()
     plan = plan_merge(a, c)
-    assert plan.three_way and not plan.conflicts
+    assert plan.three_way and plan.base.path.name == f"{token}.sqlite"
+    assert not plan.conflicts and {ch.side for ch in plan.changes} == {"mine", "theirs"}
