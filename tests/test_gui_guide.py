@@ -1,0 +1,45 @@
+"""Bantuan ▸ Panduan shows the user guide offline, with its pictures."""
+import pytest
+
+from gui_support import build_small_document
+from renja_desktop.gui import texts
+from renja_desktop.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "binjai.sqlite"
+    build_small_document(path).close()
+    monkeypatch.setattr(texts, "ask_yes_no", lambda *a, **k: True)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+
+
+def test_guide_shows_the_user_guide(window, qtbot, monkeypatch):
+    from renja_desktop.gui import guide
+
+    opened = []
+    monkeypatch.setattr(guide.GuideDialog, "exec", lambda self: opened.append(self) or 0)
+    window.actions_["guide"].trigger()
+    text = opened[0].browser.toPlainText()
+    assert "Renja" in text and len(text) > 500
+
+
+def test_guide_images_resolve(window, monkeypatch):
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtCore import QUrl
+
+    from renja_desktop.gui import guide
+
+    opened = []
+    monkeypatch.setattr(guide.GuideDialog, "exec", lambda self: opened.append(self) or 0)
+    window.actions_["guide"].trigger()
+    browser = opened[0].browser
+    html = browser.document().toHtml()
+    assert "screenshots/" in html
+    image = browser.document().resource(QTextDocument.ResourceType.ImageResource,
+                                        QUrl("screenshots/gui_pohon_program.png"))
+    assert image is not None and not image.isNull()
