@@ -214,8 +214,9 @@ def find_base(mine, theirs) -> tuple[Path | None, str]:
         tok = a.meta.get(KEY_TOKEN)
         if tok and tok in ta and a.meta.get(KEY_DIGEST) and file_digest_status(a.path, a.meta) == "intact":
             return a.path, f"'{a.path.name}' adalah versi yang menjadi asal salinan lainnya"
+    order = {t: i for i, t in enumerate(tm)}  # mine's lineage is oldest first
     common = [x for t, x in tm.items() if t in tt]
-    common.sort(key=lambda x: (x.get("time") or "", x["token"]), reverse=True)
+    common.sort(key=lambda x: (x.get("time") or "", order[x["token"]]), reverse=True)
     for entry in common:
         base = backups.find_base(mine.document_id, entry["token"])
         if base is not None:
@@ -921,7 +922,7 @@ def _version_entries(plan: MergePlan) -> list[dict]:
 
     from .sqlitefile import file_sha
 
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
     out = []
     for d in (plan.mine, plan.theirs):
         tok = d.meta.get(KEY_TOKEN)

@@ -177,7 +177,8 @@ def merge_lineages(*lists: list[dict]) -> list[dict]:
                 seen[x["token"]] = {**x, **seen[x["token"]]}  # keep both sides' facts
             else:
                 seen[x["token"]] = dict(x)
-    out = sorted(seen.values(), key=lambda x: (x.get("time") or "", x["token"]))
+    # by time (microseconds); entries of the same instant keep the order they were given in
+    out = sorted(seen.values(), key=lambda x: x.get("time") or "")
     return out[-LINEAGE_MAX:]
 
 

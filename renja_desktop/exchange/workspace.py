@@ -120,7 +120,7 @@ class WorkSession:
 def _now_iso() -> str:
     from datetime import datetime, timezone
 
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 def _unique_local_name(folder: Path, name: str, doc_id: str) -> Path:
