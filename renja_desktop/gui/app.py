@@ -76,7 +76,9 @@ def install_crash_dialog() -> None:
     crash.install(notify)
 
 
-def main(path: str | Path | None = None, sample: bool = False) -> int:
+def main(path: str | Path | None = None, sample: bool = False, screenshot: str | Path | None = None) -> int:
+    """Run the window. With ``screenshot``: show it, save a picture of it there, and quit (used to
+    check an installation, e.g. the frozen build on a PC without a screen)."""
     app = create_app()
     install_crash_dialog()
     from .main_window import MainWindow
@@ -87,4 +89,13 @@ def main(path: str | Path | None = None, sample: bool = False) -> int:
         window.open_sample()
     elif path is not None:
         window.open_document(Path(path))
+    if screenshot is not None:
+        from PySide6.QtCore import QTimer
+
+        def shoot() -> None:
+            ok = window.grab().save(str(screenshot))
+            window.close()
+            app.exit(0 if ok else 1)
+
+        QTimer.singleShot(300, shoot)
     return app.exec()
