@@ -69,3 +69,14 @@ def test_existing_file_is_not_overwritten(tmp_path):
     with pytest.raises(DocumentFileError):
         build_sample(target)
     assert target.read_bytes() == b"punya pengguna"
+
+
+def test_eval_penanggung_jawab_is_a_unit_not_a_shifted_number(sample_path):
+    """Rows of the seed's Tabel 2.1 printed with an extra number cell push column 16 right; the
+    unit is still found, never a percentage such as '0,00%'."""
+    import re
+
+    with RenjaDocument.open(sample_path, readonly=True) as doc:
+        units = [n.values.get("penanggung_jawab") or "" for n in doc.evaluation.walk() if n.level == 5]
+    assert units and not [u for u in units if re.match(r"^[\d.,\s%–-]+$", u)]
+    assert sum(1 for u in units if "Badan Kesatuan Bangsa" in u) >= 60

@@ -832,7 +832,7 @@ def write_eval(doc: "RenjaDocument", block: Block, report: ImportReport, source:
                     notes.append(f"kolom {rp[3:]} Rp '{teks}': {err}; dikosongkan")
                     continue
                 fields[rp] = value
-            pj = _cell(cells, layout.pos("penanggung_jawab", anchor))
+            pj = _eval_unit_text(cells, layout.pos("penanggung_jawab", anchor), notes)
             if pj:
                 fields["penanggung_jawab"] = pj
             if satuan:
@@ -932,3 +932,23 @@ def import_block(doc: "RenjaDocument", rows: list[SourceRow], table: str | None,
     else:
         write_list(doc, block, report, source)
     return block.table
+
+
+_NUMBERISH = re.compile(r"^[\d.,\s%\u2013-]+$")
+
+
+def _eval_unit_text(cells, pos, notes: list[str]) -> str:
+    """The penanggung jawab cell of a Tabel 2.1 row. Rows printed with an extra number cell push it
+    right: a number or percentage found there is skipped for the first text cell after it."""
+    if pos is None:
+        return ""
+    text = _cell(cells, pos)
+    if not text or not _NUMBERISH.match(text):
+        return text
+    for later in range(pos + 1, len(cells)):
+        candidate = _cell(cells, later)
+        if candidate and not _NUMBERISH.match(candidate):
+            notes.append(f"kolom 16 bergeser: '{text}' dilewati, unit penanggung jawab diambil dari kolom berikutnya")
+            return candidate
+    notes.append(f"kolom 16 berisi angka '{text}', bukan unit penanggung jawab; dikosongkan")
+    return ""
