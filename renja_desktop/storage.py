@@ -129,6 +129,9 @@ def inspect_file(path: str | os.PathLike, deep: bool = False) -> FileFacts:
         raise DocumentFileError(
             "foreign", f"Berkas '{name}' tidak memiliki versi format dokumen Renja Desktop.", path
         )
+    journal = Path(str(path) + "-journal")
+    if journal.exists() and journal.stat().st_size > 0:
+        _roll_back_hot_journal(path)
     if Path(str(path) + "-wal").exists():
         raise DocumentFileError(
             "wal", f"Berkas '{name}' memiliki berkas pendamping -wal: bukan format dokumen Renja.", path
@@ -160,6 +163,23 @@ def inspect_file(path: str | os.PathLike, deep: bool = False) -> FileFacts:
             path,
         ) from exc
     return facts
+
+
+def _roll_back_hot_journal(path: Path) -> None:
+    """A journal left by a crash in the middle of an edit: let SQLite roll it back.
+
+    The file then holds exactly what was committed before the crash (what was shown as saved); a
+    read-only check alone cannot do this and would call the file damaged. SQLite rolls a journal
+    back only when it is really hot (no live writer holds it), so a file open elsewhere is safe.
+    """
+    try:
+        conn = sqlite3.connect(str(path), timeout=2)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass  # the checks that follow report what is wrong
 
 
 def _uri_path(path: Path) -> str:

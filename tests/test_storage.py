@@ -177,3 +177,38 @@ def test_every_edit_is_committed_at_once(good):
     assert other.execute("SELECT pagu FROM plan_row WHERE id=?", (leaf.id,)).fetchone()[0] == 7654321
     other.close()
     doc.close()
+
+
+def test_crash_in_the_middle_of_an_edit_loses_nothing_saved(good, tmp_path):
+    """A process killed inside a write transaction leaves a hot journal; opening rolls it back and
+    the document holds exactly what was committed before."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    with RenjaDocument.open(good) as doc:
+        committed = doc.content_hash()
+        total = doc.plan.totals[0]
+    code = (
+        "import sqlite3, sys, time\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA journal_mode=DELETE')\n"
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "c.execute('UPDATE plan_row SET pagu = 1 WHERE pagu IS NOT NULL')\n"
+        "c.execute('DELETE FROM indikator')\n"
+        "c.execute('PRAGMA cache_size=1')\n"   # spill changed pages into the file
+        "c.execute('UPDATE plan_row SET nama = nama || \"x\"')\n"
+        "print('ready', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code, str(good)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    journal = good.with_name(good.name + "-journal")
+    assert journal.exists() and journal.stat().st_size > 0
+    with RenjaDocument.open(good) as doc:
+        assert doc.content_hash() == committed
+        assert doc.plan.totals[0] == total
+    assert not journal.exists() or journal.stat().st_size == 0
