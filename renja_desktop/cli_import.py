@@ -8,17 +8,8 @@ from pathlib import Path
 from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
 from .importer import TABLES, ImportFailure, import_source, parse_identity
 from .importer.readers import Source, file_source
+from .cli_core import _year
 from .service import RenjaDocument
-
-
-def _year(text: str) -> int:
-    try:
-        year = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan tahun") from None
-    if not 2000 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"tahun {year} di luar rentang 2000-2100")
-    return year
 
 
 def register(sub: argparse._SubParsersAction) -> None:

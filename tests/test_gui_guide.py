@@ -1,21 +1,4 @@
 """Bantuan ▸ Panduan shows the user guide offline, with its pictures."""
-import pytest
-
-from gui_support import build_small_document
-from renja_desktop.gui import texts
-from renja_desktop.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    path = tmp_path / "binjai.sqlite"
-    build_small_document(path).close()
-    monkeypatch.setattr(texts, "ask_yes_no", lambda *a, **k: True)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
 
 
 def test_guide_shows_the_user_guide(window, qtbot, monkeypatch):

@@ -1,30 +1,15 @@
 """Berkas ▸ Impor tabel… (one undo step, after a backup) and Berkas ▸ Cetak…."""
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from gui_support import build_small_document
 from renja_desktop.gui import import_flow, texts
-from renja_desktop.gui.main_window import MainWindow
 
 ROWS_41 = [
     ["Kode", "Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan", "Pagu Indikatif (Rp)", "Sumber Dana"],
     ["8.01.02.2.01.0009", "Pembinaan Paskibraka Baru", "25.000.000", "Dana Transfer Umum - Dana Alokasi Umum"],
     ["8.01.02.2.01.0010", "Pelatihan Purna Paskibraka", "15.000.000", "Dana Transfer Umum - Dana Alokasi Umum"],
 ]
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    path = tmp_path / "binjai.sqlite"
-    build_small_document(path).close()
-    monkeypatch.setattr(texts, "ask_yes_no", lambda *a, **k: True)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    assert w.open_document(path)
-    yield w
-    w.close()
 
 
 @pytest.fixture

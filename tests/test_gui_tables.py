@@ -6,25 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from gui_support import build_small_document, ids_by_kode
+from gui_support import ids_by_kode
 from renja_desktop.gui import texts
 from renja_desktop.gui.main_window import MainWindow
 
 LEAF = "8.01.01.2.01.0001"
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    path = tmp_path / "binjai.sqlite"
-    build_small_document(path).close()
-    monkeypatch.setattr(texts, "ask_yes_no", lambda *a, **k: True)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1400, 800)
-    w.show()
-    assert w.open_document(path)
-    yield w
-    w.close()
 
 
 def eval_ids(doc) -> dict[str, str]:
