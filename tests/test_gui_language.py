@@ -114,3 +114,16 @@ def test_language_is_remembered_for_the_next_start(qtbot):
     app_settings.set_language("id")
     install_translators("id")
     QApplication.processEvents()
+
+
+def test_english_texts_do_not_keep_indonesian_words():
+    """Words that exist only in Indonesian must not survive in the English translation."""
+    import re
+    from pathlib import Path
+
+    ts = (Path(__file__).resolve().parent.parent / "resources" / "translations" / "renja_en.ts").read_text(
+        encoding="utf-8")
+    translations = re.findall(r"<translation>([^<]*)</translation>", ts)
+    indonesian = re.compile(r"\b(Tabel|Berkas|Simpan|Batal|Tutup|Hapus|Tambah|Cetak|Baris|Kolom)\b")
+    leftovers = [t for t in translations if indonesian.search(t)]
+    assert not leftovers, leftovers[:10]

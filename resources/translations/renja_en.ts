@@ -1119,7 +1119,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Kolom &amp;triwulan pada Tabel 2.1</source>
-        <translation>&amp;Quarter columns in Tabel 2.1</translation>
+        <translation>&amp;Quarter columns in Table 2.1</translation>
     </message>
     <message>
         <source>&amp;Tentang Renja Desktop</source>
@@ -1235,23 +1235,23 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Rencana Program (Tabel 3.1 / 4.1)</source>
-        <translation>Program plan (Tabel 3.1 / 4.1)</translation>
+        <translation>Program plan (Table 3.1 / 4.1)</translation>
     </message>
     <message>
         <source>Evaluasi (Tabel 2.1)</source>
-        <translation>Evaluation (Tabel 2.1)</translation>
+        <translation>Evaluation (Table 2.1)</translation>
     </message>
     <message>
         <source>Kinerja Pelayanan (Tabel 2.2)</source>
-        <translation>Service performance (Tabel 2.2)</translation>
+        <translation>Service performance (Table 2.2)</translation>
     </message>
     <message>
         <source>Review RKPD (Tabel 2.3)</source>
-        <translation>RKPD review (Tabel 2.3)</translation>
+        <translation>RKPD review (Table 2.3)</translation>
     </message>
     <message>
         <source>Usulan (Tabel 2.4)</source>
-        <translation>Proposals (Tabel 2.4)</translation>
+        <translation>Proposals (Table 2.4)</translation>
     </message>
     <message>
         <source>Identitas &amp;&amp; Pengesahan</source>
@@ -1644,7 +1644,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Tabel 2.1 lengkap (kolom triwulan I-IV dan keterangan)</source>
-        <translation>Full Tabel 2.1 (quarter I-IV and remarks columns)</translation>
+        <translation>Full Table 2.1 (quarter I-IV and remarks columns)</translation>
     </message>
     <message>
         <source>Perbarui pratinjau</source>
@@ -1979,7 +1979,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Ubah Tabel 2.1 %1</source>
-        <translation>Change Tabel 2.1 %1</translation>
+        <translation>Change Table 2.1 %1</translation>
     </message>
     <message>
         <source>Ubah identitas dokumen</source>
