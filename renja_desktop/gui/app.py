@@ -76,11 +76,23 @@ def install_crash_dialog() -> None:
     crash.install(notify)
 
 
+def startup_cleanup() -> list[Path]:
+    """Remove temporary files an interrupted copy left behind (a pulled drive, a power cut) and apply
+    the backup rotation; never stops the app from starting."""
+    from ..exchange.fsutil import startup_cleanup as cleanup
+
+    try:
+        return cleanup()
+    except (OSError, ValueError):
+        return []
+
+
 def main(path: str | Path | None = None, sample: bool = False, screenshot: str | Path | None = None) -> int:
     """Run the window. With ``screenshot``: show it, save a picture of it there, and quit (used to
     check an installation, e.g. the frozen build on a PC without a screen)."""
     app = create_app()
     install_crash_dialog()
+    startup_cleanup()
     from .main_window import MainWindow
 
     window = MainWindow()

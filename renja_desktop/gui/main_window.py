@@ -2,10 +2,17 @@
 
 Every edit is committed to the open file at once (the service does it); the title says so, and says
 whether there are changes since the document was opened or last copied (e.g. to a flash drive).
+
+Files are opened through :func:`renja_desktop.exchange.workspace.open_for_editing` (DESIGN.md §6):
+the working file is always on the local disk (a file on a flash disk or a network share is copied
+to the documents folder first and "Simpan ke flash disk" writes it back), and it is locked while
+open. The window keeps the :class:`WorkSession` and releases its locks when the document closes.
 """
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
@@ -18,8 +25,14 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..formatting import format_rupiah
 from ..paths import documents_dir
+from ..exchange import location
+from ..exchange import lock as exchange_lock
+from ..exchange.errors import CopyConflict, ExchangeError
+from ..exchange.lock import FileLocked
+from ..exchange.workspace import WorkSession, open_for_editing
 from ..service import EditError, RenjaDocument
 from ..storage import DocumentFileError
+from . import exchange_dialogs
 from . import settings as app_settings
 from . import texts
 from .detail_panel import DetailPanel
@@ -134,6 +147,11 @@ class MainWindow(QMainWindow):
         self.detail: DetailPanel | None = None
         self.findings: FindingsPanel | None = None
         self._copy_target: Path | None = None
+        self.session: WorkSession | None = None
+        self._lock_lost_warned = False
+        self.lock_timer = QTimer(self)
+        self.lock_timer.setInterval(exchange_lock.REFRESH_EVERY * 1000)
+        self.lock_timer.timeout.connect(self.refresh_locks)
         self.resize(1400, 860)
 
         self.central = QStackedWidget(self)
@@ -154,7 +172,9 @@ class MainWindow(QMainWindow):
         self.total_n1_label = StatusText()
         self.saved_label = QLabel()
         self.saved_label.setContentsMargins(8, 0, 8, 0)
-        for label in (self.saved_label, self.total_n1_label, self.total_label):
+        self.origin_label = QLabel()
+        self.origin_label.setContentsMargins(8, 0, 8, 0)
+        for label in (self.origin_label, self.saved_label, self.total_n1_label, self.total_label):
             self.statusBar().addPermanentWidget(label)
 
         self._build_actions()
@@ -192,8 +212,23 @@ class MainWindow(QMainWindow):
                                  self.tr("Membuka berkas Renja (.sqlite)"))
         a["sample"] = self._action(self.tr("Buka &contoh"), self.open_sample, None,
                                    self.tr("Membuka salinan baru dokumen contoh Kesbangpol Binjai 2024"))
+        a["save_origin"] = self._action(self.tr("Simpan ke &flash disk"), self.save_to_origin,
+                                        QKeySequence.StandardKey.Save,
+                                        self.tr("Menyimpan dokumen kembali ke flash disk atau folder jaringan "
+                                                "asalnya (salinan terverifikasi)"))
         a["save_copy"] = self._action(self.tr("&Simpan salinan sebagai…"), self.save_copy_as, "Ctrl+Shift+S",
                                       self.tr("Menyimpan salinan terverifikasi, mis. ke flash disk"))
+        a["compare"] = self._action(self.tr("Ba&ndingkan / gabungkan dengan salinan…"), self.compare_with_copy, None,
+                                    self.tr("Membandingkan dokumen ini dengan salinan lainnya (mis. dari komputer "
+                                            "lain) dan menggabungkan keduanya ke berkas baru"))
+        a["backups"] = self._action(self.tr("Ca&dangan…"), self.show_backups, None,
+                                    self.tr("Cadangan otomatis dokumen ini: pulihkan sebagai berkas baru atau "
+                                            "bandingkan"))
+        a["consolidate"] = self._action(self.tr("&Gabungkan Renja perangkat daerah…"), self.consolidate, None,
+                                        self.tr("Menggabungkan Renja banyak perangkat daerah menjadi satu tampilan "
+                                                "kota (untuk Bappeda)"))
+        a["recover"] = self._action(self.tr("Selamatkan berkas &rusak…"), self.recover_dialog, None,
+                                    self.tr("Menyelamatkan isi yang masih terbaca dari berkas rusak ke berkas baru"))
         a["close"] = self._action(self.tr("&Tutup"), self.close_document, QKeySequence.StandardKey.Close,
                                   self.tr("Menutup dokumen"))
         a["import"] = self._action(self.tr("&Impor tabel…"), self.import_table, "Ctrl+I",
@@ -255,9 +290,16 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addAction(a["sample"])
         m.addSeparator()
-        m.addAction(a["import"])
+        m.addAction(a["save_origin"])
         m.addAction(a["save_copy"])
+        m.addAction(a["compare"])
+        m.addAction(a["backups"])
+        m.addSeparator()
+        m.addAction(a["import"])
         m.addAction(a["print"])
+        m.addSeparator()
+        m.addAction(a["consolidate"])
+        m.addAction(a["recover"])
         m.addSeparator()
         m.addAction(a["close"])
         m.addAction(a["quit"])
@@ -293,7 +335,7 @@ class MainWindow(QMainWindow):
         tb.setObjectName("mainToolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tb.setMovable(False)
-        for key in ("open", "save_copy", "print", None, "undo", "redo", None, "add_child", "add_sibling",
+        for key in ("open", "save_origin", "save_copy", "print", None, "undo", "redo", None, "add_child", "add_sibling",
                     "delete", None, "move_up", "move_down"):
             if key is None:
                 tb.addSeparator()
@@ -328,28 +370,100 @@ class MainWindow(QMainWindow):
         if path:
             self.open_document(Path(path))
 
-    def open_document(self, path: Path) -> bool:
+    def open_document(self, path: Path, readonly: bool = False) -> bool:
+        """Open ``path`` the safe way (local working copy, lock, checks); the open document stays
+        open when this fails or is cancelled."""
         path = Path(path)
         if not path.exists():
             texts.show_error(self, self.tr("Berkas tidak ditemukan"),
-                             self.tr("Berkas '%1' tidak ditemukan.").replace("%1", str(path)))
+                             self.tr("Berkas '%1' tidak ditemukan.").replace("%1", str(path)),
+                             self.tr("Bila berkas itu ada di flash disk, pasang flash disknya lalu coba lagi."))
             app_settings.remove_recent_file(path)
             self.welcome.refresh()
             return False
-        try:
-            doc = RenjaDocument.open(path)
-        except (DocumentFileError, EditError) as exc:
-            # the document already open (if any) stays open
-            texts.show_error(self, self.tr("Berkas tidak dapat dibuka"), str(exc))
+        if self._is_open(path):
+            self.show_message(self.tr("Dokumen ini sudah terbuka: %1").replace("%1", str(path)))
+            return True
+        opened = self._open_session(path, readonly)
+        if opened is None:
             return False
+        doc, session = opened
         if self.doc is not None and not self.close_document():
             doc.close()
+            session.close()
             return False
-        self._attach(doc)
+        self._attach(doc, session)
         app_settings.add_recent_file(path)
         self.welcome.refresh()
-        self.statusBar().showMessage(self.tr("Dibuka: %1").replace("%1", str(path)), 5000)
+        if session.origin is not None:
+            message = self.tr("Dibuka dari %1 %2; Anda bekerja pada salinan di komputer ini (%3).")
+            message = message.replace("%1", self._place_name()).replace("%2", str(session.origin)) \
+                             .replace("%3", str(session.working))
+        else:
+            message = self.tr("Dibuka: %1").replace("%1", str(path))
+        self.statusBar().showMessage(message, 10000)
+        if session.notes:
+            texts.show_info(self, self.tr("Catatan pemeriksaan berkas"),
+                            self.tr("Berkas '%1' dibuka dengan catatan berikut:").replace("%1", path.name),
+                            "\n\n".join(session.notes))
         return True
+
+    def _is_open(self, path: Path) -> bool:
+        if self.doc is None:
+            return False
+        candidates = [self.doc.path]
+        if self.session is not None and self.session.origin is not None:
+            candidates.append(self.session.origin)
+        for other in candidates:
+            try:
+                if os.path.samefile(path, other):
+                    return True
+            except OSError:
+                continue
+        return False
+
+    @contextmanager
+    def _busy(self):
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _open_session(self, path: Path, readonly: bool = False):
+        """``open_for_editing`` with the user's answers: locked -> read-only / take over / cancel;
+        damaged -> offer to rescue its content into a new file. ``(doc, session)`` or ``None``."""
+        takeover = False
+        while True:
+            try:
+                with self._busy():
+                    return open_for_editing(path, readonly=readonly, takeover=takeover)
+            except FileLocked as exc:
+                info = exc.info
+                if info is not None and info.pid == os.getpid() and info.is_same_host():
+                    texts.show_error(self, self.tr("Dokumen sudah terbuka"),
+                                     self.tr("Dokumen '%1' sudah terbuka di jendela Renja Desktop ini.")
+                                     .replace("%1", path.name))
+                    return None
+                choice = exchange_dialogs.ask_locked(self, exc)
+                if choice == exchange_dialogs.READONLY:
+                    readonly = True
+                elif choice == exchange_dialogs.TAKEOVER:
+                    takeover = True
+                else:
+                    return None
+            except DocumentFileError as exc:  # ExchangeError included: nothing was written to the file
+                if getattr(exc, "kind", "") in ("damaged", "truncated"):
+                    if texts.ask_yes_no(self, self.tr("Berkas rusak"), str(exc),
+                                        self.tr("Berkas ini tidak akan diubah. Selamatkan isi yang masih terbaca "
+                                                "ke berkas baru?"), default_yes=True):
+                        self.recover_file(path)
+                else:
+                    texts.show_error(self, self.tr("Berkas tidak dapat dibuka"), str(exc))
+                return None
+            except (EditError, OSError) as exc:
+                texts.show_error(self, self.tr("Berkas tidak dapat dibuka"), str(exc))
+                return None
 
     def new_document(self) -> bool:
         from datetime import date
@@ -368,16 +482,13 @@ class MainWindow(QMainWindow):
     def create_document(self, path: Path, **values) -> bool:
         if path.suffix.lower() != ".sqlite":
             path = path.with_suffix(".sqlite")
-        if self.doc is not None and not self.close_document():
-            return False
         try:
-            doc = RenjaDocument.create(path, **values)
-        except (DocumentFileError, EditError) as exc:
+            RenjaDocument.create(path, **values).close()
+        except (DocumentFileError, EditError, OSError) as exc:
             texts.show_error(self, self.tr("Dokumen tidak dapat dibuat"), str(exc))
             return False
-        self._attach(doc)
-        app_settings.add_recent_file(path)
-        return True
+        # opened like any file: locked, and worked on locally when it was created on a flash disk
+        return self.open_document(path)
 
     def open_sample(self) -> bool:
         """A fresh copy of the bundled sample in the user's documents folder."""
@@ -411,8 +522,14 @@ class MainWindow(QMainWindow):
         self._detach()
         return True
 
-    def _attach(self, doc: RenjaDocument) -> None:
+    def _attach(self, doc: RenjaDocument, session: WorkSession | None = None) -> None:
         self.doc = doc
+        if session is None:
+            session = WorkSession(working=doc.path, readonly=doc.readonly)
+        self.session = session
+        self._lock_lost_warned = False
+        if session.locks:
+            self.lock_timer.start()
         self.stack.clear()
         self.editor = Editor(doc, self.stack, self)
         self.editor.failed.connect(self._undo_failed)
@@ -425,19 +542,56 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_actions()
 
-    def _detach(self) -> None:
+    def _detach(self, close: bool = True) -> RenjaDocument | None:
+        """Take the document out of the window. ``close=False`` leaves the document open and the
+        session (its locks) alive, for the caller to carry on with (adopting a merge)."""
         doc = self.doc
         if doc is None:
-            return
+            return None
         doc.remove_listener(self._on_change)
         self._tear_down_document_ui()
         self.stack.clear()
         self.editor = None
         self.doc = None
-        doc.close()
+        if close:
+            doc.close()
+            self._end_session()
         self._show_document_ui(False)
         self.update_title()
         self.update_actions()
+        return doc
+
+    def _end_session(self) -> None:
+        self.lock_timer.stop()
+        session, self.session = self.session, None
+        if session is not None:
+            session.close()
+
+    def refresh_locks(self) -> bool:
+        """Confirm our locks (the timer calls this every few minutes); warn once if one was taken over."""
+        session = self.session
+        if session is None or not session.locks:
+            return True
+        if session.refresh_locks():
+            return True
+        if not self._lock_lost_warned:
+            self._lock_lost_warned = True
+            who = ""
+            for lk in session.locks:
+                try:
+                    other = exchange_lock.read_lock(lk.path)
+                except (OSError, ValueError):
+                    other = None
+                if other is not None and other.token != lk.info.token:
+                    who = self.tr("%1 di komputer %2 sejak %3").replace("%1", other.user) \
+                        .replace("%2", other.host).replace("%3", other.since_local())
+                    break
+            text = self.tr("Kunci berkas '%1' telah diambil alih oleh %2.").replace(
+                "%1", session.working.name).replace("%2", who or self.tr("aplikasi lain"))
+            texts.show_error(self, self.tr("Kunci berkas diambil alih"), text, self.tr(
+                "Perubahan dari dua tempat dapat saling menimpa. Simpan salinan dokumen ini ke tempat lain "
+                "(Berkas ▸ Simpan salinan sebagai…), tutup dokumen, lalu gabungkan bila perlu."))
+        return False
 
     def _build_document_ui(self) -> None:
         doc, editor = self.doc, self.editor
@@ -549,24 +703,238 @@ class MainWindow(QMainWindow):
         return True
 
     def _copy(self, target: Path) -> str:
-        try:
-            from ..exchange.safecopy import save_copy
-        except ImportError:
-            save_copy = None
-        if save_copy is not None:
-            return save_copy(self.doc, target).message()
-        # fallback: consistent snapshot into a temporary file beside the target, checked, then renamed
-        from ..storage import copy_database, inspect_file
+        if self.session is not None:
+            return self.session.save_copy_to(target, document=self.doc).message()
+        from ..exchange.safecopy import save_copy
 
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.unlink(missing_ok=True)
+        return save_copy(self.doc, target).message()
+
+    # ================================================================== flash disk: save back, merge
+    def _place_name(self) -> str:
+        """Where the document came from, in words: 'flash disk' or 'folder jaringan'."""
+        if self.session is not None and self.session.location == location.NETWORK:
+            return self.tr("folder jaringan")
+        return self.tr("flash disk")
+
+    def can_save_to_origin(self) -> bool:
+        return (self.doc is not None and not self.doc.readonly and self.session is not None
+                and self.session.origin is not None and not self.session.readonly)
+
+    def save_to_origin(self, offer_merge: bool = True) -> bool:
+        """"Simpan ke flash disk": the verified copy back to where the document came from."""
+        if not self.can_save_to_origin():
+            return False
+        session = self.session
+        place = self._place_name()
         try:
-            copy_database(self.doc.path, tmp)
-            inspect_file(tmp, deep=True)
-            os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
-        return self.tr("Salinan tersimpan: %1").replace("%1", str(target))
+            with self._busy():
+                result = session.save_to_origin(self.doc)
+        except CopyConflict:
+            if not offer_merge:
+                texts.show_error(self, self.tr("Belum tersimpan ke %1").replace("%1", place), self.tr(
+                    "Berkas %1 diubah lagi di tempat lain; tidak ditimpa.").replace("%1", str(session.origin)),
+                    self.tr("Berkas kerja Anda di komputer ini tidak berubah dan tetap aman."))
+                return False
+            return self._offer_merge_with_origin()
+        except (DocumentFileError, EditError, OSError) as exc:  # ExchangeError: drive gone, full, read-only...
+            texts.show_error(self, self.tr("Belum tersimpan ke %1").replace("%1", place), str(exc),
+                             self.tr("Berkas kerja Anda di komputer ini tidak berubah dan tetap aman."))
+            return False
+        self.stack.setClean()
+        self.update_title()
+        self.show_message(self.tr("Tersimpan ke %1: %2").replace("%1", place).replace("%2", result.message()))
+        return True
+
+    def _offer_merge_with_origin(self) -> bool:
+        session = self.session
+        place = self._place_name()
+        text = self.tr("Berkas %1 di %2 telah diubah di tempat lain (mis. di komputer lain) sejak Anda "
+                       "membukanya. Bila ditimpa, perubahan itu akan hilang, jadi berkas itu tidak ditimpa.")
+        text = text.replace("%1", str(session.origin)).replace("%2", place)
+        informative = self.tr(
+            "Renja Desktop dapat membandingkan kedua versi dan menggabungkannya: perubahan yang tidak "
+            "bertentangan diambil dari keduanya, dan untuk setiap pertentangan Anda memilih sendiri. Hasilnya "
+            "menjadi dokumen Anda lalu disimpan ke %1; versi lama disimpan sebagai cadangan.\n\n"
+            "Bandingkan dan gabungkan sekarang?").replace("%1", place)
+        if not texts.ask_yes_no(self, self.tr("Berkas di %1 sudah berubah").replace("%1", place), text,
+                                informative, default_yes=True):
+            self.show_message(self.tr("Belum disimpan ke %1; berkas di sana tidak diubah.").replace("%1", place))
+            return False
+        try:
+            with self._busy():
+                plan = session.plan_merge_with_origin()
+        except (DocumentFileError, OSError) as exc:
+            texts.show_error(self, self.tr("Tidak dapat dibandingkan"), str(exc),
+                             self.tr("Berkas kerja Anda di komputer ini tidak berubah dan tetap aman."))
+            return False
+        dialog = exchange_dialogs.MergeDialog(
+            self, plan, mine_label=self.tr("Di komputer ini"), theirs_label=self.tr("Di %1").replace("%1", place),
+            write=lambda p, resolutions: session.write_merged(p, resolutions))
+        dialog.exec()
+        result = dialog.result
+        if result is None:
+            self.show_message(self.tr("Penggabungan dibatalkan; berkas di %1 tidak diubah.").replace("%1", place))
+            return False
+        if not self.adopt_merged(result.output):
+            return False
+        if self.save_to_origin(offer_merge=False):
+            self.show_message(self.tr("Hasil gabungan menjadi dokumen Anda dan tersimpan ke %1.").replace("%1", place))
+            return True
+        self.stack.resetClean()  # the working copy now differs from the file there
+        self.update_title()
+        return False
+
+    def adopt_merged(self, merged: Path) -> bool:
+        """Make the merged file the working file and show it (undo history starts afresh)."""
+        session = self.session
+        if session is None or self.doc is None:
+            return False
+        self._save_view_state()
+        old = self._detach(close=False)
+        try:
+            with self._busy():
+                doc = session.adopt_merged(merged, document=old)
+        except (DocumentFileError, EditError, OSError) as exc:
+            old.close()
+            texts.show_error(self, self.tr("Hasil gabungan tidak dapat dipakai"), str(exc),
+                             self.tr("Dokumen Anda dibuka kembali seperti sebelumnya."))
+            try:
+                doc = RenjaDocument.open(session.working, readonly=session.readonly)
+            except (DocumentFileError, EditError, OSError) as exc2:
+                self._end_session()
+                texts.show_error(self, self.tr("Berkas tidak dapat dibuka"), str(exc2))
+                return False
+            self._attach(doc, session)
+            return False
+        try:
+            Path(merged).unlink()  # its content is now the (verified) working file
+        except OSError:
+            pass
+        self._attach(doc, session)
+        return True
+
+    # ================================================================== compare, backups, consolidate, rescue
+    def _ask_open_path(self, title: str, start: str, pattern: str | None = None) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self, title, start, pattern or self.tr("Berkas Renja (*.sqlite)"))
+        return Path(path) if path else None
+
+    def _ask_save_path(self, title: str, suggested: Path) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(suggested), self.tr("Berkas Renja (*.sqlite)"))
+        if not path:
+            return None
+        path = Path(path)
+        return path if path.suffix.lower() == ".sqlite" else path.with_suffix(".sqlite")
+
+    @staticmethod
+    def _free_name(folder: Path, stem: str) -> Path:
+        path = folder / f"{stem}.sqlite"
+        n = 2
+        while path.exists():
+            path = folder / f"{stem} ({n}).sqlite"
+            n += 1
+        return path
+
+    def _offer_to_open(self, title: str, text: str, informative: str, path: Path) -> bool:
+        if texts.ask_yes_no(self, title, text, informative, default_yes=True):
+            return self.open_document(path)
+        return False
+
+    def compare_with_copy(self, other: Path | None = None) -> bool:
+        """Compare the open document with another copy of it; merge both into a new file."""
+        if self.doc is None:
+            return False
+        if other is None:
+            start = str(self.session.origin.parent) if self.session and self.session.origin else str(Path.home())
+            other = self._ask_open_path(self.tr("Pilih salinan lain dokumen ini"), start)
+            if other is None:
+                return False
+        from ..exchange.merge import plan_merge, write_merge
+
+        try:
+            with self._busy():
+                plan = plan_merge(self.doc.path, other)
+        except (DocumentFileError, OSError) as exc:
+            texts.show_error(self, self.tr("Tidak dapat dibandingkan"), str(exc))
+            return False
+        stem = f"{self.doc.path.stem} gabungan {datetime.now():%Y-%m-%d %H.%M}"
+        suggested = self._free_name(documents_dir(), stem)
+
+        def write(merge_plan, resolutions):
+            out = self._ask_save_path(self.tr("Simpan hasil gabungan sebagai"), suggested)
+            if out is None:
+                raise ExchangeError("cancelled", self.tr("Pilih nama berkas hasil gabungan untuk melanjutkan."))
+            return write_merge(merge_plan, out, resolutions)
+
+        dialog = exchange_dialogs.MergeDialog(self, plan, mine_label=self.tr("Dokumen ini"),
+                                              theirs_label=self.tr("Salinan lain"), write=write)
+        dialog.exec()
+        result = dialog.result
+        if result is None:
+            return False
+        self.show_message(self.tr("Hasil gabungan disimpan: %1").replace("%1", str(result.output)))
+        self._offer_to_open(
+            self.tr("Penggabungan selesai"),
+            self.tr("Hasil gabungan disimpan di %1. Kedua berkas masukan tidak diubah.").replace(
+                "%1", str(result.output)),
+            "\n".join(result.lines()) + "\n\n" + self.tr("Buka hasil gabungan sekarang?"), result.output)
+        return True
+
+    def show_backups(self) -> bool:
+        if self.doc is None:
+            return False
+        dialog = exchange_dialogs.BackupsDialog(self, self.doc.path)
+        dialog.exec()
+        if dialog.restored is not None:
+            self._offer_to_open(self.tr("Cadangan dipulihkan"),
+                                self.tr("Cadangan dipulihkan ke %1.").replace("%1", str(dialog.restored)),
+                                self.tr("Buka berkas itu sekarang?"), dialog.restored)
+        return True
+
+    def consolidate(self) -> bool:
+        """Bappeda: gather the agencies' Renja into one read-only city view."""
+        dialog = exchange_dialogs.ConsolidateDialog(self)
+        dialog.exec()
+        result = dialog.result
+        if result is None or not result.written or result.output is None:
+            return False
+        self._offer_to_open(self.tr("Gabungan Renja selesai"),
+                            self.tr("Tampilan kota ditulis ke %1.").replace("%1", str(result.output)),
+                            self.tr("Buka sekarang (hanya-baca)?"), Path(result.output))
+        return True
+
+    def recover_dialog(self) -> bool:
+        bad = self._ask_open_path(self.tr("Pilih berkas Renja yang rusak"), str(documents_dir()),
+                                  self.tr("Berkas Renja (*.sqlite);;Semua berkas (*)"))
+        return self.recover_file(bad) if bad is not None else False
+
+    def recover_file(self, bad: Path, out: Path | None = None) -> bool:
+        """Save what can be read of a damaged file into a new file (the damaged one is never written)."""
+        from ..exchange.recover import recover
+
+        bad = Path(bad)
+        if out is None:
+            suggested = self._free_name(documents_dir(), f"{bad.stem} (diselamatkan)")
+            out = self._ask_save_path(self.tr("Simpan hasil penyelamatan sebagai"), suggested)
+            if out is None:
+                return False
+        try:
+            if out.resolve() == bad.resolve():
+                raise ExchangeError("same_file", self.tr("Hasil penyelamatan harus berkas baru, bukan berkas yang rusak."),
+                                    out)
+            with self._busy():
+                report = recover(bad, out)
+        except (DocumentFileError, OSError) as exc:
+            texts.show_error(self, self.tr("Penyelamatan gagal"), str(exc),
+                             self.tr("Berkas yang rusak tidak diubah."))
+            return False
+        head = (self.tr("Semua isi '%1' terselamatkan ke %2.") if report.complete
+                else self.tr("Sebagian isi '%1' terselamatkan ke %2; ada yang hilang (lihat rincian)."))
+        head = head.replace("%1", bad.name).replace("%2", str(out))
+        self.show_message(head)
+        self._offer_to_open(self.tr("Hasil penyelamatan"), head,
+                            "\n".join(report.lines()) + "\n\n" + self.tr(
+                                "Berkas yang rusak tidak diubah. Buka hasil penyelamatan sekarang?"), out)
+        return True
 
     # ================================================================== edits and their echoes
     def run_operation(self, operation: str) -> None:
@@ -647,17 +1015,43 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         if self.doc is None:
             self.setWindowTitle(self.tr("Renja Desktop"))
+            self.origin_label.setText("")
+            self.origin_label.setToolTip("")
             return
         info = self.doc.info
         who = info.get("opd_singkat") or info.get("opd") or ""
+        session = self.session
+        origin = session.origin if session is not None else None
         parts = [self.doc.path.name, f"Renja {info.get('tahun')} {who}".strip()]
+        if origin is not None:
+            place = self._place_name()
+            parts.append(self.tr("dari %1 %2").replace("%1", place).replace("%2", str(origin)))
+            self.origin_label.setText(self.tr("Asal: %1 (%2)").replace("%1", str(origin)).replace("%2", place))
+            self.origin_label.setToolTip(self.tr("Anda bekerja pada salinan di komputer ini: %1").replace(
+                "%1", str(self.doc.path)))
+        else:
+            self.origin_label.setText("")
+            self.origin_label.setToolTip(str(self.doc.path))
         title = " — ".join(parts)
         if self.doc.readonly:
             title += " " + self.tr("(hanya baca)")
             self.saved_label.setText(self.tr("Hanya baca"))
+            self.saved_label.setToolTip(self.tr("Dokumen dibuka hanya-baca; perubahan tidak dapat dibuat."))
         elif self.stack.isClean():
             self.saved_label.setText(self.tr("Tersimpan"))
-            self.saved_label.setToolTip(self.tr("Setiap perubahan langsung tersimpan ke berkas kerja ini."))
+            if origin is not None:
+                self.saved_label.setToolTip(self.tr(
+                    "Setiap perubahan langsung tersimpan ke salinan di komputer ini; isinya sama dengan berkas "
+                    "di %1.").replace("%1", self._place_name()))
+            else:
+                self.saved_label.setToolTip(self.tr("Setiap perubahan langsung tersimpan ke berkas kerja ini."))
+        elif origin is not None:
+            place = self._place_name()
+            title += " " + self.tr("(belum disimpan ke %1)").replace("%1", place)
+            self.saved_label.setText(self.tr("Tersimpan di komputer ini; belum disimpan ke %1").replace("%1", place))
+            self.saved_label.setToolTip(self.tr(
+                "Perubahan sudah tersimpan di salinan kerja di komputer ini, tetapi belum ke %1 "
+                "(Berkas ▸ Simpan ke flash disk, Ctrl+S).").replace("%1", str(origin)))
         else:
             title += " " + self.tr("(ada perubahan belum disalin)")
             self.saved_label.setText(self.tr("Tersimpan di berkas kerja; belum disalin"))
@@ -678,9 +1072,17 @@ class MainWindow(QMainWindow):
         redo_text = self.stack.redoText()
         a["undo"].setText(self.tr("&Urungkan %1").replace("%1", undo_text).strip() if undo_text else self.tr("&Urungkan"))
         a["redo"].setText(self.tr("U&langi %1").replace("%1", redo_text).strip() if redo_text else self.tr("U&langi"))
-        for key in ("save_copy", "close", "find", "expand", "collapse", "print"):
+        for key in ("save_copy", "close", "find", "expand", "collapse", "print", "compare", "backups"):
             a[key].setEnabled(has)
         a["import"].setEnabled(has and not self.doc.readonly)
+        a["save_origin"].setEnabled(self.can_save_to_origin())
+        if self.session is not None and self.session.origin is not None:
+            a["save_origin"].setText(self.tr("Simpan ke &folder jaringan") if self.session.location == location.NETWORK
+                                     else self.tr("Simpan ke &flash disk"))
+            a["save_origin"].setToolTip(self.tr("Menyimpan dokumen kembali ke %1").replace("%1", str(self.session.origin)))
+        else:
+            a["save_origin"].setText(self.tr("Simpan ke &flash disk"))
+            a["save_origin"].setToolTip(self.tr("Hanya untuk dokumen yang dibuka dari flash disk atau folder jaringan"))
 
     # ================================================================== findings
     def jump_to_finding(self, finding) -> None:
