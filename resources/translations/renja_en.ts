@@ -1006,12 +1006,52 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Open a fresh copy of the Kesbangpol Binjai 2024 sample</translation>
     </message>
     <message>
+        <source>Simpan ke &amp;flash disk</source>
+        <translation>Save to &amp;flash drive</translation>
+    </message>
+    <message>
+        <source>Menyimpan dokumen kembali ke flash disk atau folder jaringan asalnya (salinan terverifikasi)</source>
+        <translation>Saves the document back to the flash drive or network folder it came from (verified copy)</translation>
+    </message>
+    <message>
         <source>&amp;Simpan salinan sebagai…</source>
         <translation>&amp;Save a copy as…</translation>
     </message>
     <message>
         <source>Menyimpan salinan terverifikasi, mis. ke flash disk</source>
         <translation>Save a verified copy, e.g. to a flash drive</translation>
+    </message>
+    <message>
+        <source>Ba&amp;ndingkan / gabungkan dengan salinan…</source>
+        <translation>Compare / &amp;merge with a copy…</translation>
+    </message>
+    <message>
+        <source>Membandingkan dokumen ini dengan salinan lainnya (mis. dari komputer lain) dan menggabungkan keduanya ke berkas baru</source>
+        <translation>Compares this document with another copy of it (e.g. from another PC) and merges both into a new file</translation>
+    </message>
+    <message>
+        <source>Ca&amp;dangan…</source>
+        <translation>Bac&amp;kups…</translation>
+    </message>
+    <message>
+        <source>Cadangan otomatis dokumen ini: pulihkan sebagai berkas baru atau bandingkan</source>
+        <translation>Automatic backups of this document: restore one as a new file, or compare</translation>
+    </message>
+    <message>
+        <source>&amp;Gabungkan Renja perangkat daerah…</source>
+        <translation>Conso&amp;lidate agencies&apos; Renja…</translation>
+    </message>
+    <message>
+        <source>Menggabungkan Renja banyak perangkat daerah menjadi satu tampilan kota (untuk Bappeda)</source>
+        <translation>Gathers many agencies&apos; Renja into one city view (for Bappeda)</translation>
+    </message>
+    <message>
+        <source>Selamatkan berkas &amp;rusak…</source>
+        <translation>Resc&amp;ue a damaged file…</translation>
+    </message>
+    <message>
+        <source>Menyelamatkan isi yang masih terbaca dari berkas rusak ke berkas baru</source>
+        <translation>Saves what can still be read from a damaged file into a new file</translation>
     </message>
     <message>
         <source>&amp;Tutup</source>
@@ -1198,8 +1238,212 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File &apos;%1&apos; was not found.</translation>
     </message>
     <message>
+        <source>Bila berkas itu ada di flash disk, pasang flash disknya lalu coba lagi.</source>
+        <translation>If the file is on a flash drive, plug the drive in and try again.</translation>
+    </message>
+    <message>
+        <source>Dokumen ini sudah terbuka: %1</source>
+        <translation>This document is already open: %1</translation>
+    </message>
+    <message>
+        <source>Dibuka dari %1 %2; Anda bekerja pada salinan di komputer ini (%3).</source>
+        <translation>Opened from %1 %2; you are working on a copy on this computer (%3).</translation>
+    </message>
+    <message>
+        <source>Catatan pemeriksaan berkas</source>
+        <translation>File check notes</translation>
+    </message>
+    <message>
+        <source>Berkas &apos;%1&apos; dibuka dengan catatan berikut:</source>
+        <translation>The file &apos;%1&apos; was opened with these notes:</translation>
+    </message>
+    <message>
+        <source>Dokumen sudah terbuka</source>
+        <translation>Document already open</translation>
+    </message>
+    <message>
+        <source>Dokumen &apos;%1&apos; sudah terbuka di jendela Renja Desktop ini.</source>
+        <translation>The document &apos;%1&apos; is already open in this Renja Desktop window.</translation>
+    </message>
+    <message>
+        <source>Berkas rusak</source>
+        <translation>Damaged file</translation>
+    </message>
+    <message>
+        <source>Berkas ini tidak akan diubah. Selamatkan isi yang masih terbaca ke berkas baru?</source>
+        <translation>This file will not be changed. Save what can still be read into a new file?</translation>
+    </message>
+    <message>
         <source>Berkas tidak dapat dibuka</source>
         <translation>The file cannot be opened</translation>
+    </message>
+    <message>
+        <source>folder jaringan</source>
+        <translation>network folder</translation>
+    </message>
+    <message>
+        <source>flash disk</source>
+        <translation>flash drive</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan ke %1</source>
+        <translation>Not saved to the %1</translation>
+    </message>
+    <message>
+        <source>Berkas %1 diubah lagi di tempat lain; tidak ditimpa.</source>
+        <translation>The file %1 was changed elsewhere again; it was not overwritten.</translation>
+    </message>
+    <message>
+        <source>Berkas kerja Anda di komputer ini tidak berubah dan tetap aman.</source>
+        <translation>Your working file on this computer is unchanged and safe.</translation>
+    </message>
+    <message>
+        <source>Tersimpan ke %1: %2</source>
+        <translation>Saved to the %1: %2</translation>
+    </message>
+    <message>
+        <source>Berkas %1 di %2 telah diubah di tempat lain (mis. di komputer lain) sejak Anda membukanya. Bila ditimpa, perubahan itu akan hilang, jadi berkas itu tidak ditimpa.</source>
+        <translation>The file %1 on the %2 was changed elsewhere (e.g. on another computer) since you opened it. Overwriting it would lose those changes, so it was not overwritten.</translation>
+    </message>
+    <message>
+        <source>Renja Desktop dapat membandingkan kedua versi dan menggabungkannya: perubahan yang tidak bertentangan diambil dari keduanya, dan untuk setiap pertentangan Anda memilih sendiri. Hasilnya menjadi dokumen Anda lalu disimpan ke %1; versi lama disimpan sebagai cadangan.
+
+Bandingkan dan gabungkan sekarang?</source>
+        <translation>Renja Desktop can compare both versions and merge them: changes that do not conflict are taken from both, and you choose for each conflict. The result becomes your document and is then saved to the %1; the old versions are kept as backups.
+
+Compare and merge now?</translation>
+    </message>
+    <message>
+        <source>Berkas di %1 sudah berubah</source>
+        <translation>The file on the %1 has changed</translation>
+    </message>
+    <message>
+        <source>Belum disimpan ke %1; berkas di sana tidak diubah.</source>
+        <translation>Not saved to the %1; the file there was not changed.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dibandingkan</source>
+        <translation>Cannot compare</translation>
+    </message>
+    <message>
+        <source>Di komputer ini</source>
+        <translation>On this computer</translation>
+    </message>
+    <message>
+        <source>Di %1</source>
+        <translation>On the %1</translation>
+    </message>
+    <message>
+        <source>Penggabungan dibatalkan; berkas di %1 tidak diubah.</source>
+        <translation>Merge cancelled; the file on the %1 was not changed.</translation>
+    </message>
+    <message>
+        <source>Hasil gabungan menjadi dokumen Anda dan tersimpan ke %1.</source>
+        <translation>The merged result is now your document and is saved to the %1.</translation>
+    </message>
+    <message>
+        <source>Hasil gabungan tidak dapat dipakai</source>
+        <translation>The merged result cannot be used</translation>
+    </message>
+    <message>
+        <source>Dokumen Anda dibuka kembali seperti sebelumnya.</source>
+        <translation>Your document was reopened as it was before.</translation>
+    </message>
+    <message>
+        <source>Pilih salinan lain dokumen ini</source>
+        <translation>Choose another copy of this document</translation>
+    </message>
+    <message>
+        <source>Simpan hasil gabungan sebagai</source>
+        <translation>Save the merged result as</translation>
+    </message>
+    <message>
+        <source>Pilih nama berkas hasil gabungan untuk melanjutkan.</source>
+        <translation>Choose a file name for the merged result to continue.</translation>
+    </message>
+    <message>
+        <source>Dokumen ini</source>
+        <translation>This document</translation>
+    </message>
+    <message>
+        <source>Salinan lain</source>
+        <translation>Other copy</translation>
+    </message>
+    <message>
+        <source>Hasil gabungan disimpan: %1</source>
+        <translation>Merged result saved: %1</translation>
+    </message>
+    <message>
+        <source>Penggabungan selesai</source>
+        <translation>Merge finished</translation>
+    </message>
+    <message>
+        <source>Hasil gabungan disimpan di %1. Kedua berkas masukan tidak diubah.</source>
+        <translation>The merged result was saved as %1. Both input files are unchanged.</translation>
+    </message>
+    <message>
+        <source>Buka hasil gabungan sekarang?</source>
+        <translation>Open the merged result now?</translation>
+    </message>
+    <message>
+        <source>Cadangan dipulihkan</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <source>Cadangan dipulihkan ke %1.</source>
+        <translation>The backup was restored to %1.</translation>
+    </message>
+    <message>
+        <source>Buka berkas itu sekarang?</source>
+        <translation>Open that file now?</translation>
+    </message>
+    <message>
+        <source>Gabungan Renja selesai</source>
+        <translation>Consolidation finished</translation>
+    </message>
+    <message>
+        <source>Tampilan kota ditulis ke %1.</source>
+        <translation>The city view was written to %1.</translation>
+    </message>
+    <message>
+        <source>Buka sekarang (hanya-baca)?</source>
+        <translation>Open it now (read-only)?</translation>
+    </message>
+    <message>
+        <source>Pilih berkas Renja yang rusak</source>
+        <translation>Choose the damaged Renja file</translation>
+    </message>
+    <message>
+        <source>Simpan hasil penyelamatan sebagai</source>
+        <translation>Save the rescued content as</translation>
+    </message>
+    <message>
+        <source>Hasil penyelamatan harus berkas baru, bukan berkas yang rusak.</source>
+        <translation>The rescued content must go to a new file, not to the damaged one.</translation>
+    </message>
+    <message>
+        <source>Penyelamatan gagal</source>
+        <translation>Rescue failed</translation>
+    </message>
+    <message>
+        <source>Berkas yang rusak tidak diubah.</source>
+        <translation>The damaged file was not changed.</translation>
+    </message>
+    <message>
+        <source>Semua isi &apos;%1&apos; terselamatkan ke %2.</source>
+        <translation>All content of &apos;%1&apos; was rescued into %2.</translation>
+    </message>
+    <message>
+        <source>Sebagian isi &apos;%1&apos; terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
+        <translation>Part of &apos;%1&apos; was rescued into %2; some content is lost (see the details).</translation>
+    </message>
+    <message>
+        <source>Hasil penyelamatan</source>
+        <translation>Rescue result</translation>
+    </message>
+    <message>
+        <source>Berkas yang rusak tidak diubah. Buka hasil penyelamatan sekarang?</source>
+        <translation>The damaged file was not changed. Open the rescued file now?</translation>
     </message>
     <message>
         <source>Dibuka: %1</source>
@@ -1232,6 +1476,26 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <message>
         <source>Contoh tidak dapat dibuat</source>
         <translation>The sample cannot be created</translation>
+    </message>
+    <message>
+        <source>%1 di komputer %2 sejak %3</source>
+        <translation>%1 on computer %2 since %3</translation>
+    </message>
+    <message>
+        <source>Kunci berkas &apos;%1&apos; telah diambil alih oleh %2.</source>
+        <translation>The lock on &apos;%1&apos; was taken over by %2.</translation>
+    </message>
+    <message>
+        <source>aplikasi lain</source>
+        <translation>another application</translation>
+    </message>
+    <message>
+        <source>Kunci berkas diambil alih</source>
+        <translation>File lock taken over</translation>
+    </message>
+    <message>
+        <source>Perubahan dari dua tempat dapat saling menimpa. Simpan salinan dokumen ini ke tempat lain (Berkas ▸ Simpan salinan sebagai…), tutup dokumen, lalu gabungkan bila perlu.</source>
+        <translation>Changes made in two places may overwrite each other. Save a copy of this document elsewhere (File ▸ Save a copy as…), close the document, then merge if needed.</translation>
     </message>
     <message>
         <source>Rencana Program (Tabel 3.1 / 4.1)</source>
@@ -1270,10 +1534,6 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Your working file is unchanged and safe.</translation>
     </message>
     <message>
-        <source>Salinan tersimpan: %1</source>
-        <translation>Copy saved: %1</translation>
-    </message>
-    <message>
         <source>Tidak dapat diurungkan</source>
         <translation>Cannot undo</translation>
     </message>
@@ -1290,6 +1550,18 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Renja Desktop</translation>
     </message>
     <message>
+        <source>dari %1 %2</source>
+        <translation>from %1 %2</translation>
+    </message>
+    <message>
+        <source>Asal: %1 (%2)</source>
+        <translation>Origin: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Anda bekerja pada salinan di komputer ini: %1</source>
+        <translation>You are working on a copy on this computer: %1</translation>
+    </message>
+    <message>
         <source>(hanya baca)</source>
         <translation>(read-only)</translation>
     </message>
@@ -1298,12 +1570,32 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Read-only</translation>
     </message>
     <message>
+        <source>Dokumen dibuka hanya-baca; perubahan tidak dapat dibuat.</source>
+        <translation>The document is open read-only; it cannot be changed.</translation>
+    </message>
+    <message>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
+        <source>Setiap perubahan langsung tersimpan ke salinan di komputer ini; isinya sama dengan berkas di %1.</source>
+        <translation>Every change is saved at once to the copy on this computer; its content is the same as the file on the %1.</translation>
+    </message>
+    <message>
         <source>Setiap perubahan langsung tersimpan ke berkas kerja ini.</source>
         <translation>Every change is saved to this working file at once.</translation>
+    </message>
+    <message>
+        <source>(belum disimpan ke %1)</source>
+        <translation>(not yet saved to the %1)</translation>
+    </message>
+    <message>
+        <source>Tersimpan di komputer ini; belum disimpan ke %1</source>
+        <translation>Saved on this computer; not yet saved to the %1</translation>
+    </message>
+    <message>
+        <source>Perubahan sudah tersimpan di salinan kerja di komputer ini, tetapi belum ke %1 (Berkas ▸ Simpan ke flash disk, Ctrl+S).</source>
+        <translation>Changes are saved in the working copy on this computer, but not yet to %1 (File ▸ Save to flash drive, Ctrl+S).</translation>
     </message>
     <message>
         <source>(ada perubahan belum disalin)</source>
@@ -1324,6 +1616,18 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <message>
         <source>U&amp;langi %1</source>
         <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <source>Simpan ke &amp;folder jaringan</source>
+        <translation>Save to &amp;network folder</translation>
+    </message>
+    <message>
+        <source>Menyimpan dokumen kembali ke %1</source>
+        <translation>Saves the document back to %1</translation>
+    </message>
+    <message>
+        <source>Hanya untuk dokumen yang dibuka dari flash disk atau folder jaringan</source>
+        <translation>Only for documents opened from a flash drive or a network folder</translation>
     </message>
     <message>
         <source>Baris temuan ini tidak ada di pohon (mis. nilai TOTAL tercetak): %1</source>
