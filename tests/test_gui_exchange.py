@@ -51,8 +51,17 @@ def usb(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, dialogs):
+def window(qtbot, dialogs, monkeypatch):
     w = MainWindow()
+    # closing with changes not yet on the flash disk asks; the answers a test queues, else "discard"
+    dialogs["close_answers"] = []
+    dialogs["close_asked"] = 0
+
+    def ask_close():
+        dialogs["close_asked"] += 1
+        return dialogs["close_answers"].pop(0) if dialogs["close_answers"] else "discard"
+
+    monkeypatch.setattr(w, "_ask_save_before_close", ask_close)
     qtbot.addWidget(w)
     w.resize(1200, 760)
     w.show()
@@ -151,6 +160,35 @@ def test_drive_removed_before_saving_is_explained_and_work_is_kept(window, tmp_p
     assert "flash disk" in title and "dicabut" in text and "tetap aman" in informative
     assert content_hash_of(working) == kept
     assert "belum disimpan ke flash disk" in window.windowTitle()
+
+
+def test_closing_with_changes_not_on_the_flash_disk_asks_first(window, tmp_path, usb, dialogs):
+    origin = flash_copy(tmp_path, usb)
+    assert window.open_document(origin)
+    working = window.doc.path
+    assert window.close_document() and dialogs["close_asked"] == 0   # nothing to save: no question
+    assert window.open_document(origin)
+    window.editor.set_plan(subs(window.doc)[2].id, pagu="6.600.000")
+    before = state(origin)
+    # the real question: Simpan / Jangan simpan / Batal, in Indonesian
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(QMessageBox, "exec", lambda box: boxes.append(
+            (box.text(), sorted(b.text() for b in box.buttons()))) or QMessageBox.StandardButton.Cancel)
+        assert MainWindow._ask_save_before_close(window) == "cancel"
+    assert "belum disimpan ke flash disk" in boxes[0][0]
+    assert boxes[0][1] == ["Batal", "Jangan simpan", "Simpan"]
+    dialogs["close_answers"] += ["cancel", "cancel", "save"]
+    assert not window.close_document()                # Batal: still open, nothing written
+    assert window.doc is not None and state(origin) == before
+    window.close()                                    # closing the window: asked, and it stays
+    assert window.isVisible() and window.doc is not None
+    assert window.close_document()                    # Simpan: written to the flash disk, then closed
+    assert window.doc is None and dialogs["close_asked"] == 3
+    assert pagu_of(origin, 2)[0] == 6_600_000
+    assert not lock_path(working).exists()
 
 
 # ---------------------------------------------------------------------------- locks

@@ -518,9 +518,40 @@ class MainWindow(QMainWindow):
     def close_document(self) -> bool:
         if self.doc is None:
             return True
+        if not self._confirm_leave_document():
+            return False
         self._save_view_state()
         self._detach()
         return True
+
+    def _confirm_leave_document(self) -> bool:
+        """Changes not yet saved to the flash disk: save them, leave them on this PC, or stay."""
+        if not self.can_save_to_origin() or self.stack.isClean():
+            return True
+        answer = self._ask_save_before_close()
+        if answer == "save":
+            return self.save_to_origin()
+        return answer == "discard"
+
+    def _ask_save_before_close(self) -> str:
+        """``'save'``, ``'discard'`` (keep the changes only on this PC) or ``'cancel'``."""
+        from PySide6.QtWidgets import QMessageBox
+
+        B = QMessageBox.StandardButton
+        place = self._place_name()
+        box = texts.message_box(
+            self, QMessageBox.Icon.Question, self.tr("Belum disimpan ke %1").replace("%1", place),
+            self.tr("Perubahan pada '%1' belum disimpan ke %2.").replace("%1", self.doc.path.name)
+            .replace("%2", place),
+            B.Save | B.Discard | B.Cancel, B.Save,
+            self.tr("Perubahan tetap ada di salinan kerja di komputer ini (%1), tetapi berkas di %2 masih versi "
+                    "lama. Simpan ke %2 sekarang?").replace("%1", str(self.doc.path)).replace("%2", place))
+        answer = box.exec()
+        if answer == B.Save:
+            return "save"
+        if answer == B.Discard:
+            return "discard"
+        return "cancel"
 
     def _attach(self, doc: RenjaDocument, session: WorkSession | None = None) -> None:
         self.doc = doc
@@ -1204,6 +1235,9 @@ class MainWindow(QMainWindow):
             app_settings.set_value("ui/findings", self.findings_dock.isVisible())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.doc is not None and not self._confirm_leave_document():
+            event.ignore()
+            return
         self._save_view_state()
         app_settings.set_value("window/geometry", self.saveGeometry())
         app_settings.set_value("window/state", self.saveState())
