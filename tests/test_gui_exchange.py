@@ -191,6 +191,25 @@ def test_closing_with_changes_not_on_the_flash_disk_asks_first(window, tmp_path,
     assert not lock_path(working).exists()
 
 
+def test_network_share_is_locked_at_its_origin_too(window, tmp_path, monkeypatch):
+    share = tmp_path / "server" / "renja"
+    share.mkdir(parents=True)
+    monkeypatch.setenv("RENJA_DESKTOP_NETWORK", str(tmp_path / "server"))
+    (tmp_path / "pc1").mkdir()
+    origin = share / "Renja.sqlite"
+    save_copy(small_document(tmp_path / "pc1" / "Renja.sqlite"), origin)
+    assert window.open_document(origin)
+    assert window.doc.path != origin and lock_path(origin).exists() and lock_path(window.doc.path).exists()
+    assert "folder jaringan" in window.windowTitle()
+    assert window.actions_["save_origin"].text() == "Simpan ke &folder jaringan"
+    window.editor.set_plan(subs(window.doc)[0].id, pagu="2.500.000")
+    assert window.save_to_origin()
+    assert pagu_of(origin, 0)[0] == 2_500_000
+    working = window.doc.path
+    assert window.close_document()
+    assert not lock_path(origin).exists() and not lock_path(working).exists()
+
+
 # ---------------------------------------------------------------------------- locks
 def foreign_lock(path, host="PC-BAPPEDA", user="sari"):
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
