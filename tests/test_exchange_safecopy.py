@@ -88,7 +88,7 @@ def test_target_changed_elsewhere_is_refused_with_a_merge_offer(work, tmp_path):
     with pytest.raises(CopyConflict) as info:
         save_copy(w, t)
     assert "telah berubah sejak terakhir disalin" in str(info.value)
-    assert "Gabungkan" in str(info.value)
+    assert "gabungkan" in str(info.value)
     assert state(t) == before_t
     assert content_hash_of(w) == before_w
     assert no_temp_files(t.parent)

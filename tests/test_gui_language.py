@@ -90,7 +90,7 @@ def test_switching_to_english_and_back_keeps_the_document_open(window):
     assert leftovers == []
     assert "&File" in texts and "&Undo" in texts and "Add &child" in texts
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert tabs[0] == "Program plan (Tabel 3.1 / 4.1)"
+    assert tabs[0] == "Program plan (Table 3.1 / 4.1)"
     assert window.detail_dock.windowTitle() == "Row details"
     header = window.plan_page.model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
     assert header == "Name"

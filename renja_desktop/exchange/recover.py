@@ -278,7 +278,7 @@ def _read_all(src: Path, report: RecoveryReport) -> dict[str, list[dict]]:
         raise ExchangeError(
             "unrecoverable",
             f"Daftar tabel berkas '{report.source.name}' rusak ({exc}); tidak ada baris yang dapat diselamatkan "
-            "dengan cara ini. Cari salinan cadangannya (menu Cadangan).", report.source) from exc
+            "dengan cara ini. Cari salinan cadangannya (Berkas ▸ Cadangan…).", report.source) from exc
     data: dict[str, list[dict]] = {}
     lost: dict[str, dict[str, dict]] = {}
     data["_lost"] = lost  # type: ignore[assignment]

@@ -165,8 +165,8 @@ def check_target(target: Path, doc_id: str, meta: dict[str, str], mem: sqlite3.C
         why = "berkas itu tidak berasal dari dokumen ini dan isinya berbeda"
     raise CopyConflict(
         f"Berkas tujuan '{name}' telah berubah sejak terakhir disalin dari dokumen ini: {why}. "
-        "Menimpanya akan menghilangkan perubahan tersebut, jadi tidak ditimpa. Gunakan Bandingkan & "
-        "Gabungkan (renja-desktop merge) lalu simpan hasilnya.", source, target)
+        "Menimpanya akan menghilangkan perubahan tersebut, jadi tidak ditimpa. Gunakan Berkas ▸ "
+        "Bandingkan / gabungkan dengan salinan… (atau renja-desktop merge) lalu simpan hasilnya.", source, target)
 
 
 def _unchanged_since_known_version(target: Path, doc_id: str, tmeta: dict[str, str], known: set[str]) -> bool:

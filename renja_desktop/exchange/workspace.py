@@ -247,7 +247,8 @@ def _open_from_outside(origin: Path, session: WorkSession, takeover: bool,
             session.notes.append(
                 f"Salinan kerja lama '{working.name}' berbeda dari berkas di {origin.parent}; disimpan sebagai "
                 f"cadangan '{backup.name}'. Bila berisi perubahan yang belum disimpan ke flash disk, "
-                "bandingkan dan gabungkan dari menu Cadangan.")
+                "pulihkan cadangan itu (Berkas ▸ Cadangan…) lalu gabungkan lewat Berkas ▸ Bandingkan / "
+                "gabungkan dengan salinan….")
             save_copy(origin, working, force=True, update_source=False, keep_previous=False, store_base=False)
     else:
         save_copy(origin, working, force=True, update_source=False, keep_previous=False, store_base=False)
