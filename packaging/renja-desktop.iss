@@ -41,7 +41,7 @@ Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: recursesubdirs ignoreversion
 
 [Icons]
 Name: "{group}\Renja Desktop"; Filename: "{app}\RenjaDesktop.exe"
-Name: "{group}\Panduan Renja Desktop"; Filename: "{app}\_internal\docs\panduan.md"
+Name: "{group}\Panduan Renja Desktop"; Filename: "{app}\RenjaDesktop.exe"; Parameters: "--panduan"
 Name: "{userdesktop}\Renja Desktop"; Filename: "{app}\RenjaDesktop.exe"; Tasks: desktopicon
 
 [Registry]

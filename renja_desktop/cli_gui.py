@@ -12,6 +12,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path, nargs="?", metavar="FILE", help="berkas Renja (.sqlite) yang dibuka")
     p.add_argument("--sample", action="store_true",
                    help="membuka salinan baru dokumen contoh (Kesbangpol Kota Binjai 2024)")
+    p.add_argument("--panduan", action="store_true", help="langsung membuka panduan pemakaian")
     p.add_argument("--screenshot", type=Path, metavar="PNG",
                    help="menyimpan gambar jendela ke PNG lalu keluar (memeriksa instalasi)")
     p.set_defaults(handler=cmd_gui)
@@ -26,4 +27,4 @@ def cmd_gui(args: argparse.Namespace) -> int:
         from .gui.app import main
     except ImportError as exc:  # pragma: no cover - PySide6 is a dependency
         raise CliError(f"antarmuka grafis tidak tersedia: {exc}") from None
-    return main(args.file, sample=args.sample, screenshot=args.screenshot)
+    return main(args.file, sample=args.sample, screenshot=args.screenshot, guide=args.panduan)

@@ -26,3 +26,22 @@ def test_guide_images_resolve(window, monkeypatch):
     image = browser.document().resource(QTextDocument.ResourceType.ImageResource,
                                         QUrl("screenshots/gui_pohon_program.png"))
     assert image is not None and not image.isNull()
+
+
+def test_start_menu_entry_opens_the_guide(qtbot, monkeypatch, tmp_path):
+    """``RenjaDesktop --panduan`` (the Start-menu "Panduan Renja Desktop") shows the guide at once."""
+    from PySide6.QtWidgets import QApplication
+
+    from renja_desktop.cli import main as cli_main
+    from renja_desktop.gui import main_window
+
+    seen = []
+
+    def fake_guide(self):
+        seen.append(self)
+        self.close()
+        QApplication.instance().exit(0)
+
+    monkeypatch.setattr(main_window.MainWindow, "show_guide", fake_guide)
+    assert cli_main(["gui", "--panduan"]) == 0
+    assert len(seen) == 1

@@ -87,9 +87,11 @@ def startup_cleanup() -> list[Path]:
         return []
 
 
-def main(path: str | Path | None = None, sample: bool = False, screenshot: str | Path | None = None) -> int:
+def main(path: str | Path | None = None, sample: bool = False, screenshot: str | Path | None = None,
+         guide: bool = False) -> int:
     """Run the window. With ``screenshot``: show it, save a picture of it there, and quit (used to
-    check an installation, e.g. the frozen build on a PC without a screen)."""
+    check an installation, e.g. the frozen build on a PC without a screen). With ``guide``: open the
+    user guide at once (the Start-menu entry "Panduan Renja Desktop")."""
     app = create_app()
     install_crash_dialog()
     startup_cleanup()
@@ -101,6 +103,10 @@ def main(path: str | Path | None = None, sample: bool = False, screenshot: str |
         window.open_sample()
     elif path is not None:
         window.open_document(Path(path))
+    if guide and screenshot is None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, window.show_guide)
     if screenshot is not None:
         from PySide6.QtCore import QTimer
 

@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
         lang = m.addMenu(self.tr("&Bahasa"))
         lang.addAction(a["lang_id"])
         lang.addAction(a["lang_en"])
-        m = bar.addMenu(self.tr("Ban&tuan"))
+        m = bar.addMenu(self.tr("B&antuan"))
         m.addAction(a["guide"])
         m.addAction(a["about"])
 

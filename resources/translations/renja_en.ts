@@ -1201,10 +1201,6 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <source>Ban&amp;tuan</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
         <source>Alat</source>
         <translation>Tools</translation>
     </message>
@@ -1459,6 +1455,10 @@ Compare and merge now?</translation>
     <message>
         <source>Dibuka: %1</source>
         <translation>Opened: %1</translation>
+    </message>
+    <message>
+        <source>B&amp;antuan</source>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Simpan Renja baru sebagai</source>
