@@ -85,6 +85,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="keluaran JSON")
     p.set_defaults(handler=cmd_set)
 
+    p = sub.add_parser("declared", help="nilai tercetak dokumen hasil impor (hanya untuk pemeriksaan); --clear menghapusnya")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--table", default=None, choices=["2.1", "2.3", "3.1", "4.1"], help="hanya tabel ini")
+    p.add_argument("--clear", action="store_true",
+                   help="menghapus nilai tercetak (setelah ditinjau); temuan 'tercetak berbeda' hilang")
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+    p.set_defaults(handler=cmd_declared)
+
     p = sub.add_parser("delete", help="menghapus baris beserta seluruh rinciannya")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("kode", metavar="CODE")
@@ -331,4 +339,24 @@ def cmd_move(args: argparse.Namespace) -> int:
             position = args.position - 1
         doc.move_plan_row(node.id, parent_id, position)
         print(f"Dipindah: {node.nama} sekarang {node.kode}, urutan {doc.plan.index_of(node) + 1}")
+    return EXIT_OK
+
+
+def cmd_declared(args: argparse.Namespace) -> int:
+    with open_document(args.file, readonly=not args.clear) as doc:
+        rows = [d for d in doc.declared if args.table is None or d["tabel"] == args.table]
+        rows.sort(key=lambda d: (d["tabel"], d["kode"], d["kolom"]))
+        if args.clear and rows:
+            doc.clear_declared(args.table)
+    records = [{k: d.get(k) for k in ("tabel", "kode", "kolom", "teks", "nilai", "sumber")} for d in rows]
+    if args.json:
+        print_json(records)
+        return EXIT_OK
+    for r in records:
+        print(f"Tabel {r['tabel']} {r['kode'] or 'TOTAL':<20} {r['kolom']:<10} {r['teks']:>20}  {r['sumber']}")
+    what = f"Tabel {args.table}" if args.table else "semua tabel"
+    if args.clear:
+        print(f"{len(records)} nilai tercetak ({what}) dihapus; pemeriksaan kini hanya memakai nilai terhitung.")
+    else:
+        print(f"{len(records)} nilai tercetak ({what}) disimpan untuk pemeriksaan.")
     return EXIT_OK

@@ -145,3 +145,20 @@ def test_identity_delete_and_move_from_the_command_line(filled, capsys):
     assert code == 0 and "66.000.000" in out
     code, _, err = run(capsys, "move", filled, "8.01.06.2.01.0004", "--to", "8.01")
     assert code == 2 and "tidak dapat dipindah" in err
+
+
+def test_declared_values_listed_and_cleared(tmp_path, capsys):
+    """Printed totals kept from an import can be reviewed and then cleared; the audit follows."""
+    f = tmp_path / "contoh.sqlite"
+    assert run(capsys, "sample", "-o", f)[0] == 0
+    code, out, _ = run(capsys, "declared", f, "--table", "4.1", "--json")
+    printed = json.loads(out)
+    assert any(r["kode"] == "8.01.01" and r["teks"] == "5.117.798.123" for r in printed)
+    code, out, _ = run(capsys, "check", f, "--json")
+    assert any(x["rule"] == "declared_mismatch" and x["tabel"] == "4.1" for x in json.loads(out))
+    assert run(capsys, "declared", f, "--table", "4.1", "--clear")[0] == 0
+    code, out, _ = run(capsys, "check", f, "--json")
+    findings = json.loads(out)
+    assert not any(x["rule"].startswith("declared") and x["tabel"] == "4.1" for x in findings)
+    assert any(x["rule"].startswith("declared") and x["tabel"] == "3.1" for x in findings)
+    assert json.loads(run(capsys, "declared", f, "--table", "4.1", "--json")[1]) == []

@@ -79,3 +79,14 @@ def test_print_action_opens_the_print_dialog(window, qtbot, monkeypatch):
     window.actions_["print"].trigger()
     assert opened and opened[0].doc is window.doc
 
+
+
+def test_clear_printed_values_is_undoable(window, tmp_path, monkeypatch, no_modal_boxes):
+    doc = window.doc
+    doc.add_declared("4.1", "8.01.01", "pagu", "5.117.798.123", 5_117_798_123)
+    window.update_actions()
+    assert window.actions_["clear_declared"].isEnabled()
+    window.actions_["clear_declared"].trigger()
+    assert doc.declared == []
+    window.actions_["undo"].trigger()
+    assert [d["teks"] for d in window.doc.declared] == ["5.117.798.123"]

@@ -262,6 +262,9 @@ class MainWindow(QMainWindow):
                                   QKeySequence.StandardKey.Paste,
                                   self.tr("Menempel baris yang disalin, atau baris dari Excel (dipisah tab)"), tabs_only)
         a["find"] = self._action(self.tr("&Cari…"), self.focus_search, QKeySequence.StandardKey.Find)
+        a["clear_declared"] = self._action(
+            self.tr("Hapus nilai tercetak hasil &impor…"), self.clear_declared,
+            None, self.tr("Setelah ditinjau: pemeriksaan tidak lagi membandingkan angka tercetak dokumen asal"))
         a["expand"] = self._action(self.tr("&Bentangkan semua"), lambda: self._tree_call("expandAll"))
         a["collapse"] = self._action(self.tr("&Ciutkan ke program"), lambda: self._tree_call("collapse_to_programs"))
         a["quarters"] = self._action(self.tr("Kolom &triwulan pada Tabel 2.1"), self._toggle_quarters)
@@ -305,7 +308,7 @@ class MainWindow(QMainWindow):
         m.addAction(a["quit"])
         m = bar.addMenu(self.tr("&Edit"))
         for key in ("undo", "redo", None, "add_child", "add_sibling", "delete", None, "move_up", "move_down",
-                    None, "copy", "paste", None, "find"):
+                    None, "copy", "paste", None, "find", None, "clear_declared"):
             if key is None:
                 m.addSeparator()
             else:
@@ -1106,6 +1109,7 @@ class MainWindow(QMainWindow):
         for key in ("save_copy", "close", "find", "expand", "collapse", "print", "compare", "backups"):
             a[key].setEnabled(has)
         a["import"].setEnabled(has and not self.doc.readonly)
+        a["clear_declared"].setEnabled(has and not self.doc.readonly and bool(self.doc.declared))
         a["save_origin"].setEnabled(self.can_save_to_origin())
         if self.session is not None and self.session.origin is not None:
             a["save_origin"].setText(self.tr("Simpan ke &folder jaringan") if self.session.location == location.NETWORK
@@ -1160,6 +1164,24 @@ class MainWindow(QMainWindow):
         source, sheet, table = chosen
         app_settings.set_value("import/folder", str(source.parent))
         return run_import(self, source, sheet, table)
+
+    def clear_declared(self) -> bool:
+        """Remove the printed values kept from an imported document (one undoable step)."""
+        if self.doc is None or self.doc.readonly or not self.doc.declared:
+            return False
+        count = len(self.doc.declared)
+        if not texts.ask_yes_no(
+                self, self.tr("Hapus nilai tercetak"),
+                self.tr("Hapus %1 nilai tercetak dari dokumen hasil impor?").replace("%1", str(count)),
+                self.tr("Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak "
+                        "dari nilai terhitung. Temuan 'tercetak berbeda' akan hilang. Dapat diurungkan.")):
+            return False
+        _result, error = self.editor.whole_document(self.doc.clear_declared, self.tr("Hapus nilai tercetak"))
+        if error:
+            texts.show_error(self, self.tr("Nilai tercetak tidak dihapus"), error)
+            return False
+        self.show_message(self.tr("%1 nilai tercetak dihapus.").replace("%1", str(count)))
+        return True
 
     def print_tables(self) -> None:
         if self.doc is None:

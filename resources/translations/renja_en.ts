@@ -1149,6 +1149,14 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>&amp;Find…</translation>
     </message>
     <message>
+        <source>Hapus nilai tercetak hasil &amp;impor…</source>
+        <translation>Remove printed values from the &amp;import…</translation>
+    </message>
+    <message>
+        <source>Setelah ditinjau: pemeriksaan tidak lagi membandingkan angka tercetak dokumen asal</source>
+        <translation>After review: the check no longer compares the source document's printed figures</translation>
+    </message>
+    <message>
         <source>&amp;Bentangkan semua</source>
         <translation>&amp;Expand all</translation>
     </message>
@@ -1643,6 +1651,26 @@ Compare and merge now?</translation>
     <message>
         <source>Baris temuan ini tidak ada di pohon (mis. nilai TOTAL tercetak): %1</source>
         <translation>This finding's row is not in the tree (e.g. a printed TOTAL): %1</translation>
+    </message>
+    <message>
+        <source>Hapus nilai tercetak</source>
+        <translation>Remove printed values</translation>
+    </message>
+    <message>
+        <source>Hapus %1 nilai tercetak dari dokumen hasil impor?</source>
+        <translation>Remove %1 printed values from the imported document?</translation>
+    </message>
+    <message>
+        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan 'tercetak berbeda' akan hilang. Dapat diurungkan.</source>
+        <translation>These values are only used to check the source document's figures; tables are always printed from computed values. The 'printed value differs' findings will disappear. This can be undone.</translation>
+    </message>
+    <message>
+        <source>Nilai tercetak tidak dihapus</source>
+        <translation>Printed values were not removed</translation>
+    </message>
+    <message>
+        <source>%1 nilai tercetak dihapus.</source>
+        <translation>%1 printed values removed.</translation>
     </message>
     <message>
         <source>Tentang Renja Desktop</source>
