@@ -36,12 +36,15 @@ def test_start_menu_entry_opens_the_guide(qtbot, monkeypatch, tmp_path):
     from renja_desktop.gui import main_window
 
     seen = []
+    monkeypatch.setattr(main_window.MainWindow, "show_guide", lambda self: seen.append(self))
 
-    def fake_guide(self):
-        seen.append(self)
-        self.close()
-        QApplication.instance().exit(0)
+    def fake_exec(*_a):   # no real event loop in tests: run the queued start-up calls, then close
+        QApplication.processEvents()
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, main_window.MainWindow):
+                w.close()
+        return 0
 
-    monkeypatch.setattr(main_window.MainWindow, "show_guide", fake_guide)
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert cli_main(["gui", "--panduan"]) == 0
     assert len(seen) == 1
