@@ -63,6 +63,10 @@ class Node:
         return f"<Node {self.kode or self.id[:8]} {self.nama[:20]!r}>"
 
 
+def _position(row: dict[str, Any]) -> int:
+    return row.get("position") or 0
+
+
 class RollupTree:
     """A tree of rows whose ``sums`` are maintained incrementally. Subclasses define the vector."""
 
@@ -116,38 +120,39 @@ class RollupTree:
     # -- building -------------------------------------------------------------------------
     def load(self, rows: Iterable[dict[str, Any]]) -> None:
         """Build the tree from row dicts (``id``, ``parent_id``, ``position``, ``level``...)."""
-        self.nodes = {}
-        self.roots = []
         self._by_kode = None
         rows = rows if isinstance(rows, list) else list(rows)
-        rows.sort(key=lambda r: r.get("position") or 0)
-        for r in rows:
-            self.nodes[r["id"]] = Node(r["id"], r)
+        rows.sort(key=_position)
+        nodes = self.nodes = {r["id"]: Node(r["id"], r) for r in rows}
+        roots: list[Node] = []
         orphans = []
-        for r in rows:
-            node = self.nodes[r["id"]]
-            pid = r.get("parent_id")
+        for node in nodes.values():
+            pid = node.values.get("parent_id")
             if pid is None:
-                self.roots.append(node)
-            elif pid in self.nodes:
-                parent = self.nodes[pid]
-                node.parent = parent
-                parent.children.append(node)
+                roots.append(node)
             else:
-                orphans.append(node)
+                parent = nodes.get(pid)
+                if parent is not None:
+                    node.parent = parent
+                    parent.children.append(node)
+                else:
+                    orphans.append(node)
         # a row whose parent is missing (a damaged or foreign file) is shown at top level
         for node in orphans:
             node.values["parent_id"] = None
-            self.roots.append(node)
+            roots.append(node)
+        self.roots = roots
         self._recompute_in_place()
 
     def _recompute_in_place(self) -> None:
         """Set every node's ``own`` and ``sums`` from scratch (the load path: no result dict)."""
-        order = list(self.walk())
+        # breadth-first order: walked backwards, every child comes before its parent
+        order = list(self.roots)
+        for node in order:
+            order.extend(node.children)
         contribution = self.contribution
         for node in order:
-            own = contribution(node)
-            node.own = own
+            own = node.own = contribution(node)
             node.sums = list(own)
         width = range(len(self.COLUMNS))
         totals = self._zero()
