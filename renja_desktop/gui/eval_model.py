@@ -19,7 +19,7 @@ from .plan_model import (
     money_text, EDITABLE_FLAGS, ROOT_FLAGS, ROW_FLAGS, DERIVED_BACKGROUND, DERIVED_FOREGROUND, ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT, MIME_EVAL_ROWS, RIGHT,
     EditableTreeModel,
 )
-from .tree_model import COLUMN_KEY_ROLE, LEVEL_ROLE, ROW_ID_ROLE, SEARCH_ROLE, Column
+from .tree_model import Column
 
 translate = QCoreApplication.translate
 
@@ -204,17 +204,7 @@ class EvalModel(EditableTreeModel):
             if (node.id, key) in self._errors:
                 return ERROR_FOREGROUND
             return DERIVED_FOREGROUND if self.is_derived(node, key) else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(node, key)
-        if role == ROW_ID_ROLE:
-            return node.id
-        if role == SEARCH_ROLE:
-            return f"{node.kode} {node.nama}"
-        if role == LEVEL_ROLE:
-            return node.values["level"]
-        if role == COLUMN_KEY_ROLE:
-            return key
-        return None
+        return self.common_role(node, key, role)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -76,6 +76,20 @@ class EditableTreeModel(RollupTreeModel):
         self._bold_font = _bold()
         super().__init__(doc, parent)
 
+    def common_role(self, node: Node, key: str, role: int) -> Any:
+        """The roles every editable tree answers alike (tooltips, ids for search, filter, jumps)."""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(node, key)
+        if role == ROW_ID_ROLE:
+            return node.id
+        if role == SEARCH_ROLE:
+            return f"{node.kode} {node.nama}"
+        if role == LEVEL_ROLE:
+            return node.values["level"]
+        if role == COLUMN_KEY_ROLE:
+            return key
+        return None
+
     # ---------------------------------------------------------------- editing
     def apply_edit(self, node: Node, key: str, value: Any) -> str | None:  # pragma: no cover
         raise NotImplementedError
@@ -316,17 +330,7 @@ class PlanModel(EditableTreeModel):
             if self.is_derived(node, key):
                 return DERIVED_FOREGROUND
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(node, key)
-        if role == ROW_ID_ROLE:
-            return node.id
-        if role == SEARCH_ROLE:
-            return f"{node.kode} {node.nama}"
-        if role == LEVEL_ROLE:
-            return node.values["level"]
-        if role == COLUMN_KEY_ROLE:
-            return key
-        return None
+        return self.common_role(node, key, role)
 
     def background(self, node: Node, key: str):
         return None
