@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cells import caption_table, is_page_header, nonempty
+from .cells import caption_table, is_page_header
 from .readers import SourceRow
 
 MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",

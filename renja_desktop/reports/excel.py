@@ -25,7 +25,7 @@ from ..formatting import DASH
 from .pdf import ProgressFn, RenderCancelled, _Progress
 from .tables import (
     BOLD_STYLES, CENTER, CODE, MONEY, RATE, RIGHT, SHADED_STYLES, STYLE_SUMMARY, TEXT, VOLUME,
-    ReportOptions, TableSpec, build_table, normalize_tables, row_count,
+    ReportOptions, TableSpec, normalize_tables, row_count,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -224,15 +224,7 @@ def export_xlsx(doc: "RenjaDocument", path: str | Path, tables: str | list[str] 
     specs: dict[str, TableSpec] = {}
     firsts: dict[str, int] = {}
     for t in names:
-        done = [0]
-
-        def tick(i: int, t=t, done=done) -> None:
-            prog.step(i - done[0], f"Menyusun Tabel {t}")
-            done[0] = i
-
-        spec = build_table(doc, t, options, tick)
-        prog.step(counts[t] - done[0], f"Menyusun Tabel {t}")
-        specs[t] = spec
+        spec = specs[t] = prog.build(doc, t, options, counts[t])
         ws = wb.create_sheet(sheet_name(t))
         firsts[t] = _write_sheet(ws, spec, doc, styles, options, prog)
     info = doc.info

@@ -38,7 +38,7 @@ from ..formatting import format_nip
 from . import fonts
 from .tables import (
     BOLD_STYLES, CENTER, CODE, MONEY, PAPERS_MM, RATE, RIGHT, SHADED_STYLES, STYLE_SUMMARY,
-    STYLE_TOTAL, TABLE_TITLES, TEXT, VOLUME, ReportError, ReportOptions, TableSpec, build_table,
+    TABLE_TITLES, VOLUME, ReportError, ReportOptions, TableSpec, build_table,
     format_cell, normalize_tables, row_count,
 )
 
@@ -84,6 +84,18 @@ class _Progress:
             return
         if self.fn(min(1.0, self.done / self.total), message) is False:
             raise RenderCancelled("Pencetakan dibatalkan.")
+
+    def build(self, doc: "RenjaDocument", table: str, options: ReportOptions, rows: int) -> TableSpec:
+        """Build one table's rows from the document, reporting progress row by row."""
+        done = [0]
+
+        def tick(i: int) -> None:
+            self.step(i - done[0], f"Menyusun Tabel {table}")
+            done[0] = i
+
+        spec = build_table(doc, table, options, tick)
+        self.step(rows - done[0], f"Menyusun Tabel {table}")
+        return spec
 
 
 # =========================================================================== text measuring
@@ -780,15 +792,7 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     specs: dict[str, TableSpec] = {}
     pages: list[_Page] = []
     for t in names:
-        done = [0]
-
-        def tick(i: int, t=t, done=done) -> None:
-            prog.step(i - done[0], f"Menyusun Tabel {t}")
-            done[0] = i
-
-        spec = build_table(doc, t, options, tick)
-        prog.step(counts[t] - done[0], f"Menyusun Tabel {t}")
-        specs[t] = spec
+        spec = specs[t] = prog.build(doc, t, options, counts[t])
         layout = _layout_table(spec, options, frame_w, prog)
         avail_next = frame_h - layout.header_h
         avail_first = avail_next - layout.title_h

@@ -12,7 +12,6 @@ Layouts follow DESIGN.md section 4 and the Binjai 2024 seed document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .. import codes
