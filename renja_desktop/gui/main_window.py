@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         a = self.actions_ = {}
         a["new"] = self._action(self.tr("&Baru…"), self.new_document, QKeySequence.StandardKey.New,
                                 self.tr("Membuat dokumen Renja baru"))
-        a["open"] = self._action(self.tr("&Buka…"), self.open_dialog, QKeySequence.StandardKey.Open,
+        a["open"] = self._action(self.tr("B&uka…"), self.open_dialog, QKeySequence.StandardKey.Open,
                                  self.tr("Membuka berkas Renja (.sqlite)"))
         a["sample"] = self._action(self.tr("Buka &contoh"), self.open_sample, None,
                                    self.tr("Membuka salinan baru dokumen contoh Kesbangpol Binjai 2024"))
@@ -233,11 +233,11 @@ class MainWindow(QMainWindow):
                                   self.tr("Menutup dokumen"))
         a["import"] = self._action(self.tr("&Impor tabel…"), self.import_table, "Ctrl+I",
                                    self.tr("Mengimpor tabel Renja dari Excel (.xlsx), CSV/TSV atau teks"))
-        a["print"] = self._action(self.tr("&Cetak…"), self.print_tables, QKeySequence.StandardKey.Print,
+        a["print"] = self._action(self.tr("C&etak…"), self.print_tables, QKeySequence.StandardKey.Print,
                                   self.tr("Mencetak tabel lampiran, menyimpan PDF atau mengekspor Excel"))
         a["quit"] = self._action(self.tr("&Keluar"), self.close, "Ctrl+Q")
         a["undo"] = self._action(self.tr("&Urungkan"), self.stack.undo, QKeySequence("Ctrl+Z"))
-        a["redo"] = self._action(self.tr("U&langi"), self.stack.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        a["redo"] = self._action(self.tr("Ulan&gi"), self.stack.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         # the toolbar keeps a short, fixed label; the menu item names what would be undone
         a["undo"].setIconText(a["undo"].text().replace("&", ""))
         a["redo"].setIconText(a["redo"].text().replace("&", ""))
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         a["move_up"] = self._action(self.tr("Pindah &naik"), lambda: self.run_operation("move_up"),
                                     "Ctrl+Shift+Up", self.tr("Memindah baris ke atas (kode mengikuti induk baru)"),
                                     tabs_only)
-        a["move_down"] = self._action(self.tr("Pindah t&urun"), lambda: self.run_operation("move_down"),
+        a["move_down"] = self._action(self.tr("Pindah tu&run"), lambda: self.run_operation("move_down"),
                                       "Ctrl+Shift+Down", self.tr("Memindah baris ke bawah (kode mengikuti induk baru)"),
                                       tabs_only)
         a["copy"] = self._action(self.tr("Sa&lin"), lambda: self.run_operation("copy"),
@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("&Berkas"))
         m.addAction(a["new"])
         m.addAction(a["open"])
-        self.recent_menu = m.addMenu(self.tr("Buka &terakhir"))
+        self.recent_menu = m.addMenu(self.tr("Buka terak&hir"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addAction(a["sample"])
         m.addSeparator()
@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
         m.addAction(a["collapse"])
         m.addAction(a["quarters"])
         m.addSeparator()
-        lang = m.addMenu(self.tr("&Bahasa"))
+        lang = m.addMenu(self.tr("Ba&hasa"))
         lang.addAction(a["lang_id"])
         lang.addAction(a["lang_en"])
         m = bar.addMenu(self.tr("B&antuan"))
@@ -1105,7 +1105,7 @@ class MainWindow(QMainWindow):
         undo_text = self.stack.undoText()
         redo_text = self.stack.redoText()
         a["undo"].setText(self.tr("&Urungkan %1").replace("%1", undo_text).strip() if undo_text else self.tr("&Urungkan"))
-        a["redo"].setText(self.tr("U&langi %1").replace("%1", redo_text).strip() if redo_text else self.tr("U&langi"))
+        a["redo"].setText(self.tr("Ulan&gi %1").replace("%1", redo_text).strip() if redo_text else self.tr("Ulan&gi"))
         for key in ("save_copy", "close", "find", "expand", "collapse", "print", "compare", "backups"):
             a[key].setEnabled(has)
         a["import"].setEnabled(has and not self.doc.readonly)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
     <name>AddRowDialog</name>
@@ -69,8 +70,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Document backups</translation>
     </message>
     <message>
-        <source>Salinan cadangan otomatis dari '%1', terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
-        <translation>Automatic backup copies of '%1', newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
+        <source>Salinan cadangan otomatis dari &apos;%1&apos;, terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
+        <translation>Automatic backup copies of &apos;%1&apos;, newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
     </message>
     <message>
         <source>Waktu</source>
@@ -149,7 +150,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target Renstra Perangkat Daerah pada akhir periode</source>
-        <translation>The agency's Renstra target at the end of the period</translation>
+        <translation>The agency&apos;s Renstra target at the end of the period</translation>
     </message>
     <message>
         <source>(6) Realisasi Renstra s.d. %n3</source>
@@ -157,7 +158,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Realisasi capaian Renstra sampai dengan Renja tahun lalu</source>
-        <translation>Renstra achievement up to last year's Renja</translation>
+        <translation>Renstra achievement up to last year&apos;s Renja</translation>
     </message>
     <message>
         <source>(7) Target Renja %n2</source>
@@ -165,7 +166,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target kinerja dan anggaran Renja tahun yang dievaluasi</source>
-        <translation>Performance and budget target of the evaluated year's Renja</translation>
+        <translation>Performance and budget target of the evaluated year&apos;s Renja</translation>
     </message>
     <message>
         <source>(8) Triwulan I</source>
@@ -384,11 +385,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>ConsolidateDialog</name>
     <message>
         <source>Gabungkan Renja perangkat daerah</source>
-        <translation>Consolidate agencies' Renja</translation>
+        <translation>Consolidate agencies&apos; Renja</translation>
     </message>
     <message>
         <source>Pilih berkas Renja setiap perangkat daerah (tahun dan Pemda yang sama). Hasilnya satu tampilan kota hanya-baca dengan total per perangkat daerah dan per urusan.</source>
-        <translation>Choose each agency's Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
+        <translation>Choose each agency&apos;s Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
     </message>
     <message>
         <source>&amp;Tambah berkas...</source>
@@ -579,7 +580,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Jangan simpan</source>
-        <translation>Don't save</translation>
+        <translation>Don&apos;t save</translation>
     </message>
     <message>
         <source>Coba lagi</source>
@@ -783,7 +784,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Nama Kepala:</source>
-        <translation>Head's name:</translation>
+        <translation>Head&apos;s name:</translation>
     </message>
     <message>
         <source>Pangkat:</source>
@@ -826,7 +827,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Tabel 2.1 Evaluasi Renja tahun lalu</source>
-        <translation>Table 2.1 Evaluation of last year's Renja</translation>
+        <translation>Table 2.1 Evaluation of last year&apos;s Renja</translation>
     </message>
     <message>
         <source>Tabel 2.2 Kinerja pelayanan</source>
@@ -924,7 +925,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Indikator kinerja pelayanan Perangkat Daerah; tidak ada rumus.</source>
-        <translation>The agency's service performance indicators; no formulas.</translation>
+        <translation>The agency&apos;s service performance indicators; no formulas.</translation>
     </message>
     <message>
         <source>Hapus baris</source>
@@ -989,10 +990,6 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Create a new Renja document</translation>
     </message>
     <message>
-        <source>&amp;Buka…</source>
-        <translation>&amp;Open…</translation>
-    </message>
-    <message>
         <source>Membuka berkas Renja (.sqlite)</source>
         <translation>Open a Renja file (.sqlite)</translation>
     </message>
@@ -1014,7 +1011,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>&amp;Simpan salinan sebagai…</source>
-        <translation>&amp;Save a copy as…</translation>
+        <translation>Save a cop&amp;y as…</translation>
     </message>
     <message>
         <source>Menyimpan salinan terverifikasi, mis. ke flash disk</source>
@@ -1038,11 +1035,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>&amp;Gabungkan Renja perangkat daerah…</source>
-        <translation>Conso&amp;lidate agencies' Renja…</translation>
+        <translation>Conso&amp;lidate agencies&apos; Renja…</translation>
     </message>
     <message>
         <source>Menggabungkan Renja banyak perangkat daerah menjadi satu tampilan kota (untuk Bappeda)</source>
-        <translation>Gathers many agencies' Renja into one city view (for Bappeda)</translation>
+        <translation>Gathers many agencies&apos; Renja into one city view (for Bappeda)</translation>
     </message>
     <message>
         <source>Selamatkan berkas &amp;rusak…</source>
@@ -1069,10 +1066,6 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Imports a Renja table from Excel (.xlsx), CSV/TSV or text</translation>
     </message>
     <message>
-        <source>&amp;Cetak…</source>
-        <translation>&amp;Print…</translation>
-    </message>
-    <message>
         <source>Mencetak tabel lampiran, menyimpan PDF atau mengekspor Excel</source>
         <translation>Prints the appendix tables, saves a PDF or exports to Excel</translation>
     </message>
@@ -1085,12 +1078,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <source>U&amp;langi</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
         <source>Tambah &amp;anak</source>
-        <translation>Add &amp;child</translation>
+        <translation>Add c&amp;hild</translation>
     </message>
     <message>
         <source>Menambah baris rincian di bawah baris terpilih</source>
@@ -1114,15 +1103,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Pindah &amp;naik</source>
-        <translation>Move &amp;up</translation>
+        <translation>Mo&amp;ve up</translation>
     </message>
     <message>
         <source>Memindah baris ke atas (kode mengikuti induk baru)</source>
         <translation>Move the row up (codes follow the new parent)</translation>
-    </message>
-    <message>
-        <source>Pindah t&amp;urun</source>
-        <translation>Move do&amp;wn</translation>
     </message>
     <message>
         <source>Memindah baris ke bawah (kode mengikuti induk baru)</source>
@@ -1154,7 +1139,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Setelah ditinjau: pemeriksaan tidak lagi membandingkan angka tercetak dokumen asal</source>
-        <translation>After review: the check no longer compares the source document's printed figures</translation>
+        <translation>After review: the check no longer compares the source document&apos;s printed figures</translation>
     </message>
     <message>
         <source>&amp;Bentangkan semua</source>
@@ -1193,20 +1178,12 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>&amp;File</translation>
     </message>
     <message>
-        <source>Buka &amp;terakhir</source>
-        <translation>Open &amp;recent</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>&amp;Bahasa</source>
-        <translation>&amp;Language</translation>
     </message>
     <message>
         <source>Alat</source>
@@ -1237,8 +1214,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File not found</translation>
     </message>
     <message>
-        <source>Berkas '%1' tidak ditemukan.</source>
-        <translation>File '%1' was not found.</translation>
+        <source>Berkas &apos;%1&apos; tidak ditemukan.</source>
+        <translation>File &apos;%1&apos; was not found.</translation>
     </message>
     <message>
         <source>Bila berkas itu ada di flash disk, pasang flash disknya lalu coba lagi.</source>
@@ -1257,16 +1234,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File check notes</translation>
     </message>
     <message>
-        <source>Berkas '%1' dibuka dengan catatan berikut:</source>
-        <translation>The file '%1' was opened with these notes:</translation>
+        <source>Berkas &apos;%1&apos; dibuka dengan catatan berikut:</source>
+        <translation>The file &apos;%1&apos; was opened with these notes:</translation>
     </message>
     <message>
         <source>Dokumen sudah terbuka</source>
         <translation>Document already open</translation>
     </message>
     <message>
-        <source>Dokumen '%1' sudah terbuka di jendela Renja Desktop ini.</source>
-        <translation>The document '%1' is already open in this Renja Desktop window.</translation>
+        <source>Dokumen &apos;%1&apos; sudah terbuka di jendela Renja Desktop ini.</source>
+        <translation>The document &apos;%1&apos; is already open in this Renja Desktop window.</translation>
     </message>
     <message>
         <source>Berkas rusak</source>
@@ -1285,8 +1262,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Not yet saved to the %1</translation>
     </message>
     <message>
-        <source>Perubahan pada '%1' belum disimpan ke %2.</source>
-        <translation>The changes to '%1' are not yet saved to the %2.</translation>
+        <source>Perubahan pada &apos;%1&apos; belum disimpan ke %2.</source>
+        <translation>The changes to &apos;%1&apos; are not yet saved to the %2.</translation>
     </message>
     <message>
         <source>Perubahan tetap ada di salinan kerja di komputer ini (%1), tetapi berkas di %2 masih versi lama. Simpan ke %2 sekarang?</source>
@@ -1445,12 +1422,12 @@ Compare and merge now?</translation>
         <translation>The damaged file was not changed.</translation>
     </message>
     <message>
-        <source>Semua isi '%1' terselamatkan ke %2.</source>
-        <translation>All content of '%1' was rescued into %2.</translation>
+        <source>Semua isi &apos;%1&apos; terselamatkan ke %2.</source>
+        <translation>All content of &apos;%1&apos; was rescued into %2.</translation>
     </message>
     <message>
-        <source>Sebagian isi '%1' terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
-        <translation>Part of '%1' was rescued into %2; some content is lost (see the details).</translation>
+        <source>Sebagian isi &apos;%1&apos; terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
+        <translation>Part of &apos;%1&apos; was rescued into %2; some content is lost (see the details).</translation>
     </message>
     <message>
         <source>Hasil penyelamatan</source>
@@ -1461,8 +1438,36 @@ Compare and merge now?</translation>
         <translation>The damaged file was not changed. Open the rescued file now?</translation>
     </message>
     <message>
+        <source>Ulan&amp;gi %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
         <source>Dibuka: %1</source>
         <translation>Opened: %1</translation>
+    </message>
+    <message>
+        <source>B&amp;uka…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>C&amp;etak…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Ulan&amp;gi</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Pindah tu&amp;run</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+    <message>
+        <source>Buka terak&amp;hir</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>Ba&amp;hasa</source>
+        <translation>&amp;Language</translation>
     </message>
     <message>
         <source>B&amp;antuan</source>
@@ -1501,8 +1506,8 @@ Compare and merge now?</translation>
         <translation>%1 on computer %2 since %3</translation>
     </message>
     <message>
-        <source>Kunci berkas '%1' telah diambil alih oleh %2.</source>
-        <translation>The lock on '%1' was taken over by %2.</translation>
+        <source>Kunci berkas &apos;%1&apos; telah diambil alih oleh %2.</source>
+        <translation>The lock on &apos;%1&apos; was taken over by %2.</translation>
     </message>
     <message>
         <source>aplikasi lain</source>
@@ -1633,10 +1638,6 @@ Compare and merge now?</translation>
         <translation>&amp;Undo %1</translation>
     </message>
     <message>
-        <source>U&amp;langi %1</source>
-        <translation>&amp;Redo %1</translation>
-    </message>
-    <message>
         <source>Simpan ke &amp;folder jaringan</source>
         <translation>Save to &amp;network folder</translation>
     </message>
@@ -1650,7 +1651,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Baris temuan ini tidak ada di pohon (mis. nilai TOTAL tercetak): %1</source>
-        <translation>This finding's row is not in the tree (e.g. a printed TOTAL): %1</translation>
+        <translation>This finding&apos;s row is not in the tree (e.g. a printed TOTAL): %1</translation>
     </message>
     <message>
         <source>Hapus nilai tercetak</source>
@@ -1661,8 +1662,8 @@ Compare and merge now?</translation>
         <translation>Remove %1 printed values from the imported document?</translation>
     </message>
     <message>
-        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan 'tercetak berbeda' akan hilang. Dapat diurungkan.</source>
-        <translation>These values are only used to check the source document's figures; tables are always printed from computed values. The 'printed value differs' findings will disappear. This can be undone.</translation>
+        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan &apos;tercetak berbeda&apos; akan hilang. Dapat diurungkan.</source>
+        <translation>These values are only used to check the source document&apos;s figures; tables are always printed from computed values. The &apos;printed value differs&apos; findings will disappear. This can be undone.</translation>
     </message>
     <message>
         <source>Nilai tercetak tidak dihapus</source>
@@ -1682,7 +1683,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program dengan total yang selalu terhitung, pemeriksaan, dan tabel lampiran siap cetak.</source>
-        <translation>Write an agency's annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
+        <translation>Write an agency&apos;s annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
     </message>
 </context>
 <context>
@@ -1890,7 +1891,7 @@ Compare and merge now?</translation>
     <name>PlanModel</name>
     <message>
         <source>Baris hanya dapat dipindah ke bawah induk satu tingkat di atasnya.</source>
-        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row's first indicator's fields</extracomment>
+        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row&apos;s first indicator&apos;s fields</extracomment>
         <translation>A row can only move under a parent one level above it.</translation>
     </message>
     <message>
@@ -1899,7 +1900,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Jumlah dari rincian %1 ini (dihitung otomatis, tidak dapat diubah)</source>
-        <translation>The sum of this %1's rows (computed, cannot be edited)</translation>
+        <translation>The sum of this %1&apos;s rows (computed, cannot be edited)</translation>
     </message>
     <message>
         <source>Ubah pembagian sumber dana di panel Rincian.</source>
@@ -1914,7 +1915,7 @@ Compare and merge now?</translation>
     <name>PrintDialog</name>
     <message>
         <source>Cetak Tabel Lampiran</source>
-        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: 'preview', 'pdf', 'excel' or 'print', and True when it succeeded</extracomment>
+        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: &apos;preview&apos;, &apos;pdf&apos;, &apos;excel&apos; or &apos;print&apos;, and True when it succeeded</extracomment>
         <translation>Print appendix tables</translation>
     </message>
     <message>
@@ -2354,7 +2355,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program, pagu, evaluasi, dan tabel lampiran yang siap dicetak.</source>
-        <translation>Write an agency's annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
+        <translation>Write an agency&apos;s annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
     </message>
     <message>
         <source>Renja baru…</source>
