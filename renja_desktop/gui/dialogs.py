@@ -24,6 +24,24 @@ def localize_button_box(box: QDialogButtonBox) -> None:
         cancel.setText(QCoreApplication.translate("Dialogs", "Batal"))
 
 
+def finish_form(dialog: QDialog, form) -> QLabel:
+    """Lay out a form dialog: the form, a red message line (hidden until a refusal) and Oke/Batal
+    wired to ``dialog._accept`` / ``reject``. Returns the message label."""
+    error = QLabel()
+    error.setWordWrap(True)
+    error.setStyleSheet("color: #b3261e;")
+    error.hide()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    localize_button_box(buttons)
+    buttons.accepted.connect(dialog._accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(buttons)
+    return error
+
+
 class AddRowDialog(QDialog):
     """Add a row: the next free code is proposed; names from the catalog are offered as you type.
 
@@ -68,19 +86,7 @@ class AddRowDialog(QDialog):
             self.pagu.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.pagu.setPlaceholderText(self.tr("contoh: 1.500.000"))
             form.addRow(self.tr("&Pagu indikatif:"), self.pagu)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.hide()
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        localize_button_box(buttons)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = finish_form(self, form)
         self.nama.setFocus()
 
     def _picked(self, name: str) -> None:
@@ -121,17 +127,7 @@ class NewDocumentDialog(QDialog):
         form.addRow(self.tr("Perangkat &Daerah:"), self.opd)
         form.addRow(self.tr("Nama &singkat:"), self.opd_singkat)
         form.addRow(self.tr("&Tahun rencana (n):"), self.tahun)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        localize_button_box(buttons)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = finish_form(self, form)
 
     def _accept(self) -> None:
         if not self.pemda.text().strip() or not self.opd.text().strip():

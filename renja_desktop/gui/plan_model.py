@@ -299,9 +299,7 @@ class PlanModel(EditableTreeModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        node = self.tree.nodes.get(index.internalPointer().id)
+        node = self.node(index)
         if node is None:
             return None
         key = self._keys[index.column()]

@@ -1,0 +1,21 @@
+"""The Renja baru dialog: empty identity refused with a message, filled identity accepted."""
+from PySide6.QtWidgets import QDialogButtonBox
+
+from renja_desktop.gui.dialogs import NewDocumentDialog
+
+
+def test_new_document_dialog_refuses_empty_identity(qtbot):
+    dialog = NewDocumentDialog(None, 2025)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Batal"
+    buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.error.isVisible() and "perangkat daerah" in dialog.error.text()
+    assert dialog.result() == 0
+    dialog.pemda.setText("Kota Binjai")
+    dialog.opd.setText("Badan Kesatuan Bangsa dan Politik")
+    buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == 1
+    assert dialog.values() == {"pemda": "Kota Binjai", "opd": "Badan Kesatuan Bangsa dan Politik",
+                               "opd_singkat": "", "tahun": 2025}
