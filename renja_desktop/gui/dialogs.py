@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from ..codes import SUB_KEGIATAN
 from .texts import level_name
+from .ui_new_document import Ui_NewDocumentDialog  # generated from ui/new_document.ui
 
 #: submit(kode, nama, fields) -> error message or None
 Submit = Callable[[str, str, dict], "str | None"]
@@ -40,6 +41,7 @@ def finish_form(dialog: QDialog, form) -> QLabel:
     layout.addWidget(error)
     layout.addWidget(buttons)
     return error
+
 
 
 class AddRowDialog(QDialog):
@@ -107,27 +109,20 @@ class AddRowDialog(QDialog):
 
 
 class NewDocumentDialog(QDialog):
-    """Identity of a new Renja (the file name is asked for afterwards)."""
+    """Identity of a new Renja (the file name is asked for afterwards). The form is the Qt Designer
+    file ``ui/new_document.ui``, compiled to :mod:`.ui_new_document` (``scripts/build_ui.py``)."""
 
     def __init__(self, parent: QWidget | None, year: int):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Renja baru"))
-        self.setMinimumWidth(480)
-        form = QFormLayout()
-        self.pemda = QLineEdit()
-        self.pemda.setPlaceholderText(self.tr("mis. Kota Binjai"))
-        self.opd = QLineEdit()
-        self.opd.setPlaceholderText(self.tr("mis. Badan Kesatuan Bangsa dan Politik"))
-        self.opd_singkat = QLineEdit()
-        self.opd_singkat.setPlaceholderText(self.tr("mis. Badan Kesbangpol"))
-        self.tahun = QSpinBox()
-        self.tahun.setRange(2000, 2100)
+        self.ui = Ui_NewDocumentDialog()
+        self.ui.setupUi(self)
+        self.pemda, self.opd, self.opd_singkat = self.ui.pemda, self.ui.opd, self.ui.opd_singkat
+        self.tahun, self.error = self.ui.tahun, self.ui.error
         self.tahun.setValue(year)
-        form.addRow(self.tr("&Pemerintah daerah:"), self.pemda)
-        form.addRow(self.tr("Perangkat &Daerah:"), self.opd)
-        form.addRow(self.tr("Nama &singkat:"), self.opd_singkat)
-        form.addRow(self.tr("&Tahun rencana (n):"), self.tahun)
-        self.error = finish_form(self, form)
+        self.error.hide()
+        localize_button_box(self.ui.buttons)
+        self.ui.buttons.accepted.connect(self._accept)
+        self.ui.buttons.rejected.connect(self.reject)
 
     def _accept(self) -> None:
         if not self.pemda.text().strip() or not self.opd.text().strip():
