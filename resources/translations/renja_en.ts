@@ -1851,38 +1851,6 @@ Compare and merge now?</translation>
 <context>
     <name>NewDocumentDialog</name>
     <message>
-        <source>Renja baru</source>
-        <translation>New Renja</translation>
-    </message>
-    <message>
-        <source>mis. Kota Binjai</source>
-        <translation>e.g. Kota Binjai</translation>
-    </message>
-    <message>
-        <source>mis. Badan Kesatuan Bangsa dan Politik</source>
-        <translation>e.g. Badan Kesatuan Bangsa dan Politik</translation>
-    </message>
-    <message>
-        <source>mis. Badan Kesbangpol</source>
-        <translation>e.g. Badan Kesbangpol</translation>
-    </message>
-    <message>
-        <source>&amp;Pemerintah daerah:</source>
-        <translation>&amp;Regional government:</translation>
-    </message>
-    <message>
-        <source>Perangkat &amp;Daerah:</source>
-        <translation>&amp;Agency:</translation>
-    </message>
-    <message>
-        <source>Nama &amp;singkat:</source>
-        <translation>&amp;Short name:</translation>
-    </message>
-    <message>
-        <source>&amp;Tahun rencana (n):</source>
-        <translation>Plan &amp;year (n):</translation>
-    </message>
-    <message>
         <source>Isi nama pemerintah daerah dan perangkat daerah.</source>
         <translation>Fill in the regional government and the agency.</translation>
     </message>
