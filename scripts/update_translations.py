@@ -2,8 +2,8 @@
 
     python scripts/update_translations.py [--fill FILE.py]
 
-1. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` text of ``renja_desktop/gui`` (the
-   files committed to git) into
+1. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` text of ``renja_desktop/gui`` and of
+   the Designer forms in ``ui/`` (the files committed to git) into
    ``resources/translations/renja_en.ts`` (existing translations are kept; new texts are marked
    unfinished for a translator using Qt Linguist).
 2. ``--fill`` takes a Python file with a dict ``EN`` (Indonesian source -> English) and
@@ -68,9 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ts = TRANSLATIONS / "renja_en.ts"
     # files under version control only: another engineer's unfinished module is not collected
-    listed = subprocess.run(["git", "ls-files", "renja_desktop/gui/*.py"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.split()
-    sources = sorted(str(ROOT / p) for p in listed) or sorted(str(p) for p in GUI.glob("*.py"))
+    listed = subprocess.run(["git", "ls-files", "renja_desktop/gui/*.py", "ui/*.ui"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.split()
+    # Designer forms are read from their .ui files (lupdate understands them; it does not read the
+    # compiled ui_*.py modules' u"..." strings)
+    sources = sorted(str(ROOT / p) for p in listed if not Path(p).name.startswith("ui_")) or \
+        sorted(str(p) for p in GUI.glob("*.py"))
     subprocess.run(["pyside6-lupdate", *sources, "-ts", str(ts), "-source-language", "id",
                     "-target-language", "en", "-no-obsolete", "-locations", "none"], check=True)
     if args.fill:

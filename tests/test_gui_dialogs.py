@@ -19,3 +19,16 @@ def test_new_document_dialog_refuses_empty_identity(qtbot):
     assert dialog.result() == 1
     assert dialog.values() == {"pemda": "Kota Binjai", "opd": "Badan Kesatuan Bangsa dan Politik",
                                "opd_singkat": "", "tahun": 2025}
+
+
+def test_new_document_dialog_in_english(qtbot):
+    from renja_desktop.gui.app import install_translators
+
+    install_translators("en")
+    try:
+        dialog = NewDocumentDialog(None, 2025)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "New Renja"
+        assert dialog.ui.pemdaLabel.text() == "&Regional government:"
+    finally:
+        install_translators("id")
