@@ -9,6 +9,7 @@ The compiled modules are committed (the app and the frozen build need no uic at 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,8 +20,19 @@ FORMS = ROOT / "ui"
 OUT = ROOT / "renja_desktop" / "gui"
 
 
+def uic() -> str:
+    """pyside6-uic of the running Python (beside its executable), else the one on PATH."""
+    beside = Path(sys.executable).with_name("pyside6-uic" + (".exe" if sys.platform == "win32" else ""))
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("pyside6-uic")
+    if found is None:
+        raise SystemExit("pyside6-uic tidak ditemukan (bagian dari PySide6)")
+    return found
+
+
 def compile_form(form: Path, target: Path) -> None:
-    subprocess.run(["pyside6-uic", str(form), "-o", str(target)], check=True)
+    subprocess.run([uic(), str(form), "-o", str(target)], check=True)
 
 
 def normalized(text: str) -> str:
