@@ -16,7 +16,7 @@ from ..codes import PROGRAM, SUB_KEGIATAN
 from ..compute import EvalValues, Node, is_additive
 from ..formatting import format_decimal_id, format_percent, format_rupiah
 from .plan_model import (
-    money_text, EDITABLE_FLAGS, ROOT_FLAGS, ROW_FLAGS, DERIVED_BACKGROUND, DERIVED_FOREGROUND, ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT, MIME_EVAL_ROWS, RIGHT,
+    money_text, DERIVED_BACKGROUND, DERIVED_FOREGROUND, ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT, MIME_EVAL_ROWS, RIGHT,
     EditableTreeModel,
 )
 from .tree_model import Column
@@ -203,14 +203,6 @@ class EvalModel(EditableTreeModel):
                 return ERROR_FOREGROUND
             return DERIVED_FOREGROUND if self.is_derived(node, key) else None
         return self.common_role(node, key, role)
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return ROOT_FLAGS
-        node = self.tree.nodes.get(index.internalPointer().id)
-        if node is not None and self.is_editable(node, self._keys[index.column()]):
-            return EDITABLE_FLAGS
-        return ROW_FLAGS
 
     def apply_edit(self, node: Node, key: str, value: str) -> str | None:
         return self.editor.set_eval(node.id, **{key: value})

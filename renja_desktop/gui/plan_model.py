@@ -76,6 +76,14 @@ class EditableTreeModel(RollupTreeModel):
         self._bold_font = _bold()
         super().__init__(doc, parent)
 
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return ROOT_FLAGS
+        node = self.node(index)
+        if node is not None and self.is_editable(node, self._keys[index.column()]):
+            return EDITABLE_FLAGS
+        return ROW_FLAGS
+
     def common_role(self, node: Node, key: str, role: int) -> Any:
         """The roles every editable tree answers alike (tooltips, ids for search, filter, jumps)."""
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -332,14 +340,6 @@ class PlanModel(EditableTreeModel):
 
     def background(self, node: Node, key: str):
         return None
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return ROOT_FLAGS
-        node = self.tree.nodes.get(index.internalPointer().id)
-        if node is not None and self.is_editable(node, self._keys[index.column()]):
-            return EDITABLE_FLAGS
-        return ROW_FLAGS
 
     def apply_edit(self, node: Node, key: str, value: str) -> str | None:
         if key in INDIKATOR_KEYS:
