@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 
 import pytest
 from exchange_util import file_bytes_hash, small_document, state
@@ -18,7 +19,6 @@ from renja_desktop.sample import build_sample
 from renja_desktop.service import RenjaDocument
 from renja_desktop.storage import DocumentFileError, backup_file, inspect_file
 
-PAGE = 4096
 
 
 @pytest.fixture(scope="module")
@@ -34,10 +34,11 @@ def sample(sample_file, tmp_path):
 def damage_page_holding(path, text: str):
     """Overwrite the b-tree header of the page that holds ``text`` (a plan row's name)."""
     data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
     at = data.find(text.encode())
     assert at > 0
-    page = at // PAGE
-    data[page * PAGE:page * PAGE + 8] = b"\x00" * 8
+    page = at // page_size
+    data[page * page_size:page * page_size + 8] = b"\x00" * 8
     path.write_bytes(bytes(data))
 
 
@@ -53,7 +54,18 @@ def test_truncated_file(sample):
     assert file_bytes_hash(sample) == before
 
 
+def with_small_pages(path):
+    """The same document in 4 KiB pages (files of earlier versions): its 48 plan rows then span
+    several pages, so one damaged page loses some of them, not all."""
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA page_size=4096")
+    conn.execute("VACUUM")
+    conn.close()
+    return path
+
+
 def test_flipped_bytes_in_a_page(sample, tmp_path):
+    with_small_pages(sample)
     with RenjaDocument.open(sample, readonly=True) as doc:
         total = doc.plan.totals[0]
         names = [n.nama for n in doc.plan.walk() if n.level == 5]

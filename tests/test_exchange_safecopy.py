@@ -150,27 +150,73 @@ def test_target_that_is_not_a_renja_file_is_refused(work):
     assert file_bytes_hash(t) == before
 
 
+def sqlite_error(text, code):
+    """An error as SQLite reports it (``sqlite_errorcode`` set, as the sqlite3 module does)."""
+    exc = sqlite3.OperationalError(text)
+    exc.sqlite_errorcode = code
+    return exc
+
+
+def fail_during_snapshot(monkeypatch, exc):
+    """SQLite writes the snapshot into the temporary file; fail it after the first step."""
+    steps = []
+
+    def progress(status, remaining, total):
+        steps.append(remaining)
+        if remaining:
+            raise exc
+
+    monkeypatch.setattr(safecopy, "SNAPSHOT_STEP_PAGES", 2)
+    monkeypatch.setattr(safecopy, "snapshot_progress", progress)
+    return steps
+
+
 def test_disk_full_fails_cleanly(work, monkeypatch):
     w, t = work
     save_copy(w, t)
     edit(w)
     before_t, before_w = state(t), content_hash_of(w)
-    written = []
-
-    def full_after_first_chunk(fh, chunk):
-        if written:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        written.append(len(chunk))
-        fsutil._write_all(fh, chunk)
-
-    monkeypatch.setattr(fsutil, "CHUNK", 4096)
-    monkeypatch.setattr(fsutil, "write_chunk", full_after_first_chunk)
+    steps = fail_during_snapshot(monkeypatch, sqlite_error("database or disk is full", 13))
     with pytest.raises(ExchangeError) as info:
         save_copy(w, t)
+    assert steps  # it failed half way through, not before
     assert info.value.kind == "no_space"
     assert "tidak cukup" in str(info.value) and "Berkas lama di tujuan tidak berubah" in str(info.value)
     assert state(t) == before_t and content_hash_of(w) == before_w
     assert no_temp_files(t.parent)
+
+
+@pytest.fixture
+def small_drive(tmp_path):
+    """A real 3 MB file system (tmpfs) as the flash disk; skipped where mounting is not allowed."""
+    import subprocess
+
+    mnt = tmp_path / "flashdisk"
+    mnt.mkdir()
+    if os.name == "nt" or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mnt)],
+                                         capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    yield mnt
+    subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def test_really_full_flash_disk_fails_cleanly(work, small_drive):
+    w, _ = work
+    t = small_drive / "renja.sqlite"
+    save_copy(w, t)
+    edit(w)
+    before_t, before_w = state(t), content_hash_of(w)
+    free = os.statvfs(small_drive).f_bavail * os.statvfs(small_drive).f_frsize
+    (small_drive / "foto.jpg").write_bytes(b"\xff" * (free - t.stat().st_size // 2))
+    with pytest.raises(ExchangeError) as info:
+        save_copy(w, t)
+    assert info.value.kind == "no_space", info.value
+    assert "tidak cukup" in str(info.value)
+    assert state(t) == before_t and content_hash_of(w) == before_w
+    assert no_temp_files(small_drive)
+    (small_drive / "foto.jpg").unlink()
+    save_copy(w, t)  # room again: the copy goes through
+    assert content_hash_of(t) == before_w
 
 
 def test_read_only_target_fails_cleanly(work, monkeypatch):
@@ -266,6 +312,18 @@ def test_drive_removed_while_writing(work, monkeypatch):
     save_copy(w, t)
     edit(w)
     before_w = content_hash_of(w)
+    fail_during_snapshot(monkeypatch, sqlite_error("disk I/O error", 778))  # SQLITE_IOERR_WRITE
+    with pytest.raises(ExchangeError) as info:
+        save_copy(w, t)
+    assert info.value.kind == "gone" and "dicabut" in str(info.value)
+    assert content_hash_of(w) == before_w
+
+
+def test_drive_removed_while_writing_the_digest(work, monkeypatch):
+    w, t = work
+    save_copy(w, t)
+    edit(w)
+    before_t, before_w = state(t), content_hash_of(w)
 
     def pulled(fh, chunk):
         raise OSError(errno.EIO, "Input/output error")
@@ -274,7 +332,8 @@ def test_drive_removed_while_writing(work, monkeypatch):
     with pytest.raises(ExchangeError) as info:
         save_copy(w, t)
     assert info.value.kind == "gone" and "dicabut" in str(info.value)
-    assert content_hash_of(w) == before_w
+    assert state(t) == before_t and content_hash_of(w) == before_w
+    assert no_temp_files(t.parent)
 
 
 def test_damaged_source_is_not_copied(work, tmp_path):
@@ -291,23 +350,80 @@ def test_damaged_source_is_not_copied(work, tmp_path):
 
 
 def test_verification_catches_a_byte_changed_after_writing(work, monkeypatch):
-    """If the medium returns other bytes than were written, the old target stays."""
+    """If the medium keeps other bytes than were written, the old target stays."""
     w, t = work
     save_copy(w, t)
     edit(w)
     before = state(t)
-    real = safecopy.read_bytes
+    real = safecopy._snapshot_into
 
-    def lying_medium(path):
-        data = bytearray(real(path))
-        if str(path).endswith(fsutil.TMP_SUFFIX):
-            data[-10] ^= 0x01
-        return bytes(data)
+    def lying_medium(source, tmp, extra):
+        out = real(source, tmp, extra)
+        data = bytearray(tmp.read_bytes())
+        data[-10] ^= 0x01  # inside a row near the end of the file
+        tmp.write_bytes(bytes(data))
+        return out
 
-    monkeypatch.setattr(safecopy, "read_bytes", lying_medium)
+    monkeypatch.setattr(safecopy, "_snapshot_into", lying_medium)
     with pytest.raises(ExchangeError) as info:
         save_copy(w, t)
     assert info.value.kind == "verify_failed"
+    assert state(t) == before
+    assert no_temp_files(t.parent)
+
+
+def test_a_byte_change_in_free_space_is_caught_by_the_page_check(work, monkeypatch):
+    """quick_check and the rows cannot see a flipped byte in unused space; the page check can."""
+    w, t = work
+    save_copy(w, t)
+    edit(w)
+    real = safecopy._snapshot_into
+    seen = {}
+
+    def flip_unused_byte(source, tmp, extra):
+        out = real(source, tmp, extra)
+        size, page_size, *_ = out
+        data = bytearray(tmp.read_bytes())
+        conn = sqlite3.connect(str(tmp))
+        free = {r[0] for r in conn.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'meta'")}
+        conn.close()
+        page = next(p for p in range(size // page_size, 1, -1) if p not in free)
+        # the gap between a page's cell pointers and its cells: no row, no pointer, nothing checked
+        header = (page - 1) * page_size
+        cells = int.from_bytes(data[header + 3:header + 5], "big")
+        at = header + 8 + 4 + 2 * cells + 1  # past an interior page's longer header too
+        content = int.from_bytes(data[header + 5:header + 7], "big") or 65536
+        assert at < header + content, "no free gap on that page"
+        seen["before"] = data[at]
+        data[at] ^= 0x01
+        tmp.write_bytes(bytes(data))
+        return out
+
+    monkeypatch.setattr(safecopy, "_snapshot_into", flip_unused_byte)
+    with pytest.raises(ExchangeError) as info:
+        save_copy(w, t)
+    assert info.value.kind == "verify_failed"
+    assert "before" in seen
+
+
+def test_target_that_reads_back_differently_is_put_back(work, monkeypatch):
+    """The copy is in place but reads back other bytes: the previous version returns."""
+    w, t = work
+    save_copy(w, t)
+    edit(w)
+    before = state(t)
+    real = safecopy.segment_hashes
+
+    def flaky(path, size, slot=None):
+        hashes = real(path, size, slot)
+        if path == t:
+            hashes[-1] = bytes(32)
+        return hashes
+
+    monkeypatch.setattr(safecopy, "segment_hashes", flaky)
+    with pytest.raises(ExchangeError) as info:
+        save_copy(w, t)
+    assert info.value.kind == "verify_failed" and "Versi lama telah dikembalikan" in str(info.value)
     assert state(t) == before
 
 

@@ -410,9 +410,10 @@ def test_damaged_file_is_offered_recovery_into_a_new_file(window, tmp_path, monk
     path = small_document(tmp_path / "rusak.sqlite")
     data = bytearray(path.read_bytes())
     at = data.find(b"Sub kegiatan 2.2")
-    page = at // 4096
+    page_size = int.from_bytes(data[16:18], "big")
+    page = at // page_size
     assert page > 0
-    data[page * 4096:page * 4096 + 8] = b"\x00" * 8
+    data[page * page_size:page * page_size + 8] = b"\x00" * 8
     path.write_bytes(bytes(data))
     before = file_bytes_hash(path)
     out = tmp_path / "selamat.sqlite"

@@ -75,4 +75,32 @@ def os_error_message(exc: OSError, target: Path, action: str = "menyimpan") -> E
     return ExchangeError("io", f"Gagal {action} '{name}': {detail}.{tail}", target)
 
 
-__all__ = ["ExchangeError", "CopyConflict", "os_error_message", "DocumentFileError"]
+#: SQLite primary result codes and the operating-system error they stand for
+_SQLITE_AS_ERRNO = {
+    13: errno.ENOSPC,   # SQLITE_FULL
+    10: errno.EIO,      # SQLITE_IOERR (a drive pulled out while writing)
+    8: errno.EROFS,     # SQLITE_READONLY
+    3: errno.EACCES,    # SQLITE_PERM
+    23: errno.EACCES,   # SQLITE_AUTH
+    14: errno.ENOENT,   # SQLITE_CANTOPEN
+    5: errno.EBUSY,     # SQLITE_BUSY
+    6: errno.EBUSY,     # SQLITE_LOCKED
+}
+_SQLITE_TEXTS = (("disk is full", errno.ENOSPC), ("disk i/o error", errno.EIO),
+                 ("readonly", errno.EROFS), ("unable to open", errno.ENOENT))
+
+
+def sqlite_error_message(exc: Exception, target: Path, action: str = "menyimpan") -> ExchangeError | None:
+    """The message for an error SQLite reported while writing ``target``, when it is one of the
+    medium's (full, removed, read-only, in use); ``None`` for other errors (e.g. a damaged source)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    number = _SQLITE_AS_ERRNO.get(code & 0xFF) if isinstance(code, int) else None
+    if number is None:
+        text = str(exc).lower()
+        number = next((n for t, n in _SQLITE_TEXTS if t in text), None)
+    if number is None:
+        return None
+    return os_error_message(OSError(number, str(exc)), target, action)
+
+
+__all__ = ["ExchangeError", "CopyConflict", "os_error_message", "sqlite_error_message", "DocumentFileError"]

@@ -94,6 +94,27 @@ def write_bytes(path: Path, data) -> None:
         os.fsync(fh.fileno())
 
 
+def create_empty(path: Path) -> None:
+    """Create ``path`` as a new empty file (it must not exist): errors such as a read-only or
+    removed drive show here, before any work is done."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    os.close(fd)
+
+
+def fsync_path(path: Path) -> None:
+    """Flush ``path``'s data to the device."""
+    with open(path, "r+b", buffering=0) as fh:
+        os.fsync(fh.fileno())
+
+
+def patch_bytes(path: Path, offset: int, data: bytes) -> None:
+    """Overwrite ``len(data)`` bytes of ``path`` at ``offset`` and flush them to the device."""
+    with open(path, "r+b", buffering=0) as fh:
+        fh.seek(offset)
+        write_chunk(fh, data)
+        os.fsync(fh.fileno())
+
+
 def link_or_copy(src: Path, dst: Path) -> None:
     """``dst`` becomes a copy of ``src``: a hard link when both are on one file system (instant,
     and the old bytes stay referenced when ``src`` is later replaced), else a byte copy."""
@@ -209,6 +230,6 @@ def startup_cleanup(extra_folders: Iterable[Path] = ()) -> list[Path]:
 
 
 __all__ = [
-    "temp_path_for", "forget_temp", "write_bytes", "fsync_dir", "replace_with_retries",
+    "temp_path_for", "forget_temp", "write_bytes", "create_empty", "fsync_path", "patch_bytes", "fsync_dir", "replace_with_retries",
     "startup_cleanup", "TMP_SUFFIX",
 ]

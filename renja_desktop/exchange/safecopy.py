@@ -1,22 +1,26 @@
 """Safe "Simpan salinan ke..." (``renja-desktop copy SRC DST``): the target is always either the old
 complete file or the new complete file.
 
-1. A consistent snapshot of the source is taken with the SQLite backup API into memory (not
-   ``VACUUM INTO``, which does not flush) and checked with ``quick_check``.
-2. If the target exists, it must be an unchanged earlier version of this same document: its
+1. A read transaction is held on the source for the whole snapshot, so nothing can change it.
+   A consistent snapshot is taken with the SQLite backup API straight into a temporary file
+   beside the target (journal off: a torn temporary file is simply thrown away); the new version's
+   token, lineage and a digest placeholder are written into its ``meta``. Meanwhile the source's
+   bytes are hashed segment by segment (the reference), and the target is checked:
+2. if the target exists, it must be an unchanged earlier version of this same document: its
    version token is in the source's lineage and its bytes still match the digest recorded in it
    (or its rows equal the source's). Otherwise it was changed elsewhere -- :class:`CopyConflict`
    offers a merge instead of overwriting.
-3. The new version gets a token, the lineage and an image digest in ``meta``; its bytes are written
-   to a temporary file beside the target and flushed to the device (``fsync``).
-4. The temporary file is re-read and checked: SQLite header, ``application_id``, ``quick_check``
-   and the digest (every byte as intended).
-5. The old target is kept in the local backup folder; the new version's token is added to the
+3. The temporary file is checked, three things at once on worker threads: ``quick_check`` and
+   ``application_id``; its bytes against the source's (every content page byte-for-byte; when the
+   layout differs, the rows are compared instead); and it is flushed to the device (``fsync``).
+   Its image digest goes into the placeholder and is flushed too.
+4. The old target is kept in the local backup folder; the new version's token is added to the
    source's lineage (``meta`` only, never document content); the temporary file is put in place
    with an atomic replace (``MoveFileExW`` write-through on Windows, retried while an antivirus or
    indexer holds the file: WinError 5/32/33) and the folder is flushed.
-6. The target is re-opened and verified again (digest of its bytes). A failure here puts the old
-   version back.
+5. The target is re-opened and verified: header, ``application_id``, the digest recorded in it and
+   the digest of its bytes, segment by segment against the temporary file's. A failure here puts
+   the old version back.
 
 Any failure -- drive removed, full, read-only, target locked -- raises an
 :class:`~renja_desktop.exchange.errors.ExchangeError` whose message says what happened in plain
@@ -27,7 +31,9 @@ from __future__ import annotations
 
 import os
 import secrets
+import hashlib
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -36,13 +42,14 @@ from typing import TYPE_CHECKING
 
 from ..storage import DocumentFileError, _header_facts, inspect_file
 from . import backups, fsutil, location
-from .errors import CopyConflict, ExchangeError, os_error_message
+from .errors import CopyConflict, ExchangeError, os_error_message, sqlite_error_message
 from .lock import host_name, user_name
 from .sqlitefile import (
-    KEY_DIGEST, KEY_LINEAGE, KEY_ORIGIN, KEY_SAVED_AT, KEY_SAVED_BY, KEY_TOKEN, connect_ro,
-    content_hash, document_row, file_digest_status, file_sha, header_ok, image_digest_status, lineage,
-    lineage_json, lineage_tokens, merge_lineages, read_bytes, read_meta, readable_copy_if_hot,
-    serialize_with_digest, settle_hot_journal, snapshot, write_meta,
+    KEY_DIGEST, KEY_LINEAGE, KEY_ORIGIN, KEY_SAVED_AT, KEY_SAVED_BY, KEY_TOKEN, SEGMENT, DIGEST_ZERO, connect_ro,
+    content_hash, document_row, file_digest_status, file_sha, header_ok, io_pool, lineage,
+    lineage_json, lineage_tokens, locate_slot, merge_lineages, meta_location, read_bytes, read_meta,
+    read_segment_into, readable_copy_if_hot, remember_intact, segment_hashes, settle_hot_journal,
+    tree_digest, uri_of, write_meta,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -102,8 +109,9 @@ def _cleanup_stale_temps(target: Path) -> None:
         pass
 
 
-def check_target(target: Path, doc_id: str, meta: dict[str, str], mem: sqlite3.Connection,
+def check_target(target: Path, doc_id: str, meta: dict[str, str], rows: sqlite3.Connection,
                  source: Path) -> None:
+    """``rows`` is a connection to the document being saved (its rows are compared as a last resort)."""
     """Refuse to overwrite a target that is not an unchanged earlier version of this document."""
     name = target.name
     try:
@@ -140,7 +148,7 @@ def check_target(target: Path, doc_id: str, meta: dict[str, str], mem: sqlite3.C
         conn = connect_ro(target)
         try:
             target_hash = content_hash(conn)
-            same = target_hash == content_hash(mem)
+            same = target_hash == content_hash(rows)
         finally:
             conn.close()
     except (DocumentFileError, sqlite3.DatabaseError) as exc:
@@ -227,7 +235,7 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
             "gone", f"Folder tujuan '{target.parent}' tidak ditemukan (flash disk dicabut?). "
             "Berkas kerja Anda aman; pasang kembali lalu coba lagi.", target)
 
-    # 1. the snapshot -----------------------------------------------------------------------
+    # 1. the snapshot, with the source held still -------------------------------------------
     read_from = source
     hot_copy = None
     if location.is_local(source):
@@ -236,72 +244,105 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
         hot_copy = readable_copy_if_hot(source)
         read_from = hot_copy or source
     _header_facts(read_from)  # missing / not SQLite / truncated header: its own message
+    hold = connect_ro(read_from)
+    tmp: Path | None = None
     try:
-        mem = snapshot(read_from)
-    except sqlite3.DatabaseError as exc:
-        raise DocumentFileError(
-            "damaged", f"Berkas '{source.name}' tidak dapat dibaca ({exc}); tidak disalin. "
-            "Periksa dengan 'renja-desktop check --deep' atau selamatkan isinya.", source) from exc
-    lap("snapshot")
-    try:
-        from ..storage import APPLICATION_ID
-
-        app_id = mem.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF
-        if app_id != APPLICATION_ID:
-            raise DocumentFileError("foreign", f"Berkas '{source.name}' bukan dokumen Renja Desktop.", source)
         try:
-            row = document_row(mem)
+            hold.execute("BEGIN")
+            app_id = hold.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF  # takes the read lock
+            from ..storage import APPLICATION_ID
+
+            if app_id != APPLICATION_ID:
+                raise DocumentFileError("foreign", f"Berkas '{source.name}' bukan dokumen Renja Desktop.", source)
+            row = document_row(hold)
+            meta = read_meta(hold)
         except sqlite3.DatabaseError as exc:
             raise _damaged(source, str(exc)) from exc
         if row is None:
             raise DocumentFileError("damaged", f"Berkas '{source.name}' tidak berisi identitas dokumen.", source)
         doc_id = row["id"]
-        meta = read_meta(mem)
-
-        # 2. the target ---------------------------------------------------------------------
-        exists = target.exists()
-        if exists and not force:
-            check_target(target, doc_id, meta, mem, source)
-        lap("check_target")
-        _cleanup_stale_temps(target)
-
-        # 3. the new version: meta written into the snapshot, quick_check, serialized ----------
+        src_size = os.path.getsize(read_from)  # cannot change while the read lock is held
         token = secrets.token_hex(16)
         entry = {"token": token, "time": _now_iso(), "host": host_name()}
         new_lineage = merge_lineages(lineage(meta), [entry])
+        placeholder = secrets.token_hex(32)
         extra = {KEY_TOKEN: token, KEY_LINEAGE: lineage_json(new_lineage), KEY_SAVED_AT: entry["time"],
-                 KEY_SAVED_BY: f"{user_name()}@{host_name()}", KEY_ORIGIN: None}
+                 KEY_SAVED_BY: f"{user_name()}@{host_name()}", KEY_ORIGIN: None, KEY_DIGEST: placeholder}
+        exists = target.exists()
+        _cleanup_stale_temps(target)
+        tmp = fsutil.temp_path_for(target)
         try:
-            image = serialize_with_digest(mem, extra, check=True)
-        except sqlite3.DatabaseError as exc:
-            raise _damaged(source, str(exc)) from exc
-        digest = image.digest
-        lap("check_serialize")
+            fsutil.create_empty(tmp)
+        except OSError as exc:
+            raise os_error_message(exc, target) from exc
+        pool = io_pool()
+        snap = pool.submit(_snapshot_into, read_from, tmp, extra)
+        checked = pool.submit(_quick_check, read_from)  # the same state: the read lock is held
+        try:
+            # 2. the target ---------------------------------------------------------------------
+            if exists and not force:
+                check_target(target, doc_id, meta, hold, source)
+            lap("check_target")
+            tmp_size, page_size, meta_root, meta_pages = _snapshot_result(snap, source, target)
+            problems = checked.result()
+        except BaseException:
+            _settle(snap, checked)
+            raise
+        if problems:
+            raise _damaged(source, problems[0])
+        lap("snapshot")
+
+        # 3. the temporary file against the source, its digest, flushed -------------------------
+        slot = locate_slot(tmp, placeholder, page_size, meta_root)
+        if slot is None:
+            raise RuntimeError("digest placeholder not found exactly once in the copy")
+        flushed = pool.submit(fsutil.fsync_path, tmp)
+        meta_checked = pool.submit(_quick_check, tmp, "meta")
+        try:
+            own = {1, *meta_pages}
+            parts = [pool.submit(_check_segment, read_from, tmp, start, min(SEGMENT, tmp_size - start), slot,
+                                 page_size, own, src_size)
+                     for start in range(0, tmp_size, SEGMENT)]
+            results = [f.result() for f in parts]
+            tmp_hashes = [h for h, _ in results]
+            if _same_layout(read_from, tmp, src_size, tmp_size):
+                same = all(ok for _, ok in results) and not meta_checked.result()
+            else:  # writing meta took pages of the free list or added some (a long lineage, small pages)
+                same = _same_rows(tmp, hold)
+            if not same:
+                raise ExchangeError(
+                    "verify_failed",
+                    f"Pemeriksaan salinan sementara '{target.name}' gagal: isinya tidak sama dengan dokumen "
+                    "(media rusak atau dicabut?). Berkas lama di tujuan tidak berubah dan berkas kerja Anda "
+                    "aman.", target)
+            flushed.result()
+        except OSError as exc:
+            raise os_error_message(exc, target) from exc
+        finally:
+            _settle(flushed, meta_checked)
+        digest = tree_digest(tmp_hashes, tmp_size)
+        try:
+            fsutil.patch_bytes(tmp, slot, digest.encode("ascii"))
+        except OSError as exc:
+            raise os_error_message(exc, target) from exc
+        lap("check_flush")
+    except BaseException:
+        if tmp is not None:
+            fsutil.forget_temp(tmp)
+        raise
     finally:
-        mem.close()
+        hold.close()
         if hot_copy is not None:
             _remove_tree(hot_copy.parent)
 
-    tmp = fsutil.temp_path_for(target)
-    result = CopyResult(source, target, token, digest, len(image), timings=timings)
+    result = CopyResult(source, target, token, digest, tmp_size, timings=timings)
     try:
-        try:
-            fsutil.write_bytes(tmp, image)
-        except OSError as exc:
-            raise os_error_message(exc, target) from exc
-        lap("write")
-
-        # 4. verify the temporary file: every byte as written (the image passed quick_check) ----
-        _verify(tmp, digest, target, temporary=True)
-        lap("verify_temp")
-
-        # 5. keep the old target, note the version in the source, replace ----------------------
+        # 4. keep the old target, note the version in the source, replace ----------------------
         if exists and keep_previous:
             result.previous_backup = backups.take_backup(target, "sebelum-ditimpa", raw=True, link=True)
-        lap("backup_previous")
         if update_source and _source_is_working_file(source, meta):
             _record_in_source(doc, source, new_lineage, result)
-        lap("record_source")
+        lap("backup_record")
         try:
             fsutil.replace_with_retries(tmp, target)
         except OSError as exc:
@@ -315,10 +356,12 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
     finally:
         fsutil.forget_temp(tmp)
 
-    # 6. re-open and verify the target ----------------------------------------------------------
+    # 5. re-open and verify the target (the merge base is stored meanwhile) -----------------------
+    base = io_pool().submit(backups.store_base, doc_id, token, source=target) if store_base else None
     try:
-        _verify(target, digest, target, temporary=False)
+        _verify_target(target, digest, slot, tmp_hashes, tmp_size)
     except ExchangeError:
+        _drop_base(base)
         if result.previous_backup is not None:
             _put_back(result.previous_backup, target)
             raise ExchangeError(
@@ -326,13 +369,178 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
                 f"Salinan di '{target.name}' tidak terbaca sama setelah disimpan (media bermasalah?). "
                 "Versi lama telah dikembalikan; berkas kerja Anda aman. Coba flash disk lain.", target) from None
         raise
+    remember_intact(target)
+    if base is not None and base.result() is None:
+        result.notes.append("Versi dasar untuk penggabungan tidak dapat disimpan di folder data.")
     lap("verify_target")
-    if store_base:
-        # its own bytes (not a link to the target: that file may be edited in place later)
-        if backups.store_base(doc_id, token, image=image) is None:
-            result.notes.append("Versi dasar untuk penggabungan tidak dapat disimpan di folder data.")
-    lap("store_base")
     return result
+
+
+#: hook for tests: called with (status, remaining, total) after every step of the snapshot
+snapshot_progress = None
+#: pages copied per backup step
+SNAPSHOT_STEP_PAGES = 1024
+
+
+def _snapshot_into(source: Path, tmp: Path, extra: dict[str, str | None]) -> tuple[int, int, int | None, set[int]]:
+    """Backup API from ``source`` into the (empty) file ``tmp``, then the new version's ``meta``.
+    Returns (size, page size, root page of ``meta``, root pages of ``meta`` and its index)."""
+    src = connect_ro(source)
+    try:
+        dst = sqlite3.connect(f"file:{uri_of(tmp)}?nolock=1", uri=True, isolation_level=None)
+        try:
+            dst.execute("PRAGMA journal_mode=OFF")   # a torn temporary file is thrown away anyway
+            dst.execute("PRAGMA synchronous=OFF")    # flushed once, as a whole, afterwards
+            src.backup(dst, pages=SNAPSHOT_STEP_PAGES, progress=snapshot_progress)
+            dst.execute("BEGIN")
+            for key, value in extra.items():
+                dst.execute("DELETE FROM meta WHERE key = ?", (key,))
+                if value is not None:
+                    dst.execute("INSERT INTO meta(key, value) VALUES (?, ?)", (key, value))
+            dst.execute("COMMIT")
+            page_size, root = meta_location(dst)
+            own = {r[0] for r in dst.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'meta'")}
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return os.path.getsize(tmp), page_size, root, own
+
+
+def _snapshot_result(future, source: Path, target: Path) -> tuple[int, int, int | None, set[int]]:
+    try:
+        return future.result()
+    except OSError as exc:
+        raise os_error_message(exc, target) from exc
+    except sqlite3.DatabaseError as exc:
+        mapped = sqlite_error_message(exc, target)
+        if mapped is not None:
+            raise mapped from exc
+        raise _damaged(source, str(exc)) from exc
+
+
+def _settle(*futures) -> None:
+    """Wait for background work (a temporary file is removed only when nothing uses it)."""
+    for f in futures:
+        if f is None:
+            continue
+        try:
+            f.result()
+        except BaseException:  # noqa: BLE001 - the first failure is already being reported
+            pass
+
+
+def _quick_check(path: Path, table: str | None = None) -> list[str]:
+    """``application_id`` and ``PRAGMA quick_check`` (of one ``table`` only, if given); the problems."""
+    conn = sqlite3.connect(f"file:{uri_of(path)}?mode=ro&nolock=1", uri=True)
+    try:
+        from ..storage import APPLICATION_ID
+
+        if conn.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF != APPLICATION_ID:
+            return ["application_id salinan tidak cocok"]
+        pragma = f"PRAGMA quick_check('{table}')" if table else "PRAGMA quick_check"
+        return [r[0] for r in conn.execute(pragma) if r[0] != "ok"]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+
+
+#: header bytes a copy may differ in from its source: change counter, schema cookie, the
+#: version-valid-for number and the SQLite version that wrote it
+_HEADER_FREE = [(24, 28), (40, 44), (92, 100)]
+_PAIR = threading.local()
+
+
+def _check_segment(source: Path, tmp: Path, start: int, length: int, slot: int, page_size: int,
+                   own_pages: set[int], source_size: int) -> tuple[bytes, bool]:
+    """One segment of the copy: its hash (digest slot read as zeros) and whether it holds the
+    source's bytes. The backup API copies pages verbatim, so every page must be the source's but
+    for the header's counters and the ``meta`` pages (``own_pages``), where the new version is noted."""
+    bufs = getattr(_PAIR, "bufs", None)
+    if bufs is None:
+        bufs = _PAIR.bufs = (bytearray(SEGMENT), bytearray(SEGMENT))
+    mine, theirs = bufs
+    view = memoryview(mine)[:length]
+    read_segment_into(tmp, start, view)
+    same = start + length <= source_size
+    if same:
+        read_segment_into(source, start, memoryview(theirs)[:length])
+        first, last = start // page_size + 1, (start + length - 1) // page_size + 1
+        if not any(first <= p <= last for p in own_pages):
+            same = mine[:length] == theirs[:length] if length < SEGMENT else mine == theirs
+        else:
+            same = all(_page_matches(mine, theirs, off, page_size, (start + off) // page_size + 1, own_pages)
+                       for off in range(0, length, page_size))
+    a, b = max(slot, start), min(slot + 64, start + length)
+    if a < b:
+        view[a - start:b - start] = DIGEST_ZERO[a - slot:b - slot]
+    return hashlib.sha256(view).digest(), same
+
+
+def _page_matches(mine: bytearray, theirs: bytearray, off: int, page_size: int, page: int, own: set[int]) -> bool:
+    if page == 1:
+        cuts = [0, *[x for span in _HEADER_FREE for x in span], page_size]
+        return all(mine[off + lo:off + hi] == theirs[off + lo:off + hi] for lo, hi in zip(cuts[::2], cuts[1::2]))
+    return page in own or mine[off:off + page_size] == theirs[off:off + page_size]
+
+
+def _same_layout(source: Path, tmp: Path, source_size: int, tmp_size: int) -> bool:
+    """Same size and the same free list: every page but ``meta``'s must then be the source's."""
+    with open(source, "rb") as a, open(tmp, "rb") as b:
+        return source_size == tmp_size and a.read(40)[28:40] == b.read(40)[28:40]
+
+
+def _same_rows(tmp: Path, rows: sqlite3.Connection) -> bool:
+    """The slow way, when writing ``meta`` moved pages about (a long lineage in small pages): the
+    whole copy passes ``quick_check`` and holds the same rows as the document."""
+    if _quick_check(tmp):
+        return False
+    conn = connect_ro(tmp)
+    try:
+        return content_hash(conn) == content_hash(rows)
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def _verify_target(target: Path, digest: str, slot: int, hashes: list[bytes], size: int) -> None:
+    """Re-open the copy in place: header, ``application_id``, the digest recorded in it, and the
+    digest of every byte (segment by segment, the same as the temporary file's)."""
+    def failed() -> ExchangeError:
+        return ExchangeError(
+            "verify_failed",
+            f"Pemeriksaan salinan '{target.name}' gagal: isinya tidak sama dengan yang ditulis (media "
+            "rusak atau dicabut?). Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman.", target)
+    try:
+        with open(target, "rb") as fh:
+            head = fh.read(100)
+            fh.seek(slot)
+            recorded = fh.read(64)
+        if not header_ok(head, os.path.getsize(target)) or os.path.getsize(target) != size:
+            raise failed()
+        conn = connect_ro(target)
+        try:
+            if read_meta(conn).get(KEY_DIGEST) != digest or recorded != digest.encode("ascii"):
+                raise failed()
+        finally:
+            conn.close()
+        if segment_hashes(target, size, slot) != hashes:
+            raise failed()
+    except (OSError, sqlite3.DatabaseError) as exc:
+        raise failed() from exc
+
+
+def _drop_base(base) -> None:
+    if base is None:
+        return
+    try:
+        path = base.result()
+    except BaseException:  # noqa: BLE001
+        return
+    if path is not None:
+        _unlink_quiet(path)
 
 
 def _remove_tree(folder: Path) -> None:
@@ -352,25 +560,6 @@ def _unlink_quiet(path: Path) -> None:
         path.unlink()
     except OSError:
         pass
-
-
-def _verify(path: Path, digest: str, target: Path, temporary: bool) -> None:
-    """Re-read ``path``: SQLite header, ``application_id``, page count, and the digest of every byte.
-
-    The bytes were produced from a snapshot that passed ``quick_check`` after the last change, so
-    byte identity proves the same structure and the same rows (it is stronger than comparing a
-    hash of the rows, which a flipped byte in free space or an index could still pass).
-    """
-    what = "salinan sementara" if temporary else "salinan"
-    try:
-        data = read_bytes(path)
-    except OSError as exc:
-        raise os_error_message(exc, target, "memeriksa") from exc
-    if not header_ok(data) or image_digest_status(data, digest) != "intact":
-        raise ExchangeError(
-            "verify_failed",
-            f"Pemeriksaan {what} '{target.name}' gagal: isinya tidak sama dengan yang ditulis (media "
-            "rusak atau dicabut?). Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman.", target)
 
 
 def _source_is_working_file(source: Path, meta: dict[str, str]) -> bool:
