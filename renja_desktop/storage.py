@@ -9,8 +9,10 @@ versioned ladder of SQL scripts in ``db/migrations`` after a backup copy is take
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
 import sqlite3
 import struct
 from dataclasses import dataclass
@@ -202,12 +204,30 @@ def _set_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def unshare(path: str | os.PathLike) -> None:
+    """Give ``path`` bytes of its own before anything writes to it in place, when other names share
+    them: a merge base or backup is kept as a hard link to a saved copy (no second copy of the
+    bytes), and editing the copy must not change that stored version. Best effort: if the file
+    cannot be replaced now, a stored version that changes is later refused by its digest check."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.unshare")
+    try:
+        if not path.exists() or path.stat().st_nlink <= 1:
+            return
+        shutil.copy2(path, tmp)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
 def make_engine(path: str | os.PathLike, readonly: bool = False) -> Engine:
     """A SQLAlchemy engine on one kept connection to ``path`` with the document's pragmas."""
     path = Path(path)
     if readonly:
         url = f"sqlite:///file:{_uri_path(path)}?mode=ro&uri=true"
     else:
+        unshare(path)
         url = f"sqlite:///{path}"
     engine = create_engine(url, poolclass=StaticPool, future=True)
     event.listen(engine, "connect", _set_pragmas)
@@ -252,6 +272,7 @@ def upgrade_if_needed(path: Path, facts: FileFacts, scripts: dict[int, Path] | N
             path,
         )
     backup = backup_file(path, f"sebelum-pembaruan-v{facts.user_version}")
+    unshare(path)
     conn = sqlite3.connect(str(path), isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=DELETE")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 from exchange_util import file_bytes_hash, small_document, state, sub_kegiatan_ids
@@ -412,15 +413,17 @@ def test_target_that_reads_back_differently_is_put_back(work, monkeypatch):
     save_copy(w, t)
     edit(w)
     before = state(t)
-    real = safecopy.segment_hashes
+    from renja_desktop.exchange import sqlitefile
 
-    def flaky(path, size, slot=None):
-        hashes = real(path, size, slot)
-        if path == t:
-            hashes[-1] = bytes(32)
-        return hashes
+    real = sqlitefile.read_segment_into
 
-    monkeypatch.setattr(safecopy, "segment_hashes", flaky)
+    def flaky(path, start, view):
+        real(path, start, view)
+        if Path(path) == t and start == 0:
+            view[-1] ^= 0x01  # the medium returns one other byte of the copy in place
+
+    monkeypatch.setattr(sqlitefile, "read_segment_into", flaky)
+    monkeypatch.setattr(safecopy, "read_segment_into", flaky)
     with pytest.raises(ExchangeError) as info:
         save_copy(w, t)
     assert info.value.kind == "verify_failed" and "Versi lama telah dikembalikan" in str(info.value)
@@ -476,3 +479,22 @@ def test_cli_copy(work, capsys):
 def test_sub_ids_helper_sanity(work):
     w, _ = work
     assert len(sub_kegiatan_ids(w)) == 6
+
+
+def test_a_saved_copy_edited_in_place_leaves_its_stored_base_alone(work):
+    """The merge base shares the copy's bytes (a hard link on the same disk); the first edit of the
+    copy gives the copy bytes of its own, so the stored version stays as saved."""
+    from renja_desktop.exchange import backups
+    from renja_desktop.exchange.sqlitefile import document_id
+
+    w, t = work
+    token = save_copy(w, t).token
+    conn = connect_ro(t)
+    doc_id = document_id(conn)
+    conn.close()
+    base = backups.find_base(doc_id, token)
+    assert base is not None and os.path.samefile(base, t)  # no second copy of the bytes
+    edit(t)
+    assert not os.path.samefile(base, t) and t.stat().st_nlink == 1
+    assert file_digest_status(base) == "intact" and backups.find_base(doc_id, token) == base
+    assert content_hash_of(base) != content_hash_of(t)

@@ -315,6 +315,7 @@ def store_base(document_id: str, token: str, image=None, source: Path | None = N
                     fh.write(chunk)
         elif source is not None:
             shutil.copyfile(source, tmp)
+            fsutil.fsync_path(tmp)
         else:
             return None
         os.replace(tmp, target)

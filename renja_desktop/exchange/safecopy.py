@@ -40,7 +40,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..storage import DocumentFileError, _header_facts, inspect_file
+from ..storage import DocumentFileError, _header_facts, inspect_file, unshare
 from . import backups, fsutil, location
 from .errors import CopyConflict, ExchangeError, os_error_message, sqlite_error_message
 from .lock import host_name, user_name
@@ -246,6 +246,8 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
     _header_facts(read_from)  # missing / not SQLite / truncated header: its own message
     hold = connect_ro(read_from)
     tmp: Path | None = None
+    previous_backup: Path | None = None
+    same_layout = False
     try:
         try:
             hold.execute("BEGIN")
@@ -278,34 +280,36 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
         pool = io_pool()
         snap = pool.submit(_snapshot_into, read_from, tmp, extra)
         checked = pool.submit(_quick_check, read_from)  # the same state: the read lock is held
+        started: list = [checked]
         try:
             # 2. the target ---------------------------------------------------------------------
             if exists and not force:
                 check_target(target, doc_id, meta, hold, source)
             lap("check_target")
             tmp_size, page_size, meta_root, meta_pages = _snapshot_result(snap, source, target)
-            problems = checked.result()
-        except BaseException:
-            _settle(snap, checked)
-            raise
-        if problems:
-            raise _damaged(source, problems[0])
-        lap("snapshot")
+            lap("snapshot")
 
-        # 3. the temporary file against the source, its digest, flushed -------------------------
-        slot = locate_slot(tmp, placeholder, page_size, meta_root)
-        if slot is None:
-            raise RuntimeError("digest placeholder not found exactly once in the copy")
-        flushed = pool.submit(fsutil.fsync_path, tmp)
-        meta_checked = pool.submit(_quick_check, tmp, "meta")
-        try:
+            # 3. the temporary file against the source, its digest, flushed -- started as soon
+            # as it is written, while quick_check may still be running -------------------------
+            slot = locate_slot(tmp, placeholder, page_size, meta_root)
+            if slot is None:
+                raise RuntimeError("digest placeholder not found exactly once in the copy")
+            flushed = pool.submit(fsutil.fsync_path, tmp)
+            meta_checked = pool.submit(_quick_check, tmp, "meta")
             own = {1, *meta_pages}
             parts = [pool.submit(_check_segment, read_from, tmp, start, min(SEGMENT, tmp_size - start), slot,
                                  page_size, own, src_size)
                      for start in range(0, tmp_size, SEGMENT)]
+            started += [flushed, meta_checked, *parts]
+            if exists and keep_previous:  # meanwhile: keep the old target (a link, or a copy)
+                previous_backup = backups.take_backup(target, "sebelum-ditimpa", raw=True, link=True)
+            problems = checked.result()
+            if problems:
+                raise _damaged(source, problems[0])
             results = [f.result() for f in parts]
             tmp_hashes = [h for h, _ in results]
-            if _same_layout(read_from, tmp, src_size, tmp_size):
+            same_layout = _same_layout(read_from, tmp, src_size, tmp_size)
+            if same_layout:
                 same = all(ok for _, ok in results) and not meta_checked.result()
             else:  # writing meta took pages of the free list or added some (a long lineage, small pages)
                 same = _same_rows(tmp, hold)
@@ -318,8 +322,12 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
             flushed.result()
         except OSError as exc:
             raise os_error_message(exc, target) from exc
+        except BaseException:
+            if previous_backup is not None:  # the old target stays: its backup is not needed
+                _unlink_quiet(previous_backup)
+            raise
         finally:
-            _settle(flushed, meta_checked)
+            _settle(snap, *started)
         digest = tree_digest(tmp_hashes, tmp_size)
         try:
             fsutil.patch_bytes(tmp, slot, digest.encode("ascii"))
@@ -329,51 +337,61 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
     except BaseException:
         if tmp is not None:
             fsutil.forget_temp(tmp)
+        _release(hold, hot_copy)
         raise
-    finally:
-        hold.close()
-        if hot_copy is not None:
-            _remove_tree(hot_copy.parent)
 
-    result = CopyResult(source, target, token, digest, tmp_size, timings=timings)
+    result = CopyResult(source, target, token, digest, tmp_size, previous_backup=previous_backup, timings=timings)
+    hold.close()  # the source may change again (its lineage, next)
     try:
-        # 4. keep the old target, note the version in the source, replace ----------------------
-        if exists and keep_previous:
-            result.previous_backup = backups.take_backup(target, "sebelum-ditimpa", raw=True, link=True)
-        if update_source and _source_is_working_file(source, meta):
-            _record_in_source(doc, source, new_lineage, result)
-        lap("backup_record")
+        # 4. note the version in the source (meta only), replace (the old target was kept above) --
         try:
-            fsutil.replace_with_retries(tmp, target)
-        except OSError as exc:
-            if result.previous_backup is not None:  # a hard link to the unchanged target: drop it
-                _unlink_quiet(result.previous_backup)
-                result.previous_backup = None
-            raise os_error_message(exc, target) from exc
-        result.replaced = True
-        fsutil.fsync_dir(target.parent)
-        lap("replace")
-    finally:
-        fsutil.forget_temp(tmp)
+            if update_source and _source_is_working_file(source, meta):
+                _record_in_source(doc, source, new_lineage, result)
+            lap("record")
+            try:
+                fsutil.replace_with_retries(tmp, target)
+            except OSError as exc:
+                if result.previous_backup is not None:  # a hard link to the unchanged target: drop it
+                    _unlink_quiet(result.previous_backup)
+                    result.previous_backup = None
+                raise os_error_message(exc, target) from exc
+            result.replaced = True
+            fsutil.fsync_dir(target.parent)
+            lap("replace")
+        finally:
+            fsutil.forget_temp(tmp)
 
-    # 5. re-open and verify the target (the merge base is stored meanwhile) -----------------------
-    base = io_pool().submit(backups.store_base, doc_id, token, source=target) if store_base else None
-    try:
-        _verify_target(target, digest, slot, tmp_hashes, tmp_size)
-    except ExchangeError:
-        _drop_base(base)
-        if result.previous_backup is not None:
-            _put_back(result.previous_backup, target)
-            raise ExchangeError(
-                "verify_failed",
-                f"Salinan di '{target.name}' tidak terbaca sama setelah disimpan (media bermasalah?). "
-                "Versi lama telah dikembalikan; berkas kerja Anda aman. Coba flash disk lain.", target) from None
-        raise
-    remember_intact(target)
-    if base is not None and base.result() is None:
-        result.notes.append("Versi dasar untuk penggabungan tidak dapat disimpan di folder data.")
-    lap("verify_target")
+        # 5. re-open and verify the target ---------------------------------------------------------
+        # the merge base meanwhile: a hard link when the data folder is on the same file system (no
+        # second copy of the bytes: whatever edits the copy in place first gives it bytes of its own,
+        # storage.unshare), else a flushed copy
+        base = (io_pool().submit(backups.store_base, doc_id, token, source=target, link_from=target)
+                if store_base else None)
+        try:
+            _verify_target(target, digest, slot, tmp_hashes, tmp_size, read_from if same_layout else None,
+                           page_size, own)
+        except ExchangeError:
+            _drop_base(base)
+            if result.previous_backup is not None:
+                _put_back(result.previous_backup, target)
+                raise ExchangeError(
+                    "verify_failed",
+                    f"Salinan di '{target.name}' tidak terbaca sama setelah disimpan (media bermasalah?). "
+                    "Versi lama telah dikembalikan; berkas kerja Anda aman. Coba flash disk lain.", target) from None
+            raise
+        remember_intact(target)
+        if base is not None and base.result() is None:
+            result.notes.append("Versi dasar untuk penggabungan tidak dapat disimpan di folder data.")
+        lap("verify_target")
+    finally:
+        _release(hold, hot_copy)
     return result
+
+
+def _release(hold: sqlite3.Connection, hot_copy: Path | None) -> None:
+    hold.close()
+    if hot_copy is not None:
+        _remove_tree(hot_copy.parent)
 
 
 #: hook for tests: called with (status, remaining, total) after every step of the snapshot
@@ -453,7 +471,7 @@ _PAIR = threading.local()
 
 
 def _check_segment(source: Path, tmp: Path, start: int, length: int, slot: int, page_size: int,
-                   own_pages: set[int], source_size: int) -> tuple[bytes, bool]:
+                   own_pages: set[int], source_size: int, want_hash: bool = True) -> tuple[bytes | None, bool]:
     """One segment of the copy: its hash (digest slot read as zeros) and whether it holds the
     source's bytes. The backup API copies pages verbatim, so every page must be the source's but
     for the header's counters and the ``meta`` pages (``own_pages``), where the new version is noted."""
@@ -472,6 +490,8 @@ def _check_segment(source: Path, tmp: Path, start: int, length: int, slot: int, 
         else:
             same = all(_page_matches(mine, theirs, off, page_size, (start + off) // page_size + 1, own_pages)
                        for off in range(0, length, page_size))
+    if not want_hash:
+        return None, same
     a, b = max(slot, start), min(slot + 64, start + length)
     if a < b:
         view[a - start:b - start] = DIGEST_ZERO[a - slot:b - slot]
@@ -505,9 +525,12 @@ def _same_rows(tmp: Path, rows: sqlite3.Connection) -> bool:
         conn.close()
 
 
-def _verify_target(target: Path, digest: str, slot: int, hashes: list[bytes], size: int) -> None:
-    """Re-open the copy in place: header, ``application_id``, the digest recorded in it, and the
-    digest of every byte (segment by segment, the same as the temporary file's)."""
+def _verify_target(target: Path, digest: str, slot: int, hashes: list[bytes], size: int,
+                   source: Path | None, page_size: int, own: set[int]) -> None:
+    """Re-open the copy in place: header, ``application_id``, the digest recorded in it, and every
+    byte. The quick way compares it with the document (``source``, when the layouts match: every
+    page but ``meta``'s byte-for-byte, those by hash); whenever that is not conclusive, the hashes
+    of the temporary file's bytes decide."""
     def failed() -> ExchangeError:
         return ExchangeError(
             "verify_failed",
@@ -526,6 +549,21 @@ def _verify_target(target: Path, digest: str, slot: int, hashes: list[bytes], si
                 raise failed()
         finally:
             conn.close()
+        if source is None:
+            if segment_hashes(target, size, slot) != hashes:
+                raise failed()
+            return
+        per_segment = SEGMENT // page_size
+        hashed = {(p - 1) // per_segment for p in own} | {slot // SEGMENT, (slot + 63) // SEGMENT}
+        pool = io_pool()
+        parts = [pool.submit(_check_segment, source, target, k * SEGMENT, min(SEGMENT, size - k * SEGMENT), slot,
+                             page_size, own, size, k in hashed)
+                 for k in range(len(hashes))]
+        results = [f.result() for f in parts]
+        if all(same and (k not in hashed or h == hashes[k]) for k, (h, same) in enumerate(results)):
+            return
+        # a page differs from the document's: the document itself may have changed since (its
+        # lineage was just noted in it); the hashes of what was written decide
         if segment_hashes(target, size, slot) != hashes:
             raise failed()
     except (OSError, sqlite3.DatabaseError) as exc:
@@ -591,6 +629,7 @@ def _record_in_source(doc, source: Path, new_lineage: list[dict], result: CopyRe
                     conn.close()
                 doc.meta.pop(KEY_DIGEST, None)
             return
+        unshare(source)
         conn = sqlite3.connect(str(source), timeout=5)
         try:
             write_meta(conn, {KEY_LINEAGE: value, KEY_DIGEST: None})
