@@ -1,8 +1,10 @@
 """Exchange figures on the city-sized document (``renja_desktop.synthetic.build_city_document``).
 
-``save_copy_ms``: verified save-a-copy over an earlier copy of the document (snapshot with the
-backup API, quick_check, flushed write of a temporary file, byte-for-byte re-read check, old copy
-kept as a backup, atomic replace, re-read check of the target). Target 100 ms.
+``save_copy_ms``: verified save-a-copy over an earlier copy of the document, in a folder on the same
+disk (snapshot with the backup API into the temporary file while quick_check runs, the copy compared
+page by page with the document and hashed for its digest, flushed, old copy kept as a backup, atomic
+replace, re-read check of the copy in place, merge base stored). Target 100 ms. Its parts are
+reported too (``save_copy_*_ms``, from the same best run).
 ``merge_ms``: three-way merge of two edited copies (both with a few hundred edits, adds, deletes and
 moves; the common base found from their lineage) written to a new file, totals recomputed. Target
 1.500 ms. The parts (``merge_plan_ms``, ``merge_write_ms``) are reported too.
@@ -18,15 +20,6 @@ from pathlib import Path
 from renja_desktop.synthetic import build_city_document
 
 TARGETS = {"save_copy_ms": 100.0, "merge_ms": 1500.0}
-
-
-def _best(fn, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best * 1000
 
 
 def _edit(path: Path, seed: int, count: int) -> None:
@@ -67,7 +60,12 @@ def run(rows: int, workdir: Path) -> list[tuple[str, float, str]]:
         usb.mkdir()
         target = usb / "kota.sqlite"
         save_copy(work, target)
-        save_ms = _best(lambda: save_copy(work, target))
+        runs = []
+        for _ in range(3):
+            t = time.perf_counter()
+            result = save_copy(work, target)
+            runs.append(((time.perf_counter() - t) * 1000, result.timings))
+        save_ms, save_parts = min(runs, key=lambda r: r[0])
 
         # two PCs take the flash copy, edit it, and the copies are merged
         a, b = data / "pc_a.sqlite", data / "pc_b.sqlite"
@@ -90,6 +88,7 @@ def run(rows: int, workdir: Path) -> list[tuple[str, float, str]]:
         best = min(range(3), key=lambda i: total[i])
         return [
             ("save_copy_ms", save_ms, "ms"),
+            *[(f"save_copy_{name}_ms", ms, "ms") for name, ms in save_parts.items()],
             ("merge_ms", total[best], "ms"),
             ("merge_plan_ms", plan_ms[best], "ms"),
             ("merge_write_ms", write_ms[best], "ms"),

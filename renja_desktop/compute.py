@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
 from .codes import SUB_KEGIATAN
@@ -32,8 +33,10 @@ class Node:
         self.parent: Node | None = None
         self.children: list[Node] = []
         self.values = values  # stored fields of the row (a plain dict)
-        self.own: tuple = ()   # this row's own contribution vector
-        self.sums: list = []   # totals over the subtree
+        # this row's own contribution vector and the totals over its subtree (a list): both set by
+        # the tree (load or insert) before anything reads them
+        self.own: tuple = ()
+        self.sums: list = ()  # type: ignore[assignment]
 
     @property
     def level(self) -> int:
@@ -65,6 +68,15 @@ class Node:
 
 def _position(row: dict[str, Any]) -> int:
     return row.get("position") or 0
+
+
+_BY_POSITION = itemgetter("position")
+_BY_ID = itemgetter("id")
+_BY_PARENT = itemgetter("parent_id")
+
+
+def _parent_id(row: dict[str, Any]) -> str | None:
+    return row.get("parent_id")
 
 
 class RollupTree:
@@ -122,16 +134,27 @@ class RollupTree:
         """Build the tree from row dicts (``id``, ``parent_id``, ``position``, ``level``...)."""
         self._by_kode = None
         rows = rows if isinstance(rows, list) else list(rows)
-        rows.sort(key=_position)
-        nodes = self.nodes = {r["id"]: Node(r["id"], r) for r in rows}
+        try:
+            rows.sort(key=_BY_POSITION)
+        except (KeyError, TypeError):  # rows without a position, or with None
+            rows.sort(key=_position)
+        ids = list(map(_BY_ID, rows))
+        nodes = self.nodes = dict(zip(ids, map(Node, ids, rows)))  # the loop runs in C
         roots: list[Node] = []
         orphans = []
-        for node in nodes.values():
-            pid = node.values.get("parent_id")
+        find = nodes.get
+        if len(nodes) == len(rows):
+            try:
+                parents = list(map(_BY_PARENT, rows))
+            except KeyError:
+                parents = list(map(_parent_id, rows))
+        else:  # the same id twice: the last row wins, as its node does
+            parents = [n.values.get("parent_id") for n in nodes.values()]
+        for node, pid in zip(nodes.values(), parents):
             if pid is None:
                 roots.append(node)
             else:
-                parent = nodes.get(pid)
+                parent = find(pid)
                 if parent is not None:
                     node.parent = parent
                     parent.children.append(node)
@@ -326,6 +349,36 @@ class PlanTree(RollupTree):
     """Tabel 3.1/4.1 and 2.3: pagu n, pagu n+1 and the RKPD draft pagu roll up."""
 
     COLUMNS = ("pagu", "pagu_n1", "rkpd_pagu")
+
+    def _recompute_in_place(self) -> None:
+        """:meth:`RollupTree._recompute_in_place` for this three-column vector, written out: the
+        load of a city-sized document spends its time here (``test_compute`` checks it against
+        the general form)."""
+        order = list(self.roots)
+        for node in order:
+            order.extend(node.children)
+        none = (0, 0, 0)
+        leaf = SUB_KEGIATAN
+        try:
+            for node in order:
+                v = node.values
+                if v["level"] == leaf:
+                    own = node.own = (v["pagu"] or 0, v["pagu_n1"] or 0, v["rkpd_pagu"] or 0)
+                    node.sums = [*own]
+                else:
+                    node.own = none
+                    node.sums = [0, 0, 0]
+        except KeyError:  # rows not read from a file may leave money fields out
+            return super()._recompute_in_place()
+        totals = [0, 0, 0]
+        for node in reversed(order):
+            parent = node.parent
+            target = parent.sums if parent is not None else totals
+            sums = node.sums
+            target[0] += sums[0]
+            target[1] += sums[1]
+            target[2] += sums[2]
+        self.totals = totals
 
     def contribution(self, node: Node) -> tuple:
         if node.values["level"] != SUB_KEGIATAN:

@@ -16,7 +16,10 @@ import gc
 import hashlib
 import json
 import sqlite3
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -145,6 +148,7 @@ class RenjaDocument:
             self.conn.close()
         finally:
             self.engine.dispose()
+            gc.unfreeze()  # what is garbage now (this document's tree) can be collected again
 
     def __enter__(self) -> "RenjaDocument":
         return self
@@ -164,16 +168,22 @@ class RenjaDocument:
         keys = [c.name for c in table.columns]
         rows = cursor.fetchall()
         cursor.close()
-        return [dict(zip(keys, row)) for row in rows]
+        # copies of one dict with every key, then filled: no dict grows key by key, and both
+        # loops run in C (about 15 % faster than dict(zip(...)) per row for the wide plan rows)
+        template = dict.fromkeys(keys)
+        out = list(map(dict.copy, repeat(template, len(rows))))
+        deque(map(dict.update, out, map(zip, repeat(keys), rows)), maxlen=0)
+        return out
 
     def _grouped(self, table: Table) -> dict[str, list[dict[str, Any]]]:
-        out: dict[str, list[dict[str, Any]]] = {}
+        out: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in self._rows(table):
-            out.setdefault(r["row_id"], []).append(r)
+            out[r["row_id"]].append(r)
+        by_position = itemgetter("position")
         for items in out.values():
             if len(items) > 1:
-                items.sort(key=lambda r: r["position"])
-        return out
+                items.sort(key=by_position)
+        return dict(out)
 
     def _load(self) -> None:
         # Building ~200.000 small objects triggers Python's cyclic GC dozens of times for nothing
@@ -183,6 +193,10 @@ class RenjaDocument:
         try:
             self._load_rows()
         finally:
+            # The tree lives as long as the document: keep the collector from scanning its
+            # ~250.000 objects again and again (the first pass alone costs ~30 ms, and every full
+            # pass later pauses the window as long). close() gives them back.
+            gc.freeze()
             if enabled:
                 gc.enable()
 
