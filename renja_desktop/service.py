@@ -16,9 +16,8 @@ import gc
 import hashlib
 import json
 import sqlite3
-from collections import defaultdict, deque
+from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -82,6 +81,10 @@ class Snapshot:
 
 def _label(node: Node) -> str:
     return node.kode or f"'{node.nama[:40]}'"
+
+
+#: per table, the class whose instances' __dict__ hold its rows (see RenjaDocument._rows)
+_ROW_KINDS: dict[str, type] = {}
 
 
 class RenjaDocument:
@@ -168,11 +171,20 @@ class RenjaDocument:
         keys = [c.name for c in table.columns]
         rows = cursor.fetchall()
         cursor.close()
-        # copies of one dict with every key, then filled: no dict grows key by key, and both
-        # loops run in C (about 15 % faster than dict(zip(...)) per row for the wide plan rows)
-        template = dict.fromkeys(keys)
-        out = list(map(dict.copy, repeat(template, len(rows))))
-        deque(map(dict.update, out, map(zip, repeat(keys), rows)), maxlen=0)
+        # Each row's dict is the __dict__ of an empty object of a class kept per table: CPython
+        # then shares one key table among all of them ("key-sharing dictionaries", PEP 412), so a
+        # plan row takes half the memory of dict(zip(...)) and is made a little faster. They are
+        # ordinary dicts in every other respect.
+        kind = _ROW_KINDS.get(table.name)
+        if kind is None:
+            kind = _ROW_KINDS[table.name] = type(f"{table.name}_row", (), {"__slots__": ("__dict__",)})
+        new = object.__new__
+        out = []
+        append = out.append
+        for row in rows:
+            values = new(kind).__dict__
+            values.update(zip(keys, row))
+            append(values)
         return out
 
     def _grouped(self, table: Table) -> dict[str, list[dict[str, Any]]]:
