@@ -441,6 +441,8 @@ class RenjaDocument:
         for i, sib in enumerate(siblings[position:], start=position + 1):
             sib.values["position"] = i
         changed = tree.insert(values, parent_id, position)
+        if parent_id is not None:
+            changed.add(parent_id)  # it has one child more, even when no total changed
         self._emit(Change(which, changed, inserted=[values["id"]]))
         return values["id"]
 
@@ -539,6 +541,8 @@ class RenjaDocument:
         for sib in siblings[index + 1:]:
             sib.values["position"] -= 1
         changed, removed = tree.remove(row_id)
+        if snap.parent_id is not None and snap.parent_id in tree.nodes:
+            changed.add(snap.parent_id)  # it has one child fewer, even when no total changed
         if which == "plan":
             for rid in removed:
                 self.indikator.pop(rid, None)
@@ -587,6 +591,8 @@ class RenjaDocument:
             for rid in inserted:
                 if rid in lst:
                     lst[rid].sort(key=lambda x: x["position"])
+        if snap.parent_id is not None and snap.parent_id in tree.nodes:
+            changed.add(snap.parent_id)  # it has its child back, even when no total changed
         change = Change(snap.table, changed, inserted=inserted)
         self._emit(change)
         return change
@@ -622,7 +628,8 @@ class RenjaDocument:
                 raise EditError("baris tidak dapat dipindahkan ke dalam dirinya sendiri")
             probe = probe.parent
         old_siblings = tree.siblings_of(node)
-        same_parent = node.parent is new_parent
+        old_parent = node.parent
+        same_parent = old_parent is new_parent
         new_code = None
         if recode and not same_parent and new_parent is not None and new_parent.kode and node.kode:
             try:
@@ -655,6 +662,8 @@ class RenjaDocument:
             for rid, kode in renamed.items():
                 tree.set_kode(rid, kode)
             changed |= set(renamed) | {node.id}
+        # both parents show a changed set of children even when no total moved
+        changed |= {p.id for p in (old_parent, new_parent) if p is not None}
         change = Change(which, changed, moved=[row_id])
         self._emit(change)
         return change

@@ -269,16 +269,47 @@ def validate(doc: "RenjaDocument") -> list[Finding]:
     out: list[Finding] = []
     for node in doc.plan.walk():
         out.extend(row_findings(doc, node))
-    out.extend(duplicate_findings(doc))
+    return sort_findings(doc, out + document_findings(doc))
+
+
+def document_findings(doc: "RenjaDocument") -> list[Finding]:
+    """The rules that look at the document as a whole rather than one plan row at a time:
+    duplicate codes, printed values, Tabel 2.1 and the registered rules (import audit)."""
+    out = duplicate_findings(doc)
     out.extend(declared_findings(doc))
     out.extend(eval_findings(doc))
     from . import audit  # noqa: F401  (registers the import-audit rules: cross-table, catalog)
 
     for rule in _EXTRA_RULES:
         out.extend(rule(doc))
-    order = {node.id: i for i, node in enumerate(doc.plan.walk())}
-    out.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.tabel, order.get(f.row_id or "", 1 << 30)))
     return out
+
+
+def rows_to_recheck(doc: "RenjaDocument", changed: Iterable[str], moved: Iterable[str] = ()) -> set[str]:
+    """The plan rows whose :func:`row_findings` an edit of ``changed`` rows can alter: a row's
+    findings read the row, its parent (code, level) and whether it has children, so the rows
+    themselves, their children and their parents; for ``moved`` rows their whole subtrees."""
+    nodes = doc.plan.nodes
+    out: set[str] = set()
+    for rid in changed:
+        node = nodes.get(rid)
+        out.add(rid)
+        if node is not None:
+            out.update(c.id for c in node.children)
+            if node.parent is not None:
+                out.add(node.parent.id)
+    for rid in moved:
+        node = nodes.get(rid)
+        if node is not None:
+            out.update(n.id for n in doc.plan.subtree(node))
+    return out
+
+
+def sort_findings(doc: "RenjaDocument", findings: list[Finding]) -> list[Finding]:
+    """Errors first, then warnings and notes; by table; then in document order."""
+    order = {node.id: i for i, node in enumerate(doc.plan.walk())}
+    findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.tabel, order.get(f.row_id or "", 1 << 30)))
+    return findings
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

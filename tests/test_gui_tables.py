@@ -356,3 +356,44 @@ def test_new_document_and_refused_files(qtbot, tmp_path, monkeypatch):
     assert not w.open_document(tmp_path / "tidak-ada.sqlite")
     assert "tidak ditemukan" in errors[-1]
     w.close()
+
+
+def test_findings_after_edits_equal_a_full_check(window, qtbot):
+    """The panel checks again only what each edit can affect; the result is always the full check's."""
+    from renja_desktop.validation import validate
+
+    doc = window.doc
+    panel = window.findings
+
+    def same_as_full():
+        panel.update_findings()
+        shown = [(f.rule, f.row_id, f.kolom, f.pesan) for f in panel.findings]
+        full = [(f.rule, f.row_id, f.kolom, f.pesan) for f in validate(doc)]
+        assert shown == full
+
+    ids = ids_by_kode(doc)
+    kegiatan = next(n for n in doc.plan.walk() if n.level == 4 and len(n.children) > 1)
+    leaf = kegiatan.children[0]
+    doc.set_plan(leaf.id, check=False, kode="8.01.01.2.01.9999x")  # a malformed code (as imported)
+    same_as_full()
+    doc.set_plan(leaf.id, check=False, kode=kegiatan.children[1].kode)  # a duplicate code
+    same_as_full()
+    doc.set_plan(leaf.id, pagu=None)                         # a leaf without pagu
+    same_as_full()
+    doc.set_sumber_dana(kegiatan.children[1].id, [{"nama": "DAU", "jumlah": "10"}])
+    same_as_full()
+    program = ids["8.01.01"]
+    doc.set_plan(program, check=False, kode="8.02.01")  # children no longer under their parent
+    same_as_full()
+    new = doc.add_plan_row(kegiatan.id, doc.next_free_code(kegiatan.id), "Sub kegiatan baru")
+    same_as_full()
+    lone = next(n for n in doc.plan.walk() if n.level == 4 and len(n.children) == 1)
+    snap = doc.delete_plan_row(lone.children[0].id)          # a kegiatan left without sub kegiatan
+    same_as_full()
+    doc.restore(snap)
+    same_as_full()
+    other = next(n for n in doc.plan.walk() if n.level == 4 and n is not kegiatan)
+    doc.move_plan_row(new, other.id)                         # both kegiatan change
+    same_as_full()
+    window.editor.stack.undo()
+    same_as_full()
