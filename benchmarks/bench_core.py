@@ -3,7 +3,8 @@
 ``open_ms`` is what a user waits for: header checks, ``quick_check`` and the load. ``load_ms`` is the
 load alone (every row of every table into the computed trees), compared with ``sqlite3_read_ms``,
 the same rows fetched as plain tuples with ``sqlite3`` (the floor). Both keep what they read until
-their timer has stopped: the figures are the reading, not also the freeing of the previous round. ``load_rows_ms`` is the loading
+their timer has stopped: the figures are the reading, not also the freeing of the previous round.
+``load_memory_mb`` is the Python memory the open document holds (tracemalloc). ``load_rows_ms`` is the loading
 path alone (the same rows as dicts through SQLAlchemy's connection, before any tree is built).
 """
 from __future__ import annotations
@@ -89,6 +90,7 @@ def run(rows: int, workdir: Path) -> list[tuple[str, float, str]]:
     sqlite_s, rows_s, load_s = min(sqlite_times), min(rows_times), min(load_times)
     open_s = _best(open_checked)
     engine.dispose()
+    memory_mb = _loaded_memory_mb(path)
     doc = RenjaDocument.open(path)
     try:
         leaves = [n for n in doc.plan.walk() if n.level == 5][:200]
@@ -110,4 +112,23 @@ def run(rows: int, workdir: Path) -> list[tuple[str, float, str]]:
         ("edit_commit_ms", statistics.median(edit_times) * 1000, "ms"),
         ("edit_commit_p95_ms", sorted(edit_times)[int(len(edit_times) * 0.95)] * 1000, "ms"),
         ("full_recompute_ms", recompute_s * 1000, "ms"),
+        ("load_memory_mb", memory_mb, "MB"),
     ]
+
+
+def _loaded_memory_mb(path: Path) -> float:
+    """Python memory held by the open document (every row, the trees, the totals), measured with
+    tracemalloc on its own load (tracing slows allocation, so never during a timing)."""
+    import gc
+    import tracemalloc
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        doc = RenjaDocument.open(path, readonly=True)
+        held = tracemalloc.get_traced_memory()[0] - before
+        doc.close()
+    finally:
+        tracemalloc.stop()
+    return held / 1_000_000
