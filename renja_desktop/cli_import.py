@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sheet", metavar="NAME", help="nama lembar kerja .xlsx")
     p.add_argument("--column", action="append", default=[], metavar="FIELD=HEADER",
                    help="memetakan kolom secara manual: FIELD seperti pada tree --json "
-                        "(kode, nama, pagu, sumber_dana, ...) = teks kepala kolom, huruf kolom atau nomor kolom")
+                        "(kode, nama, pagu, sumber_dana, ...) = teks kepala kolom, huruf kolom atau nomor kolom; "
+                        "FIELD=- agar isian itu tidak diimpor walau kepala kolomnya dikenali")
     p.add_argument("--pemda", help="pemerintah daerah (bila FILE baru)")
     p.add_argument("--opd", help="perangkat daerah (bila FILE baru)")
     p.add_argument("--tahun", type=_year, help="tahun rencana n (bila FILE baru)")

@@ -1,11 +1,12 @@
-"""Berkas ▸ Impor tabel…: choose a file (and sheet, and table type), import it as one undoable
-step after a backup of the working file, then show the importer's row-by-row report."""
+"""Berkas ▸ Impor tabel…: choose a file (and sheet, and table type), check or change which column
+holds which field (:mod:`.column_mapping`), import it as one undoable step after a backup of the
+working file, then show the importer's row-by-row report."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ..service import EditError
 from . import texts
@@ -45,20 +46,77 @@ def choose_source(parent: QWidget, start: str) -> tuple[Path, str | None, str | 
                                              translate("Import", "Lembar kerja yang diimpor:"), sheets, 0, False)
             if not ok:
                 return None
-    labels = [translate("Import", label) for _t, label in TABLE_CHOICES]
-    chosen, ok = QInputDialog.getItem(parent, translate("Import", "Jenis tabel"),
-                                      translate("Import", "Tabel yang diimpor:"), labels, 0, False)
+    ok, table = ask_table(parent)
     if not ok:
         return None
-    table = TABLE_CHOICES[labels.index(chosen)][0]
     return source, sheet, table
 
 
-def run_import(window, source: Path, sheet: str | None, table: str | None) -> bool:
-    """Import ``source`` into the window's document as one undo step. Returns True when imported."""
+def ask_table(parent: QWidget, automatic: bool = True) -> tuple[bool, str | None]:
+    """The table type (``None``: recognise it); ``(False, None)`` when cancelled."""
+    choices = [c for c in TABLE_CHOICES if automatic or c[0] is not None]
+    labels = [translate("Import", label) for _t, label in choices]
+    chosen, ok = QInputDialog.getItem(parent, translate("Import", "Jenis tabel"),
+                                      translate("Import", "Tabel yang diimpor:"), labels, 0, False)
+    if not ok:
+        return False, None
+    return True, choices[labels.index(chosen)][0]
+
+
+def table_title(table: str) -> str:
+    return next(translate("Import", label) for t, label in TABLE_CHOICES if t == table)
+
+
+def choose_columns(parent: QWidget, source: Path, sheet: str | None, table: str | None, doc=None):
+    """The column-mapping step. Returns ``(table, column_map, src)`` for :func:`run_import`, or
+    ``None`` when cancelled. Kept unchanged, the mapping gives back the table as chosen and
+    ``column_map=None`` (the import runs as without this step); a source that cannot be read gives
+    ``src=None`` so the import reports why, as always."""
+    from ..importer.mapping import detect_columns, looks_like_document
+    from ..importer.readers import file_source
+    from .column_mapping import ColumnMappingDialog
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        src = file_source(source, sheet)
+    except Exception:  # noqa: BLE001 - the import itself reads it again and reports why
+        return table, None, None
+    finally:
+        QApplication.restoreOverrideCursor()
+    if table is None and looks_like_document(src):
+        return table, None, src   # a whole Renja converted to text: several tables, read by captions
+    tahun = doc.info.get("tahun") if doc is not None else None
+    running = tuple(x for x in doc.running_header() if x) if doc is not None else ()
+    detected = detect_columns(src.rows, table, tahun, running)
+    chosen_table = table
+    if detected.table is None:
+        texts.show_info(parent, translate("Import", "Jenis tabel tidak dikenali"),
+                        translate("Import", "Jenis tabel %1 tidak dikenali dari kepala kolomnya.")
+                        .replace("%1", src.label),
+                        translate("Import", "Pilih jenis tabelnya, lalu periksa kolom-kolomnya."))
+        ok, chosen_table = ask_table(parent, automatic=False)
+        if not ok:
+            return None
+        detected = detect_columns(src.rows, chosen_table, tahun, running)
+    dialog = ColumnMappingDialog(parent, src, detected, table_title(detected.table), tahun)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        column_map = dialog.column_map()
+    finally:
+        dialog.deleteLater()
+    if column_map is None:
+        return chosen_table, None, src
+    return detected.table, column_map, src
+
+
+def run_import(window, source: Path, sheet: str | None, table: str | None,
+               column_map: dict[str, str] | None = None, src=None) -> bool:
+    """Import ``source`` into the window's document as one undo step. Returns True when imported.
+    ``column_map`` as for ``import --column``; ``src``: the source already read (else it is read)."""
     from ..exchange.backups import take_backup
     from ..exchange.errors import ExchangeError
-    from ..importer import import_file
+    from ..importer import import_file, import_source
 
     doc = window.doc
     try:
@@ -69,7 +127,10 @@ def run_import(window, source: Path, sheet: str | None, table: str | None) -> bo
         return False
 
     def operation():
-        report = import_file(doc, source, table=table, sheet=sheet)
+        if src is not None:
+            report = import_source(doc, src, table=table, column_map=column_map)
+        else:
+            report = import_file(doc, source, table=table, sheet=sheet, column_map=column_map)
         if report.failed:
             raise EditError(report.summary())
         return report

@@ -1156,14 +1156,18 @@ class MainWindow(QMainWindow):
     def import_table(self) -> bool:
         if self.doc is None or self.doc.readonly:
             return False
-        from .import_flow import choose_source, run_import
+        from .import_flow import choose_columns, choose_source, run_import
 
         chosen = choose_source(self, str(app_settings.value("import/folder", str(Path.home()))))
         if chosen is None:
             return False
         source, sheet, table = chosen
         app_settings.set_value("import/folder", str(source.parent))
-        return run_import(self, source, sheet, table)
+        mapped = choose_columns(self, source, sheet, table, self.doc)
+        if mapped is None:
+            return False
+        table, column_map, src = mapped
+        return run_import(self, source, sheet, table, column_map, src)
 
     def clear_declared(self) -> bool:
         """Remove the printed values kept from an imported document (one undoable step)."""

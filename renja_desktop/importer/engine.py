@@ -100,11 +100,11 @@ def _eval_anchor(cells: list[str]) -> int | None:
     return None
 
 
-def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, report: ImportReport,
-             column_map: dict[str, str] | None = None, paste: bool = False,
-             source: str = "") -> Block:
-    """Pass 1 for one table block."""
-    running = _header_lines_of(doc)
+def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, running: tuple[str, ...] = (),
+                column_map: dict[str, str] | None = None, paste: bool = False, source: str = "",
+                ) -> tuple[str, Layout, list[SourceRow]]:
+    """The table (given or guessed), its layout and the header rows of one block, exactly as the
+    import reads them (also used by the column-mapping step before an import)."""
     # header rows: any row that reads as a header (they repeat on every page)
     header_rows: list[SourceRow] = []
     first_header_block: list[SourceRow] = []
@@ -134,13 +134,23 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
     layout = None
     hdr_cells = [r.cells for r in first_header_block if not is_kr_row(r.cells)]
     if hdr_cells:
-        layout = layout_from_header(table, hdr_cells, doc.info.get("tahun"), [r.line for r in first_header_block])
+        layout = layout_from_header(table, hdr_cells, tahun, [r.line for r in first_header_block])
     if layout is None:
         layout = default_layout(table)
     if column_map:
         layout = apply_column_map(layout, column_map, hdr_cells or None)
     if table == "2.1":
         layout = _eval_layout_from_numbers(rows, layout)
+    return table, layout, header_rows
+
+
+def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, report: ImportReport,
+             column_map: dict[str, str] | None = None, paste: bool = False,
+             source: str = "") -> Block:
+    """Pass 1 for one table block."""
+    running = _header_lines_of(doc)
+    table, layout, header_rows = find_layout(rows, table, doc.info.get("tahun"), running,
+                                             column_map=column_map, paste=paste, source=source)
     if layout.ignored:
         report.messages.append(
             f"Tabel {table}: kolom tidak disimpan: " + "; ".join(f"'{t}'" for t in layout.ignored[:6])
@@ -230,7 +240,8 @@ def _eval_layout_from_numbers(rows: list[SourceRow], layout: Layout) -> Layout:
             offsets["penanggung_jawab"] = positions[16] - name_col
         if 17 in positions:
             offsets["keterangan"] = positions[17] - name_col
-        return Layout("2.1", offsets, "nama", from_header=True, header_lines=[r.line])
+        return Layout("2.1", offsets, "nama", from_header=True, header_lines=[r.line],
+                      header_positions={f: name_col + off for f, off in offsets.items()})
     return layout
 
 

@@ -257,6 +257,10 @@ def default_layout(table: str) -> Layout:
     return Layout(table, dict(DEFAULT_OFFSETS[table]), ANCHOR[table])
 
 
+#: the column-map value for "do not import this field" (``--column lokasi=-``)
+IGNORE = "-"
+
+
 def _column_index(spec: str, header: list[str] | None) -> int:
     """``'E'`` / ``'5'`` / a header text -> a 0-based column index."""
     s = spec.strip()
@@ -301,22 +305,30 @@ def _letter(idx: int) -> str:
 
 
 def apply_column_map(layout: Layout, column_map: dict[str, str], header_rows: list[list[str]] | None) -> Layout:
-    """Set columns by hand: FIELD -> header text, column letter or 1-based number.
+    """Set columns by hand: FIELD -> header text, column letter or 1-based number, or ``-`` (the
+    field is not imported, even when the header names it).
 
     Mapped fields get fixed (absolute) columns. When the anchor itself (the name, or ``No``) is
     mapped, every row is read from that column; otherwise the mapped columns keep their distance
     to the anchor found in the header.
     """
     table = layout.table
-    valid = set(FIELDS[table])
+    # the table's fields, and any other field the header itself was read as (e.g. Outcome in 4.1)
+    valid = set(FIELDS[table]) | set(layout.offsets) | set(layout.header_positions)
     header = combine_header(header_rows) if header_rows else None
     absolute: dict[str, int] = {}
+    dropped: set[str] = set()
     for key, spec in column_map.items():
         f = key.strip().lower()
         if f not in valid:
             raise ImportFailure(
                 f"isian '{key}' tidak dikenal untuk Tabel {table}; pilih salah satu: " + ", ".join(FIELDS[table])
             )
+        if str(spec).strip() == IGNORE:
+            if f == layout.anchor or f == "kode" and table in ("4.1", "3.1"):
+                raise ImportFailure(f"isian '{key}' tidak dapat diabaikan: baris Tabel {table} dibaca dari kolom itu")
+            dropped.add(f)
+            continue
         absolute[f] = _column_index(str(spec), header)
     anchor = layout.anchor
     if not layout.from_header and anchor == "nama" and "nama" not in absolute:
@@ -330,6 +342,8 @@ def apply_column_map(layout: Layout, column_map: dict[str, str], header_rows: li
     if layout.from_header and "kode" in layout.header_positions:
         positions["kode"] = layout.header_positions["kode"]
     positions.update(absolute)
+    for f in dropped:
+        positions.pop(f, None)
     new_base = positions.get(anchor, base)
     layout.offsets = {f: col - new_base for f, col in positions.items() if f != "kode"}
     layout.offsets[anchor] = 0
@@ -337,6 +351,13 @@ def apply_column_map(layout: Layout, column_map: dict[str, str], header_rows: li
         layout.code_start = positions["kode"]
     if anchor in absolute or not layout.from_header:
         layout.absolute_anchor = new_base if (anchor in absolute or anchor == "no") else None
+    if header:
+        mapped = {header[col] for col in absolute.values() if col < len(header)}
+        layout.ignored = [t for t in layout.ignored if t not in mapped]
+        for f in sorted(dropped, key=lambda f: layout.header_positions.get(f, 0)):
+            col = layout.header_positions.get(f)
+            if col is not None and col < len(header) and header[col] and header[col] not in mapped:
+                layout.ignored.append(header[col])
     layout.manual = True
     return layout
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
     <name>AddRowDialog</name>
@@ -69,8 +70,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Document backups</translation>
     </message>
     <message>
-        <source>Salinan cadangan otomatis dari '%1', terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
-        <translation>Automatic backup copies of '%1', newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
+        <source>Salinan cadangan otomatis dari &apos;%1&apos;, terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
+        <translation>Automatic backup copies of &apos;%1&apos;, newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
     </message>
     <message>
         <source>Waktu</source>
@@ -126,6 +127,69 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
 </context>
 <context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <source>Petakan kolom</source>
+        <translation>Map columns</translation>
+    </message>
+    <message>
+        <source>(dikenali dari kepala kolom)</source>
+        <translation>(recognised from the column headers)</translation>
+    </message>
+    <message>
+        <source>Pilih isian Renja yang dimuat setiap kolom berkas; kolom “(abaikan)” tidak diimpor. Pilihan awal adalah yang dikenali aplikasi dari kepala kolom: bila sudah benar, klik Oke.</source>
+        <translation>Choose the Renja field each column of the file holds; a “(skip)” column is not imported. The first choice is what the application recognised from the column headers: if it is right, click OK.</translation>
+    </message>
+    <message>
+        <source>Kode yang tersebar di beberapa kolom berurutan (8 | 01 | 01 | …) cukup dipilih pada kolom pertamanya.</source>
+        <translation>A code spread over several adjacent columns (8 | 01 | 01 | …) is chosen on its first column only.</translation>
+    </message>
+    <message>
+        <source>Pratinjau berkas sumber</source>
+        <translation>Preview of the source file</translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>(abaikan)</source>
+        <translation>(skip)</translation>
+    </message>
+    <message>
+        <source>Isian kolom %1</source>
+        <translation>Field of column %1</translation>
+    </message>
+    <message>
+        <source>Kolom %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <source>&amp;Kembalikan pilihan awal</source>
+        <translation>&amp;Restore recognised choice</translation>
+    </message>
+    <message>
+        <source>Isian setiap kolom seperti yang dikenali aplikasi</source>
+        <translation>Each column&apos;s field as the application recognised it</translation>
+    </message>
+    <message>
+        <source>(bagian kode)</source>
+        <translation>(part of the code)</translation>
+    </message>
+    <message>
+        <source>Isian “%1” dipilih untuk lebih dari satu kolom (kolom %2). Pilih satu kolom saja; ubah yang lain menjadi “(abaikan)”.</source>
+        <translation>The field “%1” is chosen for more than one column (columns %2). Choose one column only; set the others to “(skip)”.</translation>
+    </message>
+    <message>
+        <source>Belum ada kolom untuk “%1”: Tabel %2 tidak dapat diimpor tanpanya.</source>
+        <translation>No column is chosen for “%1”: Table %2 cannot be imported without it.</translation>
+    </message>
+    <message>
+        <source>Belum ada kolom untuk “%1” atau “%2”: Tabel %3 memerlukan salah satunya.</source>
+        <translation>No column is chosen for “%1” or “%2”: Table %3 needs one of them.</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Kode</source>
@@ -149,7 +213,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target Renstra Perangkat Daerah pada akhir periode</source>
-        <translation>The agency's Renstra target at the end of the period</translation>
+        <translation>The agency&apos;s Renstra target at the end of the period</translation>
     </message>
     <message>
         <source>(6) Realisasi Renstra s.d. %n3</source>
@@ -157,7 +221,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Realisasi capaian Renstra sampai dengan Renja tahun lalu</source>
-        <translation>Renstra achievement up to last year's Renja</translation>
+        <translation>Renstra achievement up to last year&apos;s Renja</translation>
     </message>
     <message>
         <source>(7) Target Renja %n2</source>
@@ -165,7 +229,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target kinerja dan anggaran Renja tahun yang dievaluasi</source>
-        <translation>Performance and budget target of the evaluated year's Renja</translation>
+        <translation>Performance and budget target of the evaluated year&apos;s Renja</translation>
     </message>
     <message>
         <source>(8) Triwulan I</source>
@@ -384,11 +448,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>ConsolidateDialog</name>
     <message>
         <source>Gabungkan Renja perangkat daerah</source>
-        <translation>Consolidate agencies' Renja</translation>
+        <translation>Consolidate agencies&apos; Renja</translation>
     </message>
     <message>
         <source>Pilih berkas Renja setiap perangkat daerah (tahun dan Pemda yang sama). Hasilnya satu tampilan kota hanya-baca dengan total per perangkat daerah dan per urusan.</source>
-        <translation>Choose each agency's Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
+        <translation>Choose each agency&apos;s Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
     </message>
     <message>
         <source>&amp;Tambah berkas...</source>
@@ -579,7 +643,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Jangan simpan</source>
-        <translation>Don't save</translation>
+        <translation>Don&apos;t save</translation>
     </message>
     <message>
         <source>Coba lagi</source>
@@ -620,7 +684,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>FindingsPanel</name>
     <message>
         <source>Tingkat</source>
-        <extracomment>the user wants to see where a finding is</extracomment>
+        <extracomment>the user wants to see where a finding is row rule findings by plan row id (rows without findings left out), from the last check plan rows to check again, and moved rows (their subtrees); None: check everything</extracomment>
         <translation>Severity</translation>
     </message>
     <message>
@@ -783,7 +847,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Nama Kepala:</source>
-        <translation>Head's name:</translation>
+        <translation>Head&apos;s name:</translation>
     </message>
     <message>
         <source>Pangkat:</source>
@@ -826,7 +890,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Tabel 2.1 Evaluasi Renja tahun lalu</source>
-        <translation>Table 2.1 Evaluation of last year's Renja</translation>
+        <translation>Table 2.1 Evaluation of last year&apos;s Renja</translation>
     </message>
     <message>
         <source>Tabel 2.2 Kinerja pelayanan</source>
@@ -865,6 +929,18 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Table to import:</translation>
     </message>
     <message>
+        <source>Jenis tabel tidak dikenali</source>
+        <translation>Table type not recognised</translation>
+    </message>
+    <message>
+        <source>Jenis tabel %1 tidak dikenali dari kepala kolomnya.</source>
+        <translation>The table type of %1 was not recognised from its column headers.</translation>
+    </message>
+    <message>
+        <source>Pilih jenis tabelnya, lalu periksa kolom-kolomnya.</source>
+        <translation>Choose the table type, then check its columns.</translation>
+    </message>
+    <message>
         <source>Impor dibatalkan</source>
         <translation>Import cancelled</translation>
     </message>
@@ -891,6 +967,251 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <message>
         <source>Impor dapat dibatalkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
         <translation>The import can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>Kode</source>
+        <extracomment>field labels; {n}, {n+1}, {n-1}... become the plan year and the years around it</extracomment>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama program/kegiatan/sub kegiatan</source>
+        <translation>Program/activity/sub-activity name</translation>
+    </message>
+    <message>
+        <source>Pagu indikatif {n} (Rp)</source>
+        <translation>Indicative budget {n} (Rp)</translation>
+    </message>
+    <message>
+        <source>Pagu prakiraan maju {n+1} (Rp)</source>
+        <translation>Forward estimate budget {n+1} (Rp)</translation>
+    </message>
+    <message>
+        <source>Sumber dana</source>
+        <translation>Funding source</translation>
+    </message>
+    <message>
+        <source>Lokasi</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Indikator kinerja</source>
+        <translation>Performance indicator</translation>
+    </message>
+    <message>
+        <source>Target capaian {n}</source>
+        <translation>Target {n}</translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Catatan penting</source>
+        <translation>Important notes</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Keluaran</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Target capaian {n+1}</source>
+        <translation>Target {n+1}</translation>
+    </message>
+    <message>
+        <source>Penanggung jawab</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>Keluaran {n+1}</source>
+        <translation>Output {n+1}</translation>
+    </message>
+    <message>
+        <source>Capaian kinerja {n}</source>
+        <translation>Performance achievement {n}</translation>
+    </message>
+    <message>
+        <source>Capaian kinerja {n+1}</source>
+        <translation>Performance achievement {n+1}</translation>
+    </message>
+    <message>
+        <source>Nomor urut (No)</source>
+        <translation>Row number (No)</translation>
+    </message>
+    <message>
+        <source>RKPD: program/kegiatan/sub kegiatan</source>
+        <translation>RKPD: program/activity/sub-activity</translation>
+    </message>
+    <message>
+        <source>RKPD: lokasi</source>
+        <translation>RKPD: location</translation>
+    </message>
+    <message>
+        <source>RKPD: indikator kinerja</source>
+        <translation>RKPD: performance indicator</translation>
+    </message>
+    <message>
+        <source>RKPD: target capaian</source>
+        <translation>RKPD: target</translation>
+    </message>
+    <message>
+        <source>RKPD: pagu indikatif (Rp)</source>
+        <translation>RKPD: indicative budget (Rp)</translation>
+    </message>
+    <message>
+        <source>Sasaran</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>SPM/standar nasional</source>
+        <translation>Minimum service standard/national standard</translation>
+    </message>
+    <message>
+        <source>IKK</source>
+        <translation>IKK</translation>
+    </message>
+    <message>
+        <source>Target {n-3}</source>
+        <translation>Target {n-3}</translation>
+    </message>
+    <message>
+        <source>Target {n-2}</source>
+        <translation>Target {n-2}</translation>
+    </message>
+    <message>
+        <source>Target {n}</source>
+        <translation>Target {n}</translation>
+    </message>
+    <message>
+        <source>Realisasi {n-3}</source>
+        <translation>Achieved {n-3}</translation>
+    </message>
+    <message>
+        <source>Realisasi {n-2}</source>
+        <translation>Achieved {n-2}</translation>
+    </message>
+    <message>
+        <source>Proyeksi {n}</source>
+        <translation>Projection {n}</translation>
+    </message>
+    <message>
+        <source>Proyeksi {n+1}</source>
+        <translation>Projection {n+1}</translation>
+    </message>
+    <message>
+        <source>Program/kegiatan</source>
+        <translation>Program/activity</translation>
+    </message>
+    <message>
+        <source>Besaran/volume</source>
+        <translation>Amount/volume</translation>
+    </message>
+    <message>
+        <source>Analisis: program/kegiatan/sub kegiatan</source>
+        <extracomment>where a table prints a field under another meaning</extracomment>
+        <translation>Needs analysis: program/activity/sub-activity</translation>
+    </message>
+    <message>
+        <source>Analisis: lokasi</source>
+        <translation>Needs analysis: location</translation>
+    </message>
+    <message>
+        <source>Analisis: indikator kinerja</source>
+        <translation>Needs analysis: performance indicator</translation>
+    </message>
+    <message>
+        <source>Analisis: target capaian</source>
+        <translation>Needs analysis: target</translation>
+    </message>
+    <message>
+        <source>Analisis: pagu indikatif (Rp)</source>
+        <translation>Needs analysis: indicative budget (Rp)</translation>
+    </message>
+    <message>
+        <source>Target {n-1}</source>
+        <translation>Target {n-1}</translation>
+    </message>
+    <message>
+        <source>Catatan analisis</source>
+        <translation>Analysis notes</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Unit penanggung jawab</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>target Renstra</source>
+        <extracomment>Tabel 2.1 columns 5-15 (K and Rp each)</extracomment>
+        <translation>Renstra target</translation>
+    </message>
+    <message>
+        <source>realisasi Renstra s.d. tahun lalu</source>
+        <translation>Renstra achieved up to last year</translation>
+    </message>
+    <message>
+        <source>target Renja</source>
+        <translation>Renja target</translation>
+    </message>
+    <message>
+        <source>realisasi triwulan I</source>
+        <translation>achieved in quarter I</translation>
+    </message>
+    <message>
+        <source>realisasi triwulan II</source>
+        <translation>achieved in quarter II</translation>
+    </message>
+    <message>
+        <source>realisasi triwulan III</source>
+        <translation>achieved in quarter III</translation>
+    </message>
+    <message>
+        <source>realisasi triwulan IV</source>
+        <translation>achieved in quarter IV</translation>
+    </message>
+    <message>
+        <source>realisasi Renja</source>
+        <translation>Renja achieved</translation>
+    </message>
+    <message>
+        <source>tingkat realisasi (%)</source>
+        <translation>realisation rate (%)</translation>
+    </message>
+    <message>
+        <source>realisasi Renstra</source>
+        <translation>Renstra achieved</translation>
+    </message>
+    <message>
+        <source>tingkat capaian Renstra (%)</source>
+        <translation>Renstra achievement rate (%)</translation>
+    </message>
+    <message>
+        <source>Kolom %1 K: %2</source>
+        <translation>Column %1 K: %2</translation>
+    </message>
+    <message>
+        <source>Kolom %1 Rp: %2</source>
+        <translation>Column %1 Rp: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMapping</name>
+    <message>
+        <source>%1 dan %2</source>
+        <translation>%1 and %2</translation>
     </message>
 </context>
 <context>
@@ -924,7 +1245,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Indikator kinerja pelayanan Perangkat Daerah; tidak ada rumus.</source>
-        <translation>The agency's service performance indicators; no formulas.</translation>
+        <translation>The agency&apos;s service performance indicators; no formulas.</translation>
     </message>
     <message>
         <source>Hapus baris</source>
@@ -1034,11 +1355,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>&amp;Gabungkan Renja perangkat daerah…</source>
-        <translation>Conso&amp;lidate agencies' Renja…</translation>
+        <translation>Conso&amp;lidate agencies&apos; Renja…</translation>
     </message>
     <message>
         <source>Menggabungkan Renja banyak perangkat daerah menjadi satu tampilan kota (untuk Bappeda)</source>
-        <translation>Gathers many agencies' Renja into one city view (for Bappeda)</translation>
+        <translation>Gathers many agencies&apos; Renja into one city view (for Bappeda)</translation>
     </message>
     <message>
         <source>Selamatkan berkas &amp;rusak…</source>
@@ -1138,7 +1459,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Setelah ditinjau: pemeriksaan tidak lagi membandingkan angka tercetak dokumen asal</source>
-        <translation>After review: the check no longer compares the source document's printed figures</translation>
+        <translation>After review: the check no longer compares the source document&apos;s printed figures</translation>
     </message>
     <message>
         <source>&amp;Bentangkan semua</source>
@@ -1213,8 +1534,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File not found</translation>
     </message>
     <message>
-        <source>Berkas '%1' tidak ditemukan.</source>
-        <translation>File '%1' was not found.</translation>
+        <source>Berkas &apos;%1&apos; tidak ditemukan.</source>
+        <translation>File &apos;%1&apos; was not found.</translation>
     </message>
     <message>
         <source>Bila berkas itu ada di flash disk, pasang flash disknya lalu coba lagi.</source>
@@ -1233,16 +1554,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File check notes</translation>
     </message>
     <message>
-        <source>Berkas '%1' dibuka dengan catatan berikut:</source>
-        <translation>The file '%1' was opened with these notes:</translation>
+        <source>Berkas &apos;%1&apos; dibuka dengan catatan berikut:</source>
+        <translation>The file &apos;%1&apos; was opened with these notes:</translation>
     </message>
     <message>
         <source>Dokumen sudah terbuka</source>
         <translation>Document already open</translation>
     </message>
     <message>
-        <source>Dokumen '%1' sudah terbuka di jendela Renja Desktop ini.</source>
-        <translation>The document '%1' is already open in this Renja Desktop window.</translation>
+        <source>Dokumen &apos;%1&apos; sudah terbuka di jendela Renja Desktop ini.</source>
+        <translation>The document &apos;%1&apos; is already open in this Renja Desktop window.</translation>
     </message>
     <message>
         <source>Berkas rusak</source>
@@ -1261,8 +1582,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Not yet saved to the %1</translation>
     </message>
     <message>
-        <source>Perubahan pada '%1' belum disimpan ke %2.</source>
-        <translation>The changes to '%1' are not yet saved to the %2.</translation>
+        <source>Perubahan pada &apos;%1&apos; belum disimpan ke %2.</source>
+        <translation>The changes to &apos;%1&apos; are not yet saved to the %2.</translation>
     </message>
     <message>
         <source>Perubahan tetap ada di salinan kerja di komputer ini (%1), tetapi berkas di %2 masih versi lama. Simpan ke %2 sekarang?</source>
@@ -1421,12 +1742,12 @@ Compare and merge now?</translation>
         <translation>The damaged file was not changed.</translation>
     </message>
     <message>
-        <source>Semua isi '%1' terselamatkan ke %2.</source>
-        <translation>All content of '%1' was rescued into %2.</translation>
+        <source>Semua isi &apos;%1&apos; terselamatkan ke %2.</source>
+        <translation>All content of &apos;%1&apos; was rescued into %2.</translation>
     </message>
     <message>
-        <source>Sebagian isi '%1' terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
-        <translation>Part of '%1' was rescued into %2; some content is lost (see the details).</translation>
+        <source>Sebagian isi &apos;%1&apos; terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
+        <translation>Part of &apos;%1&apos; was rescued into %2; some content is lost (see the details).</translation>
     </message>
     <message>
         <source>Hasil penyelamatan</source>
@@ -1505,8 +1826,8 @@ Compare and merge now?</translation>
         <translation>%1 on computer %2 since %3</translation>
     </message>
     <message>
-        <source>Kunci berkas '%1' telah diambil alih oleh %2.</source>
-        <translation>The lock on '%1' was taken over by %2.</translation>
+        <source>Kunci berkas &apos;%1&apos; telah diambil alih oleh %2.</source>
+        <translation>The lock on &apos;%1&apos; was taken over by %2.</translation>
     </message>
     <message>
         <source>aplikasi lain</source>
@@ -1650,7 +1971,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Baris temuan ini tidak ada di pohon (mis. nilai TOTAL tercetak): %1</source>
-        <translation>This finding's row is not in the tree (e.g. a printed TOTAL): %1</translation>
+        <translation>This finding&apos;s row is not in the tree (e.g. a printed TOTAL): %1</translation>
     </message>
     <message>
         <source>Hapus nilai tercetak</source>
@@ -1661,8 +1982,8 @@ Compare and merge now?</translation>
         <translation>Remove %1 printed values from the imported document?</translation>
     </message>
     <message>
-        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan 'tercetak berbeda' akan hilang. Dapat diurungkan.</source>
-        <translation>These values are only used to check the source document's figures; tables are always printed from computed values. The 'printed value differs' findings will disappear. This can be undone.</translation>
+        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan &apos;tercetak berbeda&apos; akan hilang. Dapat diurungkan.</source>
+        <translation>These values are only used to check the source document&apos;s figures; tables are always printed from computed values. The &apos;printed value differs&apos; findings will disappear. This can be undone.</translation>
     </message>
     <message>
         <source>Nilai tercetak tidak dihapus</source>
@@ -1682,7 +2003,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program dengan total yang selalu terhitung, pemeriksaan, dan tabel lampiran siap cetak.</source>
-        <translation>Write an agency's annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
+        <translation>Write an agency&apos;s annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
     </message>
 </context>
 <context>
@@ -1890,7 +2211,7 @@ Compare and merge now?</translation>
     <name>PlanModel</name>
     <message>
         <source>Baris hanya dapat dipindah ke bawah induk satu tingkat di atasnya.</source>
-        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row's first indicator's fields</extracomment>
+        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row&apos;s first indicator&apos;s fields</extracomment>
         <translation>A row can only move under a parent one level above it.</translation>
     </message>
     <message>
@@ -1899,7 +2220,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Jumlah dari rincian %1 ini (dihitung otomatis, tidak dapat diubah)</source>
-        <translation>The sum of this %1's rows (computed, cannot be edited)</translation>
+        <translation>The sum of this %1&apos;s rows (computed, cannot be edited)</translation>
     </message>
     <message>
         <source>Ubah pembagian sumber dana di panel Rincian.</source>
@@ -1914,7 +2235,7 @@ Compare and merge now?</translation>
     <name>PrintDialog</name>
     <message>
         <source>Cetak Tabel Lampiran</source>
-        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: 'preview', 'pdf', 'excel' or 'print', and True when it succeeded</extracomment>
+        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: &apos;preview&apos;, &apos;pdf&apos;, &apos;excel&apos; or &apos;print&apos;, and True when it succeeded</extracomment>
         <translation>Print appendix tables</translation>
     </message>
     <message>
@@ -2354,7 +2675,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program, pagu, evaluasi, dan tabel lampiran yang siap dicetak.</source>
-        <translation>Write an agency's annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
+        <translation>Write an agency&apos;s annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
     </message>
     <message>
         <source>Renja baru…</source>
