@@ -307,10 +307,35 @@ def read_catalog_file(path: Path, sheet: str | None = None) -> tuple[list[Catalo
     return entries, skipped
 
 
+#: a version name: the stem of the stored file (``catalog load --versi``)
+VERSION_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,60}")
+VERSION_NAME_MAX = 61
+
+
+def version_name_problem(versi: str) -> tuple[str, str] | None:
+    """Why ``versi`` is not a valid version name, or ``None``: ``(kind, detail)`` with kind one of
+    'kosong', 'panjang' (detail: the length), 'awal' (the first character) or 'karakter' (the
+    characters not allowed, quoted); the GUI words the message in the user's language."""
+    versi = versi or ""
+    if not versi:
+        return "kosong", ""
+    if len(versi) > VERSION_NAME_MAX:
+        return "panjang", str(len(versi))
+    if not re.fullmatch(r"[A-Za-z0-9]", versi[0]):
+        return "awal", versi[0]
+    bad = []
+    for ch in versi:
+        if not re.fullmatch(r"[A-Za-z0-9._-]", ch) and f"'{ch}'" not in bad:
+            bad.append(f"'{ch}'")
+    if bad:
+        return "karakter", ", ".join(bad)
+    return None
+
+
 def load_user_catalog(path: str | Path, versi: str, sheet: str | None = None, overwrite: bool = False) -> dict:
     """Read a newer list and store it as version ``versi`` in the user's data folder."""
     path = Path(path)
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,60}", versi or ""):
+    if not VERSION_NAME_RE.fullmatch(versi or ""):
         raise CatalogError(f"nama versi '{versi}' tidak sah (huruf, angka, titik, garis bawah, tanda hubung)")
     target = user_dir() / f"{versi}.tsv"
     if target.exists() and not overwrite:
@@ -325,7 +350,7 @@ def load_user_catalog(path: str | Path, versi: str, sheet: str | None = None, ov
                         e.indikator.replace("\t", " "), e.satuan.replace("\t", " ")])
     tmp.replace(target)
     info = {"versi": versi, "judul": f"dimuat dari {path.name}", "sumber": path.name, "baris": len(entries),
-            "dilewati": skipped[:50]}
+            "dilewati": skipped[:50], "dilewati_jumlah": len(skipped)}
     target.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
     _load.cache_clear()
     info["path"] = str(target)

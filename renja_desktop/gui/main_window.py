@@ -233,6 +233,9 @@ class MainWindow(QMainWindow):
                                   self.tr("Menutup dokumen"))
         a["import"] = self._action(self.tr("&Impor tabel…"), self.import_table, "Ctrl+I",
                                    self.tr("Mengimpor tabel Renja dari Excel (.xlsx), CSV/TSV atau teks"))
+        a["catalog"] = self._action(self.tr("K&atalog nomenklatur…"), self.show_catalog, None,
+                                    self.tr("Versi katalog nomenklatur: memuat versi baru dari Excel/CSV/TSV, "
+                                            "memilih versi yang diikuti dokumen"))
         a["print"] = self._action(self.tr("C&etak…"), self.print_tables, QKeySequence.StandardKey.Print,
                                   self.tr("Mencetak tabel lampiran, menyimpan PDF atau mengekspor Excel"))
         a["quit"] = self._action(self.tr("&Keluar"), self.close, "Ctrl+Q")
@@ -299,6 +302,7 @@ class MainWindow(QMainWindow):
         m.addAction(a["backups"])
         m.addSeparator()
         m.addAction(a["import"])
+        m.addAction(a["catalog"])
         m.addAction(a["print"])
         m.addSeparator()
         m.addAction(a["consolidate"])
@@ -1168,6 +1172,17 @@ class MainWindow(QMainWindow):
             return False
         table, column_map, src = mapped
         return run_import(self, source, sheet, table, column_map, src)
+
+    def show_catalog(self) -> bool:
+        """Berkas ▸ Katalog nomenklatur…: versions, load a newer list, the version the document follows."""
+        from .catalog_dialog import CatalogDialog
+
+        dialog = CatalogDialog(self, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+        return True
 
     def clear_declared(self) -> bool:
         """Remove the printed values kept from an imported document (one undoable step)."""
