@@ -350,22 +350,28 @@ def test_damaged_source_is_not_copied(work, tmp_path):
     assert state(t) == before
 
 
+def flip_after_snapshot(monkeypatch, where):
+    """The medium keeps one other byte than SQLite wrote into the temporary file: the byte at
+    ``where(tmp, data, snapshot facts)``."""
+    real = safecopy._snapshot_into
+
+    def lying_medium(source, tmp, extra):
+        out = real(source, tmp, extra)
+        data = bytearray(tmp.read_bytes())
+        data[where(tmp, data, out)] ^= 0x01
+        tmp.write_bytes(bytes(data))
+        return out
+
+    monkeypatch.setattr(safecopy, "_snapshot_into", lying_medium)
+
+
 def test_verification_catches_a_byte_changed_after_writing(work, monkeypatch):
     """If the medium keeps other bytes than were written, the old target stays."""
     w, t = work
     save_copy(w, t)
     edit(w)
     before = state(t)
-    real = safecopy._snapshot_into
-
-    def lying_medium(source, tmp, extra):
-        out = real(source, tmp, extra)
-        data = bytearray(tmp.read_bytes())
-        data[-10] ^= 0x01  # inside a row near the end of the file
-        tmp.write_bytes(bytes(data))
-        return out
-
-    monkeypatch.setattr(safecopy, "_snapshot_into", lying_medium)
+    flip_after_snapshot(monkeypatch, lambda tmp, data, out: len(data) - 10)  # a row near the end
     with pytest.raises(ExchangeError) as info:
         save_copy(w, t)
     assert info.value.kind == "verify_failed"
@@ -378,13 +384,10 @@ def test_a_byte_change_in_free_space_is_caught_by_the_page_check(work, monkeypat
     w, t = work
     save_copy(w, t)
     edit(w)
-    real = safecopy._snapshot_into
     seen = {}
 
-    def flip_unused_byte(source, tmp, extra):
-        out = real(source, tmp, extra)
+    def unused_byte(tmp, data, out):
         size, page_size, *_ = out
-        data = bytearray(tmp.read_bytes())
         conn = sqlite3.connect(str(tmp))
         free = {r[0] for r in conn.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'meta'")}
         conn.close()
@@ -396,11 +399,9 @@ def test_a_byte_change_in_free_space_is_caught_by_the_page_check(work, monkeypat
         content = int.from_bytes(data[header + 5:header + 7], "big") or 65536
         assert at < header + content, "no free gap on that page"
         seen["before"] = data[at]
-        data[at] ^= 0x01
-        tmp.write_bytes(bytes(data))
-        return out
+        return at
 
-    monkeypatch.setattr(safecopy, "_snapshot_into", flip_unused_byte)
+    flip_after_snapshot(monkeypatch, unused_byte)
     with pytest.raises(ExchangeError) as info:
         save_copy(w, t)
     assert info.value.kind == "verify_failed"

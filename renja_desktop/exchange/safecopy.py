@@ -45,11 +45,11 @@ from . import backups, fsutil, location
 from .errors import CopyConflict, ExchangeError, os_error_message, sqlite_error_message
 from .lock import host_name, user_name
 from .sqlitefile import (
-    KEY_DIGEST, KEY_LINEAGE, KEY_ORIGIN, KEY_SAVED_AT, KEY_SAVED_BY, KEY_TOKEN, SEGMENT, DIGEST_ZERO, connect_ro,
+    KEY_DIGEST, KEY_LINEAGE, KEY_ORIGIN, KEY_SAVED_AT, KEY_SAVED_BY, KEY_TOKEN, SEGMENT, connect_ro,
     content_hash, document_row, file_digest_status, file_sha, header_ok, io_pool, lineage,
     lineage_json, lineage_tokens, locate_slot, merge_lineages, meta_location, read_bytes, read_meta,
     read_segment_into, readable_copy_if_hot, remember_intact, segment_hashes, settle_hot_journal,
-    tree_digest, uri_of, write_meta,
+    tree_digest, uri_of, write_meta, zero_slot,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -492,9 +492,7 @@ def _check_segment(source: Path, tmp: Path, start: int, length: int, slot: int, 
                        for off in range(0, length, page_size))
     if not want_hash:
         return None, same
-    a, b = max(slot, start), min(slot + 64, start + length)
-    if a < b:
-        view[a - start:b - start] = DIGEST_ZERO[a - slot:b - slot]
+    zero_slot(view, start, slot)
     return hashlib.sha256(view).digest(), same
 
 
@@ -541,7 +539,7 @@ def _verify_target(target: Path, digest: str, slot: int, hashes: list[bytes], si
             head = fh.read(100)
             fh.seek(slot)
             recorded = fh.read(64)
-        if not header_ok(head, os.path.getsize(target)) or os.path.getsize(target) != size:
+        if os.path.getsize(target) != size or not header_ok(head, size):
             raise failed()
         conn = connect_ro(target)
         try:

@@ -99,17 +99,6 @@ def readable_copy_if_hot(path: Path) -> Path | None:
     return local
 
 
-def snapshot(path: Path) -> sqlite3.Connection:
-    """A consistent in-memory copy of ``path`` taken with the SQLite backup API."""
-    src = connect_ro(path)
-    try:
-        mem = sqlite3.connect(":memory:")
-        src.backup(mem)
-    finally:
-        src.close()
-    return mem
-
-
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
     try:
         return {k: v for k, v in conn.execute("SELECT key, value FROM meta")}
@@ -244,11 +233,18 @@ def hash_segment(path: Path, start: int, length: int, slot: int | None = None) -
     absolute offset ``slot`` read as ``"0" * 64``."""
     view = _segment_buffer()[:length]
     read_segment_into(path, start, view)
-    if slot is not None:
-        a, b = max(slot, start), min(slot + 64, start + length)
-        if a < b:
-            view[a - start:b - start] = DIGEST_ZERO[a - slot:b - slot]
+    zero_slot(view, start, slot)
     return hashlib.sha256(view).digest()
+
+
+def zero_slot(view: memoryview, start: int, slot: int | None) -> None:
+    """Read the part of the 64-byte digest slot (at absolute offset ``slot``) that falls inside
+    ``view`` (the file's bytes from ``start``) as ``"0" * 64``."""
+    if slot is None:
+        return
+    a, b = max(slot, start), min(slot + 64, start + len(view))
+    if a < b:
+        view[a - start:b - start] = DIGEST_ZERO[a - slot:b - slot]
 
 
 def segment_hashes(path: Path, size: int, slot: int | None = None) -> list[bytes]:
@@ -405,9 +401,9 @@ def _file_digest_status(path: Path, meta: dict[str, str] | None) -> str:
 
 __all__ = [
     "CONTENT_TABLES", "KEY_TOKEN", "KEY_LINEAGE", "KEY_DIGEST", "KEY_SAVED_AT", "KEY_SAVED_BY",
-    "KEY_ORIGIN", "KEY_CONSOLIDATED", "KEY_READONLY", "connect_ro", "snapshot", "read_meta",
+    "KEY_ORIGIN", "KEY_CONSOLIDATED", "KEY_READONLY", "connect_ro", "read_meta",
     "write_meta", "document_id", "document_row", "content_hash", "content_hash_of", "lineage",
     "lineage_tokens", "merge_lineages", "lineage_json", "io_pool", "hash_segment", "segment_hashes",
-    "tree_digest", "meta_location", "locate_slot", "file_digest", "remember_intact", "file_digest_status", "settle_hot_journal", "has_hot_journal",
+    "tree_digest", "zero_slot", "meta_location", "locate_slot", "file_digest", "remember_intact", "file_digest_status", "settle_hot_journal", "has_hot_journal",
     "readable_copy_if_hot", "header_ok", "read_bytes", "file_sha",
 ]
