@@ -177,21 +177,11 @@ class CatalogDialog(QDialog):
             return None
         source = Path(path)
         app_settings.set_value("catalog/folder", str(source.parent))
-        sheet = None
-        if source.suffix.lower() == ".xlsx":
-            from ..importer.readers import list_sheets
+        from .import_flow import ask_sheet
 
-            try:
-                sheets = list_sheets(source)
-            except Exception as exc:  # noqa: BLE001 - shown to the user
-                texts.show_error(self, self.tr("Berkas tidak dapat dibaca"), str(exc))
-                return None
-            if len(sheets) > 1:
-                sheet, ok = QInputDialog.getItem(self, self.tr("Pilih lembar kerja"),
-                                                 self.tr("Lembar kerja yang berisi daftar nomenklatur:"),
-                                                 sheets, 0, False)
-                if not ok:
-                    return None
+        ok, sheet = ask_sheet(self, source, self.tr("Lembar kerja yang berisi daftar nomenklatur:"))
+        if not ok:
+            return None
         suggested = re.sub(r"[^A-Za-z0-9._-]+", "-", source.stem).strip("-._")[:catalog.VERSION_NAME_MAX]
         versi = suggested
         while True:

@@ -24,6 +24,25 @@ TABLE_CHOICES = [
 ]
 
 
+def ask_sheet(parent: QWidget, source: Path, prompt: str) -> tuple[bool, str | None]:
+    """For a workbook with several sheets, ask which one (``prompt`` names what it should hold).
+    Returns (False, None) when cancelled or unreadable (the error is shown), else (True, sheet or
+    None for the only sheet and for other files)."""
+    if source.suffix.lower() != ".xlsx":
+        return True, None
+    from ..importer.readers import list_sheets
+
+    try:
+        sheets = list_sheets(source)
+    except Exception as exc:  # noqa: BLE001 - shown to the user
+        texts.show_error(parent, translate("Import", "Berkas tidak dapat dibaca"), str(exc))
+        return False, None
+    if len(sheets) <= 1:
+        return True, None
+    sheet, ok = QInputDialog.getItem(parent, translate("Import", "Pilih lembar kerja"), prompt, sheets, 0, False)
+    return (True, sheet) if ok else (False, None)
+
+
 def choose_source(parent: QWidget, start: str) -> tuple[Path, str | None, str | None] | None:
     """Ask for the file, the sheet of a workbook and the table type. ``None`` when cancelled."""
     path, _ = QFileDialog.getOpenFileName(
@@ -32,20 +51,9 @@ def choose_source(parent: QWidget, start: str) -> tuple[Path, str | None, str | 
     if not path:
         return None
     source = Path(path)
-    sheet = None
-    if source.suffix.lower() == ".xlsx":
-        from ..importer.readers import list_sheets
-
-        try:
-            sheets = list_sheets(source)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            texts.show_error(parent, translate("Import", "Berkas tidak dapat dibaca"), str(exc))
-            return None
-        if len(sheets) > 1:
-            sheet, ok = QInputDialog.getItem(parent, translate("Import", "Pilih lembar kerja"),
-                                             translate("Import", "Lembar kerja yang diimpor:"), sheets, 0, False)
-            if not ok:
-                return None
+    ok, sheet = ask_sheet(parent, source, translate("Import", "Lembar kerja yang diimpor:"))
+    if not ok:
+        return None
     ok, table = ask_table(parent)
     if not ok:
         return None
