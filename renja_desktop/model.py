@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -227,6 +227,21 @@ class Meta(Base):
 
     key: Mapped[str] = mapped_column(Text, primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class RowDigest(Base):
+    """Checksums of the content rows, per bucket of 32 rowids (see :mod:`renja_desktop.rowcheck`).
+
+    Not content: kept current by every commit, checked on every open; ``('*', 0)`` marks a file
+    whose digests are complete."""
+
+    __tablename__ = "row_digest"
+    __table_args__ = {"info": {"since": 2}}
+
+    tbl: Mapped[str] = mapped_column(Text, primary_key=True)
+    bucket: Mapped[int] = mapped_column(Integer, primary_key=True)
+    crc: Mapped[int] = mapped_column(Integer)
+    rows: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 Index("ix_plan_row_kode", PlanRow.kode)

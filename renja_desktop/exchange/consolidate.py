@@ -31,6 +31,7 @@ from pathlib import Path
 from ..codes import LEVEL_NAMES, URUSAN
 from ..formatting import format_rupiah
 from ..model import new_id, now_stamp
+from .. import rowcheck
 from ..storage import DocumentFileError, create_file, inspect_file
 from . import fsutil
 from .errors import ExchangeError
@@ -298,6 +299,7 @@ def _write(out: Path, good: list[Source], docs: dict, result: Consolidation, ove
                 meta = {KEY_CONSOLIDATED: "1", KEY_READONLY: "1",
                         KEY_SOURCES: json.dumps([s.as_dict() for s in good], ensure_ascii=False)}
                 conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", list(meta.items()))
+                rowcheck.rebuild(conn)
         finally:
             conn.close()
         inspect_file(tmp, deep=True)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import new_id
+from .. import rowcheck
 from ..storage import DocumentFileError, _header_facts, inspect_file
 from . import backups, fsutil
 from .errors import ExchangeError
@@ -912,6 +913,7 @@ def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: d
         lin = merge_lineages(lineage(plan.mine.meta), lineage(plan.theirs.meta), _version_entries(plan))
         meta.append((KEY_LINEAGE, lineage_json(lin)))
         conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta)
+        rowcheck.rebuild(conn)  # the merged rows get digests of their own
     return counts
 
 

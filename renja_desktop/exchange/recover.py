@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .. import paths
 from ..model import Base, new_id, now_stamp
+from .. import rowcheck
 from ..storage import SQLITE_MAGIC, DocumentFileError, create_file, inspect_file
 from . import fsutil
 from .errors import ExchangeError
@@ -416,6 +417,7 @@ def _write(tmp: Path, data: dict[str, list[dict]], report: RecoveryReport) -> No
                 names = ", ".join(f'"{c}"' for c in cols)
                 conn.executemany(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({placeholders})",
                                  [tuple(r.get(c) for c in cols) for r in rows])
+            rowcheck.rebuild(conn)  # the rescued rows get digests of their own
         bad = conn.execute("PRAGMA foreign_key_check").fetchall()
         if bad:
             raise ExchangeError("recover_failed", f"Hasil penyelamatan tidak konsisten ({len(bad)} rujukan).", tmp)
