@@ -340,7 +340,7 @@ class AddRow(Operation):
             extra = {} if self.level is None or self.parent_id is not None else {"level": self.level}
             return doc.add_plan_row(self.parent_id, kode, self.nama, position=self.position,
                                     check=self.check, **extra, **self.fields)
-        extra = {} if self.level is None or self.parent_id is not None else {"level": self.level}
+        extra = {} if self.level is None else {"level": self.level}
         return doc.add_eval_row(self.parent_id, kode, self.nama, position=self.position, **extra, **self.fields)
 
 
