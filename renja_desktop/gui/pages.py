@@ -22,6 +22,7 @@ from . import texts
 from .delegates import CompleterDelegate, MoneyDelegate
 from .dialogs import AddRowDialog
 from .eval_model import EvalModel
+from .frozen_columns import FrozenColumnsMixin
 from .header import GroupedHeader
 from .list_model import ListModel
 from .plan_model import PlanModel, Tabel23Model
@@ -122,6 +123,8 @@ class TablePage(QWidget):
 class TreePage(TablePage):
     """A tree table with search, editing, moves and copy/paste."""
 
+    view_class = TreeView
+
     def __init__(self, doc: "RenjaDocument", editor: "Editor", model_cls, which: str, key: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -132,7 +135,7 @@ class TreePage(TablePage):
         self.model = model_cls(doc, editor, self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = TreeView(self)
+        self.view = self.view_class(self)
         if any(c.group for c in self.model.COLUMNS):
             # Tabel 2.1: long group titles over short K/Rp; Tabel 2.3: short groups over longer labels
             lines = (2, 1) if which == "eval" else (1, 2)
@@ -606,11 +609,17 @@ class Tabel23Page(TreePage):
         return T23_WIDTHS
 
 
+class FrozenTreeView(FrozenColumnsMixin, TreeView):
+    """A tree whose first columns stay in view (gui/frozen_columns.py)."""
+
+
 class EvalPage(TreePage):
     QUARTERS = [f"{p}_{n}" for n in (8, 9, 10, 11) for p in ("k", "rp")]
+    view_class = FrozenTreeView
 
     def __init__(self, doc, editor, parent=None):
         super().__init__(doc, editor, EvalModel, "eval", "eval", parent)
+        self.view.freeze_columns(2)  # Kode and Uraian stay while the triwulan columns scroll
         self.set_quarters_visible(bool(app_settings.value("eval/quarters", False) in (True, "true", "1")))
 
     def default_widths(self) -> dict[str, int]:

@@ -11,6 +11,7 @@ Layouts follow DESIGN.md section 4 and the Binjai 2024 seed document.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
@@ -19,6 +20,7 @@ from ..codes import BIDANG_URUSAN, KEGIATAN, PROGRAM, SUB_KEGIATAN, URUSAN, Code
 from ..compute import is_additive
 from ..formatting import (
     DASH, NumberError, format_decimal_id, format_percent, format_rupiah, parse_decimal,
+    opd_with_pemda,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -215,8 +217,7 @@ def _money_title(thousands: bool) -> str:
 
 
 def _who(doc: "RenjaDocument") -> str:
-    info = doc.info
-    return " ".join(x for x in (info.get("opd") or "", info.get("pemda") or "") if x).strip()
+    return opd_with_pemda(doc.info.get("opd"), doc.info.get("pemda"))
 
 
 def split_code(kode: str) -> list[str] | None:
@@ -263,8 +264,12 @@ def _amount_with_unit(amount: Any, satuan: Any) -> str:
         try:
             number = parse_decimal(amount)
         except NumberError:
-            # already written with its unit ("68 Orang") or as words: printed as typed
-            return amount
+            # already written with its unit ("68 Orang") it prints as typed; a grade or a word
+            # ("B" with satuan "Predikat") gets its unit like every other target
+            if not satuan or re.search(r"(?<!\w)" + re.escape(satuan.casefold()) + r"(?!\w)",
+                                       amount.casefold()) or satuan == "%" and amount.endswith("%"):
+                return amount
+            return f"{amount} {satuan}"
         if number is not None:
             amount = format_decimal_id(number)
     if not amount:
