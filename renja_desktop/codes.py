@@ -124,6 +124,20 @@ def normalize_code(text: str) -> str:
     return str(parse_code(raw))
 
 
+def normalization_note(text: str) -> str | None:
+    """A note for the user when :func:`normalize_code` reads ``text`` as a different code
+    (``1.2.2.2.2.8`` -> ``1.02.02.2.02.0008``); ``None`` when it is already canonical (spaces
+    aside) or not a code at all (the error message says that)."""
+    try:
+        canonical = normalize_code(text)
+    except CodeError:
+        return None
+    written = re.sub(r"\s+", "", text or "")
+    if written == canonical:
+        return None
+    return f"kode '{written}' dibaca sebagai {canonical}"
+
+
 def code_level(text: str) -> int:
     return parse_code(text).level
 
