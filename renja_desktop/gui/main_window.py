@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._show_document_ui(False)
         self.update_title()
+        self.update_actions()  # no document yet: its actions look disabled from the start
 
     # ================================================================== actions and menus
     def _action(self, text: str, slot, shortcut=None, tip: str = "", context=None) -> QAction:
@@ -242,8 +243,8 @@ class MainWindow(QMainWindow):
         a["print"] = self._action(self.tr("C&etak…"), self.print_tables, QKeySequence.StandardKey.Print,
                                   self.tr("Mencetak tabel lampiran, menyimpan PDF atau mengekspor Excel"))
         a["quit"] = self._action(self.tr("&Keluar"), self.close, "Ctrl+Q")
-        a["undo"] = self._action(self.tr("&Urungkan"), self.stack.undo, QKeySequence("Ctrl+Z"))
-        a["redo"] = self._action(self.tr("Ulan&gi"), self.stack.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        a["undo"] = self._action(self.tr("&Urungkan"), self.undo, QKeySequence("Ctrl+Z"))
+        a["redo"] = self._action(self.tr("Ulan&gi"), self.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         # the toolbar keeps a short, fixed label; the menu item names what would be undone
         a["undo"].setIconText(a["undo"].text().replace("&", ""))
         a["redo"].setIconText(a["redo"].text().replace("&", ""))
@@ -1043,6 +1044,21 @@ class MainWindow(QMainWindow):
             self.update_actions()
         except RuntimeError:  # the window is being destroyed (application exit): nothing to show
             pass
+
+    def undo(self) -> None:
+        """Undo the last step; the status bar says what was undone (not the step's own message)."""
+        self._step(self.stack.undo, self.stack.undoText(), self.tr("Diurungkan: %1"))
+
+    def redo(self) -> None:
+        self._step(self.stack.redo, self.stack.redoText(), self.tr("Diulangi: %1"))
+
+    def _step(self, move, text: str, message: str) -> None:
+        before = self.stack.index()
+        move()
+        if self.stack.index() != before:
+            self.show_message(message.replace("%1", text).strip())
+        else:
+            self.statusBar().clearMessage()
 
     def _undo_failed(self, message: str) -> None:
         texts.show_error(self, self.tr("Tidak dapat diurungkan"), message)

@@ -144,6 +144,7 @@ class TreePage(TablePage):
             self.view.header().setStretchLastSection(False)
         self.view.setModel(self.proxy)
         self.model.editRefused.connect(self._refused)
+        self.model.editNoted.connect(lambda note, _i: self.message.emit(note))
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Cari kode atau uraian…"))
@@ -265,6 +266,7 @@ class TreePage(TablePage):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.node_at(current)
+        self.model.forget_errors(node.id if node is not None else None)
         self.currentRowChanged.emit(node.id if node is not None else None)
 
     def _refused(self, message: str, _index: QModelIndex) -> None:
@@ -684,6 +686,8 @@ class ListPage(TablePage):
             header.resizeSection(i, widths[i] if i < len(widths) and widths[i] > 10 else default)
         self.view.selectionModel().currentChanged.connect(
             lambda cur, _p: self.currentRowChanged.emit(self.model.item_id(cur.row()) if cur.isValid() else None))
+        self.view.selectionModel().currentChanged.connect(
+            lambda cur, _p: self.model.forget_errors(self.model.item_id(cur.row()) if cur.isValid() else None))
 
     def save_state(self) -> None:
         header = self.view.horizontalHeader()
