@@ -35,12 +35,12 @@ from reportlab.platypus import (
 )
 
 from .. import __version__
-from ..formatting import format_nip, opd_with_pemda
+from ..formatting import opd_with_pemda
 from . import fonts
 from .tables import (
     BOLD_STYLES, CENTER, CODE, MONEY, PAPERS_MM, RATE, RIGHT, SHADED_STYLES, STYLE_SUMMARY,
     TABLE_TITLES, VOLUME, ReportError, ReportOptions, TableSpec, build_table,
-    format_cell, normalize_tables, row_count,
+    format_cell, normalize_tables, row_count, signature_block,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -422,25 +422,17 @@ class _Signature:
 
 
 def _signature(doc: "RenjaDocument", frame_w: float) -> _Signature:
-    info = doc.info
     size = 9.0
     width = min(100 * mm, frame_w * 0.42)
     reg = _Metrics(fonts.REGULAR, size)
-    tempat = (info.get("tempat") or "").strip()
-    tanggal = (info.get("tanggal") or "").strip()
-    place = ", ".join(x for x in (tempat, tanggal) if x) or "............................, ....................."
-    jabatan = (info.get("kepala_jabatan") or "").strip()
-    if not jabatan:
-        jabatan = "Kepala " + opd_with_pemda(info.get("opd"), info.get("pemda"))
-    nama = (info.get("kepala_nama") or "").strip() or "(.........................................)"
-    nip = format_nip(info.get("kepala_nip"))
-    lines = [(fonts.REGULAR, place)]
-    lines += [(fonts.REGULAR, x) for x in reg.wrap(jabatan, width)]
+    block = signature_block(doc)
+    lines = [(fonts.REGULAR, block.place)]
+    lines += [(fonts.REGULAR, x) for x in reg.wrap(block.jabatan, width)]
     blank_index = len(lines)
-    lines.append((fonts.BOLD, nama))
-    if (info.get("kepala_pangkat") or "").strip():
-        lines.append((fonts.REGULAR, info["kepala_pangkat"].strip()))
-    lines.append((fonts.REGULAR, f"NIP. {nip}" if nip else "NIP. ..............................."))
+    lines.append((fonts.BOLD, block.nama))
+    if block.pangkat:
+        lines.append((fonts.REGULAR, block.pangkat))
+    lines.append((fonts.REGULAR, block.nip_line))
     gap = 6 * mm
     blank = 20 * mm
     height = gap + len(lines) * size * LEADING + blank
