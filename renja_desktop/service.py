@@ -55,6 +55,10 @@ class EditError(ValueError):
     """An edit that was refused; the message is Indonesian and names the row and field."""
 
 
+#: the command line's ``--force``: edit a file even though a window holds its lock
+IGNORE_LOCKS = False
+
+
 class StaleDocument(EditError):
     """Another process changed the file since it was loaded; the document was reloaded and the
     edit not made (the command line runs the command again on the fresh content)."""
@@ -202,7 +206,7 @@ class RenjaDocument:
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False, deep: bool = False,
-             force: bool = False) -> "RenjaDocument":
+             force: bool | None = None) -> "RenjaDocument":
         """Open an existing document after checking it (never writing to a bad file).
 
         Nothing is written to the file before it passed every check: the header and SQLite's
@@ -213,7 +217,7 @@ class RenjaDocument:
         path = Path(path)
         facts = inspect_file(path, deep=deep)
         if not readonly:
-            if not force:
+            if not (IGNORE_LOCKS if force is None else force):
                 _refuse_if_locked(path)
             upgrade_if_needed(path, facts)
         engine = make_engine(path, readonly=readonly)

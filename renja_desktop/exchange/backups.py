@@ -267,7 +267,15 @@ def restore_backup(backup: str | os.PathLike, out: str | os.PathLike, overwrite:
 
     backup = resolve_backup(backup)
     out = Path(out)
-    inspect_file(backup)
+    inspect_file(backup, rows=True)  # also every row against its row digest
+    from .sqlitefile import file_digest_status
+
+    if file_digest_status(backup) == "changed":
+        raise ExchangeError(
+            "backup_changed",
+            f"Cadangan '{backup.name}' tidak lagi sama persis dengan saat disimpan (sidik salinannya tidak "
+            "cocok: rusak, atau diubah di luar Renja Desktop); tidak dipulihkan. Pilih cadangan lain, atau "
+            "selamatkan isinya dengan 'renja-desktop recover'.", backup)
     if out.exists() and not overwrite:
         raise ExchangeError(
             "exists", f"Berkas '{out.name}' sudah ada. Pilih nama lain, atau timpa (--force; berkas itu "

@@ -148,6 +148,11 @@ def _read_source(path: Path) -> tuple[Source, object | None]:
     src.pagu, src.pagu_n1 = doc.plan.totals[0], doc.plan.totals[1]
     src.rows = len(doc.plan.nodes)
     src.sub_kegiatan = sum(1 for n in doc.plan.nodes.values() if n.level == 5)
+    too_big = _over_bound(doc)
+    if too_big:
+        doc.close()
+        src.problem = too_big
+        return src, None
     from ..validation import validate
 
     errors = [f for f in validate(doc) if f.severity == "error"]
@@ -155,6 +160,20 @@ def _read_source(path: Path) -> tuple[Source, object | None]:
         src.warnings.append(f"{len(errors)} galat pemeriksaan isi (mis. {errors[0].pesan}); periksa dengan "
                             f"'renja-desktop check {src.path.name}'")
     return src, doc
+
+
+def _over_bound(doc: "RenjaDocument") -> str | None:
+    """A stored amount above :data:`~renja_desktop.formatting.MAX_RUPIAH` (written before the bound
+    existed, or by another program): summed with others it could overflow SQLite's INTEGER."""
+    from ..formatting import MAX_RUPIAH
+
+    for node in doc.plan.nodes.values():
+        for key in ("pagu", "pagu_n1", "rkpd_pagu"):
+            value = node.values.get(key)
+            if isinstance(value, int) and abs(value) > MAX_RUPIAH:
+                return (f"{key} baris {node.kode or node.nama[:40]} (Rp {format_rupiah(value)}) melebihi batas "
+                        f"satu nilai Rp {format_rupiah(MAX_RUPIAH)}; perbaiki nilainya di berkas itu dahulu")
+    return None
 
 
 def consolidate(files: list[str | os.PathLike], out: str | os.PathLike, skip_bad: bool = False,
