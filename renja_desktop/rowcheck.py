@@ -131,7 +131,7 @@ class Damage:
 
 def _printable(value, limit: int = 40) -> str:
     text = "" if value is None else str(value)
-    text = "".join(ch if ch.isprintable() else "?" for ch in text).strip()
+    text = "".join(ch if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF else "?" for ch in text).strip()
     return ("'" + text[:limit] + ("…" if len(text) > limit else "") + "'") if text else ""
 
 
@@ -199,13 +199,32 @@ def damage_message(name: str, damage: list[Damage]) -> str:
             "atau selamatkan isinya (renja-desktop recover).")
 
 
+def lenient_text(raw: bytes) -> str:
+    """Text that is not valid UTF-8 (a damaged byte) as a string that differs from any valid text,
+    so its row's digest no longer matches and the row is named (instead of a decoding error)."""
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def fetch_rows(conn: sqlite3.Connection, sql: str, params=()) -> list[tuple]:
+    """``fetchall`` that reads damaged (non-UTF-8) text too, see :func:`lenient_text`."""
+    try:
+        return conn.execute(sql, params).fetchall()
+    except UnicodeDecodeError:
+        factory = conn.text_factory
+        conn.text_factory = lenient_text
+        try:
+            return conn.execute(sql, params).fetchall()
+        finally:
+            conn.text_factory = factory
+
+
 def verify(conn: sqlite3.Connection) -> list[Damage]:
     """Read every covered row and compare with the stored digests (``[]`` when there are none)."""
     verifier = Verifier.for_connection(conn)
     if verifier is None:
         return []
     for table in TABLES:
-        verifier.feed(table, conn.execute(select_sql(table)).fetchall())
+        verifier.feed(table, fetch_rows(conn, select_sql(table)))
     return verifier.damage
 
 

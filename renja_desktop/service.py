@@ -315,7 +315,22 @@ class RenjaDocument:
         raw = self.conn.connection.dbapi_connection
         self._verifier = rowcheck.Verifier.for_connection(raw)
         try:
-            self._load_tables()
+            try:
+                self._load_tables()
+            except UnicodeDecodeError:
+                # a damaged byte inside a text: read it leniently so the row digests name the row
+                self._verifier = rowcheck.Verifier.for_connection(raw)
+                raw.text_factory = rowcheck.lenient_text
+                try:
+                    self._load_tables()
+                finally:
+                    raw.text_factory = str
+                if self._verifier is None or not self._verifier.damage:
+                    self.conn.rollback()
+                    raise DocumentFileError(
+                        "damaged", f"Berkas '{self.path.name}' rusak: ada teks yang tidak terbaca (bukan UTF-8). "
+                        "Berkas tidak diubah; pulihkan dari cadangan atau selamatkan isinya (renja-desktop "
+                        "recover).", self.path) from None
         finally:
             verifier, self._verifier = self._verifier, None
         if verifier is not None and verifier.damage:

@@ -157,6 +157,7 @@ def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False
         settle_journal(path, deep=deep)
     try:
         conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
+        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damaged names in reports
         try:
             pragma = "integrity_check" if deep else "quick_check"
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
@@ -177,10 +178,10 @@ def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False
                 _check_rows(conn, name, path)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged name in SQLite's own report
         raise DocumentFileError(
             "damaged",
-            f"Berkas '{name}' rusak dan tidak dapat dibaca SQLite ({exc}). Berkas tidak diubah.",
+            f"Berkas '{name}' rusak dan tidak dapat dibaca SQLite ({_one_line(exc)}). Berkas tidak diubah.",
             path,
         ) from exc
     return facts
@@ -189,6 +190,7 @@ def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False
 def _check_rows(conn: sqlite3.Connection, name: str, path: Path) -> None:
     from . import rowcheck
 
+    conn.text_factory = str
     damage = rowcheck.verify(conn)
     if damage:
         raise DocumentFileError("damaged", rowcheck.damage_message(name, damage), path)

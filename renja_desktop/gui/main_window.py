@@ -154,6 +154,11 @@ class MainWindow(QMainWindow):
         self.lock_timer = QTimer(self)
         self.lock_timer.setInterval(exchange_lock.REFRESH_EVERY * 1000)
         self.lock_timer.timeout.connect(self.refresh_locks)
+        #: a change another process made to the open file (a command-line edit with --force, a
+        #: second window) is noticed within this interval and the document reloaded
+        self.outside_timer = QTimer(self)
+        self.outside_timer.setInterval(1500)
+        self.outside_timer.timeout.connect(self.check_outside_change)
 
         self.central = QStackedWidget(self)
         self.setCentralWidget(self.central)
@@ -580,6 +585,7 @@ class MainWindow(QMainWindow):
         self._build_document_ui()
         self.stack.setClean()
         doc.add_listener(self._on_change)
+        self.outside_timer.start()
         self._show_document_ui(True)
         self.update_totals()
         self.update_title()
@@ -592,6 +598,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             return None
         doc.remove_listener(self._on_change)
+        self.outside_timer.stop()
         self._tear_down_document_ui()
         self.stack.clear()
         self.editor = None
@@ -609,6 +616,29 @@ class MainWindow(QMainWindow):
         session, self.session = self.session, None
         if session is not None:
             session.close()
+
+    def check_outside_change(self) -> bool:
+        """Reload the document when another process changed its file since it was loaded (the
+        undo history then no longer fits the file: it is cleared). Returns whether it reloaded."""
+        doc = self.doc
+        if doc is None or not doc.changed_elsewhere():
+            return False
+        try:
+            doc.reload_if_changed()
+        except Exception as exc:  # noqa: BLE001 - e.g. the file was damaged meanwhile: say so once
+            self.outside_timer.stop()
+            from ..exchange.errors import one_line
+
+            texts.show_error(self, self.tr("Berkas berubah"), one_line(exc))
+            return False
+        doc.history.clear()
+        self.stack.clear()
+        self.update_totals()
+        self.update_title()
+        self.update_actions()
+        self.statusBar().showMessage(
+            self.tr("Berkas '%1' diubah oleh program lain; isinya dimuat ulang.").replace("%1", doc.path.name), 15000)
+        return True
 
     def refresh_locks(self) -> bool:
         """Confirm our locks (the timer calls this every few minutes); warn once if one was taken over."""

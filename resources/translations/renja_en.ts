@@ -1929,6 +1929,14 @@ Compare and merge now?</translation>
         <translation>Opened: %1</translation>
     </message>
     <message>
+        <source>Berkas berubah</source>
+        <translation>File changed</translation>
+    </message>
+    <message>
+        <source>Berkas &apos;%1&apos; diubah oleh program lain; isinya dimuat ulang.</source>
+        <translation>File &apos;%1&apos; was changed by another program; its content was reloaded.</translation>
+    </message>
+    <message>
         <source>B&amp;uka…</source>
         <translation>&amp;Open…</translation>
     </message>
