@@ -71,7 +71,9 @@ def error_line(exc: BaseException) -> str:
     from .service import EditError
     from .storage import DocumentFileError
 
-    if isinstance(exc, (CliError, EditError, DocumentFileError)):
+    from renja_desktop.cli import CliError as imported  # this module may also run as __main__
+
+    if isinstance(exc, (CliError, imported, EditError, DocumentFileError)):
         return one_line(exc)
     orig = getattr(exc, "orig", None) or exc
     if isinstance(orig, sqlite3.Error):

@@ -156,7 +156,7 @@ def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False
     if has_hot_journal(path):
         settle_journal(path, deep=deep)
     try:
-        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=2)
         conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damaged names in reports
         try:
             pragma = "integrity_check" if deep else "quick_check"
@@ -178,6 +178,19 @@ def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False
                 _check_rows(conn, name, path)
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise DocumentFileError(
+                "busy",
+                f"Berkas '{name}' sedang dikunci oleh program lain lebih dari 2 detik (mis. jendela Renja "
+                "Desktop atau perintah lain yang sedang menulis); tidak ada yang diubah. Coba lagi.",
+                path,
+            ) from exc
+        raise DocumentFileError(
+            "damaged",
+            f"Berkas '{name}' rusak dan tidak dapat dibaca SQLite ({_one_line(exc)}). Berkas tidak diubah.",
+            path,
+        ) from exc
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged name in SQLite's own report
         raise DocumentFileError(
             "damaged",
