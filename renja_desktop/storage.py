@@ -102,6 +102,13 @@ def _header_facts(path: Path) -> FileFacts:
     if valid_for != change_counter:
         page_count = 0  # header page count not trustworthy (very old writer): skip that test
     wal = header[18] == 2 or header[19] == 2  # read/write format version 2: WAL mode
+    if wal:  # even a read-only SQLite connection would create -wal and -shm files beside it
+        raise DocumentFileError(
+            "wal",
+            f"Berkas '{name}' memakai mode WAL (write-ahead log), bukan format dokumen Renja Desktop "
+            "(satu berkas utuh). Berkas tidak dibuka dan tidak diubah; tidak ada berkas yang dibuat.",
+            path,
+        )
     return FileFacts(path, size, page_size, page_count, application_id, user_version, wal, change_counter)
 
 
@@ -141,13 +148,6 @@ def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False
     if facts.user_version < 1:
         raise DocumentFileError(
             "foreign", f"Berkas '{name}' tidak memiliki versi format dokumen Renja Desktop.", path
-        )
-    if facts.wal:
-        raise DocumentFileError(
-            "wal",
-            f"Berkas '{name}' memakai mode WAL (write-ahead log), bukan format dokumen Renja Desktop "
-            "(satu berkas utuh). Berkas tidak dibuka dan tidak diubah; tidak ada berkas yang dibuat.",
-            path,
         )
     if Path(str(path) + "-wal").exists():
         raise DocumentFileError(
