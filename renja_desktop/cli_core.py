@@ -22,7 +22,7 @@ ROW_FIELDS = {
 INDIKATOR_FIELDS = {"indikator": "teks", "target": "target", "satuan": "satuan", "target_n1": "target_n1"}
 
 
-def _year(text: str) -> int:
+def parse_year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--pemda", required=True, help='pemerintah daerah, mis. "Kota Binjai"')
     p.add_argument("--opd", required=True, help="nama perangkat daerah")
-    p.add_argument("--tahun", required=True, type=_year, help="tahun rencana n")
+    p.add_argument("--tahun", required=True, type=parse_year, help="tahun rencana n")
     p.add_argument("--opd-singkat", default="", help='nama singkat untuk kepala halaman, mis. "Badan Kesbangpol"')
     p.add_argument("--renstra", default="", help="periode Renstra, mis. 2021-2026")
     p.add_argument("--nomenklatur", default="", help="versi nomenklatur yang diikuti")
@@ -117,7 +117,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.renstra:
         try:
             a, b = args.renstra.replace("–", "-").split("-")
-            renstra_mulai, renstra_selesai = _year(a.strip()), _year(b.strip())
+            renstra_mulai, renstra_selesai = parse_year(a.strip()), parse_year(b.strip())
         except (ValueError, argparse.ArgumentTypeError):
             raise CliError(f"--renstra '{args.renstra}' harus berbentuk 2021-2026") from None
     doc = RenjaDocument.create(

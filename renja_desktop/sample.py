@@ -15,7 +15,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .importer import import_text, parse_identity
 from .paths import resources_dir
+from .service import RenjaDocument
+from .storage import DocumentFileError
 
 SAMPLE_TEXT = "renja_kesbangpol_binjai_2024.txt"
 CORRECTIONS = "koreksi.tsv"
@@ -84,13 +87,8 @@ def apply_corrections(text: str, corrections: list[Correction]) -> str:
 
 def build_sample(path: str | Path, overwrite: bool = False):
     """Write the whole sample Renja to ``path``; return the path. The file appears complete or not at all."""
-    from .importer import import_text, parse_identity
-    from .service import RenjaDocument
-
     path = Path(path)
     if path.exists() and not overwrite:
-        from .storage import DocumentFileError
-
         raise DocumentFileError("exists", f"Berkas '{path}' sudah ada; pilih nama lain", path)
     corrections = load_corrections()
     text = apply_corrections(sample_text(), corrections)

@@ -28,6 +28,7 @@ from sqlalchemy.engine import Connection
 from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from .compute import EvalTree, Node, PlanTree, RollupTree
+from .errors import EditError
 from .formatting import NumberError, decimal_to_text, parse_decimal, parse_rupiah
 from .model import (
     DOCUMENT_FIELDS, EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, PLAN_MONEY_FIELDS,
@@ -36,6 +37,7 @@ from .model import (
 )
 from .storage import (APPLICATION_ID, DocumentFileError, create_file, inspect_file, make_engine,
                       upgrade_if_needed)
+from .validation import validate_rows
 
 T_DOC: Table = Document.__table__
 T_PLAN: Table = PlanRow.__table__
@@ -48,10 +50,6 @@ T_DECL: Table = DeclaredValue.__table__
 T_META: Table = Meta.__table__
 
 LIST_TABLES = {"pelayanan": T_PEL, "usulan": T_USUL}
-
-
-class EditError(ValueError):
-    """An edit that was refused; the message is Indonesian and names the row and field."""
 
 
 @dataclass
@@ -247,8 +245,6 @@ class RenjaDocument:
             self._pending.append(change)
             return
         if change.table == "plan" and change.changed:
-            from .validation import validate_rows  # local: validation imports this module's types
-
             change.findings = validate_rows(self, change.changed)
         for fn in list(self._listeners):
             fn(change)

@@ -58,7 +58,7 @@ class FileFacts:
     user_version: int
 
 
-def _header_facts(path: Path) -> FileFacts:
+def header_facts(path: Path) -> FileFacts:
     """Read the 100-byte SQLite header without going through SQLite at all."""
     name = path.name
     if not path.exists():
@@ -109,7 +109,7 @@ def inspect_file(path: str | os.PathLike, deep: bool = False) -> FileFacts:
     :class:`DocumentFileError` with a message in Bahasa Indonesia.
     """
     path = Path(path)
-    facts = _header_facts(path)
+    facts = header_facts(path)
     name = path.name
     if facts.page_count and facts.size < facts.page_count * facts.page_size:
         raise DocumentFileError(

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from ..formatting import format_rupiah
 from ..model import Base
-from .sqlitefile import SYNC, connect_ro, content_hash
+from ..storage import DocumentFileError
+from .errors import ExchangeError
+from .sqlitefile import SYNC, connect_ro, content_hash, uri_of
 
 ROW_TABLES = ("document", "plan_row", "eval_row", "pelayanan", "usulan", "declared_value", "meta")
 TREE_TABLES = ("plan_row", "eval_row")
@@ -223,8 +225,6 @@ def _new_doc(conn: sqlite3.Connection, schema: str, path: Path) -> DocRows:
     meta = {k: v for k, v in conn.execute(f"SELECT key, value FROM {schema}.meta")}
     cols, rows = _fetch(conn, "document", schema)
     if not rows:
-        from ..storage import DocumentFileError
-
         raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak berisi identitas dokumen.", path)
     doc = dict(zip(cols, rows[0]))
     version = conn.execute(f"PRAGMA {schema}.user_version").fetchone()[0]
@@ -342,8 +342,6 @@ def load_set(mine: Path, theirs: Path, base: Path | None) -> LoadedSet:
             docs[alias] = _new_doc(conn, alias, path)
         versions = {d.user_version for d in docs.values()}
         if len(versions) > 1:
-            from .errors import ExchangeError
-
             raise ExchangeError(
                 "versions", "Salinan-salinan ini memakai versi format berkas yang berbeda; buka masing-masing "
                 "dengan Renja Desktop terbaru (diperbarui otomatis) lalu ulangi.", Path(mine))
@@ -378,8 +376,6 @@ def load_set(mine: Path, theirs: Path, base: Path | None) -> LoadedSet:
 
 
 def _uri(path: Path) -> str:
-    from .sqlitefile import uri_of
-
     return uri_of(path)
 
 

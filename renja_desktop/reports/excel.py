@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
 from ..formatting import DASH
-from .pdf import ProgressFn, RenderCancelled, _Progress
+from .pdf import ProgressFn, RenderCancelled, Progress
 from .tables import (
     BOLD_STYLES, CENTER, CODE, MONEY, RATE, RIGHT, SHADED_STYLES, STYLE_SUMMARY, TEXT, VOLUME,
     ReportOptions, TableSpec, normalize_tables, row_count,
@@ -107,7 +107,7 @@ def _number(value: Decimal) -> int | float:
 
 
 def _write_sheet(ws, spec: TableSpec, doc: "RenjaDocument", styles: _Styles, options: ReportOptions,
-                 progress: _Progress) -> int:
+                 progress: Progress) -> int:
     ncol = len(spec.columns)
     last_col = get_column_letter(ncol)
     running = doc.running_header()
@@ -216,7 +216,7 @@ def export_xlsx(doc: "RenjaDocument", path: str | Path, tables: str | list[str] 
     names = normalize_tables(tables)
     path = Path(path)
     counts = {t: row_count(doc, t) for t in names}
-    prog = _Progress(progress, 2 * sum(counts.values()) + 1)
+    prog = Progress(progress, 2 * sum(counts.values()) + 1)
     prog.report("Menyiapkan lembar kerja")
     wb = Workbook()
     wb.remove(wb.active)
