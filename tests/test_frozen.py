@@ -51,7 +51,7 @@ def test_frozen_folder_is_complete(frozen_dir):
     internal = frozen_dir / "_internal"
     assert (internal / "resources" / "icons" / "app.png").is_file()
     assert (internal / "resources" / "sample").is_dir()
-    assert (internal / "db" / "migrations").is_dir()
+    assert (internal / "db" / "catalog" / "versions.json").is_file()
     size_mb = sum(p.stat().st_size for p in frozen_dir.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
     # Linux build: Qt needs ICU here (30 MB of data; Windows Qt uses the system's). Guard against
     # regressions such as WebEngine or numpy creeping in; the README states the measured figure.
