@@ -90,7 +90,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .reports.excel import export_xlsx  # here, not at the top: openpyxl loads only for an export
+    from .reports.excel import export_xlsx  # here, not at the top: XlsxWriter loads only for an export
 
     _check_output(args.output, ".xlsx")
     options = ReportOptions(paper=args.paper, thousands=args.thousands)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..catalog import catalog_for_document
-from ..readers import ImportFailure, Source, file_source, list_sheets, text_source
+from ..readers import ImportFailure, Source, TableNotRecognized, file_source, list_sheets, text_source
 from ..validation import validate
 from .cells import nonempty
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
 
 __all__ = [
-    "import_text", "import_file", "import_source", "ImportReport", "RowOutcome", "ImportFailure",
+    "import_text", "import_file", "import_source", "ImportReport", "RowOutcome", "ImportFailure", "TableNotRecognized",
     "parse_identity", "list_sheets", "TABLES", "IMPORTED", "CONTINUATION", "RECOGNISED", "REJECTED",
 ]
 

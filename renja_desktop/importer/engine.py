@@ -22,7 +22,7 @@ from ..catalog import match_sumber_dana
 from ..compute import is_additive
 from ..findings import IMPORT_NOTES_KEY
 from ..formatting import format_rupiah
-from ..readers import ImportFailure, SourceRow
+from ..readers import ImportFailure, SourceRow, TableNotRecognized
 from .cells import (
     caption_table, is_dash, is_kr_row, is_number_row, is_page_header, is_sheet_error, is_summary_row,
     is_total_row, join_text, looks_like_money, nonempty, norm_text, read_code, read_k, read_money,
@@ -129,7 +129,7 @@ def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, run
             widest = max((len(nonempty(c)) for c in data_like), default=0)
             table = "3.1" if widest > 5 else "4.1"
         if table is None:
-            raise ImportFailure(
+            raise TableNotRecognized(
                 f"{source or 'sumber'}: jenis tabel tidak dikenali dari kepala kolomnya; "
                 "pilih tabelnya (--table 4.1|3.1|2.1|2.2|2.3|2.4)"
             )
