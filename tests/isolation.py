@@ -7,7 +7,8 @@
 * it points ``HOME``, ``USERPROFILE``, ``APPDATA``, ``LOCALAPPDATA``, the ``XDG_*`` folders and
   ``RENJA_DESKTOP_DATA_DIR`` at a temporary folder for the whole session (a module-scoped fixture
   that runs before the per-test data folder therefore still writes there, and so does every
-  subprocess a test starts);
+  subprocess a test starts); the caches of pip, PyInstaller and the Windows tools stay where they
+  were;
 * it adds an audit hook (:func:`sys.addaudithook`) that refuses, with :class:`TouchedUserFolder`,
   every write into a real user folder by this process (``open`` for writing, ``os.mkdir``,
   ``os.remove``, ``os.rename``, ``shutil`` copies, any ``sqlite3.connect``) and remembers it;
@@ -93,6 +94,14 @@ def install() -> Path:
     if SESSION_HOME is not None:
         return SESSION_HOME
     REAL_FOLDERS[:] = _real_folders()
+    # the build and download tools some tests run keep their caches and settings where they were
+    real_home = Path.home()
+    os.environ.setdefault("RENJA_TOOLS_DIR", str(real_home / ".cache" / "renja-desktop-tools"))
+    os.environ.setdefault("PIP_CACHE_DIR", str(real_home / ".cache" / "pip"))
+    os.environ.setdefault("PYINSTALLER_CONFIG_DIR", str(real_home / ".cache" / "pyinstaller"))
+    pip_conf = Path(os.environ.get("XDG_CONFIG_HOME") or real_home / ".config") / "pip" / "pip.conf"
+    if pip_conf.is_file():
+        os.environ.setdefault("PIP_CONFIG_FILE", str(pip_conf))
     home = Path(tempfile.mkdtemp(prefix="renja-test-home-"))
     for name, sub in (("HOME", ""), ("USERPROFILE", ""), ("APPDATA", "AppData/Roaming"),
                       ("LOCALAPPDATA", "AppData/Local"), ("XDG_DATA_HOME", ".local/share"),
