@@ -17,11 +17,13 @@ from .cli import EXIT_OK, CliError, print_json
 from .cli_core import editing, execute
 from .compute import EvalValues
 from .formatting import format_percent, format_rupiah
-from .model import EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, Pelayanan, Usulan
+from . import registry
+from .registry import TABLES
 from .service import RenjaDocument
 
-EVAL_FIELDS = set(EVAL_TEXT_FIELDS) | set(EVAL_K_INPUT_FIELDS) | set(EVAL_RP_INPUT_FIELDS)
-LISTS = {"2.2": ("pelayanan", Pelayanan), "2.4": ("usulan", Usulan)}
+EVAL_FIELDS = set(registry.fields("eval"))
+#: the list tables: printed number -> store
+LISTS = {n: t.store for n, t in TABLES.items() if t.store in ("pelayanan", "usulan")}
 
 
 def _pairs(items: list[str], allowed: set[str]) -> dict[str, str]:
@@ -175,8 +177,8 @@ def cmd_eval_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_item(args: argparse.Namespace) -> int:
-    name, model = LISTS[args.table]
-    allowed = {c.name for c in model.__table__.columns} - {"id", "position", "modified_at"}
+    name = LISTS[args.table]
+    allowed = set(registry.fields(name))
     fields = _pairs(args.values, allowed)
     readonly = args.action == "list"
     with (RenjaDocument.open(args.file, readonly=True) if readonly else editing(args.file)) as doc:
