@@ -266,6 +266,9 @@ def cmd_add(args: argparse.Namespace) -> int:
             kode = codes.normalize_code(args.kode)
         except CodeError as exc:
             raise CliError(f"kode tidak sah: {exc}") from None
+        note = codes.normalization_note(args.kode)
+        if note:  # 1.2.2.2.2.8 is stored as 1.02.02.2.02.0008: say so
+            sys.stderr.write(f"catatan: {note}\n")
     with editing(args.file) as doc:
         if args.next:
             parent = None if args.kode.strip() in ("", "-") else _row(doc, args.kode, args.file)

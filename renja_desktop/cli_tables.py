@@ -8,16 +8,16 @@ edits the lists.
 from __future__ import annotations
 
 import argparse
+import sys
 from decimal import Decimal
 from pathlib import Path
 
-from . import codes
+from . import codes, registry
 from . import operations as ops
 from .cli import EXIT_OK, CliError, print_json
 from .cli_core import editing, execute
 from .compute import EvalValues
 from .formatting import format_percent, format_rupiah
-from . import registry
 from .registry import TABLES
 from .service import RenjaDocument
 
@@ -37,6 +37,22 @@ def _pairs(items: list[str], allowed: set[str]) -> dict[str, str]:
             raise CliError(f"isian '{key}' tidak dikenal; pilih: {', '.join(sorted(allowed))}")
         out[key] = value
     return out
+
+
+def list_fields(nomor: str) -> list[tuple[str, str]]:
+    """The fields ``item --set`` takes for Tabel ``nomor``, with their meaning (the registry's)."""
+    store = LISTS[nomor]
+    return [(key, registry.field_label(key, store, "id")) for key in registry.fields(store)]
+
+
+def list_fields_help() -> str:
+    lines = ["isian --set FIELD=VALUE:"]
+    for nomor, name in sorted(LISTS.items()):
+        lines.append(f"  Tabel {nomor} ({name}):")
+        lines += [f"    {field:<18} {meaning}".rstrip() for field, meaning in list_fields(nomor)]
+    lines.append('contoh: renja-desktop item FILE add --table 2.2 --set indikator="Persentase ormas aktif" '
+                 "--set target_n=80")
+    return "\n".join(lines)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,7 +84,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("row", metavar="ROW", help="kode atau #N")
     p.set_defaults(handler=cmd_eval_delete)
 
-    p = sub.add_parser("item", help="Tabel 2.2 (pelayanan) dan 2.4 (usulan): list/add/set/delete")
+    p = sub.add_parser("item", help="Tabel 2.2 (pelayanan) dan 2.4 (usulan): list/add/set/delete",
+                       epilog=list_fields_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("action", choices=["list", "add", "set", "delete"])
     p.add_argument("--table", required=True, choices=sorted(LISTS))
@@ -142,6 +159,9 @@ def cmd_eval_add(args: argparse.Namespace) -> int:
             kode = codes.normalize_code(kode)
         except codes.CodeError as exc:
             raise CliError(f"kode tidak sah: {exc}") from None
+        note = codes.normalization_note(args.kode)
+        if note:  # stored in its canonical form: say so
+            sys.stderr.write(f"catatan: {note}\n")
     if args.next and kode:
         raise CliError("--kode dan --next tidak dapat dipakai bersama")
     with editing(args.file) as doc:
@@ -178,7 +198,7 @@ def cmd_eval_delete(args: argparse.Namespace) -> int:
 
 def cmd_item(args: argparse.Namespace) -> int:
     name = LISTS[args.table]
-    allowed = set(registry.fields(name))
+    allowed = {field for field, _meaning in list_fields(args.table)}
     fields = _pairs(args.values, allowed)
     readonly = args.action == "list"
     with (RenjaDocument.open(args.file, readonly=True) if readonly else editing(args.file)) as doc:

@@ -23,6 +23,7 @@ from . import texts
 from .delegates import CompleterDelegate, MoneyDelegate
 from .dialogs import AddRowDialog
 from .eval_model import EvalModel
+from .frozen_columns import FrozenColumnsMixin
 from .header import GroupedHeader
 from .list_model import ListModel
 from .plan_model import PlanModel, Tabel23Model
@@ -123,6 +124,8 @@ class TablePage(QWidget):
 class TreePage(TablePage):
     """A tree table with search, editing, moves and copy/paste."""
 
+    view_class = TreeView
+
     def __init__(self, doc: "RenjaDocument", editor: "Editor", model_cls, which: str, key: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -133,7 +136,7 @@ class TreePage(TablePage):
         self.model = model_cls(doc, editor, self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = TreeView(self)
+        self.view = self.view_class(self)
         if any(c.group for c in self.model.COLUMNS):
             # Tabel 2.1: long group titles over short K/Rp; Tabel 2.3: short groups over longer labels
             lines = (2, 1) if which == "eval" else (1, 2)
@@ -142,6 +145,7 @@ class TreePage(TablePage):
             self.view.header().setStretchLastSection(False)
         self.view.setModel(self.proxy)
         self.model.editRefused.connect(self._refused)
+        self.model.editNoted.connect(lambda note, _i: self.message.emit(note))
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Cari kode atau uraian…"))
@@ -263,6 +267,7 @@ class TreePage(TablePage):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.node_at(current)
+        self.model.forget_errors(node.id if node is not None else None)
         self.currentRowChanged.emit(node.id if node is not None else None)
 
     def _refused(self, message: str, _index: QModelIndex) -> None:
@@ -533,11 +538,17 @@ class Tabel23Page(TreePage):
         return T23_WIDTHS
 
 
+class FrozenTreeView(FrozenColumnsMixin, TreeView):
+    """A tree whose first columns stay in view (gui/frozen_columns.py)."""
+
+
 class EvalPage(TreePage):
     QUARTERS = [f"{p}_{n}" for n in (8, 9, 10, 11) for p in ("k", "rp")]
+    view_class = FrozenTreeView
 
     def __init__(self, doc, editor, parent=None):
         super().__init__(doc, editor, EvalModel, "eval", "eval", parent)
+        self.view.freeze_columns(2)  # Kode and Uraian stay while the triwulan columns scroll
         self.set_quarters_visible(bool(app_settings.value("eval/quarters", False) in (True, "true", "1")))
 
     def default_widths(self) -> dict[str, int]:
@@ -602,6 +613,8 @@ class ListPage(TablePage):
             header.resizeSection(i, widths[i] if i < len(widths) and widths[i] > 10 else default)
         self.view.selectionModel().currentChanged.connect(
             lambda cur, _p: self.currentRowChanged.emit(self.model.item_id(cur.row()) if cur.isValid() else None))
+        self.view.selectionModel().currentChanged.connect(
+            lambda cur, _p: self.model.forget_errors(self.model.item_id(cur.row()) if cur.isValid() else None))
 
     def save_state(self) -> None:
         header = self.view.horizontalHeader()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QMode
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from .. import operations as ops
-from ..codes import PROGRAM, SUB_KEGIATAN
+from ..codes import PROGRAM, SUB_KEGIATAN, normalization_note
 from ..compute import Node
 from ..formatting import format_rupiah
 from .texts import level_name
@@ -120,6 +120,10 @@ class EditableTreeModel(RollupTreeModel):
             return False
         if (node.id, key) in self._errors:
             self.set_cell_error(node.id, key, None)
+        if key == "kode":
+            note = normalization_note(text)
+            if note:  # 1.2.2.2.2.8 was stored as 1.02.02.2.02.0008: the cell shows it, the status bar says it
+                self.editNoted.emit(note[0].upper() + note[1:], index)
         return True
 
     # ---------------------------------------------------------------- drag and drop (moves)
