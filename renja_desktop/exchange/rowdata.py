@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import registry
 from ..formatting import format_rupiah
 from ..model import Base
 from ..storage import DocumentFileError
@@ -34,15 +35,9 @@ TABLE_NAMES = {
     "document": "Identitas dokumen", "plan_row": "Rencana (Tabel 3.1/4.1)", "eval_row": "Evaluasi (Tabel 2.1)",
     "pelayanan": "Tabel 2.2", "usulan": "Tabel 2.4", "declared_value": "Nilai tercetak", "meta": "Catatan berkas",
 }
-FIELD_NAMES = {
-    "parent_id": "letak (baris induk)", "kode": "kode", "nama": "nama", "outcome": "outcome/keluaran",
-    "lokasi": "lokasi", "pagu": "pagu indikatif", "pagu_n1": "pagu n+1", "catatan": "catatan penting",
-    "penanggung_jawab": "penanggung jawab", "rkpd_nama": "nama di RKPD", "rkpd_lokasi": "lokasi di RKPD",
-    "rkpd_indikator": "indikator di RKPD", "rkpd_target": "target di RKPD", "rkpd_pagu": "pagu di RKPD",
-    "rkpd_catatan": "catatan RKPD", "indikator": "indikator", "sumber_dana": "sumber dana", "level": "tingkat",
-    "value": "isi", "teks": "teks tercetak", "nilai": "nilai tercetak", "sumber": "sumber", "*": "baris",
-    "*order": "urutan",
-}
+#: labels of compared fields (from the registry; the plan's wording first)
+FIELD_NAMES = {**{k: v[0] for k, v in registry.OTHER_LABELS.items()},
+               **{f.key: f.id for f in reversed(registry.FIELDS) if not f.key.startswith(("k_", "rp_"))}}
 MONEY = {"pagu", "pagu_n1", "rkpd_pagu", "nilai", "rp_5", "rp_6", "rp_7", "rp_8", "rp_9", "rp_10", "rp_11",
          "rp_12", "jumlah"}
 
@@ -407,8 +402,9 @@ def _group(cols: list[str], rows: list[tuple]) -> dict[str, list[tuple]]:
 
 # ---------------------------------------------------------------------------- display
 def field_name(f: str) -> str:
+    """A compared field's label (the registry's, in the current language)."""
     if f in FIELD_NAMES:
-        return FIELD_NAMES[f]
+        return registry.field_label(f)
     if f.startswith(("k_", "rp_")):
         kind, col = f.split("_", 1)
         return f"kolom {col} ({'K' if kind == 'k' else 'Rp'})"
