@@ -41,6 +41,7 @@ from .dialogs import NewDocumentDialog
 from .findings_panel import FindingsPanel
 from .identity_form import IdentityForm
 from .pages import EvalPage, ListPage, PlanPage, Tabel23Page, TablePage, TreePage
+from ..operations import ClearDeclared
 from .undo import Editor
 
 #: the Edit menu operations a page may support
@@ -1225,7 +1226,7 @@ class MainWindow(QMainWindow):
                 self.tr("Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak "
                         "dari nilai terhitung. Temuan 'tercetak berbeda' akan hilang. Dapat diurungkan.")):
             return False
-        _result, error = self.editor.whole_document(self.doc.clear_declared, self.tr("Hapus nilai tercetak"))
+        error = self.editor.execute(ClearDeclared(), self.tr("Hapus nilai tercetak"))
         if error:
             texts.show_error(self, self.tr("Nilai tercetak tidak dihapus"), error)
             return False
