@@ -125,16 +125,6 @@ def build_sample(path: str | Path, overwrite: bool = False):
 SAMPLE_REUSED, SAMPLE_NEW, SAMPLE_RENEWED = "reused", "new", "renewed"
 
 
-def _digest(path: Path) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def sample_copy(folder: str | Path, name: str) -> tuple[Path, str]:
     """The working copy of the sample that ``gui --sample`` opens: ``folder/name.sqlite``, one file,
     never a pile of numbered copies.
@@ -143,6 +133,8 @@ def sample_copy(folder: str | Path, name: str) -> tuple[Path, str]:
     missing or edited, the edited copy kept once as ``name (diubah).sqlite`` (replacing an older
     one). Returns the path and :data:`SAMPLE_REUSED`, :data:`SAMPLE_NEW` or :data:`SAMPLE_RENEWED`.
     """
+    from .exchange.sqlitefile import file_sha as _digest
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.sqlite"
