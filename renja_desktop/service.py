@@ -29,7 +29,7 @@ from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from .compute import EvalTree, Node, PlanTree, RollupTree
 from .errors import EditError
-from .formatting import NumberError, decimal_to_text, parse_decimal, parse_rupiah
+from .formatting import NumberError, decimal_to_text, opd_with_pemda, parse_decimal, parse_rupiah
 from .model import (
     DOCUMENT_FIELDS, EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, PLAN_MONEY_FIELDS,
     PLAN_TEXT_FIELDS, DeclaredValue, Document, EvalRow, Indikator, Meta, Pelayanan, PlanRow,
@@ -407,8 +407,7 @@ class RenjaDocument:
         if self.info.get("running_header"):
             lines = self.info["running_header"].split("\n", 1)
             return (lines[0], lines[1] if len(lines) > 1 else "")
-        who = " ".join(x for x in (self.info.get("opd_singkat") or self.info.get("opd"),
-                                   self.info.get("pemda")) if x)
+        who = opd_with_pemda(self.info.get("opd_singkat") or self.info.get("opd"), self.info.get("pemda"))
         return (f"RENCANA KERJA {self.info['tahun']}", who.upper())
 
     # ---------------------------------------------------------------- plan tree: checks
