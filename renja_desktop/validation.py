@@ -279,6 +279,7 @@ def document_findings(doc: "RenjaDocument") -> list[Finding]:
     out.extend(declared_findings(doc))
     out.extend(eval_findings(doc))
     from . import audit  # noqa: F401  (registers the import-audit rules: cross-table, catalog)
+    from .narrative import checks  # noqa: F401  (registers the written-document rules: unknown fields)
 
     for rule in _EXTRA_RULES:
         out.extend(rule(doc))
