@@ -333,9 +333,24 @@ def iter_runs(blocks: list[dict]):
                 yield from r
 
 
-def plain_text(blocks: list[dict]) -> str:
-    """The blocks as plain text (fields left as written), one paragraph per line."""
+def runs_marked(runs: list[dict]) -> str:
+    """Runs as text with ``**bold**`` and ``*italic*`` marks (what :func:`runs_from_marked` reads)."""
+    out = []
+    for r in runs:
+        t = r.get("text", "")
+        if r.get("i") and t.strip():
+            t = f"*{t}*"
+        if r.get("b") and t.strip():
+            t = f"**{t}**"
+        out.append(t)
+    return "".join(out)
+
+
+def plain_text(blocks: list[dict], marked: bool = False) -> str:
+    """The blocks as plain text (fields left as written), one paragraph per line; ``marked`` keeps
+    bold and italic as ``**...**`` and ``*...*``."""
     lines: list[str] = []
+    runs_text = runs_marked if marked else globals()["runs_text"]
 
     def do_list(lb: dict, depth: int) -> None:
         for k, it in enumerate(lb["items"]):

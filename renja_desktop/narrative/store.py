@@ -351,6 +351,18 @@ class RestoreSections(Operation):
         return OpResult(change, DeleteSection(root["id"]))
 
 
+def freeze_generated(doc: "RenjaDocument", section_id: str) -> OpResult:
+    """Turn the section's generated passages into the plain text they print now (to edit it)."""
+    from .generated import expand_all
+
+    node = find(doc, section_id)
+    blocks = blocks_of(node)
+    if not any(b["type"] == "generated" for b in blocks):
+        raise EditError(f"bagian '{label(node)}' tidak memuat teks terhitung")
+    return SetContent(node.id, expand_all(doc, blocks), strict_fields=False,
+                      text="jadikan teks terhitung teks biasa").apply(doc)
+
+
 def install_outline(doc: "RenjaDocument", outline_spec: list[dict] | None = None,
                     strict_fields: bool = False) -> list[str]:
     """Write an outline (default: :func:`default_outline`) into a document that has none.

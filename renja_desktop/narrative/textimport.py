@@ -70,6 +70,7 @@ class NarrativeReport:
     sections: int = 0
     tables: list[str] = field(default_factory=list)
     unknown_fields: list[str] = field(default_factory=list)
+    table_report: object | None = None      # the table importer's report (import with tables)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -85,6 +86,9 @@ class NarrativeReport:
             lines.append(f"  tabel ditempatkan: {', '.join('Tabel ' + t for t in self.tables)}")
         if self.unknown_fields:
             lines.append(f"  isian tidak dikenal: {', '.join(self.unknown_fields)}")
+        if self.table_report is not None:
+            lines.append("Tabel (pengimpor tabel):")
+            lines.append(self.table_report.summary())
         return "\n".join(lines)
 
     def as_dict(self) -> dict:
@@ -271,6 +275,8 @@ class _Builder:
         self.bab = 0
         self.mode = "cover"       # cover, front, skip (daftar isi/tabel), body, signature, caption
         self.pending_bab: dict | None = None
+        self.chunks: list[Chunk] = []
+        self.index: dict[int, int] = {}
 
     # -- sections
     def _label(self) -> str:
@@ -342,6 +348,16 @@ class _Builder:
                 self.mode = "body"
             return
         if upper in ("KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR"):
+            kind = {"KATA PENGANTAR": "kata_pengantar", "DAFTAR ISI": "daftar_isi"}.get(upper, "daftar_tabel")
+            if kind == "daftar_tabel" and self.mode == "skip":
+                i = self.index.get(id(c))
+                nxt = self.chunks[i + 1] if i is not None and i + 1 < len(self.chunks) else None
+                entry = not (nxt is not None and (nxt.table or _CAPTION.match(_strip_marks(nxt.text))))
+            else:
+                entry = self.mode == "skip" and self.toc_entry(c)
+            if any(sec["kind"] == kind for sec in self.outline) or entry:
+                self.note(c, GENERATED)  # an entry of the contents list, not the heading itself
+                return
             if upper == "KATA PENGANTAR":
                 self.open("kata_pengantar", "Kata Pengantar")
                 self.mode = "front"
@@ -352,7 +368,8 @@ class _Builder:
             return
         m = _BAB.match(plain)
         if m and not m.group(2).startswith(":") and _roman_value(m.group(1)) == self.bab + 1 \
-                and not (c.style and c.style.startswith("List")):
+                and not (c.style and c.style.startswith("List")) \
+                and not (self.mode == "skip" and self.toc_entry(c)):
             self.bab += 1
             rest = _despace(m.group(2).strip(" .:"))
             self.open("bab", title_case(rest) if rest else f"Bab {m.group(1)}")
@@ -428,6 +445,26 @@ class _Builder:
         self.blocks().append(fmt.paragraph(c.runs))
         self.note(c, TEXT)
 
+    def toc_entry(self, c: Chunk) -> bool:
+        """Whether a heading-like paragraph inside the Daftar Isi is one of its entries: a real
+        heading has body text (a long paragraph or a list) before the next chapter heading; an
+        entry is followed only by more short entries."""
+        if c.style.startswith("Heading"):
+            return False
+        chunks = self.chunks
+        i = self.index.get(id(c))
+        if i is None:
+            return False
+        for nxt in chunks[i + 1:]:
+            t = _strip_marks(nxt.text)
+            if nxt.table:
+                continue
+            if _BAB.match(t) and not _BAB.match(t).group(2).startswith(":"):
+                return True
+            if len(t) > 160 or list_item(t) is not None and len(t) > 60:
+                return False
+        return True
+
     def _is_running(self, plain: str) -> bool:
         rest = plain.upper()
         for h in sorted(self.running, key=len, reverse=True):
@@ -454,6 +491,8 @@ def parse_chunks(chunks: list[Chunk], source: str, unit: str, running: tuple[str
     for h in list(heads):
         heads.update(p for p in re.split(r"\s+(?=\d{4}$)", h) if p)
     b = _Builder(heads, report)
+    b.chunks = chunks
+    b.index = {id(c): i for i, c in enumerate(chunks)}
     for c in chunks:
         b.feed(c)
     if not b.bab:
@@ -493,13 +532,35 @@ def _running_of(doc: "RenjaDocument") -> tuple[str, ...]:
     return (a, b, "RENCANA KERJA", str(doc.info["tahun"]))
 
 
+def docx_as_text(path: Path) -> str:
+    """A .docx as the table importer reads a whole Renja: paragraphs as lines, table rows as
+    tab-separated lines."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(str(path))
+    lines: list[str] = []
+    for el in document.element.body.iterchildren():
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines += [Paragraph(el, document).text, ""]
+        elif tag == "tbl":
+            for row in Table(el, document).rows:
+                lines.append("\t".join(c.text.replace("\n", " ").replace("\t", " ") for c in row.cells))
+            lines.append("")
+    return "\n".join(lines)
+
+
 def import_narrative(doc: "RenjaDocument", source: str | Path, replace: bool = False,
-                     text: str | None = None) -> NarrativeReport:
+                     text: str | None = None, tables: bool = False) -> NarrativeReport:
     """Read the narrative of ``source`` (.docx, .txt/.md) into the document's outline.
 
     Refused (nothing changed) when the document already has an outline and ``replace`` is false,
     when the source cannot be read, or when it holds no Renja chapters. With ``replace`` the old
-    outline is replaced in one transaction (tables placed where the source puts them).
+    outline is replaced in one transaction (tables placed where the source puts them). With
+    ``tables`` the source's tables are also read by the table importer (same transaction); its
+    report is kept as ``report.table_report``.
     """
     from .store import T_SECTION, install_outline, rows
 
@@ -522,6 +583,7 @@ def import_narrative(doc: "RenjaDocument", source: str | Path, replace: bool = F
             if "\x00" in content:
                 raise NarrativeImportError(f"berkas '{path.name}' bukan teks biasa")
             outline, report = parse_text(content, path.name, running)
+            text = content
         elif suffix == ".doc":
             raise NarrativeImportError(f"'{path.name}' adalah format Word lama (.doc); simpan sebagai .docx di Word "
                                        "lalu impor lagi")
@@ -532,9 +594,111 @@ def import_narrative(doc: "RenjaDocument", source: str | Path, replace: bool = F
         raise NarrativeImportError("dokumen sudah punya naskah bab; pakai --replace untuk menggantinya "
                                    "(tidak ada yang diubah)")
     with doc.batch():
+        if tables:
+            from ..importer import ImportFailure, import_text
+
+            table_text = text if text is not None else docx_as_text(path)
+            try:
+                report.table_report = import_text(doc, table_text, source=path.name)
+            except ImportFailure as exc:
+                raise NarrativeImportError(f"tabel di '{path.name}' tidak dapat diimpor: {exc} "
+                                           "(tidak ada yang diubah)") from None
         if existing:
             from sqlalchemy import delete
 
             doc.conn.execute(delete(T_SECTION))
         install_outline(doc, outline, strict_fields=False)
     return report
+
+
+# ------------------------------------------------------------------------------ one section's text
+_MARK_TABLE = re.compile(r"^\[Tabel (\d\.\d)\]$")
+_MARK_GEN = re.compile(r"^\[teks terhitung: ([a-z_]+)\]$")
+
+
+def blocks_from_plain(text: str, images: list[dict] | None = None) -> list[dict]:
+    """One section's text as :func:`~.format.plain_text` writes it, back into blocks.
+
+    Every line is a paragraph (blank lines are ignored); a line starting
+    with a list marker ("1.", "a.", "I.", "1)", "-", "•") is a list item, indented by three spaces
+    per level; ``**bold**`` and ``*italic*`` marks are kept; ``[Tabel 4.1]``, ``[tanda tangan]``,
+    ``[teks terhitung: ringkasan_pagu]`` place a table, the signature, a generated passage;
+    ``[gambar]`` keeps the section's images (``images``) in their order.
+    """
+    images = list(images or [])
+    blocks: list[dict] = []
+    para: list[str] = []
+    stack: list[tuple[int, dict]] = []   # (depth, list block) of the list being written
+
+    def end_para() -> None:
+        if para:
+            blocks.append(fmt.paragraph(" ".join(para)))
+            para.clear()
+
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        line = raw.rstrip()
+        stripped = line.strip()
+        if not stripped:
+            end_para()
+            continue
+        marker = None
+        m = _MARK_TABLE.match(stripped)
+        if m:
+            end_para(); stack.clear()
+            blocks.append({"type": "table_ref", "tabel": m.group(1)})
+            continue
+        m = _MARK_GEN.match(stripped)
+        if m:
+            end_para(); stack.clear()
+            blocks.append({"type": "generated", "kind": m.group(1)})
+            continue
+        if stripped == "[tanda tangan]":
+            end_para(); stack.clear()
+            blocks.append({"type": "signature"})
+            continue
+        if stripped == "[gambar]":
+            end_para(); stack.clear()
+            if images:
+                blocks.append(images.pop(0))
+            continue
+        item = list_item(stripped)
+        if item is not None:
+            marker = item
+        if marker is None:
+            if stack and raw.startswith(" "):  # an indented line goes on with the item above
+                lb = stack[-1][1]
+                it = lb["items"][-1]
+                it["runs"] = merge_runs(it["runs"] + [{"text": " "}] + runs_from_marked(stripped))
+                continue
+            stack.clear()
+            para.append(stripped)
+            end_para()
+            continue
+        end_para()
+        style, num, rest = marker
+        depth = (len(line) - len(line.lstrip(" "))) // 3
+        while stack and stack[-1][0] > depth:
+            stack.pop()
+        item_d = {"runs": runs_from_marked(rest)}
+        top = stack[-1][1] if stack else None
+        if top is not None and stack[-1][0] == depth and top["style"] == style \
+                and (style == "bullet" or top.get("start", 1) + len(top["items"]) == num):
+            top["items"].append(item_d)
+        elif stack and stack[-1][0] < depth:
+            parent = stack[-1][1]["items"][-1]
+            sub = {"type": "list", "style": style, "items": [item_d]}
+            if num != 1:
+                sub["start"] = num
+            parent["sub"] = sub
+            stack.append((depth, sub))
+        else:
+            lb = {"type": "list", "style": style, "items": [item_d]}
+            if num != 1:
+                lb["start"] = num
+            if stack:
+                stack.pop()
+            if depth == 0 or not stack:
+                blocks.append(lb)
+            stack.append((depth, lb))
+    end_para()
+    return blocks
