@@ -384,3 +384,42 @@ def install_outline(doc: "RenjaDocument", outline_spec: list[dict] | None = None
                 add(item.get("children", []), sid)
         add(spec, None)
     return ids
+
+
+@dataclass
+class SetOutlineRows(Operation):
+    """Replace the whole outline by these stored rows (the inverse of a whole-outline change)."""
+
+    rows: list[dict[str, Any]]
+    text: str = "ganti kerangka dokumen"
+
+    def apply(self, doc: "RenjaDocument") -> OpResult:
+        _write(doc)
+        old = rows(doc)
+        with doc._atomic():
+            doc.conn.execute(delete(T_SECTION))
+            for r in self.rows:
+                doc.conn.execute(insert(T_SECTION).values(**{k: r[k] for k in COLUMNS}))
+        change = Change("section", {r["id"] for r in self.rows}, removed=[r["id"] for r in old
+                                                                           if r["id"] not in {x["id"] for x in self.rows}])
+        doc._emit(change)
+        return OpResult(change, SetOutlineRows(old, self.text))
+
+
+@dataclass
+class InstallOutline(Operation):
+    """Put an outline (default: the Permendagri 86/2017 sistematika; or one read from a source by
+    the narrative importer) in place of the current one, in one transaction."""
+
+    spec: list[dict] | None = None
+    text: str = "buat kerangka dokumen"
+
+    def apply(self, doc: "RenjaDocument") -> OpResult:
+        _write(doc)
+        old = rows(doc)
+        with doc.batch():
+            doc.conn.execute(delete(T_SECTION))
+            ids = install_outline(doc, self.spec, strict_fields=False)
+        change = Change("section", set(ids), inserted=ids)
+        doc._emit(change)
+        return OpResult(change, SetOutlineRows(old, self.text))
