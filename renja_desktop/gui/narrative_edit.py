@@ -74,6 +74,7 @@ class _Writer:
 
     def new_block(self, bf: QTextBlockFormat | None = None) -> None:
         bf = bf or QTextBlockFormat()
+        bf.setBottomMargin(6)  # paragraphs apart on screen, as in print (not stored)
         if self.first:
             self.c.setBlockFormat(bf)
             self.first = False
@@ -130,6 +131,7 @@ class _Writer:
         for it in lb["items"]:
             bf = QTextBlockFormat()
             bf.setAlignment(Qt.AlignmentFlag.AlignJustify)
+            bf.setBottomMargin(3)
             if self.first:
                 self.c.setBlockFormat(bf)
                 self.first = False

@@ -49,8 +49,10 @@ def ringkasan_pagu(doc: "RenjaDocument") -> list[dict]:
         blocks.append({"type": "paragraph", "runs": [_run("Pagu indikatif per program adalah sebagai berikut:")]})
         items = []
         for p in programs:
-            share = format_percent(rate(doc.plan.pagu(p.id), total)) if total else "–"
-            items.append({"runs": [_run(p.nama.strip() or p.kode), _run(": "),
+            share = format_percent(rate(doc.plan.pagu(p.id), total))
+            from .textimport import title_case
+
+            items.append({"runs": [_run(title_case(p.nama.strip()) or p.kode), _run(": "),
                                    _run(f"Rp {format_rupiah(doc.plan.pagu(p.id))}", True),
                                    _run(f" ({share} dari total)")]})
         blocks.append({"type": "list", "style": "decimal", "items": items})
