@@ -148,14 +148,15 @@ def cmd_chapter(args: argparse.Namespace) -> int:
                 print(f"{n.id[:8]}  {'   ' * n.depth}{store.label(n)}{extra}")
             return EXIT_OK
         if a == "default":
-            ids = store.install_outline(doc)
+            ids = doc.history.execute(store.InstallOutline(None, replace=False)).result
             print(f"Kerangka bawaan dibuat: {len(ids)} bagian.")
             return EXIT_OK
         if a == "add":
             parent = store.find(doc, args.parent) if args.parent else None
             kind = args.kind or ("sub" if parent else "bab")
-            res = store.AddSection(parent.id if parent else None, args.title, kind, _position(args.position)).apply(doc)
-            node = store.find(doc, res.change.inserted[0])
+            sid = doc.history.execute(
+                store.AddSection(parent.id if parent else None, args.title, kind, _position(args.position))).result
+            node = store.find(doc, sid)
             print(f"Ditambahkan: {store.label(node)} (id {node.id[:8]})")
             return EXIT_OK
         node = store.find(doc, args.section)
@@ -187,11 +188,11 @@ def cmd_chapter(args: argparse.Namespace) -> int:
                 if node.kind == "sampul":  # the cover's lines stay centred titles
                     for k, b in enumerate(x for x in blocks if x["type"] == "paragraph"):
                         b["align"], b["style"] = "center", "title" if k == 0 else "subtitle"
-            store.SetContent(node.id, blocks).apply(doc)
+            doc.history.execute(store.SetContent(node.id, blocks))
             print(f"Isi {store.label(node)} diganti ({len(blocks)} blok).")
             return EXIT_OK
         if a == "rename":
-            store.RenameSection(node.id, args.title).apply(doc)
+            doc.history.execute(store.RenameSection(node.id, args.title))
             print(f"Judul diganti: {store.label(store.find(doc, node.id))}")
             return EXIT_OK
         if a == "move":
@@ -201,12 +202,12 @@ def cmd_chapter(args: argparse.Namespace) -> int:
                 parent_id = None
             else:
                 parent_id = store.find(doc, args.parent).id
-            store.MoveSection(node.id, parent_id, _position(args.position)).apply(doc)
+            doc.history.execute(store.MoveSection(node.id, parent_id, _position(args.position)))
             print(f"Dipindahkan: {store.label(store.find(doc, node.id))}")
             return EXIT_OK
         if a == "delete":
-            res = store.DeleteSection(node.id).apply(doc)
-            print(f"Dihapus: {store.label(node)} ({len(res.change.removed)} bagian)")
+            removed = doc.history.execute(store.DeleteSection(node.id)).result
+            print(f"Dihapus: {store.label(node)} ({len(removed)} bagian)")
             return EXIT_OK
         if a == "image":
             try:
@@ -223,11 +224,11 @@ def cmd_chapter(args: argparse.Namespace) -> int:
             if at is None:
                 at = max(0, len(blocks) - 1) if node.kind == "sampul" else len(blocks)
             blocks.insert(min(at, len(blocks)), block)
-            store.SetContent(node.id, blocks, strict_fields=False, text="sisipkan gambar").apply(doc)
+            doc.history.execute(store.SetContent(node.id, blocks, strict_fields=False, label="sisipkan gambar"))
             print(f"Gambar disisipkan ke {store.label(node)}.")
             return EXIT_OK
         if a == "plain":
-            store.freeze_generated(doc, node.id)
+            doc.history.execute(store.freeze_generated(doc, node.id))
             print(f"Teks terhitung {store.label(node)} kini teks biasa.")
             return EXIT_OK
     raise CliError(f"aksi '{args.action}' tidak dikenal")  # pragma: no cover - argparse refuses it
@@ -236,8 +237,12 @@ def cmd_chapter(args: argparse.Namespace) -> int:
 def cmd_import_text(args: argparse.Namespace) -> int:
     from .narrative.textimport import import_narrative
 
+    from .operations import Call
+
     with RenjaDocument.open(args.file) as doc:
-        report = import_narrative(doc, args.source, replace=args.replace, tables=args.tables)
+        report = doc.history.execute(Call(
+            lambda d: import_narrative(d, args.source, replace=args.replace, tables=args.tables),
+            f"impor naskah dari {args.source.name}")).result
     if args.json:
         print_json(report.as_dict())
     else:

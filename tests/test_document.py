@@ -104,27 +104,35 @@ def test_add_rename_move_delete_each_undone_by_its_inverse(fresh):
     store.install_outline(fresh)
     before = [(n.id, n.nomor, n.judul, n.content) for n in store.flat(fresh)]
     bab1 = store.find(fresh, "BAB I")
-    res = store.AddSection(bab1.id, "Gambaran Umum", position=1,
-                           blocks=[fmt.paragraph("Tentang {opd}.")]).apply(fresh)
-    sid = res.change.inserted[0]
+    h = fresh.history
+    applied = h.execute(store.AddSection(bab1.id, "Gambaran Umum", position=1,
+                                         blocks=[fmt.paragraph("Tentang {opd}.")]))
+    sid = applied.result
+    assert applied.changes.inserted("section") == [sid]
     assert store.find(fresh, "1.2").id == sid and store.find(fresh, "1.3").judul == "Landasan Hukum"
-    undo_add = res.inverse
-    r2 = store.RenameSection(sid, "Gambaran Umum {opd_singkat}").apply(fresh)
+    h.execute(store.RenameSection(sid, "Gambaran Umum {opd_singkat}"))
     assert store.find(fresh, sid).judul == "Gambaran Umum {opd_singkat}"
-    r3 = store.MoveSection(sid, None, 0).apply(fresh)  # to the top level, first
+    h.execute(store.MoveSection(sid, None, 0))  # to the top level, first
     assert store.outline(fresh)[0].id == sid and store.find(fresh, "1.2").judul == "Landasan Hukum"
-    r4 = store.SetContent(sid, [fmt.paragraph("baru")]).apply(fresh)
+    h.execute(store.SetContent(sid, [fmt.paragraph("baru")]))
     assert fmt.plain_text(store.blocks_of(store.find(fresh, sid))) == "baru"
-    for r in (r4, r3, r2):
-        r.inverse.apply(fresh)
-    undo_add.apply(fresh)
+    after = [(n.id, n.nomor, n.judul, n.content) for n in store.flat(fresh)]
+    for _ in range(4):
+        h.undo()
     assert [(n.id, n.nomor, n.judul, n.content) for n in store.flat(fresh)] == before
-    # delete + restore gives the same outline back, ids included
+    for _ in range(4):
+        h.redo()
+    assert [(n.id, n.nomor, n.judul, n.content) for n in store.flat(fresh)] == after
+    # delete + undo gives the same outline back, ids included
     sub = store.find(fresh, "1.3")
-    res = store.DeleteSection(sub.id).apply(fresh)
-    assert store.find(fresh, "1.3").judul == "Sistematika Penulisan"
-    res.inverse.apply(fresh)
-    assert [(n.id, n.nomor, n.judul, n.content) for n in store.flat(fresh)] == before
+    removed = h.execute(store.DeleteSection(sub.id)).result
+    assert removed == [sub.id] and store.find(fresh, "1.3").judul == "Sistematika Penulisan"
+    h.undo()
+    assert [(n.id, n.nomor, n.judul, n.content) for n in store.flat(fresh)] == after
+    # the whole default outline, replaced and back
+    h.execute(store.InstallOutline(None))
+    h.undo()
+    assert [(n.id, n.nomor, n.judul, n.content) for n in store.flat(fresh)] == after
 
 
 def test_bad_edits_refused_with_nothing_changed(fresh):
@@ -132,24 +140,26 @@ def test_bad_edits_refused_with_nothing_changed(fresh):
     before = [(n.id, n.position, n.judul, n.content) for n in store.flat(fresh)]
     sec = store.find(fresh, "2.1")
     with pytest.raises(EditError, match="memuat Tabel 2.1"):
-        store.DeleteSection(sec.id).apply(fresh)
+        fresh.history.execute(store.DeleteSection(sec.id))
     with pytest.raises(EditError, match="memuat Tabel 2.1"):  # the chapter holding it, too
-        store.DeleteSection(store.find(fresh, "BAB II").id).apply(fresh)
+        fresh.history.execute(store.DeleteSection(store.find(fresh, "BAB II").id))
     with pytest.raises(EditError, match=r"isian \{nama_field\} tidak dikenal"):
-        store.SetContent(sec.id, [fmt.paragraph("Ini {nama_field}.")]).apply(fresh)
+        fresh.history.execute(store.SetContent(sec.id, [fmt.paragraph("Ini {nama_field}.")]))
     with pytest.raises(EditError, match="Tabel 4.1 sudah ditempatkan di bagian 'BAB IV"):
-        store.SetContent(sec.id, [{"type": "table_ref", "tabel": "4.1"}]).apply(fresh)
+        fresh.history.execute(store.SetContent(sec.id, [{"type": "table_ref", "tabel": "4.1"}]))
     with pytest.raises(EditError, match="ke dalam dirinya sendiri"):
         bab = store.find(fresh, "BAB II")
-        store.MoveSection(bab.id, sec.id).apply(fresh)
+        fresh.history.execute(store.MoveSection(bab.id, sec.id))
     with pytest.raises(EditError, match="judul bagian tidak boleh kosong"):
-        store.RenameSection(sec.id, "  ").apply(fresh)
+        fresh.history.execute(store.RenameSection(sec.id, "  "))
     assert [(n.id, n.position, n.judul, n.content) for n in store.flat(fresh)] == before
+    assert not fresh.history.can_undo
 
 
 def test_check_lists_unknown_fields(doc):
     sec = store.find(doc, "1.1")
-    store.SetContent(sec.id, [fmt.paragraph("Tahun {tahun_anggaran} dan {opd}")], strict_fields=False).apply(doc)
+    doc.history.execute(store.SetContent(sec.id, [fmt.paragraph("Tahun {tahun_anggaran} dan {opd}")],
+                                         strict_fields=False))
     found = [f for f in validate(doc) if f.rule == "naskah_isian"]
     assert len(found) == 1 and "{tahun_anggaran}" in found[0].pesan and "1.1" in found[0].pesan
 
@@ -278,9 +288,10 @@ def test_sections_merge_like_other_rows(doc, tmp_path):
     shutil.copy(base, mine)
     shutil.copy(base, theirs)
     with RenjaDocument.open(mine) as d:
-        store.RenameSection(store.find(d, "1.1").id, "Latar Belakang Penyusunan").apply(d)
+        d.history.execute(store.RenameSection(store.find(d, "1.1").id, "Latar Belakang Penyusunan"))
     with RenjaDocument.open(theirs) as d:
-        store.AddSection(store.find(d, "BAB V").id, "Harapan", blocks=[fmt.paragraph("Semoga bermanfaat.")]).apply(d)
+        d.history.execute(store.AddSection(store.find(d, "BAB V").id, "Harapan",
+                                           blocks=[fmt.paragraph("Semoga bermanfaat.")]))
     plan = plan_merge(mine, theirs, base=base)
     assert not plan.conflicts
     assert {c.table for c in plan.changes} == {"section"}

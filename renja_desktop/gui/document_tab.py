@@ -29,7 +29,6 @@ from ..reports.tables import TABLE_TITLES
 from ..service import EditError
 from .narrative_edit import NarrativeEdit
 from .texts import show_error
-from .undo import DocCommand
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import Change, RenjaDocument
@@ -38,22 +37,6 @@ if TYPE_CHECKING:  # pragma: no cover
 translate = QCoreApplication.translate
 ID_ROLE = Qt.ItemDataRole.UserRole
 COMMIT_DELAY_MS = 1500
-
-
-class SectionCommand(DocCommand):
-    """One outline operation on the undo stack; undo runs its inverse, redo the inverse's inverse."""
-
-    def __init__(self, editor: "Editor", op: store.Operation, text: str):
-        super().__init__(editor, text)
-        self.op = op
-        self.inverse: store.Operation | None = None
-
-    def apply(self) -> None:
-        self.inverse = self.op.apply(self.doc).inverse
-
-    def revert(self) -> None:
-        assert self.inverse is not None
-        self.op = self.inverse.apply(self.doc).inverse
 
 
 class DocumentTab(QWidget):
@@ -342,7 +325,7 @@ class DocumentTab(QWidget):
 
     # ------------------------------------------------------------------ operations
     def run(self, op: store.Operation, text: str) -> bool:
-        error = self.editor.execute(SectionCommand(self.editor, op, text))
+        error = self.editor.execute(op, text)
         if error:
             show_error(self, self.tr("Perubahan ditolak"), error)
             return False
@@ -365,13 +348,11 @@ class DocumentTab(QWidget):
             position = top.position + 1
         op = store.AddSection(parent_id, title, kind, position)
         text = self.tr("Tambah bagian '%1'").replace("%1", title)
-        cmd = SectionCommand(self.editor, op, text)
-        error = self.editor.execute(cmd)
+        applied, error = self.editor.run(op, text)
         if error:
             show_error(self, self.tr("Bagian tidak ditambahkan"), error)
             return None
-        new_id = cmd.inverse.section_id  # type: ignore[union-attr]
-        op.section_id = new_id  # redo re-creates the same section
+        new_id = applied.result
         self.select_section(new_id)
         return new_id
 
@@ -490,9 +471,8 @@ class DocumentTab(QWidget):
                 return False
         except fmt.FormatError:
             pass
-        error = self.editor.execute(SectionCommand(
-            self.editor, store.SetContent(node.id, blocks),
-            self.tr("Ubah isi '%1'").replace("%1", node.judul[:40])))
+        error = self.editor.execute(store.SetContent(node.id, blocks),
+                                    self.tr("Ubah isi '%1'").replace("%1", node.judul[:40]))
         if error:
             self.message.emit(error)
             show_error(self, self.tr("Isi tidak disimpan"), error)

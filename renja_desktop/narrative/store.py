@@ -1,20 +1,20 @@
-"""Sections in the document file, and every edit of them as an operation with its inverse.
+"""Sections in the document file, and every edit of them as an operation (:mod:`renja_desktop.operations`).
 
 Each operation (:class:`AddSection`, :class:`RenameSection`, :class:`SetContent`,
-:class:`MoveSection`, :class:`DeleteSection`, :class:`RestoreSections`) checks its input first (an
-Indonesian :class:`~renja_desktop.service.EditError`, nothing written), writes the ``section``
-rows and commits, and returns :class:`OpResult`: the :class:`~renja_desktop.service.Change` it made
-and the operation that undoes it. The window's undo stack and the command line run the same
-operations.
+:class:`MoveSection`, :class:`DeleteSection`, :class:`InstallOutline`) checks its input first (an
+Indonesian :class:`~renja_desktop.service.EditError`, nothing written), then writes through the one
+primitive :func:`put_rows`, which records its own inverse (the touched rows as they were) while an
+operation runs. ``doc.history.execute(op)`` gives the change set and the inverse (undo) as for
+every other edit; the window's undo stack and the command line run the same operations.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, select, update
 
 from ..model import Section, new_id, now_stamp
+from ..operations import Operation
 from ..service import Change, EditError
 from . import fields as fieldmod
 from . import format as fmt
@@ -103,22 +103,7 @@ def placements(doc: "RenjaDocument", nodes: list[SectionNode] | None = None) -> 
     return out
 
 
-# ------------------------------------------------------------------------------ operations
-@dataclass
-class OpResult:
-    change: Change
-    inverse: "Operation"
-
-
-class Operation:
-    """An edit of the outline. :meth:`apply` checks, writes, commits and returns the inverse."""
-
-    text = "ubah naskah"
-
-    def apply(self, doc: "RenjaDocument") -> OpResult:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-
+# ------------------------------------------------------------------------------ the primitive write
 def _write(doc: "RenjaDocument") -> None:
     doc._writable()
     ensure_table(doc)
@@ -126,14 +111,8 @@ def _write(doc: "RenjaDocument") -> None:
 
 def _siblings(doc: "RenjaDocument", parent_id: str | None) -> list[dict]:
     cond = T_SECTION.c.parent_id.is_(None) if parent_id is None else T_SECTION.c.parent_id == parent_id
-    result = doc.conn.execute(select(T_SECTION.c.id, T_SECTION.c.position).where(cond)
-                              .order_by(T_SECTION.c.position, T_SECTION.c.id))
-    return [{"id": r[0], "position": r[1]} for r in result.fetchall()]
-
-
-def _renumber(doc: "RenjaDocument", ids: list[str]) -> None:
-    for i, sid in enumerate(ids):
-        doc.conn.execute(update(T_SECTION).where(T_SECTION.c.id == sid).values(position=i))
+    result = doc.conn.execute(select(T_SECTION).where(cond).order_by(T_SECTION.c.position, T_SECTION.c.id))
+    return [dict(r) for r in result.mappings().fetchall()]
 
 
 def _get(doc: "RenjaDocument", section_id: str) -> dict:
@@ -141,6 +120,67 @@ def _get(doc: "RenjaDocument", section_id: str) -> dict:
     if r is None:
         raise EditError(f"bagian {section_id[:8]} tidak ada (sudah dihapus?)")
     return dict(r)
+
+
+def _snapshot(doc: "RenjaDocument", ids: list[str]) -> list[dict]:
+    if not ids:
+        return []
+    out = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out += [dict(r) for r in doc.conn.execute(
+            select(T_SECTION).where(T_SECTION.c.id.in_(chunk))).mappings().fetchall()]
+    return out
+
+
+def _parents_first(rows: list[dict]) -> list[dict]:
+    by_id = {r["id"]: r for r in rows}
+
+    def depth(r: dict) -> int:
+        d, p, seen = 0, r.get("parent_id"), set()
+        while p in by_id and p not in seen:
+            seen.add(p)
+            d += 1
+            p = by_id[p].get("parent_id")
+        return d
+
+    return sorted(rows, key=depth)
+
+
+def put_rows(doc: "RenjaDocument", rows: list[dict], ids: list[str]) -> Change:
+    """Make the section rows with ``ids`` exactly ``rows`` (rows not given are deleted, new ones
+    inserted, the others updated), in one transaction; record the rows as they were, so that
+    ``put_rows(before, ids)`` undoes it. The one write every section operation goes through."""
+    _write(doc)
+    ids = list(dict.fromkeys(list(ids) + [r["id"] for r in rows]))
+    before = _snapshot(doc, ids)
+    existing = {r["id"] for r in before}
+    want = {r["id"]: r for r in rows}
+    with doc._atomic():
+        for r in reversed(_parents_first(before)):
+            if r["id"] not in want:
+                doc.conn.execute(delete(T_SECTION).where(T_SECTION.c.id == r["id"]))
+        for r in _parents_first(rows):
+            values = {k: r[k] for k in COLUMNS}
+            if r["id"] in existing:
+                doc.conn.execute(update(T_SECTION).where(T_SECTION.c.id == r["id"]).values(**values))
+            else:
+                doc.conn.execute(insert(T_SECTION).values(**values))
+    doc._record("put_sections", before, ids)
+    change = Change("section", {k for k in want if k in existing},
+                    inserted=[r["id"] for r in _parents_first(rows) if r["id"] not in existing],
+                    removed=[k for k in existing if k not in want])
+    doc._emit(change)
+    return change
+
+
+def _placed(rows: list[dict], position_of: dict[str, int]) -> list[dict]:
+    out = []
+    for r in rows:
+        r = dict(r)
+        r["position"] = position_of[r["id"]]
+        out.append(r)
+    return out
 
 
 def check_blocks(doc: "RenjaDocument", blocks: list[dict], section_id: str | None,
@@ -169,23 +209,33 @@ def check_blocks(doc: "RenjaDocument", blocks: list[dict], section_id: str | Non
                         "satu tabel hanya dicetak di satu tempat")
 
 
-@dataclass
+def _check_title(judul: str) -> str:
+    judul = (judul or "").strip()
+    if not judul:
+        raise EditError("judul bagian tidak boleh kosong")
+    unknown = fieldmod.unknown_in(judul)
+    if unknown:
+        raise EditError(f"isian {', '.join('{' + u + '}' for u in unknown)} pada judul tidak dikenal")
+    return judul
+
+
+# ------------------------------------------------------------------------------ operations
 class AddSection(Operation):
-    parent_id: str | None
-    judul: str
-    kind: str = "sub"
-    position: int | None = None
-    blocks: list[dict] = field(default_factory=list)
-    section_id: str | None = None
-    strict_fields: bool = True
+    """A new section under ``parent_id`` (None: top level) at ``position`` (None: last).
+    Result: the new section's id."""
 
-    @property
-    def text(self) -> str:  # type: ignore[override]
-        return f"tambah bagian '{self.judul}'"
+    def __init__(self, parent_id: str | None, judul: str, kind: str = "sub", position: int | None = None,
+                 blocks: list[dict] | None = None, section_id: str | None = None, strict_fields: bool = True):
+        super().__init__()
+        self.parent_id, self.judul, self.kind, self.position = parent_id, judul, kind, position
+        self.blocks = list(blocks or [])
+        self.section_id = section_id
+        self.strict_fields = strict_fields
+        self.label = f"tambah bagian '{(judul or '').strip()[:40]}'"
 
-    def apply(self, doc: "RenjaDocument") -> OpResult:
+    def apply(self, doc: "RenjaDocument") -> str:
         _write(doc)
-        judul = (self.judul or "").strip()
+        judul = _check_title(self.judul) if self.strict_fields else (self.judul or "").strip()
         if not judul:
             raise EditError("judul bagian tidak boleh kosong")
         if self.kind not in KINDS:
@@ -194,78 +244,61 @@ class AddSection(Operation):
             _get(doc, self.parent_id)
         check_blocks(doc, self.blocks, None, self.strict_fields)
         sid = self.section_id or new_id()
-        with doc._atomic():
-            sibs = [s["id"] for s in _siblings(doc, self.parent_id)]
-            pos = len(sibs) if self.position is None else max(0, min(self.position, len(sibs)))
-            doc.conn.execute(insert(T_SECTION).values(
-                id=sid, parent_id=self.parent_id, position=pos, kind=self.kind, judul=judul,
-                content=fmt.dumps(self.blocks), modified_at=now_stamp()))
-            sibs.insert(pos, sid)
-            _renumber(doc, sibs)
-        change = Change("section", inserted=[sid])
-        doc._emit(change)
-        return OpResult(change, DeleteSection(sid))
+        sibs = _siblings(doc, self.parent_id)
+        pos = len(sibs) if self.position is None else max(0, min(self.position, len(sibs)))
+        row = {"id": sid, "parent_id": self.parent_id, "position": pos, "kind": self.kind, "judul": judul,
+               "content": fmt.dumps(self.blocks), "modified_at": now_stamp()}
+        order = [s["id"] for s in sibs]
+        order.insert(pos, sid)
+        rows = _placed(sibs, {k: i for i, k in enumerate(order)}) + [row]
+        put_rows(doc, rows, order)
+        self.section_id = sid  # done again (redo of a re-execution) it makes the same section
+        return sid
 
 
-@dataclass
 class RenameSection(Operation):
-    section_id: str
-    judul: str
-    kind: str | None = None
+    def __init__(self, section_id: str, judul: str, kind: str | None = None):
+        super().__init__()
+        self.section_id, self.judul, self.kind = section_id, judul, kind
+        self.label = f"ubah judul menjadi '{(judul or '').strip()[:40]}'"
 
-    @property
-    def text(self) -> str:  # type: ignore[override]
-        return f"ubah judul menjadi '{self.judul}'"
-
-    def apply(self, doc: "RenjaDocument") -> OpResult:
+    def apply(self, doc: "RenjaDocument") -> None:
         _write(doc)
-        old = _get(doc, self.section_id)
-        judul = (self.judul or "").strip()
-        if not judul:
-            raise EditError("judul bagian tidak boleh kosong")
-        unknown = fieldmod.unknown_in(judul)
-        if unknown:
-            raise EditError(f"isian {', '.join('{' + u + '}' for u in unknown)} pada judul tidak dikenal")
-        kind = self.kind or old["kind"]
+        row = _get(doc, self.section_id)
+        judul = _check_title(self.judul)
+        kind = self.kind or row["kind"]
         if kind not in KINDS:
             raise EditError(f"jenis bagian '{kind}' tidak dikenal; pilih {', '.join(KINDS)}")
-        with doc._atomic():
-            doc.conn.execute(update(T_SECTION).where(T_SECTION.c.id == self.section_id)
-                             .values(judul=judul, kind=kind, modified_at=now_stamp()))
-        change = Change("section", {self.section_id})
-        doc._emit(change)
-        return OpResult(change, RenameSection(self.section_id, old["judul"], old["kind"]))
+        if (judul, kind) == (row["judul"], row["kind"]):
+            return
+        put_rows(doc, [{**row, "judul": judul, "kind": kind, "modified_at": now_stamp()}], [row["id"]])
 
 
-@dataclass
 class SetContent(Operation):
-    section_id: str
-    blocks: list[dict]
-    strict_fields: bool = True
-    text: str = "ubah isi bagian"
+    def __init__(self, section_id: str, blocks: list[dict], strict_fields: bool = True,
+                 label: str = "ubah isi bagian"):
+        super().__init__()
+        self.section_id, self.blocks, self.strict_fields = section_id, blocks, strict_fields
+        self.label = label
 
-    def apply(self, doc: "RenjaDocument") -> OpResult:
+    def apply(self, doc: "RenjaDocument") -> None:
         _write(doc)
-        old = _get(doc, self.section_id)
+        row = _get(doc, self.section_id)
         check_blocks(doc, self.blocks, self.section_id, self.strict_fields)
         content = fmt.dumps(self.blocks)
-        with doc._atomic():
-            doc.conn.execute(update(T_SECTION).where(T_SECTION.c.id == self.section_id)
-                             .values(content=content, modified_at=now_stamp()))
-        change = Change("section", {self.section_id})
-        doc._emit(change)
-        return OpResult(change, SetContent(self.section_id, fmt.loads(old["content"]), strict_fields=False,
-                                           text=self.text))
+        if content == row["content"]:
+            return
+        put_rows(doc, [{**row, "content": content, "modified_at": now_stamp()}], [row["id"]])
 
 
-@dataclass
 class MoveSection(Operation):
-    section_id: str
-    parent_id: str | None
-    position: int | None = None
-    text: str = "pindahkan bagian"
+    def __init__(self, section_id: str, parent_id: str | None, position: int | None = None,
+                 label: str = "pindahkan bagian"):
+        super().__init__()
+        self.section_id, self.parent_id, self.position = section_id, parent_id, position
+        self.label = label
 
-    def apply(self, doc: "RenjaDocument") -> OpResult:
+    def apply(self, doc: "RenjaDocument") -> None:
         _write(doc)
         row = _get(doc, self.section_id)
         if self.parent_id is not None:
@@ -275,21 +308,22 @@ class MoveSection(Operation):
                 if p == self.section_id:
                     raise EditError("bagian tidak dapat dipindahkan ke dalam dirinya sendiri")
                 p = _get(doc, p)["parent_id"]
-        old_parent = row["parent_id"]
-        old_sibs = [s["id"] for s in _siblings(doc, old_parent)]
-        old_pos = old_sibs.index(self.section_id)
-        with doc._atomic():
-            old_sibs.remove(self.section_id)
-            _renumber(doc, old_sibs)
-            sibs = old_sibs if self.parent_id == old_parent else [s["id"] for s in _siblings(doc, self.parent_id)]
-            pos = len(sibs) if self.position is None else max(0, min(self.position, len(sibs)))
-            sibs.insert(pos, self.section_id)
-            doc.conn.execute(update(T_SECTION).where(T_SECTION.c.id == self.section_id)
-                             .values(parent_id=self.parent_id, modified_at=now_stamp()))
-            _renumber(doc, sibs)
-        change = Change("section", moved=[self.section_id])
-        doc._emit(change)
-        return OpResult(change, MoveSection(self.section_id, old_parent, old_pos, self.text))
+        old_sibs = _siblings(doc, row["parent_id"])
+        old_order = [s["id"] for s in old_sibs if s["id"] != row["id"]]
+        same = self.parent_id == row["parent_id"]
+        new_sibs = old_sibs if same else _siblings(doc, self.parent_id)
+        new_order = old_order if same else [s["id"] for s in new_sibs]
+        pos = len(new_order) if self.position is None else max(0, min(self.position, len(new_order)))
+        new_order = list(new_order)
+        new_order.insert(pos, row["id"])
+        if same and [s["id"] for s in old_sibs] == new_order:
+            return
+        moved = {**row, "parent_id": self.parent_id, "modified_at": now_stamp()}
+        positions = {k: i for i, k in enumerate(old_order)}
+        positions.update({k: i for i, k in enumerate(new_order)})
+        rows = {s["id"]: s for s in old_sibs + (new_sibs if not same else [])}
+        rows[row["id"]] = moved
+        put_rows(doc, _placed(list(rows.values()), positions), list(rows))
 
 
 def _subtree_rows(doc: "RenjaDocument", section_id: str) -> list[dict]:
@@ -301,12 +335,15 @@ def _subtree_rows(doc: "RenjaDocument", section_id: str) -> list[dict]:
     return out
 
 
-@dataclass
 class DeleteSection(Operation):
-    section_id: str
-    text: str = "hapus bagian"
+    """Remove a section and its subsections; refused when one of them holds a table."""
 
-    def apply(self, doc: "RenjaDocument") -> OpResult:
+    def __init__(self, section_id: str, label: str = "hapus bagian"):
+        super().__init__()
+        self.section_id = section_id
+        self.label = label
+
+    def apply(self, doc: "RenjaDocument") -> list[str]:
         _write(doc)
         sub = _subtree_rows(doc, self.section_id)
         for r in sub:
@@ -317,42 +354,70 @@ class DeleteSection(Operation):
                     f"bagian '{label(node)}' memuat Tabel {', '.join(tables)}; pindahkan tabel itu ke bagian lain "
                     "dahulu (bagian tidak dihapus)")
         root = sub[0]
-        sibs = [s["id"] for s in _siblings(doc, root["parent_id"])]
-        pos = sibs.index(self.section_id)
-        with doc._atomic():
-            for r in reversed(sub):
-                doc.conn.execute(delete(T_SECTION).where(T_SECTION.c.id == r["id"]))
-            sibs.remove(self.section_id)
-            _renumber(doc, sibs)
-        change = Change("section", removed=[r["id"] for r in sub])
-        doc._emit(change)
-        return OpResult(change, RestoreSections(sub, pos))
+        sibs = [s for s in _siblings(doc, root["parent_id"]) if s["id"] != root["id"]]
+        positions = {s["id"]: i for i, s in enumerate(sibs)}
+        put_rows(doc, _placed(sibs, positions), [r["id"] for r in sub] + list(positions))
+        return [r["id"] for r in sub]
 
 
-@dataclass
-class RestoreSections(Operation):
-    """Put deleted sections back exactly (the inverse of :class:`DeleteSection`)."""
+def outline_rows(spec: list[dict], strict_fields: bool = False) -> list[dict]:
+    """Section rows (new ids) for an outline spec ``[{kind, judul, blocks, children}]``."""
+    out: list[dict] = []
 
-    rows: list[dict[str, Any]]
-    position: int
-    text: str = "kembalikan bagian"
+    def add(items: list[dict], parent: str | None) -> None:
+        for pos, item in enumerate(items):
+            kind = item.get("kind", "sub")
+            if kind not in KINDS:
+                raise EditError(f"jenis bagian '{kind}' tidak dikenal")
+            judul = (item.get("judul") or "").strip() or KINDS[kind]
+            blocks = item.get("blocks", [])
+            try:
+                fmt.validate(blocks)
+            except fmt.FormatError as exc:
+                raise EditError(f"bagian '{judul}': {exc}") from None
+            sid = new_id()
+            out.append({"id": sid, "parent_id": parent, "position": pos, "kind": kind, "judul": judul,
+                        "content": fmt.dumps(blocks), "modified_at": now_stamp()})
+            add(item.get("children", []), sid)
 
-    def apply(self, doc: "RenjaDocument") -> OpResult:
+    add(spec, None)
+    tables = [b["tabel"] for r in out for b in fmt.loads(r["content"]) if b["type"] == "table_ref"]
+    dup = sorted({t for t in tables if tables.count(t) > 1})
+    if dup:
+        raise EditError(f"Tabel {', '.join(dup)} ditempatkan lebih dari sekali dalam kerangka")
+    return out
+
+
+class InstallOutline(Operation):
+    """Put an outline (default: the Permendagri 86/2017 sistematika; or one read from a source by
+    the narrative importer) in place of the current one, in one transaction. Result: the new ids."""
+
+    def __init__(self, spec: list[dict] | None = None, replace: bool = True, label: str = "buat kerangka dokumen"):
+        super().__init__()
+        self.spec = spec
+        self.replace = replace
+        self.label = label
+
+    def apply(self, doc: "RenjaDocument") -> list[str]:
         _write(doc)
-        root = self.rows[0]
-        with doc._atomic():
-            sibs = [s["id"] for s in _siblings(doc, root["parent_id"])]
-            for r in self.rows:
-                doc.conn.execute(insert(T_SECTION).values(**{k: r[k] for k in COLUMNS}))
-            sibs.insert(max(0, min(self.position, len(sibs))), root["id"])
-            _renumber(doc, sibs)
-        change = Change("section", inserted=[r["id"] for r in self.rows])
-        doc._emit(change)
-        return OpResult(change, DeleteSection(root["id"]))
+        old = [r["id"] for r in rows(doc)]
+        if old and not self.replace:
+            raise EditError("dokumen sudah punya kerangka bab; ubah bagian satu per satu")
+        new = outline_rows(default_outline() if self.spec is None else self.spec)
+        put_rows(doc, new, old)
+        return [r["id"] for r in new]
 
 
-def freeze_generated(doc: "RenjaDocument", section_id: str) -> OpResult:
-    """Turn the section's generated passages into the plain text they print now (to edit it)."""
+def install_outline(doc: "RenjaDocument", outline_spec: list[dict] | None = None,
+                    strict_fields: bool = False) -> list[str]:
+    """Write an outline (default: :func:`default_outline`) into a document that has none; returns
+    the new section ids. Refused when the document already has sections."""
+    return InstallOutline(outline_spec, replace=False).apply(doc)
+
+
+def freeze_generated(doc: "RenjaDocument", section_id: str) -> SetContent:
+    """The operation that turns the section's generated passages into the plain text they print
+    now (so the author can edit it). Refused when the section has none."""
     from .generated import expand_all
 
     node = find(doc, section_id)
@@ -360,66 +425,4 @@ def freeze_generated(doc: "RenjaDocument", section_id: str) -> OpResult:
     if not any(b["type"] == "generated" for b in blocks):
         raise EditError(f"bagian '{label(node)}' tidak memuat teks terhitung")
     return SetContent(node.id, expand_all(doc, blocks), strict_fields=False,
-                      text="jadikan teks terhitung teks biasa").apply(doc)
-
-
-def install_outline(doc: "RenjaDocument", outline_spec: list[dict] | None = None,
-                    strict_fields: bool = False) -> list[str]:
-    """Write an outline (default: :func:`default_outline`) into a document that has none.
-
-    One transaction; returns the new section ids. Refused when the document already has sections.
-    """
-    _write(doc)
-    if rows(doc):
-        raise EditError("dokumen sudah punya kerangka bab; ubah bagian satu per satu")
-    spec = default_outline() if outline_spec is None else outline_spec
-    ids: list[str] = []
-    with doc.batch():
-        def add(items: list[dict], parent: str | None) -> None:
-            for item in items:
-                res = AddSection(parent, item["judul"], item.get("kind", "sub"), None,
-                                 item.get("blocks", []), strict_fields=strict_fields).apply(doc)
-                sid = res.change.inserted[0]
-                ids.append(sid)
-                add(item.get("children", []), sid)
-        add(spec, None)
-    return ids
-
-
-@dataclass
-class SetOutlineRows(Operation):
-    """Replace the whole outline by these stored rows (the inverse of a whole-outline change)."""
-
-    rows: list[dict[str, Any]]
-    text: str = "ganti kerangka dokumen"
-
-    def apply(self, doc: "RenjaDocument") -> OpResult:
-        _write(doc)
-        old = rows(doc)
-        with doc._atomic():
-            doc.conn.execute(delete(T_SECTION))
-            for r in self.rows:
-                doc.conn.execute(insert(T_SECTION).values(**{k: r[k] for k in COLUMNS}))
-        change = Change("section", {r["id"] for r in self.rows}, removed=[r["id"] for r in old
-                                                                           if r["id"] not in {x["id"] for x in self.rows}])
-        doc._emit(change)
-        return OpResult(change, SetOutlineRows(old, self.text))
-
-
-@dataclass
-class InstallOutline(Operation):
-    """Put an outline (default: the Permendagri 86/2017 sistematika; or one read from a source by
-    the narrative importer) in place of the current one, in one transaction."""
-
-    spec: list[dict] | None = None
-    text: str = "buat kerangka dokumen"
-
-    def apply(self, doc: "RenjaDocument") -> OpResult:
-        _write(doc)
-        old = rows(doc)
-        with doc.batch():
-            doc.conn.execute(delete(T_SECTION))
-            ids = install_outline(doc, self.spec, strict_fields=False)
-        change = Change("section", set(ids), inserted=ids)
-        doc._emit(change)
-        return OpResult(change, SetOutlineRows(old, self.text))
+                      label="jadikan teks terhitung teks biasa")

@@ -562,7 +562,7 @@ def import_narrative(doc: "RenjaDocument", source: str | Path, replace: bool = F
     ``tables`` the source's tables are also read by the table importer (same transaction); its
     report is kept as ``report.table_report``.
     """
-    from .store import T_SECTION, install_outline, rows
+    from .store import InstallOutline, rows
 
     path = Path(source)
     running = _running_of(doc)
@@ -603,11 +603,7 @@ def import_narrative(doc: "RenjaDocument", source: str | Path, replace: bool = F
             except ImportFailure as exc:
                 raise NarrativeImportError(f"tabel di '{path.name}' tidak dapat diimpor: {exc} "
                                            "(tidak ada yang diubah)") from None
-        if existing:
-            from sqlalchemy import delete
-
-            doc.conn.execute(delete(T_SECTION))
-        install_outline(doc, outline, strict_fields=False)
+        InstallOutline(outline, replace=True).apply(doc)
     return report
 
 
