@@ -1161,6 +1161,12 @@ class MainWindow(QMainWindow):
         if self.tabs is None:
             return
         tabel = finding.tabel
+        if tabel == "naskah" and self.document_tab is not None:  # the written document
+            self.tabs.setCurrentWidget(self.document_tab)
+            if finding.row_id:
+                self.document_tab.select_section(finding.row_id)
+            self.show_message(finding.line())
+            return
         if tabel == "2.1":
             page: TreePage = self.eval_page
             key = finding.kolom if finding.kolom in page.model._keys else (

@@ -87,7 +87,31 @@ def _para_xml(text: str, align: str = "left", bold: bool = False, italic: bool =
     return f"<w:p>{ppr}{''.join(runs)}</w:p>"
 
 
-def table_xml(spec, widths_pt: list[float], size: float) -> str:
+def _write_with_tables(data: bytes, target: Path, tables: dict[str, str]) -> None:
+    """Copy the saved package to ``target`` with each marker paragraph of ``word/document.xml``
+    replaced by its table."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "word/document.xml" and tables:
+                text = content.decode("utf-8")
+                parts = []
+                pos = 0
+                for marker, xml in tables.items():
+                    at = text.index(marker, pos)
+                    start = max(text.rfind("<w:p>", pos, at), text.rfind("<w:p ", pos, at))
+                    end = text.index("</w:p>", at) + len("</w:p>")
+                    parts += [text[pos:start], xml]
+                    pos = end
+                parts.append(text[pos:])
+                content = "".join(parts).encode("utf-8")
+            out.writestr(item, content)
+
+
+def table_xml(spec, widths_pt: list[float], size: float, namespace: bool = True) -> str:
     """One Word table (``w:tbl``) for a :class:`~.tables.TableSpec`: merged header, number row,
     body rows; header and number rows repeat on every page."""
     half = max(10, int(round(size * 2)))
@@ -96,7 +120,8 @@ def table_xml(spec, widths_pt: list[float], size: float) -> str:
     col_tw = [int(w * 20) for w in widths_pt]
     borders = "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                       for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    out = [f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblW w:w="{sum(col_tw)}" w:type="dxa"/><w:jc w:val="center"/>'
+    ns = f' xmlns:w="{W_NS}"' if namespace else ""
+    out = [f'<w:tbl{ns}><w:tblPr><w:tblW w:w="{sum(col_tw)}" w:type="dxa"/><w:jc w:val="center"/>'
            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
            '<w:tblCellMar><w:left w:w="30" w:type="dxa"/><w:right w:w="30" w:type="dxa"/></w:tblCellMar>'
            f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
@@ -432,7 +457,6 @@ def render_document_docx(doc: "RenjaDocument", path: str | Path, options: Docume
     from docx.enum.section import WD_SECTION
     from docx.enum.text import WD_BREAK
     from docx.oxml import OxmlElement
-    from docx.oxml import parse_xml
     from docx.oxml.ns import qn
 
     from ..narrative.store import blocks_of, outline
@@ -457,6 +481,7 @@ def render_document_docx(doc: "RenjaDocument", path: str | Path, options: Docume
     frame_w = tw - (t_opts.margin_left + t_opts.margin_right) * 72 / 25.4
     sub = w.sub
 
+    big_tables: dict[str, str] = {}
     state = {"section": "cover", "first": True}
     sec0 = d.sections[0]
     w._page(sec0, landscape=False)
@@ -502,10 +527,11 @@ def render_document_docx(doc: "RenjaDocument", path: str | Path, options: Docume
         cap.add_run(f"Tabel {spec.nomor}")
         cap.add_run().add_break()
         cap.add_run(spec.judul)
-        body = d.element.body
-        tbl = parse_xml(table_xml(spec, widths, layout.fonts.size))
-        # the table goes before the body's final section properties
-        body.insert(len(body) - 1, tbl)
+        # a marker paragraph now, the table's XML in its place when the file is written (moving
+        # a parsed 5.000-row table into the document costs lxml seconds; text replacement none)
+        marker = f"RENJA-TABEL-{nomor}-{id(spec)}"
+        d.add_paragraph(marker)
+        big_tables[marker] = table_xml(spec, widths, layout.fonts.size, namespace=False)
         w.tables.append(nomor)
         new_section("body")
 
@@ -569,7 +595,9 @@ def render_document_docx(doc: "RenjaDocument", path: str | Path, options: Docume
     props.subject = "Rencana Kerja Perangkat Daerah"
     tmp = path.with_name(path.name + ".sementara")
     try:
-        d.save(str(tmp))
+        buf = io.BytesIO()
+        d.save(buf)
+        _write_with_tables(buf.getvalue(), tmp, big_tables)
         os.replace(tmp, path)
     except BaseException:
         try:

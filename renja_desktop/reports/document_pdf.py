@@ -214,6 +214,18 @@ class _TocLine(Flowable):
         self.canv.drawRightString(self.aw, y, self.label)
 
 
+class _TablePage(_PageFlowable):
+    """A landscape table page; in a counting pass (``dry``) it takes its place without drawing."""
+
+    def __init__(self, page, renderer, dry: bool):
+        super().__init__(page, renderer)
+        self.dry = dry
+
+    def draw(self) -> None:
+        if not self.dry:
+            super().draw()
+
+
 class _DocTemplate(BaseDocTemplate):
     def __init__(self, *args, **kw):
         self.recorded: dict[str, str] = {}
@@ -366,16 +378,21 @@ def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: Documen
             table_pages[t] = _paginate(layout, avail_next - layout.title_h, avail_next, None)
         renderer = _Renderer(doc, tables_opts, prog, signature)
 
+        # counting passes (table pages not drawn) until every label is stable, then the real one
         labels: dict[str, str] = {}
         result = None
-        for n_pass in range(1, 5):
+        dry = True
+        for n_pass in range(1, 7):
             out = io.BytesIO()
             tmpl = _build(doc, roots, options, labels, out, table_pages, specs, renderer,
-                          (t_left, t_right, t_top, t_bottom), (tw, th), t_frame, blocks_of)
+                          (t_left, t_right, t_top, t_bottom), (tw, th), t_frame, blocks_of, dry)
             prog.report(f"Menyusun halaman (putaran {n_pass})")
             if tmpl.recorded == labels:
-                result = (tmpl, out, n_pass)
-                break
+                if not dry:
+                    result = (tmpl, out, n_pass)
+                    break
+                dry = False
+                continue
             labels = dict(tmpl.recorded)
         if result is None:
             raise ReportError("nomor halaman daftar isi tidak stabil; periksa naskah")
@@ -414,7 +431,7 @@ def _entries(doc, roots, labels, specs, blocks_of) -> tuple[list[TocEntry], list
 
 
 def _build(doc, roots, options: DocumentOptions, labels, out, table_pages, specs, renderer,
-           t_margins, t_size, t_frame, blocks_of) -> _DocTemplate:
+           t_margins, t_size, t_frame, blocks_of, dry: bool = False) -> _DocTemplate:
     ctx = _Context(doc, options, labels)
     short, long = PAPERS_MM[options.paper]
     pw, ph = short * mm, long * mm
@@ -498,7 +515,7 @@ def _build(doc, roots, options: DocumentOptions, labels, out, table_pages, specs
         for i, p in enumerate(pages):
             if i:
                 story.append(PageBreak())
-            story.append(_PageFlowable(p, renderer))
+            story.append(_TablePage(p, renderer, dry))
         story += [NextPageTemplate("isi"), PageBreak()]
         return story
 
