@@ -493,7 +493,7 @@ def _build(doc, roots, options: DocumentOptions, labels, out, table_pages, specs
         out, pagesize=(pw, ph), leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
         title=f"Rencana Kerja {info.get('opd') or ''} {info.get('pemda') or ''} Tahun {info['tahun']}".strip(),
         author=" ".join(running).strip(), subject="Rencana Kerja Perangkat Daerah",
-        creator=f"Renja Desktop {__version__}", pageCompression=1, invariant=1,
+        creator=f"Renja Desktop {__version__}", pageCompression=1, invariant=0,
     )
     nodes = list(walk(roots))
     first_kind = nodes[0].kind
