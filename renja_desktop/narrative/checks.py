@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..validation import INFO, WARNING, Finding, register_rule
+from ..findings import INFO, WARNING, Finding
 from . import fields as fieldmod
 from . import format as fmt
 
@@ -12,7 +12,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
 
 
-@register_rule
 def narrative_findings(doc: "RenjaDocument") -> list[Finding]:
     from .store import flat, label
 
