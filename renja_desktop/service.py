@@ -1141,7 +1141,7 @@ class RenjaDocument:
         return change
 
     # ---------------------------------------------------------------- written document
-    def put_sections(self, rows: list[dict], ids: list[str]) -> Change:
+    def put_sections(self, rows: list[dict], ids: list[str]) -> ChangeEvent:
         """The written document's one write (chapters, see :mod:`renja_desktop.narrative.store`):
         make the section rows ``ids`` exactly ``rows``; records its own inverse."""
         from .narrative.store import put_rows

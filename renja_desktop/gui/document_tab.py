@@ -31,7 +31,7 @@ from .narrative_edit import NarrativeEdit
 from .texts import show_error
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..service import Change, RenjaDocument
+    from ..service import ChangeEvent as Change, RenjaDocument
     from .undo import Editor
 
 translate = QCoreApplication.translate

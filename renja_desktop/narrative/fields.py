@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from ..formatting import format_nip, format_rupiah
+from ..formatting import format_nip, format_rupiah, opd_with_pemda
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
@@ -40,7 +40,7 @@ def _renstra(doc: "RenjaDocument") -> str:
 
 def _jabatan(doc: "RenjaDocument") -> str:
     j = (doc.info.get("kepala_jabatan") or "").strip()
-    return j or "Kepala " + " ".join(x for x in (doc.info.get("opd") or "", doc.info.get("pemda") or "") if x)
+    return j or "Kepala " + opd_with_pemda(doc.info.get("opd"), doc.info.get("pemda"))
 
 
 def _count(level: int) -> Callable[["RenjaDocument"], str]:

@@ -15,7 +15,8 @@ from sqlalchemy import delete, insert, select, update
 
 from ..model import Section, new_id, now_stamp
 from ..operations import Operation
-from ..service import Change, EditError
+from ..errors import EditError
+from ..service import ChangeEvent as Change
 from . import fields as fieldmod
 from . import format as fmt
 from .outline import KINDS, SectionNode, default_outline, number_tree, walk

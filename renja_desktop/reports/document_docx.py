@@ -20,16 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 from xml.sax.saxutils import escape
 
-from ..formatting import format_nip
 from ..narrative import fields as fieldmod
 from ..narrative import format as fmt
 from ..narrative.generated import expand
 from ..narrative.outline import FRONT_KINDS, walk
 from .document_pdf import DocumentOptions, toc_text
-from .pdf import _layout_table, _Progress, page_size
+from .pdf import Progress, _layout_table, page_size
 from .tables import (
     BOLD_STYLES, CENTER, PAPERS_MM, RIGHT, SHADED_STYLES, STYLE_SUMMARY, ReportError, ReportOptions,
-    format_cell, row_count,
+    format_cell, row_count, signature_block,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -178,7 +177,7 @@ def table_xml(spec, widths_pt: list[float], size: float, namespace: bool = True)
 
 
 class _Writer:
-    def __init__(self, doc: "RenjaDocument", options: DocumentOptions, progress: _Progress):
+    def __init__(self, doc: "RenjaDocument", options: DocumentOptions, progress: Progress):
         self.doc = doc
         self.options = options
         self.progress = progress
@@ -415,17 +414,13 @@ class _Writer:
     def signature(self) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-        info = self.doc.info
+        block = signature_block(self.doc)
         Mm = self.Mm
-        place = ", ".join(x for x in ((info.get("tempat") or "").strip(), (info.get("tanggal") or "").strip()) if x)
-        nama = (info.get("kepala_nama") or "").strip() or "(.........................................)"
-        nip = format_nip(info.get("kepala_nip"))
-        lines = [(place or "............................, .....................", False, False),
-                 (self.values.get("kepala_jabatan", ""), False, False), ("", False, False), ("", False, False),
-                 ("", False, False), (nama, True, True)]
-        if (info.get("kepala_pangkat") or "").strip():
-            lines.append((info["kepala_pangkat"].strip(), False, False))
-        lines.append((f"NIP. {nip}" if nip else "NIP. ...............................", False, False))
+        lines = [(block.place, False, False), (block.jabatan, False, False), ("", False, False),
+                 ("", False, False), ("", False, False), (block.nama, True, True)]
+        if block.pangkat:
+            lines.append((block.pangkat, False, False))
+        lines.append((block.nip_line, False, False))
         first = True
         for text, bold, under in lines:
             p = self.d.add_paragraph()
@@ -473,7 +468,7 @@ def render_document_docx(doc: "RenjaDocument", path: str | Path, options: Docume
     nodes = list(walk(roots))
     placed = [b["tabel"] for n in nodes for b in blocks_of(n) if b["type"] == "table_ref"]
     counts = {t: row_count(doc, t) for t in placed}
-    prog = _Progress(progress, max(1, 3 * sum(counts.values()) + len(nodes)))
+    prog = Progress(progress, max(1, 3 * sum(counts.values()) + len(nodes)))
     w = _Writer(doc, options, prog)
     d = w.d
     t_opts = ReportOptions(paper=options.tables_paper)

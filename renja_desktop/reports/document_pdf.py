@@ -32,16 +32,15 @@ from reportlab.platypus import (
 )
 
 from .. import __version__
-from ..formatting import format_nip
 from ..narrative import fields as fieldmod
 from ..narrative import format as fmt
 from ..narrative.generated import expand
 from ..narrative.outline import FRONT_KINDS, SectionNode, walk
 from . import fonts
 from .pdf import (
-    _fit_signature, _layout_table, _PageFlowable, _paginate, _Progress, _Renderer, _signature, page_size,
+    Progress, _fit_signature, _layout_table, _PageFlowable, _paginate, _Renderer, _signature, page_size,
 )
-from .tables import PAPERS_MM, ReportError, ReportOptions, row_count
+from .tables import PAPERS_MM, ReportError, ReportOptions, row_count, signature_block
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
@@ -246,17 +245,12 @@ def _roman_lower(n: int) -> str:
 
 
 def _signature_block(ctx: _Context, frame_w: float) -> Flowable:
-    info = ctx.doc.info
-    place = ", ".join(x for x in ((info.get("tempat") or "").strip(), (info.get("tanggal") or "").strip()) if x)
-    jabatan = ctx.values.get("kepala_jabatan", "")
-    nama = (info.get("kepala_nama") or "").strip() or "(.........................................)"
-    nip = format_nip(info.get("kepala_nip"))
-    lines = [Paragraph(_esc(place or "............................, ....................."), ctx.sig),
-             Paragraph(_esc(jabatan), ctx.sig), Spacer(1, 22 * mm),
-             Paragraph(f"<b><u>{_esc(nama)}</u></b>", ctx.sig)]
-    if (info.get("kepala_pangkat") or "").strip():
-        lines.append(Paragraph(_esc(info["kepala_pangkat"].strip()), ctx.sig))
-    lines.append(Paragraph(_esc(f"NIP. {nip}" if nip else "NIP. ..............................."), ctx.sig))
+    block = signature_block(ctx.doc)
+    lines = [Paragraph(_esc(block.place), ctx.sig), Paragraph(_esc(block.jabatan), ctx.sig), Spacer(1, 22 * mm),
+             Paragraph(f"<b><u>{_esc(block.nama)}</u></b>", ctx.sig)]
+    if block.pangkat:
+        lines.append(Paragraph(_esc(block.pangkat), ctx.sig))
+    lines.append(Paragraph(_esc(block.nip_line), ctx.sig))
     col = min(85 * mm, frame_w * 0.55)
     t = Table([["", lines]], colWidths=[frame_w - col, col])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -365,7 +359,7 @@ def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: Documen
         nodes = list(walk(roots))
         placed = [b["tabel"] for n in nodes for b in blocks_of(n) if b["type"] == "table_ref"]
         counts = {t: row_count(doc, t) for t in placed}
-        prog = _Progress(progress, max(1, 3 * sum(counts.values()) + 4 * len(nodes)))
+        prog = Progress(progress, max(1, 3 * sum(counts.values()) + 4 * len(nodes)))
         prog.report("Menyiapkan tabel")
         table_pages: dict[str, list] = {}
         specs: dict[str, Any] = {}
