@@ -107,6 +107,8 @@ class RenjaDocument:
         self.usulan: list[dict] = []
         self.declared: list[dict] = []
         self.meta: dict[str, str] = {}
+        #: asked before an edit of a fixed (ditetapkan) document; True: a Perubahan was started
+        self.edit_guard: Callable[[], bool] | None = None
         self._load()
 
     # ---------------------------------------------------------------- opening and closing
@@ -257,9 +259,21 @@ class RenjaDocument:
         if not self._batch_depth:
             self.conn.commit()
 
-    def _writable(self) -> None:
+    def _writable_plain(self) -> None:
         if self.readonly:
             raise EditError("Dokumen dibuka hanya-baca: perubahan tidak disimpan.")
+
+    def _writable(self) -> None:
+        self._writable_plain()
+        if self.meta.get("renja.tahap.terkunci") == "1":  # fixed (Penetapan): see stages.py
+            if self.edit_guard is None or not self.edit_guard():
+                from .stages import locked_message
+
+                raise EditError(locked_message(self))
+
+    def _emit_stage_change(self) -> None:
+        """Stages, notes or the Renstra changed (views of those re-read them)."""
+        self._emit(Change("stages"))
 
     @contextlib.contextmanager
     def batch(self) -> Iterator["RenjaDocument"]:
@@ -998,7 +1012,7 @@ class RenjaDocument:
 
     # ---------------------------------------------------------------- meta
     def set_meta(self, key: str, value: str) -> None:
-        self._writable()
+        self._writable_plain()
         with self._atomic():
             self.conn.execute(delete(T_META).where(T_META.c.key == key))
             self.conn.execute(insert(T_META).values(key=key, value=value))
@@ -1046,5 +1060,8 @@ class RenjaDocument:
             for row in c.execute(select(table).order_by(table.c.id)):
                 h.update(json.dumps(list(row), default=str, ensure_ascii=False).encode("utf-8"))
             h.update(table.name.encode())
+        from .exchange.sqlitefile import hash_optional_tables
+
+        hash_optional_tables(c.connection.driver_connection, h)
         c.rollback()
         return h.hexdigest()

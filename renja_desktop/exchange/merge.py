@@ -912,6 +912,9 @@ def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: d
         lin = merge_lineages(lineage(plan.mine.meta), lineage(plan.theirs.meta), _version_entries(plan))
         meta.append((KEY_LINEAGE, lineage_json(lin)))
         conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta)
+        from ..stages import merge_extra_tables  # stages, notes, Renstra: kept from both copies
+
+        merge_extra_tables(conn, plan.theirs.path)
     return counts
 
 

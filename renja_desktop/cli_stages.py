@@ -1,0 +1,264 @@
+"""Stages, verification notes, next year's Renja and the Renstra on the command line.
+
+``stage FILE list|freeze [NAME]|show NAME|compare A [B]|perubahan|export NAME -o OUT``,
+``note FILE add|list|close|reopen``, ``rollover FILE -o NEXT.sqlite``,
+``renstra FILE import SOURCE|show|check``. JSON output (``--json``) is documented in README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import codes
+from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
+from .formatting import format_rupiah
+from .service import RenjaDocument
+
+
+def _file(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, metavar="FILE")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("stage", help="tahap dokumen: list, freeze, show, compare, perubahan, export")
+    _file(p)
+    acts = p.add_subparsers(dest="action", metavar="AKSI", parser_class=type(p))
+    acts.required = True
+    a = acts.add_parser("list", help="daftar tahap yang dibekukan")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=cmd_stage_list)
+    a = acts.add_parser("freeze", help="membekukan keadaan sekarang sebagai tahap bernama")
+    a.add_argument("name", nargs="?", default=None, metavar="NAME",
+                   help="nama tahap (bawaan: Rancangan Awal, Rancangan, Rancangan Akhir, Penetapan, Perubahan 1, ...)")
+    a.add_argument("--oleh", default=None, help="siapa yang membekukan (bawaan: nama pengguna sistem)")
+    a.add_argument("--keterangan", default="", help="keterangan tahap")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=cmd_stage_freeze)
+    a = acts.add_parser("show", help="isi satu tahap (pohon program dengan pagu)")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=cmd_stage_show)
+    a = acts.add_parser("compare", help="membandingkan dua tahap (atau tahap dengan keadaan sekarang)")
+    a.add_argument("a", metavar="A", help="tahap sebelum")
+    a.add_argument("b", nargs="?", default="sekarang", metavar="B", help="tahap sesudah (bawaan: sekarang)")
+    a.add_argument("--b-file", type=Path, default=None, metavar="OTHER",
+                   help="ambil tahap B dari salinan lain dokumen yang sama")
+    a.add_argument("--json", action="store_true")
+    a.add_argument("--pdf", type=Path, default=None, metavar="OUT.pdf",
+                   help="cetak tabel Perubahan Renja dan catatan verifikasi ke PDF")
+    a.add_argument("--paper", default="F4", choices=["F4", "A4", "Legal"])
+    a.set_defaults(handler=cmd_stage_compare)
+    a = acts.add_parser("perubahan", help="memulai Perubahan Renja pada dokumen yang sudah ditetapkan")
+    a.set_defaults(handler=cmd_stage_perubahan)
+    a = acts.add_parser("export", help="menulis satu tahap sebagai berkas sendiri (hanya-baca, untuk dicetak)")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.sqlite")
+    a.set_defaults(handler=cmd_stage_export)
+
+    p = sub.add_parser("note", help="catatan verifikasi per baris dan tahap: add, list, close, reopen")
+    _file(p)
+    acts = p.add_subparsers(dest="action", metavar="AKSI", parser_class=type(p))
+    acts.required = True
+    a = acts.add_parser("add", help="menulis catatan pada satu baris")
+    a.add_argument("kode", metavar="CODE")
+    a.add_argument("teks", metavar="TEXT")
+    a.add_argument("--stage", default=None, metavar="NAME", help="tahap yang diverifikasi (bawaan: keadaan sekarang)")
+    a.add_argument("--alasan", action="store_true", help="alasan perubahan (dicetak di tabel Perubahan Renja)")
+    a.add_argument("--oleh", default=None, help="penulis (bawaan: nama pengguna sistem)")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=cmd_note_add)
+    a = acts.add_parser("list", help="daftar catatan, dapat disaring")
+    a.add_argument("--stage", default=None, metavar="NAME")
+    a.add_argument("--status", default=None, choices=["terbuka", "selesai"])
+    a.add_argument("--kode", default=None, metavar="CODE", help="baris ini dan semua di bawahnya")
+    a.add_argument("--jenis", default=None, choices=["verifikasi", "alasan"])
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=cmd_note_list)
+    for name, status, text in (("close", "selesai", "menandai catatan selesai"),
+                               ("reopen", "terbuka", "membuka kembali catatan")):
+        a = acts.add_parser(name, help=text)
+        a.add_argument("id", metavar="ID", help="id catatan (8 huruf pertama cukup)")
+        a.add_argument("--oleh", default=None)
+        a.set_defaults(handler=cmd_note_status, status=status)
+
+
+# ----------------------------------------------------------------------------------- stage
+def cmd_stage_list(args: argparse.Namespace) -> int:
+    from .stages import is_locked, list_stages
+
+    with RenjaDocument.open(args.file, readonly=True) as doc:
+        items = [s.as_dict() for s in list_stages(doc)]
+        locked = is_locked(doc)
+        perubahan = doc.meta.get("renja.tahap.perubahan")
+    if args.json:
+        print_json({"tahap": items, "terkunci": locked, "perubahan_berjalan": perubahan})
+        return EXIT_OK
+    if not items:
+        print("Belum ada tahap yang dibekukan.")
+    for s in items:
+        print(f"{s['urutan']:>2}. {s['nama']:<20} {s['dibuat_at'][:16].replace('T', ' ')}  {s['oleh'] or '-':<14} "
+              f"{s['jumlah_baris']:>6} baris  Rp {format_rupiah(s['total_pagu'])}")
+    if locked:
+        print("Dokumen sudah ditetapkan: suntingan memerlukan Perubahan (stage FILE perubahan).")
+    elif perubahan:
+        print(f"Sedang disusun: {perubahan}.")
+    return EXIT_OK
+
+
+def cmd_stage_freeze(args: argparse.Namespace) -> int:
+    from .stages import freeze, next_default_name
+
+    with RenjaDocument.open(args.file) as doc:
+        name = args.name or doc.meta.get("renja.tahap.perubahan") or next_default_name(doc)
+        info = freeze(doc, name, args.oleh, args.keterangan)
+    if args.json:
+        print_json(info.as_dict())
+    else:
+        print(f"Tahap '{info.nama}' dibekukan ({info.jumlah_baris} baris, total pagu Rp "
+              f"{format_rupiah(info.total_pagu)}) oleh {info.oleh or '-'}.")
+    return EXIT_OK
+
+
+def cmd_stage_show(args: argparse.Namespace) -> int:
+    from .stages import find_stage, stage_tables, _plan_tree
+
+    with RenjaDocument.open(args.file, readonly=True) as doc:
+        info = find_stage(doc, args.name)
+        tables = stage_tables(doc, info.nama)
+    tree = _plan_tree(tables["plan_row"])
+    rows = [{"kode": n.kode, "nama": n.nama, "level": n.level, "pagu": n.sums[0], "pagu_n1": n.sums[1]}
+            for n in tree.walk()]
+    if args.json:
+        print_json({"tahap": info.as_dict(), "baris": rows, "total_pagu": tree.totals[0],
+                    "total_pagu_n1": tree.totals[1]})
+        return EXIT_OK
+    print(f"Tahap {info.nama} ({info.dibuat_at[:10]}, {info.oleh or '-'})")
+    for r in rows:
+        name = "  " * (r["level"] - 1) + r["nama"]
+        name = name if len(name) <= 60 else name[:59] + "…"
+        print(f"{r['kode']:<20} {name:<60} {format_rupiah(r['pagu']):>18}")
+    print(f"{'':<20} {'TOTAL':<60} {format_rupiah(tree.totals[0]):>18}")
+    return EXIT_OK
+
+
+def _show(v) -> str:
+    if v is None or v == "" or v == ():
+        return "(kosong)"
+    if isinstance(v, tuple):
+        return "; ".join(" ".join(str(x) for x in item if x not in (None, "")) for item in v) or "(kosong)"
+    if isinstance(v, int):
+        return format_rupiah(v)
+    text = str(v)
+    return text if len(text) <= 70 else text[:69] + "…"
+
+
+def cmd_stage_compare(args: argparse.Namespace) -> int:
+    from . import stages
+
+    with RenjaDocument.open(args.file, readonly=args.pdf is None) as doc:
+        ta = stages.stage_tables(doc, args.a)
+        name_a = args.a if args.a.strip().lower() == stages.NOW else stages.find_stage(doc, args.a).nama
+        if args.b_file is not None:
+            with RenjaDocument.open(args.b_file, readonly=True) as other:
+                tb = stages.stage_tables(other, args.b)
+                name_b = args.b if args.b.strip().lower() == stages.NOW else stages.find_stage(other, args.b).nama
+            cmp = stages.compare_tables(ta, tb, name_a, f"{name_b} ({args.b_file.name})")
+        else:
+            tb = stages.stage_tables(doc, args.b)
+            name_b = args.b if args.b.strip().lower() == stages.NOW else stages.find_stage(doc, args.b).nama
+            cmp = stages.compare_tables(ta, tb, name_a, name_b)
+        if args.pdf is not None:
+            if args.b_file is not None:
+                raise CliError("--pdf membandingkan dua tahap di berkas yang sama (tanpa --b-file)")
+            from .reports import ReportOptions, render_pdf
+
+            result = render_pdf(doc, args.pdf, ["perubahan", "catatan"],
+                                ReportOptions(paper=args.paper, compare=(name_a, name_b)))
+            sys.stderr.write(f"Tabel Perubahan Renja: {args.pdf} ({result.pages} halaman)\n")
+    if args.json:
+        print_json(cmp.as_dict())
+        return EXIT_OK
+    print(f"{cmp.a} → {cmp.b}: {len(cmp.changes)} baris berubah; total pagu Rp {format_rupiah(cmp.total_sebelum)}"
+          f" → Rp {format_rupiah(cmp.total_sesudah)} (selisih {format_rupiah(cmp.selisih)})")
+    for c in cmp.changes:
+        head = f"{c.jenis:<8} {c.tabel:<10} {c.kode or '-':<20} {c.nama[:50]}"
+        if c.tabel == "plan_row" and c.selisih:
+            head += f"  pagu {format_rupiah(c.pagu_sebelum) or '-'} → {format_rupiah(c.pagu_sesudah) or '-'}"
+        print(head)
+        for f in c.isian:
+            print(f"    {f.isian}: {_show(f.sebelum)} → {_show(f.sesudah)}")
+    return EXIT_OK
+
+
+def cmd_stage_perubahan(args: argparse.Namespace) -> int:
+    from .stages import is_locked, start_perubahan
+
+    with RenjaDocument.open(args.file) as doc:
+        if not is_locked(doc):
+            raise CliError("dokumen belum ditetapkan (belum ada tahap Penetapan yang terakhir); "
+                           "suntingan sudah diperbolehkan")
+        name = start_perubahan(doc)
+    print(f"{name} dimulai: dokumen dapat disunting lagi; bekukan dengan 'stage FILE freeze' setelah selesai.")
+    return EXIT_OK
+
+
+def cmd_stage_export(args: argparse.Namespace) -> int:
+    from .stages import write_stage_file
+
+    with RenjaDocument.open(args.file, readonly=True) as doc:
+        path = write_stage_file(doc, args.name, args.output)
+    print(f"Tahap '{args.name}' ditulis ke {path} (hanya-baca; cetakannya bertanda nama tahap).")
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------------------------- notes
+def cmd_note_add(args: argparse.Namespace) -> int:
+    from .notes import add_note
+
+    with RenjaDocument.open(args.file) as doc:
+        node = doc.plan_by_kode(args.kode)
+        if node is None:
+            raise CliError(f"kode {args.kode} tidak ada di dokumen {args.file.name}")
+        note = add_note(doc, node.id, args.teks, args.stage, "alasan" if args.alasan else "verifikasi", args.oleh)
+    if args.json:
+        print_json(note.as_dict())
+    else:
+        print(f"Catatan {note.id[:8]} ditulis pada {note.kode} ({note.tahap or 'keadaan sekarang'}).")
+    return EXIT_OK
+
+
+def cmd_note_list(args: argparse.Namespace) -> int:
+    from .notes import list_notes
+
+    kode = None
+    if args.kode:
+        try:
+            kode = codes.normalize_code(args.kode)
+        except codes.CodeError:
+            kode = args.kode.strip()
+    with RenjaDocument.open(args.file, readonly=True) as doc:
+        notes = list_notes(doc, args.stage, args.status, kode, args.jenis)
+    if args.json:
+        print_json([n.as_dict() for n in notes])
+        return EXIT_OK
+    for n in notes:
+        print(f"{n.id[:8]}  {n.status:<8} {n.tahap or 'sekarang':<16} {n.kode:<20} {n.oleh or '-':<12} "
+              f"{n.dibuat_at[:10]}  {'[alasan] ' if n.jenis == 'alasan' else ''}{n.teks}")
+    print(f"{len(notes)} catatan ({sum(1 for n in notes if n.status == 'terbuka')} terbuka).")
+    return EXIT_OK
+
+
+def cmd_note_status(args: argparse.Namespace) -> int:
+    from .notes import find_note, set_status
+
+    with RenjaDocument.open(args.file) as doc:
+        note = find_note(doc, args.id)
+        if note.status == args.status:
+            raise CliError(f"catatan {note.id[:8]} sudah berstatus {args.status}")
+        set_status(doc, note.id, args.status, args.oleh)
+    print(f"Catatan {note.id[:8]} ({note.kode}) kini {args.status}.")
+    return EXIT_OK
+
+
+__all__ = ["register"]
