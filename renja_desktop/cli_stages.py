@@ -82,6 +82,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         a.add_argument("--oleh", default=None)
         a.set_defaults(handler=cmd_note_status, status=status)
 
+    register_plans(sub)
+
 
 # ----------------------------------------------------------------------------------- stage
 def cmd_stage_list(args: argparse.Namespace) -> int:
@@ -262,3 +264,101 @@ def cmd_note_status(args: argparse.Namespace) -> int:
 
 
 __all__ = ["register"]
+
+
+# ----------------------------------------------------------------------------------- rollover, renstra
+def register_plans(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("rollover", help="membuat Renja tahun berikutnya dari dokumen ini")
+    _file(p)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="NEXT.sqlite")
+    p.add_argument("--pagu-from", default="prakiraan", choices=["prakiraan", "renstra"],
+                   help="pagu tahun baru dari prakiraan maju (bawaan) atau dari anggaran Renstra")
+    p.add_argument("--nomenklatur", default=None, metavar="VERSI", help="versi nomenklatur tahun baru (kode dipetakan)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_rollover)
+
+    p = sub.add_parser("renstra", help="Renstra perangkat daerah di dalam dokumen: import, show, check")
+    _file(p)
+    acts = p.add_subparsers(dest="action", metavar="AKSI", parser_class=type(p))
+    acts.required = True
+    a = acts.add_parser("import", help="mengimpor tabel Renstra (xlsx/csv/tsv/teks); Tabel 2.1 kolom 5 diisi")
+    a.add_argument("source", type=Path, metavar="SOURCE")
+    a.add_argument("--sheet", default=None)
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=cmd_renstra_import)
+    a = acts.add_parser("show", help="isi Renstra dokumen")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=cmd_renstra_show)
+    a = acts.add_parser("check", help="memeriksa Renstra dan Renja terhadap Renstra; status 1 bila ada galat jumlah")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=cmd_renstra_check)
+
+
+def cmd_rollover(args: argparse.Namespace) -> int:
+    from .rollover import rollover
+
+    report = rollover(args.file, args.output, args.pagu_from, args.nomenklatur)
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        for line in report.lines():
+            print(line)
+    return EXIT_OK
+
+
+def cmd_renstra_import(args: argparse.Namespace) -> int:
+    from .renstra import import_renstra
+
+    with RenjaDocument.open(args.file) as doc:
+        result = import_renstra(doc, args.source, args.sheet)
+    if args.json:
+        print_json(result.as_dict())
+        return EXIT_OK
+    print(f"Renstra {min(result.years)}-{max(result.years)} diimpor: {result.rows} baris; Tabel 2.1 kolom 5 diisi "
+          f"pada {result.tabel21_filled} baris.")
+    for n in result.notes:
+        print(f"  {n}")
+    if result.unknown_codes:
+        print(f"  {len(result.unknown_codes)} kode tidak ada di nomenklatur dokumen: {', '.join(result.unknown_codes[:10])}")
+    return EXIT_OK
+
+
+def cmd_renstra_show(args: argparse.Namespace) -> int:
+    from .renstra import load, years
+
+    with RenjaDocument.open(args.file, readonly=True) as doc:
+        items = load(doc)
+    ys = years(items)
+    if args.json:
+        print_json({"periode": [min(ys), max(ys)] if ys else None, "baris": [it.as_dict() for it in items]})
+        return EXIT_OK
+    if not items:
+        print("Dokumen belum memiliki Renstra (renstra FILE import SOURCE).")
+        return EXIT_OK
+    print(f"{'Kode':<20} {'Uraian':<48} " + " ".join(f"{y:>15}" for y in ys))
+    for it in items:
+        name = "  " * max(0, it.level - 3) + it.nama
+        name = name if len(name) <= 48 else name[:47] + "…"
+        print(f"{it.kode:<20} {name:<48} " + " ".join(f"{format_rupiah(it.nilai.get(y, ('', None))[1]):>15}" for y in ys))
+    return EXIT_OK
+
+
+def cmd_renstra_check(args: argparse.Namespace) -> int:
+    from .renstra import check
+
+    with RenjaDocument.open(args.file, readonly=True) as doc:
+        result = check(doc)
+    if args.json:
+        print_json(result.as_dict())
+    else:
+        print(f"Renstra {result.periode[0]}-{result.periode[1]}, Renja {result.tahun}")
+        print(f"Galat jumlah Renstra: {len(result.rollup)}")
+        for f in result.rollup:
+            print(f"  {f.kode:<20} {f.pesan}")
+        print(f"Renja dibanding Renstra {result.tahun}: {len(result.deviasi)}")
+        for f in result.deviasi:
+            print(f"  {f.jenis:<14} {f.kode:<20} {f.pesan}")
+        print("Status kegiatan:")
+        for s in result.status:
+            print(f"  {s['kode']:<20} {s['status']:<16} {s['nama'][:60]}")
+    return EXIT_FINDINGS if result.rollup else EXIT_OK
