@@ -123,12 +123,12 @@ def cmd_stage_freeze(args: argparse.Namespace) -> int:
 
 
 def cmd_stage_show(args: argparse.Namespace) -> int:
-    from .stages import find_stage, stage_tables, _plan_tree
+    from .stages import find_stage, plan_tree, stage_tables
 
     with RenjaDocument.open(args.file, readonly=True) as doc:
         info = find_stage(doc, args.name)
         tables = stage_tables(doc, info.nama)
-    tree = _plan_tree(tables["plan_row"])
+    tree = plan_tree(tables["plan_row"])
     rows = [{"kode": n.kode, "nama": n.nama, "level": n.level, "pagu": n.sums[0], "pagu_n1": n.sums[1]}
             for n in tree.walk()]
     if args.json:

@@ -406,22 +406,68 @@ def _rows_by_id(t: dict) -> tuple[list[str], dict[str, tuple]]:
     return t["columns"], {r[0]: tuple(r) for r in t["rows"]}
 
 
-def _children_lists(t: dict, fields: tuple) -> dict[str, tuple]:
+def _children_lists(t: dict, fields: tuple, only: set) -> dict[str, tuple]:
     cols = t["columns"]
     ri, pi = cols.index("row_id"), cols.index("position")
     idx = [cols.index(f) for f in fields]
     groups: dict[str, list] = {}
     for r in t["rows"]:
-        groups.setdefault(r[ri], []).append(r)
+        if r[ri] in only:
+            groups.setdefault(r[ri], []).append(r)
     return {k: tuple(tuple(r[i] for i in idx) for r in sorted(v, key=lambda r: (r[pi] or 0, r[0])))
             for k, v in groups.items()}
 
 
-def _plan_tree(t: dict) -> PlanTree:
+def _changed_owners(a: dict, b: dict, fields: tuple) -> set:
+    """Plan rows whose indicators (or funding) differ: the owners of the rows found on one side only."""
+    sides = []
+    for t in (a, b):
+        cols = t["columns"]
+        idx = [cols.index("row_id"), cols.index("position")] + [cols.index(f) for f in fields]
+        sides.append({tuple(r[i] for i in idx) for r in t["rows"]})
+    return {r[0] for r in sides[0] ^ sides[1]}
+
+
+def plan_tree(t: dict) -> PlanTree:
+    """A stage's plan rows as a computed tree (to show it)."""
     cols = t["columns"]
     tree = PlanTree()
     tree.load([dict(zip(cols, r)) for r in t["rows"]])
     return tree
+
+
+class _Plan:
+    """The plan rows of one side: by id, parents, and every row's rolled-up pagu (money on leaves)."""
+
+    def __init__(self, t: dict):
+        cols = t["columns"]
+        self.cols = cols
+        self.rows = {r[0]: tuple(r) for r in t["rows"]}
+        pi, li, gi = cols.index("parent_id"), cols.index("level"), cols.index("pagu")
+        self.parent = {k: r[pi] for k, r in self.rows.items()}
+        self.level = {k: r[li] for k, r in self.rows.items()}
+        ki, ni = cols.index("kode"), cols.index("nama")
+        self.kode = {k: r[ki] or "" for k, r in self.rows.items()}
+        self.nama = {k: r[ni] or "" for k, r in self.rows.items()}
+        sums = dict.fromkeys(self.rows, 0)
+        total = 0
+        parent = self.parent
+        for k, r in self.rows.items():
+            if r[li] == SUB_KEGIATAN and r[gi]:
+                v = r[gi]
+                total += v
+                p = k
+                seen = 0
+                while p is not None and p in sums and seen < 12:
+                    sums[p] += v
+                    p = parent.get(p)
+                    seen += 1
+        self.sums = sums
+        self.total = total
+
+
+def _code_key(kode: str) -> tuple:
+    return tuple(int(x) if x.isdigit() else -1 for x in kode.split(".")) if kode else (10 ** 9,)
 
 
 def compare_tables(a: dict[str, dict], b: dict[str, dict], name_a: str, name_b: str) -> Comparison:
@@ -431,37 +477,32 @@ def compare_tables(a: dict[str, dict], b: dict[str, dict], name_a: str, name_b: 
     if a_doc != b_doc:
         raise StageError(f"'{name_a}' dan '{name_b}' berasal dari dua dokumen berbeda; hanya tahap dari "
                          "dokumen yang sama yang dapat dibandingkan")
-    tree_a, tree_b = _plan_tree(a["plan_row"]), _plan_tree(b["plan_row"])
+    pa, pb = _Plan(a["plan_row"]), _Plan(b["plan_row"])
     changes: list[RowChange] = []
     for table in ("document", "plan_row", "eval_row", "pelayanan", "usulan"):
-        changes += _compare_table(table, a, b, tree_a, tree_b)
+        changes += _compare_table(table, a, b, pa, pb)
     plan = []
-    seen = set()
-    for tree, other in ((tree_b, tree_a), (tree_a, tree_b)):
-        for node in tree.walk():
-            if node.id in seen:
-                continue
-            seen.add(node.id)
-            on = other.nodes.get(node.id)
-            pa = (tree_a.nodes[node.id].sums[0] if node.id in tree_a.nodes else None)
-            pb = (tree_b.nodes[node.id].sums[0] if node.id in tree_b.nodes else None)
-            plan.append((node.id, node.kode, node.nama, node.level, node.values.get("parent_id"), pa, pb,
-                         on is None))
-    return Comparison(name_a, name_b, changes, tree_a.totals[0], tree_b.totals[0], plan)
+    for k in set(pa.rows) | set(pb.rows):
+        side = pb if k in pb.rows else pa
+        plan.append((k, side.kode[k], side.nama[k], side.level[k], side.parent[k],
+                     pa.sums[k] if k in pa.rows else None, pb.sums[k] if k in pb.rows else None, k not in pa.rows))
+    plan.sort(key=lambda r: (_code_key(r[1]), r[2], r[0]))
+    return Comparison(name_a, name_b, changes, pa.total, pb.total, plan)
 
 
-def _compare_table(table: str, a: dict, b: dict, tree_a: PlanTree, tree_b: PlanTree) -> list[RowChange]:
+def _compare_table(table: str, a: dict, b: dict, pa: _Plan, pb: _Plan) -> list[RowChange]:
     cols_a, rows_a = _rows_by_id(a[table])
     cols_b, rows_b = _rows_by_id(b[table])
     fields = [c for c in cols_b if c not in NOT_COMPARED and c in cols_a]
     ia = [cols_a.index(f) for f in fields]
     ib = [cols_b.index(f) for f in fields]
     virtual = {}
+    owners: set = set()
     if table == "plan_row":
-        virtual = {
-            "indikator": (_children_lists(a["indikator"], IND_FIELDS), _children_lists(b["indikator"], IND_FIELDS)),
-            "sumber_dana": (_children_lists(a["sumber_dana"], SD_FIELDS), _children_lists(b["sumber_dana"], SD_FIELDS)),
-        }
+        for name, vf in (("indikator", IND_FIELDS), ("sumber_dana", SD_FIELDS)):
+            own = _changed_owners(a[name], b[name], vf)
+            owners |= own
+            virtual[name] = (_children_lists(a[name], vf, own), _children_lists(b[name], vf, own))
     out = []
 
     def label(cols, row) -> tuple[str, str, int | None]:
@@ -471,16 +512,18 @@ def _compare_table(table: str, a: dict, b: dict, tree_a: PlanTree, tree_b: PlanT
         text = d.get("nama") or d.get("indikator") or d.get("program_kegiatan") or ""
         return d.get("kode") or "", text, d.get("level")
 
-    order = list(rows_b) + [k for k in rows_a if k not in rows_b]
+    def same(ra, rb) -> bool:
+        return all(ra[x] == rb[y] for x, y in zip(ia, ib))
+
+    keys = [k for k in rows_b if k not in rows_a or not same(rows_a[k], rows_b[k]) or k in owners]
+    keys += [k for k in rows_a if k not in rows_b]
     if table == "plan_row":
-        pos = {n.id: i for i, n in enumerate(tree_b.walk())}
-        pos_a = {n.id: i for i, n in enumerate(tree_a.walk())}
-        order.sort(key=lambda k: (pos.get(k, pos_a.get(k, 0)), k not in pos))
-    for key in order:
+        def order(k):
+            side = pb if k in pb.rows else pa
+            return (_code_key(side.kode[k]), k)
+        keys.sort(key=order)
+    for key in keys:
         ra, rb = rows_a.get(key), rows_b.get(key)
-        if ra == rb:
-            if not virtual or all(v[0].get(key) == v[1].get(key) for v in virtual.values()):
-                continue
         if ra is None:
             kode, nama, level = label(cols_b, rb)
             ch = RowChange(table, key, "ditambah", kode, nama, level)
@@ -499,8 +542,8 @@ def _compare_table(table: str, a: dict, b: dict, tree_a: PlanTree, tree_b: PlanT
             if not ch.isian:
                 continue  # only the order or the stamp moved
         if table == "plan_row":
-            ch.pagu_sebelum = tree_a.nodes[key].sums[0] if key in tree_a.nodes else None
-            ch.pagu_sesudah = tree_b.nodes[key].sums[0] if key in tree_b.nodes else None
+            ch.pagu_sebelum = pa.sums[key] if key in pa.rows else None
+            ch.pagu_sesudah = pb.sums[key] if key in pb.rows else None
         out.append(ch)
     return out
 
