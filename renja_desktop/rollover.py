@@ -71,16 +71,27 @@ class RolloverReport:
         for c in self.carried:
             by_table[c["tabel"]] = by_table.get(c["tabel"], 0) + 1
         out = [f"Renja {self.tahun_baru} dibuat dari Renja {self.tahun_lama}: {self.target}",
-               "Dibawa: " + ", ".join(f"{k} {v} baris" for k, v in by_table.items()),
+               "Dibawa: " + ", ".join(f"{TABLE_LABELS.get(k, k)} {v} baris" for k, v in by_table.items()),
                f"Pagu {self.tahun_baru} dari " + ("prakiraan maju" if self.pagu_from == "prakiraan" else "anggaran Renstra")
                + f"; total pagu Rp {self.total_pagu:,}".replace(",", ".")]
         for m in self.mapped:
             out.append(f"  dipetakan: {m['kode_lama']} → {m['kode_baru']} {m['nama']}")
         for f in self.flagged:
-            out.append(f"  ditandai: {f['tabel']} {f['kode'] or '-'} {f['nama'][:50]}: {f['alasan']}")
+            out.append(f"  ditandai: {f['kode'] or '-'} {f['nama'][:50]}: {f['alasan']}")
         for d in self.dropped:
-            out.append(f"  tidak dibawa: {d['tabel']} {d['jumlah']} baris ({d['alasan']})")
+            out.append(f"  tidak dibawa: {TABLE_LABELS.get(d['tabel'], d['tabel'])} {d['jumlah']} baris ({d['alasan']})")
         return out
+
+
+def _rp(v) -> str:
+    from .formatting import format_rupiah
+
+    return "(kosong)" if v is None else format_rupiah(v)
+
+
+TABLE_LABELS = {"document": "identitas", "plan_row": "pohon program", "eval_row": "Tabel 2.1", "pelayanan": "Tabel 2.2",
+                "usulan": "Tabel 2.4", "declared_value": "nilai tercetak", "renstra_row": "Renstra",
+                "renja_stage": "tahap", "catatan_verifikasi": "catatan verifikasi"}
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -233,7 +244,7 @@ def _plan(doc: RenjaDocument, target: Path, pagu_from: str, nomenklatur: str | N
                                            "alasan": f"prakiraan maju {new_year} kosong; pagu dikosongkan"})
             row["pagu_n1"] = rs.nilai.get(new_year + 1, (None, None))[1] if (forward and rs) else None
             total += row["pagu"] or 0
-            note = f"pagu {old_pagu} → {row['pagu']}"
+            note = f"pagu {_rp(old_pagu)} → {_rp(row['pagu'])}"
             for item in _scale_shares(doc.sumber_dana.get(node.id, []), old_pagu, row["pagu"]):
                 sds.append(dict(item, id=new_id(), row_id=rid, modified_at=stamp))
         for item in doc.indikator.get(node.id, []):

@@ -16,7 +16,7 @@ def _menu_titles(window) -> list[str]:
 
 
 def test_stage_menu_freeze_undo_view_compare(window, qtbot, tmp_path):
-    assert "Ta&hap" in _menu_titles(window)
+    assert "Taha&p" in _menu_titles(window)
     menu = window.stage_menu
     doc = window.doc
     assert menu.freeze("Rancangan Awal", "Budi") is None

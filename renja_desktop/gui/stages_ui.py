@@ -600,6 +600,9 @@ class StageMenu:
             self.panel = NotesPanel(self.window)
             self.notes_dock.setWidget(self.panel)
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.notes_dock)
+            findings = getattr(self.window, "findings_dock", None)
+            if findings is not None:  # a tab next to the findings: the whole width for the notes
+                self.window.tabifyDockWidget(findings, self.notes_dock)
         self.panel.reload_stages()
         self.notes_dock.show()
         self.notes_dock.raise_()
@@ -672,7 +675,7 @@ def install_menu(window: "MainWindow", bar) -> StageMenu:
     """Add the Tahap menu to the window's menu bar (called when the menus are built)."""
     menu = getattr(window, "stage_menu", None) or StageMenu(window)
     window.stage_menu = menu
-    m = bar.addMenu(_tr("Ta&hap"))
+    m = bar.addMenu(_tr("Taha&p"))
     for action in menu.actions():
         if action is None:
             m.addSeparator()
