@@ -726,3 +726,51 @@ def carry_stages(conn, source_path) -> None:
         have = _ensure_raw(conn, name, ddl)
         for r in rows:
             _insert_raw(conn, name, have, cols, r, replace=True)
+
+
+def extra_differences(path_a, path_b) -> list[str]:
+    """What two copies of one document hold differently in stages, notes and Renstra (for ``diff``)."""
+    tables = ("renja_stage", "catatan_verifikasi", "renstra_row", "renstra_nilai")
+    a, b = _read_extra(path_a, tables), _read_extra(path_b, tables)
+    out: list[str] = []
+
+    def rows(side, name):
+        if name not in side:
+            return {}
+        cols, data, _ = side[name]
+        mi = cols.index("modified_at") if "modified_at" in cols else None
+        return {r[0]: tuple(x for i, x in enumerate(r) if i != mi) for r in data}
+
+    sa, sb = rows(a, "renja_stage"), rows(b, "renja_stage")
+    name_i = a.get("renja_stage", b.get("renja_stage", ([], [], "")))[0]
+    ni = name_i.index("nama") if "nama" in name_i else 2
+    for label, mine, other in (("A", sa, sb), ("B", sb, sa)):
+        for k, r in mine.items():
+            if k not in other:
+                out.append(f"  + tahap '{r[ni]}' hanya ada di {label}")
+    na, nb = rows(a, "catatan_verifikasi"), rows(b, "catatan_verifikasi")
+    only_a = sum(1 for k in na if k not in nb)
+    only_b = sum(1 for k in nb if k not in na)
+    changed = sum(1 for k in na if k in nb and na[k] != nb[k])
+    if only_a or only_b or changed:
+        out.append(f"  ~ catatan verifikasi: {only_a} hanya di A, {only_b} hanya di B, {changed} berbeda")
+
+    def renstra(side):
+        r = side.get("renstra_row", ([], [], ""))
+        v = side.get("renstra_nilai", ([], [], ""))
+        if not r[1]:
+            return None
+        ci = r[0].index("kode")
+        vi = [v[0].index(c) for c in ("tahun", "target", "anggaran")] if v[1] else []
+        by_row = {}
+        for x in v[1]:
+            by_row.setdefault(x[v[0].index("row_id")], []).append(tuple(x[i] for i in vi))
+        return sorted((row[ci], tuple(sorted(by_row.get(row[0], [])))) for row in r[1])
+
+    ra, rb = renstra(a), renstra(b)
+    if ra != rb:
+        if ra is None or rb is None:
+            out.append(f"  + Renstra hanya ada di {'A' if rb is None else 'B'}")
+        else:
+            out.append("  ~ Renstra berbeda")
+    return out

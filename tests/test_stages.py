@@ -226,6 +226,12 @@ def test_freeze_changes_the_content_hash_and_merge_keeps_both_sides_stages(sampl
         stages.freeze(doc, "Rancangan Awal", oleh="PC B")
         notes.add_note(doc, doc.plan_by_kode(SUB).id, "dari PC B")
         doc.set_plan(doc.plan_by_kode(SUB).id, pagu=9_000_000)
+    from renja_desktop.exchange.diff import compare_files
+
+    lines = compare_files(a, b, base=usb).lines()
+    assert "  + tahap 'Rancangan Awal' hanya ada di A" in lines
+    assert "  + tahap 'Rancangan Awal' hanya ada di B" in lines
+    assert "  ~ catatan verifikasi: 0 hanya di A, 1 hanya di B, 0 berbeda" in lines
     out = tmp_path / "gabung.sqlite"
     merge_files(a, b, out, base=usb)
     with RenjaDocument.open(out, readonly=True) as doc:

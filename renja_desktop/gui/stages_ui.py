@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
@@ -34,16 +34,13 @@ if TYPE_CHECKING:  # pragma: no cover
 NOW_LABEL = "sekarang"
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Stages", text)
+translate = QCoreApplication.translate
 
 
 # ------------------------------------------------------------------------------ undo commands
 class FreezeCommand(DocCommand):
     def __init__(self, editor, nama: str, oleh: str, keterangan: str):
-        super().__init__(editor, _tr("Bekukan tahap %1").replace("%1", nama))
+        super().__init__(editor, translate("Stages", "Bekukan tahap %1").replace("%1", nama))
         self.nama, self.oleh, self.keterangan = nama, oleh, keterangan
         self.info = None
         self.before = None
@@ -58,7 +55,7 @@ class FreezeCommand(DocCommand):
 
 class NoteCommand(DocCommand):
     def __init__(self, editor, row_id: str, teks: str, stage: str | None, jenis: str):
-        super().__init__(editor, _tr("Tulis catatan"))
+        super().__init__(editor, translate("Stages", "Tulis catatan"))
         self.args = (row_id, teks, stage, jenis)
         self.note = None
 
@@ -73,7 +70,7 @@ class NoteCommand(DocCommand):
 
 class NoteStatusCommand(DocCommand):
     def __init__(self, editor, note_id: str, status: str):
-        super().__init__(editor, _tr("Catatan %1").replace("%1", status))
+        super().__init__(editor, translate("Stages", "Catatan %1").replace("%1", status))
         self.note_id, self.status = note_id, status
         self.before = None
 
@@ -88,7 +85,7 @@ class NoteStatusCommand(DocCommand):
 class FreezeDialog(QDialog):
     def __init__(self, parent, doc):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Bekukan tahap"))
+        self.setWindowTitle(translate("Stages", "Bekukan tahap"))
         form = QFormLayout(self)
         self.name = QComboBox(self)
         self.name.setEditable(True)
@@ -100,11 +97,10 @@ class FreezeDialog(QDialog):
         self.name.setCurrentText(suggestion)
         self.oleh = QLineEdit(stages.current_user(), self)
         self.keterangan = QLineEdit(self)
-        form.addRow(_tr("Nama tahap"), self.name)
-        form.addRow(_tr("Dibekukan oleh"), self.oleh)
-        form.addRow(_tr("Keterangan"), self.keterangan)
-        info = QLabel(_tr("Keadaan dokumen sekarang disimpan sebagai tahap hanya-baca di dalam berkas; "
-                          "penyusunan berlanjut seperti biasa."), self)
+        form.addRow(translate("Stages", "Nama tahap"), self.name)
+        form.addRow(translate("Stages", "Dibekukan oleh"), self.oleh)
+        form.addRow(translate("Stages", "Keterangan"), self.keterangan)
+        info = QLabel(translate("Stages", "Keadaan dokumen sekarang disimpan sebagai tahap hanya-baca di dalam berkas; penyusunan berlanjut seperti biasa."), self)
         info.setWordWrap(True)
         form.addRow(info)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -138,7 +134,7 @@ class CompareDialog(QDialog):
     def __init__(self, parent, doc, a: str | None = None, b: str | None = None):
         super().__init__(parent)
         self.doc = doc
-        self.setWindowTitle(_tr("Bandingkan tahap"))
+        self.setWindowTitle(translate("Stages", "Bandingkan tahap"))
         self.resize(1100, 560)
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
@@ -150,19 +146,19 @@ class CompareDialog(QDialog):
         if a:
             self.a.setCurrentText(a)
         self.b.setCurrentText(b or NOW_LABEL)
-        row.addWidget(QLabel(_tr("Sebelum:"), self))
+        row.addWidget(QLabel(translate("Stages", "Sebelum:"), self))
         row.addWidget(self.a, 1)
-        row.addWidget(QLabel(_tr("Sesudah:"), self))
+        row.addWidget(QLabel(translate("Stages", "Sesudah:"), self))
         row.addWidget(self.b, 1)
-        self.print_button = QPushButton(_tr("Cetak Perubahan Renja (PDF)…"), self)
+        self.print_button = QPushButton(translate("Stages", "Cetak Perubahan Renja (PDF)…"), self)
         self.print_button.clicked.connect(self.print_pdf)
         row.addWidget(self.print_button)
         lay.addLayout(row)
         self.summary = QLabel(self)
         lay.addWidget(self.summary)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([_tr("Perubahan"), _tr("Kode"), _tr("Uraian / isian"), _tr("Sebelum"),
-                                   _tr("Sesudah"), _tr("Selisih pagu")])
+        self.tree.setHeaderLabels([translate("Stages", "Perubahan"), translate("Stages", "Kode"), translate("Stages", "Uraian / isian"), translate("Stages", "Sebelum"),
+                                   translate("Stages", "Sesudah"), translate("Stages", "Selisih pagu")])
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -180,7 +176,7 @@ class CompareDialog(QDialog):
     def refresh(self) -> None:
         self.tree.clear()
         if not self.a.currentText():
-            self.summary.setText(_tr("Belum ada tahap yang dibekukan."))
+            self.summary.setText(translate("Stages", "Belum ada tahap yang dibekukan."))
             return
         try:
             cmp = stages.compare(self.doc, self.a.currentText(), self.b.currentText())
@@ -189,7 +185,7 @@ class CompareDialog(QDialog):
             return
         self.comparison = cmp
         self.summary.setText(
-            _tr("%1 → %2: %3 baris berubah; total pagu Rp %4 → Rp %5 (selisih %6)")
+            translate("Stages", "%1 → %2: %3 baris berubah; total pagu Rp %4 → Rp %5 (selisih %6)")
             .replace("%1", cmp.a).replace("%2", cmp.b).replace("%3", str(len(cmp.changes)))
             .replace("%4", format_rupiah(cmp.total_sebelum)).replace("%5", format_rupiah(cmp.total_sesudah))
             .replace("%6", format_rupiah(cmp.selisih)))
@@ -216,14 +212,14 @@ class CompareDialog(QDialog):
             return None
         if not path:
             default = str(self.doc.path.with_name(f"{self.doc.path.stem} perubahan.pdf"))
-            path, _ = QFileDialog.getSaveFileName(self, _tr("Simpan Perubahan Renja"), default, "PDF (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(self, translate("Stages", "Simpan Perubahan Renja"), default, "PDF (*.pdf)")
             if not path:
                 return None
         try:
             render_pdf(self.doc, path, ["perubahan", "catatan"],
                        ReportOptions(compare=(self.a.currentText(), self.b.currentText())))
         except (ReportError, EditError, OSError) as exc:
-            texts.show_error(self, _tr("Cetak"), str(exc))
+            texts.show_error(self, translate("Stages", "Cetak"), str(exc))
             return None
         return Path(path)
 
@@ -236,16 +232,16 @@ class StageViewDialog(QDialog):
         self.doc = doc
         info = stages.find_stage(doc, nama)
         self.nama = info.nama
-        self.setWindowTitle(_tr("Tahap %1 (hanya-baca)").replace("%1", info.nama))
+        self.setWindowTitle(translate("Stages", "Tahap %1 (hanya-baca)").replace("%1", info.nama))
         self.resize(1000, 600)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(_tr("Tahap <b>%1</b>, dibekukan %2 oleh %3; %4 baris, total pagu Rp %5")
+        lay.addWidget(QLabel(translate("Stages", "Tahap <b>%1</b>, dibekukan %2 oleh %3; %4 baris, total pagu Rp %5")
                              .replace("%1", info.nama).replace("%2", info.dibuat_at[:16].replace("T", " "))
                              .replace("%3", info.oleh or "-").replace("%4", str(info.jumlah_baris))
                              .replace("%5", format_rupiah(info.total_pagu)), self))
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([_tr("Kode"), _tr("Uraian"), _tr("Pagu n"), _tr("Pagu n+1")])
-        for col, width in enumerate((170, 520, 140, 140)):
+        self.tree.setHeaderLabels([translate("Stages", "Kode"), translate("Stages", "Uraian"), translate("Stages", "Pagu n"), translate("Stages", "Pagu n+1")])
+        for col, width in enumerate((240, 500, 140, 140)):
             self.tree.setColumnWidth(col, width)
         tree = stages.plan_tree(stages.stage_tables(doc, info.nama)["plan_row"])
         items: dict = {}
@@ -259,11 +255,11 @@ class StageViewDialog(QDialog):
         self.tree.expandAll()
         lay.addWidget(self.tree, 1)
         row = QHBoxLayout()
-        self.print_button = QPushButton(_tr("Cetak tahap ini (PDF)…"), self)
+        self.print_button = QPushButton(translate("Stages", "Cetak tahap ini (PDF)…"), self)
         self.print_button.clicked.connect(lambda: self.print_pdf())
         row.addStretch(1)
         row.addWidget(self.print_button)
-        close = QPushButton(_tr("Tutup"), self)
+        close = QPushButton(translate("Stages", "Tutup"), self)
         close.clicked.connect(self.reject)
         row.addWidget(close)
         lay.addLayout(row)
@@ -274,7 +270,7 @@ class StageViewDialog(QDialog):
 
         if not path:
             default = str(self.doc.path.with_name(f"{self.doc.path.stem} {self.nama}.pdf"))
-            path, _ = QFileDialog.getSaveFileName(self, _tr("Cetak tahap"), default, "PDF (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(self, translate("Stages", "Cetak tahap"), default, "PDF (*.pdf)")
             if not path:
                 return None
         with tempfile.TemporaryDirectory(prefix="renja-tahap-") as tmp:
@@ -283,7 +279,7 @@ class StageViewDialog(QDialog):
             try:
                 render_pdf(staged, path, tables)
             except (ReportError, OSError) as exc:
-                texts.show_error(self, _tr("Cetak"), str(exc))
+                texts.show_error(self, translate("Stages", "Cetak"), str(exc))
                 return None
             finally:
                 staged.close()
@@ -301,15 +297,15 @@ class NotesPanel(QWidget):
         row = QHBoxLayout()
         self.stage = QComboBox(self)
         self.status = QComboBox(self)
-        self.status.addItems([_tr("semua"), "terbuka", "selesai"])
-        row.addWidget(QLabel(_tr("Tahap:"), self))
+        self.status.addItems([translate("Stages", "semua"), "terbuka", "selesai"])
+        row.addWidget(QLabel(translate("Stages", "Tahap:"), self))
         row.addWidget(self.stage, 1)
-        row.addWidget(QLabel(_tr("Status:"), self))
+        row.addWidget(QLabel(translate("Stages", "Status:"), self))
         row.addWidget(self.status)
         lay.addLayout(row)
         self.table = QTableWidget(0, 7, self)
-        self.table.setHorizontalHeaderLabels([_tr("Status"), _tr("Tahap"), _tr("Kode"), _tr("Catatan"),
-                                              _tr("Oleh"), _tr("Tanggal"), _tr("Jenis")])
+        self.table.setHorizontalHeaderLabels([translate("Stages", "Status"), translate("Stages", "Tahap"), translate("Stages", "Kode"), translate("Stages", "Catatan"),
+                                              translate("Stages", "Oleh"), translate("Stages", "Tanggal"), translate("Stages", "Jenis")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -317,11 +313,11 @@ class NotesPanel(QWidget):
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.text = QLineEdit(self)
-        self.text.setPlaceholderText(_tr("Catatan untuk baris yang dipilih di pohon program…"))
+        self.text.setPlaceholderText(translate("Stages", "Catatan untuk baris yang dipilih di pohon program…"))
         self.kind = QComboBox(self)
         self.kind.addItems(["verifikasi", "alasan"])
-        self.add_button = QPushButton(_tr("Tambah"), self)
-        self.close_button = QPushButton(_tr("Selesai / buka lagi"), self)
+        self.add_button = QPushButton(translate("Stages", "Tambah"), self)
+        self.close_button = QPushButton(translate("Stages", "Selesai / buka lagi"), self)
         row.addWidget(self.text, 1)
         row.addWidget(self.kind)
         row.addWidget(self.add_button)
@@ -342,7 +338,7 @@ class NotesPanel(QWidget):
         current = self.stage.currentText()
         self.stage.blockSignals(True)
         self.stage.clear()
-        self.stage.addItems([_tr("semua"), NOW_LABEL] + ([s.nama for s in stages.list_stages(self.doc)]
+        self.stage.addItems([translate("Stages", "semua"), NOW_LABEL] + ([s.nama for s in stages.list_stages(self.doc)]
                                                          if self.doc else []))
         if current and self.stage.findText(current) >= 0:
             self.stage.setCurrentText(current)
@@ -368,7 +364,7 @@ class NotesPanel(QWidget):
         page = self.window.plan_page
         row_id = page.current_row_id() if page is not None else None
         if row_id is None:
-            return self._fail(_tr("Pilih dahulu baris di pohon program."))
+            return self._fail(translate("Stages", "Pilih dahulu baris di pohon program."))
         stage = self.stage.currentText() if self.stage.currentIndex() > 1 else None
         message = self.window.editor.execute(NoteCommand(self.window.editor, row_id, teks, stage,
                                                          self.kind.currentText()))
@@ -380,14 +376,14 @@ class NotesPanel(QWidget):
     def toggle_status(self) -> str | None:
         row = self.table.currentRow()
         if row < 0 or row >= len(self.notes):
-            return self._fail(_tr("Pilih dahulu catatan di daftar."))
+            return self._fail(translate("Stages", "Pilih dahulu catatan di daftar."))
         note = self.notes[row]
         status = "terbuka" if note.status == "selesai" else "selesai"
         message = self.window.editor.execute(NoteStatusCommand(self.window.editor, note.id, status))
         return self._fail(message) if message else None
 
     def _fail(self, message: str) -> str:
-        texts.show_error(self, _tr("Catatan verifikasi"), message)
+        texts.show_error(self, translate("Stages", "Catatan verifikasi"), message)
         return message
 
 
@@ -400,42 +396,41 @@ class RolloverWizard(QWizard):
         self.doc = doc
         self.report = None
         tahun = int(doc.info.get("tahun") or 0)
-        self.setWindowTitle(_tr("Renja tahun berikutnya"))
+        self.setWindowTitle(translate("Stages", "Renja tahun berikutnya"))
         self.resize(760, 520)
         first = QWizardPage(self)
-        first.setTitle(_tr("Renja %1 dari Renja %2").replace("%1", str(tahun + 1)).replace("%2", str(tahun)))
-        first.setSubTitle(_tr("Pohon program, identitas, penandatangan, Tabel 2.1 (kolom 6 := kolom 14) dan "
-                              "Renstra dibawa ke berkas baru; dokumen ini tidak diubah."))
+        first.setTitle(translate("Stages", "Renja %1 dari Renja %2").replace("%1", str(tahun + 1)).replace("%2", str(tahun)))
+        first.setSubTitle(translate("Stages", "Pohon program, identitas, penandatangan, Tabel 2.1 (kolom 6 := kolom 14) dan Renstra dibawa ke berkas baru; dokumen ini tidak diubah."))
         form = QFormLayout(first)
         row = QHBoxLayout()
         self.target = QLineEdit(str(doc.path.with_name(f"{doc.path.stem} {tahun + 1}.sqlite")), first)
-        browse = QPushButton(_tr("Pilih…"), first)
+        browse = QPushButton(translate("Stages", "Pilih…"), first)
         browse.clicked.connect(self._browse)
         row.addWidget(self.target, 1)
         row.addWidget(browse)
-        form.addRow(_tr("Berkas baru"), row)
-        self.from_prakiraan = QRadioButton(_tr("prakiraan maju %1 dokumen ini").replace("%1", str(tahun + 1)), first)
-        self.from_renstra = QRadioButton(_tr("anggaran Renstra tahun %1").replace("%1", str(tahun + 1)), first)
+        form.addRow(translate("Stages", "Berkas baru"), row)
+        self.from_prakiraan = QRadioButton(translate("Stages", "prakiraan maju %1 dokumen ini").replace("%1", str(tahun + 1)), first)
+        self.from_renstra = QRadioButton(translate("Stages", "anggaran Renstra tahun %1").replace("%1", str(tahun + 1)), first)
         group = QButtonGroup(first)
         group.addButton(self.from_prakiraan)
         group.addButton(self.from_renstra)
         self.from_prakiraan.setChecked(True)
         has_renstra = bool(renstra_mod.load(doc))
         self.from_renstra.setEnabled(has_renstra)
-        form.addRow(_tr("Pagu tahun baru dari"), self.from_prakiraan)
+        form.addRow(translate("Stages", "Pagu tahun baru dari"), self.from_prakiraan)
         form.addRow("", self.from_renstra)
         self.nomenklatur = QComboBox(first)
         from ..catalog import available_versions
 
-        self.nomenklatur.addItem(_tr("sama (%1)").replace("%1", doc.info.get("nomenklatur_versi") or "-"), None)
+        self.nomenklatur.addItem(translate("Stages", "sama (%1)").replace("%1", doc.info.get("nomenklatur_versi") or "-"), None)
         for v in available_versions():
             if v["versi"] != doc.info.get("nomenklatur_versi"):
                 self.nomenklatur.addItem(v["versi"], v["versi"])
-        form.addRow(_tr("Nomenklatur tahun baru"), self.nomenklatur)
+        form.addRow(translate("Stages", "Nomenklatur tahun baru"), self.nomenklatur)
         self.addPage(first)
         second = QWizardPage(self)
-        second.setTitle(_tr("Laporan"))
-        second.setSubTitle(_tr("Setiap baris yang dibawa, dipetakan, ditandai atau tidak dibawa."))
+        second.setTitle(translate("Stages", "Laporan"))
+        second.setSubTitle(translate("Stages", "Setiap baris yang dibawa, dipetakan, ditandai atau tidak dibawa."))
         lay = QVBoxLayout(second)
         self.output = QPlainTextEdit(second)
         self.output.setReadOnly(True)
@@ -444,7 +439,7 @@ class RolloverWizard(QWizard):
         self.currentIdChanged.connect(self._page_changed)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Berkas Renja baru"), self.target.text(),
+        path, _ = QFileDialog.getSaveFileName(self, translate("Stages", "Berkas Renja baru"), self.target.text(),
                                               "Renja (*.sqlite)")
         if path:
             self.target.setText(path)
@@ -470,7 +465,7 @@ class RolloverWizard(QWizard):
         if page_id == 1 and self.report is not None:
             lines = self.report.lines()
             lines.append("")
-            lines.append(_tr("Baris yang dibawa:"))
+            lines.append(translate("Stages", "Baris yang dibawa:"))
             for c in self.report.carried:
                 if c["tabel"] == "plan_row":
                     lines.append(f"  {c['kode']:<20} {c['nama'][:60]}  {c['catatan']}")
@@ -480,26 +475,26 @@ class RolloverWizard(QWizard):
 class RenstraCheckDialog(QDialog):
     def __init__(self, parent, doc):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Pemeriksaan Renstra"))
+        self.setWindowTitle(translate("Stages", "Pemeriksaan Renstra"))
         self.resize(1000, 560)
         lay = QVBoxLayout(self)
         result = renstra_mod.check(doc)
         self.result = result
-        lay.addWidget(QLabel(_tr("Renstra %1-%2 dibanding Renja %3: %4 galat jumlah, %5 selisih")
+        lay.addWidget(QLabel(translate("Stages", "Renstra %1-%2 dibanding Renja %3: %4 galat jumlah, %5 selisih")
                              .replace("%1", str(result.periode[0])).replace("%2", str(result.periode[1]))
                              .replace("%3", str(result.tahun)).replace("%4", str(len(result.rollup)))
                              .replace("%5", str(len(result.deviasi))), self))
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([_tr("Jenis"), _tr("Kode"), _tr("Uraian"), _tr("Keterangan")])
+        self.tree.setHeaderLabels([translate("Stages", "Jenis"), translate("Stages", "Kode"), translate("Stages", "Uraian"), translate("Stages", "Keterangan")])
         for col, width in enumerate((170, 150, 330, 330)):
             self.tree.setColumnWidth(col, width)
-        groups = ((_tr("Galat jumlah Renstra"), result.rollup), (_tr("Renja dibanding Renstra"), result.deviasi))
+        groups = ((translate("Stages", "Galat jumlah Renstra"), result.rollup), (translate("Stages", "Renja dibanding Renstra"), result.deviasi))
         for title, findings in groups:
             top = QTreeWidgetItem([title, "", "", str(len(findings))])
             for f in findings:
                 top.addChild(QTreeWidgetItem([f.jenis.replace("_", " "), f.kode, f.nama, f.pesan]))
             self.tree.addTopLevelItem(top)
-        top = QTreeWidgetItem([_tr("Status kegiatan"), "", "", str(len(result.status))])
+        top = QTreeWidgetItem([translate("Stages", "Status kegiatan"), "", "", str(len(result.status))])
         for s in result.status:
             top.addChild(QTreeWidgetItem([s["status"], s["kode"], s["nama"], ""]))
         self.tree.addTopLevelItem(top)
@@ -527,14 +522,14 @@ class StageMenu:
             a.triggered.connect(lambda _=False: slot())
             return a
 
-        self.freeze_action = act(_tr("&Bekukan tahap…"), self.freeze)
-        self.view_action = act(_tr("&Lihat tahap…"), self.view)
-        self.compare_action = act(_tr("Ba&ndingkan tahap…"), self.compare)
-        self.notes_action = act(_tr("&Catatan verifikasi"), self.show_notes)
-        self.perubahan_action = act(_tr("Mulai &Perubahan Renja"), self.start_perubahan)
-        self.rollover_action = act(_tr("&Renja tahun berikutnya…"), self.rollover)
-        self.renstra_import_action = act(_tr("&Impor Renstra…"), self.import_renstra)
-        self.renstra_check_action = act(_tr("Periksa Rens&tra…"), self.check_renstra)
+        self.freeze_action = act(translate("Stages", "&Bekukan tahap…"), self.freeze)
+        self.view_action = act(translate("Stages", "&Lihat tahap…"), self.view)
+        self.compare_action = act(translate("Stages", "Ba&ndingkan tahap…"), self.compare)
+        self.notes_action = act(translate("Stages", "&Catatan verifikasi"), self.show_notes)
+        self.perubahan_action = act(translate("Stages", "Mulai &Perubahan Renja"), self.start_perubahan)
+        self.rollover_action = act(translate("Stages", "&Renja tahun berikutnya…"), self.rollover)
+        self.renstra_import_action = act(translate("Stages", "&Impor Renstra…"), self.import_renstra)
+        self.renstra_check_action = act(translate("Stages", "Periksa Rens&tra…"), self.check_renstra)
         return [self.freeze_action, self.view_action, self.compare_action, self.notes_action, None,
                 self.perubahan_action, None, self.rollover_action, None, self.renstra_import_action,
                 self.renstra_check_action]
@@ -545,18 +540,18 @@ class StageMenu:
 
     def _ready(self) -> bool:
         if self.doc is None:
-            texts.show_info(self.window, _tr("Tahap"), _tr("Buka dahulu sebuah dokumen Renja."))
+            texts.show_info(self.window, translate("Stages", "Tahap"), translate("Stages", "Buka dahulu sebuah dokumen Renja."))
             return False
         return True
 
     def _stage_name(self, title: str) -> str | None:
         names = [s.nama for s in stages.list_stages(self.doc)]
         if not names:
-            texts.show_info(self.window, title, _tr("Belum ada tahap yang dibekukan (Tahap ▸ Bekukan tahap…)."))
+            texts.show_info(self.window, title, translate("Stages", "Belum ada tahap yang dibekukan (Tahap ▸ Bekukan tahap…)."))
             return None
         from PySide6.QtWidgets import QInputDialog
 
-        name, ok = QInputDialog.getItem(self.window, title, _tr("Tahap:"), names, len(names) - 1, False)
+        name, ok = QInputDialog.getItem(self.window, title, translate("Stages", "Tahap:"), names, len(names) - 1, False)
         return name if ok else None
 
     def freeze(self, nama: str | None = None, oleh: str | None = None, keterangan: str = "") -> str | None:
@@ -571,13 +566,13 @@ class StageMenu:
         message = editor.execute(FreezeCommand(editor, nama, oleh if oleh is not None else stages.current_user(),
                                                keterangan))
         if message:
-            texts.show_error(self.window, _tr("Bekukan tahap"), message)
+            texts.show_error(self.window, translate("Stages", "Bekukan tahap"), message)
         return message
 
     def view(self, nama: str | None = None) -> StageViewDialog | None:
         if not self._ready():
             return None
-        nama = nama or self._stage_name(_tr("Lihat tahap"))
+        nama = nama or self._stage_name(translate("Stages", "Lihat tahap"))
         if not nama:
             return None
         dialog = StageViewDialog(self.window, self.doc, nama)
@@ -595,7 +590,7 @@ class StageMenu:
         if not self._ready():
             return None
         if self.notes_dock is None:
-            self.notes_dock = QDockWidget(_tr("Catatan verifikasi"), self.window)
+            self.notes_dock = QDockWidget(translate("Stages", "Catatan verifikasi"), self.window)
             self.notes_dock.setObjectName("notesDock")
             self.panel = NotesPanel(self.window)
             self.notes_dock.setWidget(self.panel)
@@ -612,14 +607,14 @@ class StageMenu:
         if not self._ready():
             return None
         if not stages.is_locked(self.doc):
-            texts.show_info(self.window, _tr("Perubahan Renja"),
-                            _tr("Dokumen belum ditetapkan: suntingan sudah diperbolehkan."))
+            texts.show_info(self.window, translate("Stages", "Perubahan Renja"),
+                            translate("Stages", "Dokumen belum ditetapkan: suntingan sudah diperbolehkan."))
             return None
         name = stages.next_default_name(self.doc)
         if ask and not texts.ask_yes_no(
-                self.window, _tr("Perubahan Renja"),
-                _tr("Dokumen sudah ditetapkan. Mulai %1 untuk menyuntingnya?").replace("%1", name),
-                _tr("Tahap Penetapan tetap tersimpan apa adanya; bekukan %1 setelah selesai.").replace("%1", name)):
+                self.window, translate("Stages", "Perubahan Renja"),
+                translate("Stages", "Dokumen sudah ditetapkan. Mulai %1 untuk menyuntingnya?").replace("%1", name),
+                translate("Stages", "Tahap Penetapan tetap tersimpan apa adanya; bekukan %1 setelah selesai.").replace("%1", name)):
             return None
         return stages.start_perubahan(self.doc)
 
@@ -638,19 +633,19 @@ class StageMenu:
         if not self._ready():
             return None
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self.window, _tr("Impor Renstra"), str(self.doc.path.parent),
-                                                  _tr("Tabel (*.xlsx *.csv *.tsv *.txt)"))
+            path, _ = QFileDialog.getOpenFileName(self.window, translate("Stages", "Impor Renstra"), str(self.doc.path.parent),
+                                                  translate("Stages", "Tabel (*.xlsx *.csv *.tsv *.txt)"))
             if not path:
                 return None
         editor = self.window.editor
-        cmd = WholeDocumentCommand(editor, lambda: renstra_mod.import_renstra(self.doc, path), _tr("Impor Renstra"))
+        cmd = WholeDocumentCommand(editor, lambda: renstra_mod.import_renstra(self.doc, path), translate("Stages", "Impor Renstra"))
         message = editor.execute(cmd)
         if message:
-            texts.show_error(self.window, _tr("Impor Renstra"), message)
+            texts.show_error(self.window, translate("Stages", "Impor Renstra"), message)
             return message
         r = cmd.result
-        texts.show_info(self.window, _tr("Impor Renstra"),
-                        _tr("Renstra %1-%2 diimpor: %3 baris; Tabel 2.1 kolom 5 diisi pada %4 baris.")
+        texts.show_info(self.window, translate("Stages", "Impor Renstra"),
+                        translate("Stages", "Renstra %1-%2 diimpor: %3 baris; Tabel 2.1 kolom 5 diisi pada %4 baris.")
                         .replace("%1", str(min(r.years))).replace("%2", str(max(r.years)))
                         .replace("%3", str(r.rows)).replace("%4", str(r.tabel21_filled)))
         return None
@@ -661,7 +656,7 @@ class StageMenu:
         try:
             dialog = RenstraCheckDialog(self.window, self.doc)
         except EditError as exc:
-            texts.show_error(self.window, _tr("Pemeriksaan Renstra"), str(exc))
+            texts.show_error(self.window, translate("Stages", "Pemeriksaan Renstra"), str(exc))
             return None
         dialog.show()
         return dialog
@@ -675,7 +670,7 @@ def install_menu(window: "MainWindow", bar) -> StageMenu:
     """Add the Tahap menu to the window's menu bar (called when the menus are built)."""
     menu = getattr(window, "stage_menu", None) or StageMenu(window)
     window.stage_menu = menu
-    m = bar.addMenu(_tr("Taha&p"))
+    m = bar.addMenu(translate("Stages", "Taha&p"))
     for action in menu.actions():
         if action is None:
             m.addSeparator()
