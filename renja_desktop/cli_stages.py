@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import codes
 from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
+from .cli_core import editing, execute
 from .formatting import format_rupiah
 from .service import RenjaDocument
 
@@ -109,11 +110,11 @@ def cmd_stage_list(args: argparse.Namespace) -> int:
 
 
 def cmd_stage_freeze(args: argparse.Namespace) -> int:
-    from .stages import freeze, next_default_name
+    from .stages import FreezeStage, next_default_name
 
-    with RenjaDocument.open(args.file) as doc:
+    with editing(args.file) as doc:
         name = args.name or doc.meta.get("renja.tahap.perubahan") or next_default_name(doc)
-        info = freeze(doc, name, args.oleh, args.keterangan)
+        info = execute(doc, FreezeStage(name, args.oleh, args.keterangan))
     if args.json:
         print_json(info.as_dict())
     else:
@@ -194,13 +195,10 @@ def cmd_stage_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_stage_perubahan(args: argparse.Namespace) -> int:
-    from .stages import is_locked, start_perubahan
+    from .stages import StartPerubahan
 
-    with RenjaDocument.open(args.file) as doc:
-        if not is_locked(doc):
-            raise CliError("dokumen belum ditetapkan (belum ada tahap Penetapan yang terakhir); "
-                           "suntingan sudah diperbolehkan")
-        name = start_perubahan(doc)
+    with editing(args.file) as doc:
+        name = execute(doc, StartPerubahan())
     print(f"{name} dimulai: dokumen dapat disunting lagi; bekukan dengan 'stage FILE freeze' setelah selesai.")
     return EXIT_OK
 
@@ -216,13 +214,14 @@ def cmd_stage_export(args: argparse.Namespace) -> int:
 
 # ----------------------------------------------------------------------------------- notes
 def cmd_note_add(args: argparse.Namespace) -> int:
-    from .notes import add_note
+    from .notes import AddNote
 
-    with RenjaDocument.open(args.file) as doc:
+    with editing(args.file) as doc:
         node = doc.plan_by_kode(args.kode)
         if node is None:
             raise CliError(f"kode {args.kode} tidak ada di dokumen {args.file.name}")
-        note = add_note(doc, node.id, args.teks, args.stage, "alasan" if args.alasan else "verifikasi", args.oleh)
+        note = execute(doc, AddNote(node.id, args.teks, args.stage, "alasan" if args.alasan else "verifikasi",
+                                    args.oleh))
     if args.json:
         print_json(note.as_dict())
     else:
@@ -252,13 +251,13 @@ def cmd_note_list(args: argparse.Namespace) -> int:
 
 
 def cmd_note_status(args: argparse.Namespace) -> int:
-    from .notes import find_note, set_status
+    from .notes import SetNoteStatus, find_note
 
-    with RenjaDocument.open(args.file) as doc:
+    with editing(args.file) as doc:
         note = find_note(doc, args.id)
         if note.status == args.status:
             raise CliError(f"catatan {note.id[:8]} sudah berstatus {args.status}")
-        set_status(doc, note.id, args.status, args.oleh)
+        execute(doc, SetNoteStatus(note.id, args.status, args.oleh))
     print(f"Catatan {note.id[:8]} ({note.kode}) kini {args.status}.")
     return EXIT_OK
 
@@ -307,10 +306,10 @@ def cmd_rollover(args: argparse.Namespace) -> int:
 
 
 def cmd_renstra_import(args: argparse.Namespace) -> int:
-    from .renstra import import_renstra
+    from .renstra import ImportRenstra
 
-    with RenjaDocument.open(args.file) as doc:
-        result = import_renstra(doc, args.source, args.sheet)
+    with editing(args.file) as doc:
+        result = execute(doc, ImportRenstra(args.source, args.sheet))
     if args.json:
         print_json(result.as_dict())
         return EXIT_OK

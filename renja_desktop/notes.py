@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .model import VerificationNote, new_id, now_stamp
+from .operations import Operation
 from .stages import StageError, current_user, ensure_tables, find_stage, has_tables
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -125,23 +126,40 @@ def add_note(doc: "RenjaDocument", row_id: str | None, teks: str, stage: str | N
     stamp = now_stamp()
     note = Note(note_id or new_id(), stage_id, row_id, kode, nama, jenis, teks,
                 current_user() if oleh is None else oleh.strip(), stamp, "terbuka", "", "", stamp)
+    insert_note(doc, {c: getattr(note, c) for c in COLUMNS})
+    note.tahap = find_stage_name(doc, stage_id)
+    return note
+
+
+def insert_note(doc: "RenjaDocument", row: dict) -> None:
+    """Store a note row as given (records :func:`delete_note` as its inverse)."""
+    doc._writable_plain()
     with doc._atomic():
         ensure_tables(doc)
-        doc.conn.execute(T_NOTE.insert().values(**{c: getattr(note, c) for c in COLUMNS}))
-    note.tahap = find_stage_name(doc, stage_id)
+        doc.conn.execute(T_NOTE.insert().values(**row))
+    doc._record("_call", "renja_desktop.notes:delete_note", row["id"])
     doc._emit_stage_change()
-    return note
 
 
 def find_stage_name(doc: "RenjaDocument", stage_id: str | None) -> str:
     return _stage_names(doc).get(stage_id, "") if stage_id else ""
 
 
+def _row(doc: "RenjaDocument", note_id: str) -> dict:
+    found = doc.conn.exec_driver_sql(
+        f"SELECT {', '.join(COLUMNS)} FROM catatan_verifikasi WHERE id = ?", (note_id,)).fetchone()
+    if found is None:
+        raise StageError("catatan itu sudah tidak ada di dokumen")
+    return dict(zip(COLUMNS, found))
+
+
 def delete_note(doc: "RenjaDocument", note_id: str) -> None:
-    """Remove a note (the inverse of :func:`add_note`)."""
+    """Remove a note (records :func:`insert_note` with the whole row as its inverse)."""
     doc._writable_plain()
+    row = _row(doc, note_id)
     with doc._atomic():
         doc.conn.exec_driver_sql("DELETE FROM catatan_verifikasi WHERE id = ?", (note_id,))
+    doc._record("_call", "renja_desktop.notes:insert_note", row)
     doc._emit_stage_change()
 
 
@@ -150,29 +168,50 @@ def set_status(doc: "RenjaDocument", note_id: str, status: str, oleh: str | None
     doc._writable_plain()
     if status not in STATUSES:
         raise StageError(f"status '{status}' tidak dikenal; pilih {' atau '.join(STATUSES)}")
-    row = doc.conn.exec_driver_sql(
-        "SELECT status, ditutup_oleh, ditutup_at FROM catatan_verifikasi WHERE id = ?", (note_id,)).fetchone()
-    if row is None:
-        raise StageError("catatan tidak ada")
-    before = tuple(row)
+    row = _row(doc, note_id)
+    before = (row["status"], row["ditutup_oleh"], row["ditutup_at"])
     by = (current_user() if oleh is None else oleh) if status == "selesai" else ""
     at = now_stamp() if status == "selesai" else ""
-    _write_status(doc, note_id, status, by, at)
+    restore_status(doc, note_id, (status, by, at))
     return before
 
 
-def _write_status(doc: "RenjaDocument", note_id: str, status: str, by: str, at: str) -> None:
+def restore_status(doc: "RenjaDocument", note_id: str, state: tuple[str, str, str]) -> None:
+    """Set a note's status, closer and time as given (records the previous ones as its inverse)."""
+    doc._writable_plain()
+    row = _row(doc, note_id)
+    before = (row["status"], row["ditutup_oleh"], row["ditutup_at"])
     with doc._atomic():
         doc.conn.exec_driver_sql(
             "UPDATE catatan_verifikasi SET status = ?, ditutup_oleh = ?, ditutup_at = ?, modified_at = ? "
-            "WHERE id = ?", (status, by, at, now_stamp(), note_id))
+            "WHERE id = ?", (*state, now_stamp(), note_id))
+    doc._record("_call", "renja_desktop.notes:restore_status", note_id, before)
     doc._emit_stage_change()
 
 
-def restore_status(doc: "RenjaDocument", note_id: str, before: tuple[str, str, str]) -> None:
-    """Put a note's status back (the inverse of :func:`set_status`)."""
-    doc._writable_plain()
-    _write_status(doc, note_id, *before)
+class AddNote(Operation):
+    """Write a verification note (or a reason for a change) on a plan row; undo removes it."""
+
+    def __init__(self, row_id: str | None, teks: str, stage: str | None = None, jenis: str = "verifikasi",
+                 oleh: str | None = None, label: str = ""):
+        super().__init__()
+        self.args = (row_id, teks, stage, jenis, oleh)
+        self.label = label or "Tulis catatan verifikasi"
+
+    def apply(self, doc: "RenjaDocument") -> Note:
+        return add_note(doc, *self.args)
+
+
+class SetNoteStatus(Operation):
+    """Close (``selesai``) or reopen (``terbuka``) a note; undo puts the old status back."""
+
+    def __init__(self, note_id: str, status: str, oleh: str | None = None, label: str = ""):
+        super().__init__()
+        self.note_id, self.status, self.oleh = note_id, status, oleh
+        self.label = label or f"Catatan {status}"
+
+    def apply(self, doc: "RenjaDocument") -> tuple[str, str, str]:
+        return set_status(doc, self.note_id, self.status, self.oleh)
 
 
 def reasons_by_row(doc: "RenjaDocument") -> dict[str, list[str]]:
@@ -184,5 +223,5 @@ def reasons_by_row(doc: "RenjaDocument") -> dict[str, list[str]]:
     return out
 
 
-__all__ = ["Note", "list_notes", "find_note", "add_note", "delete_note", "set_status", "restore_status",
-           "reasons_by_row", "STATUSES", "KINDS"]
+__all__ = ["Note", "list_notes", "find_note", "add_note", "insert_note", "delete_note", "set_status",
+           "restore_status", "reasons_by_row", "AddNote", "SetNoteStatus", "STATUSES", "KINDS"]

@@ -24,6 +24,7 @@ from . import codes
 from .codes import KEGIATAN, PROGRAM, SUB_KEGIATAN
 from .formatting import decimal_to_text
 from .model import RenstraNilai, RenstraRow, new_id, now_stamp
+from .operations import Operation
 from .stages import StageError, ensure_tables, has_tables
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -370,18 +371,59 @@ def store(doc: "RenjaDocument", items: list[RenstraItem], notes: list[str], name
     rows, vals = copy_rows(items, stamp)
     filled = 0
     with doc.batch():
-        ensure_tables(doc)
-        doc.conn.exec_driver_sql("DELETE FROM renstra_nilai")
-        doc.conn.exec_driver_sql("DELETE FROM renstra_row")
-        if rows:
-            doc.conn.execute(T_ROW.insert(), rows)
-        if vals:
-            doc.conn.execute(T_VAL.insert(), vals)
+        replace_rows(doc, rows, vals)
         if not doc.info.get("renstra_mulai"):
             doc.set_document(renstra_mulai=min(ys), renstra_selesai=max(ys))
         filled = fill_tabel21(doc, by_code(items))
-    doc._emit_stage_change()
     return ImportResult(len(items), ys, notes, unknown, filled)
+
+
+def _stored(doc: "RenjaDocument", table: str) -> list[dict]:
+    if not has_tables(doc):
+        return []
+    cur = doc.conn.exec_driver_sql(f'SELECT * FROM "{table}"').cursor
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def replace_rows(doc: "RenjaDocument", rows: list[dict], vals: list[dict]) -> None:
+    """Replace the stored Renstra by these rows (records the old ones as its inverse)."""
+    doc._writable()
+    old_rows, old_vals = _stored(doc, "renstra_row"), _stored(doc, "renstra_nilai")
+    # parents before children, so the foreign key holds while inserting
+    depth: dict = {}
+    by_id = {r["id"]: r for r in rows}
+
+    def level(r) -> int:
+        if r["id"] not in depth:
+            parent = by_id.get(r.get("parent_id"))
+            depth[r["id"]] = 0 if parent is None else level(parent) + 1
+        return depth[r["id"]]
+
+    ordered = sorted(rows, key=level)
+    with doc._atomic():
+        ensure_tables(doc)
+        doc.conn.exec_driver_sql("DELETE FROM renstra_nilai")
+        doc.conn.exec_driver_sql("DELETE FROM renstra_row")
+        if ordered:
+            doc.conn.execute(T_ROW.insert(), ordered)
+        if vals:
+            doc.conn.execute(T_VAL.insert(), vals)
+    doc._record("_call", "renja_desktop.renstra:replace_rows", old_rows, old_vals)
+    doc._emit_stage_change()
+
+
+class ImportRenstra(Operation):
+    """Import a Renstra table into the document (replacing the one there) and fill Tabel 2.1
+    column 5 from it; undo puts the old Renstra and column 5 back."""
+
+    def __init__(self, path, sheet: str | None = None, label: str = ""):
+        super().__init__()
+        self.path, self.sheet = path, sheet
+        self.label = label or "Impor Renstra"
+
+    def apply(self, doc: "RenjaDocument") -> ImportResult:
+        return import_renstra(doc, self.path, self.sheet)
 
 
 def fill_tabel21(doc: "RenjaDocument", renstra: dict[str, RenstraItem]) -> int:

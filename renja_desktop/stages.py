@@ -224,7 +224,8 @@ def check_name(doc: "RenjaDocument", nama: str) -> str:
 
 
 def freeze(doc: "RenjaDocument", nama: str, oleh: str | None = None, keterangan: str = "") -> StageInfo:
-    """Freeze the current state as stage ``nama`` (one transaction). Refuses a name already used."""
+    """Freeze the current state as stage ``nama`` (one transaction). Refuses a name already used.
+    Records its inverse (:func:`remove_stage`) while an operation runs (:class:`FreezeStage`)."""
     doc._writable_plain()
     nama = check_name(doc, nama)
     oleh = current_user() if oleh is None else oleh.strip()
@@ -240,31 +241,72 @@ def freeze(doc: "RenjaDocument", nama: str, oleh: str | None = None, keterangan:
 
     info = StageInfo(new_id(), nama, urutan, doc.info.get("tahun"), now_stamp(), oleh, keterangan,
                      len(plan_rows["rows"]), total, doc.document_id)
-    with doc._atomic():
-        ensure_tables(doc)
-        doc.conn.execute(Stage.__table__.insert().values(
-            id=info.id, document_id=info.document_id, nama=nama, urutan=urutan, tahun=info.tahun,
-            dibuat_at=info.dibuat_at, oleh=oleh, keterangan=keterangan, jumlah_baris=info.jumlah_baris,
-            total_pagu=total, data=blob, modified_at=info.dibuat_at))
-        _set_meta(doc, KEY_LOCKED, "1" if is_lock_stage(nama) else None)
-        _set_meta(doc, KEY_PERUBAHAN, None)
+    before = lock_state(doc)
+    row = dict(id=info.id, document_id=info.document_id, nama=nama, urutan=urutan, tahun=info.tahun,
+               dibuat_at=info.dibuat_at, oleh=oleh, keterangan=keterangan, jumlah_baris=info.jumlah_baris,
+               total_pagu=total, data=blob, modified_at=info.dibuat_at)
+    _insert_stage(doc, row, [], {KEY_LOCKED: "1" if is_lock_stage(nama) else None, KEY_PERUBAHAN: None})
+    doc._record("_call", "renja_desktop.stages:remove_stage", info.id, before)
     doc._emit_stage_change()
     return info
 
 
-def unfreeze(doc: "RenjaDocument", stage_id: str, meta_before: dict[str, str | None]) -> None:
-    """Undo a freeze: remove that stage row and put the lock state back (the inverse of :func:`freeze`)."""
-    doc._writable_plain()
+def _insert_stage(doc: "RenjaDocument", row: dict, notes: list[dict], meta: dict[str, str | None]) -> None:
     with doc._atomic():
-        doc.conn.exec_driver_sql("DELETE FROM renja_stage WHERE id = ?", (stage_id,))
-        doc.conn.exec_driver_sql("DELETE FROM catatan_verifikasi WHERE stage_id = ?", (stage_id,))
-        for key, value in meta_before.items():
+        ensure_tables(doc)
+        doc.conn.execute(Stage.__table__.insert().values(**row))
+        if notes:
+            from .model import VerificationNote
+
+            doc.conn.execute(VerificationNote.__table__.insert(), notes)
+        for key, value in meta.items():
             _set_meta(doc, key, value)
+
+
+def insert_stage(doc: "RenjaDocument", row: dict, notes: list[dict], meta: dict[str, str | None]) -> None:
+    """Put a removed stage back exactly, with its notes and the lock state it set (undo/redo)."""
+    doc._writable_plain()
+    before = lock_state(doc)
+    _insert_stage(doc, row, notes, meta)
+    doc._record("_call", "renja_desktop.stages:remove_stage", row["id"], before)
+    doc._emit_stage_change()
+
+
+def remove_stage(doc: "RenjaDocument", stage_id: str, meta: dict[str, str | None]) -> None:
+    """Remove a stage (and its notes) and set the lock state to ``meta`` (the inverse of a freeze)."""
+    doc._writable_plain()
+    cur = doc.conn.exec_driver_sql("SELECT * FROM renja_stage WHERE id = ?", (stage_id,)).cursor
+    names = [d[0] for d in cur.description]
+    found = cur.fetchone()
+    if found is None:
+        raise StageError("tahap itu sudah tidak ada di dokumen")
+    row = dict(zip(names, found))
+    cur = doc.conn.exec_driver_sql("SELECT * FROM catatan_verifikasi WHERE stage_id = ?", (stage_id,)).cursor
+    names = [d[0] for d in cur.description]
+    notes = [dict(zip(names, r)) for r in cur.fetchall()]
+    before = lock_state(doc)
+    with doc._atomic():
+        doc.conn.exec_driver_sql("DELETE FROM catatan_verifikasi WHERE stage_id = ?", (stage_id,))
+        doc.conn.exec_driver_sql("DELETE FROM renja_stage WHERE id = ?", (stage_id,))
+        for key, value in meta.items():
+            _set_meta(doc, key, value)
+    doc._record("_call", "renja_desktop.stages:insert_stage", row, notes, before)
     doc._emit_stage_change()
 
 
 def lock_state(doc: "RenjaDocument") -> dict[str, str | None]:
     return {KEY_LOCKED: doc.meta.get(KEY_LOCKED), KEY_PERUBAHAN: doc.meta.get(KEY_PERUBAHAN)}
+
+
+def set_lock_state(doc: "RenjaDocument", state: dict[str, str | None]) -> None:
+    """Set whether the document is fixed and which Perubahan is being written (records its inverse)."""
+    doc._writable_plain()
+    before = lock_state(doc)
+    with doc._atomic():
+        for key, value in state.items():
+            _set_meta(doc, key, value)
+    doc._record("_call", "renja_desktop.stages:set_lock_state", before)
+    doc._emit_stage_change()
 
 
 def _set_meta(doc: "RenjaDocument", key: str, value: str | None) -> None:
@@ -290,13 +332,39 @@ def locked_message(doc: "RenjaDocument") -> str:
 
 def start_perubahan(doc: "RenjaDocument") -> str:
     """Unlock a fixed document for the next Perubahan; returns its name (frozen later under it)."""
-    doc._writable_plain()
     nama = next_default_name(doc)
-    with doc._atomic():
-        _set_meta(doc, KEY_LOCKED, None)
-        _set_meta(doc, KEY_PERUBAHAN, nama)
-    doc._emit_stage_change()
+    set_lock_state(doc, {KEY_LOCKED: None, KEY_PERUBAHAN: nama})
     return nama
+
+
+# ------------------------------------------------------------------------------- operations
+from .operations import Operation  # noqa: E402 - operations imports the service, as this module does
+
+
+class FreezeStage(Operation):
+    """Freeze the working state as a named stage (undo removes the stage again)."""
+
+    def __init__(self, nama: str, oleh: str | None = None, keterangan: str = "", label: str = ""):
+        super().__init__()
+        self.nama, self.oleh, self.keterangan = nama, oleh, keterangan
+        self.label = label or f"Bekukan tahap {nama}"
+
+    def apply(self, doc: "RenjaDocument") -> StageInfo:
+        return freeze(doc, self.nama, self.oleh, self.keterangan)
+
+
+class StartPerubahan(Operation):
+    """Unlock a fixed document for the next Perubahan (undo locks it again)."""
+
+    def __init__(self, label: str = ""):
+        super().__init__()
+        self.label = label or "Mulai Perubahan Renja"
+
+    def apply(self, doc: "RenjaDocument") -> str:
+        if not is_locked(doc):
+            raise StageError("dokumen belum ditetapkan (tahap terakhir bukan Penetapan); suntingan sudah "
+                             "diperbolehkan")
+        return start_perubahan(doc)
 
 
 # ------------------------------------------------------------------------------- a stage as a file

@@ -26,7 +26,6 @@ from ..formatting import format_rupiah
 from ..service import EditError
 from ..storage import DocumentFileError
 from . import texts
-from .undo import DocCommand, WholeDocumentCommand
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
@@ -35,50 +34,6 @@ NOW_LABEL = "sekarang"
 
 
 translate = QCoreApplication.translate
-
-
-# ------------------------------------------------------------------------------ undo commands
-class FreezeCommand(DocCommand):
-    def __init__(self, editor, nama: str, oleh: str, keterangan: str):
-        super().__init__(editor, translate("Stages", "Bekukan tahap %1").replace("%1", nama))
-        self.nama, self.oleh, self.keterangan = nama, oleh, keterangan
-        self.info = None
-        self.before = None
-
-    def apply(self) -> None:
-        self.before = stages.lock_state(self.doc)
-        self.info = stages.freeze(self.doc, self.nama, self.oleh, self.keterangan)
-
-    def revert(self) -> None:
-        stages.unfreeze(self.doc, self.info.id, self.before)
-
-
-class NoteCommand(DocCommand):
-    def __init__(self, editor, row_id: str, teks: str, stage: str | None, jenis: str):
-        super().__init__(editor, translate("Stages", "Tulis catatan"))
-        self.args = (row_id, teks, stage, jenis)
-        self.note = None
-
-    def apply(self) -> None:
-        row_id, teks, stage, jenis = self.args
-        self.note = notes_mod.add_note(self.doc, row_id, teks, stage, jenis,
-                                       note_id=self.note.id if self.note else None)
-
-    def revert(self) -> None:
-        notes_mod.delete_note(self.doc, self.note.id)
-
-
-class NoteStatusCommand(DocCommand):
-    def __init__(self, editor, note_id: str, status: str):
-        super().__init__(editor, translate("Stages", "Catatan %1").replace("%1", status))
-        self.note_id, self.status = note_id, status
-        self.before = None
-
-    def apply(self) -> None:
-        self.before = notes_mod.set_status(self.doc, self.note_id, self.status)
-
-    def revert(self) -> None:
-        notes_mod.restore_status(self.doc, self.note_id, self.before)
 
 
 # ------------------------------------------------------------------------------ dialogs
@@ -366,8 +321,7 @@ class NotesPanel(QWidget):
         if row_id is None:
             return self._fail(translate("Stages", "Pilih dahulu baris di pohon program."))
         stage = self.stage.currentText() if self.stage.currentIndex() > 1 else None
-        message = self.window.editor.execute(NoteCommand(self.window.editor, row_id, teks, stage,
-                                                         self.kind.currentText()))
+        message = self.window.editor.execute(notes_mod.AddNote(row_id, teks, stage, self.kind.currentText()))
         if message:
             return self._fail(message)
         self.text.clear()
@@ -379,7 +333,7 @@ class NotesPanel(QWidget):
             return self._fail(translate("Stages", "Pilih dahulu catatan di daftar."))
         note = self.notes[row]
         status = "terbuka" if note.status == "selesai" else "selesai"
-        message = self.window.editor.execute(NoteStatusCommand(self.window.editor, note.id, status))
+        message = self.window.editor.execute(notes_mod.SetNoteStatus(note.id, status))
         return self._fail(message) if message else None
 
     def _fail(self, message: str) -> str:
@@ -562,9 +516,8 @@ class StageMenu:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             nama, oleh, keterangan = dialog.name.currentText(), dialog.oleh.text(), dialog.keterangan.text()
-        editor = self.window.editor
-        message = editor.execute(FreezeCommand(editor, nama, oleh if oleh is not None else stages.current_user(),
-                                               keterangan))
+        message = self.window.editor.execute(stages.FreezeStage(
+            nama, oleh if oleh is not None else stages.current_user(), keterangan))
         if message:
             texts.show_error(self.window, translate("Stages", "Bekukan tahap"), message)
         return message
@@ -603,7 +556,7 @@ class StageMenu:
         self.notes_dock.raise_()
         return self.panel
 
-    def start_perubahan(self, ask: bool = True) -> str | None:
+    def start_perubahan(self, ask: bool = True, within_edit: bool = False) -> str | None:
         if not self._ready():
             return None
         if not stages.is_locked(self.doc):
@@ -616,11 +569,17 @@ class StageMenu:
                 translate("Stages", "Dokumen sudah ditetapkan. Mulai %1 untuk menyuntingnya?").replace("%1", name),
                 translate("Stages", "Tahap Penetapan tetap tersimpan apa adanya; bekukan %1 setelah selesai.").replace("%1", name)):
             return None
-        return stages.start_perubahan(self.doc)
+        if within_edit:  # part of the edit being made (undoing that edit locks the document again)
+            return stages.start_perubahan(self.doc)
+        applied, message = self.window.editor.run(stages.StartPerubahan(), translate("Stages", "Mulai %1").replace("%1", name))
+        if message:
+            texts.show_error(self.window, translate("Stages", "Perubahan Renja"), message)
+            return None
+        return applied.result
 
     def guard(self) -> bool:
         """Asked before an edit of a fixed document (``doc.edit_guard``)."""
-        return self.start_perubahan(ask=True) is not None
+        return self.start_perubahan(ask=True, within_edit=True) is not None
 
     def rollover(self) -> RolloverWizard | None:
         if not self._ready():
@@ -637,13 +596,11 @@ class StageMenu:
                                                   translate("Stages", "Tabel (*.xlsx *.csv *.tsv *.txt)"))
             if not path:
                 return None
-        editor = self.window.editor
-        cmd = WholeDocumentCommand(editor, lambda: renstra_mod.import_renstra(self.doc, path), translate("Stages", "Impor Renstra"))
-        message = editor.execute(cmd)
+        applied, message = self.window.editor.run(renstra_mod.ImportRenstra(path), translate("Stages", "Impor Renstra"))
         if message:
             texts.show_error(self.window, translate("Stages", "Impor Renstra"), message)
             return message
-        r = cmd.result
+        r = applied.result
         texts.show_info(self.window, translate("Stages", "Impor Renstra"),
                         translate("Stages", "Renstra %1-%2 diimpor: %3 baris; Tabel 2.1 kolom 5 diisi pada %4 baris.")
                         .replace("%1", str(min(r.years))).replace("%2", str(max(r.years)))
