@@ -52,6 +52,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.set_defaults(handler=cmd_stage_compare)
     a = acts.add_parser("perubahan", help="memulai Perubahan Renja pada dokumen yang sudah ditetapkan")
     a.set_defaults(handler=cmd_stage_perubahan)
+    a = acts.add_parser("print", help="mencetak tabel lampiran sebuah tahap ke PDF (nama tahap di setiap halaman)")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    a.add_argument("--table", default="all", help="4.1, 3.1, 2.1, 2.2, 2.3, 2.4 atau all (bawaan)")
+    a.add_argument("--paper", default="F4", choices=["F4", "A4", "Legal"])
+    a.set_defaults(handler=cmd_stage_print)
     a = acts.add_parser("export", help="menulis satu tahap sebagai berkas sendiri (hanya-baca, untuk dicetak)")
     a.add_argument("name", metavar="NAME")
     a.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.sqlite")
@@ -209,6 +215,29 @@ def cmd_stage_export(args: argparse.Namespace) -> int:
     with RenjaDocument.open(args.file, readonly=True) as doc:
         path = write_stage_file(doc, args.name, args.output)
     print(f"Tahap '{args.name}' ditulis ke {path} (hanya-baca; cetakannya bertanda nama tahap).")
+    return EXIT_OK
+
+
+def cmd_stage_print(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from .reports import ReportError, ReportOptions, normalize_tables, render_pdf
+    from .stages import find_stage, write_stage_file
+
+    try:
+        tables = normalize_tables([t.strip() for t in args.table.split(",")])
+    except ReportError as exc:
+        raise CliError(str(exc)) from None
+    with RenjaDocument.open(args.file, readonly=True) as doc:
+        nama = find_stage(doc, args.name).nama
+        with tempfile.TemporaryDirectory(prefix="renja-tahap-") as tmp:
+            staged_path = write_stage_file(doc, nama, Path(tmp) / "tahap.sqlite")
+            with RenjaDocument.open(staged_path, readonly=True) as staged:
+                try:
+                    result = render_pdf(staged, args.output, tables, ReportOptions(paper=args.paper))
+                except ReportError as exc:
+                    raise CliError(str(exc)) from None
+    print(f"Tahap '{nama}': {', '.join(result.tables)} dicetak ke {args.output} ({result.pages} halaman).")
     return EXIT_OK
 
 

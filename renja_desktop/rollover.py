@@ -140,29 +140,77 @@ class _Mapper:
             self.old = get_catalog(lama) if lama else None
         except CatalogError as exc:
             raise RolloverError(str(exc)) from None
-        self.renamed: dict[str, str] = {}
 
     def code(self, kode: str, nama: str, level: int, parent_new_code: str | None) -> str:
+        """The row's code in the new version: kept, mapped (reported) or kept and flagged."""
         if not self.active or not kode:
             return kode
         try:
             norm = codes.normalize_code(kode)
         except codes.CodeError:
             return kode
+        mapped = self._catalog_mapping(norm, nama, parent_new_code)
+        if mapped is not None:
+            return mapped
         if self.new.lookup(norm, self.jenis) is not None:
             return norm
-        entry, score = self.new.best_name_match(nama, level)
-        if entry is not None and score >= 0.9:
-            try:
-                parent = codes.parse_code(entry.kode).parent()
-            except codes.CodeError:
-                parent = None
-            if parent_new_code is None or str(parent) == parent_new_code or entry.kode.startswith("X."):
-                self.report.mapped.append({"kode_lama": norm, "kode_baru": entry.kode, "nama": nama})
-                return entry.kode
-        self.report.flagged.append({"tabel": "plan_row", "kode": norm, "nama": nama,
-                                    "alasan": f"kode tidak ada di nomenklatur {self.new.versi}; dibawa apa adanya"})
+        found = self._sibling_by_name(nama, level, parent_new_code)
+        if found is not None:
+            self.report.mapped.append({"kode_lama": norm, "kode_baru": found, "nama": nama})
+            return found
+        self._flag(norm, nama, f"kode tidak ada di nomenklatur {self.new.versi}; dibawa apa adanya")
         return norm
+
+    def _flag(self, kode: str, nama: str, why: str) -> None:
+        self.report.flagged.append({"tabel": "plan_row", "kode": kode, "nama": nama, "alasan": why})
+
+    def _catalog_mapping(self, norm: str, nama: str, parent_new_code: str | None) -> str | None:
+        """The catalog's own version mapping (``catalog.map_code``) when this build has it."""
+        from . import catalog
+
+        map_code = getattr(catalog, "map_code", None)
+        if map_code is None or self.old is None:
+            return None
+        try:
+            m = map_code(norm, self.old.versi, self.new.versi, self.jenis)
+        except Exception:  # noqa: BLE001 - a mapping that cannot be made: fall back to names
+            return None
+        if m.jenis in ("sama", "baru"):
+            return norm
+        if m.jenis == "ganti_nama":
+            self._flag(norm, nama, f"nama di nomenklatur {self.new.versi}: {', '.join(m.nama_baru)}")
+            return norm
+        if m.jenis == "pindah" and len(m.tujuan) == 1:
+            target = m.tujuan[0]
+            parent = str(codes.parse_code(target).parent()) if "." in target else None
+            if parent_new_code is None or parent == parent_new_code:
+                self.report.mapped.append({"kode_lama": norm, "kode_baru": target, "nama": nama})
+                return target
+        if m.jenis in ("pindah", "pecah", "hapus"):
+            where = f" → {', '.join(m.tujuan)}" if m.tujuan else ""
+            self._flag(norm, nama, f"{m.jenis}{where} di nomenklatur {self.new.versi}; dibawa apa adanya")
+            return norm
+        return None
+
+    def _sibling_by_name(self, nama: str, level: int, parent_new_code: str | None) -> str | None:
+        """A code of the new list under the same parent whose name is (almost) this row's name."""
+        from .catalog import name_similarity
+
+        if parent_new_code is None:
+            return None
+        best, score = None, 0.0
+        for e in self.new.entries:
+            if e.tingkat != level or not e.kode.startswith(parent_new_code + "."):
+                continue
+            try:
+                if str(codes.parse_code(e.kode).parent()) != parent_new_code:
+                    continue
+            except codes.CodeError:
+                continue
+            sim = name_similarity(nama, e.nama)
+            if sim > score:
+                best, score = e.kode, sim
+        return best if score >= 0.9 else None
 
 
 def rollover(source: str | os.PathLike, target: str | os.PathLike, pagu_from: str = "prakiraan",

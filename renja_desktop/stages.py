@@ -325,9 +325,9 @@ def is_locked(doc: "RenjaDocument") -> bool:
 def locked_message(doc: "RenjaDocument") -> str:
     last = list_stages(doc)
     name = last[-1].nama if last else "Penetapan"
-    return (f"dokumen sudah ditetapkan (tahap '{name}' dibekukan); perubahan hanya lewat Perubahan Renja: "
-            f"jalankan 'renja-desktop stage {doc.path.name} perubahan' untuk memulai "
-            f"{next_default_name(doc)}, lalu ulangi")
+    return (f"dokumen sudah ditetapkan (tahap '{name}' dibekukan); suntingan hanya lewat Perubahan Renja: "
+            f"mulai {next_default_name(doc)} (menu Tahap ▸ Mulai Perubahan Renja, atau "
+            f"'renja-desktop stage {doc.path.name} perubahan'), lalu ulangi")
 
 
 def start_perubahan(doc: "RenjaDocument") -> str:

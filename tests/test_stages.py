@@ -207,6 +207,11 @@ def test_perubahan_pdf_and_a_stage_printed_carries_its_name(doc_path, tmp_path):
         assert staged.plan_by_kode(SUB).values["pagu"] == frozen_pagu  # as frozen
         render_pdf(staged, tmp_path / "ranwal.pdf", "4.1")
     assert "RANCANGAN AWAL" in pdf_text(tmp_path / "ranwal.pdf")
+    assert cli_main(["stage", str(doc_path), "print", "rancangan awal", "-o", str(tmp_path / "cli.pdf"),
+                     "--table", "4.1,3.1"]) == 0
+    text = pdf_text(tmp_path / "cli.pdf")
+    assert "RANCANGAN AWAL" in text and "Tabel 3.1" in text and "Tabel 4.1" in text
+    assert "RANCANGAN AWAL" not in pdf_text(out)  # printed from the working state: no stage name
     with pytest.raises(Exception):
         stages.write_stage_file(RenjaDocument.open(doc_path, readonly=True), "Rancangan Awal", stage_file)
 

@@ -7,6 +7,7 @@ The main window only calls :func:`install_menu` and :func:`attach`.
 """
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
+    QAbstractItemView, QApplication, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
     QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton,
     QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
@@ -34,6 +35,16 @@ NOW_LABEL = "sekarang"
 
 
 translate = QCoreApplication.translate
+
+
+@contextlib.contextmanager
+def _busy():
+    """A wait cursor while a whole-document step runs (a stage of a city-sized document: ~1 s)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 # ------------------------------------------------------------------------------ dialogs
@@ -134,7 +145,8 @@ class CompareDialog(QDialog):
             self.summary.setText(translate("Stages", "Belum ada tahap yang dibekukan."))
             return
         try:
-            cmp = stages.compare(self.doc, self.a.currentText(), self.b.currentText())
+            with _busy():
+                cmp = stages.compare(self.doc, self.a.currentText(), self.b.currentText())
         except EditError as exc:
             self.summary.setText(str(exc))
             return
@@ -516,8 +528,9 @@ class StageMenu:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             nama, oleh, keterangan = dialog.name.currentText(), dialog.oleh.text(), dialog.keterangan.text()
-        message = self.window.editor.execute(stages.FreezeStage(
-            nama, oleh if oleh is not None else stages.current_user(), keterangan))
+        with _busy():
+            message = self.window.editor.execute(stages.FreezeStage(
+                nama, oleh if oleh is not None else stages.current_user(), keterangan))
         if message:
             texts.show_error(self.window, translate("Stages", "Bekukan tahap"), message)
         return message
