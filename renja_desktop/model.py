@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import DDL, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint, event
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -234,7 +234,8 @@ class Stage(Base):
 
     ``data`` holds every content row as it was when frozen: zlib-compressed JSON
     ``{"format": 1, "tables": {name: {"columns": [...], "rows": [[...], ...]}}}`` (see
-    :mod:`renja_desktop.stages`). A stage is read-only: a trigger refuses any UPDATE.
+    :mod:`renja_desktop.stages`). A stage is read-only: the first freeze adds a trigger that
+    refuses any UPDATE (``stages.READ_ONLY_TRIGGER``).
     """
 
     __tablename__ = "renja_stage"
@@ -252,11 +253,6 @@ class Stage(Base):
     total_pagu: Mapped[int] = mapped_column(Integer, default=0)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
-
-
-event.listen(Stage.__table__, "after_create", DDL(
-    "CREATE TRIGGER IF NOT EXISTS renja_stage_read_only BEFORE UPDATE ON renja_stage "
-    "BEGIN SELECT RAISE(ABORT, 'tahap yang dibekukan hanya-baca'); END"))
 
 
 class VerificationNote(Base):

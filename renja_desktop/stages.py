@@ -251,9 +251,15 @@ def freeze(doc: "RenjaDocument", nama: str, oleh: str | None = None, keterangan:
     return info
 
 
+#: frozen stages are never changed (only added, or removed by an undo)
+READ_ONLY_TRIGGER = ("CREATE TRIGGER IF NOT EXISTS renja_stage_read_only BEFORE UPDATE ON renja_stage "
+                     "BEGIN SELECT RAISE(ABORT, 'tahap yang dibekukan hanya-baca'); END")
+
+
 def _insert_stage(doc: "RenjaDocument", row: dict, notes: list[dict], meta: dict[str, str | None]) -> None:
     with doc._atomic():
         ensure_tables(doc)
+        doc.conn.exec_driver_sql(READ_ONLY_TRIGGER)
         doc.conn.execute(Stage.__table__.insert().values(**row))
         if notes:
             from .model import VerificationNote
@@ -725,10 +731,9 @@ def _ensure_raw(conn, name: str, ddl: str) -> list[str]:
     have = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
     if not have:
         conn.execute(ddl)
-        if name == "renja_stage":
-            conn.execute("CREATE TRIGGER IF NOT EXISTS renja_stage_read_only BEFORE UPDATE ON renja_stage "
-                         "BEGIN SELECT RAISE(ABORT, 'tahap yang dibekukan hanya-baca'); END")
         have = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
+    if name == "renja_stage":
+        conn.execute(READ_ONLY_TRIGGER)
     return have
 
 

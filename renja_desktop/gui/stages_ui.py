@@ -66,7 +66,10 @@ class FreezeDialog(QDialog):
         form.addRow(translate("Stages", "Nama tahap"), self.name)
         form.addRow(translate("Stages", "Dibekukan oleh"), self.oleh)
         form.addRow(translate("Stages", "Keterangan"), self.keterangan)
-        info = QLabel(translate("Stages", "Keadaan dokumen sekarang disimpan sebagai tahap hanya-baca di dalam berkas; penyusunan berlanjut seperti biasa."), self)
+        info = QLabel(translate(
+            "Stages",
+            "Keadaan dokumen sekarang disimpan sebagai tahap hanya-baca di dalam berkas; penyusunan berlanjut seperti biasa.",
+        ), self)
         info.setWordWrap(True)
         form.addRow(info)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -123,8 +126,14 @@ class CompareDialog(QDialog):
         self.summary = QLabel(self)
         lay.addWidget(self.summary)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([translate("Stages", "Perubahan"), translate("Stages", "Kode"), translate("Stages", "Uraian / isian"), translate("Stages", "Sebelum"),
-                                   translate("Stages", "Sesudah"), translate("Stages", "Selisih pagu")])
+        self.tree.setHeaderLabels([
+            translate("Stages", "Perubahan"),
+            translate("Stages", "Kode"),
+            translate("Stages", "Uraian / isian"),
+            translate("Stages", "Sebelum"),
+            translate("Stages", "Sesudah"),
+            translate("Stages", "Selisih pagu"),
+        ])
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -207,7 +216,12 @@ class StageViewDialog(QDialog):
                              .replace("%3", info.oleh or "-").replace("%4", str(info.jumlah_baris))
                              .replace("%5", format_rupiah(info.total_pagu)), self))
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([translate("Stages", "Kode"), translate("Stages", "Uraian"), translate("Stages", "Pagu n"), translate("Stages", "Pagu n+1")])
+        self.tree.setHeaderLabels([
+            translate("Stages", "Kode"),
+            translate("Stages", "Uraian"),
+            translate("Stages", "Pagu n"),
+            translate("Stages", "Pagu n+1"),
+        ])
         for col, width in enumerate((240, 500, 140, 140)):
             self.tree.setColumnWidth(col, width)
         tree = stages.plan_tree(stages.stage_tables(doc, info.nama)["plan_row"])
@@ -271,8 +285,15 @@ class NotesPanel(QWidget):
         row.addWidget(self.status)
         lay.addLayout(row)
         self.table = QTableWidget(0, 7, self)
-        self.table.setHorizontalHeaderLabels([translate("Stages", "Status"), translate("Stages", "Tahap"), translate("Stages", "Kode"), translate("Stages", "Catatan"),
-                                              translate("Stages", "Oleh"), translate("Stages", "Tanggal"), translate("Stages", "Jenis")])
+        self.table.setHorizontalHeaderLabels([
+            translate("Stages", "Status"),
+            translate("Stages", "Tahap"),
+            translate("Stages", "Kode"),
+            translate("Stages", "Catatan"),
+            translate("Stages", "Oleh"),
+            translate("Stages", "Tanggal"),
+            translate("Stages", "Jenis"),
+        ])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -366,7 +387,10 @@ class RolloverWizard(QWizard):
         self.resize(760, 520)
         first = QWizardPage(self)
         first.setTitle(translate("Stages", "Renja %1 dari Renja %2").replace("%1", str(tahun + 1)).replace("%2", str(tahun)))
-        first.setSubTitle(translate("Stages", "Pohon program, identitas, penandatangan, Tabel 2.1 (kolom 6 := kolom 14) dan Renstra dibawa ke berkas baru; dokumen ini tidak diubah."))
+        first.setSubTitle(translate(
+            "Stages",
+            "Pohon program, identitas, penandatangan, Tabel 2.1 (kolom 6 := kolom 14) dan Renstra dibawa ke berkas baru; dokumen ini tidak diubah.",
+        ))
         form = QFormLayout(first)
         row = QHBoxLayout()
         self.target = QLineEdit(str(doc.path.with_name(f"{doc.path.stem} {tahun + 1}.sqlite")), first)
@@ -451,10 +475,16 @@ class RenstraCheckDialog(QDialog):
                              .replace("%3", str(result.tahun)).replace("%4", str(len(result.rollup)))
                              .replace("%5", str(len(result.deviasi))), self))
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([translate("Stages", "Jenis"), translate("Stages", "Kode"), translate("Stages", "Uraian"), translate("Stages", "Keterangan")])
+        self.tree.setHeaderLabels([
+            translate("Stages", "Jenis"),
+            translate("Stages", "Kode"),
+            translate("Stages", "Uraian"),
+            translate("Stages", "Keterangan"),
+        ])
         for col, width in enumerate((170, 150, 330, 330)):
             self.tree.setColumnWidth(col, width)
-        groups = ((translate("Stages", "Galat jumlah Renstra"), result.rollup), (translate("Stages", "Renja dibanding Renstra"), result.deviasi))
+        groups = ((translate("Stages", "Galat jumlah Renstra"), result.rollup),
+                  (translate("Stages", "Renja dibanding Renstra"), result.deviasi))
         for title, findings in groups:
             top = QTreeWidgetItem([title, "", "", str(len(findings))])
             for f in findings:

@@ -47,6 +47,10 @@
         <source>&amp;Pagu indikatif:</source>
         <translation>&amp;Indicative budget:</translation>
     </message>
+    <message>
+        <source>Kode &apos;%1&apos; ditulis sebagai %2. Periksa kodenya, lalu tekan Oke sekali lagi.</source>
+        <translation>Code &apos;%1&apos; is written as %2. Check the code, then press OK again.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -271,6 +275,10 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <message>
         <source>Katalog dimuat</source>
         <translation>Catalog loaded</translation>
+    </message>
+    <message>
+        <source>Ikuti katalog %1</source>
+        <translation>Follow catalog %1</translation>
     </message>
     <message>
         <source>Versi nomenklatur tidak diubah</source>
@@ -1921,6 +1929,14 @@ Compare and merge now?</translation>
         <translation>The damaged file was not changed. Open the rescued file now?</translation>
     </message>
     <message>
+        <source>Diurungkan: %1</source>
+        <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>Diulangi: %1</source>
+        <translation>Redone: %1</translation>
+    </message>
+    <message>
         <source>Ulan&amp;gi %1</source>
         <translation>&amp;Redo %1</translation>
     </message>
@@ -2605,18 +2621,6 @@ Compare and merge now?</translation>
 <context>
     <name>Stages</name>
     <message>
-        <source>Bekukan tahap %1</source>
-        <translation>Freeze stage %1</translation>
-    </message>
-    <message>
-        <source>Tulis catatan</source>
-        <translation>Write a note</translation>
-    </message>
-    <message>
-        <source>Catatan %1</source>
-        <translation>Note %1</translation>
-    </message>
-    <message>
         <source>Bekukan tahap</source>
         <translation>Freeze stage</translation>
     </message>
@@ -2921,6 +2925,10 @@ Compare and merge now?</translation>
         <translation>The Penetapan stage stays as it was; freeze %1 when done.</translation>
     </message>
     <message>
+        <source>Mulai %1</source>
+        <translation>Start %1</translation>
+    </message>
+    <message>
         <source>Impor Renstra</source>
         <translation>Import Renstra</translation>
     </message>
@@ -3008,14 +3016,6 @@ Compare and merge now?</translation>
         <translation>%1 rows copied.</translation>
     </message>
     <message>
-        <source>%1 tidak dapat ditempel di bawah %2.</source>
-        <translation>A %1 cannot be pasted under a %2.</translation>
-    </message>
-    <message>
-        <source>%1 tidak dapat ditempel di tingkat teratas.</source>
-        <translation>A %1 cannot be pasted at the top level.</translation>
-    </message>
-    <message>
         <source>Tempel %1 baris</source>
         <translation>Paste %1 rows</translation>
     </message>
@@ -3095,16 +3095,12 @@ Compare and merge now?</translation>
         <translation>RKPD notes</translation>
     </message>
     <message>
-        <source>Tidak ada baris yang ditambahkan atau diubah.</source>
-        <translation>No row was added or changed.</translation>
-    </message>
-    <message>
         <source>Baris tidak ditemukan (mungkin sudah dihapus).</source>
-        <extracomment>an undo or redo that could not be carried out (the message)</extracomment>
         <translation>Row not found (it may have been deleted).</translation>
     </message>
     <message>
         <source>Ubah %1 %2</source>
+        <extracomment>errors an operation reports to the user (anything else is a bug and propagates) an undo or redo that could not be carried out (the message)</extracomment>
         <translation>Change %1 %2</translation>
     </message>
     <message>
