@@ -139,6 +139,7 @@ def copy_rows(items: list[RenstraItem], stamp: str) -> tuple[list[dict], list[di
 
 # ----------------------------------------------------------------------------------- reading a source
 HEADER_KODE = re.compile(r"\bkode\b")
+YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 NUMBER_CELL = re.compile(r"^\(?\d{1,2}\)?$")
 
 
@@ -155,12 +156,10 @@ class _Columns:
 
 
 def _columns_from(header: list[str]) -> _Columns | None:
-    from .importer.layouts import _years
-
     cols = _Columns(kode=-1)
     for i, text in enumerate(header):
         t = text.lower()
-        ys = _years(t)
+        ys = [int(y) for y in YEAR.findall(t)]
         if re.search(r"\brp\b", t):
             money = True
         elif re.search(r"\b(target|kinerja|k)\b", t):
@@ -191,7 +190,7 @@ def _columns_from(header: list[str]) -> _Columns | None:
 
 def read_source(path: str | Path, sheet: str | None = None) -> tuple[list[RenstraItem], list[str]]:
     """Renstra rows (tree linked by code) and notes about skipped rows, from a file."""
-    from .importer.readers import ImportFailure, file_source
+    from .readers import ImportFailure, file_source
 
     try:
         src = file_source(path, sheet)

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .codes import KEGIATAN, PROGRAM, SUB_KEGIATAN
 from .compute import PlanTree
 from .model import Stage, now_stamp
-from .service import EditError
+from .errors import EditError
+from .stagefile import EXTRA_TABLES, READ_ONLY_TRIGGER
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
@@ -37,12 +38,12 @@ DEFAULT_NAMES = ("Rancangan Awal", "Rancangan", "Rancangan Akhir", "Penetapan")
 STAGE_TABLES = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "pelayanan", "usulan",
                 "declared_value")
 #: tables of this module and of :mod:`.notes` / :mod:`.renstra` (schema version 2)
-EXTRA_TABLES = ("renja_stage", "catatan_verifikasi", "renstra_row", "renstra_nilai")
 NOW = "sekarang"
 FORMAT = 1
 
 #: meta keys: the document is locked after Penetapan; the Perubahan being written
-KEY_LOCKED = "renja.tahap.terkunci"
+KEY_LOCKED = "renja.tahap.terkunci"     # the name of the stage that fixed the document
+KEY_NEXT = "renja.tahap.berikut"        # the Perubahan an edit of the fixed document would start
 KEY_PERUBAHAN = "renja.tahap.perubahan"
 #: meta key of a stage opened as its own read-only file (printing shows it)
 KEY_STAGE_VIEW = "renja.tahap.nama"
@@ -179,6 +180,14 @@ def _key(nama: str) -> str:
     return " ".join(nama.split()).lower()
 
 
+def _next_perubahan(names: list[str]) -> str:
+    used = {_key(n) for n in names}
+    k = 1
+    while _key(f"Perubahan {k}") in used:
+        k += 1
+    return f"Perubahan {k}"
+
+
 def next_default_name(doc: "RenjaDocument") -> str:
     """The name the next freeze suggests: the next default stage, then Perubahan 1, 2, ..."""
     names = {_key(s.nama) for s in list_stages(doc)}
@@ -245,15 +254,12 @@ def freeze(doc: "RenjaDocument", nama: str, oleh: str | None = None, keterangan:
     row = dict(id=info.id, document_id=info.document_id, nama=nama, urutan=urutan, tahun=info.tahun,
                dibuat_at=info.dibuat_at, oleh=oleh, keterangan=keterangan, jumlah_baris=info.jumlah_baris,
                total_pagu=total, data=blob, modified_at=info.dibuat_at)
-    _insert_stage(doc, row, [], {KEY_LOCKED: "1" if is_lock_stage(nama) else None, KEY_PERUBAHAN: None})
+    locks = is_lock_stage(nama)
+    _insert_stage(doc, row, [], {KEY_LOCKED: nama if locks else None, KEY_PERUBAHAN: None,
+                                 KEY_NEXT: _next_perubahan([s.nama for s in stages] + [nama]) if locks else None})
     doc._record("_call", "renja_desktop.stages:remove_stage", info.id, before)
     doc._emit_stage_change()
     return info
-
-
-#: frozen stages are never changed (only added, or removed by an undo)
-READ_ONLY_TRIGGER = ("CREATE TRIGGER IF NOT EXISTS renja_stage_read_only BEFORE UPDATE ON renja_stage "
-                     "BEGIN SELECT RAISE(ABORT, 'tahap yang dibekukan hanya-baca'); END")
 
 
 def _insert_stage(doc: "RenjaDocument", row: dict, notes: list[dict], meta: dict[str, str | None]) -> None:
@@ -301,7 +307,7 @@ def remove_stage(doc: "RenjaDocument", stage_id: str, meta: dict[str, str | None
 
 
 def lock_state(doc: "RenjaDocument") -> dict[str, str | None]:
-    return {KEY_LOCKED: doc.meta.get(KEY_LOCKED), KEY_PERUBAHAN: doc.meta.get(KEY_PERUBAHAN)}
+    return {k: doc.meta.get(k) for k in (KEY_LOCKED, KEY_PERUBAHAN, KEY_NEXT)}
 
 
 def set_lock_state(doc: "RenjaDocument", state: dict[str, str | None]) -> None:
@@ -325,21 +331,13 @@ def _set_meta(doc: "RenjaDocument", key: str, value: str | None) -> None:
 
 
 def is_locked(doc: "RenjaDocument") -> bool:
-    return doc.meta.get(KEY_LOCKED) == "1"
-
-
-def locked_message(doc: "RenjaDocument") -> str:
-    last = list_stages(doc)
-    name = last[-1].nama if last else "Penetapan"
-    return (f"dokumen sudah ditetapkan (tahap '{name}' dibekukan); suntingan hanya lewat Perubahan Renja: "
-            f"mulai {next_default_name(doc)} (menu Tahap ▸ Mulai Perubahan Renja, atau "
-            f"'renja-desktop stage {doc.path.name} perubahan'), lalu ulangi")
+    return bool(doc.meta.get(KEY_LOCKED))
 
 
 def start_perubahan(doc: "RenjaDocument") -> str:
     """Unlock a fixed document for the next Perubahan; returns its name (frozen later under it)."""
     nama = next_default_name(doc)
-    set_lock_state(doc, {KEY_LOCKED: None, KEY_PERUBAHAN: nama})
+    set_lock_state(doc, {KEY_LOCKED: None, KEY_PERUBAHAN: nama, KEY_NEXT: None})
     return nama
 
 
@@ -702,148 +700,3 @@ __all__ = [
     "compare", "compare_tables", "Comparison", "RowChange", "perubahan_rows", "PerubahanRow",
     "next_default_name", "start_perubahan", "is_locked", "current_user", "NOW",
 ]
-
-
-# ------------------------------------------------------------------------------- exchange
-def _read_extra(path, tables: tuple[str, ...]) -> dict[str, tuple[list[str], list[tuple], str]]:
-    """Rows and CREATE statements of the stage/note/Renstra tables in a copy (read-only)."""
-    import sqlite3
-
-    from .exchange.sqlitefile import connect_ro
-
-    out = {}
-    conn = connect_ro(path)
-    try:
-        ddl = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall())
-        for name in tables:
-            if name not in ddl:
-                continue
-            cur = conn.execute(f'SELECT * FROM "{name}"')
-            out[name] = ([d[0] for d in cur.description], cur.fetchall(), ddl[name])
-    except sqlite3.DatabaseError:
-        return {}
-    finally:
-        conn.close()
-    return out
-
-
-def _ensure_raw(conn, name: str, ddl: str) -> list[str]:
-    have = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
-    if not have:
-        conn.execute(ddl)
-        have = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
-    if name == "renja_stage":
-        conn.execute(READ_ONLY_TRIGGER)
-    return have
-
-
-def _insert_raw(conn, name: str, have: list[str], cols: list[str], row: tuple, replace: bool = False) -> None:
-    use = [c for c in cols if c in have]
-    idx = [cols.index(c) for c in use]
-    verb = "INSERT OR REPLACE" if replace else "INSERT"
-    conn.execute(f'{verb} INTO "{name}" ({", ".join(use)}) VALUES ({", ".join("?" for _ in use)})',
-                 [row[i] for i in idx])
-
-
-def merge_extra_tables(conn, theirs_path) -> list[str]:
-    """A merge keeps what the other copy froze and wrote: its stages (a stage is never changed, so
-    the union is the answer; the same name frozen separately on both sides keeps both, theirs
-    renamed), its notes (the newer version of a note edited on both sides) and, when this copy has
-    no Renstra, its Renstra. ``conn`` is the merge result (sqlite3, inside its transaction)."""
-    theirs = _read_extra(theirs_path, EXTRA_TABLES)
-    lines: list[str] = []
-    if "renja_stage" in theirs:
-        cols, rows, ddl = theirs["renja_stage"]
-        have = _ensure_raw(conn, "renja_stage", ddl)
-        mine = {r[0]: (r[1], _key(r[2])) for r in conn.execute("SELECT id, document_id, nama FROM renja_stage")}
-        names = set(mine.values())
-        ii, di, ni = cols.index("id"), cols.index("document_id"), cols.index("nama")
-        for r in rows:
-            if r[ii] in mine:
-                continue
-            r = list(r)
-            if (r[di], _key(r[ni])) in names:
-                r[ni] = f"{r[ni]} (salinan {Path(theirs_path).stem})"
-                lines.append(f"Tahap '{r[ni]}' dibekukan di kedua salinan: keduanya disimpan.")
-            names.add((r[di], _key(r[ni])))
-            _insert_raw(conn, "renja_stage", have, cols, tuple(r))
-    if "catatan_verifikasi" in theirs:
-        cols, rows, ddl = theirs["catatan_verifikasi"]
-        have = _ensure_raw(conn, "catatan_verifikasi", ddl)
-        mine = dict(conn.execute("SELECT id, modified_at FROM catatan_verifikasi").fetchall())
-        ii, mi = cols.index("id"), cols.index("modified_at")
-        for r in rows:
-            if r[ii] not in mine or (r[mi] or "") > (mine[r[ii]] or ""):
-                _insert_raw(conn, "catatan_verifikasi", have, cols, r, replace=True)
-    if "renstra_row" in theirs and theirs["renstra_row"][1]:
-        mine_has = False
-        try:
-            mine_has = conn.execute("SELECT count(*) FROM renstra_row").fetchone()[0] > 0
-        except Exception:  # noqa: BLE001 - no such table yet
-            mine_has = False
-        if not mine_has:
-            for name in ("renstra_row", "renstra_nilai"):
-                if name in theirs:
-                    cols, rows, ddl = theirs[name]
-                    have = _ensure_raw(conn, name, ddl)
-                    for r in rows:
-                        _insert_raw(conn, name, have, cols, r)
-            lines.append("Renstra diambil dari salinan lain (salinan ini belum memilikinya).")
-    return lines
-
-
-def carry_stages(conn, source_path) -> None:
-    """Consolidation keeps every source's stages and notes (each under its own document id)."""
-    theirs = _read_extra(source_path, ("renja_stage", "catatan_verifikasi"))
-    for name, (cols, rows, ddl) in theirs.items():
-        have = _ensure_raw(conn, name, ddl)
-        for r in rows:
-            _insert_raw(conn, name, have, cols, r, replace=True)
-
-
-def extra_differences(path_a, path_b) -> list[str]:
-    """What two copies of one document hold differently in stages, notes and Renstra (for ``diff``)."""
-    tables = ("renja_stage", "catatan_verifikasi", "renstra_row", "renstra_nilai")
-    a, b = _read_extra(path_a, tables), _read_extra(path_b, tables)
-    out: list[str] = []
-
-    def rows(side, name):
-        if name not in side:
-            return {}
-        cols, data, _ = side[name]
-        mi = cols.index("modified_at") if "modified_at" in cols else None
-        return {r[0]: tuple(x for i, x in enumerate(r) if i != mi) for r in data}
-
-    sa, sb = rows(a, "renja_stage"), rows(b, "renja_stage")
-    name_i = a.get("renja_stage", b.get("renja_stage", ([], [], "")))[0]
-    ni = name_i.index("nama") if "nama" in name_i else 2
-    for label, mine, other in (("A", sa, sb), ("B", sb, sa)):
-        for k, r in mine.items():
-            if k not in other:
-                out.append(f"  + tahap '{r[ni]}' hanya ada di {label}")
-    na, nb = rows(a, "catatan_verifikasi"), rows(b, "catatan_verifikasi")
-    only_a = sum(1 for k in na if k not in nb)
-    only_b = sum(1 for k in nb if k not in na)
-    changed = sum(1 for k in na if k in nb and na[k] != nb[k])
-    if only_a or only_b or changed:
-        out.append(f"  ~ catatan verifikasi: {only_a} hanya di A, {only_b} hanya di B, {changed} berbeda")
-
-    def renstra(side):
-        r = side.get("renstra_row", ([], [], ""))
-        v = side.get("renstra_nilai", ([], [], ""))
-        if not r[1]:
-            return None
-        ci = r[0].index("kode")
-        vi = [v[0].index(c) for c in ("tahun", "target", "anggaran")] if v[1] else []
-        by_row = {}
-        for x in v[1]:
-            by_row.setdefault(x[v[0].index("row_id")], []).append(tuple(x[i] for i in vi))
-        return sorted((row[ci], tuple(sorted(by_row.get(row[0], [])))) for row in r[1])
-
-    ra, rb = renstra(a), renstra(b)
-    if ra != rb:
-        if ra is None or rb is None:
-            out.append(f"  + Renstra hanya ada di {'A' if rb is None else 'B'}")
-        else:
-            out.append("  ~ Renstra berbeda")
-    return out

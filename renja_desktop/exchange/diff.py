@@ -64,7 +64,7 @@ class Comparison:
         if p.conflicts:
             title = "Pertentangan" if p.three_way else "Isian yang berbeda"
             out.append(f"{title}: {len(p.conflicts)}")
-            out.extend(_conflict_line(c, p.three_way) for c in p.conflicts)
+            out.extend(conflict_line(c, p.three_way) for c in p.conflicts)
         if extra:
             out.append("Tahap, catatan verifikasi dan Renstra:")
             out.extend(extra)
@@ -73,7 +73,7 @@ class Comparison:
     @property
     def extra(self) -> list[str]:
         if not hasattr(self, "_extra"):
-            from ..stages import extra_differences
+            from ..stagefile import extra_differences
 
             self._extra = extra_differences(self.plan.mine.path, self.plan.theirs.path)
         return self._extra
@@ -104,7 +104,7 @@ def _change_line(c: Change) -> str:
     return text
 
 
-def _conflict_line(c: Conflict, three_way: bool) -> str:
+def conflict_line(c: Conflict, three_way: bool) -> str:
     if c.kind == "delete_edit" and c.deleter in (MINE, THEIRS):
         gone, kept = ("A", "B") if c.deleter == MINE else ("B", "A")
         text = f"  ! {c.label}: dihapus di {gone}, tetapi diubah di {kept}"

@@ -30,6 +30,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import paths
+from ..stagefile import hash_optional_tables
 from ..storage import APPLICATION_ID, SQLITE_MAGIC
 
 CONTENT_TABLES = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "pelayanan", "usulan",
@@ -136,31 +137,10 @@ def content_hash(conn: sqlite3.Connection) -> str:
         for row in conn.execute(f"SELECT * FROM {table} ORDER BY id"):
             h.update(dumps(list(row), default=str, ensure_ascii=False).encode("utf-8"))
         h.update(table.encode())
-    hash_optional_tables(conn, h)
+    hash_optional_tables(conn, h)  # stages, notes, Renstra
     return h.hexdigest()
 
 
-#: content tables of schema version 2 (stages, notes, Renstra): hashed only when they hold rows, so
-#: a file without them and a file with them empty name the same version
-OPTIONAL_CONTENT_TABLES = ("renja_stage", "catatan_verifikasi", "renstra_row", "renstra_nilai")
-
-
-def hash_optional_tables(conn: sqlite3.Connection, h) -> None:
-    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    dumps = json.dumps
-    for table in OPTIONAL_CONTENT_TABLES:
-        if table not in present:
-            continue
-        rows = conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
-        if not rows:
-            continue
-        for row in rows:
-            h.update(dumps([len(x) if isinstance(x, bytes) else x for x in row], default=str,
-                           ensure_ascii=False).encode("utf-8"))
-            for x in row:
-                if isinstance(x, bytes):
-                    h.update(x)
-        h.update(table.encode())
 
 
 def content_hash_of(path: Path) -> str:

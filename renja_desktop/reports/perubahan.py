@@ -17,7 +17,7 @@ from ..codes import KEGIATAN, PROGRAM, SUB_KEGIATAN
 from .tables import (
     CENTER, CODE, EXTRA_BUILDERS, MONEY, RIGHT, STYLE_KEGIATAN, STYLE_PLAIN, STYLE_PROGRAM, STYLE_SUB,
     STYLE_TOTAL, TABLE_TITLES, TEXT, Cell, Column, HeaderCell, Progress, ReportError, ReportOptions, Row,
-    TableSpec, _code_cells, _code_columns, _money_title, _who,
+    TableSpec, code_cells, code_columns, money_title, who,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,8 +49,8 @@ def build_perubahan(doc: "RenjaDocument", options: ReportOptions, tick: Progress
         raise ReportError(str(exc)) from None
     rows = stages.perubahan_rows(cmp, reasons_by_row(doc))
     n = doc.info["tahun"]
-    rp = _money_title(options.thousands)
-    columns = _code_columns() + [
+    rp = money_title(options.thousands)
+    columns = code_columns() + [
         Column("uraian", TEXT, weight=5, min_mm=50, excel_width=55),
         Column("sebelum", MONEY, align=RIGHT, min_mm=24, excel_width=20),
         Column("sesudah", MONEY, align=RIGHT, min_mm=24, excel_width=20),
@@ -69,13 +69,13 @@ def build_perubahan(doc: "RenjaDocument", options: ReportOptions, tick: Progress
     numbers = [HeaderCell(0, 0, "1", colspan=5), HeaderCell(0, 5, "2"), HeaderCell(0, 6, "3"),
                HeaderCell(0, 7, "4"), HeaderCell(0, 8, "5=4-3"), HeaderCell(0, 9, "6")]
     spec = TableSpec(
-        "perubahan", f"Perubahan Rencana Kerja {_who(doc)} Tahun {n}: {_stage_title(cmp.a)} dibanding "
+        "perubahan", f"Perubahan Rencana Kerja {who(doc)} Tahun {n}: {_stage_title(cmp.a)} dibanding "
         f"{_stage_title(cmp.b)}", f"({cmp.a} – {cmp.b if cmp.b != stages.NOW else 'saat ini'})", columns, header, 2, numbers, font_size=8.5,
         thousands=options.thousands, caption="Perubahan Renja")
     for i, r in enumerate(rows):
         if tick is not None and i % 1000 == 0:
             tick(i)
-        cells = _code_cells(r.kode)
+        cells = code_cells(r.kode)
         cells += [Cell(r.nama), Cell(r.sebelum, MONEY), Cell(r.sesudah, MONEY), Cell(r.selisih, MONEY),
                   Cell(r.keterangan)]
         spec.rows.append(Row(cells, STYLES.get(r.level, STYLE_SUB), r.id, r.kode))
@@ -106,7 +106,7 @@ def build_catatan(doc: "RenjaDocument", options: ReportOptions, tick: Progress |
               "Tanggal", "Status"]
     header = [HeaderCell(0, c, t) for c, t in enumerate(titles)]
     numbers = [HeaderCell(0, c, str(c + 1)) for c in range(len(titles))]
-    spec = TableSpec("catatan", f"Catatan Verifikasi Rencana Kerja {_who(doc)} Tahun {doc.info['tahun']}",
+    spec = TableSpec("catatan", f"Catatan Verifikasi Rencana Kerja {who(doc)} Tahun {doc.info['tahun']}",
                      "", columns, header, 1, numbers, font_size=8.5,
                      thousands=options.thousands, caption="Catatan Verifikasi")
     for i, note in enumerate(notes, start=1):
