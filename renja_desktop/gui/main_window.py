@@ -31,6 +31,7 @@ from ..exchange.errors import CopyConflict, ExchangeError
 from ..exchange.lock import FileLocked
 from ..exchange.workspace import WorkSession, open_for_editing
 from ..service import EditError, RenjaDocument
+from . import stages_ui
 from ..storage import DocumentFileError
 from . import exchange_dialogs
 from . import settings as app_settings
@@ -336,6 +337,7 @@ class MainWindow(QMainWindow):
         lang = m.addMenu(self.tr("Ba&hasa"))
         lang.addAction(a["lang_id"])
         lang.addAction(a["lang_en"])
+        stages_ui.install_menu(self, bar)  # Tahap: stages, notes, Perubahan, next year, Renstra
         m = bar.addMenu(self.tr("B&antuan"))
         m.addAction(a["guide"])
         m.addAction(a["about"])
@@ -584,6 +586,7 @@ class MainWindow(QMainWindow):
         self._build_document_ui()
         self.stack.setClean()
         doc.add_listener(self._on_change)
+        stages_ui.attach(self, doc)
         self._show_document_ui(True)
         self.update_totals()
         self.update_title()
