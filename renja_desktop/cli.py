@@ -14,6 +14,8 @@ from typing import Any, Callable
 
 from . import __version__
 from .cli_argparse_id import IndonesianParser, install as _install_indonesian_argparse
+from .errors import EditError
+from .storage import DocumentFileError
 
 #: modules whose ``register(subparsers)`` adds commands, in help order
 COMMAND_MODULES = [
@@ -22,6 +24,8 @@ COMMAND_MODULES = [
     "renja_desktop.cli_tables",
     "renja_desktop.cli_report",
     "renja_desktop.cli_import",
+    "renja_desktop.cli_document",
+    "renja_desktop.cli_stages",
     "renja_desktop.cli_gui",
 ]
 

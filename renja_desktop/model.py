@@ -16,6 +16,8 @@ from datetime import datetime, timezone
 from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from . import registry
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -220,6 +222,28 @@ class DeclaredValue(Base):
     modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
 
 
+class Section(Base):
+    """One part of the written document: the cover, Kata Pengantar, a BAB or a subbab.
+
+    ``kind`` is one of :data:`renja_desktop.narrative.outline.KINDS`; numbers ("BAB II", "2.3") are
+    derived from the order, never stored. ``content`` is the section's text in the versioned block
+    format documented in :mod:`renja_desktop.narrative.format` (JSON, never widget HTML).
+    """
+
+    __tablename__ = "section"
+    __table_args__ = {"info": {"since": 2}}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    parent_id: Mapped[str | None] = mapped_column(
+        ForeignKey("section.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(Text, default="sub")
+    judul: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+
+
 class Meta(Base):
     """Key/value facts about the file (e.g. ``copied_from_hash`` for merge bases)."""
 
@@ -244,25 +268,108 @@ class RowDigest(Base):
     rows: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
+class Stage(Base):
+    """A frozen stage of the document (Rancangan Awal, Rancangan, ..., Penetapan, Perubahan 1).
+
+    ``data`` holds every content row as it was when frozen: zlib-compressed JSON
+    ``{"format": 1, "tables": {name: {"columns": [...], "rows": [[...], ...]}}}`` (see
+    :mod:`renja_desktop.stages`). A stage is read-only: the first freeze adds a trigger that
+    refuses any UPDATE (``stages.READ_ONLY_TRIGGER``).
+    """
+
+    __tablename__ = "renja_stage"
+    __table_args__ = (UniqueConstraint("document_id", "nama"), {"info": {"since": 2}})
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    document_id: Mapped[str] = mapped_column(Text)                  # the document it was frozen from
+    nama: Mapped[str] = mapped_column(Text)                         # "Rancangan Awal"
+    urutan: Mapped[int] = mapped_column(Integer, default=0)
+    tahun: Mapped[int | None] = mapped_column(Integer)
+    dibuat_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+    oleh: Mapped[str] = mapped_column(Text, default="")
+    keterangan: Mapped[str] = mapped_column(Text, default="")
+    jumlah_baris: Mapped[int] = mapped_column(Integer, default=0)  # plan rows
+    total_pagu: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+
+
+class VerificationNote(Base):
+    """A verifier's note (or a reason for a change) on one plan row, per stage.
+
+    ``stage_id`` ``None``: about the working state. ``row_id`` is the plan row's id (no foreign
+    key: the row may be deleted later and the note must survive); ``kode``/``nama`` as they were.
+    ``jenis`` is ``verifikasi`` or ``alasan``; ``status`` ``terbuka`` or ``selesai``.
+    """
+
+    __tablename__ = "catatan_verifikasi"
+    __table_args__ = {"info": {"since": 2}}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    stage_id: Mapped[str | None] = mapped_column(Text)
+    row_id: Mapped[str | None] = mapped_column(Text)
+    kode: Mapped[str] = mapped_column(Text, default="")
+    nama: Mapped[str] = mapped_column(Text, default="")
+    jenis: Mapped[str] = mapped_column(Text, default="verifikasi")
+    teks: Mapped[str] = mapped_column(Text, default="")
+    oleh: Mapped[str] = mapped_column(Text, default="")
+    dibuat_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+    status: Mapped[str] = mapped_column(Text, default="terbuka")
+    ditutup_oleh: Mapped[str] = mapped_column(Text, default="")
+    ditutup_at: Mapped[str] = mapped_column(Text, default="")
+    modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+
+
+class RenstraRow(Base):
+    """A row of the agency's Renstra (5-year strategic plan): program, kegiatan or sub kegiatan.
+
+    ``anggaran_akhir``/``target_akhir``: the period-end values as the Renstra printed them
+    (``None``/empty: not printed). Values per year live in :class:`RenstraNilai`.
+    """
+
+    __tablename__ = "renstra_row"
+    __table_args__ = {"info": {"since": 2}}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("renstra_row.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    level: Mapped[int] = mapped_column(Integer)
+    kode: Mapped[str] = mapped_column(Text, default="")
+    nama: Mapped[str] = mapped_column(Text, default="")
+    indikator: Mapped[str] = mapped_column(Text, default="")
+    satuan: Mapped[str] = mapped_column(Text, default="")
+    target_akhir: Mapped[str] = mapped_column(Text, default="")
+    anggaran_akhir: Mapped[int | None] = mapped_column(Integer)
+    sumber: Mapped[str] = mapped_column(Text, default="")           # "renstra.xlsx baris 12"
+    modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+
+
+class RenstraNilai(Base):
+    """Target and anggaran of one Renstra row for one year of the period."""
+
+    __tablename__ = "renstra_nilai"
+    __table_args__ = (UniqueConstraint("row_id", "tahun"), {"info": {"since": 2}})
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    row_id: Mapped[str] = mapped_column(ForeignKey("renstra_row.id", ondelete="CASCADE"), index=True)
+    tahun: Mapped[int] = mapped_column(Integer)
+    target: Mapped[str] = mapped_column(Text, default="")
+    anggaran: Mapped[int | None] = mapped_column(Integer)
+    modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+
+
 Index("ix_plan_row_kode", PlanRow.kode)
 Index("ix_eval_row_kode", EvalRow.kode)
 
 #: the tables whose rows carry a UUID and a modification stamp (compare/merge work on these)
-ROW_TABLES = (Document, PlanRow, Indikator, SumberDana, EvalRow, Pelayanan, Usulan, DeclaredValue)
+ROW_TABLES = (Document, PlanRow, Indikator, SumberDana, EvalRow, Pelayanan, Usulan, DeclaredValue, Section)
 
 #: fields of PlanRow holding money (stored on sub kegiatan only)
-PLAN_MONEY_FIELDS = ("pagu", "pagu_n1", "rkpd_pagu")
+PLAN_MONEY_FIELDS = registry.fields("plan", "money")
 #: text fields of PlanRow a user may edit
-PLAN_TEXT_FIELDS = (
-    "kode", "nama", "outcome", "lokasi", "catatan", "penanggung_jawab",
-    "rkpd_nama", "rkpd_lokasi", "rkpd_indikator", "rkpd_target", "rkpd_catatan",
-)
+PLAN_TEXT_FIELDS = tuple(k for k in registry.fields("plan") if k not in PLAN_MONEY_FIELDS)
 EVAL_K_COLUMNS = (5, 6, 7, 8, 9, 10, 11)
-EVAL_RP_INPUT_FIELDS = ("rp_5", "rp_6", "rp_7", "rp_8", "rp_9", "rp_10", "rp_11", "rp_12")
-EVAL_K_INPUT_FIELDS = ("k_5", "k_6", "k_7", "k_8", "k_9", "k_10", "k_11", "k_12", "k_14")
-EVAL_TEXT_FIELDS = ("kode", "nama", "sasaran", "indikator", "satuan", "penanggung_jawab", "keterangan")
-DOCUMENT_FIELDS = (
-    "pemda", "opd", "opd_singkat", "tahun", "renstra_mulai", "renstra_selesai", "nomenklatur_versi",
-    "judul", "running_header", "tempat", "tanggal", "kepala_jabatan", "kepala_nama",
-    "kepala_pangkat", "kepala_nip",
-)
+EVAL_RP_INPUT_FIELDS = registry.fields("eval", "money")
+EVAL_K_INPUT_FIELDS = registry.fields("eval", "decimal")
+EVAL_TEXT_FIELDS = tuple(k for k in registry.fields("eval") if k not in EVAL_RP_INPUT_FIELDS + EVAL_K_INPUT_FIELDS)
+DOCUMENT_FIELDS = registry.fields("document")

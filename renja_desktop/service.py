@@ -3,7 +3,7 @@
 Both the GUI and the command line go through :class:`RenjaDocument`. Each accepted edit is
 checked first, written to the file and committed at once (unless inside :meth:`RenjaDocument.batch`,
 which commits once at the end or rolls everything back), then applied to the in-memory trees of
-:mod:`renja_desktop.compute`, and reported to listeners as a :class:`Change` naming exactly the rows
+:mod:`renja_desktop.compute`, and reported to listeners as a :class:`ChangeEvent` naming exactly the rows
 whose shown values changed.
 
 Loading reads rows through SQLAlchemy Core (plain row tuples), not ORM entities: for 50.000 rows
@@ -28,7 +28,9 @@ from sqlalchemy.engine import Connection
 from . import codes, rowcheck
 from .codes import SUB_KEGIATAN, CodeError
 from .compute import EvalTree, Node, PlanTree, RollupTree
-from .formatting import NumberError, decimal_to_text, parse_decimal, parse_rupiah
+from .errors import EditError
+from .stagefile import hash_optional_tables
+from .formatting import NumberError, decimal_to_text, opd_with_pemda, parse_decimal, parse_rupiah
 from .model import (
     DOCUMENT_FIELDS, EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, PLAN_MONEY_FIELDS,
     PLAN_TEXT_FIELDS, DeclaredValue, Document, EvalRow, Indikator, Meta, Pelayanan, PlanRow,
@@ -37,6 +39,7 @@ from .model import (
 from .history import History
 from .storage import (APPLICATION_ID, DocumentFileError, create_file, inspect_file, make_engine,
                       upgrade_if_needed)
+from .validation import validate_rows
 
 T_DOC: Table = Document.__table__
 T_PLAN: Table = PlanRow.__table__
@@ -49,10 +52,6 @@ T_DECL: Table = DeclaredValue.__table__
 T_META: Table = Meta.__table__
 
 LIST_TABLES = {"pelayanan": T_PEL, "usulan": T_USUL}
-
-
-class EditError(ValueError):
-    """An edit that was refused; the message is Indonesian and names the row and field."""
 
 
 #: the command line's ``--force``: edit a file even though a window holds its lock
@@ -106,7 +105,7 @@ def _refuse_if_locked(path: Path) -> None:
 
 
 @dataclass
-class Change:
+class ChangeEvent:
     """What one edit changed, for views to repaint exactly that."""
 
     table: str                                   # 'plan', 'eval', 'document', 'pelayanan', ...
@@ -145,7 +144,7 @@ class Recording:
     happened; undo replays them backwards) and the change events emitted."""
 
     steps: list[Step] = field(default_factory=list)
-    events: list[Change] = field(default_factory=list)
+    events: list[ChangeEvent] = field(default_factory=list)
 
 
 def _label(node: Node) -> str:
@@ -167,12 +166,12 @@ class RenjaDocument:
         self._batch_depth = 0
         self._verifier: rowcheck.Verifier | None = None
         self._data_version = 0
-        self._pending: list[Change] = []
-        self._listeners: list[Callable[[Change], None]] = []
+        self._pending: list[ChangeEvent] = []
+        self._listeners: list[Callable[[ChangeEvent], None]] = []
         #: while an operation runs (see :meth:`recording`): the steps that undo what it did, and
         #: the change events it emitted
         self._journal: list[Step] | None = None
-        self._events: list[Change] | None = None
+        self._events: list[ChangeEvent] | None = None
         self.history = History(self)
         self.info: dict[str, Any] = {}
         self.plan = PlanTree()
@@ -183,6 +182,8 @@ class RenjaDocument:
         self.usulan: list[dict] = []
         self.declared: list[dict] = []
         self.meta: dict[str, str] = {}
+        #: asked before an edit of a fixed (ditetapkan) document; True: a Perubahan was started
+        self.edit_guard: Callable[[], bool] | None = None
         self._load()
 
     # ---------------------------------------------------------------- opening and closing
@@ -361,22 +362,20 @@ class RenjaDocument:
         self._load()
 
     # ---------------------------------------------------------------- listeners and commits
-    def add_listener(self, fn: Callable[[Change], None]) -> None:
+    def add_listener(self, fn: Callable[[ChangeEvent], None]) -> None:
         self._listeners.append(fn)
 
-    def remove_listener(self, fn: Callable[[Change], None]) -> None:
+    def remove_listener(self, fn: Callable[[ChangeEvent], None]) -> None:
         with contextlib.suppress(ValueError):
             self._listeners.remove(fn)
 
-    def _emit(self, change: Change) -> None:
+    def _emit(self, change: ChangeEvent) -> None:
         if self._events is not None:
             self._events.append(change)
         if self._batch_depth:
             self._pending.append(change)
             return
         if change.table == "plan" and change.changed:
-            from .validation import validate_rows  # local: validation imports this module's types
-
             change.findings = validate_rows(self, change.changed)
         for fn in list(self._listeners):
             fn(change)
@@ -428,7 +427,17 @@ class RenjaDocument:
                 self._delete_tree_row(*s.args)
             i = j
 
-    def _writable(self) -> None:
+    def _call(self, target: str, *args: Any, **kwargs: Any) -> Any:
+        """Run a write of another core module, ``"module:function"`` called with this document
+        first (recorded inverses of stages, notes and the Renstra: see renja_desktop/stages.py)."""
+        import importlib
+
+        module, name = target.split(":")
+        if not module.startswith("renja_desktop."):
+            raise EditError(f"langkah urung tidak dikenal: {target}")
+        return getattr(importlib.import_module(module), name)(self, *args, **kwargs)
+
+    def _writable_plain(self) -> None:
         if self.readonly:
             raise EditError("Dokumen dibuka hanya-baca: perubahan tidak disimpan.")
 
@@ -459,7 +468,7 @@ class RenjaDocument:
     def _reload_after_outside_change(self) -> None:
         self._load()
         for fn in list(self._listeners):
-            fn(Change("reset"))
+            fn(ChangeEvent("reset"))
 
     def changed_elsewhere(self) -> bool:
         """Whether another process committed to the file since it was loaded (cheap: no read of
@@ -494,6 +503,21 @@ class RenjaDocument:
             self._rollback_quietly()
             raise write_error(self.path, exc) from None
 
+    def _writable(self) -> None:
+        self._writable_plain()
+        fixed_by = self.meta.get("renja.tahap.terkunci")  # the stage that fixed it (stages.py)
+        if fixed_by:
+            if self.edit_guard is None or not self.edit_guard():
+                nxt = self.meta.get("renja.tahap.berikut") or "Perubahan"
+                raise EditError(
+                    f"dokumen sudah ditetapkan (tahap '{fixed_by}' dibekukan); suntingan hanya lewat Perubahan "
+                    f"Renja: mulai {nxt} (menu Tahap ▸ Mulai Perubahan Renja, atau 'renja-desktop stage "
+                    f"{self.path.name} perubahan'), lalu ulangi")
+
+    def _emit_stage_change(self) -> None:
+        """Stages, notes or the Renstra changed (views of those re-read them)."""
+        self._emit(ChangeEvent("stages"))
+
     @contextlib.contextmanager
     def batch(self) -> Iterator["RenjaDocument"]:
         """Group many edits into one transaction: all are committed, or none (and memory reloads)."""
@@ -515,7 +539,7 @@ class RenjaDocument:
                     except BaseException:
                         self._load()
                         for fn in list(self._listeners):
-                            fn(Change("reset"))
+                            fn(ChangeEvent("reset"))
                         raise
                     for change in pending:
                         for fn in list(self._listeners):
@@ -524,7 +548,7 @@ class RenjaDocument:
                     self.conn.rollback()
                     self._load()
                     for fn in list(self._listeners):
-                        fn(Change("reset"))
+                        fn(ChangeEvent("reset"))
 
     @contextlib.contextmanager
     def _atomic(self, recheck: Callable[[], None] | None = None) -> Iterator[None]:
@@ -579,7 +603,7 @@ class RenjaDocument:
         self._finish()
 
     # ---------------------------------------------------------------- document identity
-    def set_document(self, **fields: Any) -> Change:
+    def set_document(self, **fields: Any) -> ChangeEvent:
         self._writable()
         unknown = set(fields) - set(DOCUMENT_FIELDS)
         if unknown:
@@ -610,7 +634,7 @@ class RenjaDocument:
             self.conn.execute(update(T_DOC).where(T_DOC.c.id == self.info["id"]).values(**clean))
         self.info.update(clean)
         self._record("set_document", **old)
-        change = Change("document", {self.info["id"]})
+        change = ChangeEvent("document", {self.info["id"]})
         self._emit(change)
         return change
 
@@ -623,8 +647,7 @@ class RenjaDocument:
         if self.info.get("running_header"):
             lines = self.info["running_header"].split("\n", 1)
             return (lines[0], lines[1] if len(lines) > 1 else "")
-        who = " ".join(x for x in (self.info.get("opd_singkat") or self.info.get("opd"),
-                                   self.info.get("pemda")) if x)
+        who = opd_with_pemda(self.info.get("opd_singkat") or self.info.get("opd"), self.info.get("pemda"))
         return (f"RENCANA KERJA {self.info['tahun']}", who.upper())
 
     # ---------------------------------------------------------------- plan tree: checks
@@ -729,10 +752,10 @@ class RenjaDocument:
         if parent_id is not None:
             changed.add(parent_id)  # it has one child more, even when no total changed
         self._record("_delete_tree_row", which, values["id"])
-        self._emit(Change(which, changed, inserted=[values["id"]]))
+        self._emit(ChangeEvent(which, changed, inserted=[values["id"]]))
         return values["id"]
 
-    def set_plan(self, row_id: str, check: bool = True, **fields: Any) -> Change:
+    def set_plan(self, row_id: str, check: bool = True, **fields: Any) -> ChangeEvent:
         """Change fields of one plan row (``pagu='1.500.000'``, ``nama=...``, ``kode=...``)."""
         self._writable()
         node = self.plan.nodes.get(row_id)
@@ -751,7 +774,7 @@ class RenjaDocument:
             else:
                 clean[key] = self._parse_plan_value(node.level, key, value, label)
         if not clean:
-            return Change("plan")
+            return ChangeEvent("plan")
         old = {k: node.values.get(k) for k in clean}
         clean["modified_at"] = now_stamp()
         recode = "kode" in clean and clean["kode"] != node.kode and node.children and check
@@ -771,7 +794,7 @@ class RenjaDocument:
             for rid, kode in renamed.items():
                 self.plan.set_kode(rid, kode)
             changed |= set(renamed)
-        change = Change("plan", changed)
+        change = ChangeEvent("plan", changed)
         self._emit(change)
         return change
 
@@ -842,10 +865,10 @@ class RenjaDocument:
                 self.indikator.pop(rid, None)
                 self.sumber_dana.pop(rid, None)
         self._record("restore", snap)
-        self._emit(Change(which, changed, removed=removed))
+        self._emit(ChangeEvent(which, changed, removed=removed))
         return snap
 
-    def restore(self, snap: Snapshot) -> Change:
+    def restore(self, snap: Snapshot) -> ChangeEvent:
         """Put back rows removed by a delete (undo), with the same ids, values and position."""
         self._writable()
         tree, table = self._tree(snap.table)
@@ -889,12 +912,12 @@ class RenjaDocument:
         if snap.parent_id is not None and snap.parent_id in tree.nodes:
             changed.add(snap.parent_id)  # it has its child back, even when no total changed
         self._record("_delete_tree_row", snap.table, root["id"])
-        change = Change(snap.table, changed, inserted=inserted)
+        change = ChangeEvent(snap.table, changed, inserted=inserted)
         self._emit(change)
         return change
 
     def move_plan_row(self, row_id: str, new_parent_id: str | None, position: int | None = None,
-                      recode: bool = True) -> Change:
+                      recode: bool = True) -> ChangeEvent:
         """Move a row (with its children) to ``position`` under ``new_parent_id``.
 
         The new parent must be one level up. When the parent changes and ``recode`` is on, the
@@ -903,7 +926,7 @@ class RenjaDocument:
         return self._move_tree_row("plan", row_id, new_parent_id, position, recode)
 
     def _move_tree_row(self, which: str, row_id: str, new_parent_id: str | None,
-                       position: int | None, recode: bool) -> Change:
+                       position: int | None, recode: bool) -> ChangeEvent:
         self._writable()
         tree, table = self._tree(which)
         node = tree.nodes.get(row_id)
@@ -967,7 +990,7 @@ class RenjaDocument:
             changed |= set(renamed) | {node.id}
         # both parents show a changed set of children even when no total moved
         changed |= {p.id for p in (old_parent, new_parent) if p is not None}
-        change = Change(which, changed, moved=[row_id])
+        change = ChangeEvent(which, changed, moved=[row_id])
         self._emit(change)
         return change
 
@@ -981,7 +1004,7 @@ class RenjaDocument:
             self.conn.execute(update(T_EVAL).where(T_EVAL.c.id == rid).values(kode=kode))
         return renamed
 
-    def _set_codes(self, which: str, new_codes: dict[str, str]) -> Change:
+    def _set_codes(self, which: str, new_codes: dict[str, str]) -> ChangeEvent:
         """Write codes as given (no checks): how undo puts codes back after a move or a recode."""
         self._writable()
         tree, table = self._tree(which)
@@ -995,7 +1018,7 @@ class RenjaDocument:
             tree.set_kode(rid, kode)
             tree.nodes[rid].values["modified_at"] = stamp
         self._record("_set_codes", which, old)
-        change = Change(which, set(new_codes))
+        change = ChangeEvent(which, set(new_codes))
         self._emit(change)
         return change
 
@@ -1047,7 +1070,7 @@ class RenjaDocument:
         return next(n for n in self.plan.walk() if n.id in ids)  # the first in document order
 
     # ---------------------------------------------------------------- indicators and funding
-    def set_indikator(self, row_id: str, items: list[dict]) -> Change:
+    def set_indikator(self, row_id: str, items: list[dict]) -> ChangeEvent:
         """Replace a plan row's indicators: dicts of ``teks``, ``target``, ``satuan``, ``target_n1``."""
         self._writable()
         node = self.plan.nodes.get(row_id)
@@ -1084,11 +1107,11 @@ class RenjaDocument:
             self.indikator[row_id] = rows
         else:
             self.indikator.pop(row_id, None)
-        change = Change("plan", {row_id})
+        change = ChangeEvent("plan", {row_id})
         self._emit(change)
         return change
 
-    def set_sumber_dana(self, row_id: str, items: list[dict]) -> Change:
+    def set_sumber_dana(self, row_id: str, items: list[dict]) -> ChangeEvent:
         """Replace a sub kegiatan's funding sources: dicts of ``nama``, ``kode``, ``jumlah``."""
         self._writable()
         node = self.plan.nodes.get(row_id)
@@ -1118,7 +1141,7 @@ class RenjaDocument:
             self.sumber_dana[row_id] = rows
         else:
             self.sumber_dana.pop(row_id, None)
-        change = Change("plan", {row_id})
+        change = ChangeEvent("plan", {row_id})
         self._emit(change)
         return change
 
@@ -1159,7 +1182,7 @@ class RenjaDocument:
             raise EditError(f"tingkat {level} tidak sah")
         return self._insert_tree_row("eval", parent_id, kode, nama, level, position, row_id, fields)
 
-    def set_eval(self, row_id: str, **fields: Any) -> Change:
+    def set_eval(self, row_id: str, **fields: Any) -> ChangeEvent:
         self._writable()
         node = self.evaluation.nodes.get(row_id)
         if node is None:
@@ -1167,21 +1190,21 @@ class RenjaDocument:
         label = _label(node)
         clean = {k: self._parse_eval_value(node.level, k, v, label) for k, v in fields.items()}
         if not clean:
-            return Change("eval")
+            return ChangeEvent("eval")
         old = {k: node.values.get(k) for k in clean}
         clean["modified_at"] = now_stamp()
         with self._atomic():
             self.conn.execute(update(T_EVAL).where(T_EVAL.c.id == row_id).values(**clean))
         self._record("set_eval", row_id, **old)
         changed = self.evaluation.set_values(row_id, **clean)
-        change = Change("eval", changed)
+        change = ChangeEvent("eval", changed)
         self._emit(change)
         return change
 
     def delete_eval_row(self, row_id: str) -> Snapshot:
         return self._delete_tree_row("eval", row_id)
 
-    def move_eval_row(self, row_id: str, new_parent_id: str | None, position: int | None = None) -> Change:
+    def move_eval_row(self, row_id: str, new_parent_id: str | None, position: int | None = None) -> ChangeEvent:
         return self._move_tree_row("eval", row_id, new_parent_id, position, recode=True)
 
     # ---------------------------------------------------------------- lists (Tabel 2.2, 2.4)
@@ -1211,10 +1234,10 @@ class RenjaDocument:
         for i, it in enumerate(items):
             it["position"] = i
         self._record("delete_list_item", name, row["id"])
-        self._emit(Change(name, {row["id"]}, inserted=[row["id"]]))
+        self._emit(ChangeEvent(name, {row["id"]}, inserted=[row["id"]]))
         return row["id"]
 
-    def set_list_item(self, name: str, item_id: str, **fields: Any) -> Change:
+    def set_list_item(self, name: str, item_id: str, **fields: Any) -> ChangeEvent:
         self._writable()
         items, table = self._list(name)
         item = next((it for it in items if it["id"] == item_id), None)
@@ -1231,7 +1254,7 @@ class RenjaDocument:
             self.conn.execute(update(table).where(table.c.id == item_id).values(**clean))
         item.update(clean)
         self._record("set_list_item", name, item_id, **old)
-        change = Change(name, {item_id})
+        change = ChangeEvent(name, {item_id})
         self._emit(change)
         return change
 
@@ -1250,14 +1273,14 @@ class RenjaDocument:
         for i, it in enumerate(items):
             it["position"] = i
         self._record("restore", snap)
-        self._emit(Change(name, set(), removed=[item_id]))
+        self._emit(ChangeEvent(name, set(), removed=[item_id]))
         return snap
 
-    def _restore_list(self, snap: Snapshot) -> Change:
+    def _restore_list(self, snap: Snapshot) -> ChangeEvent:
         row = dict(snap.rows[0])
         fields = {k: v for k, v in row.items() if k not in ("id", "position", "modified_at")}
         self.add_list_item(snap.table, position=snap.position, item_id=row["id"], **fields)
-        return Change(snap.table, {row["id"]}, inserted=[row["id"]])
+        return ChangeEvent(snap.table, {row["id"]}, inserted=[row["id"]])
 
     # ---------------------------------------------------------------- declared (printed) values
     def add_declared(self, tabel: str, kode: str, kolom: str, teks: str, nilai: int | None,
@@ -1281,7 +1304,7 @@ class RenjaDocument:
         self.declared = keep
         self.declared.append(row)
         self._record("_replace_declared", [row["id"]], gone)
-        self._emit(Change("declared", {row["id"]}))
+        self._emit(ChangeEvent("declared", {row["id"]}))
         return row["id"]
 
     def add_declared_many(self, items: list[dict]) -> list[str]:
@@ -1308,7 +1331,7 @@ class RenjaDocument:
         self.declared.extend(rows.values())
         ids = [r["id"] for r in rows.values()]
         self._record("_replace_declared", ids, gone)
-        self._emit(Change("declared", set(ids)))
+        self._emit(ChangeEvent("declared", set(ids)))
         return ids
 
     def clear_declared(self, tabel: str | None = None) -> None:
@@ -1321,7 +1344,7 @@ class RenjaDocument:
         gone = [d for d in self.declared if tabel is None or d["tabel"] == tabel]
         self.declared = [d for d in self.declared if tabel is not None and d["tabel"] != tabel]
         self._record("_replace_declared", [], gone)
-        self._emit(Change("declared"))
+        self._emit(ChangeEvent("declared"))
 
     def _replace_declared(self, remove_ids: list[str], rows: list[dict]) -> None:
         """Remove printed values by id and put rows back as they were (how undo reverses them)."""
@@ -1336,7 +1359,7 @@ class RenjaDocument:
                 self.conn.execute(insert(T_DECL), [dict(r) for r in rows])
         self.declared = [d for d in self.declared if d["id"] not in remove] + [dict(r) for r in rows]
         self._record("_replace_declared", [r["id"] for r in rows], gone)
-        self._emit(Change("declared", {r["id"] for r in rows}))
+        self._emit(ChangeEvent("declared", {r["id"] for r in rows}))
 
     # ---------------------------------------------------------------- whole-document snapshots
     def take_snapshot(self) -> sqlite3.Connection:
@@ -1348,7 +1371,7 @@ class RenjaDocument:
         self.conn.connection.driver_connection.backup(snapshot)
         return snapshot
 
-    def restore_snapshot(self, snapshot: sqlite3.Connection) -> Change:
+    def restore_snapshot(self, snapshot: sqlite3.Connection) -> ChangeEvent:
         """Put the whole file back as it was at :meth:`take_snapshot` (one transaction), reload."""
         self._writable()
         if self._batch_depth:
@@ -1362,14 +1385,22 @@ class RenjaDocument:
         self.conn.commit()
         snapshot.backup(self.conn.connection.driver_connection)
         self._load()
-        change = Change("reset")
+        change = ChangeEvent("reset")
         self._emit(change)
         return change
+
+    # ---------------------------------------------------------------- written document
+    def put_sections(self, rows: list[dict], ids: list[str]) -> ChangeEvent:
+        """The written document's one write (chapters, see :mod:`renja_desktop.narrative.store`):
+        make the section rows ``ids`` exactly ``rows``; records its own inverse."""
+        from .narrative.store import put_rows
+
+        return put_rows(self, rows, ids)
 
     # ---------------------------------------------------------------- meta
     def set_meta(self, key: str, value: str | None) -> None:
         """Keep a value in the document's meta table (``None`` removes the key)."""
-        self._writable()
+        self._writable_plain()  # bookkeeping: allowed on a fixed (ditetapkan) document too
         old = self.meta.get(key)
         with self._atomic():
             self.conn.execute(delete(T_META).where(T_META.c.key == key))
@@ -1423,5 +1454,6 @@ class RenjaDocument:
             for row in c.execute(select(table).order_by(table.c.id)):
                 h.update(json.dumps(list(row), default=str, ensure_ascii=False).encode("utf-8"))
             h.update(table.name.encode())
+        hash_optional_tables(c.connection.driver_connection, h)  # stages, notes, Renstra
         c.rollback()
         return h.hexdigest()

@@ -11,10 +11,10 @@ from exchange_util import file_bytes_hash, small_document
 from trust_util import assert_one_galat_line, cli
 
 from renja_desktop import rowcheck
-from renja_desktop.exchange.backups import restore_backup, take_backup
+from renja_desktop.exchange.backups import take_backup
 from renja_desktop.exchange.integrity import check_file
 from renja_desktop.exchange.recover import recover
-from renja_desktop.exchange.safecopy import save_copy
+from renja_desktop.exchange.safecopy import restore_backup, save_copy
 from renja_desktop.exchange.workspace import open_for_editing
 from renja_desktop.service import RenjaDocument
 from renja_desktop.storage import DocumentFileError, inspect_file

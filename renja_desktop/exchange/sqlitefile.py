@@ -30,6 +30,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import paths
+from ..stagefile import hash_optional_tables
 from ..storage import APPLICATION_ID, SQLITE_MAGIC, journal_belongs, settle_journal
 from ..storage import has_hot_journal as _has_hot_journal
 
@@ -137,7 +138,10 @@ def content_hash(conn: sqlite3.Connection) -> str:
         for row in conn.execute(f"SELECT * FROM {table} ORDER BY id"):
             h.update(dumps(list(row), default=str, ensure_ascii=False).encode("utf-8"))
         h.update(table.encode())
+    hash_optional_tables(conn, h)  # stages, notes, Renstra
     return h.hexdigest()
+
+
 
 
 def content_hash_of(path: Path) -> str:
