@@ -390,6 +390,9 @@ def _write(target: Path, info: dict, plan_rows, inds, sds, eval_rows, pelayanan,
                 _insert(conn, "renstra_row", renstra_rows)
                 _insert(conn, "renstra_nilai", renstra_values)
                 conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", list(meta.items()))
+                from . import rowcheck
+
+                rowcheck.rebuild(conn)  # the new rows' digests (checked on every open)
             bad = [r[0] for r in conn.execute("PRAGMA foreign_key_check")]
             if bad:
                 raise RolloverError(f"hasil rollover tidak konsisten ({bad[0]}); tidak ditulis")
