@@ -64,14 +64,14 @@ class StaleDocument(EditError):
 
 
 def _one_line(exc: BaseException) -> str:
-    from .exchange.errors import one_line
+    from .errors import one_line
 
     return one_line(exc)
 
 
 def write_error(path: Path, exc: BaseException) -> EditError:
     """An error SQLite reported while an edit was written, as one Indonesian sentence."""
-    from .exchange.errors import one_line, sqlite_error_message
+    from .errors import medium_text, one_line
 
     orig = getattr(exc, "orig", None) or exc
     name = Path(path).name
@@ -80,28 +80,21 @@ def write_error(path: Path, exc: BaseException) -> EditError:
         return EditError(
             f"Berkas '{name}' sedang dikunci oleh program lain (mis. jendela Renja Desktop atau perintah "
             "lain yang sedang menulis) lebih dari 2 detik; perubahan ini tidak disimpan. Coba lagi.")
-    medium = sqlite_error_message(orig, Path(path), "menyimpan perubahan ke")
+    medium = medium_text(orig)
     if medium is not None:
-        return EditError(str(medium).replace("Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman.",
-                                             "Perubahan ini tidak disimpan; isi berkas tetap seperti sebelumnya."))
+        return EditError(f"Gagal menyimpan perubahan ke '{name}': {medium}. Perubahan ini tidak disimpan; "
+                         "isi berkas tetap seperti sebelumnya.")
     return EditError(f"Perubahan tidak dapat disimpan ke berkas '{name}': {one_line(orig)}. "
                      "Isi berkas tetap seperti sebelumnya.")
 
 
 def _refuse_if_locked(path: Path) -> None:
-    """Refuse to edit a file another Renja Desktop window holds (its sidecar lock names who)."""
-    from .exchange.lock import FileLocked, lock_status
+    """Refuse to edit a file another Renja Desktop window holds (its sidecar lock names who); the
+    check itself lives with the locks (:func:`renja_desktop.exchange.lock.refuse_if_locked`)."""
+    from . import errors
 
-    info, stale = lock_status(path)
-    if info is None and not stale:
-        return
-    if info is not None and (stale or (info.is_same_host() and info.pid == __import__("os").getpid())):
-        return
-    err = FileLocked(path, info, stale)
-    raise DocumentFileError(
-        "locked", str(err).replace("Buka hanya-baca, atau tunggu sampai berkas ditutup di sana.",
-                                   "Perubahan dari perintah ini ditolak agar tampilan di sana tidak usang; "
-                                   "tutup berkas di sana, atau ulangi dengan --force."), path)
+    if errors.LOCK_CHECK is not None:
+        errors.LOCK_CHECK(path)
 
 
 @dataclass

@@ -285,6 +285,23 @@ def acquire_for_command(path: str | os.PathLike, wait_s: float = 30.0) -> FileLo
             time.sleep(0.02)
 
 
+def refuse_if_locked(path: str | os.PathLike) -> None:
+    """For an edit outside the window holding ``path`` (the command line): refuse, naming who
+    holds it, unless the lock is this process's own or left by one that is gone."""
+    from ..storage import DocumentFileError
+
+    info, stale = lock_status(path)
+    if info is None and not stale:
+        return
+    if info is not None and (stale or (info.is_same_host() and info.pid == os.getpid())):
+        return
+    err = FileLocked(Path(path), info, stale)
+    raise DocumentFileError(
+        "locked", str(err).replace("Buka hanya-baca, atau tunggu sampai berkas ditutup di sana.",
+                                   "Perubahan dari perintah ini ditolak agar tampilan di sana tidak usang; "
+                                   "tutup berkas di sana, atau ulangi dengan --force."), Path(path))
+
+
 def lock_status(path: str | os.PathLike) -> tuple[LockInfo | None, bool]:
     """(who holds the lock or None, whether it is stale); an unreadable lock is (None, True)."""
     try:
@@ -294,5 +311,9 @@ def lock_status(path: str | os.PathLike) -> tuple[LockInfo | None, bool]:
     return info, (info.is_stale() if info else False)
 
 
-__all__ = ["LockInfo", "FileLock", "FileLocked", "acquire", "acquire_for_command", "COMMAND_APP", "read_lock", "lock_status", "lock_path",
+from .. import errors as _errors  # noqa: E402
+
+_errors.LOCK_CHECK = refuse_if_locked  # RenjaDocument.open asks it before opening for writing
+
+__all__ = ["LockInfo", "FileLock", "FileLocked", "acquire", "refuse_if_locked", "acquire_for_command", "COMMAND_APP", "read_lock", "lock_status", "lock_path",
            "pid_alive", "host_name", "user_name", "STALE_AFTER", "REFRESH_EVERY"]
