@@ -27,7 +27,7 @@ from .codes import KEGIATAN, PROGRAM, SUB_KEGIATAN
 from .compute import PlanTree
 from .model import Stage, now_stamp
 from .errors import EditError
-from .stagefile import EXTRA_TABLES, READ_ONLY_TRIGGER
+from .stagefile import READ_ONLY_TRIGGER
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
@@ -71,20 +71,11 @@ def current_user() -> str:
 
 # ------------------------------------------------------------------------------- schema
 def has_tables(doc: "RenjaDocument") -> bool:
+    """Whether the file has the stage tables (a version-1 file opened read-only has not; opened for
+    writing it is upgraded first, see renja_desktop/schema.py)."""
     rows = doc.conn.exec_driver_sql(
         "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='renja_stage'").fetchone()
     return bool(rows[0])
-
-
-def ensure_tables(doc: "RenjaDocument") -> None:
-    """Create the stage, note and Renstra tables in a file made before they existed.
-
-    They are marked ``since: 2`` in the model; the generic upgrade to schema version 2 creates them
-    too. Creating a missing empty table changes no content (the content hash skips empty tables)."""
-    from .model import Base
-
-    tables = [Base.metadata.tables[name] for name in EXTRA_TABLES]
-    Base.metadata.create_all(doc.conn, tables=tables, checkfirst=True)
 
 
 # ------------------------------------------------------------------------------- reading rows
@@ -264,7 +255,6 @@ def freeze(doc: "RenjaDocument", nama: str, oleh: str | None = None, keterangan:
 
 def _insert_stage(doc: "RenjaDocument", row: dict, notes: list[dict], meta: dict[str, str | None]) -> None:
     with doc._atomic():
-        ensure_tables(doc)
         doc.conn.exec_driver_sql(READ_ONLY_TRIGGER)
         doc.conn.execute(Stage.__table__.insert().values(**row))
         if notes:
@@ -696,7 +686,8 @@ def perubahan_rows(cmp: Comparison, reasons: dict[str, list[str]] | None = None,
 
 
 __all__ = [
-    "DEFAULT_NAMES", "StageError", "StageInfo", "freeze", "unfreeze", "list_stages", "find_stage",
-    "compare", "compare_tables", "Comparison", "RowChange", "perubahan_rows", "PerubahanRow",
-    "next_default_name", "start_perubahan", "is_locked", "current_user", "NOW",
+    "DEFAULT_NAMES", "StageError", "StageInfo", "freeze", "remove_stage", "insert_stage", "list_stages",
+    "find_stage", "compare", "compare_tables", "Comparison", "RowChange", "perubahan_rows", "PerubahanRow",
+    "next_default_name", "start_perubahan", "set_lock_state", "is_locked", "current_user", "NOW",
+    "FreezeStage", "StartPerubahan", "write_stage_file", "plan_tree",
 ]
