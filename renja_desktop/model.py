@@ -222,6 +222,28 @@ class DeclaredValue(Base):
     modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
 
 
+class Section(Base):
+    """One part of the written document: the cover, Kata Pengantar, a BAB or a subbab.
+
+    ``kind`` is one of :data:`renja_desktop.narrative.outline.KINDS`; numbers ("BAB II", "2.3") are
+    derived from the order, never stored. ``content`` is the section's text in the versioned block
+    format documented in :mod:`renja_desktop.narrative.format` (JSON, never widget HTML).
+    """
+
+    __tablename__ = "section"
+    __table_args__ = {"info": {"since": 2}}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    parent_id: Mapped[str | None] = mapped_column(
+        ForeignKey("section.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(Text, default="sub")
+    judul: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+
+
 class Meta(Base):
     """Key/value facts about the file (e.g. ``copied_from_hash`` for merge bases)."""
 
@@ -325,7 +347,7 @@ Index("ix_plan_row_kode", PlanRow.kode)
 Index("ix_eval_row_kode", EvalRow.kode)
 
 #: the tables whose rows carry a UUID and a modification stamp (compare/merge work on these)
-ROW_TABLES = (Document, PlanRow, Indikator, SumberDana, EvalRow, Pelayanan, Usulan, DeclaredValue)
+ROW_TABLES = (Document, PlanRow, Indikator, SumberDana, EvalRow, Pelayanan, Usulan, DeclaredValue, Section)
 
 #: fields of PlanRow holding money (stored on sub kegiatan only)
 PLAN_MONEY_FIELDS = registry.fields("plan", "money")

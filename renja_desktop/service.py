@@ -1168,6 +1168,14 @@ class RenjaDocument:
         self._emit(change)
         return change
 
+    # ---------------------------------------------------------------- written document
+    def put_sections(self, rows: list[dict], ids: list[str]) -> ChangeEvent:
+        """The written document's one write (chapters, see :mod:`renja_desktop.narrative.store`):
+        make the section rows ``ids`` exactly ``rows``; records its own inverse."""
+        from .narrative.store import put_rows
+
+        return put_rows(self, rows, ids)
+
     # ---------------------------------------------------------------- meta
     def set_meta(self, key: str, value: str | None) -> None:
         """Keep a value in the document's meta table (``None`` removes the key)."""
