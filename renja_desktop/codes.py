@@ -14,7 +14,6 @@ PROGRAM = 3
 KEGIATAN = 4
 SUB_KEGIATAN = 5
 
-LEVELS = (URUSAN, BIDANG_URUSAN, PROGRAM, KEGIATAN, SUB_KEGIATAN)
 
 #: Indonesian name of each level, as printed and shown.
 LEVEL_NAMES = {
@@ -140,14 +139,6 @@ def normalization_note(text: str) -> str | None:
 
 def code_level(text: str) -> int:
     return parse_code(text).level
-
-
-def is_valid_code(text: str) -> bool:
-    try:
-        parse_code(text)
-    except CodeError:
-        return False
-    return True
 
 
 def child_code(parent: str | None, number: int, child_level: int) -> str:

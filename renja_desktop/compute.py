@@ -50,9 +50,6 @@ class Node:
     def nama(self) -> str:
         return self.values.get("nama") or ""
 
-    def is_leaf_level(self) -> bool:
-        return self.values["level"] == SUB_KEGIATAN
-
     def ancestors(self) -> Iterator["Node"]:
         node = self.parent
         while node is not None:
@@ -336,11 +333,6 @@ class RollupTree:
             changed |= self._propagate(old_parent, neg)
             changed |= self._propagate(new_parent, list(node.sums))
         return changed
-
-    def sums_of(self, row_id: str | None) -> dict[str, Any]:
-        vec = self.nodes[row_id].sums if row_id is not None else self.totals
-        return dict(zip(self.COLUMNS, vec))
-
 
 # =========================================================================================
 # The plan tree

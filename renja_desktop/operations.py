@@ -30,10 +30,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from . import codes
+from . import codes, importer
 from .codes import SUB_KEGIATAN
 from .formatting import NumberError, parse_rupiah
-from .importer import TableNotRecognized, import_file, import_source, import_text
 from .model import PLAN_MONEY_FIELDS, PLAN_TEXT_FIELDS
 from .service import Change, EditError, Step
 
@@ -496,9 +495,9 @@ class ImportFile(Operation):
     def apply(self, doc: "RenjaDocument"):
         with doc.batch():
             if self.source is not None:
-                report = import_source(doc, self.source, table=self.table, column_map=self.column_map)
+                report = importer.import_source(doc, self.source, table=self.table, column_map=self.column_map)
             else:
-                report = import_file(doc, self.path, table=self.table, sheet=self.sheet,
+                report = importer.import_file(doc, self.path, table=self.table, sheet=self.sheet,
                                      column_map=self.column_map)
             if report.failed:
                 raise EditError(report.summary())
@@ -518,9 +517,9 @@ class ImportText(Operation):
     def apply(self, doc: "RenjaDocument"):
         with doc.batch():
             try:
-                return import_text(doc, self.text, parent_id=self.parent_id)
-            except TableNotRecognized:
-                return import_text(doc, self.text, table="4.1", parent_id=self.parent_id)
+                return importer.import_text(doc, self.text, parent_id=self.parent_id)
+            except importer.TableNotRecognized:
+                return importer.import_text(doc, self.text, table="4.1", parent_id=self.parent_id)
 
 
 # ---------------------------------------------------------------------------------- identity

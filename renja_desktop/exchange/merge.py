@@ -424,13 +424,6 @@ def _delete_conflict(plan: MergePlan, table: str, key, deleter: str, changes: li
         what=what_text))
 
 
-def _children(parents: dict[str, str | None]) -> dict[str | None, list[str]]:
-    out: dict[str | None, list[str]] = {}
-    for k, p in parents.items():
-        out.setdefault(p, []).append(k)
-    return out
-
-
 def _plan_deletions(plan: MergePlan, table: str) -> None:
     """Rows deleted on one side of a tree: decided per deleted subtree (see module doc)."""
     decisions = plan.rows[table]

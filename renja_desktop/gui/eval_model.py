@@ -60,9 +60,6 @@ def _columns() -> tuple[Column, ...]:
     return tuple(cols)
 
 
-QUARTER_KEYS = {f"{p}_{n}" for p in ("k", "rp") for n in (8, 9, 10, 11)}
-
-
 class EvalModel(EditableTreeModel):
     TABLE = "eval"
     MIME = MIME_EVAL_ROWS

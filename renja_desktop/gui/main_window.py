@@ -372,9 +372,6 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, p=path: self.open_document(Path(p)))
 
     # ================================================================== document life cycle
-    def has_document(self) -> bool:
-        return self.doc is not None
-
     def open_dialog(self) -> None:
         start = str(Path(app_settings.recent_files()[0]).parent) if app_settings.recent_files() else str(documents_dir())
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Buka berkas Renja"), start,

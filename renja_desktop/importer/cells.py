@@ -205,18 +205,6 @@ def read_k(cell: str) -> tuple[str | None, str, str]:
     return decimal_to_text(value), (m.group(2) or "").strip(), ""
 
 
-def read_percent(cell: str) -> tuple[Decimal | None, str]:
-    text = (cell or "").strip()
-    if not text or is_dash(text):
-        return None, ""
-    if is_sheet_error(text):
-        return None, f"'{text}' adalah galat lembar kerja"
-    try:
-        return parse_decimal(text), ""
-    except NumberError as exc:
-        return None, str(exc)
-
-
 # ------------------------------------------------------------------------------------ row kinds
 _RUNNING = re.compile(r"^(?:RENCANA KERJA|RENJA)\b", re.IGNORECASE)
 _AGENCY_CAPS = re.compile(r"^(?:BADAN|DINAS|KANTOR|SEKRETARIAT|INSPEKTORAT|KECAMATAN|SATUAN|RSUD|BAGIAN)\b")

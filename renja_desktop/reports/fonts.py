@@ -59,11 +59,3 @@ def register_fonts() -> None:
         _registered = True
 
 
-def font_for(bold: bool = False, italic: bool = False) -> str:
-    if bold and italic:
-        return BOLD_ITALIC
-    if bold:
-        return BOLD
-    if italic:
-        return ITALIC
-    return REGULAR
