@@ -11,10 +11,13 @@ What it leaves out, because something outside Python's own name lookup calls it:
   attributes of library objects set for the library (ReportLab, argparse);
 * the columns of the SQLAlchemy model (read by name from the database rows);
 * pytest's hooks and fixtures;
+* methods the window's action table names as text (``"ctl.save_to_origin"``, ``"op:move_down"`` in
+  ``renja_desktop/gui/actions.py``);
 * the entries of :data:`ALLOWED` below, each with the reason.
 """
 from __future__ import annotations
 
+import ast
 import re
 import sys
 from pathlib import Path
@@ -39,7 +42,6 @@ ALLOWED: dict[str, str] = {
     "renja_desktop/exchange/location.py:DRIVE_RAMDISK": "GetDriveTypeW's values, listed whole",
     "renja_desktop/service.py:_set_codes": "undo step, called by name through RenjaDocument._record",
     "renja_desktop/service.py:_replace_declared": "undo step, called by name through RenjaDocument._record",
-    "renja_desktop/gui/pages.py:move_down": "page operation, called by name (MainWindow.run_operation)",
     # owned by the operations rework (issue 15, part A) that is changing these files now: to be
     # removed or used there, then taken off this list
     "renja_desktop/service.py:reload": "pending operations rework",
@@ -60,16 +62,30 @@ def _is_module_level(item, lines: list[str]) -> bool:
     return bool(m) and item.name in re.split(r"\s*,\s*", m.group("names"))
 
 
+def _named_in_action_table(root: Path) -> set[str]:
+    """The handler names the action table gives as strings (the window looks them up by name)."""
+    table = root / "renja_desktop" / "gui" / "actions.py"
+    if not table.exists():
+        return set()
+    names = set()
+    for node in ast.walk(ast.parse(table.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and re.fullmatch(r"[a-z_][\w.:]*", node.value):
+            names.add(re.split(r"[.:]", node.value)[-1])
+    return names
+
+
 def find_unused(root: Path = ROOT) -> list[str]:
     v = vulture.Vulture(verbose=False)
     v.scavenge([str(root / f) for f in FOLDERS if (root / f).exists()])
+    by_name = _named_in_action_table(root)
     found = []
     cache: dict[str, list[str]] = {}
     for item in v.get_unused_code(min_confidence=60):
         if item.typ not in KINDS:
             continue
         path = Path(item.filename).resolve().relative_to(root).as_posix()
-        if f"{path}:{item.name}" in ALLOWED:
+        if f"{path}:{item.name}" in ALLOWED or (item.typ == "method" and item.name in by_name):
             continue
         lines = cache.setdefault(path, (root / path).read_text(encoding="utf-8").splitlines())
         if item.typ == "variable" and not _is_module_level(item, lines):
