@@ -1,6 +1,6 @@
 """Official row codes ``U.BB.PP.K.KK.SSSS`` and the five levels of the plan hierarchy.
 
-DESIGN.md section 2: ``U`` urusan (1 digit, or ``X`` for the generic penunjang rows), ``BB`` bidang
+docs/domain.md, "Codes": ``U`` urusan (1 digit, or ``X`` for the generic penunjang rows), ``BB`` bidang
 urusan, ``PP`` program, ``K.KK`` kegiatan (K is the level of government), ``SSSS`` sub kegiatan.
 """
 from __future__ import annotations

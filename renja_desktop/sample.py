@@ -1,7 +1,7 @@
 """The bundled sample: the real Renja of Badan Kesbangpol Kota Binjai 2024, built by the importer.
 
-``resources/sample/renja_kesbangpol_binjai_2024.txt`` is the seed document converted to text (the
-frozen app cannot read ``../shared``). ``resources/sample/koreksi.tsv`` is a small, reviewed and
+``resources/sample/renja_kesbangpol_binjai_2024.txt`` is the original document converted to text (the
+app reads only what it ships). ``resources/sample/koreksi.tsv`` is a small, reviewed and
 visible list of corrections where the source is ambiguous (a code printed twice, an empty row that
 another table fills in), each with its reason; every correction checks the text it replaces, so a
 changed source cannot be patched silently. Real arithmetic errors of the source are *not* corrected:

@@ -1,4 +1,4 @@
-"""Compare and merge two copies of one document, row by row (DESIGN.md section 6).
+"""Compare and merge two copies of one document, row by row (docs/architecture.md, "Copy and merge").
 
 Three-way when a common ancestor is known -- every verified copy carries its version token and
 lineage, and the version is kept locally as a merge base (:mod:`.backups`); two-way otherwise.

@@ -1,7 +1,7 @@
 """Tabel 2.1 (evaluation of last year's Renja) as a Qt tree model.
 
 Each K/Rp pair of columns 5-15 is shown; 12-15 are computed by
-:meth:`renja_desktop.compute.EvalTree.values_of` (DESIGN.md section 4) and drawn as derived cells.
+:meth:`renja_desktop.compute.EvalTree.values_of` (docs/domain.md, "Tables and formulas") and drawn as derived cells.
 Column 12 can be typed in where no quarterly figures (8-11) exist, and K of column 14 where the
 satuan does not add up (%, index). Rates with no denominator show the en dash.
 """

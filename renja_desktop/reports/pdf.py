@@ -1,4 +1,4 @@
-"""PDF rendering of the appendix tables with ReportLab Platypus (DESIGN.md section 7).
+"""PDF rendering of the appendix tables with ReportLab Platypus (docs/domain.md, "Printing").
 
 ReportLab's own ``Table`` re-lays out every remaining row at each page break, which makes a long
 table quadratic (2,2 s for 5.000 rows, 21 s for 20.000). Here the table is laid out once, by us:
