@@ -16,6 +16,8 @@ from datetime import datetime, timezone
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from . import registry
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -220,6 +222,28 @@ class DeclaredValue(Base):
     modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
 
 
+class Section(Base):
+    """One part of the written document: the cover, Kata Pengantar, a BAB or a subbab.
+
+    ``kind`` is one of :data:`renja_desktop.narrative.outline.KINDS`; numbers ("BAB II", "2.3") are
+    derived from the order, never stored. ``content`` is the section's text in the versioned block
+    format documented in :mod:`renja_desktop.narrative.format` (JSON, never widget HTML).
+    """
+
+    __tablename__ = "section"
+    __table_args__ = {"info": {"since": 2}}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    parent_id: Mapped[str | None] = mapped_column(
+        ForeignKey("section.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(Text, default="sub")
+    judul: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+
+
 class Meta(Base):
     """Key/value facts about the file (e.g. ``copied_from_hash`` for merge bases)."""
 
@@ -233,21 +257,14 @@ Index("ix_plan_row_kode", PlanRow.kode)
 Index("ix_eval_row_kode", EvalRow.kode)
 
 #: the tables whose rows carry a UUID and a modification stamp (compare/merge work on these)
-ROW_TABLES = (Document, PlanRow, Indikator, SumberDana, EvalRow, Pelayanan, Usulan, DeclaredValue)
+ROW_TABLES = (Document, PlanRow, Indikator, SumberDana, EvalRow, Pelayanan, Usulan, DeclaredValue, Section)
 
 #: fields of PlanRow holding money (stored on sub kegiatan only)
-PLAN_MONEY_FIELDS = ("pagu", "pagu_n1", "rkpd_pagu")
+PLAN_MONEY_FIELDS = registry.fields("plan", "money")
 #: text fields of PlanRow a user may edit
-PLAN_TEXT_FIELDS = (
-    "kode", "nama", "outcome", "lokasi", "catatan", "penanggung_jawab",
-    "rkpd_nama", "rkpd_lokasi", "rkpd_indikator", "rkpd_target", "rkpd_catatan",
-)
+PLAN_TEXT_FIELDS = tuple(k for k in registry.fields("plan") if k not in PLAN_MONEY_FIELDS)
 EVAL_K_COLUMNS = (5, 6, 7, 8, 9, 10, 11)
-EVAL_RP_INPUT_FIELDS = ("rp_5", "rp_6", "rp_7", "rp_8", "rp_9", "rp_10", "rp_11", "rp_12")
-EVAL_K_INPUT_FIELDS = ("k_5", "k_6", "k_7", "k_8", "k_9", "k_10", "k_11", "k_12", "k_14")
-EVAL_TEXT_FIELDS = ("kode", "nama", "sasaran", "indikator", "satuan", "penanggung_jawab", "keterangan")
-DOCUMENT_FIELDS = (
-    "pemda", "opd", "opd_singkat", "tahun", "renstra_mulai", "renstra_selesai", "nomenklatur_versi",
-    "judul", "running_header", "tempat", "tanggal", "kepala_jabatan", "kepala_nama",
-    "kepala_pangkat", "kepala_nip",
-)
+EVAL_RP_INPUT_FIELDS = registry.fields("eval", "money")
+EVAL_K_INPUT_FIELDS = registry.fields("eval", "decimal")
+EVAL_TEXT_FIELDS = tuple(k for k in registry.fields("eval") if k not in EVAL_RP_INPUT_FIELDS + EVAL_K_INPUT_FIELDS)
+DOCUMENT_FIELDS = registry.fields("document")

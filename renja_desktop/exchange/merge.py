@@ -844,7 +844,7 @@ def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: d
             names = ", ".join(f'"{c}" = ?' for c in t.columns[1:])
             conn.execute(f"UPDATE document SET {names} WHERE id = ?", (*row[1:], row[0]))
         # trees and lists
-        for table in ("plan_row", "eval_row", "pelayanan", "usulan"):
+        for table in ORDERED_TABLES:
             t = mine.tables[table]
             names, marks = _columns_sql(t.columns)
             pi = t.index("position")

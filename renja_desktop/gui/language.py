@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from .. import i18n
 from ..paths import resources_dir
 from . import settings as app_settings
 
@@ -39,6 +40,7 @@ def install_translators(lang: str) -> list[str]:
             app.installTranslator(tr)
             _translators.append(tr)
             loaded.append(path.name)
+    i18n.set_language(lang)   # messages and labels made by the core
     QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Indonesian,
                                QLocale.Country.Indonesia))
     return loaded

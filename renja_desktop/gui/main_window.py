@@ -178,6 +178,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.t23_page, self.tr("Review RKPD (Tabel 2.3)"))
         self.tabs.addTab(self.usulan_page, self.tr("Usulan (Tabel 2.4)"))
         self.tabs.addTab(self.identity, self.tr("Identitas && Pengesahan"))
+        from .document_tab import DocumentTab  # the written document: outline + text editor
+        self.document_tab = DocumentTab(doc, editor, self.tabs)
+        self.document_tab.message.connect(self.show_message)
+        self.document_tab.printRequested.connect(self.print_tables)
+        self.tabs.addTab(self.document_tab, self.tr("Dokumen"))
         for page in self.pages.values():
             page.message.connect(self.show_message)
             page.currentRowChanged.connect(lambda _r: self.update_actions())
@@ -210,9 +215,10 @@ class MainWindow(QMainWindow):
     def _tear_down_document_ui(self) -> None:
         for page in self.pages.values():
             page.detach()
-        for widget in (self.identity, self.detail, self.findings):
+        for widget in (self.identity, self.detail, self.findings, getattr(self, "document_tab", None)):
             if widget is not None:
                 widget.detach()
+        self.document_tab = None
         if self.tabs is not None:
             self.central.removeWidget(self.tabs)
             self.tabs.deleteLater()
@@ -414,6 +420,12 @@ class MainWindow(QMainWindow):
         if self.tabs is None:
             return
         tabel = finding.tabel
+        if tabel == "naskah" and self.document_tab is not None:  # the written document
+            self.tabs.setCurrentWidget(self.document_tab)
+            if finding.row_id:
+                self.document_tab.select_section(finding.row_id)
+            self.show_message(finding.line())
+            return
         if tabel == "2.1":
             page: TreePage = self.eval_page
             key = finding.kolom if finding.kolom in page.model._keys else (
@@ -487,12 +499,14 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("%1 nilai tercetak dihapus.").replace("%1", str(count)))
         return True
 
-    def print_tables(self) -> None:
+    def print_tables(self, mode: str = "tables") -> None:
         if self.doc is None:
             return
         from .print_dialog import PrintDialog
 
-        dialog = PrintDialog(self.doc, self)
+        if getattr(self, "document_tab", None) is not None:
+            self.document_tab.commit()
+        dialog = PrintDialog(self.doc, self, mode=mode if isinstance(mode, str) else "tables")
         dialog.exec()
 
     def show_guide(self) -> None:

@@ -35,7 +35,7 @@ from ..exchange.merge import plan_merge, write_merge
 from ..exchange.recover import recover
 from ..exchange.safecopy import save_copy
 from ..exchange.workspace import WorkSession, open_for_editing
-from ..paths import documents_dir
+from ..paths import data_dir, documents_dir
 from ..service import EditError, RenjaDocument
 from ..storage import DocumentFileError
 from . import exchange_dialogs, texts
@@ -155,29 +155,33 @@ class SessionController(QObject):
         return self.open_document(path)
 
     def open_sample(self) -> bool:
-        """A fresh copy of the bundled sample in the user's documents folder."""
+        """The sample's working copy in the app's data folder: the same file again while it is
+        unchanged, a fresh one after it was edited (sample.sample_copy); never a pile of copies
+        in the user's documents."""
         try:
-            from ..sample import build_sample
+            from ..sample import SAMPLE_RENEWED, sample_copy
         except ImportError:
             texts.show_error(self.window, translate("MainWindow", "Contoh tidak tersedia"),
                              translate("MainWindow", "Dokumen contoh tidak disertakan dalam instalasi ini."))
             return False
-        folder = documents_dir()
-        base = translate("MainWindow", "Contoh Renja Kesbangpol Binjai 2024")
-        path = folder / f"{base}.sqlite"
-        n = 2
-        while path.exists():
-            path = folder / f"{base} ({n}).sqlite"
-            n += 1
+        folder = data_dir() / "Contoh"
+        name = translate("MainWindow", "Contoh Renja Kesbangpol Binjai 2024")
+        if self._is_open(folder / f"{name}.sqlite"):
+            self.window.show_message(translate("MainWindow", "Dokumen contoh sudah terbuka."))
+            return True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            build_sample(path)
+            path, outcome = sample_copy(folder, name)
         except Exception as exc:  # the sample is bundled data: any failure is reported, not fatal
             QApplication.restoreOverrideCursor()
             texts.show_error(self.window, translate("MainWindow", "Contoh tidak dapat dibuat"), str(exc))
             return False
         QApplication.restoreOverrideCursor()
-        return self.open_document(path)
+        opened = self.open_document(path)
+        if opened and outcome == SAMPLE_RENEWED:
+            self.window.show_message(translate("MainWindow", "Contoh dibuat baru; salinan yang telah Anda ubah disimpan sebagai "
+                                      "'%1 (diubah).sqlite' di %2.").replace("%1", name).replace("%2", str(folder)))
+        return opened
 
     def close_document(self) -> bool:
         if self.window.doc is None:

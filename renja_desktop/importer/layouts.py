@@ -11,19 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import registry
 from ..readers import ImportFailure
 from .cells import looks_like_money, nonempty, read_code
 
 TABLES = ("4.1", "3.1", "2.1", "2.2", "2.3", "2.4")
 
-TABLE_TITLES = {
-    "4.1": "Rencana Kerja dan Pendanaan",
-    "3.1": "Rumusan Rencana Program dan Kegiatan",
-    "2.1": "Evaluasi Pelaksanaan Renja Tahun Lalu",
-    "2.2": "Pencapaian Kinerja Pelayanan",
-    "2.3": "Review terhadap Rancangan Awal RKPD",
-    "2.4": "Usulan Program dan Kegiatan Pemangku Kepentingan",
-}
+#: the official titles (from the registry), in the importer's order
+TABLE_TITLES = {n: registry.TABLES[n].id for n in TABLES}
 
 #: the fields each table can carry (keys as in ``tree --json`` where they exist)
 FIELDS = {
