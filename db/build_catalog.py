@@ -1,6 +1,7 @@
-"""Build the bundled nomenclature catalogs in ``db/catalog/`` from ``../shared/reference/``.
+"""Build the bundled nomenclature catalogs in ``db/catalog/`` from public transcriptions of the lists.
 
-Run from the checkout: ``python db/build_catalog.py [REFERENCE_DIR]``. The output is committed as
+Run from the checkout: ``python db/build_catalog.py REFERENCE_DIR`` (the folder holding the three
+source lists named in :func:`build`). The output is committed as
 data, so the app never needs the reference folder at run time.
 
 Versions written:
@@ -91,7 +92,10 @@ def build(reference: Path, out: Path = OUT) -> dict:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    ref = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parent.parent / "shared" / "reference"
+    if len(sys.argv) < 2:
+        sys.exit("pemakaian: python db/build_catalog.py FOLDER_REFERENSI (berisi nomenklatur_kep050_2020_simcan.tsv, "
+                 "nomenklatur_kabkota_urusan8_post2021_ippd.tsv, sumber_dana_simcan_2020.tsv)")
+    ref = Path(sys.argv[1])
     if not ref.exists():
         sys.exit(f"folder referensi tidak ditemukan: {ref}")
     info = build(ref)

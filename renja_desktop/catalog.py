@@ -1,6 +1,6 @@
 """Versioned nomenclature catalogs: the official list of codes and names, one file per version.
 
-The list changes every year and a code can change meaning between versions (DESIGN.md section 2),
+The list changes every year and a code can change meaning between versions (docs/domain.md, "Codes"),
 so a catalog has a version, a document names the version it follows
 (``doc.info['nomenklatur_versi']``), and users can load a newer list from a CSV/TSV/XLSX file
 offline (``renja-desktop catalog load FILE --versi NAME``), stored in the user's data folder.

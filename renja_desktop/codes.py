@@ -1,6 +1,6 @@
 """Official row codes ``U.BB.PP.K.KK.SSSS`` and the five levels of the plan hierarchy.
 
-DESIGN.md section 2: ``U`` urusan (1 digit, or ``X`` for the generic penunjang rows), ``BB`` bidang
+docs/domain.md, "Codes": ``U`` urusan (1 digit, or ``X`` for the generic penunjang rows), ``BB`` bidang
 urusan, ``PP`` program, ``K.KK`` kegiatan (K is the level of government), ``SSSS`` sub kegiatan.
 """
 from __future__ import annotations
@@ -124,14 +124,6 @@ def normalization_note(text: str) -> str | None:
 
 def code_level(text: str) -> int:
     return parse_code(text).level
-
-
-def is_valid_code(text: str) -> bool:
-    try:
-        parse_code(text)
-    except CodeError:
-        return False
-    return True
 
 
 def child_code(parent: str | None, number: int, child_level: int) -> str:

@@ -1,7 +1,7 @@
 """The bundled sample: the real Renja of Badan Kesbangpol Kota Binjai 2024, built by the importer.
 
-``resources/sample/renja_kesbangpol_binjai_2024.txt`` is the seed document converted to text (the
-frozen app cannot read ``../shared``). ``resources/sample/koreksi.tsv`` is a small, reviewed and
+``resources/sample/renja_kesbangpol_binjai_2024.txt`` is the original document converted to text (the
+app reads only what it ships). ``resources/sample/koreksi.tsv`` is a small, reviewed and
 visible list of corrections where the source is ambiguous (a code printed twice, an empty row that
 another table fills in), each with its reason; every correction checks the text it replaces, so a
 changed source cannot be patched silently. Real arithmetic errors of the source are *not* corrected:
@@ -15,7 +15,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .exchange.sqlitefile import file_sha
 from .importer import import_text, parse_identity
+from .narrative.format import image_block
+from .narrative.store import install_outline
+from .narrative.textimport import parse_text, running_of
 from .paths import resources_dir
 from .service import RenjaDocument
 from .storage import DocumentFileError
@@ -92,12 +96,8 @@ def add_sample_chapters(doc, text: str | None = None):
     """The chapters and text of the reference Renja (cover with the logo, Kata Pengantar, BAB I-V)
     read from the sample text by the narrative importer, into a document that has none yet.
     Returns the import report."""
-    from .narrative.format import image_block
-    from .narrative.store import install_outline
-    from .narrative.textimport import _running_of, parse_text
-
     text = text if text is not None else apply_corrections(sample_text(), load_corrections())
-    outline, report = parse_text(text, SAMPLE_TEXT, _running_of(doc))
+    outline, report = parse_text(text, SAMPLE_TEXT, running_of(doc))
     cover = next((s for s in outline if s["kind"] == "sampul"), None)
     logo = sample_dir() / SAMPLE_LOGO
     if cover is not None and logo.is_file():
@@ -159,8 +159,6 @@ def sample_copy(folder: str | Path, name: str) -> tuple[Path, str]:
     missing or edited, the edited copy kept once as ``name (diubah).sqlite`` (replacing an older
     one). Returns the path and :data:`SAMPLE_REUSED`, :data:`SAMPLE_NEW` or :data:`SAMPLE_RENEWED`.
     """
-    from .exchange.sqlitefile import file_sha as _digest
-
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.sqlite"
@@ -168,7 +166,7 @@ def sample_copy(folder: str | Path, name: str) -> tuple[Path, str]:
     outcome = SAMPLE_NEW
     if path.exists():
         try:
-            same = stamp.read_text(encoding="ascii").strip() == _digest(path)
+            same = stamp.read_text(encoding="ascii").strip() == file_sha(path)
         except OSError:
             same = False
         if same:
@@ -176,5 +174,5 @@ def sample_copy(folder: str | Path, name: str) -> tuple[Path, str]:
         os.replace(path, folder / f"{name} (diubah).sqlite")
         outcome = SAMPLE_RENEWED
     build_sample(path)
-    stamp.write_text(_digest(path), encoding="ascii")
+    stamp.write_text(file_sha(path), encoding="ascii")
     return path, outcome

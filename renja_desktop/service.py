@@ -30,6 +30,7 @@ from .codes import SUB_KEGIATAN, CodeError
 from .compute import EvalTree, Node, PlanTree, RollupTree
 from .errors import EditError
 from .stagefile import hash_optional_tables
+from .events import ChangeEvent
 from .formatting import NumberError, decimal_to_text, opd_with_pemda, parse_decimal, parse_rupiah
 from .model import (
     DOCUMENT_FIELDS, EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, PLAN_MONEY_FIELDS,
@@ -37,6 +38,7 @@ from .model import (
     SumberDana, Usulan, new_id, now_stamp,
 )
 from .history import History
+from .narrative.sections import put_rows
 from .storage import (APPLICATION_ID, DocumentFileError, create_file, inspect_file, make_engine,
                       upgrade_if_needed)
 from .validation import validate_rows
@@ -52,19 +54,6 @@ T_DECL: Table = DeclaredValue.__table__
 T_META: Table = Meta.__table__
 
 LIST_TABLES = {"pelayanan": T_PEL, "usulan": T_USUL}
-
-
-@dataclass
-class ChangeEvent:
-    """What one edit changed, for views to repaint exactly that."""
-
-    table: str                                   # 'plan', 'eval', 'document', 'pelayanan', ...
-    changed: set[str] = field(default_factory=set)   # rows whose shown values changed
-    inserted: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    moved: list[str] = field(default_factory=list)
-    #: row-level findings for the changed plan rows, checked right after the edit
-    findings: list = field(default_factory=list)
 
 
 @dataclass
@@ -1172,8 +1161,6 @@ class RenjaDocument:
     def put_sections(self, rows: list[dict], ids: list[str]) -> ChangeEvent:
         """The written document's one write (chapters, see :mod:`renja_desktop.narrative.store`):
         make the section rows ``ids`` exactly ``rows``; records its own inverse."""
-        from .narrative.store import put_rows
-
         return put_rows(self, rows, ids)
 
     # ---------------------------------------------------------------- meta

@@ -15,8 +15,9 @@ from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from . import audit
 from .compute import Node
-from .findings import ERROR, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding
+from .findings import ERROR, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding  # noqa: F401  (re-exported)
 from .formatting import format_percent, format_rupiah
+from .narrative.checks import narrative_findings
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
@@ -233,8 +234,6 @@ def document_findings(doc: "RenjaDocument") -> list[Finding]:
     out = duplicate_findings(doc)
     out.extend(declared_findings(doc))
     out.extend(eval_findings(doc))
-    from .narrative.checks import narrative_findings  # the written document: unknown fields ...
-
     for rule in (*audit.RULES, narrative_findings):
         out.extend(rule(doc))
     return out

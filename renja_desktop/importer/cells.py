@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from .. import codes
 from ..codes import CodeError
@@ -203,18 +202,6 @@ def read_k(cell: str) -> tuple[str | None, str, str]:
     except NumberError as exc:
         return None, "", str(exc)
     return decimal_to_text(value), (m.group(2) or "").strip(), ""
-
-
-def read_percent(cell: str) -> tuple[Decimal | None, str]:
-    text = (cell or "").strip()
-    if not text or is_dash(text):
-        return None, ""
-    if is_sheet_error(text):
-        return None, f"'{text}' adalah galat lembar kerja"
-    try:
-        return parse_decimal(text), ""
-    except NumberError as exc:
-        return None, str(exc)
 
 
 # ------------------------------------------------------------------------------------ row kinds

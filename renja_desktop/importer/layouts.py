@@ -1,4 +1,4 @@
-"""Table layouts (DESIGN.md section 4) and recognising columns from the table's own header words.
+"""Table layouts (docs/domain.md, "Tables and formulas") and recognising columns from the table's own header words.
 
 A :class:`Layout` says where each field sits, as an offset from the row's *anchor* cell: the name
 cell for coded tables (4.1, 3.1) and Tabel 2.1, whose code columns vary from row to row, and the
