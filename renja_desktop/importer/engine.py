@@ -24,6 +24,7 @@ from .cells import (
     is_total_row, join_text, looks_like_money, nonempty, norm_text, read_code, read_k, read_money,
     split_target,
 )
+from .header import is_comment_line
 from .layouts import (
     MONEY_FIELDS, Layout, apply_column_map, default_layout, guess_table, is_header_row, layout_from_header,
 )
@@ -112,6 +113,8 @@ def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, run
     for r in rows:
         if r.is_blank() or is_page_header(r.cells, running) or caption_table(r.cells):
             continue
+        if not header_rows and is_comment_line(r.cells):
+            continue  # '#' comments and title lines above the header
         if is_header_row(r.cells) or is_kr_row(r.cells):
             header_rows.append(r)
             if not seen_data:
@@ -178,6 +181,10 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
             continue
         if is_number_row(r.cells):
             rec("nomor kolom", "baris nomor kolom")
+            continue
+        if is_comment_line(r.cells) and (not logicals or r.cells[0].strip().startswith("#")) \
+                and not _has_key(table, r.cells, layout, False):
+            rec("judul/komentar", "baris komentar atau judul di luar tabel")
             continue
         if is_total_row(r.cells):
             out = rec("total", "baris TOTAL (disimpan sebagai nilai tercetak)")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import looks_like_money, nonempty
+from .header import combine_header as _combine_header
 from .readers import ImportFailure
 
 TABLES = ("4.1", "3.1", "2.1", "2.2", "2.3", "2.4")
@@ -118,24 +119,8 @@ def is_header_row(cells: list[str]) -> bool:
 
 
 def combine_header(rows: list[list[str]]) -> list[str]:
-    """One text per column from stacked header rows; an upper merged cell covers the empty cells
-    to its right (up to the next upper cell) where the row below has sub-headers."""
-    width = max((len(r) for r in rows), default=0)
-    grid = [list(r) + [""] * (width - len(r)) for r in rows]
-    out = [""] * width
-    for depth, row in enumerate(grid):
-        below = grid[depth + 1] if depth + 1 < len(grid) else None
-        current = ""
-        for col in range(width):
-            cell = row[col].strip()
-            if cell:
-                current = cell
-                out[col] = (out[col] + " " + cell).strip()
-            elif current and below is not None and below[col].strip():
-                out[col] = (out[col] + " " + current).strip()
-            else:
-                current = "" if below is None or not below[col].strip() else current
-    return [_norm(t) for t in out]
+    """One text per column from stacked header rows (see :func:`.header.combine_header`)."""
+    return _combine_header(rows)
 
 
 def _years(text: str) -> list[int]:
@@ -150,6 +135,10 @@ def field_for_header(table: str, text: str, tahun: int | None) -> str | None:
     years = _years(t)
     n1 = "n+1" in t.replace(" ", "") or "prakiraan" in t or (tahun is not None and (tahun + 1) in years)
     if table in ("4.1", "3.1", "2.3"):
+        if tahun is not None and years and tahun not in years and (tahun + 1) not in years:
+            return None  # "Pagu 2025" in a 2026 Renja: another year's column, never taken by position
+        if tahun is not None and years and tahun in years and (tahun + 1) not in years:
+            n1 = "n+1" in t.replace(" ", "")
         rkpd = table == "2.3" and ("rkpd" in t or "rancangan" in t)
         prefix = "rkpd_" if rkpd else ""
         if re.fullmatch(r"no\.?|nomor|no urut", t) or t.startswith("no. ") and len(t) < 8:
