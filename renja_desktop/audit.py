@@ -76,7 +76,7 @@ def _catalog(doc: "RenjaDocument"):
 @register_rule
 def nomenclature(doc: "RenjaDocument") -> list[Finding]:
     """Codes not in the document's catalog version; names that differ from the catalog's."""
-    from .catalog import name_similarity, normalize_name, pemda_jenis
+    from .catalog import name_similarity, normalize_name, pemda_jenis, same_name
 
     cat, problem = _catalog(doc)
     if problem:
@@ -102,9 +102,9 @@ def nomenclature(doc: "RenjaDocument") -> list[Finding]:
             continue
         if node.level <= codes.BIDANG_URUSAN or not node.nama.strip():
             continue  # agencies print their own name at urusan/bidang level
+        if same_name(node.nama, entry.nama):
+            continue  # incl. the official "... KABUPATEN/KOTA" / "... PROVINSI" variants
         a, b = normalize_name(node.nama), normalize_name(entry.nama)
-        if a == b or a.replace(" ", "") == b.replace(" ", ""):
-            continue
         import difflib
 
         quick = difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio()
