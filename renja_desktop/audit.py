@@ -134,19 +134,40 @@ def import_notes(doc: "RenjaDocument") -> list[Finding]:
     out = []
     for it in items:
         rid = it.get("row_id")
-        if rid:
+        if rid and it.get("pohon") == "2.1":
+            if rid not in doc.evaluation.nodes:
+                continue
+        elif rid:
             node = doc.plan.nodes.get(rid)
             if node is None:
                 continue
             if it.get("kolom") == "kode" and it.get("terhitung") and node.kode != it["terhitung"] \
-                    and "tanpa nol" in it.get("pesan", ""):
+                    and ("tanpa nol" in it.get("pesan", "") or "tidak baku" in it.get("pesan", "")):
                 continue  # the row's code has been changed since
             if it.get("induk") and node.parent is not None and node.parent.kode == it["induk"]:
                 continue  # the row has since been moved under the parent its code names
-        elif it.get("kode") and not doc.plan.find_kode(it["kode"]):
+        elif it.get("kode") and not it.get("baris_sumber") and not doc.plan.find_kode(it["kode"]):
             continue
         severity = it.get("severity") if it.get("severity") in (ERROR, WARNING, INFO) else WARNING
         out.append(Finding(severity, it.get("tabel", ""), it.get("kode", ""), it.get("kolom", ""),
                            it.get("pesan", ""), tercetak=it.get("tercetak", ""),
                            terhitung=it.get("terhitung", ""), row_id=rid, rule="import_note"))
     return out
+
+
+@register_rule
+def import_placeholders(doc: "RenjaDocument") -> list[Finding]:
+    """Rows Tabel 2.3 brought in before any plan table: one finding for all of them."""
+    from .validation import import_rows
+
+    made = import_rows(doc)
+    if not made:
+        return []
+    rows = [doc.plan.nodes[rid] for rid, kind in made.items()
+            if kind == "2.3" and rid in doc.plan.nodes and not doc.plan.nodes[rid].kode]
+    if not rows:
+        return []
+    return [Finding(WARNING, "2.3", "", "kode",
+                    f"{len(rows)} baris dari Tabel 2.3 belum berkode (mis. '{rows[0].nama[:50]}'): Tabel 2.3 "
+                    "tidak mencetak kode; impor Tabel 4.1 atau 3.1 agar baris ini mendapat kode, sumber dana "
+                    "dan tempatnya di pohon", row_id=rows[0].id, rule="import_placeholder")]

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .document import parse_identity, segment
-from .engine import import_block
+from .engine import import_block, record_unreconciled
 from .layouts import TABLES, guess_table
 from .readers import ImportFailure, Source, file_source, list_sheets, text_source
 from .report import CONTINUATION, IMPORTED, RECOGNISED, REJECTED, ImportReport, RowOutcome
@@ -96,6 +96,7 @@ def import_source(doc: "RenjaDocument", src: Source, table: str | None = None,
                 + (f" ({rejected} baris ditolak, mis. baris {report.rejected[0].line}: {report.rejected[0].reason})"
                    if rejected else "")
             )
+        record_unreconciled(doc, report)
     report.rows.sort(key=lambda r: r.line)
     report.findings = [f.as_dict() for f in validate(doc)]
     return report

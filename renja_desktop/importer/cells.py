@@ -8,6 +8,7 @@ column-number rows; TOTAL rows.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -62,6 +63,34 @@ def split_code_segments(tokens: list[str]) -> list[str]:
     return segs
 
 
+_CODE_ATTEMPT = re.compile(r"^[0-9X]{1,2}\s*\.\s*[0-9A-Za-z][0-9A-Za-z.\s]*$")
+
+
+def looks_like_code_attempt(cell: str) -> bool:
+    """A cell meant as a code, readable or not (``1.02.02.2.01. 0002``, ``1.02.02.2.010004``,
+    ``1.02.02.2.01.00X8``): such a row starts a row of its own, never continues the one above."""
+    text = (cell or "").strip()
+    return bool(_CODE_ATTEMPT.match(text)) and not re.search(r"[A-Za-z]{3,}", text)
+
+
+def repair_code_cell(cell: str) -> tuple[str, list[str]]:
+    """A dotted code cell made readable where that is unambiguous, with a note for each repair:
+    spaces inside the code, a sub kegiatan code glued to the kegiatan code (``2.010004``)."""
+    text = (cell or "").strip()
+    notes: list[str] = []
+    if "." not in text or not re.fullmatch(r"[0-9X][0-9X.\s]*", text, re.IGNORECASE):
+        return text, notes
+    if re.search(r"\s", text):
+        text = re.sub(r"\s+", "", text)
+        notes.append(f"spasi di dalam kode '{cell.strip()}' dihapus (dibaca {text})")
+    parts = text.split(".")
+    if len(parts) == 5 and re.fullmatch(r"[12]", parts[3]) and re.fullmatch(r"\d{6}", parts[4]):
+        fixed = ".".join(parts[:4] + [parts[4][:2], parts[4][2:]])
+        notes.append(f"kode sub kegiatan menempel pada kode kegiatan '{text}' (dibaca {fixed})")
+        text = fixed
+    return text, notes
+
+
 def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | None = None) -> CodeCells:
     """Read the code from the leading cells of a row (``start`` is the first code column).
 
@@ -69,6 +98,12 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
     last segments (``0001``) is completed from it.
     """
     out = CodeCells(name_index=start)
+    repaired: list[str] = []
+    if start < len(cells) and "." in cells[start]:
+        fixed, repaired = repair_code_cell(cells[start])
+        if repaired:
+            cells = list(cells)
+            cells[start] = fixed
     tokens: list[str] = []
     i = start
     limit = min(len(cells), start + max_cells)
@@ -121,8 +156,9 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
         out.error = str(exc)
         return out
     widths = (1, 2, 2, 1, 2, 4)
+    out.notes.extend(repaired)
     for i, seg in enumerate(segs):
-        if seg.isdigit() and len(seg) < widths[i] and i not in (5,):
+        if seg.isdigit() and len(seg) < widths[i] and (i != 5 or len(seg) == 3):
             out.notes.append(
                 f"segmen kode '{seg}' ditulis tanpa nol di depan (dibaca {seg.zfill(widths[i])})"
             )
@@ -131,11 +167,26 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
 
 
 # ------------------------------------------------------------------------------------ numbers
+def non_ascii_digits(text: str) -> str:
+    """The digits of ``text`` that are not 0-9 (full-width ``１``, Arabic-Indic ``٣``...), as written."""
+    return "".join(dict.fromkeys(c for c in (text or "") if c.isdigit() and not ("0" <= c <= "9")))
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not ("0" <= c <= "9") else c for c in text)
+
+
 def looks_like_money(cell: str) -> bool:
-    """A cell that is meant to be an amount of Rupiah (possibly malformed, e.g. ``40.145568.718``)."""
+    """A cell that is meant to be an amount of Rupiah (possibly malformed, e.g. ``40.145568.718``,
+    negative ``(1.500.000)``, or written with non-ASCII digits)."""
     text = (cell or "").strip()
     if not text or "%" in text:
         return False
+    text = _ascii_digits(text)
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    elif text[:1] in ("-", "\u2212") and len(text) > 1:
+        text = text[1:].strip()
     text = re.sub(r"^rp\.?\s*", "", text, flags=re.IGNORECASE)
     text = re.sub(r"(?:,-|,00?)$", "", text).replace(" ", "")
     if re.fullmatch(r"\d{4,}", text):
@@ -162,6 +213,13 @@ def read_money(cell: str) -> tuple[int | None, str]:
         return None, ""
     if is_sheet_error(text):
         return None, f"'{text}' adalah galat lembar kerja, bukan angka rupiah"
+    odd = non_ascii_digits(text)
+    if odd:
+        return None, (f"'{text}' ditulis dengan angka bukan 0-9 ('{odd}'); ketik ulang dengan angka biasa")
+    bare = text.replace(" ", "")
+    if bare.startswith("(") and bare.endswith(")") or bare[:1] in ("-", "\u2212") and len(bare) > 1:
+        return None, (f"'{text}' adalah angka negatif (dalam kurung atau bertanda minus); pagu tidak boleh "
+                      "negatif, baris diimpor tanpa nilai ini")
     try:
         return parse_rupiah(text), ""
     except NumberError as exc:
@@ -177,7 +235,7 @@ def split_target(cell: str) -> tuple[str, str]:
     if not text or is_dash(text):
         return "", ""
     m = _TARGET.match(text)
-    if not m:
+    if not m or non_ascii_digits(text):
         return text, ""
     number, satuan = m.group(1), (m.group(2) or "").strip()
     try:
@@ -195,6 +253,8 @@ def read_k(cell: str) -> tuple[str | None, str, str]:
         return None, "", ""
     if is_sheet_error(text):
         return None, "", f"'{text}' adalah galat lembar kerja"
+    if non_ascii_digits(text):
+        return None, "", f"'{text}' ditulis dengan angka bukan 0-9 ('{non_ascii_digits(text)}')"
     m = re.match(r"^(\d+(?:[.,]\d+)?)\s*(%|[A-Za-z][A-Za-z .\-/]*)?$", text)
     if not m:
         return None, "", f"'{text}' bukan angka kinerja yang terbaca"
@@ -211,6 +271,8 @@ def read_percent(cell: str) -> tuple[Decimal | None, str]:
         return None, ""
     if is_sheet_error(text):
         return None, f"'{text}' adalah galat lembar kerja"
+    if non_ascii_digits(text):
+        return None, f"'{text}' ditulis dengan angka bukan 0-9 ('{non_ascii_digits(text)}')"
     try:
         return parse_decimal(text), ""
     except NumberError as exc:

@@ -21,7 +21,8 @@ from ..codes import SUB_KEGIATAN, CodeError
 from ..formatting import format_rupiah
 from .cells import (
     caption_table, is_dash, is_kr_row, is_number_row, is_page_header, is_sheet_error, is_summary_row,
-    is_total_row, join_text, looks_like_money, nonempty, norm_text, read_code, read_k, read_money,
+    is_total_row, join_text, looks_like_code_attempt, looks_like_money, nonempty, norm_text, read_code, read_k,
+    read_money,
     split_target,
 )
 from .header import is_comment_line
@@ -72,6 +73,9 @@ def _has_key(table: str, cells: list[str], layout: Layout, paste: bool) -> bool:
         cc = read_code(cells, start=layout.code_start)
         if cc.tokens:
             return True
+        first = next((c for c in cells[layout.code_start:layout.code_start + 6] if c.strip()), "")
+        if looks_like_code_attempt(first):
+            return True  # an odd code cell starts its own row (rejected alone if unreadable)
         if paste:
             return bool(nonempty(cells))
         return False
@@ -154,6 +158,8 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
     running = _header_lines_of(doc)
     table, layout, header_rows = find_layout(rows, table, doc.info.get("tahun"), running,
                                              column_map=column_map, paste=paste, source=source)
+    for note in layout.year_notes:
+        report.messages.append(f"Tabel {table}: {note}")
     if layout.ignored:
         report.messages.append(
             f"Tabel {table}: kolom tidak disimpan: " + "; ".join(f"'{t}'" for t in layout.ignored[:6])
@@ -191,7 +197,11 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
             totals.append((r, out))
             continue
         if is_summary_row(r.cells):
-            rec("ringkasan", "baris rata-rata/ringkasan (dihitung aplikasi)")
+            out = rec("ringkasan", "baris rata-rata/ringkasan (dihitung aplikasi)")
+            figures = [c.strip() for _, c in nonempty(r.cells)[1:] if re.search(r"\d", c)]
+            if figures:
+                out.notes.append("angka rata-rata/ringkasan tercetak tidak dapat dicocokkan dengan perhitungan "
+                                 "aplikasi: " + ", ".join(figures[:4]))
             continue
         filled = nonempty(r.cells)
         if table == "2.4" and any(c.strip().upper() == "NIHIL" for _, c in filled):
@@ -282,6 +292,10 @@ def assign_money(cells: list[str], anchor: int, layout: Layout, fields: tuple[st
             cands.append(i)
     notes: list[str] = []
     out: dict[str, tuple[int, str]] = {}
+    for f in present:
+        c = cells[expected[f]].strip() if expected[f] < len(cells) else ""
+        if "%" in c and re.search(r"\d", c):
+            notes.append(f"kolom {f} berisi persentase '{c}', bukan rupiah; tidak diimpor")
     if not present or not cands:
         return out, notes
     if len(cands) == len(present):
@@ -360,6 +374,52 @@ def _add_import_findings(doc: "RenjaDocument", items: list[dict]) -> None:
     doc.set_meta(META_KEY, json.dumps(old, ensure_ascii=False))
 
 
+#: words of a row note that say a printed figure could not be reconciled: such notes become
+#: findings of ``check`` (with the source line), not only lines of the import report
+_UNRECONCILED = ("bergeser", "diabaikan", "galat lembar kerja", "bukan angka", "tidak sah", "negatif",
+                 "bukan 0-9", "persentase", "tidak dapat dicocokkan", "dikosongkan",
+                 "berbeda dengan yang sudah ada", "tidak terbaca")
+
+
+def record_unreconciled(doc: "RenjaDocument", report: ImportReport) -> None:
+    """Every row note about a printed figure the import could not reconcile, as an import finding
+    naming the source line (shown by ``check`` while its row exists). A malformed pagu is already a
+    declared value that ``check`` reports, so its note is not repeated."""
+    items = []
+    shifted: dict[tuple[str, str], list] = {}
+    for out in report.rows:
+        for note in out.notes:
+            m = re.match(r"kolom (\S+) bergeser", note)
+            if m:
+                shifted.setdefault((out.tabel, m.group(1)), []).append(out)
+    grouped = {k for k, v in shifted.items() if len(v) > 3}
+    for (tabel, kolom) in sorted(grouped):
+        rows = shifted[(tabel, kolom)]
+        lines = ", ".join(str(o.line) for o in rows[:12]) + (" ..." if len(rows) > 12 else "")
+        items.append({"severity": "warning", "tabel": tabel, "kode": "", "kolom": kolom,
+                      "pesan": f"kolom {kolom} tercetak bergeser dari tempatnya pada {len(rows)} baris; "
+                               f"angkanya dibaca dari sel sebelahnya, periksa [{report.source} baris {lines}]",
+                      "row_id": None, "baris_sumber": rows[0].line})
+    for out in report.rows:
+        if out.status == REJECTED and out.tabel:
+            items.append({"severity": "error", "tabel": out.tabel, "kode": out.kode, "kolom": "",
+                          "pesan": f"baris sumber ditolak, isinya tidak masuk dokumen: {out.reason} "
+                                   f"[{report.source} baris {out.line}]",
+                          "tercetak": out.nama[:60], "row_id": None, "baris_sumber": out.line})
+        for note in out.notes:
+            if not any(w in note for w in _UNRECONCILED) or note.startswith("kolom pagu '"):
+                continue
+            m = re.match(r"kolom (\S+)", note)
+            if m and "bergeser" in note and (out.tabel, m.group(1)) in grouped:
+                continue
+            items.append({"severity": "warning", "tabel": out.tabel, "kode": out.kode,
+                          "kolom": m.group(1) if m else "", "pohon": "2.1" if out.tabel == "2.1" else "",
+                          "pesan": f"{note} [{report.source} baris {out.line}]",
+                          "row_id": out.row_id if out.status == IMPORTED else None,
+                          "baris_sumber": out.line})
+    _add_import_findings(doc, items)
+
+
 # =============================================================================== plan tables
 class PlanWriter:
     """Places plan rows by their codes; fills rows that already exist; keeps printed values."""
@@ -388,6 +448,7 @@ class PlanWriter:
                 node = node.parent
         self.findings: list[dict] = []
         self.pending: list[dict] = []
+        self.made: dict[str, str] = {}      # rows this import created itself (validation.IMPORT_ROWS_KEY)
 
     # -------------------------------------------------------------- placing
     def _new_row(self, parent_id: str | None, kode: str, nama: str, level: int, claimed: bool = True,
@@ -421,6 +482,7 @@ class PlanWriter:
             parent_id = self._ensure_code_row(pcode, level - 1)
         nama = self._catalog_name(kode)
         rid = self._new_row(parent_id, kode, nama, level, claimed=False)
+        self.made[rid] = "induk"
         self.last_by_code[kode] = rid
         self.report.created_parents.append(kode + (f" {nama[:40]}" if nama else ""))
         return rid
@@ -491,10 +553,18 @@ class PlanWriter:
         self.report.declared += 1
 
     def flush(self) -> None:
-        """Store the printed values collected so far (one statement for the lot)."""
+        """Store the printed values collected so far (one statement for the lot) and the rows the
+        import made itself."""
         if self.pending:
             self.doc.add_declared_many(self.pending)
             self.pending = []
+        if self.made:
+            from ..validation import IMPORT_ROWS_KEY, import_rows
+
+            known = {rid: kind for rid, kind in import_rows(self.doc).items() if rid in self.doc.plan.nodes}
+            known.update(self.made)
+            self.doc.set_meta(IMPORT_ROWS_KEY, json.dumps(known))
+            self.made = {}
 
     def declare_total(self, row: SourceRow, out: RowOutcome, fields: tuple[str, ...], layout: Layout) -> None:
         """The printed TOTAL: money cells of the row, in order, to the money fields."""
@@ -517,6 +587,9 @@ class PlanWriter:
 def _total_anchor(cells: list[str], layout: Layout) -> int:
     """Where the name column would be in a TOTAL row (its money is read relative to it)."""
     first = nonempty(cells)[0][0]
+    name_col = layout.absolute_anchor if layout.absolute_anchor is not None else layout.header_positions.get("nama")
+    if name_col is not None and first <= name_col:
+        return name_col   # the header says where the name column is
     # TOTAL is printed in the code column (first column) or in the name column
     code_width = 4 if layout.table == "4.1" else 5
     if first == 0 and len(cells) > code_width:
@@ -591,8 +664,17 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
             item["row_id"] = row_id
     if cc.notes:
         w.findings.append({"severity": "warning", "tabel": w.table, "kode": kode, "kolom": "kode",
-                           "pesan": "kode tercetak dengan segmen tanpa nol di depan: " + "; ".join(cc.notes),
+                           "pesan": "kode tercetak tidak baku: " + "; ".join(cc.notes)
+                                    + f" [{w.source} baris {lg.line}]",
                            "tercetak": cc.printed, "terhitung": kode, "row_id": row_id})
+    if created and kode and not nama and not any(text.values()) and not money:
+        w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "nama",
+                           "pesan": f"baris Tabel {w.table} hanya berisi kode, tanpa nama dan nilai "
+                                    f"[{w.source} baris {lg.line}]", "row_id": row_id})
+    if any("kode ganda" in n for n in notes):
+        w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "kode",
+                           "pesan": f"kode {kode} tercetak lebih dari sekali di Tabel {w.table} "
+                                    f"[{w.source} baris {lg.line}]", "row_id": row_id})
     node = doc.plan.nodes[row_id]
     out.row_id = row_id
     if not nama and not any(text.values()) and not money:
@@ -744,6 +826,7 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
             rid = doc.add_plan_row(pid, "", nama, level=level, check=False)
             report.inserted += 1
             node = doc.plan.nodes[rid]
+            w.made[rid] = "2.3"
             created = True
             notes.append(f"tidak cocok dengan {LEVEL_WORD[level]} mana pun di dokumen; ditambahkan tanpa kode")
         taken.add(node.id)

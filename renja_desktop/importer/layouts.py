@@ -92,6 +92,7 @@ class Layout:
     header_lines: list[int] = field(default_factory=list)
     header_positions: dict[str, int] = field(default_factory=dict)   # absolute columns in the header
     code_start: int = 0                   # first code column (coded tables)
+    year_notes: list[str] = field(default_factory=list)   # columns of another year than the document's
 
     def pos(self, name: str, anchor_index: int) -> int | None:
         off = self.offsets.get(name)
@@ -135,8 +136,6 @@ def field_for_header(table: str, text: str, tahun: int | None) -> str | None:
     years = _years(t)
     n1 = "n+1" in t.replace(" ", "") or "prakiraan" in t or (tahun is not None and (tahun + 1) in years)
     if table in ("4.1", "3.1", "2.3"):
-        if tahun is not None and years and tahun not in years and (tahun + 1) not in years:
-            return None  # "Pagu 2025" in a 2026 Renja: another year's column, never taken by position
         if tahun is not None and years and tahun in years and (tahun + 1) not in years:
             n1 = "n+1" in t.replace(" ", "")
         rkpd = table == "2.3" and ("rkpd" in t or "rancangan" in t)
@@ -213,6 +212,19 @@ def layout_from_header(table: str, header_rows: list[list[str]], tahun: int | No
     columns = combine_header(header_rows)
     positions: dict[str, int] = {}
     ignored = []
+
+    def wanted_year(name: str) -> int | None:
+        if tahun is None:
+            return None
+        return tahun + 1 if name.endswith("_n1") else tahun
+
+    def year_fits(name: str, text: str) -> bool | None:
+        """True/False when the header names a year (the wanted one or not); None without a year."""
+        years, want = _years(text), wanted_year(name)
+        if not years or want is None:
+            return None
+        return want in years
+
     for col, text in enumerate(columns):
         if not text:
             continue
@@ -223,9 +235,17 @@ def layout_from_header(table: str, header_rows: list[list[str]], tahun: int | No
         if name in positions:
             if name == "kode":
                 continue  # Kode spread over several columns
-            ignored.append(text)
+            # two columns for one field ("Pagu 2025", "Anggaran 2026"): the document year decides
+            if year_fits(name, text) and not year_fits(name, columns[positions[name]]):
+                ignored.append(columns[positions[name]])
+                positions[name] = col
+            else:
+                ignored.append(text)
             continue
         positions[name] = col
+    year_notes = [f"kolom '{columns[col]}' bertahun lain dari tahun dokumen {wanted_year(name)}; tetap dibaca "
+                  f"sebagai {name}" for name, col in positions.items()
+                  if name not in ("kode", "no", "nama", "rkpd_nama") and year_fits(name, columns[col]) is False]
     anchor = ANCHOR[table]
     if anchor not in positions:
         if table == "2.3" and "rkpd_nama" in positions:
@@ -237,7 +257,7 @@ def layout_from_header(table: str, header_rows: list[list[str]], tahun: int | No
     base = positions[anchor]
     offsets = {k: v - base for k, v in positions.items() if k != "kode"}
     layout = Layout(table, offsets, anchor, from_header=True, ignored=ignored, header_lines=lines,
-                    header_positions=positions)
+                    header_positions=positions, year_notes=year_notes)
     layout.code_start = positions.get("kode", 0)
     return layout
 
