@@ -40,7 +40,7 @@ class Finding:
     rule: str = ""
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(self.__dict__)  # the fields are plain values: no deep copy needed
 
     def line(self) -> str:
         where = f"Tabel {self.tabel}" if self.tabel[:1].isdigit() else self.tabel

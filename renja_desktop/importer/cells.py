@@ -166,6 +166,19 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
     return out
 
 
+_WORD = re.compile(r"[A-Za-z]{3}")
+
+
+def is_plain_coded_row(cells: list[str]) -> bool:
+    """A row that starts with a code (segment) and carries a word: never a header, caption, page
+    header, column-number, TOTAL or summary row (the quick path through a large table)."""
+    for c in cells:
+        t = c.strip()
+        if t:
+            return _is_code_token(t) and _WORD.search("\t".join(cells)) is not None
+    return False
+
+
 # ------------------------------------------------------------------------------------ numbers
 def non_ascii_digits(text: str) -> str:
     """The digits of ``text`` that are not 0-9 (full-width ``１``, Arabic-Indic ``٣``...), as written."""
@@ -176,14 +189,23 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.digit(c)) if c.isdigit() and not ("0" <= c <= "9") else c for c in text)
 
 
+_MONEY_OK = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d{4,})\Z", re.ASCII)
+
+
 def looks_like_money(cell: str) -> bool:
     """A cell that is meant to be an amount of Rupiah (possibly malformed, e.g. ``40.145568.718``,
     negative ``(1.500.000)``, or written with non-ASCII digits)."""
     text = (cell or "").strip()
     if not text or "%" in text:
         return False
-    text = _ascii_digits(text)
-    if text.startswith("(") and text.endswith(")"):
+    if _MONEY_OK.match(text):
+        return True       # the common case: 1.500.000 or 1500000
+    first = text[0]
+    if first.isalpha() and first not in "rR" or not any(c.isdigit() for c in text):
+        return False      # a name or other text
+    if not text.isascii():
+        text = _ascii_digits(text)
+    if text[0] == "(" and text[-1] == ")":
         text = text[1:-1].strip()
     elif text[:1] in ("-", "\u2212") and len(text) > 1:
         text = text[1:].strip()

@@ -14,14 +14,17 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .. import codes
 from ..codes import SUB_KEGIATAN, CodeError
 from ..formatting import format_rupiah
+from ..model import new_id, now_stamp
 from .cells import (
     caption_table, is_dash, is_kr_row, is_number_row, is_page_header, is_sheet_error, is_summary_row,
-    is_total_row, join_text, looks_like_code_attempt, looks_like_money, nonempty, norm_text, read_code, read_k,
+    is_plain_coded_row, is_total_row, join_text, looks_like_code_attempt, looks_like_money, nonempty, norm_text,
+    read_code, read_k,
     read_money,
     split_target,
 )
@@ -48,6 +51,7 @@ class Logical:
     cells: list[str]
     outcome: RowOutcome
     merged: list[int] = field(default_factory=list)
+    code: Any = None          # the row's CodeCells as read in pass 1 (read again if merged)
 
 
 @dataclass
@@ -67,10 +71,13 @@ def _header_lines_of(doc: "RenjaDocument") -> tuple[str, ...]:
     return tuple(x for x in (a, b) if x)
 
 
-def _has_key(table: str, cells: list[str], layout: Layout, paste: bool) -> bool:
-    """Does the row start a new data row (a code, a number in the No column, a name)?"""
+def _has_key(table: str, cells: list[str], layout: Layout, paste: bool, found: list | None = None) -> bool:
+    """Does the row start a new data row (a code, a number in the No column, a name)?
+    ``found`` receives the row's code as read (coded tables)."""
     if table in ("4.1", "3.1"):
         cc = read_code(cells, start=layout.code_start)
+        if found is not None:
+            found.append(cc)
         if cc.tokens:
             return True
         first = next((c for c in cells[layout.code_start:layout.code_start + 6] if c.strip()), "")
@@ -115,6 +122,9 @@ def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, run
     first_header_block: list[SourceRow] = []
     seen_data = False
     for r in rows:
+        if is_plain_coded_row(r.cells):
+            seen_data = True
+            continue
         if r.is_blank() or is_page_header(r.cells, running) or caption_table(r.cells):
             continue
         if not header_rows and is_comment_line(r.cells):
@@ -168,10 +178,17 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
     logicals: list[Logical] = []
     totals: list[tuple[SourceRow, RowOutcome]] = []
     header_ids = {id(r) for r in header_rows}
+    coded = table in ("4.1", "3.1")
     for r in rows:
         def rec(kind: str, reason: str = "") -> RowOutcome:
             return report.add(RowOutcome(r.line, RECOGNISED, table, kind=kind, reason=reason or kind))
 
+        if coded and is_plain_coded_row(r.cells):
+            found: list = []
+            if _has_key(table, r.cells, layout, paste, found):
+                out = report.add(RowOutcome(r.line, IMPORTED, table))
+                logicals.append(Logical(r.line, list(r.cells), out, code=found[0] if found else None))
+                continue
         if r.is_blank():
             rec("kosong", "baris kosong")
             continue
@@ -207,9 +224,10 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
         if table == "2.4" and any(c.strip().upper() == "NIHIL" for _, c in filled):
             rec("nihil", "NIHIL: tidak ada usulan")
             continue
-        if _has_key(table, r.cells, layout, paste):
+        found: list = []
+        if _has_key(table, r.cells, layout, paste, found):
             out = report.add(RowOutcome(r.line, IMPORTED, table))
-            logicals.append(Logical(r.line, list(r.cells), out))
+            logicals.append(Logical(r.line, list(r.cells), out, code=found[0] if found else None))
             continue
         if logicals and len(filled) >= 1:
             prev = logicals[-1]
@@ -449,13 +467,71 @@ class PlanWriter:
         self.findings: list[dict] = []
         self.pending: list[dict] = []
         self.made: dict[str, str] = {}      # rows this import created itself (validation.IMPORT_ROWS_KEY)
+        # new rows are collected and written at once by flush() (doc.add_plan_rows_bulk); a paste
+        # under a row (small, and it needs the tree for the next free code) writes row by row
+        self.bulk = parent_id is None
+        self.stamp = now_stamp()
+        self.new_rows: dict[str, dict] = {}
+        self.new_children: Counter = Counter()
+        self.new_ind: dict[str, list[dict]] = {}
+        self.new_sd: dict[str, list[dict]] = {}
+
+    # -------------------------------------------------------------- rows, written or not yet
+    def values_of(self, rid: str) -> dict:
+        row = self.new_rows.get(rid)
+        return row if row is not None else self.doc.plan.nodes[rid].values
+
+    def exists(self, rid: str) -> bool:
+        return rid in self.new_rows or rid in self.doc.plan.nodes
+
+    def update(self, rid: str, updates: dict[str, Any]) -> None:
+        row = self.new_rows.get(rid)
+        if row is None:
+            self.doc.set_plan(rid, check=False, **updates)
+            return
+        label = row["kode"] or row["nama"][:40]
+        for key, value in updates.items():
+            row[key] = value.strip() if key == "nama" else self.doc._parse_plan_value(row["level"], key, value, label)
+
+    def has_indikator(self, rid: str) -> bool:
+        return bool(self.new_ind.get(rid) or self.doc.indikator.get(rid))
+
+    def set_indikator(self, rid: str, items: list[dict]) -> None:
+        if rid not in self.new_rows:
+            self.doc.set_indikator(rid, items)
+            return
+        stamp = self.new_rows[rid]["modified_at"]
+        self.new_ind[rid] = [{"id": new_id(), "row_id": rid, "position": i,
+                              **{k: str(it.get(k) or "").strip() for k in ("teks", "target", "satuan", "target_n1")},
+                              "modified_at": stamp} for i, it in enumerate(items)]
+
+    def has_sumber_dana(self, rid: str) -> bool:
+        return bool(self.new_sd.get(rid) or self.doc.sumber_dana.get(rid))
+
+    def set_sumber_dana(self, rid: str, items: list[dict]) -> None:
+        if rid not in self.new_rows:
+            self.doc.set_sumber_dana(rid, items)
+            return
+        stamp = self.new_rows[rid]["modified_at"]
+        self.new_sd[rid] = [{"id": new_id(), "row_id": rid, "position": i, "kode": it.get("kode") or "",
+                             "nama": it.get("nama") or "", "jumlah": it.get("jumlah"), "modified_at": stamp}
+                            for i, it in enumerate(items)]
 
     # -------------------------------------------------------------- placing
     def _new_row(self, parent_id: str | None, kode: str, nama: str, level: int, claimed: bool = True,
                  fields: dict[str, Any] | None = None) -> str:
         """Insert a row. ``claimed=False``: a parent made from a code prefix, which a later printed
         row with that code takes over instead of duplicating it."""
-        rid = self.doc.add_plan_row(parent_id, kode, nama, level=level, check=False, **(fields or {}))
+        if self.bulk:
+            plan = self.doc.plan
+            before = len(plan.children_of(parent_id)) if parent_id is None or parent_id in plan.nodes else 0
+            row = self.doc.new_plan_values(parent_id, kode, nama, level,
+                                           before + self.new_children[parent_id], fields, stamp=self.stamp)
+            self.new_children[parent_id] += 1
+            rid = row["id"]
+            self.new_rows[rid] = row
+        else:
+            rid = self.doc.add_plan_row(parent_id, kode, nama, level=level, check=False, **(fields or {}))
         self.report.inserted += 1
         if kode:
             self.existing.setdefault(kode, []).append(rid)
@@ -501,16 +577,16 @@ class PlanWriter:
             return pid
         above = self.stack.get(level - 1)
         if above is not None:
-            above_node = self.doc.plan.nodes[above]
+            above_row = self.values_of(above)
             notes.append(
                 f"induk berkode {pcode} tidak ada; ditempatkan di bawah {LEVEL_WORD[level - 1]} "
-                f"{above_node.kode or above_node.nama[:40]} di atasnya"
+                f"{above_row['kode'] or above_row['nama'][:40]} di atasnya"
             )
             self.findings.append({
                 "severity": "warning", "tabel": self.table, "kode": kode, "kolom": "kode",
                 "pesan": f"kode tercetak tidak cocok dengan {LEVEL_WORD[level - 1]} di atasnya "
-                         f"({above_node.kode}); induk {pcode} tidak tercetak",
-                "tercetak": kode, "terhitung": above_node.kode, "induk": pcode, "row_id": None,
+                         f"({above_row['kode']}); induk {pcode} tidak tercetak",
+                "tercetak": kode, "terhitung": above_row["kode"], "induk": pcode, "row_id": None,
             })
             return above
         if level == codes.URUSAN:
@@ -524,7 +600,7 @@ class PlanWriter:
         if kode:
             occ = self.seen[kode]
             ids = self.existing.get(kode, [])
-            if occ < len(ids) and ids[occ] in self.doc.plan.nodes:
+            if occ < len(ids) and self.exists(ids[occ]):
                 self.seen[kode] += 1
                 rid = ids[occ]
                 self._remember(rid, level, kode)
@@ -553,10 +629,17 @@ class PlanWriter:
         self.report.declared += 1
 
     def flush(self) -> None:
-        """Store the printed values collected so far (one statement for the lot) and the rows the
-        import made itself."""
+        """Write the new rows, then the printed values collected so far (one statement for each
+        table) and the rows the import made itself."""
+        if self.new_rows:
+            self.doc.add_plan_rows_bulk(list(self.new_rows.values()),
+                                        [x for items in self.new_ind.values() for x in items],
+                                        [x for items in self.new_sd.values() for x in items])
+            self.new_rows, self.new_ind, self.new_sd = {}, {}, {}
+            self.new_children.clear()
         if self.pending:
-            self.doc.add_declared_many(self.pending)
+            with self.doc.large_cache():
+                self.doc.add_declared_many(self.pending)
             self.pending = []
         if self.made:
             from ..validation import IMPORT_ROWS_KEY, import_rows
@@ -618,7 +701,8 @@ def write_plan(doc: "RenjaDocument", block: Block, report: ImportReport, source:
 
 def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_fields, base) -> None:
     cells, out = lg.cells, lg.outcome
-    cc = read_code(cells, start=layout.code_start, base=base)
+    cc = lg.code if lg.code is not None and base is None and not lg.merged else \
+        read_code(cells, start=layout.code_start, base=base)
     if cc.error:
         out.status = REJECTED
         out.kode = cc.printed
@@ -653,13 +737,14 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
                        ("penanggung_jawab", text.get("penanggung_jawab", ""))):
         if value:
             initial[key] = value
+    read = {f: read_money(teks) for f, (_, teks) in money.items()}
     if level == SUB_KEGIATAN:
-        for f, (_, teks) in money.items():
-            value, err = read_money(teks)
+        for f, (value, err) in read.items():
             if value is not None and not err:
                 initial[f] = value
+    first_new = len(w.findings)
     row_id, created = w.place(kode, nama, level, notes, fields=initial)
-    for item in w.findings:
+    for item in w.findings[first_new:]:     # what placing this row noticed
         if item.get("row_id", "") is None and item.get("kode") == kode:
             item["row_id"] = row_id
     if cc.notes:
@@ -675,25 +760,25 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "kode",
                            "pesan": f"kode {kode} tercetak lebih dari sekali di Tabel {w.table} "
                                     f"[{w.source} baris {lg.line}]", "row_id": row_id})
-    node = doc.plan.nodes[row_id]
+    vals = w.values_of(row_id)
     out.row_id = row_id
     if not nama and not any(text.values()) and not money:
         notes.append("baris hanya berisi kode, tanpa nama dan nilai")
     # ------------------------------------------------------------ row fields
     updates: dict[str, Any] = {}
-    if nama and not node.nama:
+    if nama and not vals["nama"]:
         updates["nama"] = nama
-    elif nama and not created and norm_text(nama) != norm_text(node.nama):
-        notes.append(f"nama berbeda dengan baris yang sudah ada ('{node.nama[:50]}'); nama lama dipertahankan")
+    elif nama and not created and norm_text(nama) != norm_text(vals["nama"]):
+        notes.append(f"nama berbeda dengan baris yang sudah ada ('{vals['nama'][:50]}'); nama lama dipertahankan")
     for key, value in initial.items():
-        if key not in MONEY_FIELDS["4.1"] and value and not node.values.get(key):
+        if key not in MONEY_FIELDS["4.1"] and value and not vals.get(key):
             updates[key] = value
     for f, (idx, teks) in money.items():
-        value, err = read_money(teks)
+        value, err = read[f]
         if err:
             notes.append(f"kolom {f} '{teks}': {err}")
         if level == SUB_KEGIATAN:
-            current = node.values.get(f)
+            current = vals.get(f)
             if value is not None and current is None:
                 updates[f] = value
             elif value is not None and current != value:
@@ -704,7 +789,7 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         elif teks and not is_dash(teks):
             w.declare(kode, f, teks, value, row_id, lg.line)
     if updates:
-        doc.set_plan(row_id, check=False, **updates)
+        w.update(row_id, updates)
         if not created:
             w.report.updated += 1
     # ------------------------------------------------------------ indicator and funding
@@ -715,13 +800,13 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
     target_n1, _ = split_target(text.get("target_n1", ""))
     if text.get("target_n1") and _ and _ != satuan:
         target_n1 = text["target_n1"]
-    if (ind_text or target or target_n1) and not doc.indikator.get(row_id):
-        doc.set_indikator(row_id, [{"teks": ind_text, "target": target, "satuan": satuan,
-                                    "target_n1": target_n1}])
+    if (ind_text or target or target_n1) and not w.has_indikator(row_id):
+        w.set_indikator(row_id, [{"teks": ind_text, "target": target, "satuan": satuan,
+                                  "target_n1": target_n1}])
     sd = text.get("sumber_dana", "")
-    if sd and level == SUB_KEGIATAN and not doc.sumber_dana.get(row_id):
+    if sd and level == SUB_KEGIATAN and not w.has_sumber_dana(row_id):
         sd = re.sub(r"\s+", " ", sd)
-        doc.set_sumber_dana(row_id, [{"nama": sd, "kode": _sumber_dana_code(sd), "jumlah": None}])
+        w.set_sumber_dana(row_id, [{"nama": sd, "kode": _sumber_dana_code(sd), "jumlah": None}])
     elif sd and level != SUB_KEGIATAN:
         notes.append(f"sumber dana '{sd[:40]}' pada {LEVEL_WORD[level]} diabaikan (hanya untuk sub kegiatan)")
     out.notes.extend(notes)
@@ -729,6 +814,7 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         out.reason = "melengkapi baris yang sudah ada"
 
 
+@lru_cache(maxsize=4096)
 def _sumber_dana_code(nama: str) -> str:
     try:
         from ..catalog import match_sumber_dana

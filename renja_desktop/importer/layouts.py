@@ -105,16 +105,25 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_HEADER_WORD_RE = re.compile(
+    "|".join(rf"(?<![a-z]){re.escape(w)}(?![a-z])" for w in sorted(HEADER_WORDS, key=len, reverse=True)))
+
+
+_CODE_START = re.compile(r"\s*\d+\.\d")
+
+
 def is_header_row(cells: list[str]) -> bool:
     filled = nonempty(cells)
     if len(filled) < 2:
         return False
+    if _CODE_START.match(filled[0][1]):
+        return False      # a data row: it starts with a code ("Kode"/"No" start a header)
     if any(looks_like_money(c) for _, c in filled):
         return False
     hits = 0
+    search = _HEADER_WORD_RE.search
     for _, c in filled:
-        t = _norm(c)
-        if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", t) for w in HEADER_WORDS):
+        if search(_norm(c)):
             hits += 1
     return hits >= 2 and hits >= len(filled) // 3
 
