@@ -13,6 +13,7 @@ import sys
 from typing import Any, Callable
 
 from . import __version__
+from .cli_argparse_id import IndonesianParser, install as _install_indonesian_argparse
 
 #: modules whose ``register(subparsers)`` adds commands, in help order
 COMMAND_MODULES = [
@@ -33,11 +34,7 @@ class CliError(Exception):
     """A bad argument or input: printed as one line, exit status 2."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, Indonesian prefix, exit 2
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"galat: {message}\n")
-        raise SystemExit(EXIT_USAGE)
+_Parser = IndonesianParser  # one ``galat:`` line for usage errors, Indonesian help, negative amounts
 
 
 def print_json(data: Any) -> None:
@@ -46,11 +43,13 @@ def print_json(data: Any) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    _install_indonesian_argparse()
     parser = _Parser(
         prog="renja-desktop",
         description="Renja Desktop: menyusun Rencana Kerja Perangkat Daerah secara luring.",
     )
-    parser.add_argument("--version", action="version", version=f"renja-desktop {__version__}")
+    parser.add_argument("--version", action="version", version=f"renja-desktop {__version__}",
+                        help="menampilkan versi program lalu keluar")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
+from typing import Iterator
 
 from . import codes
+from . import operations as ops
 from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
 from .codes import CodeError
 from .formatting import format_nip, format_rupiah
@@ -13,13 +16,8 @@ from .model import DOCUMENT_FIELDS
 from .service import EditError, RenjaDocument
 from .validation import SEVERITY_LABEL, has_errors, validate
 
-#: ``set`` fields stored on the plan row itself
-ROW_FIELDS = {
-    "kode", "nama", "pagu", "pagu_n1", "rkpd_pagu", "outcome", "lokasi", "catatan",
-    "penanggung_jawab", "rkpd_nama", "rkpd_lokasi", "rkpd_indikator", "rkpd_target", "rkpd_catatan",
-}
-#: ``set`` fields of the row's first indicator
-INDIKATOR_FIELDS = {"indikator": "teks", "target": "target", "satuan": "satuan", "target_n1": "target_n1"}
+#: ``set`` fields: every cell of a plan row (the row's own fields, its first indicator, funding)
+SET_FIELDS = ops.PLAN_CELL_KEYS
 
 
 def _year(text: str) -> int:
@@ -70,8 +68,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("add", help="menambah baris di bawah baris yang kodenya diperpanjang")
     p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("kode", metavar="CODE")
+    p.add_argument("kode", metavar="CODE", help="kode baris baru; dengan --next: kode induknya (- untuk urusan)")
     p.add_argument("nama", metavar="NAME")
+    p.add_argument("--next", action="store_true",
+                   help="baris baru mendapat kode bebas berikutnya di bawah induk CODE")
     p.add_argument("--pagu", default=None, help="pagu indikatif n (sub kegiatan)")
     p.add_argument("--pagu-n1", default=None, help="pagu prakiraan maju n+1 (sub kegiatan)")
     p.add_argument("--json", action="store_true", help="keluaran JSON")
@@ -81,7 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("kode", metavar="CODE")
     p.add_argument("field", metavar="FIELD",
-                   help="kunci seperti pada tree --json: " + ", ".join(sorted(ROW_FIELDS | set(INDIKATOR_FIELDS) | {"sumber_dana"})))
+                   help="kunci seperti pada tree --json: " + ", ".join(sorted(SET_FIELDS)))
     p.add_argument("value", metavar="VALUE")
     p.add_argument("--json", action="store_true", help="keluaran JSON")
     p.set_defaults(handler=cmd_set)
@@ -111,6 +111,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def open_document(path: Path, readonly: bool = False, deep: bool = False) -> RenjaDocument:
     return RenjaDocument.open(path, readonly=readonly, deep=deep)
+
+
+@contextlib.contextmanager
+def editing(path: Path) -> Iterator[RenjaDocument]:
+    """Open a document for changes the way the window does: holding its lock (a file open in the
+    window, or in another command, is refused with a ``galat:`` line naming who has it)."""
+    from .exchange.lock import acquire
+
+    with acquire(path):
+        with RenjaDocument.open(path) as doc:
+            yield doc
+
+
+def execute(doc: RenjaDocument, op: ops.Operation):
+    """Carry out one operation, as the window does (the same reading of every value)."""
+    return doc.history.execute(op).result
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -178,9 +194,9 @@ def cmd_info(args: argparse.Namespace) -> int:
         if key not in DOCUMENT_FIELDS:
             raise CliError(f"isian identitas '{key}' tidak dikenal; pilih: {', '.join(DOCUMENT_FIELDS)}")
         changes[key] = value
-    with open_document(args.file, readonly=not changes) as doc:
+    with (editing(args.file) if changes else open_document(args.file, readonly=True)) as doc:
         if changes:
-            doc.set_document(**changes)
+            execute(doc, ops.SetDocument(changes))
         info = _info_dict(doc)
     if args.json:
         print_json(info)
@@ -251,18 +267,26 @@ def _find_parent(doc: RenjaDocument, kode: str):
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    try:
-        kode = codes.normalize_code(args.kode)
-    except CodeError as exc:
-        raise CliError(f"kode tidak sah: {exc}") from None
-    with open_document(args.file) as doc:
-        parent = _find_parent(doc, kode)
+    kode: str | None = None
+    if not args.next:
+        try:
+            kode = codes.normalize_code(args.kode)
+        except CodeError as exc:
+            raise CliError(f"kode tidak sah: {exc}") from None
+        note = codes.normalization_note(args.kode)
+        if note:  # 1.2.2.2.2.8 is stored as 1.02.02.2.02.0008: say so
+            sys.stderr.write(f"catatan: {note}\n")
+    with editing(args.file) as doc:
+        if args.next:
+            parent = None if args.kode.strip() in ("", "-") else _row(doc, args.kode, args.file)
+        else:
+            parent = _find_parent(doc, kode)
         fields = {}
         if args.pagu is not None:
             fields["pagu"] = args.pagu
         if args.pagu_n1 is not None:
             fields["pagu_n1"] = args.pagu_n1
-        row_id = doc.add_plan_row(parent.id if parent else None, kode, args.nama, **fields)
+        row_id = execute(doc, ops.AddRow("plan", parent.id if parent else None, kode, args.nama, fields=fields))
         node = doc.plan.nodes[row_id]
         result = {"id": row_id, "kode": node.kode, "nama": node.nama, "level": node.level,
                   "pagu": node.sums[0], "pagu_n1": node.sums[1], "total_pagu": doc.plan.totals[0]}
@@ -274,35 +298,15 @@ def cmd_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _parse_sumber_dana(text: str) -> list[dict]:
-    """``"DAU"`` (whole pagu) or ``"DAU=1.000.000; PAD=500.000"``."""
-    items = []
-    for part in [p.strip() for p in text.split(";") if p.strip()]:
-        if "=" in part:
-            nama, jumlah = part.rsplit("=", 1)
-            items.append({"nama": nama.strip(), "jumlah": jumlah.strip()})
-        else:
-            items.append({"nama": part, "jumlah": None})
-    return items
-
-
 def cmd_set(args: argparse.Namespace) -> int:
     field = args.field.strip().lower()
-    known = ROW_FIELDS | set(INDIKATOR_FIELDS) | {"sumber_dana"}
-    if field not in known:
-        raise CliError(f"isian '{args.field}' tidak dikenal; pilih salah satu: {', '.join(sorted(known))}")
-    with open_document(args.file) as doc:
+    if field not in SET_FIELDS:
+        raise CliError(f"isian '{args.field}' tidak dikenal; pilih salah satu: {', '.join(sorted(SET_FIELDS))}")
+    with editing(args.file) as doc:
         node = doc.plan_by_kode(args.kode)
         if node is None:
             raise CliError(f"kode {args.kode} tidak ada di dokumen {args.file.name}")
-        if field in ROW_FIELDS:
-            doc.set_plan(node.id, **{field: args.value})
-        elif field in INDIKATOR_FIELDS:
-            items = [dict(x) for x in doc.indikator.get(node.id, [])] or [{}]
-            items[0][INDIKATOR_FIELDS[field]] = args.value
-            doc.set_indikator(node.id, items)
-        else:
-            doc.set_sumber_dana(node.id, _parse_sumber_dana(args.value))
+        execute(doc, ops.SetPlanFields(node.id, {field: args.value}))
         record = next(r for r in doc.plan_records() if r["id"] == node.id)
         total = doc.plan.totals[0]
     if args.json:
@@ -321,18 +325,17 @@ def _row(doc: RenjaDocument, kode: str, path: Path):
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
-    with open_document(args.file) as doc:
+    with editing(args.file) as doc:
         node = _row(doc, args.kode, args.file)
-        count = sum(1 for _ in doc.plan.subtree(node))
         kode, nama = node.kode, node.nama
-        doc.delete_plan_row(node.id)
+        count = execute(doc, ops.DeleteRows("plan", [node.id]))
         total = doc.plan.totals[0]
     print(f"Dihapus {kode} {nama} ({count} baris); total pagu Rp {format_rupiah(total)}")
     return EXIT_OK
 
 
 def cmd_move(args: argparse.Namespace) -> int:
-    with open_document(args.file) as doc:
+    with editing(args.file) as doc:
         node = _row(doc, args.kode, args.file)
         if args.to is not None:
             parent = _row(doc, args.to, args.file)
@@ -344,17 +347,17 @@ def cmd_move(args: argparse.Namespace) -> int:
             if args.position < 1:
                 raise CliError("--position dimulai dari 1")
             position = args.position - 1
-        doc.move_plan_row(node.id, parent_id, position)
+        execute(doc, ops.MoveRow("plan", node.id, parent_id, position))
         print(f"Dipindah: {node.nama} sekarang {node.kode}, urutan {doc.plan.index_of(node) + 1}")
     return EXIT_OK
 
 
 def cmd_declared(args: argparse.Namespace) -> int:
-    with open_document(args.file, readonly=not args.clear) as doc:
+    with (editing(args.file) if args.clear else open_document(args.file, readonly=True)) as doc:
         rows = [d for d in doc.declared if args.table is None or d["tabel"] == args.table]
         rows.sort(key=lambda d: (d["tabel"], d["kode"], d["kolom"]))
         if args.clear and rows:
-            doc.clear_declared(args.table)
+            execute(doc, ops.ClearDeclared(args.table))
     records = [{k: d.get(k) for k in ("tabel", "kode", "kolom", "teks", "nilai", "sumber")} for d in rows]
     if args.json:
         print_json(records)

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
-from .importer import TABLES, ImportFailure, import_source, parse_identity
+from .importer import TABLES, ImportFailure, parse_identity
+from .operations import ImportFile
 from .importer.readers import Source, file_source
 from .cli_core import _year
 from .service import RenjaDocument
@@ -113,8 +114,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     except ImportFailure as exc:
         raise CliError(str(exc)) from None
     created = False
+    lock = None
     if args.output.exists():
-        doc = RenjaDocument.open(args.output)
+        from .exchange.lock import acquire
+
+        lock = acquire(args.output)     # as in the window: nobody else edits it meanwhile
+        try:
+            doc = RenjaDocument.open(args.output)
+        except BaseException:
+            lock.release()
+            raise
     else:
         ident = _identity(args, src)
         extra = {k: v for k, v in ident.items() if k not in ("pemda", "opd", "tahun")}
@@ -123,18 +132,24 @@ def cmd_import(args: argparse.Namespace) -> int:
         if extra:
             doc.set_document(**extra)
     try:
-        report = import_source(doc, src, table=args.table, column_map=column_map)
+        report = doc.history.execute(ImportFile(source=src, table=args.table, column_map=column_map)).result
     except ImportFailure as exc:
         doc.close()
+        if lock is not None:
+            lock.release()
         if created:
             args.output.unlink(missing_ok=True)
         raise CliError(f"{exc}; {'berkas tidak dibuat' if created else f'berkas {args.output.name} tidak diubah'}") from None
     except BaseException:
         doc.close()
+        if lock is not None:
+            lock.release()
         if created:
             args.output.unlink(missing_ok=True)
         raise
     doc.close()
+    if lock is not None:
+        lock.release()
     if args.json:
         print_json(report.as_dict())
     else:

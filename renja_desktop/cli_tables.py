@@ -8,11 +8,14 @@ edits the lists.
 from __future__ import annotations
 
 import argparse
+import sys
 from decimal import Decimal
 from pathlib import Path
 
 from . import codes
+from . import operations as ops
 from .cli import EXIT_OK, CliError, print_json
+from .cli_core import editing, execute
 from .compute import EvalValues
 from .formatting import format_percent, format_rupiah
 from .model import EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, Pelayanan, Usulan
@@ -35,6 +38,23 @@ def _pairs(items: list[str], allowed: set[str]) -> dict[str, str]:
     return out
 
 
+def list_fields(nomor: str) -> list[tuple[str, str]]:
+    """The fields ``item --set`` takes for Tabel ``nomor``, with their meaning (the model's)."""
+    _name, model = LISTS[nomor]
+    return [(c.name, c.doc or "") for c in model.__table__.columns
+            if c.name not in ("id", "position", "modified_at")]
+
+
+def list_fields_help() -> str:
+    lines = ["isian --set FIELD=VALUE:"]
+    for nomor, (name, _model) in sorted(LISTS.items()):
+        lines.append(f"  Tabel {nomor} ({name}):")
+        lines += [f"    {field:<18} {meaning}".rstrip() for field, meaning in list_fields(nomor)]
+    lines.append('contoh: renja-desktop item FILE add --table 2.2 --set indikator="Persentase ormas aktif" '
+                 "--set target_n=80")
+    return "\n".join(lines)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval", help="Tabel 2.1: evaluasi Renja lalu dengan kolom 12-15 terhitung")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -46,6 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("nama", metavar="NAME")
     p.add_argument("--parent", default=None, metavar="ROW", help="induk: kode atau #N (tanpa: tingkat teratas)")
     p.add_argument("--kode", default="", help="kode baris (boleh kosong)")
+    p.add_argument("--next", action="store_true", help="kode bebas berikutnya di bawah induk")
     p.add_argument("--level", type=int, default=None, help="tingkat 1-5 (bawaan: satu di bawah induk)")
     p.add_argument("--set", dest="values", action="append", default=[], metavar="FIELD=VALUE",
                    help="isian (boleh berulang): " + ", ".join(sorted(EVAL_FIELDS - {"kode", "nama"})))
@@ -63,7 +84,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("row", metavar="ROW", help="kode atau #N")
     p.set_defaults(handler=cmd_eval_delete)
 
-    p = sub.add_parser("item", help="Tabel 2.2 (pelayanan) dan 2.4 (usulan): list/add/set/delete")
+    p = sub.add_parser("item", help="Tabel 2.2 (pelayanan) dan 2.4 (usulan): list/add/set/delete",
+                       epilog=list_fields_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("action", choices=["list", "add", "set", "delete"])
     p.add_argument("--table", required=True, choices=sorted(LISTS))
@@ -137,12 +159,19 @@ def cmd_eval_add(args: argparse.Namespace) -> int:
             kode = codes.normalize_code(kode)
         except codes.CodeError as exc:
             raise CliError(f"kode tidak sah: {exc}") from None
-    with RenjaDocument.open(args.file) as doc:
+        note = codes.normalization_note(args.kode)
+        if note:  # stored in its canonical form: say so
+            sys.stderr.write(f"catatan: {note}\n")
+    if args.next and kode:
+        raise CliError("--kode dan --next tidak dapat dipakai bersama")
+    with editing(args.file) as doc:
         parent = _eval_row(doc, args.parent, args.file) if args.parent else None
         level = args.level
         if level is None and parent is None and kode:
             level = codes.code_level(kode)
-        row_id = doc.add_eval_row(parent.id if parent else None, kode, args.nama, level=level, **fields)
+        op = ops.AddRow("eval", parent.id if parent else None, None if args.next else kode, args.nama,
+                        level=level, fields=fields)
+        row_id = execute(doc, op)
         number = [n.id for n in doc.evaluation.walk()].index(row_id) + 1
     print(f"Ditambahkan ke Tabel 2.1 sebagai baris #{number}: {args.nama}")
     return EXIT_OK
@@ -150,9 +179,9 @@ def cmd_eval_add(args: argparse.Namespace) -> int:
 
 def cmd_eval_set(args: argparse.Namespace) -> int:
     fields = _pairs(args.values, EVAL_FIELDS)
-    with RenjaDocument.open(args.file) as doc:
+    with editing(args.file) as doc:
         node = _eval_row(doc, args.row, args.file)
-        doc.set_eval(node.id, **fields)
+        execute(doc, ops.SetEvalFields(node.id, fields))
         v = doc.evaluation.values_of(node.id)
     print(f"{node.kode or node.nama[:40]}: realisasi Rp {format_rupiah(v.rp_12)}, tingkat realisasi "
           f"{format_percent(v.rp_13)}, capaian Renstra {format_percent(v.rp_15)}")
@@ -160,20 +189,19 @@ def cmd_eval_set(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_delete(args: argparse.Namespace) -> int:
-    with RenjaDocument.open(args.file) as doc:
+    with editing(args.file) as doc:
         node = _eval_row(doc, args.row, args.file)
-        count = sum(1 for _ in doc.evaluation.subtree(node))
-        doc.delete_eval_row(node.id)
+        count = execute(doc, ops.DeleteRows("eval", [node.id]))
     print(f"Dihapus dari Tabel 2.1: {node.nama[:60]} ({count} baris)")
     return EXIT_OK
 
 
 def cmd_item(args: argparse.Namespace) -> int:
     name, model = LISTS[args.table]
-    allowed = {c.name for c in model.__table__.columns} - {"id", "position", "modified_at"}
+    allowed = {field for field, _meaning in list_fields(args.table)}
     fields = _pairs(args.values, allowed)
     readonly = args.action == "list"
-    with RenjaDocument.open(args.file, readonly=readonly) as doc:
+    with (RenjaDocument.open(args.file, readonly=True) if readonly else editing(args.file)) as doc:
         items = doc.pelayanan if name == "pelayanan" else doc.usulan
 
         def pick() -> dict:
@@ -187,13 +215,13 @@ def cmd_item(args: argparse.Namespace) -> int:
             if not fields:
                 raise CliError("isi minimal satu FIELD=VALUE")
             position = None if args.index is None else max(0, args.index - 1)
-            doc.add_list_item(name, position=position, **fields)
+            execute(doc, ops.AddListItem(name, position, fields))
         elif args.action == "set":
             if not fields:
                 raise CliError("isi minimal satu FIELD=VALUE")
-            doc.set_list_item(name, pick()["id"], **fields)
+            execute(doc, ops.SetListItem(name, pick()["id"], fields))
         elif args.action == "delete":
-            doc.delete_list_item(name, pick()["id"])
+            execute(doc, ops.DeleteListItems(name, [pick()["id"]]))
         rows = [{k: v for k, v in it.items() if k not in ("modified_at",)} for it in items]
     if args.json:
         print_json(rows)

@@ -40,6 +40,16 @@ _WIDTHS = (1, 2, 2, 1, 2, 4)
 _SEGMENTS = {URUSAN: 1, BIDANG_URUSAN: 2, PROGRAM: 3, KEGIATAN: 5, SUB_KEGIATAN: 6}
 _LEVEL_OF_SEGMENTS = {v: k for k, v in _SEGMENTS.items()}
 
+#: what each segment must be, as the messages say it
+_RULES = (
+    "1 digit atau X",
+    "2 digit atau XX",
+    "2 digit",
+    "1 atau 2 (tingkat pemerintahan: 1 provinsi, 2 kabupaten/kota)",
+    "2 digit",
+    "4 digit",
+)
+
 _SEGMENT_RE = [
     re.compile(r"^(?:\d|X)$"),
     re.compile(r"^(?:\d{2}|XX)$"),
@@ -90,7 +100,7 @@ def parse_code(text: str) -> Code:
     for i, part in enumerate(parts):
         if not _SEGMENT_RE[i].match(part):
             raise CodeError(
-                f"kode '{text}': segmen ke-{i + 1} '{part}' harus {_WIDTHS[i]} digit"
+                f"kode '{text}': segmen ke-{i + 1} '{part}' harus {_RULES[i]}"
             )
     return Code(tuple(parts))
 
@@ -116,6 +126,20 @@ def normalize_code(text: str) -> str:
             fixed.append(part)
         return str(parse_code(".".join(fixed)))
     return str(parse_code(raw))
+
+
+def normalization_note(text: str) -> str | None:
+    """A note for the user when :func:`normalize_code` reads ``text`` as a different code
+    (``1.2.2.2.2.8`` -> ``1.02.02.2.02.0008``); ``None`` when it is already canonical (spaces
+    aside) or not a code at all (the error message says that)."""
+    try:
+        canonical = normalize_code(text)
+    except CodeError:
+        return None
+    written = re.sub(r"\s+", "", text or "")
+    if written == canonical:
+        return None
+    return f"kode '{written}' dibaca sebagai {canonical}"
 
 
 def code_level(text: str) -> int:

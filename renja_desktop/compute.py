@@ -473,6 +473,19 @@ def eval_leaf_values(v: dict[str, Any]) -> EvalValues:
     )
 
 
+#: rates enter the sums with this many decimals: fixed-point numbers add and subtract exactly, so a
+#: parent's mean is the same whether computed at load or kept up to date edit by edit (undo included)
+_RATE_STEP = Decimal(1).scaleb(-18)
+
+
+def _fixed(rate: Decimal | None) -> Decimal:
+    if rate is None:
+        return ZERO
+    if not rate.is_finite() or rate.adjusted() >= 8:  # an absurd rate (>= 10^8 %) is kept as it is
+        return rate
+    return rate.quantize(_RATE_STEP)
+
+
 class EvalTree(RollupTree):
     """Tabel 2.1: Rp columns roll up as sums; K rates of leaves roll up as (sum, count) for means."""
 
@@ -489,8 +502,8 @@ class EvalTree(RollupTree):
             e.rp_5 or 0, e.rp_6 or 0, e.rp_7 or 0,
             e.rp_tw[0] or 0, e.rp_tw[1] or 0, e.rp_tw[2] or 0, e.rp_tw[3] or 0,
             e.rp_12 or 0, e.rp_14 or 0,
-            e.k_13 if e.k_13 is not None else ZERO, 1 if e.k_13 is not None else 0,
-            e.k_15 if e.k_15 is not None else ZERO, 1 if e.k_15 is not None else 0,
+            _fixed(e.k_13), 1 if e.k_13 is not None else 0,
+            _fixed(e.k_15), 1 if e.k_15 is not None else 0,
         )
 
     def values_of(self, row_id: str | None) -> EvalValues:

@@ -157,3 +157,22 @@ def format_nip(nip: str | None) -> str:
     if len(digits) != 18:
         return nip or ""
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def opd_with_pemda(opd: str | None, pemda: str | None) -> str:
+    """The agency named with its region, the region said once.
+
+    ``("Badan Kesbangpol", "Kota Binjai")`` -> ``"Badan Kesbangpol Kota Binjai"``; an agency name
+    that already ends in (or contains) the region keeps its own wording:
+    ``("Dinas Kesehatan Kabupaten Langkat", "Kabupaten Langkat")`` -> ``"Dinas Kesehatan Kabupaten
+    Langkat"``. Compared without case and extra spaces, as whole words.
+    """
+    opd = " ".join((opd or "").split())
+    pemda = " ".join((pemda or "").split())
+    if not pemda:
+        return opd
+    if not opd:
+        return pemda
+    if re.search(r"(?<!\w)" + re.escape(pemda.casefold()) + r"(?!\w)", opd.casefold()):
+        return opd
+    return f"{opd} {pemda}"

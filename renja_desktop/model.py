@@ -167,18 +167,18 @@ class Pelayanan(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    indikator: Mapped[str] = mapped_column(Text, default="")
-    spm: Mapped[str] = mapped_column(Text, default="")              # SPM / standar nasional
-    ikk: Mapped[str] = mapped_column(Text, default="")
-    target_n3: Mapped[str] = mapped_column(Text, default="")        # target Renstra n-3
-    target_n2: Mapped[str] = mapped_column(Text, default="")
-    target_n1: Mapped[str] = mapped_column(Text, default="")        # n-1
-    target_n: Mapped[str] = mapped_column(Text, default="")
-    realisasi_n3: Mapped[str] = mapped_column(Text, default="")
-    realisasi_n2: Mapped[str] = mapped_column(Text, default="")
-    proyeksi_n: Mapped[str] = mapped_column(Text, default="")
-    proyeksi_n_plus1: Mapped[str] = mapped_column(Text, default="")
-    catatan: Mapped[str] = mapped_column(Text, default="")
+    indikator: Mapped[str] = mapped_column(Text, default="", doc="indikator kinerja pelayanan")
+    spm: Mapped[str] = mapped_column(Text, default="", doc="SPM / standar nasional")
+    ikk: Mapped[str] = mapped_column(Text, default="", doc="IKK")
+    target_n3: Mapped[str] = mapped_column(Text, default="", doc="target Renstra tahun n-3")
+    target_n2: Mapped[str] = mapped_column(Text, default="", doc="target Renstra tahun n-2")
+    target_n1: Mapped[str] = mapped_column(Text, default="", doc="target Renstra tahun n-1")
+    target_n: Mapped[str] = mapped_column(Text, default="", doc="target Renstra tahun n")
+    realisasi_n3: Mapped[str] = mapped_column(Text, default="", doc="realisasi capaian tahun n-3")
+    realisasi_n2: Mapped[str] = mapped_column(Text, default="", doc="realisasi capaian tahun n-2")
+    proyeksi_n: Mapped[str] = mapped_column(Text, default="", doc="proyeksi tahun n")
+    proyeksi_n_plus1: Mapped[str] = mapped_column(Text, default="", doc="proyeksi tahun n+1")
+    catatan: Mapped[str] = mapped_column(Text, default="", doc="catatan analisis")
     modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
 
 
@@ -189,11 +189,11 @@ class Usulan(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    program_kegiatan: Mapped[str] = mapped_column(Text, default="")
-    lokasi: Mapped[str] = mapped_column(Text, default="")
-    indikator: Mapped[str] = mapped_column(Text, default="")
-    volume: Mapped[str] = mapped_column(Text, default="")
-    catatan: Mapped[str] = mapped_column(Text, default="")
+    program_kegiatan: Mapped[str] = mapped_column(Text, default="", doc="program/kegiatan yang diusulkan")
+    lokasi: Mapped[str] = mapped_column(Text, default="", doc="lokasi")
+    indikator: Mapped[str] = mapped_column(Text, default="", doc="indikator kinerja")
+    volume: Mapped[str] = mapped_column(Text, default="", doc="besaran/volume")
+    catatan: Mapped[str] = mapped_column(Text, default="", doc="catatan")
     modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
 
 

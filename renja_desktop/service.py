@@ -35,6 +35,7 @@ from .model import (
     PLAN_TEXT_FIELDS, DeclaredValue, Document, EvalRow, Indikator, Meta, Pelayanan, PlanRow,
     SumberDana, Usulan, new_id, now_stamp,
 )
+from .history import History
 from .storage import (APPLICATION_ID, DocumentFileError, create_file, inspect_file, make_engine,
                       upgrade_if_needed)
 
@@ -80,6 +81,24 @@ class Snapshot:
     parent_id: str | None = None
 
 
+@dataclass
+class Step:
+    """One recorded inverse: call ``doc.<method>(*args, **kwargs)`` to undo one primitive write."""
+
+    method: str
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+
+
+@dataclass
+class Recording:
+    """What :meth:`RenjaDocument.recording` collected: inverse steps (in the order the writes
+    happened; undo replays them backwards) and the change events emitted."""
+
+    steps: list[Step] = field(default_factory=list)
+    events: list[Change] = field(default_factory=list)
+
+
 def _label(node: Node) -> str:
     return node.kode or f"'{node.nama[:40]}'"
 
@@ -99,6 +118,11 @@ class RenjaDocument:
         self._batch_depth = 0
         self._pending: list[Change] = []
         self._listeners: list[Callable[[Change], None]] = []
+        #: while an operation runs (see :meth:`recording`): the steps that undo what it did, and
+        #: the change events it emitted
+        self._journal: list[Step] | None = None
+        self._events: list[Change] | None = None
+        self.history = History(self)
         self.info: dict[str, Any] = {}
         self.plan = PlanTree()
         self.evaluation = EvalTree()
@@ -244,6 +268,8 @@ class RenjaDocument:
             self._listeners.remove(fn)
 
     def _emit(self, change: Change) -> None:
+        if self._events is not None:
+            self._events.append(change)
         if self._batch_depth:
             self._pending.append(change)
             return
@@ -257,6 +283,49 @@ class RenjaDocument:
     def _commit(self) -> None:
         if not self._batch_depth:
             self.conn.commit()
+
+    def _record(self, method: str, *args: Any, **kwargs: Any) -> None:
+        """Note how to undo the write just made (only while :meth:`recording`)."""
+        if self._journal is not None:
+            self._journal.append(Step(method, args, kwargs))
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[Recording]:
+        """Collect the inverse steps and change events of the writes made inside (nested: the
+        outer recording collects them). Used by :mod:`renja_desktop.operations`."""
+        if self._journal is not None:
+            yield Recording(self._journal, self._events)
+            return
+        rec = Recording()
+        self._journal, self._events = rec.steps, rec.events
+        try:
+            yield rec
+        finally:
+            self._journal = self._events = None
+
+    def replay(self, steps: list[Step]) -> None:
+        """Undo recorded steps: run them backwards. Deleting rows whose ancestor the same run of
+        deletes removes anyway is skipped (an undone import deletes its roots, not every row)."""
+        ordered = list(reversed(steps))
+        i = 0
+        while i < len(ordered):
+            step = ordered[i]
+            if step.method != "_delete_tree_row":
+                getattr(self, step.method)(*step.args, **step.kwargs)
+                i += 1
+                continue
+            j = i
+            while j < len(ordered) and ordered[j].method == "_delete_tree_row":
+                j += 1
+            run = ordered[i:j]
+            doomed = {s.args[1] for s in run}
+            for s in run:
+                tree, _table = self._tree(s.args[0])
+                node = tree.nodes.get(s.args[1])
+                if node is None or any(a.id in doomed for a in node.ancestors()):
+                    continue
+                self._delete_tree_row(*s.args)
+            i = j
 
     def _writable(self) -> None:
         if self.readonly:
@@ -324,10 +393,12 @@ class RenjaDocument:
                 clean[key] = digits
             else:
                 clean[key] = "" if value is None else str(value)
+        old = {k: self.info.get(k) for k in clean}
         clean["modified_at"] = now_stamp()
         with self._atomic():
             self.conn.execute(update(T_DOC).where(T_DOC.c.id == self.info["id"]).values(**clean))
         self.info.update(clean)
+        self._record("set_document", **old)
         change = Change("document", {self.info["id"]})
         self._emit(change)
         return change
@@ -444,6 +515,7 @@ class RenjaDocument:
         changed = tree.insert(values, parent_id, position)
         if parent_id is not None:
             changed.add(parent_id)  # it has one child more, even when no total changed
+        self._record("_delete_tree_row", which, values["id"])
         self._emit(Change(which, changed, inserted=[values["id"]]))
         return values["id"]
 
@@ -521,12 +593,16 @@ class RenjaDocument:
                 clean[key] = self._parse_plan_value(node.level, key, value, label)
         if not clean:
             return Change("plan")
+        old = {k: node.values.get(k) for k in clean}
         clean["modified_at"] = now_stamp()
         recode = "kode" in clean and clean["kode"] != node.kode and node.children and check
         with self._atomic():
             self.conn.execute(update(T_PLAN).where(T_PLAN.c.id == row_id).values(**clean))
             if recode:
                 renamed = self._recode_descendants(node, clean["kode"])
+        self._record("set_plan", row_id, check=False, **old)
+        if recode:
+            self._record("_set_codes", "plan", {rid: self.plan.nodes[rid].kode for rid in renamed})
         changed = self.plan.set_values(row_id, **clean)
         if recode:
             for rid, kode in renamed.items():
@@ -602,6 +678,7 @@ class RenjaDocument:
             for rid in removed:
                 self.indikator.pop(rid, None)
                 self.sumber_dana.pop(rid, None)
+        self._record("restore", snap)
         self._emit(Change(which, changed, removed=removed))
         return snap
 
@@ -648,6 +725,7 @@ class RenjaDocument:
                     lst[rid].sort(key=lambda x: x["position"])
         if snap.parent_id is not None and snap.parent_id in tree.nodes:
             changed.add(snap.parent_id)  # it has its child back, even when no total changed
+        self._record("_delete_tree_row", snap.table, root["id"])
         change = Change(snap.table, changed, inserted=inserted)
         self._emit(change)
         return change
@@ -684,6 +762,7 @@ class RenjaDocument:
             probe = probe.parent
         old_siblings = tree.siblings_of(node)
         old_parent = node.parent
+        old_position = tree.index_of(node)
         same_parent = old_parent is new_parent
         new_code = None
         if recode and not same_parent and new_parent is not None and new_parent.kode and node.kode:
@@ -712,7 +791,10 @@ class RenjaDocument:
         except BaseException:
             self._load()
             raise
+        self._record("_move_tree_row", which, row_id, old_parent.id if old_parent is not None else None,
+                     old_position, False)
         if new_code is not None:
+            self._record("_set_codes", which, {rid: tree.nodes[rid].kode for rid in (node.id, *renamed)})
             tree.set_kode(node.id, new_code)
             for rid, kode in renamed.items():
                 tree.set_kode(rid, kode)
@@ -733,8 +815,36 @@ class RenjaDocument:
             self.conn.execute(update(T_EVAL).where(T_EVAL.c.id == rid).values(kode=kode))
         return renamed
 
-    def _next_code_in(self, tree: RollupTree, parent: Node | None, prefer: int | None = None) -> str:
-        level = parent.level + 1 if parent is not None else codes.URUSAN
+    def _set_codes(self, which: str, new_codes: dict[str, str]) -> Change:
+        """Write codes as given (no checks): how undo puts codes back after a move or a recode."""
+        self._writable()
+        tree, table = self._tree(which)
+        new_codes = {rid: kode for rid, kode in new_codes.items() if rid in tree.nodes}
+        old = {rid: tree.nodes[rid].kode for rid in new_codes}
+        stamp = now_stamp()
+        with self._atomic():
+            for rid, kode in new_codes.items():
+                self.conn.execute(update(table).where(table.c.id == rid).values(kode=kode, modified_at=stamp))
+        for rid, kode in new_codes.items():
+            tree.set_kode(rid, kode)
+            tree.nodes[rid].values["modified_at"] = stamp
+        self._record("_set_codes", which, old)
+        change = Change(which, set(new_codes))
+        self._emit(change)
+        return change
+
+    def _next_code_in(self, tree: RollupTree, parent: Node | None, prefer: int | None = None,
+                      level: int | None = None) -> str:
+        """The one rule for a new row's code, in both trees: one past the highest number used
+        among the parent's children (or ``prefer`` when free); a root row is an urusan unless
+        ``level`` says otherwise. Empty when the parent has no code or the level has no numbering
+        of its own at the top (a program without its bidang)."""
+        if parent is not None:
+            level = parent.level + 1
+        elif level is None:
+            level = codes.URUSAN
+        if parent is not None and not parent.kode:
+            return ""
         taken = set()
         for child in tree.children_of(parent.id if parent is not None else None):
             n = codes.last_number(child.kode)
@@ -742,14 +852,22 @@ class RenjaDocument:
                 taken.add(n)
         parent_code = parent.kode if parent is not None else None
         if prefer is not None and prefer not in taken and prefer > 0:
-            return codes.child_code(parent_code, prefer, level)
-        number = (max(taken) + 1) if taken else 1
-        return codes.child_code(parent_code, number, level)
+            number = prefer
+        else:
+            number = (max(taken) + 1) if taken else 1
+        if parent_code is None and level != codes.URUSAN:
+            return ""
+        try:
+            return codes.child_code(parent_code, number, level)
+        except (KeyError, IndexError, TypeError, ValueError):
+            return ""
 
-    def next_free_code(self, parent_id: str | None) -> str:
-        """The code a new child of ``parent_id`` should get (one past the highest used)."""
-        parent = self.plan.nodes.get(parent_id) if parent_id is not None else None
-        return self._next_code_in(self.plan, parent)
+    def next_free_code(self, parent_id: str | None, which: str = "plan", level: int | None = None) -> str:
+        """The code a new child of ``parent_id`` should get in the plan (``which='plan'``) or the
+        evaluation tree (``'eval'``); for a root row ``level`` names its level (bawaan: urusan)."""
+        tree, _table = self._tree(which)
+        parent = tree.nodes.get(parent_id) if parent_id is not None else None
+        return self._next_code_in(tree, parent, level=level)
 
     def plan_by_kode(self, kode: str) -> Node | None:
         try:
@@ -795,6 +913,7 @@ class RenjaDocument:
                         self.conn.execute(update(T_IND).where(T_IND.c.id == row["id"]).values(**row))
                 else:
                     self.conn.execute(insert(T_IND).values(**row))
+        self._record("set_indikator", row_id, [dict(x) for x in old.values()])
         if rows:
             self.indikator[row_id] = rows
         else:
@@ -828,6 +947,7 @@ class RenjaDocument:
             self.conn.execute(delete(T_SD).where(T_SD.c.row_id == row_id))
             for row in rows:
                 self.conn.execute(insert(T_SD).values(**row))
+        self._record("set_sumber_dana", row_id, [dict(x) for x in old.values()])
         if rows:
             self.sumber_dana[row_id] = rows
         else:
@@ -882,9 +1002,11 @@ class RenjaDocument:
         clean = {k: self._parse_eval_value(node.level, k, v, label) for k, v in fields.items()}
         if not clean:
             return Change("eval")
+        old = {k: node.values.get(k) for k in clean}
         clean["modified_at"] = now_stamp()
         with self._atomic():
             self.conn.execute(update(T_EVAL).where(T_EVAL.c.id == row_id).values(**clean))
+        self._record("set_eval", row_id, **old)
         changed = self.evaluation.set_values(row_id, **clean)
         change = Change("eval", changed)
         self._emit(change)
@@ -922,6 +1044,7 @@ class RenjaDocument:
         items.insert(position, row)
         for i, it in enumerate(items):
             it["position"] = i
+        self._record("delete_list_item", name, row["id"])
         self._emit(Change(name, {row["id"]}, inserted=[row["id"]]))
         return row["id"]
 
@@ -936,10 +1059,12 @@ class RenjaDocument:
         if unknown:
             raise EditError(f"kolom tidak dikenal untuk {name}: {', '.join(sorted(unknown))}")
         clean = {k: ("" if v is None else str(v)) for k, v in fields.items()}
+        old = {k: item.get(k) for k in clean}
         clean["modified_at"] = now_stamp()
         with self._atomic():
             self.conn.execute(update(table).where(table.c.id == item_id).values(**clean))
         item.update(clean)
+        self._record("set_list_item", name, item_id, **old)
         change = Change(name, {item_id})
         self._emit(change)
         return change
@@ -958,6 +1083,7 @@ class RenjaDocument:
         items.pop(index)
         for i, it in enumerate(items):
             it["position"] = i
+        self._record("restore", snap)
         self._emit(Change(name, set(), removed=[item_id]))
         return snap
 
@@ -981,10 +1107,14 @@ class RenjaDocument:
                                      (T_DECL.c.row_id == row_id) if row_id else T_DECL.c.row_id.is_(None))
             )
             self.conn.execute(insert(T_DECL).values(**row))
-        self.declared = [d for d in self.declared
-                         if not (d["tabel"] == tabel and d["kode"] == (kode or "") and d["kolom"] == kolom
-                                 and d["row_id"] == row_id)]
+        keep, gone = [], []
+        for d in self.declared:
+            same = (d["tabel"] == tabel and d["kode"] == (kode or "") and d["kolom"] == kolom
+                    and d["row_id"] == row_id)
+            (gone if same else keep).append(d)
+        self.declared = keep
         self.declared.append(row)
+        self._record("_replace_declared", [row["id"]], gone)
         self._emit(Change("declared", {row["id"]}))
         return row["id"]
 
@@ -1007,9 +1137,11 @@ class RenjaDocument:
             for start in range(0, len(old_ids), 500):
                 self.conn.execute(delete(T_DECL).where(T_DECL.c.id.in_(old_ids[start:start + 500])))
             self.conn.execute(insert(T_DECL), list(rows.values()))
+        gone = [d for d in self.declared if (d["tabel"], d["kode"], d["kolom"], d["row_id"]) in keys]
         self.declared = [d for d in self.declared if (d["tabel"], d["kode"], d["kolom"], d["row_id"]) not in keys]
         self.declared.extend(rows.values())
         ids = [r["id"] for r in rows.values()]
+        self._record("_replace_declared", ids, gone)
         self._emit(Change("declared", set(ids)))
         return ids
 
@@ -1020,8 +1152,25 @@ class RenjaDocument:
             if tabel is not None:
                 stmt = stmt.where(T_DECL.c.tabel == tabel)
             self.conn.execute(stmt)
+        gone = [d for d in self.declared if tabel is None or d["tabel"] == tabel]
         self.declared = [d for d in self.declared if tabel is not None and d["tabel"] != tabel]
+        self._record("_replace_declared", [], gone)
         self._emit(Change("declared"))
+
+    def _replace_declared(self, remove_ids: list[str], rows: list[dict]) -> None:
+        """Remove printed values by id and put rows back as they were (how undo reverses them)."""
+        self._writable()
+        remove = set(remove_ids)
+        gone = [d for d in self.declared if d["id"] in remove]
+        with self._atomic():
+            ids = list(remove)
+            for start in range(0, len(ids), 500):
+                self.conn.execute(delete(T_DECL).where(T_DECL.c.id.in_(ids[start:start + 500])))
+            if rows:
+                self.conn.execute(insert(T_DECL), [dict(r) for r in rows])
+        self.declared = [d for d in self.declared if d["id"] not in remove] + [dict(r) for r in rows]
+        self._record("_replace_declared", [r["id"] for r in rows], gone)
+        self._emit(Change("declared", {r["id"] for r in rows}))
 
     # ---------------------------------------------------------------- whole-document snapshots
     def take_snapshot(self) -> sqlite3.Connection:
@@ -1052,12 +1201,19 @@ class RenjaDocument:
         return change
 
     # ---------------------------------------------------------------- meta
-    def set_meta(self, key: str, value: str) -> None:
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Keep a value in the document's meta table (``None`` removes the key)."""
         self._writable()
+        old = self.meta.get(key)
         with self._atomic():
             self.conn.execute(delete(T_META).where(T_META.c.key == key))
-            self.conn.execute(insert(T_META).values(key=key, value=value))
-        self.meta[key] = value
+            if value is not None:
+                self.conn.execute(insert(T_META).values(key=key, value=value))
+        if value is None:
+            self.meta.pop(key, None)
+        else:
+            self.meta[key] = value
+        self._record("set_meta", key, old)
 
     # ---------------------------------------------------------------- whole-document views
     def plan_records(self) -> list[dict[str, Any]]:

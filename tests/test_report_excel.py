@@ -68,7 +68,7 @@ def test_sheets_and_layout(exported):
 
 def test_tabel_41_numbers(binjai, exported):
     out, result = exported
-    wb = openpyxl.load_workbook(out)
+    wb = openpyxl.load_workbook(out, data_only=True)  # totals: cached values
     ws = wb["Tabel 4.1"]
     first = result.first_row["4.1"]
     with RenjaDocument.open(binjai, readonly=True) as doc:
@@ -87,7 +87,7 @@ def test_tabel_41_numbers(binjai, exported):
 
 def test_tabel_31_and_23_numbers(binjai, exported):
     out, result = exported
-    wb = openpyxl.load_workbook(out)
+    wb = openpyxl.load_workbook(out, data_only=True)  # totals: cached values
     with RenjaDocument.open(binjai, readonly=True) as doc:
         ws = wb["Tabel 3.1"]
         first = result.first_row["3.1"]
@@ -116,7 +116,7 @@ def test_tabel_31_and_23_numbers(binjai, exported):
 
 def test_tabel_21_numbers(binjai, exported):
     out, result = exported
-    wb = openpyxl.load_workbook(out)
+    wb = openpyxl.load_workbook(out, data_only=True)  # totals: cached values
     ws = wb["Tabel 2.1"]
     first = result.first_row["2.1"]
     keys = [c.key for c in result.specs["2.1"].columns]
@@ -161,7 +161,7 @@ def test_thousands_keeps_full_values(binjai, tmp_path):
     out = tmp_path / "ribuan.xlsx"
     with RenjaDocument.open(binjai, readonly=True) as doc:
         result = export_xlsx(doc, out, "4.1", ReportOptions(thousands=True))
-        ws = openpyxl.load_workbook(out)["Tabel 4.1"]
+        ws = openpyxl.load_workbook(out, data_only=True)["Tabel 4.1"]  # totals: cached values
         first = result.first_row["4.1"]
         assert ws.cell(row=first, column=7).value == doc.plan.totals[0]
         assert ws.cell(row=first, column=7).number_format == "#,##0,"
@@ -173,9 +173,10 @@ def test_sample_reopens(tmp_path):
     out = tmp_path / "contoh.xlsx"
     with RenjaDocument.open(path, readonly=True) as doc:
         result = export_xlsx(doc, out, "all")
-        ws = openpyxl.load_workbook(out)["Tabel 4.1"]
-        values = [ws.cell(row=r, column=7).value
-                  for r in range(result.first_row["4.1"], ws.max_row + 1)]
+        ws = openpyxl.load_workbook(out, data_only=True)["Tabel 4.1"]  # totals: cached values
+        first = result.first_row["4.1"]
+        values = [ws.cell(row=r, column=7).value  # the rows and TOTAL (the signing block follows)
+                  for r in range(first, first + len(doc.plan.nodes) + 1)]
         assert values[-1] == doc.plan.totals[0]
         assert values[:-1] == [doc.plan.pagu(n.id) for n in doc.plan.walk()]
 

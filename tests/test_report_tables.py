@@ -92,9 +92,9 @@ def test_tabel_31_indicators_and_funding(binjai, tmp_path):
         sumber = row.cells[spec.column_index("sumber_dana")].value  # one cell per column here
         assert "Pendapatan Asli Daerah (PAD) (Rp 53.000.000)" in sumber
         # and they are printed (columns interleave in extracted lines: look for the fragments)
-        text = " ".join(_all_lines(pages))
+        text = " ".join(_all_lines(pages)).replace("\u00a0", " ")
         for fragment in ("1. Jumlah Orang yang menerima", "2. Jumlah bulan gaji", "1. 40 Orang",
-                         "2. 14 Bulan", "1. 42 Orang", "(PAD) (Rp", "53.000.000)", "Termasuk"):
+                         "2. 14 Bulan", "1. 42 Orang", "(PAD)", "(Rp 53.000.000)", "Termasuk"):
             assert fragment in text, fragment
 
 

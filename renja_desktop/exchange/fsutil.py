@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .. import paths
+from . import _kernel32
 
 TMP_SUFFIX = ".renja-tmp"
 CHUNK = 1 << 20
@@ -144,22 +145,24 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-_RETRY_WINERRORS = {5, 32, 33}
+#: Windows errors of a file another program holds for a moment (antivirus, indexer, Excel):
+#: access denied, sharing violation, lock violation
+_RETRY_WINERRORS = {_kernel32.ERROR_ACCESS_DENIED, _kernel32.ERROR_SHARING_VIOLATION, _kernel32.ERROR_LOCK_VIOLATION}
+
+MOVEFILE_REPLACE_EXISTING = 0x1
+MOVEFILE_WRITE_THROUGH = 0x8
+
+
+def move_file_replace(k32, src: Path, dst: Path) -> None:
+    """Windows: put ``src`` in place of ``dst`` with ``MoveFileExW`` (replace, write through), through
+    the kernel32 object ``k32``. Raises ``OSError`` with ``winerror`` set when Windows refuses."""
+    if not k32.MoveFileExW(str(src), str(dst), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH):
+        raise _kernel32.win_error(k32.get_last_error(), str(src), str(dst))
 
 
 def _move_replace(src: Path, dst: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows only
-        import ctypes
-        from ctypes import wintypes
-
-        MOVEFILE_REPLACE_EXISTING = 0x1
-        MOVEFILE_WRITE_THROUGH = 0x8
-        fn = ctypes.windll.kernel32.MoveFileExW
-        fn.argtypes = [wintypes.LPCWSTR, wintypes.LPCWSTR, wintypes.DWORD]
-        fn.restype = wintypes.BOOL
-        if not fn(str(src), str(dst), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH):
-            err = ctypes.get_last_error() or ctypes.GetLastError()
-            raise ctypes.WinError(err)
+    if os.name == "nt":  # pragma: no cover - Windows only (move_file_replace is tested with a fake)
+        move_file_replace(_kernel32.kernel32(), src, dst)
         return
     os.replace(src, dst)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Callable
 
 LOCAL = "local"
@@ -85,20 +85,33 @@ def classify(path: str | os.PathLike) -> str:
     return LOCAL
 
 
-def _classify_windows(path: Path) -> str:  # pragma: no cover - Windows only
-    import ctypes
+DRIVE_REMOVABLE, DRIVE_FIXED, DRIVE_REMOTE, DRIVE_CDROM, DRIVE_RAMDISK = 2, 3, 4, 5, 6
 
-    text = str(path)
-    if text.startswith("\\\\"):
-        return NETWORK  # UNC path: \\server\share\...
-    root = path.anchor or text[:3]
-    kind = ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root))
-    # 2 DRIVE_REMOVABLE, 3 DRIVE_FIXED, 4 DRIVE_REMOTE, 5 DRIVE_CDROM, 6 DRIVE_RAMDISK
-    if kind == 4:
+
+def classify_windows(k32, path: str | os.PathLike) -> str:
+    """Windows: where ``path`` lives, from ``GetDriveTypeW`` of its drive asked through the kernel32
+    object ``k32``. UNC paths (``\\\\server\\share\\...``) are network without asking."""
+    win = PureWindowsPath(path)
+    text = str(win)
+    if text.startswith("\\\\?\\UNC\\") or (text.startswith("\\\\") and not text.startswith("\\\\?\\")):
         return NETWORK
-    if kind in (2, 5):
+    if text.startswith("\\\\?\\"):  # \\?\C:\... long-path form
+        win = PureWindowsPath(text[4:])
+    root = win.drive + "\\" if win.drive else None
+    if root is None:
+        return LOCAL
+    kind = k32.GetDriveTypeW(root)
+    if kind == DRIVE_REMOTE:
+        return NETWORK
+    if kind in (DRIVE_REMOVABLE, DRIVE_CDROM):
         return REMOVABLE
     return LOCAL
+
+
+def _classify_windows(path: Path) -> str:  # pragma: no cover - Windows only (classify_windows is tested)
+    from . import _kernel32
+
+    return classify_windows(_kernel32.kernel32(), path)
 
 
 def _unescape_mount(text: str) -> str:

@@ -12,6 +12,7 @@ writes a new lock to a temporary name and renames it over the old one.
 """
 from __future__ import annotations
 
+import ctypes
 import getpass
 import json
 import os
@@ -21,6 +22,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from . import _kernel32
 from .errors import ExchangeError
 
 LOCK_SUFFIX = ".renja-lock"
@@ -39,26 +41,33 @@ def user_name() -> str:
         return os.environ.get("USERNAME") or os.environ.get("USER") or "?"
 
 
+PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
+STILL_ACTIVE = 259
+
+
+def process_alive_windows(k32, pid: int) -> bool:
+    """Windows: whether process ``pid`` runs, asked through the kernel32 object ``k32``."""
+    if not 0 < pid <= 0xFFFFFFFF:
+        return False
+    handle = k32.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
+    if not handle:
+        # access denied: it exists, under another user; anything else: no such process
+        return k32.get_last_error() == _kernel32.ERROR_ACCESS_DENIED
+    try:
+        code = ctypes.c_ulong()
+        if not k32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == STILL_ACTIVE
+    finally:
+        k32.CloseHandle(handle)
+
+
 def pid_alive(pid: int) -> bool:
     """Whether a process with ``pid`` runs on this PC."""
     if pid <= 0:
         return False
-    if os.name == "nt":  # pragma: no cover - Windows only
-        import ctypes
-
-        PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
-        STILL_ACTIVE = 259
-        k32 = ctypes.windll.kernel32
-        handle = k32.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
-        if not handle:
-            return ctypes.GetLastError() == 5  # access denied: it exists
-        try:
-            code = ctypes.c_ulong()
-            if not k32.GetExitCodeProcess(handle, ctypes.byref(code)):
-                return True
-            return code.value == STILL_ACTIVE
-        finally:
-            k32.CloseHandle(handle)
+    if os.name == "nt":  # pragma: no cover - Windows only (process_alive_windows is tested with a fake)
+        return process_alive_windows(_kernel32.kernel32(), pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

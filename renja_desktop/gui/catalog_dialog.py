@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import catalog
+from ..operations import SetCatalogVersion
 from . import settings as app_settings
 from . import texts
 
@@ -238,7 +239,7 @@ class CatalogDialog(QDialog):
         doc = self.doc
         if versi is None or doc is None or doc.readonly or versi == self.document_version():
             return False
-        error = self.window_.editor.set_document(nomenklatur_versi=versi)
+        error = self.window_.editor.execute(SetCatalogVersion(versi), self.tr("Ikuti katalog %1").replace("%1", versi))
         if error:
             texts.show_error(self, self.tr("Versi nomenklatur tidak diubah"), error)
             return False

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from .. import codes
 from ..codes import SUB_KEGIATAN
 from .texts import level_name
 from .ui_new_document import Ui_NewDocumentDialog  # generated from ui/new_document.ui
@@ -97,11 +98,23 @@ class AddRowDialog(QDialog):
             self.kode.setText(kode)
 
     def _accept(self) -> None:
+        typed = self.kode.text().strip()
+        if codes.normalization_note(typed):
+            # 1.2.2.2.2.8 would be stored as 1.02.02.2.02.0008: show it and let the user confirm
+            canonical = codes.normalize_code(typed)
+            self.kode.setText(canonical)
+            self.error.setStyleSheet("color: #8a5a00;")
+            self.error.setText(self.tr("Kode '%1' ditulis sebagai %2. Periksa kodenya, lalu tekan Oke sekali "
+                                       "lagi.").replace("%1", typed).replace("%2", canonical))
+            self.error.show()
+            self.kode.setFocus()
+            return
         fields = {}
         if self.pagu is not None and self.pagu.text().strip():
             fields["pagu"] = self.pagu.text().strip()
-        error = self._submit(self.kode.text().strip(), self.nama.text().strip(), fields)
+        error = self._submit(typed, self.nama.text().strip(), fields)
         if error:
+            self.error.setStyleSheet("color: #b3261e;")
             self.error.setText(error)
             self.error.show()
             return

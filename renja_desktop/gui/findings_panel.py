@@ -60,13 +60,17 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)   # a short list: the message gets the room
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
+        # both lines wrap rather than being cut off when the panel is narrow (docked at the side)
+        self.summary.setWordWrap(True)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.summary)
-        top.addStretch(1)
+        top.addWidget(self.summary, 3)
         hint = QLabel(self.tr("Klik dua kali untuk menuju baris yang bersangkutan."))
         hint.setStyleSheet("color: #666;")
-        top.addWidget(hint)
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(hint, 2)
+        self.hint = hint
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top)
@@ -149,14 +153,16 @@ class FindingsPanel(QWidget):
         self.tree.setUpdatesEnabled(True)
         errors = sum(1 for f in self.findings if f.severity == ERROR)
         warnings = sum(1 for f in self.findings if f.severity == WARNING)
+        # the style first: a bold text is measured bold, so the label is sized for it
         if not self.findings:
-            self.summary.setText(self.tr("Tidak ada temuan: dokumen lolos pemeriksaan."))
             self.summary.setStyleSheet("color: #1b5e20;")
+            self.summary.setText(self.tr("Tidak ada temuan: dokumen lolos pemeriksaan."))
         else:
+            self.summary.setStyleSheet("color: #b3261e; font-weight: bold;" if errors else "color: #8a5a00;")
             self.summary.setText(self.tr("%1 galat, %2 peringatan, %3 info")
                                  .replace("%1", str(errors)).replace("%2", str(warnings))
                                  .replace("%3", str(len(self.findings) - errors - warnings)))
-            self.summary.setStyleSheet("color: #b3261e; font-weight: bold;" if errors else "color: #8a5a00;")
+        self.summary.updateGeometry()
 
     def column_label(self, kolom: str) -> str:
         """``pagu_n1`` -> ``pagu 2025``: the column as the user sees it, not the field name."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from ..service import EditError
+from ..operations import ImportFile
 from . import texts
 
 translate = QCoreApplication.translate
@@ -124,7 +124,6 @@ def run_import(window, source: Path, sheet: str | None, table: str | None,
     ``column_map`` as for ``import --column``; ``src``: the source already read (else it is read)."""
     from ..exchange.backups import take_backup
     from ..exchange.errors import ExchangeError
-    from ..importer import import_file, import_source
 
     doc = window.doc
     try:
@@ -134,21 +133,14 @@ def run_import(window, source: Path, sheet: str | None, table: str | None,
                          translate("Import", "Cadangan sebelum impor tidak dapat dibuat."), str(exc))
         return False
 
-    def operation():
-        if src is not None:
-            report = import_source(doc, src, table=table, column_map=column_map)
-        else:
-            report = import_file(doc, source, table=table, sheet=sheet, column_map=column_map)
-        if report.failed:
-            raise EditError(report.summary())
-        return report
-
     text = translate("Import", "Impor %1").replace("%1", source.name)
-    report, error = window.editor.whole_document(operation, text)
+    op = ImportFile(source, table=table, sheet=sheet, column_map=column_map, source=src)
+    applied, error = window.editor.run(op, text)
     if error:
         texts.show_error(window, translate("Import", "Impor gagal"), error,
                          translate("Import", "Dokumen tidak diubah."))
         return False
+    report = applied.result
     box = QMessageBox(QMessageBox.Icon.Information, translate("Import", "Laporan impor"),
                       report.summary(), parent=window)
     box.setInformativeText(translate("Import", "Impor dapat dibatalkan dengan Edit ▸ Urungkan (Ctrl+Z)."))

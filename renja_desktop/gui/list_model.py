@@ -145,6 +145,14 @@ class ListModel(QAbstractTableModel):
         self._errors.pop((item_id, key), None)
         return True
 
+    def forget_errors(self, keep_row: str | None = None) -> None:
+        """Once the user moved to another row (the old value kept), a refused cell looks normal."""
+        for item_id, key in [k for k in self._errors if k[0] != keep_row]:
+            del self._errors[(item_id, key)]
+            if item_id in self._ids:
+                index = self.index(self._ids.index(item_id), self._keys.index(key))
+                self.dataChanged.emit(index, index)
+
     # ---------------------------------------------------------------- incremental updates
     def _on_change(self, change: "Change") -> None:
         if change.table == "reset":
@@ -182,6 +190,8 @@ class ListModel(QAbstractTableModel):
                 self.endInsertRows()
         self._by_id = {it["id"]: it for it in self.items}
         last = len(self.COLUMNS) - 1
+        for key in [k for k in self._errors if k[0] in change.changed or k[0] not in present]:
+            self._errors.pop(key, None)  # the row changed since its value was refused
         for rid in change.changed:
             if rid in self._ids:
                 row = self._ids.index(rid)

@@ -35,11 +35,13 @@ from ..storage import DocumentFileError
 from . import exchange_dialogs
 from . import settings as app_settings
 from . import texts
+from . import window_geometry
 from .detail_panel import DetailPanel
 from .dialogs import NewDocumentDialog
 from .findings_panel import FindingsPanel
 from .identity_form import IdentityForm
 from .pages import EvalPage, ListPage, PlanPage, Tabel23Page, TablePage, TreePage
+from ..operations import ClearDeclared
 from .undo import Editor
 
 #: the Edit menu operations a page may support
@@ -152,7 +154,6 @@ class MainWindow(QMainWindow):
         self.lock_timer = QTimer(self)
         self.lock_timer.setInterval(exchange_lock.REFRESH_EVERY * 1000)
         self.lock_timer.timeout.connect(self.refresh_locks)
-        self.resize(1400, 860)
 
         self.central = QStackedWidget(self)
         self.setCentralWidget(self.central)
@@ -164,6 +165,9 @@ class MainWindow(QMainWindow):
         self.detail_dock.setObjectName("detailDock")
         self.detail_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
+        # only the user's own toggling is remembered (the tabs without rows hide the panel themselves)
+        self.detail_dock.toggleViewAction().triggered.connect(
+            lambda checked: app_settings.set_value("ui/detail", bool(checked)))
         self.findings_dock = QDockWidget(self)
         self.findings_dock.setObjectName("findingsDock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
@@ -186,6 +190,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._show_document_ui(False)
         self.update_title()
+        self.update_actions()  # no document yet: its actions look disabled from the start
 
     # ================================================================== actions and menus
     def _action(self, text: str, slot, shortcut=None, tip: str = "", context=None) -> QAction:
@@ -239,8 +244,8 @@ class MainWindow(QMainWindow):
         a["print"] = self._action(self.tr("C&etak…"), self.print_tables, QKeySequence.StandardKey.Print,
                                   self.tr("Mencetak tabel lampiran, menyimpan PDF atau mengekspor Excel"))
         a["quit"] = self._action(self.tr("&Keluar"), self.close, "Ctrl+Q")
-        a["undo"] = self._action(self.tr("&Urungkan"), self.stack.undo, QKeySequence("Ctrl+Z"))
-        a["redo"] = self._action(self.tr("Ulan&gi"), self.stack.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        a["undo"] = self._action(self.tr("&Urungkan"), self.undo, QKeySequence("Ctrl+Z"))
+        a["redo"] = self._action(self.tr("Ulan&gi"), self.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         # the toolbar keeps a short, fixed label; the menu item names what would be undone
         a["undo"].setIconText(a["undo"].text().replace("&", ""))
         a["redo"].setIconText(a["redo"].text().replace("&", ""))
@@ -704,7 +709,7 @@ class MainWindow(QMainWindow):
             self.central.setCurrentWidget(self.tabs)
         else:
             self.central.setCurrentWidget(self.welcome)
-        self.detail_dock.setVisible(shown and app_settings.value("ui/detail", True) not in (False, "false"))
+        self.detail_dock.setVisible(shown and self._detail_wanted())
         self.findings_dock.setVisible(shown and app_settings.value("ui/findings", True) not in (False, "false"))
         if not shown:
             self.total_label.setText("")
@@ -1012,11 +1017,18 @@ class MainWindow(QMainWindow):
         """The detail panel follows the plan tree's current row on the tabs that show it."""
         page = self.current_page()
         if self.detail is not None:
-            if page is self.plan_page or page is self.t23_page:
+            shows_rows = page is self.plan_page or page is self.t23_page
+            if shows_rows:
                 self.detail.show_row(page.current_row_id())
             else:
                 self.detail.show_row(None)
+            # the panel has nothing to show on the other tabs: it gives them its width
+            self.detail_dock.setVisible(shows_rows and self._detail_wanted())
         self.update_actions()
+
+    def _detail_wanted(self) -> bool:
+        """The user's choice for the detail panel (Tampilan ▸ Rincian baris), not the tab's."""
+        return app_settings.value("ui/detail", True) not in (False, "false")
 
     def _on_change(self, change) -> None:
         if change.table in ("plan", "reset"):
@@ -1033,6 +1045,21 @@ class MainWindow(QMainWindow):
             self.update_actions()
         except RuntimeError:  # the window is being destroyed (application exit): nothing to show
             pass
+
+    def undo(self) -> None:
+        """Undo the last step; the status bar says what was undone (not the step's own message)."""
+        self._step(self.stack.undo, self.stack.undoText(), self.tr("Diurungkan: %1"))
+
+    def redo(self) -> None:
+        self._step(self.stack.redo, self.stack.redoText(), self.tr("Diulangi: %1"))
+
+    def _step(self, move, text: str, message: str) -> None:
+        before = self.stack.index()
+        move()
+        if self.stack.index() != before:
+            self.show_message(message.replace("%1", text).strip())
+        else:
+            self.statusBar().clearMessage()
 
     def _undo_failed(self, message: str) -> None:
         texts.show_error(self, self.tr("Tidak dapat diurungkan"), message)
@@ -1195,7 +1222,7 @@ class MainWindow(QMainWindow):
                 self.tr("Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak "
                         "dari nilai terhitung. Temuan 'tercetak berbeda' akan hilang. Dapat diurungkan.")):
             return False
-        _result, error = self.editor.whole_document(self.doc.clear_declared, self.tr("Hapus nilai tercetak"))
+        error = self.editor.execute(ClearDeclared(), self.tr("Hapus nilai tercetak"))
         if error:
             texts.show_error(self, self.tr("Nilai tercetak tidak dihapus"), error)
             return False
@@ -1261,9 +1288,8 @@ class MainWindow(QMainWindow):
                                 "total yang selalu terhitung, pemeriksaan, dan tabel lampiran siap cetak."))
 
     def _restore_geometry(self) -> None:
-        geometry = app_settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        # the remembered size and place, kept on the screen; first run: fitted to the screen
+        window_geometry.place(self, app_settings.value("window/geometry"))
         state = app_settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -1272,8 +1298,15 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.save_state()
         if self.doc is not None:
-            app_settings.set_value("ui/detail", self.detail_dock.isVisible())
+            if self.tabs is not None and self.current_page() in (self.plan_page, self.t23_page):
+                app_settings.set_value("ui/detail", self.detail_dock.isVisible())
             app_settings.set_value("ui/findings", self.findings_dock.isVisible())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_kept_on_screen", False):  # the frame is known only once shown
+            self._kept_on_screen = True
+            window_geometry.keep_on_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.doc is not None and not self._confirm_leave_document():

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import codes
+from .. import operations as ops
 from ..codes import SUB_KEGIATAN
 from ..formatting import format_rupiah
 from . import settings as app_settings
@@ -22,6 +23,7 @@ from . import texts
 from .delegates import CompleterDelegate, MoneyDelegate
 from .dialogs import AddRowDialog
 from .eval_model import EvalModel
+from .frozen_columns import FrozenColumnsMixin
 from .header import GroupedHeader
 from .list_model import ListModel
 from .plan_model import PlanModel, Tabel23Model
@@ -122,6 +124,8 @@ class TablePage(QWidget):
 class TreePage(TablePage):
     """A tree table with search, editing, moves and copy/paste."""
 
+    view_class = TreeView
+
     def __init__(self, doc: "RenjaDocument", editor: "Editor", model_cls, which: str, key: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -132,7 +136,7 @@ class TreePage(TablePage):
         self.model = model_cls(doc, editor, self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = TreeView(self)
+        self.view = self.view_class(self)
         if any(c.group for c in self.model.COLUMNS):
             # Tabel 2.1: long group titles over short K/Rp; Tabel 2.3: short groups over longer labels
             lines = (2, 1) if which == "eval" else (1, 2)
@@ -141,6 +145,7 @@ class TreePage(TablePage):
             self.view.header().setStretchLastSection(False)
         self.view.setModel(self.proxy)
         self.model.editRefused.connect(self._refused)
+        self.model.editNoted.connect(lambda note, _i: self.message.emit(note))
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Cari kode atau uraian…"))
@@ -262,6 +267,7 @@ class TreePage(TablePage):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.node_at(current)
+        self.model.forget_errors(node.id if node is not None else None)
         self.currentRowChanged.emit(node.id if node is not None else None)
 
     def _refused(self, message: str, _index: QModelIndex) -> None:
@@ -318,18 +324,8 @@ class TreePage(TablePage):
     def _siblings(self, node: "Node") -> list:
         return self.model.tree.siblings_of(node)
 
-    def _propose_code(self, parent: "Node | None") -> str:
-        if self.which == "plan":
-            return self.doc.next_free_code(parent.id if parent is not None else None)
-        level = parent.level + 1 if parent is not None else codes.PROGRAM
-        if parent is not None and not parent.kode:
-            return ""
-        taken = [codes.last_number(c.kode) for c in self.model.tree.children_of(parent.id if parent else None)]
-        taken = [t for t in taken if t is not None]
-        try:
-            return codes.child_code(parent.kode if parent else None, (max(taken) + 1) if taken else 1, level)
-        except (TypeError, ValueError):
-            return ""
+    def _propose_code(self, parent: "Node | None", level: int | None = None) -> str:
+        return ops.next_code(self.doc, self.which, parent.id if parent is not None else None, level)
 
     def _add(self, parent: "Node | None", position: int | None, level: int) -> str | None:
         parent_id = parent.id if parent is not None else None
@@ -338,17 +334,14 @@ class TreePage(TablePage):
         created: dict[str, str] = {}
 
         def submit(kode: str, nama: str, fields: dict) -> str | None:
-            if self.which == "plan":
-                row_id, error = self.editor.add_row("plan", parent_id, kode, nama, position, **fields)
-            else:
-                extra = {} if parent is not None else {"level": level}
-                row_id, error = self.editor.add_row("eval", parent_id, kode, nama, position, **extra, **fields)
+            row_id, error = self.editor.add_row(self.which, parent_id, kode, nama, position,
+                                                None if parent is not None else level, **fields)
             if row_id:
                 created["id"] = row_id
             return error
 
         dialog = AddRowDialog(self, level=level, parent_label=parent_label,
-                              proposed_code=self._propose_code(parent), suggestions=suggestions,
+                              proposed_code=self._propose_code(parent, level), suggestions=suggestions,
                               submit=submit, with_pagu=(level == SUB_KEGIATAN and self.which == "plan"),
                               code_required=self.which == "plan")
         dialog.exec()
@@ -443,16 +436,6 @@ class TreePage(TablePage):
         self._move(+1)
 
     # ------------------------------------------------------------------ copy and paste
-    def _subtree_records(self, node: "Node") -> dict:
-        rec = {k: v for k, v in node.values.items() if k not in ("id", "parent_id", "position", "modified_at")}
-        if self.which == "plan":
-            rec["_indikator"] = [{k: x.get(k) for k in ("teks", "target", "satuan", "target_n1")}
-                                 for x in self.doc.indikator.get(node.id, [])]
-            rec["_sumber_dana"] = [{k: x.get(k) for k in ("kode", "nama", "jumlah")}
-                                   for x in self.doc.sumber_dana.get(node.id, [])]
-        rec["_children"] = [self._subtree_records(c) for c in node.children]
-        return rec
-
     def copy(self) -> None:
         ids = self.selected_row_ids()
         if not ids:
@@ -460,7 +443,7 @@ class TreePage(TablePage):
         tree = self.model.tree
         chosen = set(ids)
         tops = [n for n in tree.walk() if n.id in chosen and not any(a.id in chosen for a in n.ancestors())]
-        payload = {"table": self.which, "rows": [self._subtree_records(n) for n in tops]}
+        payload = {"table": self.which, "rows": [ops.subtree_records(self.doc, self.which, n) for n in tops]}
         lines = []
         for top in tops:
             for n in tree.subtree(top):
@@ -494,60 +477,17 @@ class TreePage(TablePage):
     def paste_records(self, rows: list[dict]) -> list[str]:
         """Paste copied rows (with their subtrees) under or after the current row, with new codes."""
         level = rows[0]["level"]
-        node = self.current_node()
-        tree = self.model.tree
-        if node is None:
-            parent, position = None, None
-        elif node.level == level - 1:
-            parent, position = node, None
-        elif node.level == level:
-            parent, position = node.parent, tree.index_of(node) + 1
-        else:
-            where = level_name(node.level).lower() if node is not None else ""
-            self.message.emit(self.tr("%1 tidak dapat ditempel di bawah %2.").replace("%1", level_name(level))
-                              .replace("%2", where))
+        try:
+            parent, position = ops.paste_place(self.model.tree, self.current_node(), level)
+        except ops.EditError as exc:
+            self.message.emit(str(exc))
             return []
-        if (parent.level if parent else 0) != level - 1:
-            self.message.emit(self.tr("%1 tidak dapat ditempel di tingkat teratas.").replace("%1", level_name(level)))
-            return []
-        doc = self.doc
-        which = self.which
-
-        def insert(rec: dict, parent_id: str | None, position: int | None, old_prefix: str, new_prefix: str) -> None:
-            kode = rec.get("kode") or ""
-            if old_prefix and kode.startswith(old_prefix):
-                kode = new_prefix + kode[len(old_prefix):]
-            fields = {k: v for k, v in rec.items() if not k.startswith("_") and k not in ("kode", "nama", "level")}
-            if which == "plan":
-                rid = doc.add_plan_row(parent_id, kode, rec.get("nama") or "", level=rec["level"],
-                                       position=position, check=False, **fields)
-                if rec.get("_indikator"):
-                    doc.set_indikator(rid, rec["_indikator"])
-                if rec.get("_sumber_dana"):
-                    doc.set_sumber_dana(rid, rec["_sumber_dana"])
-            else:
-                rid = doc.add_eval_row(parent_id, kode, rec.get("nama") or "", level=rec["level"],
-                                       position=position, **{k: v for k, v in fields.items() if v is not None})
-            for child in rec.get("_children", []):
-                insert(child, rid, None, old_prefix, new_prefix)
-
-        def operation() -> None:
-            pos = position
-            with doc.batch():
-                for rec in rows:
-                    if which == "plan":
-                        new_code = doc.next_free_code(parent.id if parent else None)
-                    else:
-                        new_code = self._propose_code(parent)
-                    insert(rec, parent.id if parent else None, pos, rec.get("kode") or "", new_code)
-                    if pos is not None:
-                        pos += 1
-
-        _result, roots, error = self.editor.insert_rows(
-            which, operation, self.tr("Tempel %1 baris").replace("%1", str(len(rows))))
+        op = ops.PasteRows(self.which, rows, parent.id if parent else None, position)
+        applied, error = self.editor.run(op, self.tr("Tempel %1 baris").replace("%1", str(len(rows))))
         if error:
             self.message.emit(error)
             return []
+        roots = applied.result
         if roots:
             self.select_row(roots[0], "nama")
         self.message.emit(self.tr("%1 baris ditempel.").replace("%1", str(len(roots))))
@@ -559,26 +499,18 @@ class TreePage(TablePage):
         With a header row the importer recognises the table's columns; without one, Tabel 4.1's
         usual order is assumed (kode, uraian, pagu, sumber dana). The whole paste is one undo step.
         """
-        from ..importer import ImportFailure, import_text
-
         node = self.current_node()
         parent_id = node.id if node is not None else None
         if node is not None and node.level >= SUB_KEGIATAN:
             parent_id = node.parent.id if node.parent is not None else None
 
-        def operation():
-            try:
-                return import_text(self.doc, text, parent_id=parent_id)
-            except ImportFailure as exc:
-                if "tidak dikenali" not in str(exc):
-                    raise
-                return import_text(self.doc, text, table="4.1", parent_id=parent_id)
-
-        report, roots, error = self.editor.insert_rows("plan", operation, self.tr("Tempel dari Excel"))
+        applied, error = self.editor.run(ops.ImportText(text, parent_id), self.tr("Tempel dari Excel"))
         if error:
             self.message.emit(error)
             self.last_paste_report = None
             return []
+        report = applied.result
+        roots = ops.inserted_roots(self.doc, applied.changes, "plan")
         self.last_paste_report = report
         if roots:
             self.select_row(roots[0], "nama")
@@ -606,11 +538,17 @@ class Tabel23Page(TreePage):
         return T23_WIDTHS
 
 
+class FrozenTreeView(FrozenColumnsMixin, TreeView):
+    """A tree whose first columns stay in view (gui/frozen_columns.py)."""
+
+
 class EvalPage(TreePage):
     QUARTERS = [f"{p}_{n}" for n in (8, 9, 10, 11) for p in ("k", "rp")]
+    view_class = FrozenTreeView
 
     def __init__(self, doc, editor, parent=None):
         super().__init__(doc, editor, EvalModel, "eval", "eval", parent)
+        self.view.freeze_columns(2)  # Kode and Uraian stay while the triwulan columns scroll
         self.set_quarters_visible(bool(app_settings.value("eval/quarters", False) in (True, "true", "1")))
 
     def default_widths(self) -> dict[str, int]:
@@ -675,6 +613,8 @@ class ListPage(TablePage):
             header.resizeSection(i, widths[i] if i < len(widths) and widths[i] > 10 else default)
         self.view.selectionModel().currentChanged.connect(
             lambda cur, _p: self.currentRowChanged.emit(self.model.item_id(cur.row()) if cur.isValid() else None))
+        self.view.selectionModel().currentChanged.connect(
+            lambda cur, _p: self.model.forget_errors(self.model.item_id(cur.row()) if cur.isValid() else None))
 
     def save_state(self) -> None:
         header = self.view.horizontalHeader()

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..codes import PROGRAM, SUB_KEGIATAN
+from .. import operations as ops
+from ..codes import PROGRAM, SUB_KEGIATAN, normalization_note
 from ..compute import Node
 from ..formatting import format_rupiah
 from .texts import level_name
@@ -47,7 +48,7 @@ MIME_PLAN_ROWS = "application/x-renja-plan-row-ids"
 MIME_EVAL_ROWS = "application/x-renja-eval-row-ids"
 
 #: columns holding one of the row's first indicator's fields
-INDIKATOR_KEYS = {"indikator": "teks", "target": "target", "satuan": "satuan", "target_n1": "target_n1"}
+INDIKATOR_KEYS = ops.INDIKATOR_KEYS
 
 
 def money_text(value: int | None) -> str:
@@ -119,6 +120,10 @@ class EditableTreeModel(RollupTreeModel):
             return False
         if (node.id, key) in self._errors:
             self.set_cell_error(node.id, key, None)
+        if key == "kode":
+            note = normalization_note(text)
+            if note:  # 1.2.2.2.2.8 was stored as 1.02.02.2.02.0008: the cell shows it, the status bar says it
+                self.editNoted.emit(note[0].upper() + note[1:], index)
         return True
 
     # ---------------------------------------------------------------- drag and drop (moves)
@@ -342,19 +347,6 @@ class PlanModel(EditableTreeModel):
         return None
 
     def apply_edit(self, node: Node, key: str, value: str) -> str | None:
-        if key in INDIKATOR_KEYS:
-            return self.editor.set_first_indikator(node.id, INDIKATOR_KEYS[key], value)
-        if key == "sumber_dana":
-            items = [dict(x) for x in self._doc.sumber_dana.get(node.id, [])]
-            if not value:
-                return self.editor.set_sumber_dana(node.id, [])
-            if items:
-                if items[0].get("nama") != value:
-                    items[0]["nama"] = value
-                    items[0]["kode"] = ""
-            else:
-                items = [{"nama": value, "jumlah": None}]
-            return self.editor.set_sumber_dana(node.id, items)
         return self.editor.set_plan(node.id, **{key: value})
 
     def on_other_change(self, change) -> None:

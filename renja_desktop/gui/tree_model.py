@@ -67,6 +67,8 @@ class RollupTreeModel(QAbstractItemModel):
 
     #: emitted when an edit typed into a cell was refused: (message, index)
     editRefused = Signal(str, QModelIndex)
+    #: an edit was taken, with a note for the user (a code stored in its canonical form)
+    editNoted = Signal(str, QModelIndex)
 
     def __init__(self, doc: "RenjaDocument", parent: QObject | None = None):
         super().__init__(parent)
@@ -222,6 +224,12 @@ class RollupTreeModel(QAbstractItemModel):
     def cell_error(self, row_id: str, key: str) -> str | None:
         return self._errors.get((row_id, key))
 
+    def forget_errors(self, keep_row: str | None = None) -> None:
+        """A refused value's mark lasts while the user is on its row: once they move on (the old
+        value kept), or the row changes, the cell is shown normally again."""
+        for row_id, key in [k for k in self._errors if k[0] != keep_row]:
+            self.set_cell_error(row_id, key, None)
+
     # ------------------------------------------------------------------ incremental updates
     def _on_change(self, change: "Change") -> None:
         if change.table == "reset":
@@ -258,6 +266,9 @@ class RollupTreeModel(QAbstractItemModel):
             self._sync_children(parent_item)
         # 3. values: rows edited themselves repaint whole; their ancestors only their totals
         changed = change.changed
+        if self._errors:  # a row changed since its value was refused: the mark is stale
+            for row_id, key in [k for k in self._errors if k[0] in changed or k[0] in change.removed]:
+                self._errors.pop((row_id, key), None)
         self.invalidate_cache(changed)
         last = self._ncols - 1
         above: set[str] = set()

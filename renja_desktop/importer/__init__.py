@@ -25,14 +25,14 @@ from typing import TYPE_CHECKING
 from .document import parse_identity, segment
 from .engine import import_block, record_unreconciled
 from .layouts import TABLES, guess_table
-from .readers import ImportFailure, Source, file_source, list_sheets, text_source
+from .readers import ImportFailure, Source, TableNotRecognized, file_source, list_sheets, text_source
 from .report import CONTINUATION, IMPORTED, RECOGNISED, REJECTED, ImportReport, RowOutcome
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
 
 __all__ = [
-    "import_text", "import_file", "import_source", "ImportReport", "RowOutcome", "ImportFailure",
+    "import_text", "import_file", "import_source", "ImportReport", "RowOutcome", "ImportFailure", "TableNotRecognized",
     "parse_identity", "list_sheets", "TABLES", "IMPORTED", "CONTINUATION", "RECOGNISED", "REJECTED",
 ]
 

@@ -32,7 +32,7 @@ from .header import is_comment_line
 from .layouts import (
     MONEY_FIELDS, Layout, apply_column_map, default_layout, guess_table, is_header_row, layout_from_header,
 )
-from .readers import ImportFailure, SourceRow
+from .readers import ImportFailure, SourceRow, TableNotRecognized
 from .report import CONTINUATION, IMPORTED, RECOGNISED, REJECTED, ImportReport, RowOutcome
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,7 +144,7 @@ def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, run
             widest = max((len(nonempty(c)) for c in data_like), default=0)
             table = "3.1" if widest > 5 else "4.1"
         if table is None:
-            raise ImportFailure(
+            raise TableNotRecognized(
                 f"{source or 'sumber'}: jenis tabel tidak dikenali dari kepala kolomnya; "
                 "pilih tabelnya (--table 4.1|3.1|2.1|2.2|2.3|2.4)"
             )

@@ -23,6 +23,10 @@ class ImportFailure(EditError):
     """The source as a whole cannot be read (wrong file type, missing sheet...). Indonesian message."""
 
 
+class TableNotRecognized(ImportFailure):
+    """The kind of table could not be told from the column headers (the caller may name it)."""
+
+
 @dataclass
 class SourceRow:
     line: int

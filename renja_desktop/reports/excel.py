@@ -1,12 +1,18 @@
-"""Excel export of the appendix tables (openpyxl), for Bappeda staff who reuse the numbers.
+"""Excel export of the appendix tables (XlsxWriter), for Bappeda staff who reuse the numbers.
 
 One sheet per table, laid out as the printed table (same :class:`~.tables.TableSpec`): title,
-merged multi-level header, column-number row, the rows and the TOTAL. Amounts are real numbers
-(``int`` Rupiah with the ``#,##0`` format, which Excel shows with the user's separators, i.e.
-``40.145.568.718`` on an Indonesian PC); rates are fractions with the ``0.00%`` format; an
-undefined rate is the en dash as text (never ``#DIV/0!``). The header rows are frozen and repeat
-on every printed page. ``thousands`` only changes the display format (``#,##0,``): the cell keeps
-the full Rupiah value.
+merged multi-level header, column-number row, the rows, the TOTAL and the signing block. Amounts are
+real numbers (``int`` Rupiah with the ``#,##0`` format, which Excel shows with the user's
+separators, i.e. ``40.145.568.718`` on an Indonesian PC); rates are fractions with the ``0.00%``
+format; an undefined rate is the en dash as text (never ``#DIV/0!``). Tabel 2.2's targets, typed as
+text, are numbers when they read as one.
+
+Totals are formulas: a parent row's amount is ``=SUM(...)`` of its children's cells and the TOTAL
+row sums the top rows, each stored with its computed value as well, so a sheet edited in Excel stays
+consistent and a reader that does not recalculate still sees the numbers. (A total that is not the
+sum of the cells under it, which the tables never print, stays a plain number.) The header rows are
+frozen and repeat on every printed page. ``thousands`` only changes the display format
+(``#,##0,``): the cell keeps the full Rupiah value.
 """
 from __future__ import annotations
 
@@ -16,22 +22,21 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
 
-from ..formatting import DASH
+from ..formatting import DASH, NumberError, parse_decimal
 from .pdf import ProgressFn, RenderCancelled, _Progress
 from .tables import (
-    BOLD_STYLES, CENTER, CODE, MONEY, RATE, RIGHT, SHADED_STYLES, STYLE_SUMMARY, TEXT, VOLUME,
-    ReportOptions, TableSpec, normalize_tables, row_count,
+    BOLD_STYLES, CENTER, CODE, MONEY, RATE, RIGHT, SHADED_STYLES, STYLE_SUMMARY, STYLE_TOTAL, TEXT,
+    VOLUME, ReportOptions, TableSpec, normalize_tables, row_count, signature_block,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..compute import RollupTree
     from ..service import RenjaDocument
 
-#: openpyxl paper sizes (Excel's codes): Folio 8,5 x 13 in is the F4 of Indonesian offices
+#: Excel's paper codes: Folio 8,5 x 13 in is the F4 of Indonesian offices
 PAPER_CODE = {"F4": 14, "A4": 9, "Legal": 5}
 FONT_NAME = "Arial"   # the font offices type these tables in (Liberation Sans is metric-equal)
 
@@ -39,13 +44,13 @@ MONEY_FORMAT = "#,##0"
 MONEY_FORMAT_THOUSANDS = "#,##0,"
 RATE_FORMAT = "0.00%"
 
-_thin = Side(style="thin", color="000000")
-BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
-HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-NUMBER_FILL = PatternFill("solid", fgColor="F0F0F0")
-ROW_FILL = {"kegiatan": PatternFill("solid", fgColor="EDEDED"),
-            "total": PatternFill("solid", fgColor="D9D9D9"),
-            "summary": PatternFill("solid", fgColor="F5F5F5")}
+HEADER_FILL = "#D9D9D9"
+NUMBER_FILL = "#F0F0F0"
+ROW_FILL = {"kegiatan": "#EDEDED", "total": "#D9D9D9", "summary": "#F5F5F5"}
+#: a SUM takes at most 255 arguments; longer lists are summed in groups
+SUM_ARGS = 200
+#: the tables whose rows are the plan tree, or the evaluation tree
+PLAN_TABLES = ("4.1", "3.1", "2.3")
 
 
 @dataclass
@@ -61,37 +66,40 @@ def sheet_name(nomor: str) -> str:
     return f"Tabel {nomor}"
 
 
-class _Styles:
-    """Named styles, registered once per workbook (assigning a name is much cheaper than objects)."""
+class _Formats:
+    """Cell formats, made once per workbook."""
 
-    def __init__(self, wb: Workbook, thousands: bool):
-        self.names: dict[tuple, str] = {}
+    def __init__(self, wb, thousands: bool):
         self.wb = wb
+        self.cache: dict[tuple, object] = {}
         self.money_format = MONEY_FORMAT_THOUSANDS if thousands else MONEY_FORMAT
 
-    def get(self, kind: str, align: str, style: str, number_format: str | None = None) -> str:
-        key = (kind, align, style, number_format)
-        name = self.names.get(key)
-        if name is not None:
-            return name
-        name = f"renja_{len(self.names)}"
-        bold = style in BOLD_STYLES
-        ns = NamedStyle(name=name)
-        ns.font = Font(name=FONT_NAME, size=9, bold=bold, italic=style == STYLE_SUMMARY)
-        ns.border = BORDER
-        horizontal = {"left": "left", CENTER: "center", RIGHT: "right"}[align]
-        ns.alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=kind == TEXT)
+    def make(self, **props):
+        key = tuple(sorted(props.items()))
+        fmt = self.cache.get(key)
+        if fmt is None:
+            fmt = self.cache[key] = self.wb.add_format({"font_name": FONT_NAME, **props})
+        return fmt
+
+    def body(self, kind: str, align: str, style: str, number_format: str | None = None):
+        props = {"font_size": 9, "border": 1, "valign": "top",
+                 "align": {"left": "left", CENTER: "center", RIGHT: "right"}[align]}
+        if kind == TEXT:
+            props["text_wrap"] = True
+        if style in BOLD_STYLES:
+            props["bold"] = True
+        if style == STYLE_SUMMARY:
+            props["italic"] = True
         if style in SHADED_STYLES:
-            ns.fill = ROW_FILL[style]
+            props["bg_color"] = ROW_FILL[style]
+            props["pattern"] = 1
         if number_format:
-            ns.number_format = number_format
+            props["num_format"] = number_format
         elif kind == MONEY:
-            ns.number_format = self.money_format
+            props["num_format"] = self.money_format
         elif kind == RATE:
-            ns.number_format = RATE_FORMAT
-        self.wb.add_named_style(ns)
-        self.names[key] = name
-        return name
+            props["num_format"] = RATE_FORMAT
+        return self.make(**props)
 
 
 def _volume_format(value: Decimal, suffix: str) -> str:
@@ -106,52 +114,119 @@ def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _write_sheet(ws, spec: TableSpec, doc: "RenjaDocument", styles: _Styles, options: ReportOptions,
+def _typed_number(text: str) -> tuple[Decimal, str] | None:
+    """``"80"`` -> (80, ""), ``"95,5 %"`` -> (95.5, "%"); ``None`` for words ("Baik", "B")."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        value = parse_decimal(text)
+    except NumberError:
+        return None
+    if value is None:
+        return None
+    return value, "%" if text.endswith("%") else ""
+
+
+def _sum_formula(cells: list[str]) -> str:
+    if len(cells) <= SUM_ARGS:
+        return "=SUM(" + ",".join(cells) + ")"
+    groups = ["SUM(" + ",".join(cells[i:i + SUM_ARGS]) + ")" for i in range(0, len(cells), SUM_ARGS)]
+    return _sum_formula(groups)
+
+
+def _tree_of(doc: "RenjaDocument", nomor: str) -> "RollupTree | None":
+    if nomor in PLAN_TABLES:
+        return doc.plan
+    if nomor == "2.1":
+        return doc.evaluation
+    return None
+
+
+def _total_formulas(spec: TableSpec, doc: "RenjaDocument", first: int) -> dict[tuple[int, int], str]:
+    """``(row index, column) -> "=SUM(...)"`` for the money cells that are the sum of the rows under
+    them: a parent row sums its children's rows, the TOTAL row the top rows. Only where the
+    computed value equals that sum (the cached value and a recalculation then agree)."""
+    tree = _tree_of(doc, spec.nomor)
+    if tree is None:
+        return {}
+    sheet_row: dict[str, int] = {}
+    money: list[dict[int, object]] = []   # per row: column -> money value (single-column cells)
+    for i, row in enumerate(spec.rows):
+        if row.row_id is not None and row.row_id in tree.nodes:
+            sheet_row[row.row_id] = i
+        cols: dict[int, object] = {}
+        col = 0
+        for cell in row.cells:
+            if cell.kind == MONEY and cell.span == 1:
+                cols[col] = cell.value
+            col += cell.span
+        money.append(cols)
+    children: dict[int, list[int]] = {}
+    tops: list[int] = []
+    for row_id, i in sheet_row.items():
+        node = tree.nodes[row_id]
+        parent = node.parent.id if node.parent is not None else None
+        if parent in sheet_row:
+            children.setdefault(sheet_row[parent], []).append(i)
+        else:
+            tops.append(i)
+    tops.sort()
+    for i, row in enumerate(spec.rows):
+        if row.style == STYLE_TOTAL and row.row_id is None:
+            children[i] = tops
+    formulas: dict[tuple[int, int], str] = {}
+    for i, kids in children.items():
+        kids = sorted(kids)
+        for col, value in money[i].items():
+            if value is None or not kids or any(col not in money[k] for k in kids):
+                continue
+            if sum(money[k][col] or 0 for k in kids) != value:
+                continue
+            formulas[(i, col)] = _sum_formula([xl_rowcol_to_cell(first + k, col) for k in kids])
+    return formulas
+
+
+def _write_sheet(wb, ws, spec: TableSpec, doc: "RenjaDocument", formats: _Formats, options: ReportOptions,
                  progress: _Progress) -> int:
+    """Write one table; returns the 1-based sheet row of its first body row."""
     ncol = len(spec.columns)
-    last_col = get_column_letter(ncol)
     running = doc.running_header()
     # title block
-    ws["A1"] = f"Tabel {spec.nomor}"
-    ws["A1"].font = Font(name=FONT_NAME, size=12, bold=True)
-    ws["A1"].alignment = Alignment(horizontal="center")
-    ws.merge_cells(f"A1:{last_col}1")
-    ws["A2"] = spec.judul
-    ws["A2"].font = Font(name=FONT_NAME, size=12, bold=True)
-    ws["A2"].alignment = Alignment(horizontal="center", wrap_text=True)
-    ws.merge_cells(f"A2:{last_col}2")
-    ws.row_dimensions[2].height = 32
-    top = 4
-    header_font = Font(name=FONT_NAME, size=9, bold=True)
-    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    # every header cell gets borders and fill, merged areas included
-    for r in range(top, top + spec.header_rows + 1):
-        for c in range(1, ncol + 1):
-            cell = ws.cell(row=r, column=c)
-            cell.border = BORDER
-            cell.fill = HEADER_FILL if r < top + spec.header_rows else NUMBER_FILL
-            cell.alignment = center
-            cell.font = header_font if r < top + spec.header_rows else Font(name=FONT_NAME, size=8)
-    for hc in spec.header:
-        r, c = top + hc.row, 1 + hc.col
-        ws.cell(row=r, column=c, value=hc.text)
-        if hc.rowspan > 1 or hc.colspan > 1:
-            ws.merge_cells(start_row=r, start_column=c, end_row=r + hc.rowspan - 1,
-                           end_column=c + hc.colspan - 1)
+    title = formats.make(font_size=12, bold=True, align="center", valign="vcenter", text_wrap=True)
+    ws.merge_range(0, 0, 0, ncol - 1, f"Tabel {spec.nomor}", title)
+    ws.merge_range(1, 0, 1, ncol - 1, spec.judul, title)
+    ws.set_row(1, 32)
+    top = 3
+    head = formats.make(font_size=9, bold=True, border=1, align="center", valign="vcenter", text_wrap=True,
+                        bg_color=HEADER_FILL, pattern=1)
+    number_head = formats.make(font_size=8, border=1, align="center", valign="vcenter", text_wrap=True,
+                               bg_color=NUMBER_FILL, pattern=1)
     num_row = top + spec.header_rows
+    # every header cell gets borders and fill, merged areas included
+    for r in range(top, num_row + 1):
+        for c in range(ncol):
+            ws.write_blank(r, c, None, head if r < num_row else number_head)
+    for hc in spec.header:
+        r, c = top + hc.row, hc.col
+        if hc.rowspan > 1 or hc.colspan > 1:
+            ws.merge_range(r, c, r + hc.rowspan - 1, c + hc.colspan - 1, hc.text, head)
+        else:
+            ws.write_string(r, c, hc.text, head)
     for hc in spec.numbers:
-        ws.cell(row=num_row, column=1 + hc.col, value=hc.text)
         if hc.colspan > 1:
-            ws.merge_cells(start_row=num_row, start_column=1 + hc.col, end_row=num_row,
-                           end_column=hc.col + hc.colspan)
+            ws.merge_range(num_row, hc.col, num_row, hc.col + hc.colspan - 1, hc.text, number_head)
+        else:
+            ws.write_string(num_row, hc.col, hc.text, number_head)
     for r in range(top, num_row):
-        ws.row_dimensions[r].height = 42 if spec.header_rows == 1 else 30
+        ws.set_row(r, 42 if spec.header_rows == 1 else 30)
     first = num_row + 1
-    for i, col in enumerate(spec.columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = col.excel_width
+    for i, col in enumerate(spec.columns):
+        ws.set_column(i, i, col.excel_width)
 
+    formulas = _total_formulas(spec, doc, first)
     columns = spec.columns
-    get = styles.get
+    body = formats.body
     reported = 0
     for i, row in enumerate(spec.rows):
         if i - reported >= 2000:
@@ -160,52 +235,88 @@ def _write_sheet(ws, spec: TableSpec, doc: "RenjaDocument", styles: _Styles, opt
         r = first + i
         col = 0
         for cell in row.cells:
-            c = col + 1
             column = columns[col]
             kind = cell.kind
             value = cell.value
             fmt = None
             align = cell.align or (RIGHT if kind in (MONEY, RATE, VOLUME) else column.align)
+            out: object = None
             if kind == MONEY:
                 out = value
             elif kind == RATE:
-                if value is None:
-                    out = DASH
-                else:
-                    out = float(Decimal(value) / 100)
+                out = DASH if value is None else float(Decimal(value) / 100)
             elif kind == VOLUME:
-                if value is None:
-                    out = None
-                else:
+                if value is not None:
                     out = _number(Decimal(value))
                     fmt = _volume_format(Decimal(value), cell.suffix)
             else:
                 out = value if value not in ("", None) else None
                 if kind == CODE:
                     kind = TEXT if cell.span > 1 else CODE
-            target = ws.cell(row=r, column=c, value=out)
-            target.style = get(kind, align, row.style, fmt)
+                elif column.numeric_text and isinstance(out, str):
+                    typed = _typed_number(out)
+                    if typed is not None:   # "80" typed as text is the number 80 in Excel
+                        out = _number(typed[0])
+                        fmt = _volume_format(typed[0], typed[1])
+                        kind = VOLUME
+            cell_format = body(kind, align, row.style, fmt)
             if cell.span > 1:
-                for extra in range(c + 1, c + cell.span):
-                    ws.cell(row=r, column=extra).style = get(kind, align, row.style, fmt)
-                ws.merge_cells(start_row=r, start_column=c, end_row=r, end_column=c + cell.span - 1)
+                ws.merge_range(r, col, r, col + cell.span - 1, "", cell_format)
+            formula = formulas.get((i, col))
+            if formula is not None:
+                ws.write_formula(r, col, formula, cell_format, out)
+            elif out is None:
+                ws.write_blank(r, col, None, cell_format)
+            elif isinstance(out, str):
+                ws.write_string(r, col, out, cell_format)
+            else:
+                ws.write_number(r, col, out, cell_format)
             col += cell.span
     progress.step(len(spec.rows) - reported, f"Menulis lembar Tabel {spec.nomor}")
+    _write_signature(ws, spec, doc, formats, first + len(spec.rows) + 1)
 
     # the header stays in view and is printed on every page
-    ws.freeze_panes = ws.cell(row=first, column=1)
-    ws.print_title_rows = f"{top}:{num_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = PAPER_CODE.get(options.paper, 14)
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=options.margin_left / 25.4, right=options.margin_right / 25.4,
-                                  top=options.margin_top / 25.4, bottom=options.margin_bottom / 25.4)
-    ws.oddHeader.right.text = "&B" + running[0] + "\n" + running[1]
-    ws.oddFooter.right.text = "Halaman &P dari &N"
-    ws.oddFooter.left.text = f"Tabel {spec.nomor} {spec.singkat}"
-    return first
+    ws.freeze_panes(first, 0)
+    ws.repeat_rows(top, num_row)
+    ws.set_landscape()
+    ws.set_paper(PAPER_CODE.get(options.paper, 14))
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=options.margin_left / 25.4, right=options.margin_right / 25.4,
+                   top=options.margin_top / 25.4, bottom=options.margin_bottom / 25.4)
+
+    def esc(text: str) -> str:
+        return text.replace("&", "&&")
+
+    ws.set_header("&R&B" + esc(running[0]) + "\n" + esc(running[1]))
+    ws.set_footer(f"&L{esc(f'Tabel {spec.nomor} {spec.singkat}')}&RHalaman &P dari &N")
+    return first + 1
+
+
+def _write_signature(ws, spec: TableSpec, doc: "RenjaDocument", formats: _Formats, row: int) -> int:
+    """The signing block under the table, at the right as printed; returns the row after it."""
+    block = signature_block(doc)
+    # the rightmost columns wide enough for the head's title (about 45 characters)
+    widths = [c.excel_width for c in spec.columns]
+    first_col = len(widths) - 1
+    while first_col > 0 and sum(widths[first_col:]) < 45:
+        first_col -= 1
+    last_col = len(widths) - 1
+    plain = formats.make(font_size=10, align="center", valign="top", text_wrap=True)
+    name = formats.make(font_size=10, align="center", valign="top", bold=True, underline=1)
+    lines = [(block.place, plain), (block.jabatan, plain), ("", plain), ("", plain), ("", plain),
+             (block.nama, name)]
+    if block.pangkat:
+        lines.append((block.pangkat, plain))
+    lines.append((block.nip_line, plain))
+    for text, fmt in lines:
+        if first_col == last_col:
+            ws.write_string(row, first_col, text, fmt) if text else ws.write_blank(row, first_col, None, fmt)
+        else:
+            ws.merge_range(row, first_col, row, last_col, text, fmt)
+        if text == block.jabatan and len(text) > sum(widths[first_col:]):
+            ws.set_row(row, 26)
+        row += 1
+    return row
 
 
 def export_xlsx(doc: "RenjaDocument", path: str | Path, tables: str | list[str] | None = "all",
@@ -218,22 +329,23 @@ def export_xlsx(doc: "RenjaDocument", path: str | Path, tables: str | list[str] 
     counts = {t: row_count(doc, t) for t in names}
     prog = _Progress(progress, 2 * sum(counts.values()) + 1)
     prog.report("Menyiapkan lembar kerja")
-    wb = Workbook()
-    wb.remove(wb.active)
-    styles = _Styles(wb, options.thousands)
+    tmp = path.with_name(path.name + ".sementara")
+    # text is always text: a name starting with "=" or looking like a URL stays as typed
+    wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_numbers": False,
+                                        "strings_to_urls": False})
     specs: dict[str, TableSpec] = {}
     firsts: dict[str, int] = {}
-    for t in names:
-        spec = specs[t] = prog.build(doc, t, options, counts[t])
-        ws = wb.create_sheet(sheet_name(t))
-        firsts[t] = _write_sheet(ws, spec, doc, styles, options, prog)
-    info = doc.info
-    wb.properties.title = f"Lampiran Renja {info.get('opd') or ''} {info['tahun']}".strip()
-    wb.properties.creator = "Renja Desktop"
-    tmp = path.with_name(path.name + ".sementara")
     try:
+        formats = _Formats(wb, options.thousands)
+        for t in names:
+            spec = specs[t] = prog.build(doc, t, options, counts[t])
+            ws = wb.add_worksheet(sheet_name(t))
+            firsts[t] = _write_sheet(wb, ws, spec, doc, formats, options, prog)
+        info = doc.info
+        wb.set_properties({"title": f"Lampiran Renja {info.get('opd') or ''} {info['tahun']}".strip(),
+                           "author": "Renja Desktop"})
         prog.report("Menyimpan berkas")
-        wb.save(str(tmp))
+        wb.close()
         os.replace(tmp, path)
     except BaseException:
         try:

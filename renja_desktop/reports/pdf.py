@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -34,12 +35,12 @@ from reportlab.platypus import (
 )
 
 from .. import __version__
-from ..formatting import format_nip
+from ..formatting import opd_with_pemda
 from . import fonts
 from .tables import (
     BOLD_STYLES, CENTER, CODE, MONEY, PAPERS_MM, RATE, RIGHT, SHADED_STYLES, STYLE_SUMMARY,
     TABLE_TITLES, VOLUME, ReportError, ReportOptions, TableSpec, build_table,
-    format_cell, normalize_tables, row_count,
+    format_cell, normalize_tables, row_count, signature_block,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,6 +100,12 @@ class _Progress:
 
 
 # =========================================================================== text measuring
+#: where a line may break: ordinary spaces and tabs only (a no-break space holds words together)
+_BREAKS = re.compile(r"[ \t\r\f\v]+")
+#: the space after "Rp"/"Rp." before an amount is a no-break space in print
+_GLUE_RP = re.compile(r"(\bRp\.?) (?=[\d(])")
+
+
 class _Metrics:
     """Word widths of one font at one size, cached; greedy line wrapping."""
 
@@ -125,7 +132,10 @@ class _Metrics:
         word = self.word
         width += 0.01  # column edges are sums of floats: a word measured to fit must fit
         for para in text.split("\n"):
-            words = para.split()
+            # "Rp 4.000.000.000" is one unit: a line never ends between the currency and its amount
+            words = _BREAKS.split(_GLUE_RP.sub("\\1\u00a0", para).strip(" \t"))
+            if words == [""]:
+                words = []
             if not words:
                 if lines or "\n" in text:
                     lines.append("")
@@ -212,6 +222,11 @@ def _cell_align(cell, column) -> str:
     return column.align
 
 
+def _words(text: str) -> list[str]:
+    """The unbreakable pieces of ``text`` as :meth:`_Metrics.wrap` sees them."""
+    return [w for w in _BREAKS.split(_GLUE_RP.sub("\\1\u00a0", text.replace("\n", " "))) if w] or [""]
+
+
 def _column_widths(spec: TableSpec, texts: list[list[str]], fs: _FontSet, frame_w: float) -> list[float] | None:
     """Fit columns to their content, share the rest by weight. ``None``: does not fit."""
     columns = spec.columns
@@ -222,17 +237,20 @@ def _column_widths(spec: TableSpec, texts: list[list[str]], fs: _FontSet, frame_
         if hc.colspan == 1:
             longest = max((hdr.word(w) for w in hc.text.split()), default=0.0)
             need[hc.col] = max(need[hc.col], min(longest, 40 * mm))
+    word_cap = 40 * mm  # a longer word (a URL, a long code) may still be cut by characters
     for r, row in enumerate(spec.rows):
         metrics = fs.for_style(row.style)
         col = 0
         row_texts = texts[r]
         for k, cell in enumerate(row.cells):
-            if cell.span == 1 and columns[col].weight == 0:
-                t = row_texts[k]
-                if t:
+            t = row_texts[k]
+            if cell.span == 1 and t:
+                if columns[col].weight == 0:
                     w = max(metrics.text(x) for x in t.split("\n")) if "\n" in t else metrics.text(t)
-                    if w > need[col]:
-                        need[col] = w
+                else:  # a wrapped column is at least as wide as its longest word: no word is cut
+                    w = min(word_cap, max(metrics.word(x) for x in _words(t)))
+                if w > need[col]:
+                    need[col] = w
             col += cell.span
     # a text column empty in every row (no sasaran, no catatan...) gets only its minimum width
     filled = [False] * ncol
@@ -404,25 +422,17 @@ class _Signature:
 
 
 def _signature(doc: "RenjaDocument", frame_w: float) -> _Signature:
-    info = doc.info
     size = 9.0
     width = min(100 * mm, frame_w * 0.42)
     reg = _Metrics(fonts.REGULAR, size)
-    tempat = (info.get("tempat") or "").strip()
-    tanggal = (info.get("tanggal") or "").strip()
-    place = ", ".join(x for x in (tempat, tanggal) if x) or "............................, ....................."
-    jabatan = (info.get("kepala_jabatan") or "").strip()
-    if not jabatan:
-        jabatan = "Kepala " + " ".join(x for x in (info.get("opd") or "", info.get("pemda") or "") if x)
-    nama = (info.get("kepala_nama") or "").strip() or "(.........................................)"
-    nip = format_nip(info.get("kepala_nip"))
-    lines = [(fonts.REGULAR, place)]
-    lines += [(fonts.REGULAR, x) for x in reg.wrap(jabatan, width)]
+    block = signature_block(doc)
+    lines = [(fonts.REGULAR, block.place)]
+    lines += [(fonts.REGULAR, x) for x in reg.wrap(block.jabatan, width)]
     blank_index = len(lines)
-    lines.append((fonts.BOLD, nama))
-    if (info.get("kepala_pangkat") or "").strip():
-        lines.append((fonts.REGULAR, info["kepala_pangkat"].strip()))
-    lines.append((fonts.REGULAR, f"NIP. {nip}" if nip else "NIP. ..............................."))
+    lines.append((fonts.BOLD, block.nama))
+    if block.pangkat:
+        lines.append((fonts.REGULAR, block.pangkat))
+    lines.append((fonts.REGULAR, block.nip_line))
     gap = 6 * mm
     blank = 20 * mm
     height = gap + len(lines) * size * LEADING + blank
@@ -743,7 +753,7 @@ def _cover_story(doc: "RenjaDocument", tables: list[str], frame_w: float) -> lis
     who = (info.get("opd") or "").upper()
     if who:
         story.append(Paragraph(esc(who), mid))
-    if info.get("pemda"):
+    if info.get("pemda") and opd_with_pemda(info.get("opd"), info["pemda"]) != (info.get("opd") or "").strip():
         story.append(Paragraph(esc(info["pemda"].upper()), mid))
     story.append(Paragraph(f"TAHUN {info['tahun']}", mid))
     story.append(Spacer(1, 14 * mm))

@@ -11,6 +11,7 @@ Layouts follow DESIGN.md section 4 and the Binjai 2024 seed document.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
@@ -18,7 +19,8 @@ from .. import codes
 from ..codes import BIDANG_URUSAN, KEGIATAN, PROGRAM, SUB_KEGIATAN, URUSAN, CodeError
 from ..compute import is_additive
 from ..formatting import (
-    DASH, NumberError, format_decimal_id, format_percent, format_rupiah, parse_decimal,
+    DASH, NumberError, format_decimal_id, format_nip, format_percent, format_rupiah, parse_decimal,
+    opd_with_pemda,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -151,6 +153,9 @@ class Column:
     max_mm: float = 60.0
     #: width in the Excel sheet (characters)
     excel_width: float = 12.0
+    #: text typed by the user that is a number when it reads as one (Tabel 2.2 targets): Excel
+    #: gets the number
+    numeric_text: bool = False
 
 
 @dataclass
@@ -210,13 +215,38 @@ def format_cell(cell: Cell, thousands: bool = False) -> str:
     return str(v)
 
 
+@dataclass
+class SignatureBlock:
+    """The signing block under each table (place and date, the head's title, name, rank, NIP)."""
+
+    place: str
+    jabatan: str
+    nama: str
+    pangkat: str
+    nip_line: str
+
+
+def signature_block(doc: "RenjaDocument") -> SignatureBlock:
+    """The signing block as printed; dotted lines stand for what is not filled in yet."""
+    info = doc.info
+    tempat = (info.get("tempat") or "").strip()
+    tanggal = (info.get("tanggal") or "").strip()
+    place = ", ".join(x for x in (tempat, tanggal) if x) or "............................, ....................."
+    jabatan = (info.get("kepala_jabatan") or "").strip()
+    if not jabatan:
+        jabatan = "Kepala " + opd_with_pemda(info.get("opd"), info.get("pemda"))
+    nama = (info.get("kepala_nama") or "").strip() or "(.........................................)"
+    nip = format_nip(info.get("kepala_nip"))
+    return SignatureBlock(place, jabatan, nama, (info.get("kepala_pangkat") or "").strip(),
+                          f"NIP. {nip}" if nip else "NIP. ...............................")
+
+
 def _money_title(thousands: bool) -> str:
     return "(Rp.000)" if thousands else "(Rp)"
 
 
 def _who(doc: "RenjaDocument") -> str:
-    info = doc.info
-    return " ".join(x for x in (info.get("opd") or "", info.get("pemda") or "") if x).strip()
+    return opd_with_pemda(doc.info.get("opd"), doc.info.get("pemda"))
 
 
 def split_code(kode: str) -> list[str] | None:
@@ -263,8 +293,12 @@ def _amount_with_unit(amount: Any, satuan: Any) -> str:
         try:
             number = parse_decimal(amount)
         except NumberError:
-            # already written with its unit ("68 Orang") or as words: printed as typed
-            return amount
+            # already written with its unit ("68 Orang") it prints as typed; a grade or a word
+            # ("B" with satuan "Predikat") gets its unit like every other target
+            if not satuan or re.search(r"(?<!\w)" + re.escape(satuan.casefold()) + r"(?!\w)",
+                                       amount.casefold()) or satuan == "%" and amount.endswith("%"):
+                return amount
+            return f"{amount} {satuan}"
         if number is not None:
             amount = format_decimal_id(number)
     if not amount:
@@ -728,7 +762,8 @@ def build_22(doc: "RenjaDocument", options: ReportOptions, tick: Progress | None
         Column("indikator", TEXT, weight=4, min_mm=40, excel_width=50),
         Column("spm", TEXT, weight=1.5, min_mm=16, excel_width=18),
         Column("ikk", TEXT, weight=1.5, min_mm=16, excel_width=18),
-    ] + [Column(k, TEXT, weight=1.0, align=CENTER, min_mm=14, excel_width=12) for k in keys] + [
+    ] + [Column(k, TEXT, weight=1.0, align=CENTER, min_mm=14, excel_width=12, numeric_text=True)
+         for k in keys] + [
         Column("catatan", TEXT, weight=3, min_mm=30, excel_width=40),
     ]
     header = [
