@@ -540,7 +540,31 @@ class RenjaDocument:
         for table, target in ((indikator, self.indikator), (sumber_dana, self.sumber_dana)):
             for item in table:
                 target.setdefault(item["row_id"], []).append(item)
-        change = Change("reset", inserted=[r["id"] for r in rows])
+        self._record("_remove_plan_rows_bulk", [r["id"] for r in rows])
+        # views rebuild once (the tree's nodes are new objects); then which rows came in
+        self._emit(Change("reset"))
+        change = Change("plan", inserted=[r["id"] for r in rows])
+        self._emit(change)
+        return change
+
+    def _remove_plan_rows_bulk(self, ids: list[str]) -> Change:
+        """Undo of :meth:`add_plan_rows_bulk`: remove those rows (added last under their parents,
+        so no sibling moves), with their indicators and funding sources."""
+        self._writable()
+        gone = set(ids)
+        rows = [dict(self.plan.nodes[i].values) for i in ids if i in self.plan.nodes]
+        indikator = [dict(x) for i in ids for x in self.indikator.get(i, [])]
+        sumber_dana = [dict(x) for i in ids for x in self.sumber_dana.get(i, [])]
+        with self._atomic(), self.large_cache():
+            for start in range(0, len(ids), 500):
+                self.conn.execute(delete(T_PLAN).where(T_PLAN.c.id.in_(ids[start:start + 500])))
+        self.plan.load([n.values for n in self.plan.nodes.values() if n.id not in gone])
+        for i in ids:
+            self.indikator.pop(i, None)
+            self.sumber_dana.pop(i, None)
+        self._record("add_plan_rows_bulk", rows, indikator, sumber_dana)
+        self._emit(Change("reset"))
+        change = Change("plan", removed=list(ids))
         self._emit(change)
         return change
 
