@@ -359,8 +359,24 @@ def is_total_row(cells: list[str]) -> bool:
     if not filled:
         return False
     first = filled[0][1].strip().rstrip(":").strip().upper()
+    if filled[0][0] > 6:
+        return False
     return first in ("TOTAL", "JUMLAH", "JUMLAH TOTAL", "TOTAL KESELURUHAN", "GRAND TOTAL",
-                     "TOTAL PAGU", "JUMLAH PAGU") and filled[0][0] <= 6
+                     "TOTAL PAGU", "JUMLAH PAGU") or bool(_TOTAL_OF.match(first))
+
+
+#: "Jumlah Program 1.02.02", "JUMLAH 1.02.02.2.01": a printed subtotal of one row (SIPD prints them)
+_TOTAL_OF = re.compile(r"^(?:JUMLAH|TOTAL|SUB ?TOTAL)\s+(?:(?:URUSAN|BIDANG(?: URUSAN)?|PROGRAM|KEGIATAN|SUB KEGIATAN)\s+)?"
+                       r"(\d{1,2}(?:\.[0-9X]{1,4}){1,5})\b")
+
+
+def total_row_code(cells: list[str]) -> str:
+    """The code a subtotal row names (``Jumlah Program 1.02.02`` -> ``1.02.02``), else ``""``."""
+    filled = nonempty(cells)
+    if not filled:
+        return ""
+    m = _TOTAL_OF.match(filled[0][1].strip().rstrip(":").strip().upper())
+    return m.group(1) if m else ""
 
 
 def is_summary_row(cells: list[str]) -> bool:

@@ -24,7 +24,7 @@ from ..model import new_id, now_stamp
 from .cells import (
     caption_table, is_dash, is_kr_row, is_number_row, is_page_header, is_sheet_error, is_summary_row,
     is_plain_coded_row, is_total_row, join_text, looks_like_code_attempt, looks_like_money, nonempty, norm_text,
-    read_code, read_k,
+    read_code, read_k, total_row_code,
     read_money,
     split_target,
 )
@@ -75,12 +75,13 @@ def _has_key(table: str, cells: list[str], layout: Layout, paste: bool, found: l
     """Does the row start a new data row (a code, a number in the No column, a name)?
     ``found`` receives the row's code as read (coded tables)."""
     if table in ("4.1", "3.1"):
-        cc = read_code(cells, start=layout.code_start)
+        width = _code_width(layout)
+        cc = read_code(cells, start=layout.code_start, max_cells=width)
         if found is not None:
             found.append(cc)
         if cc.tokens:
             return True
-        first = next((c for c in cells[layout.code_start:layout.code_start + 6] if c.strip()), "")
+        first = next((c for c in cells[layout.code_start:layout.code_start + min(width, 6)] if c.strip()), "")
         if looks_like_code_attempt(first):
             return True  # an odd code cell starts its own row (rejected alone if unreadable)
         if paste:
@@ -93,6 +94,16 @@ def _has_key(table: str, cells: list[str], layout: Layout, paste: bool, found: l
     if col < len(cells) and cells[col].strip():
         return True
     return False
+
+
+def _code_width(layout: Layout) -> int:
+    """How many cells from the first code column may hold the code: up to and including the name
+    column when the header says where it is (a glued ``0001 Name`` sits there), else 7. A value in
+    a later column (a target ``100``) is then never read as a code segment."""
+    name_col = layout.header_positions.get("nama") if layout.from_header else None
+    if name_col is not None and name_col >= layout.code_start:
+        return name_col - layout.code_start + 1
+    return 7
 
 
 _ROMAN = re.compile(r"^(?=[IVXLC]+\.?$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.?$")
@@ -231,6 +242,7 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
             continue
         if logicals and len(filled) >= 1:
             prev = logicals[-1]
+            completes = not prev.merged and _fills_gaps(prev.cells, r.cells)
             for i, c in enumerate(r.cells):
                 if not c.strip():
                     continue
@@ -239,7 +251,8 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
                 prev.cells[i] = join_text(prev.cells[i], c)
             prev.merged.append(r.line)
             report.add(RowOutcome(r.line, CONTINUATION, table, merged_into=prev.line,
-                                  reason="sambungan baris di atasnya (terpotong pindah halaman)"))
+                                  reason="baris indikator/nilai milik baris di atasnya" if completes
+                                  else "sambungan baris di atasnya (terpotong pindah halaman)"))
             continue
         if len(filled) == 1 and len(filled[0][1]) > 0 and "\t" not in r.raw:
             rec("teks", "teks di luar baris tabel")
@@ -247,6 +260,12 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
         report.add(RowOutcome(r.line, REJECTED, table,
                               reason="baris tanpa kode/nomor dan tidak ada baris data di atasnya untuk disambung"))
     return Block(table, layout, logicals, totals)
+
+
+def _fills_gaps(above: list[str], row: list[str]) -> bool:
+    """A row whose filled cells are all empty in the row above: it completes that row (a SIPD
+    name row followed by its indicator/value row) rather than continuing cut text."""
+    return all(i >= len(above) or not above[i].strip() for i, c in enumerate(row) if c.strip())
 
 
 def _eval_layout_from_numbers(rows: list[SourceRow], layout: Layout) -> Layout:
@@ -657,13 +676,23 @@ class PlanWriter:
         # the TOTAL label sits in the code or name column: align with the layout's anchor
         found, notes = assign_money(cells, anchor if layout.anchor != "nama" else
                                     _total_anchor(cells, layout), layout, fields)
+        kode, row_id = total_row_code(cells), None
+        if kode:   # a subtotal of one row ("Jumlah Program 1.02.02")
+            try:
+                kode = codes.normalize_code(kode)
+            except CodeError:
+                kode = ""
+            row_id = self.last_by_code.get(kode) or (self.existing.get(kode) or [None])[-1] if kode else None
+            if row_id is None:
+                out.notes.append(f"jumlah untuk kode {kode or '?'} yang tidak ada di tabel; dicatat sebagai nilai tercetak")
+            out.kind, out.kode = "jumlah", kode
         for f, (_, teks) in found.items():
             value, err = read_money(teks)
             if err:
                 out.notes.append(f"kolom {f}: {err}")
             if not teks or is_dash(teks):
                 continue
-            self.declare("", f, teks, value, None, row.line)
+            self.declare(kode, f, teks, value, row_id, row.line)
         out.notes.extend(n for n in notes if "bergeser" not in n)
 
 
@@ -702,7 +731,7 @@ def write_plan(doc: "RenjaDocument", block: Block, report: ImportReport, source:
 def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_fields, base) -> None:
     cells, out = lg.cells, lg.outcome
     cc = lg.code if lg.code is not None and base is None and not lg.merged else \
-        read_code(cells, start=layout.code_start, base=base)
+        read_code(cells, start=layout.code_start, base=base, max_cells=_code_width(layout))
     if cc.error:
         out.status = REJECTED
         out.kode = cc.printed
@@ -730,6 +759,8 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
     shifts = sorted((anchor + layout.offsets[f], i) for f, (i, _) in money.items())
     text = {f: _text_field(cells, anchor, layout, f, used, shifts) for f in layout.offsets
             if f not in money_fields and f not in ("nama", "no")}
+    if len(text) > 8:
+        _older_layout_fields(text)
     initial: dict[str, Any] = {}
     outcome = "\n".join(x for x in dict.fromkeys([text.get("outcome", ""), text.get("keluaran", "")]) if x)
     for key, value in (("outcome", outcome), ("lokasi", text.get("lokasi", "")),
@@ -793,25 +824,73 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         if not created:
             w.report.updated += 1
     # ------------------------------------------------------------ indicator and funding
-    ind_text = text.get("indikator", "")
-    target, satuan = split_target(text.get("target", ""))
-    if text.get("satuan"):
-        satuan = text["satuan"]
-    target_n1, _ = split_target(text.get("target_n1", ""))
-    if text.get("target_n1") and _ and _ != satuan:
-        target_n1 = text["target_n1"]
-    if (ind_text or target or target_n1) and not w.has_indikator(row_id):
-        w.set_indikator(row_id, [{"teks": ind_text, "target": target, "satuan": satuan,
-                                  "target_n1": target_n1}])
+    items = _indicator_items(text)
+    if items and not w.has_indikator(row_id):
+        w.set_indikator(row_id, items)
     sd = text.get("sumber_dana", "")
     if sd and level == SUB_KEGIATAN and not w.has_sumber_dana(row_id):
-        sd = re.sub(r"\s+", " ", sd)
-        w.set_sumber_dana(row_id, [{"nama": sd, "kode": _sumber_dana_code(sd), "jumlah": None}])
+        # several sources joined by line breaks (SIPD): one entry each
+        names = [re.sub(r"\s+", " ", x).strip() for x in sd.split("\n")] if "\n" in sd else [re.sub(r"\s+", " ", sd)]
+        w.set_sumber_dana(row_id, [_source_item(n) for n in dict.fromkeys(n for n in names if n)])
     elif sd and level != SUB_KEGIATAN:
         notes.append(f"sumber dana '{sd[:40]}' pada {LEVEL_WORD[level]} diabaikan (hanya untuk sub kegiatan)")
     out.notes.extend(notes)
     if not created:
         out.reason = "melengkapi baris yang sudah ada"
+
+
+def _older_layout_fields(text: dict[str, str]) -> None:
+    """The older 19-column Renja: the indicator of a program is its Capaian Program, of a kegiatan
+    or sub kegiatan its Keluaran Kegiatan; Hasil Kegiatan is the outcome."""
+    for name in ("keluaran", "capaian"):
+        if not text.get("indikator") and text.get(f"{name}_tolok_ukur"):
+            text["indikator"] = text[f"{name}_tolok_ukur"]
+            if not text.get("target") and text.get(f"{name}_target"):
+                text["target"] = text[f"{name}_target"]
+    hasil = " ".join(x for x in (text.get("hasil_tolok_ukur", ""), text.get("hasil_target", "")) if x)
+    if hasil and not text.get("outcome"):
+        text["outcome"] = hasil
+
+
+_SOURCE_AMOUNT = re.compile(r"^(.*?)\s*(?::|=|\(Rp\.?)\s*(?:Rp\.?\s*)?(\d{1,3}(?:\.\d{3})+|\d+)\)?$")
+
+
+def _source_item(text: str) -> dict:
+    """A funding source as printed: ``DAU``, or with its share ``DAU: 1.000.000``."""
+    m = _SOURCE_AMOUNT.match(text)
+    if m and m.group(1).strip():
+        value, err = read_money(m.group(2))
+        if not err and value is not None:
+            nama = m.group(1).strip()
+            return {"nama": nama, "kode": _sumber_dana_code(nama), "jumlah": value}
+    return {"nama": text, "kode": _sumber_dana_code(text), "jumlah": None}
+
+
+def _lines(value: str) -> list[str]:
+    return [x.strip() for x in value.split("\n")] if "\n" in value else [value]
+
+
+def _indicator_items(text: dict[str, str]) -> list[dict]:
+    """The row's indicators; several joined by line breaks in one cell (SIPD prints them so, with
+    their targets and units line by line) become one indicator each."""
+    teks, tgt, sat = text.get("indikator", ""), text.get("target", ""), text.get("satuan", "")
+    tgt1, sat1 = text.get("target_n1", ""), text.get("satuan_n1", "")
+    if not (teks or tgt or tgt1):
+        return []
+    columns = [_lines(v) for v in (teks, tgt, sat, tgt1, sat1)]
+    count = max(len(c) for c in columns)
+    items = []
+    for k in range(count):
+        t, g, s, g1, s1 = (c[k] if k < len(c) else "" for c in columns)
+        target, satuan = split_target(g)
+        if s:
+            satuan = s
+        target_n1, unit_n1 = split_target(g1)
+        if g1 and unit_n1 and unit_n1 != (s1 or satuan):
+            target_n1 = g1
+        if t or target or target_n1:
+            items.append({"teks": t, "target": target, "satuan": satuan, "target_n1": target_n1})
+    return items
 
 
 @lru_cache(maxsize=4096)

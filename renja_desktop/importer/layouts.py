@@ -32,7 +32,8 @@ FIELDS = {
             "pagu_n1", "catatan"),
     "3.1": ("kode", "nama", "outcome", "keluaran", "indikator", "satuan", "target", "lokasi", "pagu",
             "sumber_dana", "catatan", "target_n1", "pagu_n1", "penanggung_jawab", "keluaran_n1",
-            "capaian", "capaian_n1"),
+            "capaian", "capaian_n1", "satuan_n1", "capaian_tolok_ukur", "capaian_target",
+            "keluaran_tolok_ukur", "keluaran_target", "hasil_tolok_ukur", "hasil_target"),
     "2.3": ("no", "rkpd_nama", "rkpd_lokasi", "rkpd_indikator", "rkpd_target", "rkpd_pagu", "nama",
             "lokasi", "indikator", "target", "pagu", "catatan"),
     "2.1": ("no", "sasaran", "nama", "indikator", "k_5", "rp_5", "k_6", "rp_6", "k_7", "rp_7",
@@ -161,8 +162,14 @@ def field_for_header(table: str, text: str, tahun: int | None) -> str | None:
             return "catatan"
         if "lokasi" in t:
             return prefix + "lokasi"
+        # the older 19-column Renja: Indikator Kinerja > Capaian Program / Keluaran Kegiatan /
+        # Hasil Kegiatan > Tolok Ukur / Target
+        for word, name in (("capaian program", "capaian"), ("keluaran kegiatan", "keluaran"),
+                           ("hasil kegiatan", "hasil")):
+            if word in t and ("tolok" in t or "target" in t or "indikator" in t):
+                return f"{name}_target" if "target" in t and "tolok" not in t else f"{name}_tolok_ukur"
         if "satuan" in t:
-            return "satuan"
+            return "satuan_n1" if n1 else "satuan"
         if "indikator" in t or "tolok ukur" in t:
             return prefix + "indikator"
         if "pagu" in t or "anggaran" in t or "kebutuhan dana" in t or "(rp" in t or "rupiah" in t \
