@@ -171,3 +171,17 @@ def import_placeholders(doc: "RenjaDocument") -> list[Finding]:
                     f"{len(rows)} baris dari Tabel 2.3 belum berkode (mis. '{rows[0].nama[:50]}'): Tabel 2.3 "
                     "tidak mencetak kode; impor Tabel 4.1 atau 3.1 agar baris ini mendapat kode, sumber dana "
                     "dan tempatnya di pohon", row_id=rows[0].id, rule="import_placeholder")]
+
+
+@register_rule
+def sample_corrections(doc: "RenjaDocument") -> list[Finding]:
+    """The bundled sample's corrections of its source text, one note each (never silent)."""
+    if not doc.meta.get("sample_corrections"):
+        return []
+    from .sample import correction_text, corrections_of
+
+    out = []
+    for c in corrections_of(doc):
+        out.append(Finding(INFO, c.tabel, "", "", correction_text(c), tercetak=c.tertulis, terhitung=c.menjadi,
+                           rule="sample_correction"))
+    return out
