@@ -36,6 +36,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="timpa FILE bila sudah ada")
     p.set_defaults(handler=cmd_sample)
 
+    p = sub.add_parser("export-sipd", help="mengekspor Tabel 3.1 atau 4.1 ke .xlsx dengan urutan kolom SIPD-RI")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx")
+    p.add_argument("--table", choices=("3.1", "4.1"), default="3.1")
+    p.set_defaults(handler=cmd_export_sipd)
+
     p = sub.add_parser("catalog", help="katalog nomenklatur: daftar versi, cari kode/nama, muat versi baru")
     csub = p.add_subparsers(dest="catalog_command", metavar="AKSI")
     q = csub.add_parser("list", help="versi katalog yang tersedia")
@@ -162,6 +168,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         if errors:
             print(f"Jalankan 'renja-desktop check {args.output}' untuk {len(errors)} galat yang ditemukan.")
     return EXIT_FINDINGS if report.rejected else EXIT_OK
+
+
+def cmd_export_sipd(args: argparse.Namespace) -> int:
+    from .cli_core import open_document
+    from .importer.sipd import export_sipd
+
+    if args.output.suffix.lower() != ".xlsx":
+        raise CliError(f"berkas keluaran '{args.output.name}' harus berakhiran .xlsx")
+    with open_document(args.file, readonly=True) as doc:
+        try:
+            path = export_sipd(doc, args.output, args.table)
+        except OSError as exc:
+            raise CliError(f"{args.output}: tidak dapat ditulis ({exc.strerror or exc})") from None
+    print(f"Tabel {args.table} (urutan kolom SIPD-RI) ditulis ke {path}")
+    return EXIT_OK
 
 
 def cmd_sample(args: argparse.Namespace) -> int:

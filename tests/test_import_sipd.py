@@ -216,3 +216,20 @@ def test_older_19_column_layout(tmp_path):
         assert not [f for f in validate(doc) if f.rule in ("declared_mismatch", "declared_malformed")]
     finally:
         doc.close()
+
+
+def test_export_sipd_command(source, tmp_path, capsys):
+    from renja_desktop.cli import main
+
+    source.close()
+    out = tmp_path / "sipd.xlsx"
+    assert main(["export-sipd", str(source.path), "-o", str(out), "--table", "3.1"]) == 0
+    assert "urutan kolom SIPD-RI" in capsys.readouterr().out
+    assert openpyxl.load_workbook(out).active.cell(2, 8).value == "Pagu Indikatif (Rp)"
+    assert main(["export-sipd", str(source.path), "-o", str(tmp_path / "x.pdf")]) == 2
+    assert capsys.readouterr().err.startswith("galat: ")
+    target = tmp_path / "dari_sipd.sqlite"
+    assert main(["import", str(out), "-o", str(target), "--pemda", "Kabupaten Contoh", "--opd", "Dinas Kesehatan",
+                 "--tahun", "2026"]) == 0
+    with RenjaDocument.open(target, readonly=True) as doc:
+        assert doc.plan.totals[0] == sum(LEAVES.values())
