@@ -10,6 +10,7 @@ Writes (Bahasa Indonesia unless noted):
   gui_tabel_2_3.png       the Tabel 2.3 tab (RKPD draft vs needs analysis, with the difference)
   gui_identitas.png       the identity and signing-block form
   gui_en_pohon_program.png  the main window in English
+  dialog_renja_baru.png   the Renja baru dialog (identity and nomenclature version)
 Runs offscreen; settings go to a temporary folder so the shots use the default layout.
 """
 from __future__ import annotations
@@ -120,6 +121,19 @@ def shoot(out: Path, tmp: Path) -> list[Path]:
     window.set_language("id")
     app_settings.set_language("id")
     window.close()
+
+    from renja_desktop.gui.dialogs import NewDocumentDialog
+
+    dialog = NewDocumentDialog(None, 2026)
+    dialog.pemda.setText("Kabupaten Contoh")
+    dialog.opd.setText("Dinas Kesehatan")
+    dialog.opd_singkat.setText("Dinkes")
+    dialog.show()
+    settle()
+    path = out / "dialog_renja_baru.png"
+    dialog.grab().save(str(path))
+    written.append(path)
+    dialog.close()
     return written
 
 

@@ -155,7 +155,10 @@ class NewDocumentDialog(QDialog):
         except CatalogError:
             versions, default = [], ""
         for v in versions:
-            self.nomenklatur.addItem(f"{v['versi']} – {v['judul']}" if v.get("judul") else v["versi"], v["versi"])
+            judul = (v.get("judul") or "").split(" (")[0].strip()
+            self.nomenklatur.addItem(f"{judul} ({v['versi']})" if judul else v["versi"], v["versi"])
+            if v.get("judul"):
+                self.nomenklatur.setItemData(self.nomenklatur.count() - 1, v["judul"], Qt.ItemDataRole.ToolTipRole)
         self.nomenklatur.addItem(self.tr("(tanpa katalog: kode tidak diperiksa)"), "")
         index = self.nomenklatur.findData(default)
         self.nomenklatur.setCurrentIndex(max(index, 0))
