@@ -107,7 +107,10 @@ def nomenclature(doc: "RenjaDocument") -> list[Finding]:
         a, b = normalize_name(node.nama), normalize_name(entry.nama)
         import difflib
 
-        quick = difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio()
+        # the lengths alone bound the similarity: most different names stop here, cheaply
+        bound = 2 * min(len(a), len(b)) / max(1, len(a) + len(b))
+        quick = difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio() \
+            if bound >= SPELLING_THRESHOLD else bound
         score = name_similarity(node.nama, entry.nama) if quick >= SPELLING_THRESHOLD else quick
         if score >= SPELLING_THRESHOLD:
             pesan = f"nama berbeda ejaan dengan nomenklatur {cat.versi}"

@@ -62,6 +62,7 @@ def normalize_name(text: str) -> str:
 PEMDA_SUFFIXES = (" kabupaten kota", " kabupaten", " kota", " provinsi")
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The normalised name without the pemda suffix and without spaces: the key two names that the
     official lists treat as the same name share (spelling with or without spaces included)."""

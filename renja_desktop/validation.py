@@ -253,7 +253,7 @@ def _cross_table_text(index, d: dict) -> str:
 
 def declared_findings(doc: "RenjaDocument") -> list[Finding]:
     out = []
-    cross = _cross_table_index(doc)
+    cross = None   # built at the first mismatch: most documents have few
     for d in doc.declared:
         kolom = d["kolom"]
         where = d.get("kode") or ("TOTAL" if not d.get("row_id") else "")
@@ -283,6 +283,8 @@ def declared_findings(doc: "RenjaDocument") -> list[Finding]:
         if computed != d["nilai"]:
             label = "TOTAL tercetak" if where == "TOTAL" else "nilai tercetak"
             diff = d["nilai"] - computed
+            if cross is None:
+                cross = _cross_table_index(doc)
             out.append(Finding(
                 ERROR, d["tabel"], where, kolom,
                 f"{label} berbeda dengan jumlah rinciannya (selisih {format_rupiah(abs(diff))})"

@@ -28,9 +28,12 @@ _GLUED = re.compile(
 )
 
 
+_CODE_TOKEN = re.compile("|".join(f"(?:{p.pattern})" for p in (_SEG_PLAIN, _SEG_KEGIATAN, _SEG_SUB, _DOTTED)),
+                         re.IGNORECASE)
+
+
 def _is_code_token(cell: str) -> bool:
-    return bool(_SEG_PLAIN.match(cell) or _SEG_KEGIATAN.match(cell) or _SEG_SUB.match(cell)
-                or _DOTTED.match(cell))
+    return _CODE_TOKEN.match(cell) is not None
 
 
 @dataclass
@@ -182,6 +185,8 @@ def is_plain_coded_row(cells: list[str]) -> bool:
 # ------------------------------------------------------------------------------------ numbers
 def non_ascii_digits(text: str) -> str:
     """The digits of ``text`` that are not 0-9 (full-width ``１``, Arabic-Indic ``٣``...), as written."""
+    if not text or text.isascii():
+        return ""
     return "".join(dict.fromkeys(c for c in (text or "") if c.isdigit() and not ("0" <= c <= "9")))
 
 
@@ -229,6 +234,8 @@ def is_sheet_error(cell: str) -> bool:
 def read_money(cell: str) -> tuple[int | None, str]:
     """``(value, error)``: ``None`` for empty, ``-``; an Indonesian error for anything malformed."""
     text = (cell or "").strip()
+    if _MONEY_OK.match(text):   # the common case, 1.500.000 or 1500000: no further checks needed
+        return int(text.replace(".", "")), ""
     if text.endswith(",-"):
         text = text[:-2]
     if not text or is_dash(text):
