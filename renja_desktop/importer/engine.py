@@ -96,6 +96,11 @@ def _has_key(table: str, cells: list[str], layout: Layout, paste: bool, found: l
     return False
 
 
+@lru_cache(maxsize=65536)
+def _parent_code(kode: str) -> str:
+    return str(codes.parse_code(kode).parent())
+
+
 def _code_width(layout: Layout) -> int:
     """How many cells from the first code column may hold the code: up to and including the name
     column when the header says where it is (a glued ``0001 Name`` sits there), else 7. A value in
@@ -573,7 +578,7 @@ class PlanWriter:
         if level == codes.URUSAN:
             parent_id = None
         else:
-            pcode = str(codes.parse_code(kode).parent())
+            pcode = _parent_code(kode)
             parent_id = self._ensure_code_row(pcode, level - 1)
         nama = self._catalog_name(kode)
         rid = self._new_row(parent_id, kode, nama, level, claimed=False)
@@ -588,7 +593,7 @@ class PlanWriter:
         if not kode:
             pid = self.stack.get(level - 1)
             return pid
-        pcode = str(codes.parse_code(kode).parent()) if level > 1 else ""
+        pcode = _parent_code(kode) if level > 1 else ""
         pid = self.last_by_code.get(pcode)
         if pid is None and self.existing.get(pcode):
             pid = self.existing[pcode][-1]
