@@ -1,14 +1,16 @@
 """Audit rules beyond the core: what imported documents printed, across tables and the catalog.
 
-Registered with :func:`renja_desktop.validation.register_rule` when this module is imported
-(:func:`renja_desktop.validation.validate` imports it):
+:data:`RULES`, run by :func:`renja_desktop.validation.validate` after the core rules:
 
 * ``cross_table_pagu`` - the same sub kegiatan printed with a different pagu in Tabel 4.1, 3.1 and
   the "hasil analisis kebutuhan" side of 2.3 (the leaf values each import keeps as declared);
 * ``nomenclature`` - codes missing from the catalog the document names (a warning: allowed, but
   flagged) and names that differ from the catalog's name for the code, by spelling only or more;
 * ``import_notes`` - what the import noticed in the source's codes (a segment written ``6`` for
-  ``06``, a row printed under a parent whose code it does not extend), while those rows exist.
+  ``06``, a row printed under a parent whose code it does not extend), figures it could not
+  reconcile and rows it rejected, each with its source line;
+* ``import_placeholders`` - rows Tabel 2.3 brought in before any plan table (one finding);
+* ``sample_corrections`` - the bundled sample's corrections of its source text, one note each.
 """
 from __future__ import annotations
 
@@ -16,9 +18,10 @@ import json
 from typing import TYPE_CHECKING
 
 from . import codes
+from .catalog import CatalogError, catalog_for_document, name_similarity, normalize_name, pemda_jenis, same_name
 from .codes import SUB_KEGIATAN, CodeError
+from .findings import ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding
 from .formatting import format_rupiah
-from .validation import ERROR, INFO, WARNING, Finding, register_rule
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
@@ -28,7 +31,6 @@ PLAN_TABLES = ("4.1", "3.1", "2.3")
 SPELLING_THRESHOLD = 0.85
 
 
-@register_rule
 def cross_table_pagu(doc: "RenjaDocument") -> list[Finding]:
     """A sub kegiatan whose printed pagu differs between tables (or from the document's value)."""
     by_row: dict[str, dict[str, dict]] = {}
@@ -65,19 +67,14 @@ def cross_table_pagu(doc: "RenjaDocument") -> list[Finding]:
 
 
 def _catalog(doc: "RenjaDocument"):
-    from .catalog import CatalogError, catalog_for_document
-
     try:
         return catalog_for_document(doc), None
     except CatalogError as exc:
         return None, str(exc)
 
 
-@register_rule
 def nomenclature(doc: "RenjaDocument") -> list[Finding]:
     """Codes not in the document's catalog version; names that differ from the catalog's."""
-    from .catalog import name_similarity, normalize_name, pemda_jenis, same_name
-
     cat, problem = _catalog(doc)
     if problem:
         return [Finding(WARNING, "Identitas", "", "nomenklatur_versi",
@@ -122,12 +119,9 @@ def nomenclature(doc: "RenjaDocument") -> list[Finding]:
     return out
 
 
-@register_rule
 def import_notes(doc: "RenjaDocument") -> list[Finding]:
     """What the import noticed about the source's codes, shown while the rows still exist."""
-    from .importer.engine import META_KEY
-
-    raw = doc.meta.get(META_KEY)
+    raw = doc.meta.get(IMPORT_NOTES_KEY)
     if not raw:
         return []
     try:
@@ -158,7 +152,6 @@ def import_notes(doc: "RenjaDocument") -> list[Finding]:
     return out
 
 
-@register_rule
 def import_placeholders(doc: "RenjaDocument") -> list[Finding]:
     """Rows Tabel 2.3 brought in before any plan table: one finding for all of them."""
     from .validation import import_rows
@@ -176,7 +169,6 @@ def import_placeholders(doc: "RenjaDocument") -> list[Finding]:
                     "dan tempatnya di pohon", row_id=rows[0].id, rule="import_placeholder")]
 
 
-@register_rule
 def sample_corrections(doc: "RenjaDocument") -> list[Finding]:
     """The bundled sample's corrections of its source text, one note each (never silent)."""
     if not doc.meta.get("sample_corrections"):
@@ -188,3 +180,7 @@ def sample_corrections(doc: "RenjaDocument") -> list[Finding]:
         out.append(Finding(INFO, c.tabel, "", "", correction_text(c), tercetak=c.tertulis, terhitung=c.menjadi,
                            rule="sample_correction"))
     return out
+
+
+#: the audit's rules, in the order their findings are listed
+RULES = (cross_table_pagu, nomenclature, import_notes, import_placeholders, sample_corrections)

@@ -14,6 +14,8 @@ from typing import Any, Callable
 
 from . import __version__
 from .cli_argparse_id import IndonesianParser, install as _install_indonesian_argparse
+from .errors import EditError
+from .storage import DocumentFileError
 
 #: modules whose ``register(subparsers)`` adds commands, in help order
 COMMAND_MODULES = [
@@ -70,8 +72,6 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_OK
-    from .service import EditError
-    from .storage import DocumentFileError
 
     try:
         return handler(args)

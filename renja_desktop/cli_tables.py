@@ -12,17 +12,18 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from . import codes
+from . import codes, registry
 from . import operations as ops
 from .cli import EXIT_OK, CliError, print_json
 from .cli_core import editing, execute
 from .compute import EvalValues
 from .formatting import format_percent, format_rupiah
-from .model import EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, Pelayanan, Usulan
+from .registry import TABLES
 from .service import RenjaDocument
 
-EVAL_FIELDS = set(EVAL_TEXT_FIELDS) | set(EVAL_K_INPUT_FIELDS) | set(EVAL_RP_INPUT_FIELDS)
-LISTS = {"2.2": ("pelayanan", Pelayanan), "2.4": ("usulan", Usulan)}
+EVAL_FIELDS = set(registry.fields("eval"))
+#: the list tables: printed number -> store
+LISTS = {n: t.store for n, t in TABLES.items() if t.store in ("pelayanan", "usulan")}
 
 
 def _pairs(items: list[str], allowed: set[str]) -> dict[str, str]:
@@ -39,15 +40,14 @@ def _pairs(items: list[str], allowed: set[str]) -> dict[str, str]:
 
 
 def list_fields(nomor: str) -> list[tuple[str, str]]:
-    """The fields ``item --set`` takes for Tabel ``nomor``, with their meaning (the model's)."""
-    _name, model = LISTS[nomor]
-    return [(c.name, c.doc or "") for c in model.__table__.columns
-            if c.name not in ("id", "position", "modified_at")]
+    """The fields ``item --set`` takes for Tabel ``nomor``, with their meaning (the registry's)."""
+    store = LISTS[nomor]
+    return [(key, registry.field_label(key, store, "id")) for key in registry.fields(store)]
 
 
 def list_fields_help() -> str:
     lines = ["isian --set FIELD=VALUE:"]
-    for nomor, (name, _model) in sorted(LISTS.items()):
+    for nomor, name in sorted(LISTS.items()):
         lines.append(f"  Tabel {nomor} ({name}):")
         lines += [f"    {field:<18} {meaning}".rstrip() for field, meaning in list_fields(nomor)]
     lines.append('contoh: renja-desktop item FILE add --table 2.2 --set indikator="Persentase ormas aktif" '
@@ -197,7 +197,7 @@ def cmd_eval_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_item(args: argparse.Namespace) -> int:
-    name, model = LISTS[args.table]
+    name = LISTS[args.table]
     allowed = {field for field, _meaning in list_fields(args.table)}
     fields = _pairs(args.values, allowed)
     readonly = args.action == "list"

@@ -9,32 +9,16 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-URUSAN = 1
-BIDANG_URUSAN = 2
-PROGRAM = 3
-KEGIATAN = 4
-SUB_KEGIATAN = 5
+from . import registry
+from .registry import BIDANG_URUSAN, KEGIATAN, PROGRAM, SUB_KEGIATAN, URUSAN
 
-LEVELS = (URUSAN, BIDANG_URUSAN, PROGRAM, KEGIATAN, SUB_KEGIATAN)
+LEVELS = registry.ALL_LEVELS
 
-#: Indonesian name of each level, as printed and shown.
-LEVEL_NAMES = {
-    URUSAN: "Urusan",
-    BIDANG_URUSAN: "Bidang Urusan",
-    PROGRAM: "Program",
-    KEGIATAN: "Kegiatan",
-    SUB_KEGIATAN: "Sub Kegiatan",
-}
+#: Indonesian name of each level, as printed (see :mod:`renja_desktop.registry` for English).
+LEVEL_NAMES = {n: lv.id for n, lv in registry.LEVELS.items()}
 #: Machine keys of each level (``tree --json``'s ``level_name``).
-LEVEL_KEYS = {
-    URUSAN: "urusan",
-    BIDANG_URUSAN: "bidang_urusan",
-    PROGRAM: "program",
-    KEGIATAN: "kegiatan",
-    SUB_KEGIATAN: "sub_kegiatan",
-}
+LEVEL_KEYS = {n: lv.key for n, lv in registry.LEVELS.items()}
 
-# Segment widths, in order: U, BB, PP, K, KK, SSSS
 _WIDTHS = (1, 2, 2, 1, 2, 4)
 # how many segments a code of each level has
 _SEGMENTS = {URUSAN: 1, BIDANG_URUSAN: 2, PROGRAM: 3, KEGIATAN: 5, SUB_KEGIATAN: 6}

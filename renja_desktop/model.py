@@ -16,6 +16,8 @@ from datetime import datetime, timezone
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from . import registry
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -236,18 +238,11 @@ Index("ix_eval_row_kode", EvalRow.kode)
 ROW_TABLES = (Document, PlanRow, Indikator, SumberDana, EvalRow, Pelayanan, Usulan, DeclaredValue)
 
 #: fields of PlanRow holding money (stored on sub kegiatan only)
-PLAN_MONEY_FIELDS = ("pagu", "pagu_n1", "rkpd_pagu")
+PLAN_MONEY_FIELDS = registry.fields("plan", "money")
 #: text fields of PlanRow a user may edit
-PLAN_TEXT_FIELDS = (
-    "kode", "nama", "outcome", "lokasi", "catatan", "penanggung_jawab",
-    "rkpd_nama", "rkpd_lokasi", "rkpd_indikator", "rkpd_target", "rkpd_catatan",
-)
+PLAN_TEXT_FIELDS = tuple(k for k in registry.fields("plan") if k not in PLAN_MONEY_FIELDS)
 EVAL_K_COLUMNS = (5, 6, 7, 8, 9, 10, 11)
-EVAL_RP_INPUT_FIELDS = ("rp_5", "rp_6", "rp_7", "rp_8", "rp_9", "rp_10", "rp_11", "rp_12")
-EVAL_K_INPUT_FIELDS = ("k_5", "k_6", "k_7", "k_8", "k_9", "k_10", "k_11", "k_12", "k_14")
-EVAL_TEXT_FIELDS = ("kode", "nama", "sasaran", "indikator", "satuan", "penanggung_jawab", "keterangan")
-DOCUMENT_FIELDS = (
-    "pemda", "opd", "opd_singkat", "tahun", "renstra_mulai", "renstra_selesai", "nomenklatur_versi",
-    "judul", "running_header", "tempat", "tanggal", "kepala_jabatan", "kepala_nama",
-    "kepala_pangkat", "kepala_nip",
-)
+EVAL_RP_INPUT_FIELDS = registry.fields("eval", "money")
+EVAL_K_INPUT_FIELDS = registry.fields("eval", "decimal")
+EVAL_TEXT_FIELDS = tuple(k for k in registry.fields("eval") if k not in EVAL_RP_INPUT_FIELDS + EVAL_K_INPUT_FIELDS)
+DOCUMENT_FIELDS = registry.fields("document")

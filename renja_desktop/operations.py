@@ -16,7 +16,7 @@ an operation itself, records its own inverse (the redo). No operation copies row
 How to add an operation (e.g. for chapters or stages)
 -----------------------------------------------------
 1. Make sure each document write it needs is a service method that calls ``self._record(...)``
-   with the call that undoes it, right after the write succeeded, and ``self._emit(Change(...))``
+   with the call that undoes it, right after the write succeeded, and ``self._emit(ChangeEvent(...))``
    for the views (see ``RenjaDocument.set_list_item`` for the pattern).
 2. Subclass :class:`Operation`: store the arguments in ``__init__`` (with ``super().__init__()``),
    set ``label`` (a short Indonesian description, shown in Edit ▸ Urungkan) and implement
@@ -30,23 +30,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from . import codes
-from .codes import SUB_KEGIATAN
+from . import codes, registry
 from .formatting import NumberError, parse_rupiah
-from .model import PLAN_MONEY_FIELDS, PLAN_TEXT_FIELDS
-from .service import Change, EditError, Step
+from .importer import TableNotRecognized, import_file, import_source, import_text
+from .service import ChangeEvent, EditError, Step
 
 if TYPE_CHECKING:  # pragma: no cover
     from .compute import Node
     from .service import RenjaDocument
 
-#: cells of a plan row that edit its first indicator (key -> indicator field)
-INDIKATOR_KEYS = {"indikator": "teks", "target": "target", "satuan": "satuan", "target_n1": "target_n1"}
-INDIKATOR_FIELDS = ("teks", "target", "satuan", "target_n1")
+#: cells of a plan row that edit its first indicator (cell key -> indicator field)
+INDIKATOR_KEYS = {k: ("teks" if k == "indikator" else k) for k in registry.fields("indikator")}
+INDIKATOR_FIELDS = tuple(INDIKATOR_KEYS.values())
 #: fields stored on the plan row itself
-PLAN_ROW_FIELDS = ("kode", "nama", *PLAN_MONEY_FIELDS, *PLAN_TEXT_FIELDS)
+PLAN_ROW_FIELDS = registry.fields("plan")
 #: every settable cell of a plan row
-PLAN_CELL_KEYS = (*PLAN_ROW_FIELDS, *INDIKATOR_KEYS, "sumber_dana")
+PLAN_CELL_KEYS = registry.plan_cells()
 
 
 # ---------------------------------------------------------------------------------- the result
@@ -55,7 +54,7 @@ class ChangeSet:
     """What an operation changed: the recorded inverse steps and the change events for views."""
 
     steps: list[Step] = field(default_factory=list)
-    events: list[Change] = field(default_factory=list)
+    events: list[ChangeEvent] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.steps)
@@ -493,8 +492,6 @@ class ImportFile(Operation):
         self.label = label or "Impor"
 
     def apply(self, doc: "RenjaDocument"):
-        from .importer import import_file, import_source  # the importer builds on operations' users
-
         with doc.batch():
             if self.source is not None:
                 report = import_source(doc, self.source, table=self.table, column_map=self.column_map)
@@ -517,8 +514,6 @@ class ImportText(Operation):
         self.label = label or "Tempel dari Excel"
 
     def apply(self, doc: "RenjaDocument"):
-        from .importer import TableNotRecognized, import_text
-
         with doc.batch():
             try:
                 return import_text(doc, self.text, parent_id=self.parent_id)

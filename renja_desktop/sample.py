@@ -19,7 +19,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .importer import import_text, parse_identity
 from .paths import resources_dir
+from .service import RenjaDocument
+from .storage import DocumentFileError
 
 SAMPLE_TEXT = "renja_kesbangpol_binjai_2024.txt"
 CORRECTIONS = "koreksi.tsv"
@@ -131,13 +134,8 @@ def corrections_of(doc) -> list[Correction]:
 
 def build_sample(path: str | Path, overwrite: bool = False):
     """Write the whole sample Renja to ``path``; return the path. The file appears complete or not at all."""
-    from .importer import import_text, parse_identity
-    from .service import RenjaDocument
-
     path = Path(path)
     if path.exists() and not overwrite:
-        from .storage import DocumentFileError
-
         raise DocumentFileError("exists", f"Berkas '{path}' sudah ada; pilih nama lain", path)
     corrections = load_corrections()
     text = apply_corrections(sample_text(), corrections)
@@ -165,3 +163,36 @@ def build_sample(path: str | Path, overwrite: bool = False):
     doc.close()
     os.replace(tmp, path)
     return path
+
+
+#: ``sample_copy``'s outcomes
+SAMPLE_REUSED, SAMPLE_NEW, SAMPLE_RENEWED = "reused", "new", "renewed"
+
+
+def sample_copy(folder: str | Path, name: str) -> tuple[Path, str]:
+    """The working copy of the sample that ``gui --sample`` opens: ``folder/name.sqlite``, one file,
+    never a pile of numbered copies.
+
+    Reused as it is when unchanged since it was made (a digest is kept beside it); made fresh when
+    missing or edited, the edited copy kept once as ``name (diubah).sqlite`` (replacing an older
+    one). Returns the path and :data:`SAMPLE_REUSED`, :data:`SAMPLE_NEW` or :data:`SAMPLE_RENEWED`.
+    """
+    from .exchange.sqlitefile import file_sha as _digest
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.sqlite"
+    stamp = folder / f".{name}.sha256"
+    outcome = SAMPLE_NEW
+    if path.exists():
+        try:
+            same = stamp.read_text(encoding="ascii").strip() == _digest(path)
+        except OSError:
+            same = False
+        if same:
+            return path, SAMPLE_REUSED
+        os.replace(path, folder / f"{name} (diubah).sqlite")
+        outcome = SAMPLE_RENEWED
+    build_sample(path)
+    stamp.write_text(_digest(path), encoding="ascii")
+    return path, outcome

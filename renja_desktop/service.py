@@ -3,7 +3,7 @@
 Both the GUI and the command line go through :class:`RenjaDocument`. Each accepted edit is
 checked first, written to the file and committed at once (unless inside :meth:`RenjaDocument.batch`,
 which commits once at the end or rolls everything back), then applied to the in-memory trees of
-:mod:`renja_desktop.compute`, and reported to listeners as a :class:`Change` naming exactly the rows
+:mod:`renja_desktop.compute`, and reported to listeners as a :class:`ChangeEvent` naming exactly the rows
 whose shown values changed.
 
 Loading reads rows through SQLAlchemy Core (plain row tuples), not ORM entities: for 50.000 rows
@@ -29,7 +29,8 @@ from sqlalchemy.engine import Connection
 from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from .compute import EvalTree, Node, PlanTree, RollupTree
-from .formatting import NumberError, decimal_to_text, parse_decimal, parse_rupiah
+from .errors import EditError
+from .formatting import NumberError, decimal_to_text, opd_with_pemda, parse_decimal, parse_rupiah
 from .model import (
     DOCUMENT_FIELDS, EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, PLAN_MONEY_FIELDS,
     PLAN_TEXT_FIELDS, DeclaredValue, Document, EvalRow, Indikator, Meta, Pelayanan, PlanRow,
@@ -38,6 +39,7 @@ from .model import (
 from .history import History
 from .storage import (APPLICATION_ID, DocumentFileError, create_file, inspect_file, make_engine,
                       upgrade_if_needed)
+from .validation import validate_rows
 
 T_DOC: Table = Document.__table__
 T_PLAN: Table = PlanRow.__table__
@@ -52,12 +54,8 @@ T_META: Table = Meta.__table__
 LIST_TABLES = {"pelayanan": T_PEL, "usulan": T_USUL}
 
 
-class EditError(ValueError):
-    """An edit that was refused; the message is Indonesian and names the row and field."""
-
-
 @dataclass
-class Change:
+class ChangeEvent:
     """What one edit changed, for views to repaint exactly that."""
 
     table: str                                   # 'plan', 'eval', 'document', 'pelayanan', ...
@@ -96,7 +94,7 @@ class Recording:
     happened; undo replays them backwards) and the change events emitted."""
 
     steps: list[Step] = field(default_factory=list)
-    events: list[Change] = field(default_factory=list)
+    events: list[ChangeEvent] = field(default_factory=list)
 
 
 def _label(node: Node) -> str:
@@ -116,12 +114,12 @@ class RenjaDocument:
         self.readonly = readonly
         self.conn: Connection = engine.connect()
         self._batch_depth = 0
-        self._pending: list[Change] = []
-        self._listeners: list[Callable[[Change], None]] = []
+        self._pending: list[ChangeEvent] = []
+        self._listeners: list[Callable[[ChangeEvent], None]] = []
         #: while an operation runs (see :meth:`recording`): the steps that undo what it did, and
         #: the change events it emitted
         self._journal: list[Step] | None = None
-        self._events: list[Change] | None = None
+        self._events: list[ChangeEvent] | None = None
         self.history = History(self)
         self.info: dict[str, Any] = {}
         self.plan = PlanTree()
@@ -260,22 +258,20 @@ class RenjaDocument:
         self._load()
 
     # ---------------------------------------------------------------- listeners and commits
-    def add_listener(self, fn: Callable[[Change], None]) -> None:
+    def add_listener(self, fn: Callable[[ChangeEvent], None]) -> None:
         self._listeners.append(fn)
 
-    def remove_listener(self, fn: Callable[[Change], None]) -> None:
+    def remove_listener(self, fn: Callable[[ChangeEvent], None]) -> None:
         with contextlib.suppress(ValueError):
             self._listeners.remove(fn)
 
-    def _emit(self, change: Change) -> None:
+    def _emit(self, change: ChangeEvent) -> None:
         if self._events is not None:
             self._events.append(change)
         if self._batch_depth:
             self._pending.append(change)
             return
         if change.table == "plan" and change.changed:
-            from .validation import validate_rows  # local: validation imports this module's types
-
             change.findings = validate_rows(self, change.changed)
         for fn in list(self._listeners):
             fn(change)
@@ -353,7 +349,7 @@ class RenjaDocument:
                     self.conn.rollback()
                     self._load()
                     for fn in list(self._listeners):
-                        fn(Change("reset"))
+                        fn(ChangeEvent("reset"))
 
     @contextlib.contextmanager
     def _atomic(self) -> Iterator[None]:
@@ -368,7 +364,7 @@ class RenjaDocument:
             self._commit()
 
     # ---------------------------------------------------------------- document identity
-    def set_document(self, **fields: Any) -> Change:
+    def set_document(self, **fields: Any) -> ChangeEvent:
         self._writable()
         unknown = set(fields) - set(DOCUMENT_FIELDS)
         if unknown:
@@ -399,7 +395,7 @@ class RenjaDocument:
             self.conn.execute(update(T_DOC).where(T_DOC.c.id == self.info["id"]).values(**clean))
         self.info.update(clean)
         self._record("set_document", **old)
-        change = Change("document", {self.info["id"]})
+        change = ChangeEvent("document", {self.info["id"]})
         self._emit(change)
         return change
 
@@ -412,8 +408,7 @@ class RenjaDocument:
         if self.info.get("running_header"):
             lines = self.info["running_header"].split("\n", 1)
             return (lines[0], lines[1] if len(lines) > 1 else "")
-        who = " ".join(x for x in (self.info.get("opd_singkat") or self.info.get("opd"),
-                                   self.info.get("pemda")) if x)
+        who = opd_with_pemda(self.info.get("opd_singkat") or self.info.get("opd"), self.info.get("pemda"))
         return (f"RENCANA KERJA {self.info['tahun']}", who.upper())
 
     # ---------------------------------------------------------------- plan tree: checks
@@ -516,18 +511,18 @@ class RenjaDocument:
         if parent_id is not None:
             changed.add(parent_id)  # it has one child more, even when no total changed
         self._record("_delete_tree_row", which, values["id"])
-        self._emit(Change(which, changed, inserted=[values["id"]]))
+        self._emit(ChangeEvent(which, changed, inserted=[values["id"]]))
         return values["id"]
 
     def add_plan_rows_bulk(self, rows: list[dict[str, Any]], indikator: list[dict[str, Any]] = (),
-                           sumber_dana: list[dict[str, Any]] = ()) -> Change:
+                           sumber_dana: list[dict[str, Any]] = ()) -> ChangeEvent:
         """Insert many new plan rows at once (the import): one statement per table, the tree
         rebuilt once. ``rows`` are complete plan rows (see :meth:`new_plan_values`) whose parents
         exist or come earlier in the list, positions after their existing siblings; ``indikator``
         and ``sumber_dana`` complete rows of theirs."""
         self._writable()
         if not rows and not indikator and not sumber_dana:
-            return Change("plan")
+            return ChangeEvent("plan")
         with self._atomic(), self.large_cache():
             self._insert_many(T_PLAN, rows)
             self._insert_many(T_IND, indikator)
@@ -539,12 +534,12 @@ class RenjaDocument:
                 target.setdefault(item["row_id"], []).append(item)
         self._record("_remove_plan_rows_bulk", [r["id"] for r in rows])
         # views rebuild once (the tree's nodes are new objects); then which rows came in
-        self._emit(Change("reset"))
-        change = Change("plan", inserted=[r["id"] for r in rows])
+        self._emit(ChangeEvent("reset"))
+        change = ChangeEvent("plan", inserted=[r["id"] for r in rows])
         self._emit(change)
         return change
 
-    def _remove_plan_rows_bulk(self, ids: list[str]) -> Change:
+    def _remove_plan_rows_bulk(self, ids: list[str]) -> ChangeEvent:
         """Undo of :meth:`add_plan_rows_bulk`: remove those rows (added last under their parents,
         so no sibling moves), with their indicators and funding sources."""
         self._writable()
@@ -560,8 +555,8 @@ class RenjaDocument:
             self.indikator.pop(i, None)
             self.sumber_dana.pop(i, None)
         self._record("add_plan_rows_bulk", rows, indikator, sumber_dana)
-        self._emit(Change("reset"))
-        change = Change("plan", removed=list(ids))
+        self._emit(ChangeEvent("reset"))
+        change = ChangeEvent("plan", removed=list(ids))
         self._emit(change)
         return change
 
@@ -606,7 +601,7 @@ class RenjaDocument:
         blank.update({k: "" for k in PLAN_TEXT_FIELDS})
         return blank
 
-    def set_plan(self, row_id: str, check: bool = True, **fields: Any) -> Change:
+    def set_plan(self, row_id: str, check: bool = True, **fields: Any) -> ChangeEvent:
         """Change fields of one plan row (``pagu='1.500.000'``, ``nama=...``, ``kode=...``)."""
         self._writable()
         node = self.plan.nodes.get(row_id)
@@ -625,7 +620,7 @@ class RenjaDocument:
             else:
                 clean[key] = self._parse_plan_value(node.level, key, value, label)
         if not clean:
-            return Change("plan")
+            return ChangeEvent("plan")
         old = {k: node.values.get(k) for k in clean}
         clean["modified_at"] = now_stamp()
         recode = "kode" in clean and clean["kode"] != node.kode and node.children and check
@@ -641,7 +636,7 @@ class RenjaDocument:
             for rid, kode in renamed.items():
                 self.plan.set_kode(rid, kode)
             changed |= set(renamed)
-        change = Change("plan", changed)
+        change = ChangeEvent("plan", changed)
         self._emit(change)
         return change
 
@@ -712,10 +707,10 @@ class RenjaDocument:
                 self.indikator.pop(rid, None)
                 self.sumber_dana.pop(rid, None)
         self._record("restore", snap)
-        self._emit(Change(which, changed, removed=removed))
+        self._emit(ChangeEvent(which, changed, removed=removed))
         return snap
 
-    def restore(self, snap: Snapshot) -> Change:
+    def restore(self, snap: Snapshot) -> ChangeEvent:
         """Put back rows removed by a delete (undo), with the same ids, values and position."""
         self._writable()
         tree, table = self._tree(snap.table)
@@ -759,12 +754,12 @@ class RenjaDocument:
         if snap.parent_id is not None and snap.parent_id in tree.nodes:
             changed.add(snap.parent_id)  # it has its child back, even when no total changed
         self._record("_delete_tree_row", snap.table, root["id"])
-        change = Change(snap.table, changed, inserted=inserted)
+        change = ChangeEvent(snap.table, changed, inserted=inserted)
         self._emit(change)
         return change
 
     def move_plan_row(self, row_id: str, new_parent_id: str | None, position: int | None = None,
-                      recode: bool = True) -> Change:
+                      recode: bool = True) -> ChangeEvent:
         """Move a row (with its children) to ``position`` under ``new_parent_id``.
 
         The new parent must be one level up. When the parent changes and ``recode`` is on, the
@@ -773,7 +768,7 @@ class RenjaDocument:
         return self._move_tree_row("plan", row_id, new_parent_id, position, recode)
 
     def _move_tree_row(self, which: str, row_id: str, new_parent_id: str | None,
-                       position: int | None, recode: bool) -> Change:
+                       position: int | None, recode: bool) -> ChangeEvent:
         self._writable()
         tree, table = self._tree(which)
         node = tree.nodes.get(row_id)
@@ -834,7 +829,7 @@ class RenjaDocument:
             changed |= set(renamed) | {node.id}
         # both parents show a changed set of children even when no total moved
         changed |= {p.id for p in (old_parent, new_parent) if p is not None}
-        change = Change(which, changed, moved=[row_id])
+        change = ChangeEvent(which, changed, moved=[row_id])
         self._emit(change)
         return change
 
@@ -848,7 +843,7 @@ class RenjaDocument:
             self.conn.execute(update(T_EVAL).where(T_EVAL.c.id == rid).values(kode=kode))
         return renamed
 
-    def _set_codes(self, which: str, new_codes: dict[str, str]) -> Change:
+    def _set_codes(self, which: str, new_codes: dict[str, str]) -> ChangeEvent:
         """Write codes as given (no checks): how undo puts codes back after a move or a recode."""
         self._writable()
         tree, table = self._tree(which)
@@ -862,7 +857,7 @@ class RenjaDocument:
             tree.set_kode(rid, kode)
             tree.nodes[rid].values["modified_at"] = stamp
         self._record("_set_codes", which, old)
-        change = Change(which, set(new_codes))
+        change = ChangeEvent(which, set(new_codes))
         self._emit(change)
         return change
 
@@ -914,7 +909,7 @@ class RenjaDocument:
         return next(n for n in self.plan.walk() if n.id in ids)  # the first in document order
 
     # ---------------------------------------------------------------- indicators and funding
-    def set_indikator(self, row_id: str, items: list[dict]) -> Change:
+    def set_indikator(self, row_id: str, items: list[dict]) -> ChangeEvent:
         """Replace a plan row's indicators: dicts of ``teks``, ``target``, ``satuan``, ``target_n1``."""
         self._writable()
         node = self.plan.nodes.get(row_id)
@@ -951,11 +946,11 @@ class RenjaDocument:
             self.indikator[row_id] = rows
         else:
             self.indikator.pop(row_id, None)
-        change = Change("plan", {row_id})
+        change = ChangeEvent("plan", {row_id})
         self._emit(change)
         return change
 
-    def set_sumber_dana(self, row_id: str, items: list[dict]) -> Change:
+    def set_sumber_dana(self, row_id: str, items: list[dict]) -> ChangeEvent:
         """Replace a sub kegiatan's funding sources: dicts of ``nama``, ``kode``, ``jumlah``."""
         self._writable()
         node = self.plan.nodes.get(row_id)
@@ -985,7 +980,7 @@ class RenjaDocument:
             self.sumber_dana[row_id] = rows
         else:
             self.sumber_dana.pop(row_id, None)
-        change = Change("plan", {row_id})
+        change = ChangeEvent("plan", {row_id})
         self._emit(change)
         return change
 
@@ -1026,7 +1021,7 @@ class RenjaDocument:
             raise EditError(f"tingkat {level} tidak sah")
         return self._insert_tree_row("eval", parent_id, kode, nama, level, position, row_id, fields)
 
-    def set_eval(self, row_id: str, **fields: Any) -> Change:
+    def set_eval(self, row_id: str, **fields: Any) -> ChangeEvent:
         self._writable()
         node = self.evaluation.nodes.get(row_id)
         if node is None:
@@ -1034,21 +1029,21 @@ class RenjaDocument:
         label = _label(node)
         clean = {k: self._parse_eval_value(node.level, k, v, label) for k, v in fields.items()}
         if not clean:
-            return Change("eval")
+            return ChangeEvent("eval")
         old = {k: node.values.get(k) for k in clean}
         clean["modified_at"] = now_stamp()
         with self._atomic():
             self.conn.execute(update(T_EVAL).where(T_EVAL.c.id == row_id).values(**clean))
         self._record("set_eval", row_id, **old)
         changed = self.evaluation.set_values(row_id, **clean)
-        change = Change("eval", changed)
+        change = ChangeEvent("eval", changed)
         self._emit(change)
         return change
 
     def delete_eval_row(self, row_id: str) -> Snapshot:
         return self._delete_tree_row("eval", row_id)
 
-    def move_eval_row(self, row_id: str, new_parent_id: str | None, position: int | None = None) -> Change:
+    def move_eval_row(self, row_id: str, new_parent_id: str | None, position: int | None = None) -> ChangeEvent:
         return self._move_tree_row("eval", row_id, new_parent_id, position, recode=True)
 
     # ---------------------------------------------------------------- lists (Tabel 2.2, 2.4)
@@ -1078,10 +1073,10 @@ class RenjaDocument:
         for i, it in enumerate(items):
             it["position"] = i
         self._record("delete_list_item", name, row["id"])
-        self._emit(Change(name, {row["id"]}, inserted=[row["id"]]))
+        self._emit(ChangeEvent(name, {row["id"]}, inserted=[row["id"]]))
         return row["id"]
 
-    def set_list_item(self, name: str, item_id: str, **fields: Any) -> Change:
+    def set_list_item(self, name: str, item_id: str, **fields: Any) -> ChangeEvent:
         self._writable()
         items, table = self._list(name)
         item = next((it for it in items if it["id"] == item_id), None)
@@ -1098,7 +1093,7 @@ class RenjaDocument:
             self.conn.execute(update(table).where(table.c.id == item_id).values(**clean))
         item.update(clean)
         self._record("set_list_item", name, item_id, **old)
-        change = Change(name, {item_id})
+        change = ChangeEvent(name, {item_id})
         self._emit(change)
         return change
 
@@ -1117,14 +1112,14 @@ class RenjaDocument:
         for i, it in enumerate(items):
             it["position"] = i
         self._record("restore", snap)
-        self._emit(Change(name, set(), removed=[item_id]))
+        self._emit(ChangeEvent(name, set(), removed=[item_id]))
         return snap
 
-    def _restore_list(self, snap: Snapshot) -> Change:
+    def _restore_list(self, snap: Snapshot) -> ChangeEvent:
         row = dict(snap.rows[0])
         fields = {k: v for k, v in row.items() if k not in ("id", "position", "modified_at")}
         self.add_list_item(snap.table, position=snap.position, item_id=row["id"], **fields)
-        return Change(snap.table, {row["id"]}, inserted=[row["id"]])
+        return ChangeEvent(snap.table, {row["id"]}, inserted=[row["id"]])
 
     # ---------------------------------------------------------------- declared (printed) values
     def add_declared(self, tabel: str, kode: str, kolom: str, teks: str, nilai: int | None,
@@ -1148,7 +1143,7 @@ class RenjaDocument:
         self.declared = keep
         self.declared.append(row)
         self._record("_replace_declared", [row["id"]], gone)
-        self._emit(Change("declared", {row["id"]}))
+        self._emit(ChangeEvent("declared", {row["id"]}))
         return row["id"]
 
     def add_declared_many(self, items: list[dict]) -> list[str]:
@@ -1175,7 +1170,7 @@ class RenjaDocument:
         self.declared.extend(rows.values())
         ids = [r["id"] for r in rows.values()]
         self._record("_replace_declared", ids, gone)
-        self._emit(Change("declared", set(ids)))
+        self._emit(ChangeEvent("declared", set(ids)))
         return ids
 
     def clear_declared(self, tabel: str | None = None) -> None:
@@ -1188,7 +1183,7 @@ class RenjaDocument:
         gone = [d for d in self.declared if tabel is None or d["tabel"] == tabel]
         self.declared = [d for d in self.declared if tabel is not None and d["tabel"] != tabel]
         self._record("_replace_declared", [], gone)
-        self._emit(Change("declared"))
+        self._emit(ChangeEvent("declared"))
 
     def _replace_declared(self, remove_ids: list[str], rows: list[dict]) -> None:
         """Remove printed values by id and put rows back as they were (how undo reverses them)."""
@@ -1203,7 +1198,7 @@ class RenjaDocument:
                 self.conn.execute(insert(T_DECL), [dict(r) for r in rows])
         self.declared = [d for d in self.declared if d["id"] not in remove] + [dict(r) for r in rows]
         self._record("_replace_declared", [r["id"] for r in rows], gone)
-        self._emit(Change("declared", {r["id"] for r in rows}))
+        self._emit(ChangeEvent("declared", {r["id"] for r in rows}))
 
     # ---------------------------------------------------------------- whole-document snapshots
     def take_snapshot(self) -> sqlite3.Connection:
@@ -1215,7 +1210,7 @@ class RenjaDocument:
         self.conn.connection.driver_connection.backup(snapshot)
         return snapshot
 
-    def restore_snapshot(self, snapshot: sqlite3.Connection) -> Change:
+    def restore_snapshot(self, snapshot: sqlite3.Connection) -> ChangeEvent:
         """Put the whole file back as it was at :meth:`take_snapshot` (one transaction), reload."""
         self._writable()
         if self._batch_depth:
@@ -1229,7 +1224,7 @@ class RenjaDocument:
         self.conn.commit()
         snapshot.backup(self.conn.connection.driver_connection)
         self._load()
-        change = Change("reset")
+        change = ChangeEvent("reset")
         self._emit(change)
         return change
 

@@ -119,7 +119,7 @@ def test_catalog_find_is_sorted_unique_and_paged(capsys):
     assert data["jumlah"] == len(hits) and data["ditampilkan"] == 3 and len(data["hasil"]) == 3
     with pytest.raises(SystemExit) as exc:
         main(["catalog", "find", "x", "--limit", "0"])
-    assert exc.value.code == 2 and "galat: argument --limit" in capsys.readouterr().err
+    assert exc.value.code == 2 and "--limit: harus 1 atau lebih" in capsys.readouterr().err
 
 
 def test_version_mapping_and_catalog_diff(capsys):

@@ -202,7 +202,7 @@ def test_field_names_follow_the_language(window, session):
 def test_keyboard_only(qtbot):
     """Tab walks the columns' boxes, then the preview, Oke, Batal; arrow keys change a box."""
     from renja_desktop.importer.mapping import detect_columns
-    from renja_desktop.importer.readers import text_source
+    from renja_desktop.readers import text_source
 
     src = text_source("Kode Rekening\tNomenklatur\tNilai Usulan\n8.01.02.2.01.0009\tPembinaan\t25.000.000\n", "u.tsv")
     dialog = ColumnMappingDialog(None, src, detect_columns(src.rows, "4.1", 2024), "Tabel 4.1", 2024)

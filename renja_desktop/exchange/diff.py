@@ -59,7 +59,7 @@ class Comparison:
         if p.conflicts:
             title = "Pertentangan" if p.three_way else "Isian yang berbeda"
             out.append(f"{title}: {len(p.conflicts)}")
-            out.extend(_conflict_line(c, p.three_way) for c in p.conflicts)
+            out.extend(conflict_line(c, p.three_way) for c in p.conflicts)
         return out
 
     def as_dict(self) -> dict:
@@ -87,7 +87,7 @@ def _change_line(c: Change) -> str:
     return text
 
 
-def _conflict_line(c: Conflict, three_way: bool) -> str:
+def conflict_line(c: Conflict, three_way: bool) -> str:
     if c.kind == "delete_edit" and c.deleter in (MINE, THEIRS):
         gone, kept = ("A", "B") if c.deleter == MINE else ("B", "A")
         text = f"  ! {c.label}: dihapus di {gone}, tetapi diubah di {kept}"

@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import paths
+from .. import codes, paths
 from ..model import Base, new_id, now_stamp
 from ..storage import SQLITE_MAGIC, DocumentFileError, create_file, inspect_file
 from . import fsutil
@@ -321,8 +321,6 @@ def _placeholders(table: str, rows: list[dict], ids: set[str], lost: dict[str, d
                   report: RecoveryReport) -> None:
     """Put back, as marked placeholders, the lost rows whose children survived (their id, code and
     parent are still in the indexes), so the surviving rows keep their place in the tree."""
-    from .. import codes
-
     needed = [r.get("parent_id") for r in rows if r.get("parent_id") and r["parent_id"] not in ids]
     made = 0
     while needed:

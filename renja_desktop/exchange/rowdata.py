@@ -16,9 +16,12 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import registry
 from ..formatting import format_rupiah
 from ..model import Base
-from .sqlitefile import SYNC, connect_ro, content_hash
+from ..storage import DocumentFileError
+from .errors import ExchangeError
+from .sqlitefile import SYNC, connect_ro, content_hash, uri_of
 
 ROW_TABLES = ("document", "plan_row", "eval_row", "pelayanan", "usulan", "declared_value", "meta")
 TREE_TABLES = ("plan_row", "eval_row")
@@ -32,15 +35,9 @@ TABLE_NAMES = {
     "document": "Identitas dokumen", "plan_row": "Rencana (Tabel 3.1/4.1)", "eval_row": "Evaluasi (Tabel 2.1)",
     "pelayanan": "Tabel 2.2", "usulan": "Tabel 2.4", "declared_value": "Nilai tercetak", "meta": "Catatan berkas",
 }
-FIELD_NAMES = {
-    "parent_id": "letak (baris induk)", "kode": "kode", "nama": "nama", "outcome": "outcome/keluaran",
-    "lokasi": "lokasi", "pagu": "pagu indikatif", "pagu_n1": "pagu n+1", "catatan": "catatan penting",
-    "penanggung_jawab": "penanggung jawab", "rkpd_nama": "nama di RKPD", "rkpd_lokasi": "lokasi di RKPD",
-    "rkpd_indikator": "indikator di RKPD", "rkpd_target": "target di RKPD", "rkpd_pagu": "pagu di RKPD",
-    "rkpd_catatan": "catatan RKPD", "indikator": "indikator", "sumber_dana": "sumber dana", "level": "tingkat",
-    "value": "isi", "teks": "teks tercetak", "nilai": "nilai tercetak", "sumber": "sumber", "*": "baris",
-    "*order": "urutan",
-}
+#: labels of compared fields (from the registry; the plan's wording first)
+FIELD_NAMES = {**{k: v[0] for k, v in registry.OTHER_LABELS.items()},
+               **{f.key: f.id for f in reversed(registry.FIELDS) if not f.key.startswith(("k_", "rp_"))}}
 MONEY = {"pagu", "pagu_n1", "rkpd_pagu", "nilai", "rp_5", "rp_6", "rp_7", "rp_8", "rp_9", "rp_10", "rp_11",
          "rp_12", "jumlah"}
 
@@ -223,8 +220,6 @@ def _new_doc(conn: sqlite3.Connection, schema: str, path: Path) -> DocRows:
     meta = {k: v for k, v in conn.execute(f"SELECT key, value FROM {schema}.meta")}
     cols, rows = _fetch(conn, "document", schema)
     if not rows:
-        from ..storage import DocumentFileError
-
         raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak berisi identitas dokumen.", path)
     doc = dict(zip(cols, rows[0]))
     version = conn.execute(f"PRAGMA {schema}.user_version").fetchone()[0]
@@ -342,8 +337,6 @@ def load_set(mine: Path, theirs: Path, base: Path | None) -> LoadedSet:
             docs[alias] = _new_doc(conn, alias, path)
         versions = {d.user_version for d in docs.values()}
         if len(versions) > 1:
-            from .errors import ExchangeError
-
             raise ExchangeError(
                 "versions", "Salinan-salinan ini memakai versi format berkas yang berbeda; buka masing-masing "
                 "dengan Renja Desktop terbaru (diperbarui otomatis) lalu ulangi.", Path(mine))
@@ -378,8 +371,6 @@ def load_set(mine: Path, theirs: Path, base: Path | None) -> LoadedSet:
 
 
 def _uri(path: Path) -> str:
-    from .sqlitefile import uri_of
-
     return uri_of(path)
 
 
@@ -411,8 +402,9 @@ def _group(cols: list[str], rows: list[tuple]) -> dict[str, list[tuple]]:
 
 # ---------------------------------------------------------------------------- display
 def field_name(f: str) -> str:
+    """A compared field's label (the registry's, in the current language)."""
     if f in FIELD_NAMES:
-        return FIELD_NAMES[f]
+        return registry.field_label(f)
     if f.startswith(("k_", "rp_")):
         kind, col = f.split("_", 1)
         return f"kolom {col} ({'K' if kind == 'k' else 'Rp'})"

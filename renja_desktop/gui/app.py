@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
+from .. import i18n
 from ..paths import resources_dir
 from . import settings as app_settings
 
@@ -38,6 +39,7 @@ def install_translators(lang: str) -> list[str]:
             app.installTranslator(tr)
             _translators.append(tr)
             loaded.append(path.name)
+    i18n.set_language(lang)   # messages and labels made by the core
     QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Indonesian,
                                QLocale.Country.Indonesia))
     return loaded
@@ -79,7 +81,7 @@ def install_crash_dialog() -> None:
 def startup_cleanup() -> list[Path]:
     """Remove temporary files an interrupted copy left behind (a pulled drive, a power cut) and apply
     the backup rotation; never stops the app from starting."""
-    from ..exchange.fsutil import startup_cleanup as cleanup
+    from ..exchange.backups import startup_cleanup as cleanup
 
     try:
         return cleanup()

@@ -20,7 +20,7 @@ from ..formatting import NumberError, format_rupiah, parse_rupiah
 from .texts import level_name
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..service import Change, RenjaDocument
+    from ..service import ChangeEvent, RenjaDocument
     from .undo import Editor
 
 
@@ -369,7 +369,7 @@ class DetailPanel(QScrollArea):
         self._commit_sumber_dana()
 
     # ------------------------------------------------------------------ document changes
-    def _on_change(self, change: "Change") -> None:
+    def _on_change(self, change: "ChangeEvent") -> None:
         if change.table == "reset":
             self.show_row(self.row_id)
             return

@@ -19,16 +19,16 @@ from .plan_model import (
     money_text, DERIVED_BACKGROUND, DERIVED_FOREGROUND, ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT, MIME_EVAL_ROWS, RIGHT,
     EditableTreeModel,
 )
-from .tree_model import Column
+from .tree_model import ColumnSpec
 
 translate = QCoreApplication.translate
 
-def _columns() -> tuple[Column, ...]:
+def _columns() -> tuple[ColumnSpec, ...]:
     cols = [
-        Column("kode", QT_TRANSLATE_NOOP("Columns", "Kode")),
-        Column("nama", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan / Sub Kegiatan")),
-        Column("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja")),
-        Column("satuan", QT_TRANSLATE_NOOP("Columns", "Satuan")),
+        ColumnSpec("kode", QT_TRANSLATE_NOOP("Columns", "Kode")),
+        ColumnSpec("nama", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan / Sub Kegiatan")),
+        ColumnSpec("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja")),
+        ColumnSpec("satuan", QT_TRANSLATE_NOOP("Columns", "Satuan")),
     ]
     heads = {
         5: (QT_TRANSLATE_NOOP("Columns", "(5) Target Renstra %r"),
@@ -53,10 +53,10 @@ def _columns() -> tuple[Column, ...]:
     for n in range(5, 16):
         head, tip = heads[n]
         rate = n in (13, 15)
-        cols.append(Column(f"k_{n}", "K", "percent" if rate else "number", tip, group=head))
-        cols.append(Column(f"rp_{n}", "Rp", "percent" if rate else "money", tip, group=head))
-    cols.append(Column("penanggung_jawab", QT_TRANSLATE_NOOP("Columns", "(16) Unit penanggung jawab")))
-    cols.append(Column("keterangan", QT_TRANSLATE_NOOP("Columns", "(17) Keterangan")))
+        cols.append(ColumnSpec(f"k_{n}", "K", "percent" if rate else "number", tip, group=head))
+        cols.append(ColumnSpec(f"rp_{n}", "Rp", "percent" if rate else "money", tip, group=head))
+    cols.append(ColumnSpec("penanggung_jawab", QT_TRANSLATE_NOOP("Columns", "(16) Unit penanggung jawab")))
+    cols.append(ColumnSpec("keterangan", QT_TRANSLATE_NOOP("Columns", "(17) Keterangan")))
     return tuple(cols)
 
 
@@ -73,17 +73,17 @@ class EvalModel(EditableTreeModel):
         self._cache: dict[str, EvalValues] = {}
         super().__init__(doc, editor, parent)
 
-    def header_text(self, col: Column) -> str:
+    def header_text(self, col: ColumnSpec) -> str:
         return translate("Columns", col.header)
 
-    def header_group(self, col: Column) -> str:
+    def header_group(self, col: ColumnSpec) -> str:
         n = int(self._doc.info.get("tahun") or 0)
         selesai = self._doc.info.get("renstra_selesai")
         text = translate("Columns", col.group)
         text = text.replace("%r", str(selesai) if selesai else "").replace("%n3", str(n - 3))
         return text.replace("%n2", str(n - 2)).strip()
 
-    def header_tooltip(self, col: Column) -> str:
+    def header_tooltip(self, col: ColumnSpec) -> str:
         return translate("Columns", col.tooltip)
 
     def invalidate_cache(self, row_ids) -> None:

@@ -22,10 +22,10 @@ from ..validation import (
     ERROR, WARNING, Finding, document_findings, row_findings, rows_to_recheck, sort_findings,
 )
 from .texts import severity_name
-from .undo import FIELD_LABELS, field_label
+from .. import registry
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..service import Change, RenjaDocument
+    from ..service import ChangeEvent, RenjaDocument
 
 SEVERITY_COLOURS = {ERROR: "#b3261e", WARNING: "#8a5a00"}
 
@@ -91,7 +91,7 @@ class FindingsPanel(QWidget):
         self.timer.stop()
         self.doc.remove_listener(self._on_change)
 
-    def _on_change(self, change: "Change") -> None:
+    def _on_change(self, change: "ChangeEvent") -> None:
         if change.table == "plan":
             if self._pending is not None:
                 self._pending.update(change.changed, change.inserted, change.removed)
@@ -176,8 +176,8 @@ class FindingsPanel(QWidget):
         if kolom.startswith(("rp_", "k_")) and kolom.split("_")[1].isdigit():
             prefix, n = kolom.split("_")
             return f"({n}) {'Rp' if prefix == 'rp' else 'K'}"
-        if kolom in FIELD_LABELS:
-            return field_label(kolom)
+        if registry.field(kolom, "plan") is not None:
+            return registry.field_label(kolom, "plan")
         return kolom
 
     def counts(self) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from ..formatting import format_nip
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..service import Change, RenjaDocument
+    from ..service import ChangeEvent, RenjaDocument
     from .undo import Editor
 
 
@@ -126,6 +126,6 @@ class IdentityForm(QScrollArea):
             self.errors[key].hide()
             self.refresh()
 
-    def _on_change(self, change: "Change") -> None:
+    def _on_change(self, change: "ChangeEvent") -> None:
         if change.table in ("document", "reset"):
             self.refresh()

@@ -6,35 +6,35 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 
 from .plan_model import ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT
-from .tree_model import COLUMN_KEY_ROLE, ROW_ID_ROLE, Column
+from .tree_model import COLUMN_KEY_ROLE, ROW_ID_ROLE, ColumnSpec
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..service import Change, RenjaDocument
+    from ..service import ChangeEvent, RenjaDocument
     from .undo import Editor
 
 translate = QCoreApplication.translate
 
 PELAYANAN_COLUMNS = (
-    Column("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator")),
-    Column("spm", QT_TRANSLATE_NOOP("Columns", "SPM / Standar Nasional")),
-    Column("ikk", QT_TRANSLATE_NOOP("Columns", "IKK")),
-    Column("target_n3", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n-3")),
-    Column("target_n2", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n-2")),
-    Column("target_n1", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n-1")),
-    Column("target_n", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n")),
-    Column("realisasi_n3", QT_TRANSLATE_NOOP("Columns", "Realisasi %n-3")),
-    Column("realisasi_n2", QT_TRANSLATE_NOOP("Columns", "Realisasi %n-2")),
-    Column("proyeksi_n", QT_TRANSLATE_NOOP("Columns", "Proyeksi %n")),
-    Column("proyeksi_n_plus1", QT_TRANSLATE_NOOP("Columns", "Proyeksi %n+1")),
-    Column("catatan", QT_TRANSLATE_NOOP("Columns", "Catatan analisis")),
+    ColumnSpec("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator")),
+    ColumnSpec("spm", QT_TRANSLATE_NOOP("Columns", "SPM / Standar Nasional")),
+    ColumnSpec("ikk", QT_TRANSLATE_NOOP("Columns", "IKK")),
+    ColumnSpec("target_n3", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n-3")),
+    ColumnSpec("target_n2", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n-2")),
+    ColumnSpec("target_n1", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n-1")),
+    ColumnSpec("target_n", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n")),
+    ColumnSpec("realisasi_n3", QT_TRANSLATE_NOOP("Columns", "Realisasi %n-3")),
+    ColumnSpec("realisasi_n2", QT_TRANSLATE_NOOP("Columns", "Realisasi %n-2")),
+    ColumnSpec("proyeksi_n", QT_TRANSLATE_NOOP("Columns", "Proyeksi %n")),
+    ColumnSpec("proyeksi_n_plus1", QT_TRANSLATE_NOOP("Columns", "Proyeksi %n+1")),
+    ColumnSpec("catatan", QT_TRANSLATE_NOOP("Columns", "Catatan analisis")),
 )
 
 USULAN_COLUMNS = (
-    Column("program_kegiatan", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan")),
-    Column("lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi")),
-    Column("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja")),
-    Column("volume", QT_TRANSLATE_NOOP("Columns", "Besaran / Volume")),
-    Column("catatan", QT_TRANSLATE_NOOP("Columns", "Catatan")),
+    ColumnSpec("program_kegiatan", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan")),
+    ColumnSpec("lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi")),
+    ColumnSpec("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja")),
+    ColumnSpec("volume", QT_TRANSLATE_NOOP("Columns", "Besaran / Volume")),
+    ColumnSpec("catatan", QT_TRANSLATE_NOOP("Columns", "Catatan")),
 )
 
 
@@ -154,7 +154,7 @@ class ListModel(QAbstractTableModel):
                 self.dataChanged.emit(index, index)
 
     # ---------------------------------------------------------------- incremental updates
-    def _on_change(self, change: "Change") -> None:
+    def _on_change(self, change: "ChangeEvent") -> None:
         if change.table == "reset":
             self.beginResetModel()
             self._ids = [it["id"] for it in self.items]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..formatting import format_rupiah
-from ..paths import documents_dir
+from ..paths import data_dir, documents_dir
 from ..exchange import location
 from ..exchange import lock as exchange_lock
 from ..exchange.errors import CopyConflict, ExchangeError
@@ -503,29 +503,33 @@ class MainWindow(QMainWindow):
         return self.open_document(path)
 
     def open_sample(self) -> bool:
-        """A fresh copy of the bundled sample in the user's documents folder."""
+        """The sample's working copy in the app's data folder: the same file again while it is
+        unchanged, a fresh one after it was edited (sample.sample_copy); never a pile of copies
+        in the user's documents."""
         try:
-            from ..sample import build_sample
+            from ..sample import SAMPLE_RENEWED, sample_copy
         except ImportError:
             texts.show_error(self, self.tr("Contoh tidak tersedia"),
                              self.tr("Dokumen contoh tidak disertakan dalam instalasi ini."))
             return False
-        folder = documents_dir()
-        base = self.tr("Contoh Renja Kesbangpol Binjai 2024")
-        path = folder / f"{base}.sqlite"
-        n = 2
-        while path.exists():
-            path = folder / f"{base} ({n}).sqlite"
-            n += 1
+        folder = data_dir() / "Contoh"
+        name = self.tr("Contoh Renja Kesbangpol Binjai 2024")
+        if self._is_open(folder / f"{name}.sqlite"):
+            self.show_message(self.tr("Dokumen contoh sudah terbuka."))
+            return True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            build_sample(path)
+            path, outcome = sample_copy(folder, name)
         except Exception as exc:  # the sample is bundled data: any failure is reported, not fatal
             QApplication.restoreOverrideCursor()
             texts.show_error(self, self.tr("Contoh tidak dapat dibuat"), str(exc))
             return False
         QApplication.restoreOverrideCursor()
-        return self.open_document(path)
+        opened = self.open_document(path)
+        if opened and outcome == SAMPLE_RENEWED:
+            self.show_message(self.tr("Contoh dibuat baru; salinan yang telah Anda ubah disimpan sebagai "
+                                      "'%1 (diubah).sqlite' di %2.").replace("%1", name).replace("%2", str(folder)))
+        return opened
 
     def close_document(self) -> bool:
         if self.doc is None:

@@ -19,7 +19,7 @@ from ..compute import Node
 from ..formatting import format_rupiah
 from .texts import level_name
 from .tree_model import (
-    COLUMN_KEY_ROLE, LEVEL_ROLE, ROW_ID_ROLE, SEARCH_ROLE, Column, RollupTreeModel,
+    COLUMN_KEY_ROLE, LEVEL_ROLE, ROW_ID_ROLE, SEARCH_ROLE, ColumnSpec, RollupTreeModel,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -205,32 +205,32 @@ class PlanModel(EditableTreeModel):
 
     TABLE = "plan"
     COLUMNS = (
-        Column("kode", QT_TRANSLATE_NOOP("Columns", "Kode")),
-        Column("nama", QT_TRANSLATE_NOOP("Columns", "Uraian"),
+        ColumnSpec("kode", QT_TRANSLATE_NOOP("Columns", "Kode")),
+        ColumnSpec("nama", QT_TRANSLATE_NOOP("Columns", "Uraian"),
                tooltip=QT_TRANSLATE_NOOP("Columns", "Urusan / bidang urusan / program / kegiatan / sub kegiatan")),
-        Column("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator"),
+        ColumnSpec("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator"),
                tooltip=QT_TRANSLATE_NOOP("Columns", "Indikator kinerja (yang pertama; semua indikator di panel rincian)")),
-        Column("target", QT_TRANSLATE_NOOP("Columns", "Target")),
-        Column("satuan", QT_TRANSLATE_NOOP("Columns", "Satuan")),
-        Column("lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi")),
-        Column("pagu", QT_TRANSLATE_NOOP("Columns", "Pagu %n"), "money",
+        ColumnSpec("target", QT_TRANSLATE_NOOP("Columns", "Target")),
+        ColumnSpec("satuan", QT_TRANSLATE_NOOP("Columns", "Satuan")),
+        ColumnSpec("lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi")),
+        ColumnSpec("pagu", QT_TRANSLATE_NOOP("Columns", "Pagu %n"), "money",
                tooltip=QT_TRANSLATE_NOOP("Columns", "Pagu indikatif tahun rencana (Rp); induk = jumlah rinciannya")),
-        Column("sumber_dana", QT_TRANSLATE_NOOP("Columns", "Sumber dana")),
-        Column("pagu_n1", QT_TRANSLATE_NOOP("Columns", "Pagu %n1"), "money",
+        ColumnSpec("sumber_dana", QT_TRANSLATE_NOOP("Columns", "Sumber dana")),
+        ColumnSpec("pagu_n1", QT_TRANSLATE_NOOP("Columns", "Pagu %n1"), "money",
                tooltip=QT_TRANSLATE_NOOP("Columns", "Prakiraan maju tahun berikutnya (Rp)")),
     )
     MONEY_KEYS = {"pagu": 0, "pagu_n1": 1, "rkpd_pagu": 2}
     SUM_KEYS = ("pagu", "pagu_n1", "rkpd_pagu", "selisih")
 
-    def header_text(self, col: Column) -> str:
+    def header_text(self, col: ColumnSpec) -> str:
         text = translate("Columns", col.header)
         tahun = self._doc.info.get("tahun") or 0
         return text.replace("%n1", str(tahun + 1)).replace("%n", str(tahun))
 
-    def header_tooltip(self, col: Column) -> str:
+    def header_tooltip(self, col: ColumnSpec) -> str:
         return translate("Columns", col.tooltip)
 
-    def header_group(self, col: Column) -> str:
+    def header_group(self, col: ColumnSpec) -> str:
         return translate("Columns", col.group)
 
     # ---------------------------------------------------------------- values
@@ -360,23 +360,23 @@ class Tabel23Model(PlanModel):
     RKPD = QT_TRANSLATE_NOOP("Columns", "Rancangan awal RKPD")
     ANALISIS = QT_TRANSLATE_NOOP("Columns", "Hasil analisis kebutuhan")
     COLUMNS = (
-        Column("kode", QT_TRANSLATE_NOOP("Columns", "Kode")),
-        Column("rkpd_nama", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan / Sub Kegiatan"),
+        ColumnSpec("kode", QT_TRANSLATE_NOOP("Columns", "Kode")),
+        ColumnSpec("rkpd_nama", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan / Sub Kegiatan"),
                tooltip=QT_TRANSLATE_NOOP("Columns", "Nama menurut rancangan awal RKPD"), group=RKPD),
-        Column("rkpd_lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi"), group=RKPD),
-        Column("rkpd_indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja"), group=RKPD),
-        Column("rkpd_target", QT_TRANSLATE_NOOP("Columns", "Target capaian"), group=RKPD),
-        Column("rkpd_pagu", QT_TRANSLATE_NOOP("Columns", "Pagu indikatif (Rp)"), "money",
+        ColumnSpec("rkpd_lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi"), group=RKPD),
+        ColumnSpec("rkpd_indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja"), group=RKPD),
+        ColumnSpec("rkpd_target", QT_TRANSLATE_NOOP("Columns", "Target capaian"), group=RKPD),
+        ColumnSpec("rkpd_pagu", QT_TRANSLATE_NOOP("Columns", "Pagu indikatif (Rp)"), "money",
                tooltip=QT_TRANSLATE_NOOP("Columns", "Pagu indikatif rancangan awal RKPD (Rp)"), group=RKPD),
-        Column("nama", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan / Sub Kegiatan"), group=ANALISIS),
-        Column("lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi"), group=ANALISIS),
-        Column("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja"), group=ANALISIS),
-        Column("target", QT_TRANSLATE_NOOP("Columns", "Target capaian"), group=ANALISIS),
-        Column("pagu", QT_TRANSLATE_NOOP("Columns", "Pagu indikatif (Rp)"), "money",
+        ColumnSpec("nama", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan / Sub Kegiatan"), group=ANALISIS),
+        ColumnSpec("lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi"), group=ANALISIS),
+        ColumnSpec("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja"), group=ANALISIS),
+        ColumnSpec("target", QT_TRANSLATE_NOOP("Columns", "Target capaian"), group=ANALISIS),
+        ColumnSpec("pagu", QT_TRANSLATE_NOOP("Columns", "Pagu indikatif (Rp)"), "money",
                tooltip=QT_TRANSLATE_NOOP("Columns", "Pagu indikatif hasil analisis kebutuhan (Rp)"), group=ANALISIS),
-        Column("selisih", QT_TRANSLATE_NOOP("Columns", "Selisih pagu (Rp)"), "money",
+        ColumnSpec("selisih", QT_TRANSLATE_NOOP("Columns", "Selisih pagu (Rp)"), "money",
                tooltip=QT_TRANSLATE_NOOP("Columns", "Pagu hasil analisis − pagu rancangan awal RKPD")),
-        Column("rkpd_catatan", QT_TRANSLATE_NOOP("Columns", "Catatan penting")),
+        ColumnSpec("rkpd_catatan", QT_TRANSLATE_NOOP("Columns", "Catatan penting")),
     )
 
     def background(self, node: Node, key: str):

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..reports import (
-    PAPERS_MM, TABLE_ORDER, TABLE_TITLES, RenderCancelled, ReportError, ReportOptions, render_pdf,
+    PAPERS_MM, TABLE_ORDER, RenderCancelled, ReportError, ReportOptions, render_pdf,
 )
+from .. import registry
 from ..reports.fonts import FontMissingError
 from .settings import settings
 from .texts import show_error
@@ -123,7 +124,7 @@ class PrintDialog(QDialog):
         tl = QVBoxLayout(tables)
         self.table_checks: dict[str, QCheckBox] = {}
         for t in TABLE_ORDER:
-            box = QCheckBox(self.tr("Tabel %1  %2").replace("%1", t).replace("%2", TABLE_TITLES[t]))
+            box = QCheckBox(self.tr("Tabel %1  %2").replace("%1", t).replace("%2", registry.table_title(t)))
             box.setChecked(True)
             tl.addWidget(box)
             self.table_checks[t] = box

@@ -10,17 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .. import codes
+from .. import registry
 
 translate = QCoreApplication.translate
-
-LEVEL_TEXTS = {
-    codes.URUSAN: QT_TRANSLATE_NOOP("Levels", "Urusan"),
-    codes.BIDANG_URUSAN: QT_TRANSLATE_NOOP("Levels", "Bidang Urusan"),
-    codes.PROGRAM: QT_TRANSLATE_NOOP("Levels", "Program"),
-    codes.KEGIATAN: QT_TRANSLATE_NOOP("Levels", "Kegiatan"),
-    codes.SUB_KEGIATAN: QT_TRANSLATE_NOOP("Levels", "Sub Kegiatan"),
-}
 
 SEVERITY_TEXTS = {
     "error": QT_TRANSLATE_NOOP("Findings", "Galat"),
@@ -30,9 +22,8 @@ SEVERITY_TEXTS = {
 
 
 def level_name(level: int | None) -> str:
-    if level not in LEVEL_TEXTS:
-        return ""
-    return translate("Levels", LEVEL_TEXTS[level])
+    """A level's name in the window's language (from the registry)."""
+    return registry.level_label(level)
 
 
 def severity_name(severity: str) -> str:

@@ -1,6 +1,6 @@
 """A Qt item model over a :class:`renja_desktop.compute.RollupTree`, updated incrementally.
 
-The document service changes its trees first and reports a :class:`~renja_desktop.service.Change`
+The document service changes its trees first and reports a :class:`~renja_desktop.service.ChangeEvent`
 afterwards, while Qt wants ``beginInsertRows``/``beginRemoveRows``/``beginMoveRows`` *before* its
 structure changes. So the model keeps a light mirror of the structure (one :class:`_Item` per row:
 id, parent, children, row number) and, on each change, brings the mirror in line with the tree
@@ -11,7 +11,7 @@ step by step, announcing each step to Qt:
   (``beginMoveRows`` for rows that exist elsewhere in the mirror, ``beginInsertRows`` for new ones),
 * rows whose shown values changed get one ``dataChanged`` each, never a model reset.
 
-Only ``Change('reset')`` (a batch that was rolled back and reloaded) resets the model.
+Only ``ChangeEvent('reset')`` (a batch that was rolled back and reloaded) resets the model.
 Subclasses define the columns and what each cell shows.
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ..compute import Node, RollupTree
 from .header import GROUP_ROLE
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..service import Change, RenjaDocument
+    from ..service import ChangeEvent, RenjaDocument
 
 #: a role giving the row id (str) of any index
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,7 +48,7 @@ class _Item:
 
 
 @dataclass(frozen=True)
-class Column:
+class ColumnSpec:
     key: str
     header: str              # Indonesian source text; translated in headerData
     kind: str = "text"       # 'text', 'money', 'number', 'percent', 'computed'
@@ -59,9 +59,9 @@ class Column:
 class RollupTreeModel(QAbstractItemModel):
     """Base class: structure and incremental updates; subclasses fill in the cells."""
 
-    #: which document tree: 'plan' or 'eval' (matches Change.table)
+    #: which document tree: 'plan' or 'eval' (matches ChangeEvent.table)
     TABLE = "plan"
-    COLUMNS: tuple[Column, ...] = ()
+    COLUMNS: tuple[ColumnSpec, ...] = ()
     #: columns a parent derives from its rows (a change below it repaints only these cells)
     SUM_KEYS: tuple[str, ...] = ()
 
@@ -202,13 +202,13 @@ class RollupTreeModel(QAbstractItemModel):
             return self.header_group(col) if col.group else None
         return None
 
-    def header_text(self, col: Column) -> str:
+    def header_text(self, col: ColumnSpec) -> str:
         return col.header
 
-    def header_group(self, col: Column) -> str:
+    def header_group(self, col: ColumnSpec) -> str:
         return col.group
 
-    def header_tooltip(self, col: Column) -> str:
+    def header_tooltip(self, col: ColumnSpec) -> str:
         return col.tooltip
 
     # ------------------------------------------------------------------ errors shown in cells
@@ -231,7 +231,7 @@ class RollupTreeModel(QAbstractItemModel):
             self.set_cell_error(row_id, key, None)
 
     # ------------------------------------------------------------------ incremental updates
-    def _on_change(self, change: "Change") -> None:
+    def _on_change(self, change: "ChangeEvent") -> None:
         if change.table == "reset":
             self.beginResetModel()
             self._build()
@@ -295,10 +295,10 @@ class RollupTreeModel(QAbstractItemModel):
             self.dataChanged.emit(self.createIndex(item.row, first, item), self.createIndex(item.row, end, item))
         self.after_change(change)
 
-    def on_other_change(self, change: "Change") -> None:
+    def on_other_change(self, change: "ChangeEvent") -> None:
         """A change of another table (subclasses may care, e.g. indicators)."""
 
-    def after_change(self, change: "Change") -> None:
+    def after_change(self, change: "ChangeEvent") -> None:
         """Hook after a change of this model's table was applied."""
 
     def invalidate_cache(self, row_ids) -> None:

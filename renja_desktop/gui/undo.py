@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from .. import operations as ops
+from .. import registry
 from ..service import EditError
 from ..storage import DocumentFileError
 from .texts import level_name
@@ -24,24 +25,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 translate = QCoreApplication.translate
 
-#: human names of fields, for undo texts and messages
-FIELD_LABELS = {
-    "kode": QT_TRANSLATE_NOOP("Undo", "kode"),
-    "nama": QT_TRANSLATE_NOOP("Undo", "uraian"),
-    "outcome": QT_TRANSLATE_NOOP("Undo", "outcome/keluaran"),
-    "lokasi": QT_TRANSLATE_NOOP("Undo", "lokasi"),
-    "pagu": QT_TRANSLATE_NOOP("Undo", "pagu"),
-    "pagu_n1": QT_TRANSLATE_NOOP("Undo", "pagu n+1"),
-    "catatan": QT_TRANSLATE_NOOP("Undo", "catatan penting"),
-    "penanggung_jawab": QT_TRANSLATE_NOOP("Undo", "penanggung jawab"),
-    "rkpd_nama": QT_TRANSLATE_NOOP("Undo", "uraian RKPD"),
-    "rkpd_lokasi": QT_TRANSLATE_NOOP("Undo", "lokasi RKPD"),
-    "rkpd_indikator": QT_TRANSLATE_NOOP("Undo", "indikator RKPD"),
-    "rkpd_target": QT_TRANSLATE_NOOP("Undo", "target RKPD"),
-    "rkpd_pagu": QT_TRANSLATE_NOOP("Undo", "pagu RKPD"),
-    "rkpd_catatan": QT_TRANSLATE_NOOP("Undo", "catatan RKPD"),
-}
-
 NOT_FOUND = QT_TRANSLATE_NOOP("Undo", "Baris tidak ditemukan (mungkin sudah dihapus).")
 NOTHING_SELECTED = QT_TRANSLATE_NOOP("Undo", "Tidak ada baris yang dipilih.")
 
@@ -50,7 +33,8 @@ REFUSED = (EditError, DocumentFileError, ValueError)
 
 
 def field_label(key: str) -> str:
-    return translate("Undo", FIELD_LABELS[key]) if key in FIELD_LABELS else key
+    """A plan field's label in the window's language (from the registry)."""
+    return registry.field_label(key, "plan")
 
 
 class OperationCommand(QUndoCommand):

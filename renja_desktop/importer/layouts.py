@@ -11,20 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cells import looks_like_money, nonempty
+from .. import registry
+from ..readers import ImportFailure
+from .cells import looks_like_money, nonempty, read_code
 from .header import combine_header as _combine_header
-from .readers import ImportFailure
 
 TABLES = ("4.1", "3.1", "2.1", "2.2", "2.3", "2.4")
 
-TABLE_TITLES = {
-    "4.1": "Rencana Kerja dan Pendanaan",
-    "3.1": "Rumusan Rencana Program dan Kegiatan",
-    "2.1": "Evaluasi Pelaksanaan Renja Tahun Lalu",
-    "2.2": "Pencapaian Kinerja Pelayanan",
-    "2.3": "Review terhadap Rancangan Awal RKPD",
-    "2.4": "Usulan Program dan Kegiatan Pemangku Kepentingan",
-}
+#: the official titles (from the registry), in the importer's order
+TABLE_TITLES = {n: registry.TABLES[n].id for n in TABLES}
 
 #: the fields each table can carry (keys as in ``tree --json`` where they exist)
 FIELDS = {
@@ -310,17 +305,17 @@ def _column_index(spec: str, header: list[str] | None) -> int:
         if len(partial) > 1:
             raise ImportFailure(
                 f"kepala kolom '{spec}' cocok dengan beberapa kolom: "
-                + "; ".join(f"{_letter(i)} '{header[i]}'" for i in partial)
+                + "; ".join(f"{column_letter(i)} '{header[i]}'" for i in partial)
                 + " - tulis lebih lengkap atau pakai huruf kolom"
             )
-    shown = "; ".join(f"{_letter(i)} '{h}'" for i, h in enumerate(header or []) if h)
+    shown = "; ".join(f"{column_letter(i)} '{h}'" for i, h in enumerate(header or []) if h)
     raise ImportFailure(
         f"kolom '{spec}' tidak ditemukan"
         + (f"; kolom yang ada: {shown}" if shown else " (sumber tidak berkepala tabel: pakai huruf atau nomor kolom)")
     )
 
 
-def _letter(idx: int) -> str:
+def column_letter(idx: int) -> str:
     s = ""
     idx += 1
     while idx:
@@ -404,7 +399,6 @@ def guess_table(header_rows: list[list[str]], data_rows: list[list[str]]) -> str
                 return "3.1"
             if "pagu" in text or "anggaran" in text or "dana" in text:
                 return "4.1"
-    from .cells import read_code
 
     coded = 0
     with_money = 0

@@ -68,7 +68,7 @@ class RenderCancelled(Exception):
     """The user cancelled a render through the progress callback."""
 
 
-class _Progress:
+class Progress:
     """Turns work units into a 0..1 fraction and lets the callback cancel."""
 
     def __init__(self, fn: ProgressFn | None, total: int):
@@ -302,7 +302,7 @@ def _column_widths(spec: TableSpec, texts: list[list[str]], fs: _FontSet, frame_
 
 
 def _layout_table(spec: TableSpec, options: ReportOptions, frame_w: float,
-                  progress: _Progress) -> _TableLayout:
+                  progress: Progress) -> _TableLayout:
     size = options.font_size or spec.font_size
     thousands = spec.thousands
     texts = [[format_cell(c, thousands) for c in row.cells] for row in spec.rows]
@@ -600,7 +600,7 @@ class _PageFlowable(Flowable):
 
 
 class _Renderer:
-    def __init__(self, doc: "RenjaDocument", options: ReportOptions, progress: _Progress,
+    def __init__(self, doc: "RenjaDocument", options: ReportOptions, progress: Progress,
                  signature: _Signature):
         self.doc = doc
         self.options = options
@@ -795,7 +795,7 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     left, right, top, bottom = margins
     page_w, page_h, frame_w, frame_h = geometry
     counts = {t: row_count(doc, t) for t in names}
-    prog = _Progress(progress, 3 * sum(counts.values()))
+    prog = Progress(progress, 3 * sum(counts.values()))
     prog.report("Menyiapkan tabel")
     signature = _signature(doc, frame_w)
 

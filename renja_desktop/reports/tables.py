@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from .. import codes
+from .. import codes, registry
 from ..codes import BIDANG_URUSAN, KEGIATAN, PROGRAM, SUB_KEGIATAN, URUSAN, CodeError
 from ..compute import is_additive
 from ..formatting import (
@@ -829,15 +829,8 @@ BUILDERS: dict[str, Callable[..., TableSpec]] = {
     "4.1": build_41,
 }
 
-#: the official title of each table, for menus and dialogs
-TABLE_TITLES = {
-    "2.1": "Evaluasi Pelaksanaan Renja dan Capaian Renstra",
-    "2.2": "Pencapaian Kinerja Pelayanan",
-    "2.3": "Review terhadap Rancangan Awal RKPD",
-    "2.4": "Usulan Program dan Kegiatan dari Para Pemangku Kepentingan",
-    "3.1": "Rumusan Rencana Program dan Kegiatan",
-    "4.1": "Rencana Kerja dan Pendanaan",
-}
+#: the official title of each table as printed (from the registry)
+TABLE_TITLES = {n: t.id for n, t in registry.TABLES.items()}
 
 
 def build_table(doc: "RenjaDocument", nomor: str, options: ReportOptions,

@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Kode '%1' ditulis sebagai %2. Periksa kodenya, lalu tekan Oke sekali lagi.</source>
-        <translation>Code '%1' is written as %2. Check the code, then press OK again.</translation>
+        <translation>Code '%1' is written as %2. Check the code, then press OK once more.</translation>
     </message>
 </context>
 <context>
@@ -1377,29 +1377,6 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
 </context>
 <context>
-    <name>Levels</name>
-    <message>
-        <source>Urusan</source>
-        <translation>Affair</translation>
-    </message>
-    <message>
-        <source>Bidang Urusan</source>
-        <translation>Sector</translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation>Program</translation>
-    </message>
-    <message>
-        <source>Kegiatan</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
-        <source>Sub Kegiatan</source>
-        <translation>Sub-activity</translation>
-    </message>
-</context>
-<context>
     <name>ListPage</name>
     <message>
         <source>Bila daftar kosong, tabel dicetak dengan satu baris “NIHIL”.</source>
@@ -1746,6 +1723,14 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <message>
         <source>Berkas tidak dapat dibuka</source>
         <translation>The file cannot be opened</translation>
+    </message>
+    <message>
+        <source>Dokumen contoh sudah terbuka.</source>
+        <translation>The sample document is already open.</translation>
+    </message>
+    <message>
+        <source>Contoh dibuat baru; salinan yang telah Anda ubah disimpan sebagai '%1 (diubah).sqlite' di %2.</source>
+        <translation>A fresh sample was made; the copy you changed is kept as '%1 (diubah).sqlite' in %2.</translation>
     </message>
     <message>
         <source>Belum disimpan ke %1</source>
@@ -2722,62 +2707,6 @@ Compare and merge now?</translation>
 </context>
 <context>
     <name>Undo</name>
-    <message>
-        <source>kode</source>
-        <translation>code</translation>
-    </message>
-    <message>
-        <source>uraian</source>
-        <translation>name</translation>
-    </message>
-    <message>
-        <source>outcome/keluaran</source>
-        <translation>outcome/output</translation>
-    </message>
-    <message>
-        <source>lokasi</source>
-        <translation>location</translation>
-    </message>
-    <message>
-        <source>pagu</source>
-        <translation>budget</translation>
-    </message>
-    <message>
-        <source>pagu n+1</source>
-        <translation>budget n+1</translation>
-    </message>
-    <message>
-        <source>catatan penting</source>
-        <translation>important notes</translation>
-    </message>
-    <message>
-        <source>penanggung jawab</source>
-        <translation>responsible unit</translation>
-    </message>
-    <message>
-        <source>uraian RKPD</source>
-        <translation>RKPD name</translation>
-    </message>
-    <message>
-        <source>lokasi RKPD</source>
-        <translation>RKPD location</translation>
-    </message>
-    <message>
-        <source>indikator RKPD</source>
-        <translation>RKPD indicator</translation>
-    </message>
-    <message>
-        <source>target RKPD</source>
-        <translation>RKPD target</translation>
-    </message>
-    <message>
-        <source>pagu RKPD</source>
-        <translation>RKPD budget</translation>
-    </message>
-    <message>
-        <source>catatan RKPD</source>
-        <translation>RKPD notes</translation>
-    </message>
     <message>
         <source>Baris tidak ditemukan (mungkin sudah dihapus).</source>
         <translation>Row not found (it may have been deleted).</translation>

@@ -17,7 +17,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..service import EditError
+from .errors import EditError
 
 
 class ImportFailure(EditError):
