@@ -960,8 +960,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Nomenclature version:</translation>
     </message>
     <message>
-        <source>mis. Kepmendagri 900.1.15.5-1317/2023</source>
-        <translation>e.g. Kepmendagri 900.1.15.5-1317/2023</translation>
+        <source>mis. %1</source>
+        <translation>e.g. %1</translation>
     </message>
     <message>
         <source>Judul dokumen:</source>
