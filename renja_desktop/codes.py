@@ -6,6 +6,7 @@ urusan, ``PP`` program, ``K.KK`` kegiatan (K is the level of government), ``SSSS
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from . import registry
@@ -68,8 +69,10 @@ class Code:
         return self.level == other.level + 1 and self.segments[: len(other.segments)] == other.segments
 
 
+@lru_cache(maxsize=65536)
 def parse_code(text: str) -> Code:
-    """Parse a code in its canonical form. Raise :class:`CodeError` with an Indonesian message."""
+    """Parse a code in its canonical form. Raise :class:`CodeError` with an Indonesian message.
+    (Cached: a document repeats its codes in every check; :class:`Code` is immutable.)"""
     text = (text or "").strip()
     if not text:
         raise CodeError("kode kosong")
@@ -86,6 +89,7 @@ def parse_code(text: str) -> Code:
     return Code(tuple(parts))
 
 
+@lru_cache(maxsize=65536)
 def normalize_code(text: str) -> str:
     """Bring a code written loosely (``8.1.6.2.1.6``, ``8 .01. 06``) to canonical form.
 

@@ -4,14 +4,18 @@
 app reads only what it ships). ``resources/sample/koreksi.tsv`` is a small, reviewed and
 visible list of corrections where the source is ambiguous (a code printed twice, an empty row that
 another table fills in), each with its reason; every correction checks the text it replaces, so a
-changed source cannot be patched silently. Real arithmetic errors of the source are *not* corrected:
+changed source cannot be patched silently. A corrected value is never shown as printed: ``declared``
+and ``check`` say "dikoreksi" with what the source wrote (:func:`mark_corrections`, and one note
+per correction in ``check``). Real arithmetic errors of the source are *not* corrected:
 they are kept as printed values and the audit shows them.
 """
 from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,6 +114,47 @@ def add_sample_chapters(doc, text: str | None = None):
         blocks.insert(at, {"type": "generated", "kind": "ringkasan_pagu"})
     install_outline(doc, outline)
     return report
+#: document meta key: the corrections made to the sample's source text (JSON list of Correction)
+CORRECTIONS_META = "sample_corrections"
+
+
+def correction_text(c: Correction) -> str:
+    written = f"tertulis '{c.tertulis}'" if c.tertulis.strip() else "tidak tertulis (sel kosong)"
+    return f"Tabel {c.tabel} baris {c.baris} sel {c.sel} dikoreksi: {written}, menjadi '{c.menjadi}' ({c.alasan})"
+
+
+def mark_corrections(doc, corrections: list[Correction]) -> int:
+    """Printed values read from a corrected source line are shown as corrections, never as printed
+    values: their text says ``dikoreksi`` with what the source wrote, and their source names the
+    correction. Returns how many printed values were marked."""
+    by_line: dict[int, list[Correction]] = {}
+    for c in corrections:
+        by_line.setdefault(c.baris, []).append(c)
+    line_re = re.compile(rf"^{re.escape(SAMPLE_TEXT)} baris (\d+)$")
+    items = []
+    for d in doc.declared:
+        m = line_re.match(d.get("sumber") or "")
+        found = by_line.get(int(m.group(1))) if m else None
+        if not found:
+            continue
+        teks = d.get("teks") or ""
+        for c in found:
+            if c.menjadi.strip() and teks.strip() == c.menjadi.strip():
+                was = f"'{c.tertulis}'" if c.tertulis.strip() else "kosong"
+                teks = f"{c.menjadi} (dikoreksi, tertulis {was})"
+        items.append({**d, "teks": teks,
+                      "sumber": d["sumber"] + "; " + "; ".join(correction_text(c) for c in found)})
+    if items:
+        doc.add_declared_many(items)
+    return len(items)
+
+
+def corrections_of(doc) -> list[Correction]:
+    raw = doc.meta.get(CORRECTIONS_META) or ""
+    try:
+        return [Correction(**x) for x in json.loads(raw)] if raw.startswith("[") else []
+    except (TypeError, ValueError):
+        return []
 
 
 def build_sample(path: str | Path, overwrite: bool = False):
@@ -135,9 +180,8 @@ def build_sample(path: str | Path, overwrite: bool = False):
                 doc.set_document(**fields)
             import_text(doc, text, source=SAMPLE_TEXT)
             add_sample_chapters(doc, text)
-            doc.set_meta("sample_corrections", "\n".join(
-                f"Tabel {c.tabel} baris {c.baris} sel {c.sel}: '{c.tertulis}' -> '{c.menjadi}' ({c.alasan})"
-                for c in corrections))
+            mark_corrections(doc, corrections)
+            doc.set_meta(CORRECTIONS_META, json.dumps([c.__dict__ for c in corrections], ensure_ascii=False))
     except BaseException:
         doc.close()
         tmp.unlink(missing_ok=True)
