@@ -205,8 +205,9 @@ class _Mapper:
                 self.report.mapped.append({"kode_lama": norm, "kode_baru": target, "nama": nama})
                 return target
         if m.jenis in ("pindah", "pecah", "hapus"):
-            where = f" → {', '.join(m.tujuan)}" if m.tujuan else ""
-            self._flag(norm, nama, f"{m.jenis}{where} di nomenklatur {self.new.versi}; dibawa apa adanya")
+            what = {"pindah": "pindah ke", "pecah": "dipecah menjadi", "hapus": "tidak ada lagi"}[m.jenis]
+            where = f" {', '.join(m.tujuan)}" if m.tujuan else ""
+            self._flag(norm, nama, f"{what}{where} di nomenklatur {self.new.versi}; dibawa apa adanya")
             return norm
         return None
 
