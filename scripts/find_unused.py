@@ -35,6 +35,7 @@ ALLOWED: dict[str, str] = {
     "renja_desktop/reports/document_pdf.py:afterFlowable": "ReportLab calls DocTemplate.afterFlowable",
     "renja_desktop/gui/document_tab.py:TAB_TITLE": "marks the tab title for translation (lupdate)",
     "renja_desktop/service.py:put_sections": "undo step, called by name through RenjaDocument._record",
+    "renja_desktop/service.py:_call": "undo step of stages, notes and the Renstra, called by name through RenjaDocument._record",
     "renja_desktop/cli_argparse_id.py:ngettext": "argparse reads it",
     "renja_desktop/cli_argparse_id.py:_negative_number_matcher": "argparse reads it",
     "renja_desktop/model.py:EVAL_K_COLUMNS": "documents the volume columns beside EVAL_RP_COLUMNS",
