@@ -6,9 +6,11 @@ pagination as the appendix tables). Front matter is numbered in roman numerals (
 body in arabic numerals from BAB I on; every numbered page carries the running header and its
 number in the footer. Fonts are the embedded Liberation Sans.
 
-The Daftar Isi and Daftar Tabel are built in passes: the first pass records on which page label
-every heading and table begins, the next prints those labels; passes repeat (at most four) until
-no label changes, so every number in the contents is the one printed on the heading's page.
+The Daftar Isi and Daftar Tabel are built in passes: a counting pass (table pages take their
+place but are not drawn) records on which page label every heading and table begins, the next
+prints those labels; counting passes repeat until no label changes, then one pass draws everything
+with those labels and checks them once more, so every number in the contents is the one printed on
+the heading's page.
 """
 from __future__ import annotations
 

@@ -817,6 +817,297 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
 </context>
 <context>
+    <name>DocumentTab</name>
+    <message>
+        <source>&lt;b&gt;Kerangka dokumen&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Document outline&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>+ Bab</source>
+        <translation>+ Chapter</translation>
+    </message>
+    <message>
+        <source>+ Subbab</source>
+        <translation>+ Section</translation>
+    </message>
+    <message>
+        <source>Ubah judul</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>▲ Naik</source>
+        <translation>▲ Up</translation>
+    </message>
+    <message>
+        <source>▼ Turun</source>
+        <translation>▼ Down</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Kerangka bawaan</source>
+        <translation>Default outline</translation>
+    </message>
+    <message>
+        <source>Sistematika Renja menurut Permendagri 86/2017, dengan letak tabel</source>
+        <translation>The Renja structure of Permendagri 86/2017, with the table placements</translation>
+    </message>
+    <message>
+        <source>Impor naskah…</source>
+        <translation>Import text…</translation>
+    </message>
+    <message>
+        <source>Bab, paragraf dan daftar dari Renja lama (.docx atau teks)</source>
+        <translation>Chapters, paragraphs and lists from an earlier Renja (.docx or text)</translation>
+    </message>
+    <message>
+        <source>Cetak dokumen lengkap…</source>
+        <translation>Print the whole document…</translation>
+    </message>
+    <message>
+        <source>Isian dan nilainya sekarang (klik dua kali untuk menyisipkan)</source>
+        <translation>Fields and their current values (double-click to insert)</translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Tebal (Ctrl+B)</source>
+        <translation>Bold (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Miring (Ctrl+I)</source>
+        <translation>Italic (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Garis bawah (Ctrl+U)</source>
+        <translation>Underline (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Daftar bernomor 1. 2. 3.</source>
+        <translation>Numbered list 1. 2. 3.</translation>
+    </message>
+    <message>
+        <source>Daftar huruf a. b. c.</source>
+        <translation>Lettered list a. b. c.</translation>
+    </message>
+    <message>
+        <source>Daftar berbutir</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>Paragraf biasa (bukan daftar)</source>
+        <translation>Plain paragraph (not a list)</translation>
+    </message>
+    <message>
+        <source>Tabel</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Sisipkan tabel sederhana (3 kolom)</source>
+        <translation>Insert a simple table (3 columns)</translation>
+    </message>
+    <message>
+        <source>Gambar…</source>
+        <translation>Image…</translation>
+    </message>
+    <message>
+        <source>Sisipkan gambar PNG/JPEG (mis. logo daerah)</source>
+        <translation>Insert a PNG/JPEG image (e.g. the regional logo)</translation>
+    </message>
+    <message>
+        <source>Isian ▾</source>
+        <translation>Fields ▾</translation>
+    </message>
+    <message>
+        <source>Sisipkan isian {opd}, {tahun} …</source>
+        <translation>Insert fields {opd}, {tahun} …</translation>
+    </message>
+    <message>
+        <source>Tempatkan ▾</source>
+        <translation>Place ▾</translation>
+    </message>
+    <message>
+        <source>Tabel, teks terhitung, tanda tangan</source>
+        <translation>Tables, generated text, signature</translation>
+    </message>
+    <message>
+        <source>Tabel %1 %2</source>
+        <translation>Table %1 %2</translation>
+    </message>
+    <message>
+        <source>Teks terhitung: %1</source>
+        <translation>Generated text: %1</translation>
+    </message>
+    <message>
+        <source>Blok tanda tangan Kepala</source>
+        <translation>Head's signature block</translation>
+    </message>
+    <message>
+        <source>Jadikan teks terhitung teks biasa</source>
+        <translation>Turn generated text into plain text</translation>
+    </message>
+    <message>
+        <source>▣ Tabel %1 %2 — dicetak di sini pada halaman melintang</source>
+        <translation>▣ Table %1 %2 — printed here on landscape pages</translation>
+    </message>
+    <message>
+        <source>▣ Teks terhitung (selalu sesuai data): %1</source>
+        <translation>▣ Generated text (always true to the data): %1</translation>
+    </message>
+    <message>
+        <source>▣ Blok tanda tangan: %1</source>
+        <translation>▣ Signature block: %1</translation>
+    </message>
+    <message>
+        <source>(nama Kepala belum diisi)</source>
+        <translation>(head's name not filled in)</translation>
+    </message>
+    <message>
+        <source>Pilih bagian di kerangka</source>
+        <translation>Choose a section in the outline</translation>
+    </message>
+    <message>
+        <source>Disusun otomatis saat dicetak, dengan nomor halaman yang benar.</source>
+        <translation>Built automatically when printed, with the right page numbers.</translation>
+    </message>
+    <message>
+        <source>Perubahan ditolak</source>
+        <translation>Change refused</translation>
+    </message>
+    <message>
+        <source>Tambah bagian</source>
+        <translation>Add section</translation>
+    </message>
+    <message>
+        <source>Judul:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Tambah bagian '%1'</source>
+        <translation>Add section '%1'</translation>
+    </message>
+    <message>
+        <source>Bagian tidak ditambahkan</source>
+        <translation>Section not added</translation>
+    </message>
+    <message>
+        <source>Ubah judul '%1'</source>
+        <translation>Rename '%1'</translation>
+    </message>
+    <message>
+        <source>Pindahkan '%1'</source>
+        <translation>Move '%1'</translation>
+    </message>
+    <message>
+        <source>Hapus '%1'</source>
+        <translation>Delete '%1'</translation>
+    </message>
+    <message>
+        <source>Tidak ada teks terhitung</source>
+        <translation>No generated text</translation>
+    </message>
+    <message>
+        <source>Bagian ini tidak memuat teks terhitung.</source>
+        <translation>This section holds no generated text.</translation>
+    </message>
+    <message>
+        <source>Jadikan teks biasa '%1'</source>
+        <translation>Make plain text '%1'</translation>
+    </message>
+    <message>
+        <source>Ganti kerangka</source>
+        <translation>Replace outline</translation>
+    </message>
+    <message>
+        <source>Ganti seluruh kerangka dan naskah dengan kerangka bawaan? (Dapat diurungkan.)</source>
+        <translation>Replace the whole outline and text with the default outline? (Can be undone.)</translation>
+    </message>
+    <message>
+        <source>Buat kerangka bawaan</source>
+        <translation>Create the default outline</translation>
+    </message>
+    <message>
+        <source>Impor naskah Renja</source>
+        <translation>Import Renja text</translation>
+    </message>
+    <message>
+        <source>Dokumen Word atau teks (*.docx *.txt)</source>
+        <translation>Word document or text (*.docx *.txt)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas .docx atau .txt.</source>
+        <translation>Choose a .docx or .txt file.</translation>
+    </message>
+    <message>
+        <source>Naskah tidak diimpor</source>
+        <translation>Text not imported</translation>
+    </message>
+    <message>
+        <source>Impor naskah dari %1</source>
+        <translation>Import text from %1</translation>
+    </message>
+    <message>
+        <source>Ubah isi '%1'</source>
+        <translation>Edit text of '%1'</translation>
+    </message>
+    <message>
+        <source>Isi tidak disimpan</source>
+        <translation>Text not saved</translation>
+    </message>
+    <message>
+        <source>Kolom 1</source>
+        <translation>Column 1</translation>
+    </message>
+    <message>
+        <source>Kolom 2</source>
+        <translation>Column 2</translation>
+    </message>
+    <message>
+        <source>Kolom 3</source>
+        <translation>Column 3</translation>
+    </message>
+    <message>
+        <source>Sisipkan gambar</source>
+        <translation>Insert image</translation>
+    </message>
+    <message>
+        <source>Gambar (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Gambar tidak dapat dibaca</source>
+        <translation>Image cannot be read</translation>
+    </message>
+    <message>
+        <source>Bukan gambar</source>
+        <translation>Not an image</translation>
+    </message>
+    <message>
+        <source>Berkas '%1' bukan gambar PNG atau JPEG; naskah tidak diubah.</source>
+        <translation>File '%1' is not a PNG or JPEG image; the text was not changed.</translation>
+    </message>
+    <message>
+        <source>Isian tidak dikenal</source>
+        <translation>Unknown field</translation>
+    </message>
+    <message>
+        <source>Isian {%1} tidak ada.</source>
+        <translation>There is no field {%1}.</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
     <name>EvalModel</name>
     <message>
         <source>Rata-rata tingkat capaian dari %1 baris yang memiliki target</source>
@@ -1374,29 +1665,6 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <message>
         <source>%1 dan %2</source>
         <translation>%1 and %2</translation>
-    </message>
-</context>
-<context>
-    <name>Levels</name>
-    <message>
-        <source>Urusan</source>
-        <translation>Affair</translation>
-    </message>
-    <message>
-        <source>Bidang Urusan</source>
-        <translation>Sector</translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation>Program</translation>
-    </message>
-    <message>
-        <source>Kegiatan</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
-        <source>Sub Kegiatan</source>
-        <translation>Sub-activity</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2459,10 @@ Compare and merge now?</translation>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program dengan total yang selalu terhitung, pemeriksaan, dan tabel lampiran siap cetak.</source>
         <translation>Write an agency's annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
     </message>
+    <message>
+        <source>Dokumen</source>
+        <translation>Document</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -2425,6 +2697,34 @@ Compare and merge now?</translation>
         <translation>Print appendix tables</translation>
     </message>
     <message>
+        <source>Yang dicetak</source>
+        <translation>What to print</translation>
+    </message>
+    <message>
+        <source>Tabel lampiran</source>
+        <translation>Appendix tables</translation>
+    </message>
+    <message>
+        <source>Dokumen lengkap (PDF)</source>
+        <translation>Whole document (PDF)</translation>
+    </message>
+    <message>
+        <source>Dokumen lengkap (Word)</source>
+        <translation>Whole document (Word)</translation>
+    </message>
+    <message>
+        <source>Isi</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>tegak</source>
+        <translation>portrait</translation>
+    </message>
+    <message>
+        <source>Kertas halaman teks</source>
+        <translation>Text page paper</translation>
+    </message>
+    <message>
         <source>Tabel</source>
         <translation>Table</translation>
     </message>
@@ -2553,6 +2853,14 @@ Compare and merge now?</translation>
         <translation>Choose at least one table.</translation>
     </message>
     <message>
+        <source>Cetak Dokumen Lengkap</source>
+        <translation>Print Whole Document</translation>
+    </message>
+    <message>
+        <source>Simpan Word…</source>
+        <translation>Save Word…</translation>
+    </message>
+    <message>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2593,6 +2901,14 @@ Compare and merge now?</translation>
         <translation>PDF saved: %1 (%2 pages)</translation>
     </message>
     <message>
+        <source>Simpan dokumen Word</source>
+        <translation>Save Word document</translation>
+    </message>
+    <message>
+        <source>Dokumen Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
         <source>Ekspor Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -2603,6 +2919,10 @@ Compare and merge now?</translation>
     <message>
         <source>Excel disimpan: %1</source>
         <translation>Excel saved: %1</translation>
+    </message>
+    <message>
+        <source>Dokumen Word disimpan: %1</source>
+        <translation>Word document saved: %1</translation>
     </message>
     <message>
         <source>Cetak ke printer</source>
@@ -2718,62 +3038,6 @@ Compare and merge now?</translation>
 </context>
 <context>
     <name>Undo</name>
-    <message>
-        <source>kode</source>
-        <translation>code</translation>
-    </message>
-    <message>
-        <source>uraian</source>
-        <translation>name</translation>
-    </message>
-    <message>
-        <source>outcome/keluaran</source>
-        <translation>outcome/output</translation>
-    </message>
-    <message>
-        <source>lokasi</source>
-        <translation>location</translation>
-    </message>
-    <message>
-        <source>pagu</source>
-        <translation>budget</translation>
-    </message>
-    <message>
-        <source>pagu n+1</source>
-        <translation>budget n+1</translation>
-    </message>
-    <message>
-        <source>catatan penting</source>
-        <translation>important notes</translation>
-    </message>
-    <message>
-        <source>penanggung jawab</source>
-        <translation>responsible unit</translation>
-    </message>
-    <message>
-        <source>uraian RKPD</source>
-        <translation>RKPD name</translation>
-    </message>
-    <message>
-        <source>lokasi RKPD</source>
-        <translation>RKPD location</translation>
-    </message>
-    <message>
-        <source>indikator RKPD</source>
-        <translation>RKPD indicator</translation>
-    </message>
-    <message>
-        <source>target RKPD</source>
-        <translation>RKPD target</translation>
-    </message>
-    <message>
-        <source>pagu RKPD</source>
-        <translation>RKPD budget</translation>
-    </message>
-    <message>
-        <source>catatan RKPD</source>
-        <translation>RKPD notes</translation>
-    </message>
     <message>
         <source>Baris tidak ditemukan (mungkin sudah dihapus).</source>
         <translation>Row not found (it may have been deleted).</translation>
