@@ -94,10 +94,10 @@ def add_sample_chapters(doc, text: str | None = None):
     Returns the import report."""
     from .narrative.format import image_block
     from .narrative.store import install_outline
-    from .narrative.textimport import _running_of, parse_text
+    from .narrative.textimport import running_lines, parse_text
 
     text = text if text is not None else apply_corrections(sample_text(), load_corrections())
-    outline, report = parse_text(text, SAMPLE_TEXT, _running_of(doc))
+    outline, report = parse_text(text, SAMPLE_TEXT, running_lines(doc))
     cover = next((s for s in outline if s["kind"] == "sampul"), None)
     logo = sample_dir() / SAMPLE_LOGO
     if cover is not None and logo.is_file():

@@ -33,7 +33,7 @@ from .formatting import NumberError, decimal_to_text, opd_with_pemda, parse_deci
 from .model import (
     DOCUMENT_FIELDS, EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, PLAN_MONEY_FIELDS,
     PLAN_TEXT_FIELDS, DeclaredValue, Document, EvalRow, Indikator, Meta, Pelayanan, PlanRow,
-    SumberDana, Usulan, new_id, now_stamp,
+    Section, SumberDana, Usulan, new_id, now_stamp,
 )
 from .history import History
 from .storage import (APPLICATION_ID, DocumentFileError, create_file, inspect_file, make_engine,
@@ -1143,10 +1143,51 @@ class RenjaDocument:
     # ---------------------------------------------------------------- written document
     def put_sections(self, rows: list[dict], ids: list[str]) -> ChangeEvent:
         """The written document's one write (chapters, see :mod:`renja_desktop.narrative.store`):
-        make the section rows ``ids`` exactly ``rows``; records its own inverse."""
-        from .narrative.store import put_rows
+        make the ``section`` rows with ``ids`` exactly ``rows`` (rows not given are deleted, new ones
+        inserted, the others updated) in one transaction, and record the rows as they were."""
+        self._writable()
+        table = Section.__table__
+        if self.conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'section'"
+                                     ).fetchone() is None:  # a file from before the outline existed
+            table.create(self.conn, checkfirst=True)
+        ids = list(dict.fromkeys(list(ids) + [r["id"] for r in rows]))
+        before: list[dict] = []
+        for i in range(0, len(ids), 500):
+            before += [dict(r) for r in self.conn.execute(
+                select(table).where(table.c.id.in_(ids[i:i + 500]))).mappings().fetchall()]
+        existing = {r["id"] for r in before}
+        want = {r["id"]: r for r in rows}
+        columns = [c.name for c in table.columns]
 
-        return put_rows(self, rows, ids)
+        def parents_first(items: list[dict]) -> list[dict]:
+            by_id = {r["id"]: r for r in items}
+
+            def depth(r: dict) -> int:
+                d, p, seen = 0, r.get("parent_id"), set()
+                while p in by_id and p not in seen:
+                    seen.add(p)
+                    d += 1
+                    p = by_id[p].get("parent_id")
+                return d
+
+            return sorted(items, key=depth)
+
+        with self._atomic():
+            for r in reversed(parents_first(before)):
+                if r["id"] not in want:
+                    self.conn.execute(delete(table).where(table.c.id == r["id"]))
+            for r in parents_first(rows):
+                values = {k: r[k] for k in columns}
+                if r["id"] in existing:
+                    self.conn.execute(update(table).where(table.c.id == r["id"]).values(**values))
+                else:
+                    self.conn.execute(insert(table).values(**values))
+        self._record("put_sections", before, ids)
+        change = ChangeEvent("section", {k for k in want if k in existing},
+                             inserted=[r["id"] for r in parents_first(rows) if r["id"] not in existing],
+                             removed=[k for k in existing if k not in want])
+        self._emit(change)
+        return change
 
     # ---------------------------------------------------------------- meta
     def set_meta(self, key: str, value: str | None) -> None:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def narrative_findings(doc: "RenjaDocument") -> list[Finding]:
-    from .store import flat, label
+    from .sections import flat, label
 
     out: list[Finding] = []
     nodes = flat(doc)

@@ -14,12 +14,8 @@ from ..formatting import format_percent, format_rupiah, rate
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
 
-#: kind -> (Indonesian label, English label)
-KINDS = {
-    "ringkasan_pagu": ("Ringkasan pendanaan (BAB IV): total pagu, jumlah program/kegiatan/sub kegiatan, "
-                       "pagu per program", "Funding summary (BAB IV)"),
-    "realisasi_evaluasi": ("Tingkat realisasi Tabel 2.1 (BAB II)", "Realisation rate of Tabel 2.1 (BAB II)"),
-}
+from .format import GENERATED_KINDS as KINDS  # noqa: F401  (kind -> labels; the kinds built here)
+from .format import title_case
 
 
 def _run(text: str, b: bool = False) -> dict:
@@ -50,8 +46,6 @@ def ringkasan_pagu(doc: "RenjaDocument") -> list[dict]:
         items = []
         for p in programs:
             share = format_percent(rate(doc.plan.pagu(p.id), total))
-            from .textimport import title_case
-
             items.append({"runs": [_run(title_case(p.nama.strip()) or p.kode), _run(": "),
                                    _run(f"Rp {format_rupiah(doc.plan.pagu(p.id))}", True),
                                    _run(f" ({share} dari total)")]})

@@ -9,99 +9,26 @@ every other edit; the window's undo stack and the command line run the same oper
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import select
 
-from ..model import Section, new_id, now_stamp
-from ..operations import Operation
 from ..errors import EditError
-from ..service import ChangeEvent as Change
+from ..model import new_id, now_stamp
+from ..operations import Operation
 from . import fields as fieldmod
 from . import format as fmt
-from .outline import KINDS, SectionNode, default_outline, number_tree, walk
+from .outline import KINDS, default_outline
+from .sections import (  # noqa: F401  (the outline's reading functions, used with the operations)
+    COLUMNS, T_SECTION, blocks_of, ensure_table, find, flat, has_table, label, outline, placements, rows,
+)
+
+__all__ = ["AddSection", "RenameSection", "SetContent", "MoveSection", "DeleteSection", "InstallOutline",
+           "install_outline", "freeze_generated", "outline_rows", "put_rows", "check_blocks", "COLUMNS",
+           "T_SECTION", "blocks_of", "find", "flat", "has_table", "label", "outline", "placements", "rows"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
-
-T_SECTION = Section.__table__
-COLUMNS = ("id", "parent_id", "position", "kind", "judul", "content", "modified_at")
-
-
-# ------------------------------------------------------------------------------ reading
-def has_table(doc: "RenjaDocument") -> bool:
-    return doc.conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'section'").fetchone() is not None
-
-
-def ensure_table(doc: "RenjaDocument") -> None:
-    """Files written before the outline existed get the (empty) table on their first section edit."""
-    if not has_table(doc):
-        T_SECTION.create(doc.conn, checkfirst=True)
-
-
-def rows(doc: "RenjaDocument") -> list[dict]:
-    if not has_table(doc):
-        return []
-    result = doc.conn.execute(select(T_SECTION).order_by(T_SECTION.c.position, T_SECTION.c.id))
-    keys = list(result.keys())
-    out = [dict(zip(keys, r)) for r in result.fetchall()]
-    if not doc._batch_depth:
-        doc.conn.rollback()  # end the read transaction (the service keeps none open between edits)
-    return out
-
-
-def outline(doc: "RenjaDocument") -> list[SectionNode]:
-    """The section tree (roots in order), numbered."""
-    nodes = {r["id"]: SectionNode(**{k: r[k] for k in COLUMNS}) for r in rows(doc)}
-    roots: list[SectionNode] = []
-    for n in sorted(nodes.values(), key=lambda n: (n.position, n.id)):
-        parent = nodes.get(n.parent_id) if n.parent_id else None
-        (parent.children if parent is not None else roots).append(n)
-    number_tree(roots)
-    return roots
-
-
-def flat(doc: "RenjaDocument") -> list[SectionNode]:
-    return list(walk(outline(doc)))
-
-
-def find(doc: "RenjaDocument", ref: str) -> SectionNode:
-    """A section by id, id prefix (≥ 6 characters), number ("BAB II", "2.1", "2.1.") or title."""
-    ref = (ref or "").strip()
-    nodes = flat(doc)
-    for n in nodes:
-        if n.id == ref:
-            return n
-    norm = ref.rstrip(".").upper()
-    hits = [n for n in nodes if n.nomor and n.nomor.upper() == norm]
-    if not hits and len(ref) >= 6:
-        hits = [n for n in nodes if n.id.startswith(ref)]
-    if not hits:
-        hits = [n for n in nodes if n.judul.strip().lower() == ref.lower()]
-    if len(hits) == 1:
-        return hits[0]
-    if not hits:
-        raise EditError(f"bagian '{ref}' tidak ada; lihat daftarnya dengan 'chapter FILE list'")
-    raise EditError(f"'{ref}' cocok dengan {len(hits)} bagian; sebut nomornya atau id-nya")
-
-
-def blocks_of(node: SectionNode) -> list[dict]:
-    return fmt.loads(node.content)
-
-
-def label(node: SectionNode) -> str:
-    return f"{node.nomor} {node.judul}".strip() if node.nomor else node.judul
-
-
-def placements(doc: "RenjaDocument", nodes: list[SectionNode] | None = None) -> dict[str, str]:
-    """Table number -> id of the section it is placed in."""
-    out: dict[str, str] = {}
-    for n in nodes if nodes is not None else flat(doc):
-        for b in blocks_of(n):
-            if b["type"] == "table_ref":
-                out.setdefault(b["tabel"], n.id)
-    return out
 
 
 # ------------------------------------------------------------------------------ the primitive write
@@ -123,56 +50,11 @@ def _get(doc: "RenjaDocument", section_id: str) -> dict:
     return dict(r)
 
 
-def _snapshot(doc: "RenjaDocument", ids: list[str]) -> list[dict]:
-    if not ids:
-        return []
-    out = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        out += [dict(r) for r in doc.conn.execute(
-            select(T_SECTION).where(T_SECTION.c.id.in_(chunk))).mappings().fetchall()]
-    return out
-
-
-def _parents_first(rows: list[dict]) -> list[dict]:
-    by_id = {r["id"]: r for r in rows}
-
-    def depth(r: dict) -> int:
-        d, p, seen = 0, r.get("parent_id"), set()
-        while p in by_id and p not in seen:
-            seen.add(p)
-            d += 1
-            p = by_id[p].get("parent_id")
-        return d
-
-    return sorted(rows, key=depth)
-
-
-def put_rows(doc: "RenjaDocument", rows: list[dict], ids: list[str]) -> Change:
-    """Make the section rows with ``ids`` exactly ``rows`` (rows not given are deleted, new ones
-    inserted, the others updated), in one transaction; record the rows as they were, so that
-    ``put_rows(before, ids)`` undoes it. The one write every section operation goes through."""
+def put_rows(doc: "RenjaDocument", rows: list[dict], ids: list[str]):
+    """Make the section rows with ``ids`` exactly ``rows``: the service's recorded write
+    (:meth:`~renja_desktop.service.RenjaDocument.put_sections`), which every operation here uses."""
     _write(doc)
-    ids = list(dict.fromkeys(list(ids) + [r["id"] for r in rows]))
-    before = _snapshot(doc, ids)
-    existing = {r["id"] for r in before}
-    want = {r["id"]: r for r in rows}
-    with doc._atomic():
-        for r in reversed(_parents_first(before)):
-            if r["id"] not in want:
-                doc.conn.execute(delete(T_SECTION).where(T_SECTION.c.id == r["id"]))
-        for r in _parents_first(rows):
-            values = {k: r[k] for k in COLUMNS}
-            if r["id"] in existing:
-                doc.conn.execute(update(T_SECTION).where(T_SECTION.c.id == r["id"]).values(**values))
-            else:
-                doc.conn.execute(insert(T_SECTION).values(**values))
-    doc._record("put_sections", before, ids)
-    change = Change("section", {k for k in want if k in existing},
-                    inserted=[r["id"] for r in _parents_first(rows) if r["id"] not in existing],
-                    removed=[k for k in existing if k not in want])
-    doc._emit(change)
-    return change
+    return doc.put_sections(rows, ids)
 
 
 def _placed(rows: list[dict], position_of: dict[str, int]) -> list[dict]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..service import EditError
 from . import format as fmt
-from .format import merge_runs, runs_from_marked, runs_text
+from .format import merge_runs, runs_from_marked, runs_text, title_case
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
@@ -191,7 +191,6 @@ _ITEM = [
     (re.compile(r"^([IVX]{1,5})\.\s+(.*)$"), "upper-roman"),
     (re.compile(r"^[-•]\s+(.*)$"), "bullet"),
 ]
-_SMALL = {"dan", "di", "ke", "dari", "yang", "untuk", "terhadap", "atas", "dengan", "pada", "serta", "atau"}
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
@@ -208,17 +207,6 @@ def _roman_value(s: str) -> int:
 
 def _alpha_value(s: str) -> int:
     return ord(s.lower()) - ord("a") + 1
-
-
-def title_case(text: str) -> str:
-    """An all-capitals heading as a title ("EVALUASI PELAKSANAAN RENCANA KERJA" -> "Evaluasi Pelaksanaan ...")."""
-    text = " ".join(text.split())
-    if text != text.upper():
-        return text
-    words = []
-    for k, w in enumerate(text.lower().split(" ")):
-        words.append(w if (k and w in _SMALL) else w[:1].upper() + w[1:])
-    return " ".join(words)
 
 
 def _despace(text: str) -> str:
@@ -251,7 +239,7 @@ def list_item(text: str) -> tuple[str, int, str] | None:
     return None
 
 
-def _cut_prefix(runs: list[dict], n: int) -> list[dict]:
+def cut_prefix(runs: list[dict], n: int) -> list[dict]:
     """The runs without their first ``n`` characters (a list marker)."""
     out = []
     for r in runs:
@@ -429,7 +417,7 @@ class _Builder:
             style, num, rest = item
             full = runs_text(c.runs)
             lead = len(full) - len(full.lstrip())
-            runs = _cut_prefix(c.runs, lead + len(text) - len(rest)) if rest != text else c.runs
+            runs = cut_prefix(c.runs, lead + len(text) - len(rest)) if rest != text else c.runs
             blocks = self.blocks()
             # "- pemerintahan daerah ..." after an item: the item went on after a page break
             if style == "bullet" and rest[:1].islower() and blocks and blocks[-1]["type"] == "list":
@@ -527,7 +515,7 @@ def parse_docx(path: str | Path, running: tuple[str, ...] = ()) -> tuple[list[di
     return parse_chunks(chunks_from_docx(path), path.name, "paragraf", running)
 
 
-def _running_of(doc: "RenjaDocument") -> tuple[str, ...]:
+def running_lines(doc: "RenjaDocument") -> tuple[str, ...]:
     a, b = doc.running_header()
     return (a, b, "RENCANA KERJA", str(doc.info["tahun"]))
 
@@ -565,7 +553,7 @@ def import_narrative(doc: "RenjaDocument", source: str | Path, replace: bool = F
     from .store import InstallOutline, rows
 
     path = Path(source)
-    running = _running_of(doc)
+    running = running_lines(doc)
     if text is not None:
         outline, report = parse_text(text, path.name, running)
     else:

@@ -29,7 +29,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Flowable, Frame, Image, KeepTogether, NextPageTemplate, PageBreak,
+    BaseDocTemplate, Flowable, Frame, Image, KeepTogether, NextPageTemplate, PageBreak,
     PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
 
@@ -40,7 +40,7 @@ from ..narrative.generated import expand
 from ..narrative.outline import FRONT_KINDS, SectionNode, walk
 from . import fonts
 from .pdf import (
-    Progress, _fit_signature, _layout_table, _PageFlowable, _paginate, _Renderer, _signature, page_size,
+    PageFlowable, Progress, TableRenderer, fit_signature, layout_table, page_size, paginate, table_signature,
 )
 from .tables import PAPERS_MM, ReportError, ReportOptions, row_count, signature_block
 
@@ -215,7 +215,7 @@ class _TocLine(Flowable):
         self.canv.drawRightString(self.aw, y, self.label)
 
 
-class _TablePage(_PageFlowable):
+class _TablePage(PageFlowable):
     """A landscape table page; in a counting pass (``dry``) it takes its place without drawing."""
 
     def __init__(self, page, renderer, dry: bool):
@@ -365,14 +365,14 @@ def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: Documen
         prog.report("Menyiapkan tabel")
         table_pages: dict[str, list] = {}
         specs: dict[str, Any] = {}
-        signature = _signature(doc, t_frame[0])
-        _fit_signature(signature, t_frame[1])
+        signature = table_signature(doc, t_frame[0])
+        fit_signature(signature, t_frame[1])
         for t in placed:
             spec = specs[t] = prog.build(doc, t, tables_opts, counts[t])
-            layout = _layout_table(spec, tables_opts, t_frame[0], prog)
+            layout = layout_table(spec, tables_opts, t_frame[0], prog)
             avail_next = t_frame[1] - layout.header_h
-            table_pages[t] = _paginate(layout, avail_next - layout.title_h, avail_next, None)
-        renderer = _Renderer(doc, tables_opts, prog, signature)
+            table_pages[t] = paginate(layout, avail_next - layout.title_h, avail_next, None)
+        renderer = TableRenderer(doc, tables_opts, prog, signature)
 
         # counting passes (table pages not drawn) until every label is stable, then the real one
         labels: dict[str, str] = {}
@@ -518,7 +518,6 @@ def _build(doc, roots, options: DocumentOptions, labels, out, table_pages, specs
     sub = ctx.sub
     story: list = []
     first = True
-    state = "sampul"
     body_started = False
     entries, tab_entries = _entries(doc, roots, labels, specs, blocks_of)
     for n in nodes:
@@ -544,7 +543,6 @@ def _build(doc, roots, options: DocumentOptions, labels, out, table_pages, specs
             first = False
             if nxt == "isi":
                 body_started = True
-            state = nxt
         if n.kind == "bab":
             story.append(_Heading(_bab_heading(ctx, n), ctx.h_bab, n.id))
         elif n.kind == "sub":

@@ -876,3 +876,13 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     if progress is not None:
         progress(1.0, "Selesai")
     return RenderResult(path, total_pages, names, specs)
+
+
+# The table engine for other page flows: the whole-document PDF (document_pdf.py) prints its
+# landscape table pages with exactly these steps.
+layout_table = _layout_table
+paginate = _paginate
+PageFlowable = _PageFlowable
+TableRenderer = _Renderer
+table_signature = _signature
+fit_signature = _fit_signature
