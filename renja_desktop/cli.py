@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "renja_desktop.cli_report",
     "renja_desktop.cli_import",
     "renja_desktop.cli_document",
+    "renja_desktop.cli_stages",
     "renja_desktop.cli_gui",
 ]
 

@@ -1,5 +1,5 @@
 """Exchange commands: ``copy``, ``recover``, ``backups``, ``restore``, ``diff``, ``merge``,
-``consolidate`` (DESIGN.md section 6; the GUI calls the same functions in
+``consolidate`` (docs/architecture.md, "Copy and merge"; the GUI calls the same functions in
 :mod:`renja_desktop.exchange`)."""
 from __future__ import annotations
 
@@ -129,7 +129,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     else:
         for line in comparison.lines():
             print(line)
-    return EXIT_OK if comparison.identical else EXIT_FINDINGS
+    return EXIT_OK if comparison.identical and not comparison.extra else EXIT_FINDINGS
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

@@ -164,7 +164,8 @@ def test_frozen_window_opens_the_sample(frozen_dir, tmp_path):
                             env=_env(tmp_path), cwd=tmp_path, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     image = QImage(str(shot))
-    assert not image.isNull() and image.width() > 800
+    # the window fits the screen it opens on: Qt's offscreen screen is 800 x 800
+    assert not image.isNull() and image.width() >= 640 and image.height() >= 480
     # the sample's working copy was made in the user's documents folder
     assert list((tmp_path / "userdata").rglob("*.sqlite"))
 

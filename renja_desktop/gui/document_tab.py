@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextListFormat
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextListFormat
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu, QPushButton,
     QSplitter, QTableWidget, QTableWidgetItem, QToolBar, QToolButton, QTreeWidget, QTreeWidgetItem,
@@ -422,17 +422,17 @@ class DocumentTab(QWidget):
 
     def import_narrative(self, path: str) -> bool:
         """Read a .docx/.txt Renja's chapters into the outline (replacing it; undoable)."""
-        from ..narrative.textimport import NarrativeImportError, parse_docx, parse_text, running_lines
+        from ..narrative.textimport import NarrativeImportError, parse_docx, parse_text, running_of
         from pathlib import Path
 
         self.commit()
         p = Path(path)
         try:
             if p.suffix.lower() == ".docx":
-                spec, report = parse_docx(p, running_lines(self.doc))
+                spec, report = parse_docx(p, running_of(self.doc))
             elif p.suffix.lower() in (".txt", ".md", ".text"):
                 spec, report = parse_text(p.read_text(encoding="utf-8-sig", errors="replace"), p.name,
-                                          running_lines(self.doc))
+                                          running_of(self.doc))
             else:
                 raise NarrativeImportError(self.tr("Pilih berkas .docx atau .txt."))
         except (NarrativeImportError, OSError) as exc:

@@ -39,6 +39,8 @@ import json
 import re
 from typing import Any, Iterable
 
+from .generated import KINDS
+
 FORMAT = "renja-naskah"
 VERSION = 1
 
@@ -48,24 +50,6 @@ ALIGNS = ("justify", "left", "center", "right")
 PARA_STYLES = ("normal", "title", "subtitle")
 IMAGE_MIMES = ("image/png", "image/jpeg")
 TABLE_REFS = ("2.1", "2.2", "2.3", "2.4", "3.1", "4.1")
-#: generated passages (kind -> Indonesian label, English label); built by :mod:`.generated`
-GENERATED_KINDS = {
-    "ringkasan_pagu": ("Ringkasan pendanaan (BAB IV): total pagu, jumlah program/kegiatan/sub kegiatan, "
-                       "pagu per program", "Funding summary (BAB IV)"),
-    "realisasi_evaluasi": ("Tingkat realisasi Tabel 2.1 (BAB II)", "Realisation rate of Tabel 2.1 (BAB II)"),
-}
-_SMALL_WORDS = {"dan", "di", "ke", "dari", "yang", "untuk", "terhadap", "atas", "dengan", "pada", "serta", "atau"}
-
-
-def title_case(text: str) -> str:
-    """An all-capitals heading as a title ("EVALUASI PELAKSANAAN RENCANA KERJA" -> "Evaluasi Pelaksanaan ...")."""
-    text = " ".join(text.split())
-    if text != text.upper():
-        return text
-    words = []
-    for k, w in enumerate(text.lower().split(" ")):
-        words.append(w if (k and w in _SMALL_WORDS) else w[:1].upper() + w[1:])
-    return " ".join(words)
 
 _KEYS = {
     "paragraph": {"type", "runs", "align", "style"},
@@ -290,9 +274,8 @@ def validate(blocks: Any) -> None:
             if b.get("tabel") not in TABLE_REFS:
                 raise FormatError(f"{where}: tabel '{b.get('tabel')}' tidak dikenal ({', '.join(TABLE_REFS)})")
         elif t == "generated":
-            if b.get("kind") not in GENERATED_KINDS:
-                raise FormatError(f"{where}: teks terhitung '{b.get('kind')}' tidak dikenal "
-                                  f"({', '.join(GENERATED_KINDS)})")
+            if b.get("kind") not in KINDS:
+                raise FormatError(f"{where}: teks terhitung '{b.get('kind')}' tidak dikenal ({', '.join(KINDS)})")
 
 
 # ------------------------------------------------------------------------------ reading

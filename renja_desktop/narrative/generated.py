@@ -14,8 +14,12 @@ from ..formatting import format_percent, format_rupiah, rate
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
 
-from .format import GENERATED_KINDS as KINDS  # noqa: F401  (kind -> labels; the kinds built here)
-from .format import title_case
+#: kind -> (Indonesian label, English label)
+KINDS = {
+    "ringkasan_pagu": ("Ringkasan pendanaan (BAB IV): total pagu, jumlah program/kegiatan/sub kegiatan, "
+                       "pagu per program", "Funding summary (BAB IV)"),
+    "realisasi_evaluasi": ("Tingkat realisasi Tabel 2.1 (BAB II)", "Realisation rate of Tabel 2.1 (BAB II)"),
+}
 
 
 def _run(text: str, b: bool = False) -> dict:
@@ -99,3 +103,18 @@ def expand_all(doc: "RenjaDocument", blocks: list[dict]) -> list[dict]:
         else:
             out.append(b)
     return out
+
+
+#: short words a title keeps in lower case
+SMALL_WORDS = {"dan", "di", "ke", "dari", "yang", "untuk", "terhadap", "atas", "dengan", "pada", "serta", "atau"}
+
+
+def title_case(text: str) -> str:
+    """An all-capitals heading as a title ("EVALUASI PELAKSANAAN RENCANA KERJA" -> "Evaluasi Pelaksanaan ...")."""
+    text = " ".join(text.split())
+    if text != text.upper():
+        return text
+    words = []
+    for k, w in enumerate(text.lower().split(" ")):
+        words.append(w if (k and w in SMALL_WORDS) else w[:1].upper() + w[1:])
+    return " ".join(words)

@@ -1,14 +1,17 @@
-"""Reading the outline from the document file (no writes): the ``section`` rows, the numbered tree,
-finding a section by number, id or title, and where each table is placed. The edits are the
-operations of :mod:`.store`."""
+"""The written document's sections in the file: reading them (:func:`outline`, :func:`flat`,
+:func:`find`) and the one primitive write :func:`put_rows`, which records its own inverse while an
+operation runs. The operations that edit sections are in :mod:`renja_desktop.narrative.store`.
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select, update
 
 from ..errors import EditError
+from ..events import ChangeEvent as Change
 from ..model import Section
+from . import fields as fieldmod
 from . import format as fmt
 from .outline import SectionNode, number_tree, walk
 
@@ -92,4 +95,129 @@ def placements(doc: "RenjaDocument", nodes: list[SectionNode] | None = None) -> 
         for b in blocks_of(n):
             if b["type"] == "table_ref":
                 out.setdefault(b["tabel"], n.id)
+    return out
+
+
+# ------------------------------------------------------------------------------ the primitive write
+def start_write(doc: "RenjaDocument") -> None:
+    doc._writable()
+    ensure_table(doc)
+
+
+def siblings(doc: "RenjaDocument", parent_id: str | None) -> list[dict]:
+    cond = T_SECTION.c.parent_id.is_(None) if parent_id is None else T_SECTION.c.parent_id == parent_id
+    result = doc.conn.execute(select(T_SECTION).where(cond).order_by(T_SECTION.c.position, T_SECTION.c.id))
+    return [dict(r) for r in result.mappings().fetchall()]
+
+
+def get_section(doc: "RenjaDocument", section_id: str) -> dict:
+    r = doc.conn.execute(select(T_SECTION).where(T_SECTION.c.id == section_id)).mappings().fetchone()
+    if r is None:
+        raise EditError(f"bagian {section_id[:8]} tidak ada (sudah dihapus?)")
+    return dict(r)
+
+
+def snapshot(doc: "RenjaDocument", ids: list[str]) -> list[dict]:
+    if not ids:
+        return []
+    out = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out += [dict(r) for r in doc.conn.execute(
+            select(T_SECTION).where(T_SECTION.c.id.in_(chunk))).mappings().fetchall()]
+    return out
+
+
+def parents_first(rows: list[dict]) -> list[dict]:
+    by_id = {r["id"]: r for r in rows}
+
+    def depth(r: dict) -> int:
+        d, p, seen = 0, r.get("parent_id"), set()
+        while p in by_id and p not in seen:
+            seen.add(p)
+            d += 1
+            p = by_id[p].get("parent_id")
+        return d
+
+    return sorted(rows, key=depth)
+
+
+def put_rows(doc: "RenjaDocument", rows: list[dict], ids: list[str]) -> Change:
+    """Make the section rows with ``ids`` exactly ``rows`` (rows not given are deleted, new ones
+    inserted, the others updated), in one transaction; record the rows as they were, so that
+    ``put_rows(before, ids)`` undoes it. The one write every section operation goes through."""
+    start_write(doc)
+    ids = list(dict.fromkeys(list(ids) + [r["id"] for r in rows]))
+    before = snapshot(doc, ids)
+    existing = {r["id"] for r in before}
+    want = {r["id"]: r for r in rows}
+    with doc._atomic():
+        for r in reversed(parents_first(before)):
+            if r["id"] not in want:
+                doc.conn.execute(delete(T_SECTION).where(T_SECTION.c.id == r["id"]))
+        for r in parents_first(rows):
+            values = {k: r[k] for k in COLUMNS}
+            if r["id"] in existing:
+                doc.conn.execute(update(T_SECTION).where(T_SECTION.c.id == r["id"]).values(**values))
+            else:
+                doc.conn.execute(insert(T_SECTION).values(**values))
+    doc._record("put_sections", before, ids)
+    change = Change("section", {k for k in want if k in existing},
+                    inserted=[r["id"] for r in parents_first(rows) if r["id"] not in existing],
+                    removed=[k for k in existing if k not in want])
+    doc._emit(change)
+    return change
+
+
+def placed(rows: list[dict], position_of: dict[str, int]) -> list[dict]:
+    out = []
+    for r in rows:
+        r = dict(r)
+        r["position"] = position_of[r["id"]]
+        out.append(r)
+    return out
+
+
+def check_blocks(doc: "RenjaDocument", blocks: list[dict], section_id: str | None,
+                 strict_fields: bool = True) -> None:
+    """Refuse content that is not in the format, names unknown fields, or places a table that
+    another section already holds."""
+    try:
+        fmt.validate(blocks)
+    except fmt.FormatError as exc:
+        raise EditError(str(exc)) from None
+    if strict_fields:
+        unknown = sorted({n for runs in fmt.iter_runs(blocks) for n in fieldmod.unknown_in(fmt.runs_text(runs))})
+        if unknown:
+            known = ", ".join("{" + k + "}" for k in fieldmod.FIELDS)
+            raise EditError(f"isian {', '.join('{' + u + '}' for u in unknown)} tidak dikenal; "
+                            f"isian yang ada: {known}")
+    mine = [b["tabel"] for b in blocks if b["type"] == "table_ref"]
+    dup = {t for t in mine if mine.count(t) > 1}
+    if dup:
+        raise EditError(f"Tabel {', '.join(sorted(dup))} ditempatkan lebih dari sekali dalam bagian ini")
+    others = {t: sid for t, sid in placements(doc).items() if sid != section_id}
+    clash = [t for t in mine if t in others]
+    if clash:
+        where = find(doc, others[clash[0]])
+        raise EditError(f"Tabel {clash[0]} sudah ditempatkan di bagian '{label(where)}'; "
+                        "satu tabel hanya dicetak di satu tempat")
+
+
+def check_title(judul: str) -> str:
+    judul = (judul or "").strip()
+    if not judul:
+        raise EditError("judul bagian tidak boleh kosong")
+    unknown = fieldmod.unknown_in(judul)
+    if unknown:
+        raise EditError(f"isian {', '.join('{' + u + '}' for u in unknown)} pada judul tidak dikenal")
+    return judul
+
+
+def subtree_rows(doc: "RenjaDocument", section_id: str) -> list[dict]:
+    out, stack = [], [section_id]
+    while stack:
+        sid = stack.pop(0)
+        out.append(get_section(doc, sid))
+        stack.extend(s["id"] for s in siblings(doc, sid))
     return out

@@ -16,9 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..importer import ImportFailure, import_text
 from ..service import EditError
+from . import fields as fieldmod
 from . import format as fmt
-from .format import merge_runs, runs_from_marked, runs_text, title_case
+from .format import merge_runs, runs_from_marked, runs_text
+from .generated import title_case
+from .store import InstallOutline, rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
@@ -495,7 +499,6 @@ def parse_chunks(chunks: list[Chunk], source: str, unit: str, running: tuple[str
         if kind not in kinds:
             b.outline.insert(first_bab, {"kind": kind, "judul": judul, "blocks": [], "children": []})
             first_bab += 1
-    from . import fields as fieldmod
 
     unknown = set()
     for sec in b.outline:
@@ -515,7 +518,7 @@ def parse_docx(path: str | Path, running: tuple[str, ...] = ()) -> tuple[list[di
     return parse_chunks(chunks_from_docx(path), path.name, "paragraf", running)
 
 
-def running_lines(doc: "RenjaDocument") -> tuple[str, ...]:
+def running_of(doc: "RenjaDocument") -> tuple[str, ...]:
     a, b = doc.running_header()
     return (a, b, "RENCANA KERJA", str(doc.info["tahun"]))
 
@@ -550,10 +553,8 @@ def import_narrative(doc: "RenjaDocument", source: str | Path, replace: bool = F
     ``tables`` the source's tables are also read by the table importer (same transaction); its
     report is kept as ``report.table_report``.
     """
-    from .store import InstallOutline, rows
-
     path = Path(source)
-    running = running_lines(doc)
+    running = running_of(doc)
     if text is not None:
         outline, report = parse_text(text, path.name, running)
     else:
@@ -583,8 +584,6 @@ def import_narrative(doc: "RenjaDocument", source: str | Path, replace: bool = F
                                    "(tidak ada yang diubah)")
     with doc.batch():
         if tables:
-            from ..importer import ImportFailure, import_text
-
             table_text = text if text is not None else docx_as_text(path)
             try:
                 report.table_report = import_text(doc, table_text, source=path.name)

@@ -24,6 +24,8 @@ from ..narrative import fields as fieldmod
 from ..narrative import format as fmt
 from ..narrative.generated import expand
 from ..narrative.outline import FRONT_KINDS, walk
+from ..narrative.store import blocks_of, outline
+from . import fonts
 from .document_pdf import DocumentOptions, toc_text
 from .pdf import Progress, layout_table, page_size
 from .tables import (
@@ -452,9 +454,7 @@ def render_document_docx(doc: "RenjaDocument", path: str | Path, options: Docume
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    from ..narrative.store import blocks_of, outline
 
-    from . import fonts
 
     options = options or DocumentOptions()
     options.check()

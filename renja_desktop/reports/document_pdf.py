@@ -6,11 +6,9 @@ pagination as the appendix tables). Front matter is numbered in roman numerals (
 body in arabic numerals from BAB I on; every numbered page carries the running header and its
 number in the footer. Fonts are the embedded Liberation Sans.
 
-The Daftar Isi and Daftar Tabel are built in passes: a counting pass (table pages take their
-place but are not drawn) records on which page label every heading and table begins, the next
-prints those labels; counting passes repeat until no label changes, then one pass draws everything
-with those labels and checks them once more, so every number in the contents is the one printed on
-the heading's page.
+The Daftar Isi and Daftar Tabel are built in passes: the first pass records on which page label
+every heading and table begins, the next prints those labels; passes repeat (at most four) until
+no label changes, so every number in the contents is the one printed on the heading's page.
 """
 from __future__ import annotations
 
@@ -29,7 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, Image, KeepTogether, NextPageTemplate, PageBreak,
+    BaseDocTemplate, CondPageBreak, Flowable, Frame, Image, KeepTogether, NextPageTemplate, PageBreak,
     PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
 
@@ -38,9 +36,10 @@ from ..narrative import fields as fieldmod
 from ..narrative import format as fmt
 from ..narrative.generated import expand
 from ..narrative.outline import FRONT_KINDS, SectionNode, walk
+from ..narrative.store import blocks_of, outline
 from . import fonts
 from .pdf import (
-    PageFlowable, Progress, TableRenderer, fit_signature, layout_table, page_size, paginate, table_signature,
+    Progress, fit_signature, layout_table, PageFlowable, paginate, Renderer, signature_box, page_size,
 )
 from .tables import PAPERS_MM, ReportError, ReportOptions, row_count, signature_block
 
@@ -340,8 +339,6 @@ def toc_text(ctx_sub: Callable[[str], str], node: SectionNode) -> str:
 def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: DocumentOptions | None = None,
                         progress: ProgressFn | None = None) -> DocumentResult:
     """Print the whole document to ``path`` (replaced only when complete)."""
-    from ..narrative.store import blocks_of, outline
-
     options = options or DocumentOptions()
     options.check()
     fonts.register_fonts()
@@ -365,14 +362,14 @@ def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: Documen
         prog.report("Menyiapkan tabel")
         table_pages: dict[str, list] = {}
         specs: dict[str, Any] = {}
-        signature = table_signature(doc, t_frame[0])
+        signature = signature_box(doc, t_frame[0])
         fit_signature(signature, t_frame[1])
         for t in placed:
             spec = specs[t] = prog.build(doc, t, tables_opts, counts[t])
             layout = layout_table(spec, tables_opts, t_frame[0], prog)
             avail_next = t_frame[1] - layout.header_h
             table_pages[t] = paginate(layout, avail_next - layout.title_h, avail_next, None)
-        renderer = TableRenderer(doc, tables_opts, prog, signature)
+        renderer = Renderer(doc, tables_opts, prog, signature)
 
         # counting passes (table pages not drawn) until every label is stable, then the real one
         labels: dict[str, str] = {}
@@ -518,6 +515,7 @@ def _build(doc, roots, options: DocumentOptions, labels, out, table_pages, specs
     sub = ctx.sub
     story: list = []
     first = True
+    state = "sampul"
     body_started = False
     entries, tab_entries = _entries(doc, roots, labels, specs, blocks_of)
     for n in nodes:
@@ -543,6 +541,7 @@ def _build(doc, roots, options: DocumentOptions, labels, out, table_pages, specs
             first = False
             if nxt == "isi":
                 body_started = True
+            state = nxt
         if n.kind == "bab":
             story.append(_Heading(_bab_heading(ctx, n), ctx.h_bab, n.id))
         elif n.kind == "sub":

@@ -1,4 +1,4 @@
-"""PDF rendering of the appendix tables with ReportLab Platypus (DESIGN.md section 7).
+"""PDF rendering of the appendix tables with ReportLab Platypus (docs/domain.md, "Printing").
 
 ReportLab's own ``Table`` re-lays out every remaining row at each page break, which makes a long
 table quadratic (2,2 s for 5.000 rows, 21 s for 20.000). Here the table is laid out once, by us:
@@ -301,7 +301,7 @@ def _column_widths(spec: TableSpec, texts: list[list[str]], fs: _FontSet, frame_
     return widths
 
 
-def _layout_table(spec: TableSpec, options: ReportOptions, frame_w: float,
+def layout_table(spec: TableSpec, options: ReportOptions, frame_w: float,
                   progress: Progress) -> _TableLayout:
     size = options.font_size or spec.font_size
     thousands = spec.thousands
@@ -329,7 +329,7 @@ def _layout_table(spec: TableSpec, options: ReportOptions, frame_w: float,
     # title
     title_size = max(10.0, size + 3)
     tm = _Metrics(fonts.BOLD, title_size)
-    title_lines = [f"Tabel {spec.nomor}"] + tm.wrap(spec.judul, frame_w * 0.8)
+    title_lines = [spec.caption or f"Tabel {spec.nomor}"] + tm.wrap(spec.judul, frame_w * 0.8)
     title_h = len(title_lines) * title_size * LEADING + 4 * mm
 
     # header boxes
@@ -421,7 +421,7 @@ class _Signature:
     underline_index: int
 
 
-def _signature(doc: "RenjaDocument", frame_w: float) -> _Signature:
+def signature_box(doc: "RenjaDocument", frame_w: float) -> _Signature:
     size = 9.0
     width = min(100 * mm, frame_w * 0.42)
     reg = _Metrics(fonts.REGULAR, size)
@@ -439,7 +439,7 @@ def _signature(doc: "RenjaDocument", frame_w: float) -> _Signature:
     return _Signature(lines, size, width, height, gap, blank, blank_index)
 
 
-def _fit_signature(sig: _Signature, room: float) -> None:
+def fit_signature(sig: _Signature, room: float) -> None:
     """On a short page the blank space for the signature shrinks (down to 8 mm) to fit."""
     if sig.height <= room:
         return
@@ -451,7 +451,7 @@ def _fit_signature(sig: _Signature, room: float) -> None:
                           "atas/bawah atau pilih kertas lain.")
 
 
-def _paginate(layout: _TableLayout, avail_first: float, avail_next: float,
+def paginate(layout: _TableLayout, avail_first: float, avail_next: float,
               signature: _Signature | None) -> list[_Page]:
     lead = layout.fonts.leading
     pad2 = 2 * PAD_Y
@@ -583,10 +583,10 @@ def _stroke_lines(canv, lines: list[tuple[float, float, float, float]]) -> None:
         )
 
 
-class _PageFlowable(Flowable):
+class PageFlowable(Flowable):
     """One whole page of a table: title (first page), header, rows, signature (last page)."""
 
-    def __init__(self, page: _Page, renderer: "_Renderer"):
+    def __init__(self, page: _Page, renderer: "Renderer"):
         super().__init__()
         self.page = page
         self.renderer = renderer
@@ -599,7 +599,7 @@ class _PageFlowable(Flowable):
         self.renderer.draw_page(self.canv, self.page, self.width, self.height)
 
 
-class _Renderer:
+class Renderer:
     def __init__(self, doc: "RenjaDocument", options: ReportOptions, progress: Progress,
                  signature: _Signature):
         self.doc = doc
@@ -797,22 +797,23 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     counts = {t: row_count(doc, t) for t in names}
     prog = Progress(progress, 3 * sum(counts.values()))
     prog.report("Menyiapkan tabel")
-    signature = _signature(doc, frame_w)
+    signature = signature_box(doc, frame_w)
 
     specs: dict[str, TableSpec] = {}
     pages: list[_Page] = []
     for t in names:
         spec = specs[t] = prog.build(doc, t, options, counts[t])
-        layout = _layout_table(spec, options, frame_w, prog)
+        layout = layout_table(spec, options, frame_w, prog)
         avail_next = frame_h - layout.header_h
         avail_first = avail_next - layout.title_h
         if t == names[-1]:
-            _fit_signature(signature, avail_next - layout.slice_height(1))
-        pages += _paginate(layout, avail_first, avail_next, signature if t == names[-1] else None)
+            fit_signature(signature, avail_next - layout.slice_height(1))
+        pages += paginate(layout, avail_first, avail_next, signature if t == names[-1] else None)
 
     total_pages = len(pages)
     offset = 1 if options.cover else 0
     running = doc.running_header()
+    stage = (doc.meta.get("renja.tahap.nama") or "").upper()
 
     def decorate(canv, pdfdoc) -> None:
         number = pdfdoc.page - offset
@@ -826,18 +827,21 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
         frame_top = page_h - top
         canv.drawRightString(x_right, frame_top + 6 + size * LEADING, running[0])
         canv.drawRightString(x_right, frame_top + 6, running[1])
+        if stage:  # printed from a frozen stage: its name on every page
+            canv.setFont(fonts.BOLD, 10)
+            canv.drawString(left, frame_top + 6, stage)
         canv.setLineWidth(0.6)
         canv.line(left, frame_top + 3, x_right, frame_top + 3)
         canv.setFont(fonts.ITALIC, 7)
         foot = bottom - 5 * mm
         canv.line(left, bottom - 2 * mm, x_right, bottom - 2 * mm)
         spec = page.layout.spec
-        canv.drawString(left, foot, f"Tabel {spec.nomor} {spec.singkat}")
+        canv.drawString(left, foot, f"{spec.caption or 'Tabel ' + spec.nomor} {spec.singkat}")
         canv.setFont(fonts.REGULAR, 8)
         canv.drawRightString(x_right, foot, f"Halaman {number} dari {total_pages}")
         canv.restoreState()
 
-    renderer = _Renderer(doc, options, prog, signature)
+    renderer = Renderer(doc, options, prog, signature)
     story: list = []
     if options.cover:
         story += _cover_story(doc, names, frame_w)
@@ -845,7 +849,7 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     for i, page in enumerate(pages):
         if i:
             story.append(PageBreak())
-        story.append(_PageFlowable(page, renderer))
+        story.append(PageFlowable(page, renderer))
 
     # binary (not ASCII85) streams: smaller files, and ReportLab's pure-Python encoder is slow
     rl_config.useA85 = 0
@@ -876,13 +880,3 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     if progress is not None:
         progress(1.0, "Selesai")
     return RenderResult(path, total_pages, names, specs)
-
-
-# The table engine for other page flows: the whole-document PDF (document_pdf.py) prints its
-# landscape table pages with exactly these steps.
-layout_table = _layout_table
-paginate = _paginate
-PageFlowable = _PageFlowable
-TableRenderer = _Renderer
-table_signature = _signature
-fit_signature = _fit_signature
