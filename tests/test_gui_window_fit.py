@@ -119,6 +119,9 @@ def test_kode_and_uraian_stay_in_view(window, qtbot):
     _settle()
     assert bar.value() > 0
     assert view.visualRect(k8).left() >= frozen.width()  # the cell is not hidden under the overlay
+    scrolled = bar.value()
+    view.scrollTo(view.model().index(0, page.model.column_index("nama")))
+    assert bar.value() == scrolled  # Uraian is in view already: the triwulan columns stay
     assert frozen.geometry().left() <= view.frameWidth()
     # rows fold and unfold in both (also through expandAll/collapseAll, which emit no signals)
     root = view.model().index(0, 0)
