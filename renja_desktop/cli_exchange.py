@@ -129,7 +129,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     else:
         for line in comparison.lines():
             print(line)
-    return EXIT_OK if comparison.identical else EXIT_FINDINGS
+    return EXIT_OK if comparison.identical and not comparison.extra else EXIT_FINDINGS
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

@@ -85,6 +85,33 @@ def apply_corrections(text: str, corrections: list[Correction]) -> str:
     return "\n".join(lines)
 
 
+SAMPLE_LOGO = "logo.png"
+
+
+def add_sample_chapters(doc, text: str | None = None):
+    """The chapters and text of the reference Renja (cover with the logo, Kata Pengantar, BAB I-V)
+    read from the sample text by the narrative importer, into a document that has none yet.
+    Returns the import report."""
+    from .narrative.format import image_block
+    from .narrative.store import install_outline
+    from .narrative.textimport import _running_of, parse_text
+
+    text = text if text is not None else apply_corrections(sample_text(), load_corrections())
+    outline, report = parse_text(text, SAMPLE_TEXT, _running_of(doc))
+    cover = next((s for s in outline if s["kind"] == "sampul"), None)
+    logo = sample_dir() / SAMPLE_LOGO
+    if cover is not None and logo.is_file():
+        cover["blocks"].insert(min(2, len(cover["blocks"])), image_block(logo.read_bytes(), width_mm=40))
+    # BAB IV also says, in a passage computed from the plan, what Tabel 4.1 adds up to
+    babs = [s for s in outline if s["kind"] == "bab"]
+    if len(babs) >= 4:
+        blocks = babs[3]["blocks"]
+        at = next((i for i, b in enumerate(blocks) if b["type"] == "table_ref"), len(blocks))
+        blocks.insert(at, {"type": "generated", "kind": "ringkasan_pagu"})
+    install_outline(doc, outline)
+    return report
+
+
 def build_sample(path: str | Path, overwrite: bool = False):
     """Write the whole sample Renja to ``path``; return the path. The file appears complete or not at all."""
     path = Path(path)
@@ -107,6 +134,7 @@ def build_sample(path: str | Path, overwrite: bool = False):
             if fields:
                 doc.set_document(**fields)
             import_text(doc, text, source=SAMPLE_TEXT)
+            add_sample_chapters(doc, text)
             doc.set_meta("sample_corrections", "\n".join(
                 f"Tabel {c.tabel} baris {c.baris} sel {c.sel}: '{c.tertulis}' -> '{c.menjadi}' ({c.alasan})"
                 for c in corrections))

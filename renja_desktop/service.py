@@ -29,6 +29,7 @@ from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from .compute import EvalTree, Node, PlanTree, RollupTree
 from .errors import EditError
+from .stagefile import hash_optional_tables
 from .formatting import NumberError, decimal_to_text, opd_with_pemda, parse_decimal, parse_rupiah
 from .model import (
     DOCUMENT_FIELDS, EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, PLAN_MONEY_FIELDS,
@@ -129,6 +130,8 @@ class RenjaDocument:
         self.usulan: list[dict] = []
         self.declared: list[dict] = []
         self.meta: dict[str, str] = {}
+        #: asked before an edit of a fixed (ditetapkan) document; True: a Perubahan was started
+        self.edit_guard: Callable[[], bool] | None = None
         self._load()
 
     # ---------------------------------------------------------------- opening and closing
@@ -322,9 +325,34 @@ class RenjaDocument:
                 self._delete_tree_row(*s.args)
             i = j
 
-    def _writable(self) -> None:
+    def _call(self, target: str, *args: Any, **kwargs: Any) -> Any:
+        """Run a write of another core module, ``"module:function"`` called with this document
+        first (recorded inverses of stages, notes and the Renstra: see renja_desktop/stages.py)."""
+        import importlib
+
+        module, name = target.split(":")
+        if not module.startswith("renja_desktop."):
+            raise EditError(f"langkah urung tidak dikenal: {target}")
+        return getattr(importlib.import_module(module), name)(self, *args, **kwargs)
+
+    def _writable_plain(self) -> None:
         if self.readonly:
             raise EditError("Dokumen dibuka hanya-baca: perubahan tidak disimpan.")
+
+    def _writable(self) -> None:
+        self._writable_plain()
+        fixed_by = self.meta.get("renja.tahap.terkunci")  # the stage that fixed it (stages.py)
+        if fixed_by:
+            if self.edit_guard is None or not self.edit_guard():
+                nxt = self.meta.get("renja.tahap.berikut") or "Perubahan"
+                raise EditError(
+                    f"dokumen sudah ditetapkan (tahap '{fixed_by}' dibekukan); suntingan hanya lewat Perubahan "
+                    f"Renja: mulai {nxt} (menu Tahap ▸ Mulai Perubahan Renja, atau 'renja-desktop stage "
+                    f"{self.path.name} perubahan'), lalu ulangi")
+
+    def _emit_stage_change(self) -> None:
+        """Stages, notes or the Renstra changed (views of those re-read them)."""
+        self._emit(ChangeEvent("stages"))
 
     @contextlib.contextmanager
     def batch(self) -> Iterator["RenjaDocument"]:
@@ -1140,10 +1168,18 @@ class RenjaDocument:
         self._emit(change)
         return change
 
+    # ---------------------------------------------------------------- written document
+    def put_sections(self, rows: list[dict], ids: list[str]) -> ChangeEvent:
+        """The written document's one write (chapters, see :mod:`renja_desktop.narrative.store`):
+        make the section rows ``ids`` exactly ``rows``; records its own inverse."""
+        from .narrative.store import put_rows
+
+        return put_rows(self, rows, ids)
+
     # ---------------------------------------------------------------- meta
     def set_meta(self, key: str, value: str | None) -> None:
         """Keep a value in the document's meta table (``None`` removes the key)."""
-        self._writable()
+        self._writable_plain()  # bookkeeping: allowed on a fixed (ditetapkan) document too
         old = self.meta.get(key)
         with self._atomic():
             self.conn.execute(delete(T_META).where(T_META.c.key == key))
@@ -1197,5 +1233,6 @@ class RenjaDocument:
             for row in c.execute(select(table).order_by(table.c.id)):
                 h.update(json.dumps(list(row), default=str, ensure_ascii=False).encode("utf-8"))
             h.update(table.name.encode())
+        hash_optional_tables(c.connection.driver_connection, h)  # stages, notes, Renstra
         c.rollback()
         return h.hexdigest()

@@ -233,7 +233,9 @@ def document_findings(doc: "RenjaDocument") -> list[Finding]:
     out = duplicate_findings(doc)
     out.extend(declared_findings(doc))
     out.extend(eval_findings(doc))
-    for rule in audit.RULES:
+    from .narrative.checks import narrative_findings  # the written document: unknown fields ...
+
+    for rule in (*audit.RULES, narrative_findings):
         out.extend(rule(doc))
     return out
 

@@ -343,7 +343,15 @@ def test_damaged_source_is_not_copied(work, tmp_path):
     before = state(t)
     bad = tmp_path / "rusak.sqlite"
     data = bytearray(w.read_bytes())
-    data[len(data) // 2:len(data) // 2 + 64] = b"\xff" * 64
+    # damage rows, not free space: the end of the plan rows' root page, where SQLite keeps its cells
+    import sqlite3
+
+    conn = sqlite3.connect(w)
+    root, page = (conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'plan_row'").fetchone()[0],
+                  conn.execute("PRAGMA page_size").fetchone()[0])
+    conn.close()
+    at = root * page - 512
+    data[at:at + 64] = b"\xff" * 64
     bad.write_bytes(bytes(data[:len(data) - 1000]))  # truncated too
     with pytest.raises(DocumentFileError):
         save_copy(bad, t, force=True)

@@ -138,9 +138,14 @@ def test_accepting_the_recognised_mapping_imports_exactly_as_before(window, sess
 
     passed = []
     real = importer.import_source
-    monkeypatch.setattr(importer, "import_source",
-                        lambda doc, src, table=None, column_map=None, parent_id=None:
-                        passed.append((table, column_map)) or real(doc, src, table, column_map, parent_id))
+    from renja_desktop import operations
+
+    def spy(doc, src, table=None, column_map=None, parent_id=None):
+        passed.append((table, column_map))
+        return real(doc, src, table, column_map, parent_id)
+
+    # the import operation calls the importer by the name it imported
+    monkeypatch.setattr(operations, "import_source", spy)
     session.drive(lambda dialog: click_ok(qtbot, dialog))
     assert window.import_table() is True
     assert passed == [("4.1", None)]

@@ -296,6 +296,10 @@ def _write(out: Path, good: list[Source], docs: dict, result: Consolidation, ove
                 meta = {KEY_CONSOLIDATED: "1", KEY_READONLY: "1",
                         KEY_SOURCES: json.dumps([s.as_dict() for s in good], ensure_ascii=False)}
                 conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", list(meta.items()))
+                from ..stagefile import carry_stages  # each source's stages and notes, under its own id
+
+                for src in good:
+                    carry_stages(conn, src.path)
         finally:
             conn.close()
         inspect_file(tmp, deep=True)

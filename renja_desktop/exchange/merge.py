@@ -851,7 +851,7 @@ def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: d
             names = ", ".join(f'"{c}" = ?' for c in t.columns[1:])
             conn.execute(f"UPDATE document SET {names} WHERE id = ?", (*row[1:], row[0]))
         # trees and lists
-        for table in ("plan_row", "eval_row", "pelayanan", "usulan"):
+        for table in ORDERED_TABLES:
             t = mine.tables[table]
             names, marks = _columns_sql(t.columns)
             pi = t.index("position")
@@ -911,6 +911,9 @@ def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: d
         lin = merge_lineages(lineage(plan.mine.meta), lineage(plan.theirs.meta), _version_entries(plan))
         meta.append((KEY_LINEAGE, lineage_json(lin)))
         conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta)
+        from ..stagefile import merge_extra_tables  # stages, notes, Renstra: kept from both copies
+
+        merge_extra_tables(conn, plan.theirs.path)
     return counts
 
 

@@ -29,12 +29,12 @@ from .sqlitefile import KEY_DIGEST, KEY_TOKEN, settle_hot_journal
 
 #: tables in the order they are written (parents first)
 TABLE_ORDER = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "pelayanan", "usulan",
-               "declared_value", "meta")
+               "section", "declared_value", "meta")
 TABLE_LABELS = {
     "document": "identitas dokumen", "plan_row": "baris rencana (Tabel 3.1/4.1)",
     "indikator": "indikator", "sumber_dana": "sumber dana", "eval_row": "baris evaluasi (Tabel 2.1)",
     "pelayanan": "Tabel 2.2", "usulan": "Tabel 2.4", "declared_value": "nilai tercetak (audit)",
-    "meta": "catatan berkas",
+    "meta": "catatan berkas", "section": "bagian naskah (bab)",
 }
 ROWID_LIMIT = 2 ** 62
 

@@ -31,6 +31,7 @@ from ..exchange.errors import CopyConflict, ExchangeError
 from ..exchange.lock import FileLocked
 from ..exchange.workspace import WorkSession, open_for_editing
 from ..service import EditError, RenjaDocument
+from . import stages_ui
 from ..storage import DocumentFileError
 from . import exchange_dialogs
 from . import settings as app_settings
@@ -336,6 +337,7 @@ class MainWindow(QMainWindow):
         lang = m.addMenu(self.tr("Ba&hasa"))
         lang.addAction(a["lang_id"])
         lang.addAction(a["lang_en"])
+        stages_ui.install_menu(self, bar)  # Tahap: stages, notes, Perubahan, next year, Renstra
         m = bar.addMenu(self.tr("B&antuan"))
         m.addAction(a["guide"])
         m.addAction(a["about"])
@@ -584,6 +586,7 @@ class MainWindow(QMainWindow):
         self._build_document_ui()
         self.stack.setClean()
         doc.add_listener(self._on_change)
+        stages_ui.attach(self, doc)
         self._show_document_ui(True)
         self.update_totals()
         self.update_title()
@@ -658,6 +661,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.t23_page, self.tr("Review RKPD (Tabel 2.3)"))
         self.tabs.addTab(self.usulan_page, self.tr("Usulan (Tabel 2.4)"))
         self.tabs.addTab(self.identity, self.tr("Identitas && Pengesahan"))
+        from .document_tab import DocumentTab  # the written document: outline + text editor
+        self.document_tab = DocumentTab(doc, editor, self.tabs)
+        self.document_tab.message.connect(self.show_message)
+        self.document_tab.printRequested.connect(self.print_tables)
+        self.tabs.addTab(self.document_tab, self.tr("Dokumen"))
         for page in self.pages.values():
             page.message.connect(self.show_message)
             page.currentRowChanged.connect(lambda _r: self.update_actions())
@@ -690,9 +698,10 @@ class MainWindow(QMainWindow):
     def _tear_down_document_ui(self) -> None:
         for page in self.pages.values():
             page.detach()
-        for widget in (self.identity, self.detail, self.findings):
+        for widget in (self.identity, self.detail, self.findings, getattr(self, "document_tab", None)):
             if widget is not None:
                 widget.detach()
+        self.document_tab = None
         if self.tabs is not None:
             self.central.removeWidget(self.tabs)
             self.tabs.deleteLater()
@@ -1159,6 +1168,12 @@ class MainWindow(QMainWindow):
         if self.tabs is None:
             return
         tabel = finding.tabel
+        if tabel == "naskah" and self.document_tab is not None:  # the written document
+            self.tabs.setCurrentWidget(self.document_tab)
+            if finding.row_id:
+                self.document_tab.select_section(finding.row_id)
+            self.show_message(finding.line())
+            return
         if tabel == "2.1":
             page: TreePage = self.eval_page
             key = finding.kolom if finding.kolom in page.model._keys else (
@@ -1233,12 +1248,14 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("%1 nilai tercetak dihapus.").replace("%1", str(count)))
         return True
 
-    def print_tables(self) -> None:
+    def print_tables(self, mode: str = "tables") -> None:
         if self.doc is None:
             return
         from .print_dialog import PrintDialog
 
-        dialog = PrintDialog(self.doc, self)
+        if getattr(self, "document_tab", None) is not None:
+            self.document_tab.commit()
+        dialog = PrintDialog(self.doc, self, mode=mode if isinstance(mode, str) else "tables")
         dialog.exec()
 
     def show_guide(self) -> None:
