@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..codes import SUB_KEGIATAN
+from ..codes import SUB_KEGIATAN, normalization_note
 from ..formatting import NumberError, format_rupiah, parse_rupiah
 from .texts import level_name
 
@@ -265,6 +265,9 @@ class DetailPanel(QScrollArea):
             label.show()
         else:
             label.hide()
+            note = normalization_note(text) if key == "kode" else None
+            if note:  # 1.2.2.2.2.8 was stored as 1.02.02.2.02.0008: the field shows it, the status bar says it
+                self.message.emit(note[0].upper() + note[1:])
 
     def _indikator_items(self) -> list[dict]:
         old = self.doc.indikator.get(self.row_id, [])
