@@ -265,9 +265,9 @@ class DetailPanel(QScrollArea):
             label.show()
         else:
             label.hide()
-            note = normalization_note(text) if key == "kode" else None
-            if note:  # 1.2.2.2.2.8 was stored as 1.02.02.2.02.0008: the field shows it, the status bar says it
-                self.message.emit(note[0].upper() + note[1:])
+            if key == "kode" and normalization_note(text):  # stored canonical: the field shows it, and
+                self.message.emit(self.tr("Kode '%1' dibaca sebagai %2")  # the status bar says how it was read
+                                  .replace("%1", "".join(text.split())).replace("%2", node.kode))
 
     def _indikator_items(self) -> list[dict]:
         old = self.doc.indikator.get(self.row_id, [])
