@@ -19,7 +19,6 @@ from pathlib import Path
 
 from renja_desktop.synthetic import build_city_document
 
-TARGETS = {"save_copy_ms": 100.0, "merge_ms": 1500.0}
 
 
 def _edit(path: Path, seed: int, count: int) -> None:

@@ -1,11 +1,12 @@
 """Official row codes ``U.BB.PP.K.KK.SSSS`` and the five levels of the plan hierarchy.
 
-DESIGN.md section 2: ``U`` urusan (1 digit, or ``X`` for the generic penunjang rows), ``BB`` bidang
+docs/domain.md, "Codes": ``U`` urusan (1 digit, or ``X`` for the generic penunjang rows), ``BB`` bidang
 urusan, ``PP`` program, ``K.KK`` kegiatan (K is the level of government), ``SSSS`` sub kegiatan.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from . import registry
@@ -68,8 +69,10 @@ class Code:
         return self.level == other.level + 1 and self.segments[: len(other.segments)] == other.segments
 
 
+@lru_cache(maxsize=65536)
 def parse_code(text: str) -> Code:
-    """Parse a code in its canonical form. Raise :class:`CodeError` with an Indonesian message."""
+    """Parse a code in its canonical form. Raise :class:`CodeError` with an Indonesian message.
+    (Cached: a document repeats its codes in every check; :class:`Code` is immutable.)"""
     text = (text or "").strip()
     if not text:
         raise CodeError("kode kosong")
@@ -86,6 +89,7 @@ def parse_code(text: str) -> Code:
     return Code(tuple(parts))
 
 
+@lru_cache(maxsize=65536)
 def normalize_code(text: str) -> str:
     """Bring a code written loosely (``8.1.6.2.1.6``, ``8 .01. 06``) to canonical form.
 
@@ -124,14 +128,6 @@ def normalization_note(text: str) -> str | None:
 
 def code_level(text: str) -> int:
     return parse_code(text).level
-
-
-def is_valid_code(text: str) -> bool:
-    try:
-        parse_code(text)
-    except CodeError:
-        return False
-    return True
 
 
 def child_code(parent: str | None, number: int, child_level: int) -> str:

@@ -5,7 +5,7 @@ so that every rule module, and the importer that stores the notes it took, can s
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
@@ -34,7 +34,7 @@ class Finding:
     rule: str = ""
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(self.__dict__)  # the fields are plain values: no deep copy needed
 
     def line(self) -> str:
         where = f"Tabel {self.tabel}" if self.tabel[:1].isdigit() else self.tabel

@@ -15,14 +15,41 @@ from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from . import audit
 from .compute import Node
-from .findings import ERROR, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding
+from .findings import ERROR, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding  # noqa: F401  (re-exported)
 from .formatting import format_percent, format_rupiah
+from .narrative.checks import narrative_findings
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
 
+
 def _where(node: Node) -> str:
     return node.kode or node.nama[:50]
+
+
+# ------------------------------------------------------------------------------ rows the import made
+#: document meta key: plan rows an import created itself, ``{row_id: kind}`` with kind 'induk' (a
+#: parent made from a code prefix that the source does not print) or '2.3' (a row of Tabel 2.3
+#: imported before any plan table: it has no code until Tabel 4.1/3.1 are imported)
+IMPORT_ROWS_KEY = "import_rows"
+_import_rows_cache: dict[str, dict[str, str]] = {}
+
+
+def import_rows(doc: "RenjaDocument") -> dict[str, str]:
+    raw = doc.meta.get(IMPORT_ROWS_KEY) or ""
+    if not raw:
+        return {}
+    found = _import_rows_cache.get(raw)
+    if found is None:
+        import json
+
+        try:
+            found = {str(k): str(v) for k, v in json.loads(raw).items()}
+        except (ValueError, AttributeError):
+            found = {}
+        _import_rows_cache.clear()
+        _import_rows_cache[raw] = found
+    return found
 
 
 # ------------------------------------------------------------------------------ row rules
@@ -31,9 +58,17 @@ def row_findings(doc: "RenjaDocument", node: Node) -> list[Finding]:
     out: list[Finding] = []
     tabel = "3.1"
     kode = node.kode
+    made_by = import_rows(doc).get(node.id, "") if doc.meta.get(IMPORT_ROWS_KEY) else ""
     if not node.nama.strip():
-        out.append(Finding(ERROR, tabel, kode, "nama", "baris hanya berisi kode, tanpa nama",
-                           row_id=node.id, rule="name_missing"))
+        if made_by == "induk":
+            out.append(Finding(INFO, tabel, kode, "nama",
+                               "induk ini dibuat impor dari kode rinciannya (tidak tercetak di sumber) dan "
+                               "belum bernama", row_id=node.id, rule="name_from_import"))
+        else:
+            out.append(Finding(ERROR, tabel, kode, "nama", "baris hanya berisi kode, tanpa nama",
+                               row_id=node.id, rule="name_missing"))
+    if not kode and made_by == "2.3":
+        return out  # placeholder of Tabel 2.3: one summary finding (import_placeholders)
     if not kode:
         out.append(Finding(ERROR, tabel, "", "kode", f"baris '{node.nama[:60]}' tidak memiliki kode",
                            row_id=node.id, rule="code_missing"))
@@ -150,8 +185,32 @@ def _computed_for(doc: "RenjaDocument", d: dict) -> tuple[int | None, str | None
     return node.sums[idx], node.id
 
 
+_PLAN_TABLES = ("4.1", "3.1", "2.3")
+
+
+def _cross_table_index(doc: "RenjaDocument") -> dict[tuple[str, str], dict[str, dict]]:
+    """Printed plan-table values above leaf level per (row or TOTAL, column) and table."""
+    index: dict[tuple[str, str], dict[str, dict]] = {}
+    for d in doc.declared:
+        if d["tabel"] in _PLAN_TABLES and d.get("nilai") is not None and (d.get("row_id") or not d.get("kode")):
+            index.setdefault((d.get("row_id") or "TOTAL", d["kolom"]), {}).setdefault(d["tabel"], d)
+    return index
+
+
+def _cross_table_text(index, d: dict) -> str:
+    """``; Tabel 3.1 mencetak 132.500.000`` when other tables print another value for the row."""
+    per_table = index.get((d.get("row_id") or "TOTAL", d["kolom"]), {})
+    others = [(t, o) for t, o in per_table.items() if t != d["tabel"] and o["nilai"] != d["nilai"]]
+    if not others:
+        return ""
+    return "; antar tabel: " + "; ".join(
+        f"Tabel {t} mencetak {o.get('teks') or format_rupiah(o['nilai'])}" for t, o in
+        sorted(others, key=lambda x: _PLAN_TABLES.index(x[0])))
+
+
 def declared_findings(doc: "RenjaDocument") -> list[Finding]:
     out = []
+    cross = None   # built at the first mismatch: most documents have few
     for d in doc.declared:
         kolom = d["kolom"]
         where = d.get("kode") or ("TOTAL" if not d.get("row_id") else "")
@@ -181,9 +240,12 @@ def declared_findings(doc: "RenjaDocument") -> list[Finding]:
         if computed != d["nilai"]:
             label = "TOTAL tercetak" if where == "TOTAL" else "nilai tercetak"
             diff = d["nilai"] - computed
+            if cross is None:
+                cross = _cross_table_index(doc)
             out.append(Finding(
                 ERROR, d["tabel"], where, kolom,
-                f"{label} berbeda dengan jumlah rinciannya (selisih {format_rupiah(abs(diff))}){src}",
+                f"{label} berbeda dengan jumlah rinciannya (selisih {format_rupiah(abs(diff))})"
+                f"{_cross_table_text(cross, d)}{src}",
                 tercetak=d.get("teks") or format_rupiah(d["nilai"]), terhitung=format_rupiah(computed),
                 row_id=rid, rule="declared_mismatch"))
     return out
@@ -233,8 +295,6 @@ def document_findings(doc: "RenjaDocument") -> list[Finding]:
     out = duplicate_findings(doc)
     out.extend(declared_findings(doc))
     out.extend(eval_findings(doc))
-    from .narrative.checks import narrative_findings  # the written document: unknown fields ...
-
     for rule in (*audit.RULES, narrative_findings):
         out.extend(rule(doc))
     return out

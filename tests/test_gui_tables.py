@@ -284,7 +284,7 @@ def test_window_title_tracks_changes_since_open(window, tmp_path):
     ids = ids_by_kode(window.doc)
     window.editor.set_plan(ids[LEAF], pagu="5")
     assert "belum disalin" in window.windowTitle()
-    assert window.save_copy_to(tmp_path / "flashdisk.sqlite")
+    assert window.ctl.save_copy_to(tmp_path / "flashdisk.sqlite")
     assert (tmp_path / "flashdisk.sqlite").exists()
     assert "belum disalin" not in window.windowTitle()
     window.editor.set_plan(ids[LEAF], pagu="6")

@@ -1,4 +1,4 @@
-"""Flash-drive exchange that never loses work (DESIGN.md section 6).
+"""Flash-drive exchange that never loses work (docs/architecture.md, "Copy and merge").
 
 * :mod:`.workspace` -- :func:`open_for_editing`: the working file always on the local disk.
 * :mod:`.safecopy` -- :func:`save_copy`: verified, atomic "Simpan salinan ke...".

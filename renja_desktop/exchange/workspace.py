@@ -48,10 +48,6 @@ class WorkSession:
     document_id: str | None = None
     origin_token: str | None = None
 
-    @property
-    def from_removable(self) -> bool:
-        return self.origin is not None
-
     def origin_label(self) -> str:
         if self.origin is None:
             return ""

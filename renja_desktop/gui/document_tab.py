@@ -422,17 +422,17 @@ class DocumentTab(QWidget):
 
     def import_narrative(self, path: str) -> bool:
         """Read a .docx/.txt Renja's chapters into the outline (replacing it; undoable)."""
-        from ..narrative.textimport import NarrativeImportError, parse_docx, parse_text, _running_of
+        from ..narrative.textimport import NarrativeImportError, parse_docx, parse_text, running_of
         from pathlib import Path
 
         self.commit()
         p = Path(path)
         try:
             if p.suffix.lower() == ".docx":
-                spec, report = parse_docx(p, _running_of(self.doc))
+                spec, report = parse_docx(p, running_of(self.doc))
             elif p.suffix.lower() in (".txt", ".md", ".text"):
                 spec, report = parse_text(p.read_text(encoding="utf-8-sig", errors="replace"), p.name,
-                                          _running_of(self.doc))
+                                          running_of(self.doc))
             else:
                 raise NarrativeImportError(self.tr("Pilih berkas .docx atau .txt."))
         except (NarrativeImportError, OSError) as exc:
@@ -503,9 +503,9 @@ class DocumentTab(QWidget):
         self.underline_action.setChecked(cf.fontUnderline())
 
     def make_list(self, style: str) -> None:
-        from .narrative_edit import _STYLE_TO_QT
+        from .narrative_edit import STYLE_TO_QT
 
-        qstyle, suffix = _STYLE_TO_QT[style]
+        qstyle, suffix = STYLE_TO_QT[style]
         cursor = self.edit.textCursor()
         lf = QTextListFormat()
         lf.setStyle(qstyle)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 
 from ..compute import Node, RollupTree
 from .header import GROUP_ROLE
@@ -221,9 +221,6 @@ class RollupTreeModel(QAbstractItemModel):
         if idx.isValid():
             self.dataChanged.emit(idx, idx)
 
-    def cell_error(self, row_id: str, key: str) -> str | None:
-        return self._errors.get((row_id, key))
-
     def forget_errors(self, keep_row: str | None = None) -> None:
         """A refused value's mark lasts while the user is on its row: once they move on (the old
         value kept), or the row changes, the cell is shown normally again."""
@@ -381,9 +378,6 @@ class RollupTreeModel(QAbstractItemModel):
                     return False
             return True
         return same(self._root, self.tree.roots) and len(self._items) == len(self.tree.nodes)
-
-    def persistent(self, row_id: str, column: int = 0) -> QPersistentModelIndex:
-        return QPersistentModelIndex(self.index_of(row_id, column))
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # pragma: no cover
         raise NotImplementedError

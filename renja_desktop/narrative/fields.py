@@ -73,10 +73,6 @@ FIELDS: dict[str, Field] = {f.name: f for f in (
 )}
 
 
-def field_names(text: str) -> list[str]:
-    return FIELD_RE.findall(text)
-
-
 def unknown_in(text: str) -> list[str]:
     return [n for n in FIELD_RE.findall(text) if n not in FIELDS]
 

@@ -36,9 +36,10 @@ from ..narrative import fields as fieldmod
 from ..narrative import format as fmt
 from ..narrative.generated import expand
 from ..narrative.outline import FRONT_KINDS, SectionNode, walk
+from ..narrative.store import blocks_of, outline
 from . import fonts
 from .pdf import (
-    Progress, _fit_signature, _layout_table, _PageFlowable, _paginate, _Renderer, _signature, page_size,
+    Progress, fit_signature, layout_table, PageFlowable, paginate, Renderer, signature_box, page_size,
 )
 from .tables import PAPERS_MM, ReportError, ReportOptions, row_count, signature_block
 
@@ -213,7 +214,7 @@ class _TocLine(Flowable):
         self.canv.drawRightString(self.aw, y, self.label)
 
 
-class _TablePage(_PageFlowable):
+class _TablePage(PageFlowable):
     """A landscape table page; in a counting pass (``dry``) it takes its place without drawing."""
 
     def __init__(self, page, renderer, dry: bool):
@@ -338,8 +339,6 @@ def toc_text(ctx_sub: Callable[[str], str], node: SectionNode) -> str:
 def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: DocumentOptions | None = None,
                         progress: ProgressFn | None = None) -> DocumentResult:
     """Print the whole document to ``path`` (replaced only when complete)."""
-    from ..narrative.store import blocks_of, outline
-
     options = options or DocumentOptions()
     options.check()
     fonts.register_fonts()
@@ -363,14 +362,14 @@ def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: Documen
         prog.report("Menyiapkan tabel")
         table_pages: dict[str, list] = {}
         specs: dict[str, Any] = {}
-        signature = _signature(doc, t_frame[0])
-        _fit_signature(signature, t_frame[1])
+        signature = signature_box(doc, t_frame[0])
+        fit_signature(signature, t_frame[1])
         for t in placed:
             spec = specs[t] = prog.build(doc, t, tables_opts, counts[t])
-            layout = _layout_table(spec, tables_opts, t_frame[0], prog)
+            layout = layout_table(spec, tables_opts, t_frame[0], prog)
             avail_next = t_frame[1] - layout.header_h
-            table_pages[t] = _paginate(layout, avail_next - layout.title_h, avail_next, None)
-        renderer = _Renderer(doc, tables_opts, prog, signature)
+            table_pages[t] = paginate(layout, avail_next - layout.title_h, avail_next, None)
+        renderer = Renderer(doc, tables_opts, prog, signature)
 
         # counting passes (table pages not drawn) until every label is stable, then the real one
         labels: dict[str, str] = {}

@@ -7,7 +7,7 @@ computation service (``doc.plan`` sums and totals, ``doc.evaluation.values_of``)
 up here. Cells keep typed values (``int`` Rupiah, ``Decimal`` rates and volumes); formatting to
 Indonesian text happens in :func:`format_cell`.
 
-Layouts follow DESIGN.md section 4 and the Binjai 2024 seed document.
+Layouts follow docs/domain.md ("Tables and formulas") and the Binjai 2024 seed document.
 """
 from __future__ import annotations
 
