@@ -680,6 +680,10 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
 <context>
     <name>DetailPanel</name>
     <message>
+        <source>Kode &apos;%1&apos; dibaca sebagai %2</source>
+        <translation>Code &apos;%1&apos; read as %2</translation>
+    </message>
+    <message>
         <source>Pilih satu baris pada pohon program.</source>
         <translation>Select a row in the program tree.</translation>
     </message>
@@ -2680,6 +2684,10 @@ Compare and merge now?</translation>
 </context>
 <context>
     <name>PlanModel</name>
+    <message>
+        <source>Kode &apos;%1&apos; dibaca sebagai %2</source>
+        <translation>Code &apos;%1&apos; read as %2</translation>
+    </message>
     <message>
         <source>Baris hanya dapat dipindah ke bawah induk satu tingkat di atasnya.</source>
         <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row's first indicator's fields</extracomment>
