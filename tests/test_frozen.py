@@ -63,11 +63,11 @@ def test_frozen_folder_is_complete(frozen_dir):
     names = {p.name for p in internal.rglob("*")}
     assert not any("WebEngine" in n or n.startswith("libQt6Qml") for n in names)
     # what installer.spec drops: Qt's own translations (the app loads its own), software OpenGL,
-    # unused plugins and image formats, lxml (openpyxl's optional parser, no dependency)
+    # unused plugins and image formats (lxml stays: python-docx writes the Word document with it)
     assert not list(internal.rglob("qtbase_*.qm")) and not list(internal.rglob("qt_*.qm"))
     assert (internal / "resources" / "translations" / "renja_en.qm").is_file()
     assert not any(n.lower() in ("opengl32sw.dll", "d3dcompiler_47.dll") for n in names)
-    assert not (internal / "lxml").exists()
+    assert (internal / "lxml").exists() and (internal / "docx" / "templates").is_dir()
     plugins = next(internal.rglob("plugins"))
     assert {p.name for p in plugins.iterdir()} <= {"platforms", "imageformats", "iconengines", "printsupport",
                                                   "styles"}
@@ -122,6 +122,27 @@ def test_sample_tree_and_findings_equal(frozen_dir, tmp_path):
         b = frozen(frozen_dir, tmp_path, command[0], b_file, *command[1:])
         assert a.returncode == b.returncode
         assert _strip_ids(json.loads(a.stdout)) == _strip_ids(json.loads(b.stdout)), command
+
+
+def test_whole_document_equal(frozen_dir, tmp_path):
+    """The frozen program writes the same whole document, as PDF and as Word (python-docx, lxml)."""
+    import docx
+    import pdfplumber
+
+    doc = tmp_path / "contoh.sqlite"
+    assert source(tmp_path, "sample", "-o", doc).returncode == 0
+    outputs = {}
+    for name, run in (("src", source), ("frz", lambda t, *a: frozen(frozen_dir, t, *a))):
+        pdf, word = tmp_path / f"{name}.pdf", tmp_path / f"{name}.docx"
+        for out in (pdf, word):
+            result = run(tmp_path, "document", doc, "-o", out)
+            assert result.returncode == 0, result.stderr
+        with pdfplumber.open(pdf) as opened:
+            pages = [page.extract_text() for page in opened.pages]
+        outputs[name] = (pages, [p.text for p in docx.Document(str(word)).paragraphs])
+    assert outputs["src"] == outputs["frz"]
+    pages, paragraphs = outputs["frz"]
+    assert any("BAB IV" in p for p in pages) and any("BAB V" in p for p in paragraphs)
 
 
 def test_report_and_export_equal(frozen_dir, tmp_path):
