@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from . import codes
 from .catalog import CatalogError, catalog_for_document, name_similarity, normalize_name, pemda_jenis, same_name
 from .codes import SUB_KEGIATAN, CodeError
-from .findings import ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding
+from .corrections import correction_text, corrections_of
+from .findings import ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding, import_rows
 from .formatting import format_rupiah
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -154,8 +155,6 @@ def import_notes(doc: "RenjaDocument") -> list[Finding]:
 
 def import_placeholders(doc: "RenjaDocument") -> list[Finding]:
     """Rows Tabel 2.3 brought in before any plan table: one finding for all of them."""
-    from .validation import import_rows
-
     made = import_rows(doc)
     if not made:
         return []
@@ -173,8 +172,6 @@ def sample_corrections(doc: "RenjaDocument") -> list[Finding]:
     """The bundled sample's corrections of its source text, one note each (never silent)."""
     if not doc.meta.get("sample_corrections"):
         return []
-    from .sample import correction_text, corrections_of
-
     out = []
     for c in corrections_of(doc):
         out.append(Finding(INFO, c.tabel, "", "", correction_text(c), tercetak=c.tertulis, terhitung=c.menjadi,

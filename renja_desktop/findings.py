@@ -5,7 +5,12 @@ so that every rule module, and the importer that stores the notes it took, can s
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .service import RenjaDocument
 
 ERROR = "error"
 WARNING = "warning"
@@ -49,4 +54,25 @@ class Finding:
         return text
 
 
-__all__ = ["ERROR", "WARNING", "INFO", "SEVERITY_LABEL", "SEVERITY_ORDER", "IMPORT_NOTES_KEY", "Finding"]
+#: key of the ``meta`` table under which an import keeps, as JSON, which rows it made and why
+#: (``{row id: 'induk' | '2.3'}``): a parent made from its children's codes, a Tabel 2.3 placeholder
+IMPORT_ROWS_KEY = "import_rows"
+_import_rows_cache: dict[str, dict[str, str]] = {}
+
+
+def import_rows(doc: "RenjaDocument") -> dict[str, str]:
+    raw = doc.meta.get(IMPORT_ROWS_KEY) or ""
+    if not raw:
+        return {}
+    found = _import_rows_cache.get(raw)
+    if found is None:
+        try:
+            found = {str(k): str(v) for k, v in json.loads(raw).items()}
+        except (ValueError, AttributeError):
+            found = {}
+        _import_rows_cache.clear()
+        _import_rows_cache[raw] = found
+    return found
+
+
+__all__ = ["ERROR", "WARNING", "INFO", "SEVERITY_LABEL", "SEVERITY_ORDER", "IMPORT_NOTES_KEY", "IMPORT_ROWS_KEY", "Finding", "import_rows"]

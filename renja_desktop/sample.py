@@ -16,9 +16,9 @@ import io
 import json
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from .corrections import CORRECTIONS_META, Correction, correction_text, corrections_of  # noqa: F401
 from .exchange.sqlitefile import file_sha
 from .importer import import_text, parse_identity
 from .narrative.format import image_block
@@ -35,16 +35,6 @@ SAMPLE_CATALOG_VERSION = "kep050-5889-2021"
 
 class SampleError(RuntimeError):
     """The bundled sample or its corrections are inconsistent (a packaging error)."""
-
-
-@dataclass(frozen=True)
-class Correction:
-    tabel: str
-    baris: int
-    sel: int
-    tertulis: str
-    menjadi: str
-    alasan: str
 
 
 def sample_dir() -> Path:
@@ -114,15 +104,6 @@ def add_sample_chapters(doc, text: str | None = None):
         blocks.insert(at, {"type": "generated", "kind": "ringkasan_pagu"})
     install_outline(doc, outline)
     return report
-#: document meta key: the corrections made to the sample's source text (JSON list of Correction)
-CORRECTIONS_META = "sample_corrections"
-
-
-def correction_text(c: Correction) -> str:
-    written = f"tertulis '{c.tertulis}'" if c.tertulis.strip() else "tidak tertulis (sel kosong)"
-    return f"Tabel {c.tabel} baris {c.baris} sel {c.sel} dikoreksi: {written}, menjadi '{c.menjadi}' ({c.alasan})"
-
-
 def mark_corrections(doc, corrections: list[Correction]) -> int:
     """Printed values read from a corrected source line are shown as corrections, never as printed
     values: their text says ``dikoreksi`` with what the source wrote, and their source names the
@@ -147,14 +128,6 @@ def mark_corrections(doc, corrections: list[Correction]) -> int:
     if items:
         doc.add_declared_many(items)
     return len(items)
-
-
-def corrections_of(doc) -> list[Correction]:
-    raw = doc.meta.get(CORRECTIONS_META) or ""
-    try:
-        return [Correction(**x) for x in json.loads(raw)] if raw.startswith("[") else []
-    except (TypeError, ValueError):
-        return []
 
 
 def build_sample(path: str | Path, overwrite: bool = False):

@@ -388,6 +388,13 @@ class PrintDialog(QDialog):
     def is_busy(self) -> bool:
         return self._worker is not None or self._printing
 
+    def wait_idle(self, timeout_ms: int = 120_000) -> None:
+        """Block until the running job has ended (for scripts and tests)."""
+        if self._thread is not None:
+            self._thread.wait(timeout_ms)
+        QApplication.processEvents()
+        QApplication.processEvents()
+
     def _start(self, kind: str, job: Callable[[ProgressFn], Any],
                on_done: Callable[[Any], None]) -> None:
         self._job_kind = kind
