@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from . import codes
 from .catalog import CatalogError, catalog_for_document, name_similarity, normalize_name, pemda_jenis, same_name
-from .corrections import CORRECTIONS_META, correction_text, corrections_of
 from .codes import SUB_KEGIATAN, CodeError
+from .corrections import correction_text, corrections_of
 from .findings import ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding, import_rows
 from .formatting import format_rupiah
 
@@ -170,7 +170,7 @@ def import_placeholders(doc: "RenjaDocument") -> list[Finding]:
 
 def sample_corrections(doc: "RenjaDocument") -> list[Finding]:
     """The bundled sample's corrections of its source text, one note each (never silent)."""
-    if not doc.meta.get(CORRECTIONS_META):
+    if not doc.meta.get("sample_corrections"):
         return []
     out = []
     for c in corrections_of(doc):

@@ -6,8 +6,11 @@ so that every rule module, and the importer that stores the notes it took, can s
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .service import RenjaDocument
 
 ERROR = "error"
 WARNING = "warning"
@@ -51,12 +54,8 @@ class Finding:
         return text
 
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .service import RenjaDocument
-
-
-#: document meta key: the rows an import created itself ({row id: "induk" | table}), so that
-#: checks do not report them as rows the author left incomplete
+#: key of the ``meta`` table under which an import keeps, as JSON, which rows it made and why
+#: (``{row id: 'induk' | '2.3'}``): a parent made from its children's codes, a Tabel 2.3 placeholder
 IMPORT_ROWS_KEY = "import_rows"
 _import_rows_cache: dict[str, dict[str, str]] = {}
 
@@ -76,5 +75,4 @@ def import_rows(doc: "RenjaDocument") -> dict[str, str]:
     return found
 
 
-__all__ = ["ERROR", "WARNING", "INFO", "SEVERITY_LABEL", "SEVERITY_ORDER", "IMPORT_NOTES_KEY", "IMPORT_ROWS_KEY",
-           "Finding", "import_rows"]
+__all__ = ["ERROR", "WARNING", "INFO", "SEVERITY_LABEL", "SEVERITY_ORDER", "IMPORT_NOTES_KEY", "IMPORT_ROWS_KEY", "Finding", "import_rows"]

@@ -16,10 +16,9 @@ import io
 import json
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from .corrections import CORRECTIONS_META, Correction, correction_text, corrections_of
+from .corrections import CORRECTIONS_META, Correction, correction_text, corrections_of  # noqa: F401
 from .exchange.sqlitefile import file_sha
 from .importer import import_text, parse_identity
 from .narrative.format import image_block
@@ -105,8 +104,6 @@ def add_sample_chapters(doc, text: str | None = None):
         blocks.insert(at, {"type": "generated", "kind": "ringkasan_pagu"})
     install_outline(doc, outline)
     return report
-
-
 def mark_corrections(doc, corrections: list[Correction]) -> int:
     """Printed values read from a corrected source line are shown as corrections, never as printed
     values: their text says ``dikoreksi`` with what the source wrote, and their source names the

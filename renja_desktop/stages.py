@@ -691,7 +691,7 @@ def perubahan_rows(cmp: Comparison, reasons: dict[str, list[str]] | None = None,
 
 
 __all__ = [
-    "DEFAULT_NAMES", "StageError", "StageInfo", "freeze", "unfreeze", "list_stages", "find_stage",
+    "DEFAULT_NAMES", "StageError", "StageInfo", "freeze", "list_stages", "find_stage",
     "compare", "compare_tables", "Comparison", "RowChange", "perubahan_rows", "PerubahanRow",
     "next_default_name", "start_perubahan", "is_locked", "current_user", "NOW",
 ]

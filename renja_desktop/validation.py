@@ -15,8 +15,9 @@ from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from . import audit
 from .compute import Node
-from .findings import IMPORT_ROWS_KEY, import_rows
-from .findings import ERROR, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding  # noqa: F401  (re-exported)
+from .findings import (  # noqa: F401  (re-exported)
+    ERROR, IMPORT_ROWS_KEY, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding, import_rows,
+)
 from .formatting import format_percent, format_rupiah
 from .narrative.checks import narrative_findings
 

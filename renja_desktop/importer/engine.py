@@ -21,7 +21,7 @@ from .. import codes
 from ..codes import SUB_KEGIATAN, CodeError
 from ..catalog import match_sumber_dana
 from ..compute import is_additive
-from ..findings import IMPORT_NOTES_KEY
+from ..findings import IMPORT_NOTES_KEY, IMPORT_ROWS_KEY, import_rows
 from ..formatting import format_rupiah
 from ..model import new_id, now_stamp
 from ..readers import ImportFailure, SourceRow, TableNotRecognized
@@ -668,8 +668,6 @@ class PlanWriter:
                 self.doc.add_declared_many(self.pending)
             self.pending = []
         if self.made:
-            from ..findings import IMPORT_ROWS_KEY, import_rows
-
             known = {rid: kind for rid, kind in import_rows(self.doc).items() if rid in self.doc.plan.nodes}
             known.update(self.made)
             self.doc.set_meta(IMPORT_ROWS_KEY, json.dumps(known))
