@@ -668,7 +668,7 @@ class PlanWriter:
                 self.doc.add_declared_many(self.pending)
             self.pending = []
         if self.made:
-            from ..validation import IMPORT_ROWS_KEY, import_rows
+            from ..findings import IMPORT_ROWS_KEY, import_rows
 
             known = {rid: kind for rid, kind in import_rows(self.doc).items() if rid in self.doc.plan.nodes}
             known.update(self.made)
