@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 from . import codes
 from .catalog import CatalogError, catalog_for_document, name_similarity, normalize_name, pemda_jenis, same_name
 from .codes import SUB_KEGIATAN, CodeError
-from .corrections import correction_text, corrections_of
-from .findings import ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding, import_rows
+from .findings import (
+    CORRECTIONS_KEY, ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding, correction_text, corrections_of, import_rows,
+)
 from .formatting import format_rupiah
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -170,13 +171,10 @@ def import_placeholders(doc: "RenjaDocument") -> list[Finding]:
 
 def sample_corrections(doc: "RenjaDocument") -> list[Finding]:
     """The bundled sample's corrections of its source text, one note each (never silent)."""
-    if not doc.meta.get("sample_corrections"):
+    if not doc.meta.get(CORRECTIONS_KEY):
         return []
-    out = []
-    for c in corrections_of(doc):
-        out.append(Finding(INFO, c.tabel, "", "", correction_text(c), tercetak=c.tertulis, terhitung=c.menjadi,
-                           rule="sample_correction"))
-    return out
+    return [Finding(INFO, str(c.get("tabel", "")), "", "", correction_text(c), tercetak=str(c.get("tertulis", "")),
+                    terhitung=str(c.get("menjadi", "")), rule="sample_correction") for c in corrections_of(doc)]
 
 
 #: the audit's rules, in the order their findings are listed

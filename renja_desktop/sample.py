@@ -16,10 +16,11 @@ import io
 import json
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from .corrections import CORRECTIONS_META, Correction, correction_text, corrections_of  # noqa: F401
 from .exchange.sqlitefile import file_sha
+from .findings import CORRECTIONS_KEY, correction_text
 from .importer import import_text, parse_identity
 from .narrative.format import image_block
 from .narrative.store import install_outline
@@ -35,6 +36,16 @@ SAMPLE_CATALOG_VERSION = "kep050-5889-2021"
 
 class SampleError(RuntimeError):
     """The bundled sample or its corrections are inconsistent (a packaging error)."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    tabel: str
+    baris: int
+    sel: int
+    tertulis: str
+    menjadi: str
+    alasan: str
 
 
 def sample_dir() -> Path:
@@ -104,6 +115,10 @@ def add_sample_chapters(doc, text: str | None = None):
         blocks.insert(at, {"type": "generated", "kind": "ringkasan_pagu"})
     install_outline(doc, outline)
     return report
+#: document meta key: the corrections made to the sample's source text (JSON list of Correction)
+CORRECTIONS_META = CORRECTIONS_KEY
+
+
 def mark_corrections(doc, corrections: list[Correction]) -> int:
     """Printed values read from a corrected source line are shown as corrections, never as printed
     values: their text says ``dikoreksi`` with what the source wrote, and their source names the

@@ -602,13 +602,14 @@ class RenjaDocument:
             self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(old)}")
 
     def new_plan_values(self, parent_id: str | None, kode: str, nama: str, level: int, position: int,
-                        fields: dict[str, Any] | None = None, stamp: str | None = None) -> dict[str, Any]:
+                        fields: dict[str, Any] | None = None, stamp: str | None = None,
+                        row_id: str | None = None) -> dict[str, Any]:
         """A complete plan row for :meth:`add_plan_rows_bulk` (fields parsed as by :meth:`set_plan`)."""
         values: dict[str, Any] = dict(self._blank_plan)
         label = kode or (nama or "")[:40]
         for key, value in (fields or {}).items():
             values[key] = self._parse_plan_value(level, key, value, label)
-        values.update(id=new_id(), parent_id=parent_id, level=level, kode=kode or "",
+        values.update(id=row_id or new_id(), parent_id=parent_id, level=level, kode=kode or "",
                       nama=(nama or "").strip(), position=position, modified_at=stamp or now_stamp())
         return values
 

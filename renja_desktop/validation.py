@@ -15,9 +15,7 @@ from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from . import audit
 from .compute import Node
-from .findings import (  # noqa: F401  (re-exported)
-    ERROR, IMPORT_ROWS_KEY, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding, import_rows,
-)
+from .findings import ERROR, IMPORT_ROWS_KEY, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding, import_rows  # noqa: F401  (re-exported)
 from .formatting import format_percent, format_rupiah
 from .narrative.checks import narrative_findings
 
@@ -29,10 +27,6 @@ def _where(node: Node) -> str:
     return node.kode or node.nama[:50]
 
 
-# ------------------------------------------------------------------------------ rows the import made
-#: document meta key: plan rows an import created itself, ``{row_id: kind}`` with kind 'induk' (a
-#: parent made from a code prefix that the source does not print) or '2.3' (a row of Tabel 2.3
-#: imported before any plan table: it has no code until Tabel 4.1/3.1 are imported)
 # ------------------------------------------------------------------------------ row rules
 def row_findings(doc: "RenjaDocument", node: Node) -> list[Finding]:
     """Rules that look at one plan row (and its parent): code, level, name, pagu, funding."""

@@ -11,8 +11,8 @@ What it leaves out, because something outside Python's own name lookup calls it:
   attributes of library objects set for the library (ReportLab, argparse);
 * the columns of the SQLAlchemy model (read by name from the database rows);
 * pytest's hooks and fixtures;
-* functions called by a name written as text: the window's action handlers
-  (``renja_desktop/gui/actions.py``) and the undo steps recorded with ``doc._record("name", ...)``;
+* methods the window's action table names as text (``"ctl.save_to_origin"``, ``"op:move_down"`` in
+  ``renja_desktop/gui/actions.py``);
 * the entries of :data:`ALLOWED` below, each with the reason.
 """
 from __future__ import annotations
@@ -32,11 +32,9 @@ KINDS = {"function", "method", "class", "property", "variable"}
 ALLOWED: dict[str, str] = {
     "renja_desktop/reports/pdf.py:draw": "ReportLab calls Flowable.draw",
     "renja_desktop/reports/pdf.py:useA85": "ReportLab canvas option",
-    "renja_desktop/readers.py:handle_starttag": "HTMLParser calls it",
-    "renja_desktop/readers.py:handle_endtag": "HTMLParser calls it",
-    "renja_desktop/readers.py:handle_data": "HTMLParser calls it",
     "renja_desktop/reports/document_pdf.py:afterFlowable": "ReportLab calls DocTemplate.afterFlowable",
     "renja_desktop/gui/document_tab.py:TAB_TITLE": "marks the tab title for translation (lupdate)",
+    "renja_desktop/service.py:put_sections": "undo step, called by name through RenjaDocument._record",
     "renja_desktop/cli_argparse_id.py:ngettext": "argparse reads it",
     "renja_desktop/cli_argparse_id.py:_negative_number_matcher": "argparse reads it",
     "renja_desktop/model.py:EVAL_K_COLUMNS": "documents the volume columns beside EVAL_RP_COLUMNS",
@@ -45,6 +43,12 @@ ALLOWED: dict[str, str] = {
     "tests/conftest.py:_data_dir": "autouse fixture",
     "renja_desktop/exchange/location.py:DRIVE_FIXED": "GetDriveTypeW's values, listed whole",
     "renja_desktop/exchange/location.py:DRIVE_RAMDISK": "GetDriveTypeW's values, listed whole",
+    "renja_desktop/service.py:_set_codes": "undo step, called by name through RenjaDocument._record",
+    "renja_desktop/service.py:_replace_declared": "undo step, called by name through RenjaDocument._record",
+    "renja_desktop/service.py:_remove_plan_rows_bulk": "undo step, called by name through RenjaDocument._record",
+    "renja_desktop/readers.py:handle_starttag": "html.parser.HTMLParser calls it",
+    "renja_desktop/readers.py:handle_endtag": "html.parser.HTMLParser calls it",
+    "renja_desktop/readers.py:handle_data": "html.parser.HTMLParser calls it",
     # owned by the operations rework (issue 15, part A) that is changing these files now: to be
     # removed or used there, then taken off this list
     "renja_desktop/service.py:reload": "pending operations rework",
@@ -67,38 +71,47 @@ def _is_module_level(item, lines: list[str]) -> bool:
     return bool(m) and item.name in re.split(r"\s*,\s*", m.group("names"))
 
 
-def _named_as_text(root: Path) -> set[str]:
-    """Functions called by a name written as text: the handlers of the window's action table
-    (``"ctl.save_to_origin"``, ``"op:move_down"``) and the undo steps a write records
-    (``doc._record("_set_codes", ...)``, ``doc._record("_call", "renja_desktop.stages:remove_stage", ...)``)."""
-    def name_of(node) -> str | None:
+def _named_in_action_table(root: Path) -> set[str]:
+    """The handler names the action table gives as strings (the window looks them up by name)."""
+    table = root / "renja_desktop" / "gui" / "actions.py"
+    if not table.exists():
+        return set()
+    names = set()
+    for node in ast.walk(ast.parse(table.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                and re.fullmatch(r"[A-Za-z_][\w.:]*", node.value):
-            return re.split(r"[.:]", node.value)[-1]
-        return None
+                and re.fullmatch(r"[a-z_][\w.:]*", node.value):
+            names.add(re.split(r"[.:]", node.value)[-1])
+    return names
 
+
+def _named_as_undo_steps(root: Path) -> set[str]:
+    """The names given as strings to ``RenjaDocument._record(...)``: undo steps the document calls
+    by name (``"_remove_plan_rows_bulk"``, ``"_call", "renja_desktop.stages:remove_stage"``)."""
     names = set()
     for path in (root / "renja_desktop").rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        if path.name == "actions.py" and path.parent.name == "gui":
-            names.update(n for n in map(name_of, ast.walk(tree)) if n)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "_record":
-                names.update(n for n in map(name_of, node.args[:2]) if n)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "_record":
+                for arg in node.args:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str) \
+                            and re.fullmatch(r"[A-Za-z_][\w.:]*", arg.value):
+                        names.add(re.split(r"[.:]", arg.value)[-1])
     return names
 
 
 def find_unused(root: Path = ROOT) -> list[str]:
     v = vulture.Vulture(verbose=False)
     v.scavenge([str(root / f) for f in FOLDERS if (root / f).exists()])
-    by_name = _named_as_text(root)
+    by_name = _named_in_action_table(root)
+    by_record = _named_as_undo_steps(root)
     found = []
     cache: dict[str, list[str]] = {}
     for item in v.get_unused_code(min_confidence=60):
         if item.typ not in KINDS:
             continue
         path = Path(item.filename).resolve().relative_to(root).as_posix()
-        if f"{path}:{item.name}" in ALLOWED or (item.typ in ("method", "function") and item.name in by_name):
+        if f"{path}:{item.name}" in ALLOWED or (item.typ == "method" and item.name in by_name):
+            continue
+        if item.typ in ("function", "method") and item.name in by_record:
             continue
         lines = cache.setdefault(path, (root / path).read_text(encoding="utf-8").splitlines())
         if item.typ == "variable" and not _is_module_level(item, lines):
