@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import RenjaError
 from .paths import resources_dir
 
 SAMPLE_TEXT = "renja_kesbangpol_binjai_2024.txt"
@@ -22,7 +23,7 @@ CORRECTIONS = "koreksi.tsv"
 SAMPLE_CATALOG_VERSION = "kep050-5889-2021"
 
 
-class SampleError(RuntimeError):
+class SampleError(RenjaError, RuntimeError):
     """The bundled sample or its corrections are inconsistent (a packaging error)."""
 
 

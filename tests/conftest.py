@@ -9,6 +9,9 @@ import pytest
 def _data_dir(tmp_path, monkeypatch):
     """Backups, logs and working copies go to a temporary folder, never the real user folder."""
     monkeypatch.setenv("RENJA_DESKTOP_DATA_DIR", str(tmp_path / "userdata"))
+    from renja_desktop import i18n
+
+    i18n.set_language("id")   # core messages start Indonesian whatever an earlier test chose
     yield
 
 

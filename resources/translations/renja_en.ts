@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
     <name>AddRowDialog</name>
@@ -47,6 +46,10 @@
         <source>&amp;Pagu indikatif:</source>
         <translation>&amp;Indicative budget:</translation>
     </message>
+    <message>
+        <source>Kode '%1' ditulis sebagai %2. Periksa kodenya, lalu tekan Oke sekali lagi.</source>
+        <translation>Code '%1' is written as %2. Check the code, then press OK again.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -70,8 +73,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Document backups</translation>
     </message>
     <message>
-        <source>Salinan cadangan otomatis dari &apos;%1&apos;, terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
-        <translation>Automatic backup copies of &apos;%1&apos;, newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
+        <source>Salinan cadangan otomatis dari '%1', terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
+        <translation>Automatic backup copies of '%1', newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
     </message>
     <message>
         <source>Waktu</source>
@@ -193,12 +196,12 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>This document names no nomenclature version yet; the nomenclature check is skipped.</translation>
     </message>
     <message>
-        <source>Dokumen ini menyebut versi &apos;%1&apos;, yang tidak ada di katalog.</source>
-        <translation>This document names version &apos;%1&apos;, which is not in the catalog.</translation>
+        <source>Dokumen ini menyebut versi '%1', yang tidak ada di katalog.</source>
+        <translation>This document names version '%1', which is not in the catalog.</translation>
     </message>
     <message>
-        <source>Dokumen ini mengikuti versi &apos;%1&apos; (dicetak tebal).</source>
-        <translation>This document follows version &apos;%1&apos; (in bold).</translation>
+        <source>Dokumen ini mengikuti versi '%1' (dicetak tebal).</source>
+        <translation>This document follows version '%1' (in bold).</translation>
     </message>
     <message>
         <source>Nama versi belum diisi.</source>
@@ -209,8 +212,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>The version name is too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <source>Nama versi harus diawali huruf atau angka, bukan &apos;%1&apos;.</source>
-        <translation>The version name must start with a letter or a digit, not &apos;%1&apos;.</translation>
+        <source>Nama versi harus diawali huruf atau angka, bukan '%1'.</source>
+        <translation>The version name must start with a letter or a digit, not '%1'.</translation>
     </message>
     <message>
         <source>Nama versi memuat karakter yang tidak boleh: %1. Pakai hanya huruf, angka, titik, garis bawah atau tanda hubung, mis. kep900-2023.</source>
@@ -253,16 +256,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Replace catalog version</translation>
     </message>
     <message>
-        <source>Versi katalog &apos;%1&apos; sudah ada. Ganti?</source>
-        <translation>Catalog version &apos;%1&apos; already exists. Replace it?</translation>
+        <source>Versi katalog '%1' sudah ada. Ganti?</source>
+        <translation>Catalog version '%1' already exists. Replace it?</translation>
     </message>
     <message>
         <source>Katalog tidak dimuat</source>
         <translation>Catalog not loaded</translation>
     </message>
     <message>
-        <source>Katalog &apos;%1&apos; dimuat: %2 baris, %3 baris dilewati.</source>
-        <translation>Catalog &apos;%1&apos; loaded: %2 rows, %3 rows skipped.</translation>
+        <source>Katalog '%1' dimuat: %2 baris, %3 baris dilewati.</source>
+        <translation>Catalog '%1' loaded: %2 rows, %3 rows skipped.</translation>
     </message>
     <message>
         <source>Yang dilewati pertama:</source>
@@ -273,12 +276,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Catalog loaded</translation>
     </message>
     <message>
+        <source>Ikuti katalog %1</source>
+        <translation>Follow catalog %1</translation>
+    </message>
+    <message>
         <source>Versi nomenklatur tidak diubah</source>
         <translation>Nomenclature version not changed</translation>
     </message>
     <message>
-        <source>Dokumen kini mengikuti versi &apos;%1&apos;. Dapat diurungkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
-        <translation>The document now follows version &apos;%1&apos;. This can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
+        <source>Dokumen kini mengikuti versi '%1'. Dapat diurungkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
+        <translation>The document now follows version '%1'. This can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
@@ -325,7 +332,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Isian setiap kolom seperti yang dikenali aplikasi</source>
-        <translation>Each column&apos;s field as the application recognised it</translation>
+        <translation>Each column's field as the application recognised it</translation>
     </message>
     <message>
         <source>(bagian kode)</source>
@@ -368,7 +375,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target Renstra Perangkat Daerah pada akhir periode</source>
-        <translation>The agency&apos;s Renstra target at the end of the period</translation>
+        <translation>The agency's Renstra target at the end of the period</translation>
     </message>
     <message>
         <source>(6) Realisasi Renstra s.d. %n3</source>
@@ -376,7 +383,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Realisasi capaian Renstra sampai dengan Renja tahun lalu</source>
-        <translation>Renstra achievement up to last year&apos;s Renja</translation>
+        <translation>Renstra achievement up to last year's Renja</translation>
     </message>
     <message>
         <source>(7) Target Renja %n2</source>
@@ -384,7 +391,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target kinerja dan anggaran Renja tahun yang dievaluasi</source>
-        <translation>Performance and budget target of the evaluated year&apos;s Renja</translation>
+        <translation>Performance and budget target of the evaluated year's Renja</translation>
     </message>
     <message>
         <source>(8) Triwulan I</source>
@@ -603,11 +610,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>ConsolidateDialog</name>
     <message>
         <source>Gabungkan Renja perangkat daerah</source>
-        <translation>Consolidate agencies&apos; Renja</translation>
+        <translation>Consolidate agencies' Renja</translation>
     </message>
     <message>
         <source>Pilih berkas Renja setiap perangkat daerah (tahun dan Pemda yang sama). Hasilnya satu tampilan kota hanya-baca dengan total per perangkat daerah dan per urusan.</source>
-        <translation>Choose each agency&apos;s Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
+        <translation>Choose each agency's Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
     </message>
     <message>
         <source>&amp;Tambah berkas...</source>
@@ -798,7 +805,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Jangan simpan</source>
-        <translation>Don&apos;t save</translation>
+        <translation>Don't save</translation>
     </message>
     <message>
         <source>Coba lagi</source>
@@ -1002,7 +1009,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Nama Kepala:</source>
-        <translation>Head&apos;s name:</translation>
+        <translation>Head's name:</translation>
     </message>
     <message>
         <source>Pangkat:</source>
@@ -1045,7 +1052,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Tabel 2.1 Evaluasi Renja tahun lalu</source>
-        <translation>Table 2.1 Evaluation of last year&apos;s Renja</translation>
+        <translation>Table 2.1 Evaluation of last year's Renja</translation>
     </message>
     <message>
         <source>Tabel 2.2 Kinerja pelayanan</source>
@@ -1370,29 +1377,6 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
 </context>
 <context>
-    <name>Levels</name>
-    <message>
-        <source>Urusan</source>
-        <translation>Affair</translation>
-    </message>
-    <message>
-        <source>Bidang Urusan</source>
-        <translation>Sector</translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation>Program</translation>
-    </message>
-    <message>
-        <source>Kegiatan</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
-        <source>Sub Kegiatan</source>
-        <translation>Sub-activity</translation>
-    </message>
-</context>
-<context>
     <name>ListPage</name>
     <message>
         <source>Bila daftar kosong, tabel dicetak dengan satu baris “NIHIL”.</source>
@@ -1400,7 +1384,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Indikator kinerja pelayanan Perangkat Daerah; tidak ada rumus.</source>
-        <translation>The agency&apos;s service performance indicators; no formulas.</translation>
+        <translation>The agency's service performance indicators; no formulas.</translation>
     </message>
     <message>
         <source>Hapus baris</source>
@@ -1510,11 +1494,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>&amp;Gabungkan Renja perangkat daerah…</source>
-        <translation>Conso&amp;lidate agencies&apos; Renja…</translation>
+        <translation>Conso&amp;lidate agencies' Renja…</translation>
     </message>
     <message>
         <source>Menggabungkan Renja banyak perangkat daerah menjadi satu tampilan kota (untuk Bappeda)</source>
-        <translation>Gathers many agencies&apos; Renja into one city view (for Bappeda)</translation>
+        <translation>Gathers many agencies' Renja into one city view (for Bappeda)</translation>
     </message>
     <message>
         <source>Selamatkan berkas &amp;rusak…</source>
@@ -1622,7 +1606,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Setelah ditinjau: pemeriksaan tidak lagi membandingkan angka tercetak dokumen asal</source>
-        <translation>After review: the check no longer compares the source document&apos;s printed figures</translation>
+        <translation>After review: the check no longer compares the source document's printed figures</translation>
     </message>
     <message>
         <source>&amp;Bentangkan semua</source>
@@ -1697,8 +1681,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File not found</translation>
     </message>
     <message>
-        <source>Berkas &apos;%1&apos; tidak ditemukan.</source>
-        <translation>File &apos;%1&apos; was not found.</translation>
+        <source>Berkas '%1' tidak ditemukan.</source>
+        <translation>File '%1' was not found.</translation>
     </message>
     <message>
         <source>Bila berkas itu ada di flash disk, pasang flash disknya lalu coba lagi.</source>
@@ -1717,16 +1701,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File check notes</translation>
     </message>
     <message>
-        <source>Berkas &apos;%1&apos; dibuka dengan catatan berikut:</source>
-        <translation>The file &apos;%1&apos; was opened with these notes:</translation>
+        <source>Berkas '%1' dibuka dengan catatan berikut:</source>
+        <translation>The file '%1' was opened with these notes:</translation>
     </message>
     <message>
         <source>Dokumen sudah terbuka</source>
         <translation>Document already open</translation>
     </message>
     <message>
-        <source>Dokumen &apos;%1&apos; sudah terbuka di jendela Renja Desktop ini.</source>
-        <translation>The document &apos;%1&apos; is already open in this Renja Desktop window.</translation>
+        <source>Dokumen '%1' sudah terbuka di jendela Renja Desktop ini.</source>
+        <translation>The document '%1' is already open in this Renja Desktop window.</translation>
     </message>
     <message>
         <source>Berkas rusak</source>
@@ -1745,8 +1729,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Not yet saved to the %1</translation>
     </message>
     <message>
-        <source>Perubahan pada &apos;%1&apos; belum disimpan ke %2.</source>
-        <translation>The changes to &apos;%1&apos; are not yet saved to the %2.</translation>
+        <source>Perubahan pada '%1' belum disimpan ke %2.</source>
+        <translation>The changes to '%1' are not yet saved to the %2.</translation>
     </message>
     <message>
         <source>Perubahan tetap ada di salinan kerja di komputer ini (%1), tetapi berkas di %2 masih versi lama. Simpan ke %2 sekarang?</source>
@@ -1905,12 +1889,12 @@ Compare and merge now?</translation>
         <translation>The damaged file was not changed.</translation>
     </message>
     <message>
-        <source>Semua isi &apos;%1&apos; terselamatkan ke %2.</source>
-        <translation>All content of &apos;%1&apos; was rescued into %2.</translation>
+        <source>Semua isi '%1' terselamatkan ke %2.</source>
+        <translation>All content of '%1' was rescued into %2.</translation>
     </message>
     <message>
-        <source>Sebagian isi &apos;%1&apos; terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
-        <translation>Part of &apos;%1&apos; was rescued into %2; some content is lost (see the details).</translation>
+        <source>Sebagian isi '%1' terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
+        <translation>Part of '%1' was rescued into %2; some content is lost (see the details).</translation>
     </message>
     <message>
         <source>Hasil penyelamatan</source>
@@ -1919,6 +1903,14 @@ Compare and merge now?</translation>
     <message>
         <source>Berkas yang rusak tidak diubah. Buka hasil penyelamatan sekarang?</source>
         <translation>The damaged file was not changed. Open the rescued file now?</translation>
+    </message>
+    <message>
+        <source>Diurungkan: %1</source>
+        <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>Diulangi: %1</source>
+        <translation>Redone: %1</translation>
     </message>
     <message>
         <source>Ulan&amp;gi %1</source>
@@ -1989,8 +1981,8 @@ Compare and merge now?</translation>
         <translation>%1 on computer %2 since %3</translation>
     </message>
     <message>
-        <source>Kunci berkas &apos;%1&apos; telah diambil alih oleh %2.</source>
-        <translation>The lock on &apos;%1&apos; was taken over by %2.</translation>
+        <source>Kunci berkas '%1' telah diambil alih oleh %2.</source>
+        <translation>The lock on '%1' was taken over by %2.</translation>
     </message>
     <message>
         <source>aplikasi lain</source>
@@ -2134,7 +2126,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Baris temuan ini tidak ada di pohon (mis. nilai TOTAL tercetak): %1</source>
-        <translation>This finding&apos;s row is not in the tree (e.g. a printed TOTAL): %1</translation>
+        <translation>This finding's row is not in the tree (e.g. a printed TOTAL): %1</translation>
     </message>
     <message>
         <source>Hapus nilai tercetak</source>
@@ -2145,8 +2137,8 @@ Compare and merge now?</translation>
         <translation>Remove %1 printed values from the imported document?</translation>
     </message>
     <message>
-        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan &apos;tercetak berbeda&apos; akan hilang. Dapat diurungkan.</source>
-        <translation>These values are only used to check the source document&apos;s figures; tables are always printed from computed values. The &apos;printed value differs&apos; findings will disappear. This can be undone.</translation>
+        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan 'tercetak berbeda' akan hilang. Dapat diurungkan.</source>
+        <translation>These values are only used to check the source document's figures; tables are always printed from computed values. The 'printed value differs' findings will disappear. This can be undone.</translation>
     </message>
     <message>
         <source>Nilai tercetak tidak dihapus</source>
@@ -2166,7 +2158,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program dengan total yang selalu terhitung, pemeriksaan, dan tabel lampiran siap cetak.</source>
-        <translation>Write an agency&apos;s annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
+        <translation>Write an agency's annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
     </message>
 </context>
 <context>
@@ -2374,7 +2366,7 @@ Compare and merge now?</translation>
     <name>PlanModel</name>
     <message>
         <source>Baris hanya dapat dipindah ke bawah induk satu tingkat di atasnya.</source>
-        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row&apos;s first indicator&apos;s fields</extracomment>
+        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row's first indicator's fields</extracomment>
         <translation>A row can only move under a parent one level above it.</translation>
     </message>
     <message>
@@ -2383,7 +2375,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Jumlah dari rincian %1 ini (dihitung otomatis, tidak dapat diubah)</source>
-        <translation>The sum of this %1&apos;s rows (computed, cannot be edited)</translation>
+        <translation>The sum of this %1's rows (computed, cannot be edited)</translation>
     </message>
     <message>
         <source>Ubah pembagian sumber dana di panel Rincian.</source>
@@ -2398,7 +2390,7 @@ Compare and merge now?</translation>
     <name>PrintDialog</name>
     <message>
         <source>Cetak Tabel Lampiran</source>
-        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: &apos;preview&apos;, &apos;pdf&apos;, &apos;excel&apos; or &apos;print&apos;, and True when it succeeded</extracomment>
+        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: 'preview', 'pdf', 'excel' or 'print', and True when it succeeded</extracomment>
         <translation>Print appendix tables</translation>
     </message>
     <message>
@@ -2673,14 +2665,6 @@ Compare and merge now?</translation>
         <translation>%1 rows copied.</translation>
     </message>
     <message>
-        <source>%1 tidak dapat ditempel di bawah %2.</source>
-        <translation>A %1 cannot be pasted under a %2.</translation>
-    </message>
-    <message>
-        <source>%1 tidak dapat ditempel di tingkat teratas.</source>
-        <translation>A %1 cannot be pasted at the top level.</translation>
-    </message>
-    <message>
         <source>Tempel %1 baris</source>
         <translation>Paste %1 rows</translation>
     </message>
@@ -2704,72 +2688,12 @@ Compare and merge now?</translation>
 <context>
     <name>Undo</name>
     <message>
-        <source>kode</source>
-        <translation>code</translation>
-    </message>
-    <message>
-        <source>uraian</source>
-        <translation>name</translation>
-    </message>
-    <message>
-        <source>outcome/keluaran</source>
-        <translation>outcome/output</translation>
-    </message>
-    <message>
-        <source>lokasi</source>
-        <translation>location</translation>
-    </message>
-    <message>
-        <source>pagu</source>
-        <translation>budget</translation>
-    </message>
-    <message>
-        <source>pagu n+1</source>
-        <translation>budget n+1</translation>
-    </message>
-    <message>
-        <source>catatan penting</source>
-        <translation>important notes</translation>
-    </message>
-    <message>
-        <source>penanggung jawab</source>
-        <translation>responsible unit</translation>
-    </message>
-    <message>
-        <source>uraian RKPD</source>
-        <translation>RKPD name</translation>
-    </message>
-    <message>
-        <source>lokasi RKPD</source>
-        <translation>RKPD location</translation>
-    </message>
-    <message>
-        <source>indikator RKPD</source>
-        <translation>RKPD indicator</translation>
-    </message>
-    <message>
-        <source>target RKPD</source>
-        <translation>RKPD target</translation>
-    </message>
-    <message>
-        <source>pagu RKPD</source>
-        <translation>RKPD budget</translation>
-    </message>
-    <message>
-        <source>catatan RKPD</source>
-        <translation>RKPD notes</translation>
-    </message>
-    <message>
-        <source>Tidak ada baris yang ditambahkan atau diubah.</source>
-        <translation>No row was added or changed.</translation>
-    </message>
-    <message>
         <source>Baris tidak ditemukan (mungkin sudah dihapus).</source>
-        <extracomment>an undo or redo that could not be carried out (the message)</extracomment>
         <translation>Row not found (it may have been deleted).</translation>
     </message>
     <message>
         <source>Ubah %1 %2</source>
+        <extracomment>errors an operation reports to the user (anything else is a bug and propagates) an undo or redo that could not be carried out (the message)</extracomment>
         <translation>Change %1 %2</translation>
     </message>
     <message>
@@ -2838,7 +2762,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program, pagu, evaluasi, dan tabel lampiran yang siap dicetak.</source>
-        <translation>Write an agency&apos;s annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
+        <translation>Write an agency's annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
     </message>
     <message>
         <source>Renja baru…</source>
