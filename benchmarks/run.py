@@ -19,7 +19,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 #: benchmark modules in print order; each has run(rows, workdir) -> [(name, value, unit)]
-AREAS = ["core", "import", "gui", "report", "exchange"]
+AREAS = ["core", "import", "gui", "report", "exchange", "document", "stages"]
 
 
 def main(argv: list[str] | None = None) -> int:

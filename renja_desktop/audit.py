@@ -1,7 +1,6 @@
 """Audit rules beyond the core: what imported documents printed, across tables and the catalog.
 
-Registered with :func:`renja_desktop.validation.register_rule` when this module is imported
-(:func:`renja_desktop.validation.validate` imports it):
+:data:`RULES`, run by :func:`renja_desktop.validation.validate` after the core rules:
 
 * ``cross_table_pagu`` - the same sub kegiatan printed with a different pagu in Tabel 4.1, 3.1 and
   the "hasil analisis kebutuhan" side of 2.3 (the leaf values each import keeps as declared);
@@ -16,9 +15,10 @@ import json
 from typing import TYPE_CHECKING
 
 from . import codes
+from .catalog import CatalogError, catalog_for_document, name_similarity, normalize_name, pemda_jenis
 from .codes import SUB_KEGIATAN, CodeError
+from .findings import ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding
 from .formatting import format_rupiah
-from .validation import ERROR, INFO, WARNING, Finding, register_rule
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
@@ -28,7 +28,6 @@ PLAN_TABLES = ("4.1", "3.1", "2.3")
 SPELLING_THRESHOLD = 0.85
 
 
-@register_rule
 def cross_table_pagu(doc: "RenjaDocument") -> list[Finding]:
     """A sub kegiatan whose printed pagu differs between tables (or from the document's value)."""
     by_row: dict[str, dict[str, dict]] = {}
@@ -65,19 +64,14 @@ def cross_table_pagu(doc: "RenjaDocument") -> list[Finding]:
 
 
 def _catalog(doc: "RenjaDocument"):
-    from .catalog import CatalogError, catalog_for_document
-
     try:
         return catalog_for_document(doc), None
     except CatalogError as exc:
         return None, str(exc)
 
 
-@register_rule
 def nomenclature(doc: "RenjaDocument") -> list[Finding]:
     """Codes not in the document's catalog version; names that differ from the catalog's."""
-    from .catalog import name_similarity, normalize_name, pemda_jenis
-
     cat, problem = _catalog(doc)
     if problem:
         return [Finding(WARNING, "Identitas", "", "nomenklatur_versi",
@@ -119,12 +113,9 @@ def nomenclature(doc: "RenjaDocument") -> list[Finding]:
     return out
 
 
-@register_rule
 def import_notes(doc: "RenjaDocument") -> list[Finding]:
     """What the import noticed about the source's codes, shown while the rows still exist."""
-    from .importer.engine import META_KEY
-
-    raw = doc.meta.get(META_KEY)
+    raw = doc.meta.get(IMPORT_NOTES_KEY)
     if not raw:
         return []
     try:
@@ -150,3 +141,7 @@ def import_notes(doc: "RenjaDocument") -> list[Finding]:
                            it.get("pesan", ""), tercetak=it.get("tercetak", ""),
                            terhitung=it.get("terhitung", ""), row_id=rid, rule="import_note"))
     return out
+
+
+#: the audit's rules, in the order their findings are listed
+RULES = (cross_table_pagu, nomenclature, import_notes)

@@ -25,6 +25,7 @@ from . import codes
 from .codes import CodeError
 from .errors import RenjaError
 from .paths import data_dir, db_dir
+from .readers import ImportFailure, file_source
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
@@ -262,8 +263,6 @@ def read_catalog_file(path: Path, sheet: str | None = None) -> tuple[list[Catalo
 
     Returns the entries and one Indonesian note per row that was skipped (with its row number).
     """
-    from .importer.readers import ImportFailure, file_source
-
     try:
         src = file_source(path, sheet)
     except ImportFailure as exc:

@@ -23,6 +23,8 @@ COMMAND_MODULES = [
     "renja_desktop.cli_tables",
     "renja_desktop.cli_report",
     "renja_desktop.cli_import",
+    "renja_desktop.cli_document",
+    "renja_desktop.cli_stages",
     "renja_desktop.cli_gui",
 ]
 

@@ -11,6 +11,7 @@ from . import codes
 from . import operations as ops
 from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
 from .codes import CodeError
+from .exchange.lock import acquire
 from .formatting import format_nip, format_rupiah
 from .model import DOCUMENT_FIELDS
 from .service import EditError, RenjaDocument
@@ -20,7 +21,7 @@ from .validation import SEVERITY_LABEL, has_errors, validate
 SET_FIELDS = ops.PLAN_CELL_KEYS
 
 
-def _year(text: str) -> int:
+def parse_year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--pemda", required=True, help='pemerintah daerah, mis. "Kota Binjai"')
     p.add_argument("--opd", required=True, help="nama perangkat daerah")
-    p.add_argument("--tahun", required=True, type=_year, help="tahun rencana n")
+    p.add_argument("--tahun", required=True, type=parse_year, help="tahun rencana n")
     p.add_argument("--opd-singkat", default="", help='nama singkat untuk kepala halaman, mis. "Badan Kesbangpol"')
     p.add_argument("--renstra", default="", help="periode Renstra, mis. 2021-2026")
     p.add_argument("--nomenklatur", default="", help="versi nomenklatur yang diikuti")
@@ -116,8 +117,6 @@ def open_document(path: Path, readonly: bool = False, deep: bool = False) -> Ren
 def editing(path: Path) -> Iterator[RenjaDocument]:
     """Open a document for changes the way the window does: holding its lock (a file open in the
     window, or in another command, is refused with a ``galat:`` line naming who has it)."""
-    from .exchange.lock import acquire
-
     with acquire(path):
         with RenjaDocument.open(path) as doc:
             yield doc
@@ -133,7 +132,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.renstra:
         try:
             a, b = args.renstra.replace("–", "-").split("-")
-            renstra_mulai, renstra_selesai = _year(a.strip()), _year(b.strip())
+            renstra_mulai, renstra_selesai = parse_year(a.strip()), parse_year(b.strip())
         except (ValueError, argparse.ArgumentTypeError):
             raise CliError(f"--renstra '{args.renstra}' harus berbentuk 2021-2026") from None
     doc = RenjaDocument.create(

@@ -6,7 +6,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .cli import EXIT_FINDINGS, EXIT_OK, print_json
+from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
+from .exchange.backups import list_backups
+from .exchange.consolidate import consolidate
+from .exchange.diff import compare_files, conflict_line
+from .exchange.merge import UnresolvedConflicts, plan_merge, write_merge
+from .exchange.recover import recover
+from .exchange.rowdata import field_name
+from .exchange.safecopy import restore_backup, save_copy
+from .paths import backups_dir
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -65,8 +73,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
-    from .exchange.safecopy import save_copy
-
     result = save_copy(args.src, args.dst, force=args.force)
     if args.json:
         print_json({"sumber": str(result.source), "tujuan": str(result.target), "token": result.token,
@@ -81,8 +87,6 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    from .exchange.recover import recover
-
     report = recover(args.bad, args.output)
     if args.json:
         print_json(report.as_dict())
@@ -97,9 +101,6 @@ def _size(n: int) -> str:
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
-    from .exchange.backups import list_backups
-    from .paths import backups_dir
-
     entries = list_backups(args.file)
     if args.json:
         print_json([e.as_dict() for e in entries])
@@ -116,30 +117,22 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .exchange.backups import restore_backup
-
     result = restore_backup(args.backup, args.output, overwrite=args.force)
     print(f"Cadangan dipulihkan ke {result.target} (terverifikasi).")
     return EXIT_OK
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .exchange.diff import compare_files
-
     comparison = compare_files(args.a, args.b, args.base)
     if args.json:
         print_json(comparison.as_dict())
     else:
         for line in comparison.lines():
             print(line)
-    return EXIT_OK if comparison.identical else EXIT_FINDINGS
+    return EXIT_OK if comparison.identical and not comparison.extra else EXIT_FINDINGS
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from .cli import CliError
-    from .exchange.merge import UnresolvedConflicts, plan_merge, write_merge
-    from .exchange.rowdata import field_name
-
     choices = {}
     for item in args.choose:
         key, sep, side = item.rpartition("=")
@@ -156,13 +149,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
         if args.json:
             print_json({"ditulis": False, "pertentangan": [c.as_dict() for c in plan.conflicts]})
         else:
-            from .exchange.diff import _conflict_line
-
             for line in plan.summary_lines():
                 print(line)
             print("Pertentangan yang harus dipilih:")
             for c in exc.missing:
-                print(_conflict_line(c, plan.three_way) + f"   [kunci {c.key}]")
+                print(conflict_line(c, plan.three_way) + f"   [kunci {c.key}]")
             print("Tidak ada berkas yang ditulis: pilih dengan --prefer mine|theirs atau --choose KUNCI=...")
         return EXIT_FINDINGS
     if args.json:
@@ -180,8 +171,6 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_consolidate(args: argparse.Namespace) -> int:
-    from .exchange.consolidate import consolidate
-
     result = consolidate(args.files, args.output, skip_bad=args.skip_bad, overwrite=args.force)
     if args.json:
         print_json(result.as_dict())

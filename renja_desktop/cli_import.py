@@ -5,11 +5,14 @@ import argparse
 import re
 from pathlib import Path
 
+from .catalog import CatalogError, available_versions, get_catalog, load_user_catalog
 from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
+from .cli_core import parse_year
+from .exchange.lock import acquire
 from .importer import TABLES, ImportFailure, parse_identity
 from .operations import ImportFile
-from .importer.readers import Source, file_source
-from .cli_core import _year
+from .readers import Source, file_source
+from .sample import build_sample
 from .service import RenjaDocument
 
 
@@ -26,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "FIELD=- agar isian itu tidak diimpor walau kepala kolomnya dikenali")
     p.add_argument("--pemda", help="pemerintah daerah (bila FILE baru)")
     p.add_argument("--opd", help="perangkat daerah (bila FILE baru)")
-    p.add_argument("--tahun", type=_year, help="tahun rencana n (bila FILE baru)")
+    p.add_argument("--tahun", type=parse_year, help="tahun rencana n (bila FILE baru)")
     p.add_argument("--detail", action="store_true", help="tampilkan nasib setiap baris sumber")
     p.add_argument("--json", action="store_true", help="keluaran JSON (laporan baris dan temuan)")
     p.set_defaults(handler=cmd_import)
@@ -93,8 +96,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     created = False
     lock = None
     if args.output.exists():
-        from .exchange.lock import acquire
-
         lock = acquire(args.output)     # as in the window: nobody else edits it meanwhile
         try:
             doc = RenjaDocument.open(args.output)
@@ -142,16 +143,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    from .sample import build_sample
-
     path = build_sample(args.output, overwrite=args.force)
     print(f"Contoh Renja ditulis ke {path}")
     return EXIT_OK
 
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
-    from .catalog import available_versions
-
     versions = available_versions()
     if args.json:
         print_json(versions)
@@ -162,8 +159,6 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_load(args: argparse.Namespace) -> int:
-    from .catalog import CatalogError, load_user_catalog
-
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,60}", args.versi):
         raise CliError(f"--versi '{args.versi}': pakai huruf, angka, titik, garis bawah atau tanda hubung")
     try:
@@ -175,8 +170,6 @@ def cmd_catalog_load(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_find(args: argparse.Namespace) -> int:
-    from .catalog import CatalogError, get_catalog
-
     try:
         cat = get_catalog(args.versi)
     except CatalogError as exc:

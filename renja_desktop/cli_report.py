@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from .cli import EXIT_OK, CliError
-from .reports import PAPERS_MM, TABLE_ORDER, ReportError, ReportOptions
+from .reports import PAPERS_MM, TABLE_ORDER, ReportError, ReportOptions, render_pdf
 from .reports.fonts import FontMissingError
 from .service import RenjaDocument
 
@@ -74,8 +74,6 @@ def _check_output(path: Path, suffix: str) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .reports import render_pdf
-
     _check_output(args.output, ".pdf")
     options = _options(args)
     with RenjaDocument.open(args.file, readonly=True) as doc:
@@ -92,7 +90,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .reports.excel import export_xlsx
+    from .reports.excel import export_xlsx  # here, not at the top: XlsxWriter loads only for an export
 
     _check_output(args.output, ".xlsx")
     options = ReportOptions(paper=args.paper, thousands=args.thousands)

@@ -162,6 +162,11 @@ class RenjaError(Exception):
         return self.message()
 
 
+class EditError(RenjaError, ValueError):
+    """An edit that was refused; the message names the row and field. It lives here, at the bottom
+    of the module graph, so that lower modules can raise it; :mod:`.service` re-exports it."""
+
+
 def _argument(value: Any, lang: str | None) -> str:
     if isinstance(value, RenjaError):
         return value.message(lang)
@@ -177,4 +182,4 @@ def message(exc: BaseException, lang: str | None = None) -> str:
     return str(exc)
 
 
-__all__ = ["RenjaError", "Text", "MESSAGES", "message", "level_text", "field_text"]
+__all__ = ["RenjaError", "EditError", "Text", "MESSAGES", "message", "level_text", "field_text"]

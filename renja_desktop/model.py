@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from . import registry
@@ -222,6 +222,28 @@ class DeclaredValue(Base):
     modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
 
 
+class Section(Base):
+    """One part of the written document: the cover, Kata Pengantar, a BAB or a subbab.
+
+    ``kind`` is one of :data:`renja_desktop.narrative.outline.KINDS`; numbers ("BAB II", "2.3") are
+    derived from the order, never stored. ``content`` is the section's text in the versioned block
+    format documented in :mod:`renja_desktop.narrative.format` (JSON, never widget HTML).
+    """
+
+    __tablename__ = "section"
+    __table_args__ = {"info": {"since": 2}}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    parent_id: Mapped[str | None] = mapped_column(
+        ForeignKey("section.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(Text, default="sub")
+    judul: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+
+
 class Meta(Base):
     """Key/value facts about the file (e.g. ``copied_from_hash`` for merge bases)."""
 
@@ -231,11 +253,101 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
+class Stage(Base):
+    """A frozen stage of the document (Rancangan Awal, Rancangan, ..., Penetapan, Perubahan 1).
+
+    ``data`` holds every content row as it was when frozen: zlib-compressed JSON
+    ``{"format": 1, "tables": {name: {"columns": [...], "rows": [[...], ...]}}}`` (see
+    :mod:`renja_desktop.stages`). A stage is read-only: the first freeze adds a trigger that
+    refuses any UPDATE (``stages.READ_ONLY_TRIGGER``).
+    """
+
+    __tablename__ = "renja_stage"
+    __table_args__ = (UniqueConstraint("document_id", "nama"), {"info": {"since": 2}})
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    document_id: Mapped[str] = mapped_column(Text)                  # the document it was frozen from
+    nama: Mapped[str] = mapped_column(Text)                         # "Rancangan Awal"
+    urutan: Mapped[int] = mapped_column(Integer, default=0)
+    tahun: Mapped[int | None] = mapped_column(Integer)
+    dibuat_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+    oleh: Mapped[str] = mapped_column(Text, default="")
+    keterangan: Mapped[str] = mapped_column(Text, default="")
+    jumlah_baris: Mapped[int] = mapped_column(Integer, default=0)  # plan rows
+    total_pagu: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+
+
+class VerificationNote(Base):
+    """A verifier's note (or a reason for a change) on one plan row, per stage.
+
+    ``stage_id`` ``None``: about the working state. ``row_id`` is the plan row's id (no foreign
+    key: the row may be deleted later and the note must survive); ``kode``/``nama`` as they were.
+    ``jenis`` is ``verifikasi`` or ``alasan``; ``status`` ``terbuka`` or ``selesai``.
+    """
+
+    __tablename__ = "catatan_verifikasi"
+    __table_args__ = {"info": {"since": 2}}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    stage_id: Mapped[str | None] = mapped_column(Text)
+    row_id: Mapped[str | None] = mapped_column(Text)
+    kode: Mapped[str] = mapped_column(Text, default="")
+    nama: Mapped[str] = mapped_column(Text, default="")
+    jenis: Mapped[str] = mapped_column(Text, default="verifikasi")
+    teks: Mapped[str] = mapped_column(Text, default="")
+    oleh: Mapped[str] = mapped_column(Text, default="")
+    dibuat_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+    status: Mapped[str] = mapped_column(Text, default="terbuka")
+    ditutup_oleh: Mapped[str] = mapped_column(Text, default="")
+    ditutup_at: Mapped[str] = mapped_column(Text, default="")
+    modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+
+
+class RenstraRow(Base):
+    """A row of the agency's Renstra (5-year strategic plan): program, kegiatan or sub kegiatan.
+
+    ``anggaran_akhir``/``target_akhir``: the period-end values as the Renstra printed them
+    (``None``/empty: not printed). Values per year live in :class:`RenstraNilai`.
+    """
+
+    __tablename__ = "renstra_row"
+    __table_args__ = {"info": {"since": 2}}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("renstra_row.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    level: Mapped[int] = mapped_column(Integer)
+    kode: Mapped[str] = mapped_column(Text, default="")
+    nama: Mapped[str] = mapped_column(Text, default="")
+    indikator: Mapped[str] = mapped_column(Text, default="")
+    satuan: Mapped[str] = mapped_column(Text, default="")
+    target_akhir: Mapped[str] = mapped_column(Text, default="")
+    anggaran_akhir: Mapped[int | None] = mapped_column(Integer)
+    sumber: Mapped[str] = mapped_column(Text, default="")           # "renstra.xlsx baris 12"
+    modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+
+
+class RenstraNilai(Base):
+    """Target and anggaran of one Renstra row for one year of the period."""
+
+    __tablename__ = "renstra_nilai"
+    __table_args__ = (UniqueConstraint("row_id", "tahun"), {"info": {"since": 2}})
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    row_id: Mapped[str] = mapped_column(ForeignKey("renstra_row.id", ondelete="CASCADE"), index=True)
+    tahun: Mapped[int] = mapped_column(Integer)
+    target: Mapped[str] = mapped_column(Text, default="")
+    anggaran: Mapped[int | None] = mapped_column(Integer)
+    modified_at: Mapped[str] = mapped_column(Text, default=now_stamp)
+
+
 Index("ix_plan_row_kode", PlanRow.kode)
 Index("ix_eval_row_kode", EvalRow.kode)
 
 #: the tables whose rows carry a UUID and a modification stamp (compare/merge work on these)
-ROW_TABLES = (Document, PlanRow, Indikator, SumberDana, EvalRow, Pelayanan, Usulan, DeclaredValue)
+ROW_TABLES = (Document, PlanRow, Indikator, SumberDana, EvalRow, Pelayanan, Usulan, DeclaredValue, Section)
 
 #: fields of PlanRow holding money (stored on sub kegiatan only)
 PLAN_MONEY_FIELDS = registry.fields("plan", "money")

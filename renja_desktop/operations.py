@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from . import registry
 from .errors import level_text
 from .formatting import NumberError, parse_rupiah
+from .importer import TableNotRecognized, import_file, import_source, import_text
 from .service import ChangeEvent, EditError, Step
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -491,8 +492,6 @@ class ImportFile(Operation):
         self.label = label or "Impor"
 
     def apply(self, doc: "RenjaDocument"):
-        from .importer import import_file, import_source  # the importer builds on operations' users
-
         with doc.batch():
             if self.source is not None:
                 report = import_source(doc, self.source, table=self.table, column_map=self.column_map)
@@ -515,8 +514,6 @@ class ImportText(Operation):
         self.label = label or "Tempel dari Excel"
 
     def apply(self, doc: "RenjaDocument"):
-        from .importer import TableNotRecognized, import_text
-
         with doc.batch():
             try:
                 return import_text(doc, self.text, parent_id=self.parent_id)

@@ -27,10 +27,6 @@ def db_dir() -> Path:
     return app_root() / "db"
 
 
-def migrations_dir() -> Path:
-    return db_dir() / "migrations"
-
-
 def data_dir() -> Path:
     """The user's data folder (backups, logs, working copies). ``RENJA_DESKTOP_DATA_DIR`` overrides."""
     override = os.environ.get("RENJA_DESKTOP_DATA_DIR")

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import RenjaError
+from .importer import import_text, parse_identity
 from .paths import resources_dir
+from .service import RenjaDocument
+from .storage import DocumentFileError
 
 SAMPLE_TEXT = "renja_kesbangpol_binjai_2024.txt"
 CORRECTIONS = "koreksi.tsv"
@@ -83,15 +86,37 @@ def apply_corrections(text: str, corrections: list[Correction]) -> str:
     return "\n".join(lines)
 
 
+SAMPLE_LOGO = "logo.png"
+
+
+def add_sample_chapters(doc, text: str | None = None):
+    """The chapters and text of the reference Renja (cover with the logo, Kata Pengantar, BAB I-V)
+    read from the sample text by the narrative importer, into a document that has none yet.
+    Returns the import report."""
+    from .narrative.format import image_block
+    from .narrative.store import install_outline
+    from .narrative.textimport import _running_of, parse_text
+
+    text = text if text is not None else apply_corrections(sample_text(), load_corrections())
+    outline, report = parse_text(text, SAMPLE_TEXT, _running_of(doc))
+    cover = next((s for s in outline if s["kind"] == "sampul"), None)
+    logo = sample_dir() / SAMPLE_LOGO
+    if cover is not None and logo.is_file():
+        cover["blocks"].insert(min(2, len(cover["blocks"])), image_block(logo.read_bytes(), width_mm=40))
+    # BAB IV also says, in a passage computed from the plan, what Tabel 4.1 adds up to
+    babs = [s for s in outline if s["kind"] == "bab"]
+    if len(babs) >= 4:
+        blocks = babs[3]["blocks"]
+        at = next((i for i, b in enumerate(blocks) if b["type"] == "table_ref"), len(blocks))
+        blocks.insert(at, {"type": "generated", "kind": "ringkasan_pagu"})
+    install_outline(doc, outline)
+    return report
+
+
 def build_sample(path: str | Path, overwrite: bool = False):
     """Write the whole sample Renja to ``path``; return the path. The file appears complete or not at all."""
-    from .importer import import_text, parse_identity
-    from .service import RenjaDocument
-
     path = Path(path)
     if path.exists() and not overwrite:
-        from .storage import DocumentFileError
-
         raise DocumentFileError("exists", f"Berkas '{path}' sudah ada; pilih nama lain", path)
     corrections = load_corrections()
     text = apply_corrections(sample_text(), corrections)
@@ -110,6 +135,7 @@ def build_sample(path: str | Path, overwrite: bool = False):
             if fields:
                 doc.set_document(**fields)
             import_text(doc, text, source=SAMPLE_TEXT)
+            add_sample_chapters(doc, text)
             doc.set_meta("sample_corrections", "\n".join(
                 f"Tabel {c.tabel} baris {c.baris} sel {c.sel}: '{c.tertulis}' -> '{c.menjadi}' ({c.alasan})"
                 for c in corrections))
@@ -120,3 +146,36 @@ def build_sample(path: str | Path, overwrite: bool = False):
     doc.close()
     os.replace(tmp, path)
     return path
+
+
+#: ``sample_copy``'s outcomes
+SAMPLE_REUSED, SAMPLE_NEW, SAMPLE_RENEWED = "reused", "new", "renewed"
+
+
+def sample_copy(folder: str | Path, name: str) -> tuple[Path, str]:
+    """The working copy of the sample that ``gui --sample`` opens: ``folder/name.sqlite``, one file,
+    never a pile of numbered copies.
+
+    Reused as it is when unchanged since it was made (a digest is kept beside it); made fresh when
+    missing or edited, the edited copy kept once as ``name (diubah).sqlite`` (replacing an older
+    one). Returns the path and :data:`SAMPLE_REUSED`, :data:`SAMPLE_NEW` or :data:`SAMPLE_RENEWED`.
+    """
+    from .exchange.sqlitefile import file_sha as _digest
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.sqlite"
+    stamp = folder / f".{name}.sha256"
+    outcome = SAMPLE_NEW
+    if path.exists():
+        try:
+            same = stamp.read_text(encoding="ascii").strip() == _digest(path)
+        except OSError:
+            same = False
+        if same:
+            return path, SAMPLE_REUSED
+        os.replace(path, folder / f"{name} (diubah).sqlite")
+        outcome = SAMPLE_RENEWED
+    build_sample(path)
+    stamp.write_text(_digest(path), encoding="ascii")
+    return path, outcome

@@ -28,8 +28,9 @@ from sqlalchemy.engine import Connection
 from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from .compute import EvalTree, Node, PlanTree, RollupTree
-from .errors import RenjaError, level_text
-from .formatting import NumberError, decimal_to_text, parse_decimal, parse_rupiah
+from .errors import EditError, RenjaError, level_text
+from .stagefile import hash_optional_tables
+from .formatting import NumberError, decimal_to_text, opd_with_pemda, parse_decimal, parse_rupiah
 from .model import (
     DOCUMENT_FIELDS, EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, PLAN_MONEY_FIELDS,
     PLAN_TEXT_FIELDS, DeclaredValue, Document, EvalRow, Indikator, Meta, Pelayanan, PlanRow,
@@ -38,6 +39,7 @@ from .model import (
 from .history import History
 from .storage import (APPLICATION_ID, DocumentFileError, create_file, inspect_file, make_engine,
                       upgrade_if_needed)
+from .validation import validate_rows
 
 T_DOC: Table = Document.__table__
 T_PLAN: Table = PlanRow.__table__
@@ -50,10 +52,6 @@ T_DECL: Table = DeclaredValue.__table__
 T_META: Table = Meta.__table__
 
 LIST_TABLES = {"pelayanan": T_PEL, "usulan": T_USUL}
-
-
-class EditError(RenjaError, ValueError):
-    """An edit that was refused; the message names the row and field (see :mod:`.errors`)."""
 
 
 @dataclass
@@ -132,6 +130,8 @@ class RenjaDocument:
         self.usulan: list[dict] = []
         self.declared: list[dict] = []
         self.meta: dict[str, str] = {}
+        #: asked before an edit of a fixed (ditetapkan) document; True: a Perubahan was started
+        self.edit_guard: Callable[[], bool] | None = None
         self._load()
 
     # ---------------------------------------------------------------- opening and closing
@@ -272,8 +272,6 @@ class RenjaDocument:
             self._pending.append(change)
             return
         if change.table == "plan" and change.changed:
-            from .validation import validate_rows  # local: validation imports this module's types
-
             change.findings = validate_rows(self, change.changed)
         for fn in list(self._listeners):
             fn(change)
@@ -325,9 +323,34 @@ class RenjaDocument:
                 self._delete_tree_row(*s.args)
             i = j
 
-    def _writable(self) -> None:
+    def _call(self, target: str, *args: Any, **kwargs: Any) -> Any:
+        """Run a write of another core module, ``"module:function"`` called with this document
+        first (recorded inverses of stages, notes and the Renstra: see renja_desktop/stages.py)."""
+        import importlib
+
+        module, name = target.split(":")
+        if not module.startswith("renja_desktop."):
+            raise EditError(f"langkah urung tidak dikenal: {target}")
+        return getattr(importlib.import_module(module), name)(self, *args, **kwargs)
+
+    def _writable_plain(self) -> None:
         if self.readonly:
             raise EditError("edit.readonly")
+
+    def _writable(self) -> None:
+        self._writable_plain()
+        fixed_by = self.meta.get("renja.tahap.terkunci")  # the stage that fixed it (stages.py)
+        if fixed_by:
+            if self.edit_guard is None or not self.edit_guard():
+                nxt = self.meta.get("renja.tahap.berikut") or "Perubahan"
+                raise EditError(
+                    f"dokumen sudah ditetapkan (tahap '{fixed_by}' dibekukan); suntingan hanya lewat Perubahan "
+                    f"Renja: mulai {nxt} (menu Tahap ▸ Mulai Perubahan Renja, atau 'renja-desktop stage "
+                    f"{self.path.name} perubahan'), lalu ulangi")
+
+    def _emit_stage_change(self) -> None:
+        """Stages, notes or the Renstra changed (views of those re-read them)."""
+        self._emit(ChangeEvent("stages"))
 
     @contextlib.contextmanager
     def batch(self) -> Iterator["RenjaDocument"]:
@@ -410,8 +433,7 @@ class RenjaDocument:
         if self.info.get("running_header"):
             lines = self.info["running_header"].split("\n", 1)
             return (lines[0], lines[1] if len(lines) > 1 else "")
-        who = " ".join(x for x in (self.info.get("opd_singkat") or self.info.get("opd"),
-                                   self.info.get("pemda")) if x)
+        who = opd_with_pemda(self.info.get("opd_singkat") or self.info.get("opd"), self.info.get("pemda"))
         return (f"RENCANA KERJA {self.info['tahun']}", who.upper())
 
     # ---------------------------------------------------------------- plan tree: checks
@@ -1133,10 +1155,18 @@ class RenjaDocument:
         self._emit(change)
         return change
 
+    # ---------------------------------------------------------------- written document
+    def put_sections(self, rows: list[dict], ids: list[str]) -> ChangeEvent:
+        """The written document's one write (chapters, see :mod:`renja_desktop.narrative.store`):
+        make the section rows ``ids`` exactly ``rows``; records its own inverse."""
+        from .narrative.store import put_rows
+
+        return put_rows(self, rows, ids)
+
     # ---------------------------------------------------------------- meta
     def set_meta(self, key: str, value: str | None) -> None:
         """Keep a value in the document's meta table (``None`` removes the key)."""
-        self._writable()
+        self._writable_plain()  # bookkeeping: allowed on a fixed (ditetapkan) document too
         old = self.meta.get(key)
         with self._atomic():
             self.conn.execute(delete(T_META).where(T_META.c.key == key))
@@ -1190,5 +1220,6 @@ class RenjaDocument:
             for row in c.execute(select(table).order_by(table.c.id)):
                 h.update(json.dumps(list(row), default=str, ensure_ascii=False).encode("utf-8"))
             h.update(table.name.encode())
+        hash_optional_tables(c.connection.driver_connection, h)  # stages, notes, Renstra
         c.rollback()
         return h.hexdigest()

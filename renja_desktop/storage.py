@@ -1,17 +1,16 @@
-"""The file is the document (DESIGN.md section 6).
+"""The file is the document (docs/architecture.md, "The file format").
 
 One self-contained SQLite file per Renja: rollback journal (never WAL), ``application_id`` and
 ``user_version`` set, foreign keys on, every edit committed at once (``synchronous=FULL``). Before a
 file is opened for writing it is inspected read-only: a file that is not SQLite, belongs to another
 application, is truncated or damaged, or comes from a newer version of Renja Desktop is refused
-with its own Indonesian message and is left byte-for-byte untouched. Older files are upgraded by a
-versioned ladder of SQL scripts in ``db/migrations`` after a backup copy is taken.
+with its own Indonesian message and is left byte-for-byte untouched. Older files are upgraded by the
+ordered steps of :mod:`renja_desktop.schema` after a backup copy is taken.
 """
 from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import sqlite3
 import struct
@@ -27,6 +26,7 @@ from sqlalchemy.pool import StaticPool
 from . import paths
 from .errors import RenjaError
 from .model import Base
+from .schema import SCHEMA_VERSION, STEPS, Step, run_step
 
 #: ``PRAGMA application_id`` of a Renja Desktop document: ASCII "RNJA"
 APPLICATION_ID = 0x524E4A41
@@ -34,9 +34,6 @@ APPLICATION_ID = 0x524E4A41
 #: a save-a-copy (backup, ``quick_check``, hashing) about a third faster; a row edit journals one
 #: page more or less either way. Files made with other page sizes open and work the same.
 PAGE_SIZE = 16384
-
-#: the schema version this build writes (``PRAGMA user_version``)
-SCHEMA_VERSION = 1
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -61,7 +58,7 @@ class FileFacts:
     user_version: int
 
 
-def _header_facts(path: Path) -> FileFacts:
+def header_facts(path: Path) -> FileFacts:
     """Read the 100-byte SQLite header without going through SQLite at all."""
     name = path.name
     if not path.exists():
@@ -107,7 +104,7 @@ def inspect_file(path: str | os.PathLike, deep: bool = False) -> FileFacts:
     :class:`DocumentFileError` with a message in Bahasa Indonesia.
     """
     path = Path(path)
-    facts = _header_facts(path)
+    facts = header_facts(path)
     name = path.name
     if facts.page_count and facts.size < facts.page_count * facts.page_size:
         raise DocumentFileError(
@@ -224,18 +221,6 @@ def make_engine(path: str | os.PathLike, readonly: bool = False) -> Engine:
     return engine
 
 
-def _migration_scripts() -> dict[int, Path]:
-    """``db/migrations/NNNN_name.sql`` upgrades a file from version NNNN-1 to NNNN."""
-    scripts = {}
-    folder = paths.migrations_dir()
-    if folder.is_dir():
-        for p in folder.glob("*.sql"):
-            m = re.match(r"^(\d{4})_", p.name)
-            if m:
-                scripts[int(m.group(1))] = p
-    return scripts
-
-
 def backup_file(path: Path, reason: str) -> Path:
     """Copy a document into the user's backup folder before a risky step; return the copy."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -244,17 +229,18 @@ def backup_file(path: Path, reason: str) -> Path:
     return target
 
 
-def upgrade_if_needed(path: Path, facts: FileFacts, scripts: dict[int, Path] | None = None,
+def upgrade_if_needed(path: Path, facts: FileFacts, steps: dict[int, Step] | None = None,
                       target_version: int = SCHEMA_VERSION) -> Path | None:
-    """Run the upgrade ladder from the file's version to ``target_version``. Backs up first.
+    """Run the upgrade steps (:data:`renja_desktop.schema.STEPS`) from the file's version to
+    ``target_version``. Backs up first.
 
     Returns the backup's path, or ``None`` when the file was already current. Each step runs in
     one transaction with ``user_version`` set inside it, so a crash leaves a consistent version.
     """
     if facts.user_version >= target_version:
         return None
-    scripts = _migration_scripts() if scripts is None else scripts
-    missing = [v for v in range(facts.user_version + 1, target_version + 1) if v not in scripts]
+    steps = STEPS if steps is None else steps
+    missing = [v for v in range(facts.user_version + 1, target_version + 1) if v not in steps]
     if missing:
         raise DocumentFileError(
             "no_migration",
@@ -268,24 +254,10 @@ def upgrade_if_needed(path: Path, facts: FileFacts, scripts: dict[int, Path] | N
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.execute("PRAGMA foreign_keys=OFF")
         for version in range(facts.user_version + 1, target_version + 1):
-            sql = scripts[version].read_text(encoding="utf-8")
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in _split_sql(sql):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version={version}")
-                conn.execute("COMMIT")
-            except Exception:
-                conn.execute("ROLLBACK")
-                raise
+            run_step(conn, version, steps[version])
     finally:
         conn.close()
     return backup
-
-
-def _split_sql(sql: str) -> list[str]:
-    lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
 def create_file(path: str | os.PathLike) -> Engine:

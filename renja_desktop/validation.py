@@ -3,68 +3,23 @@
 A :class:`Finding` carries severity, table, row code, column, an Indonesian message, and where it
 applies the printed and the computed value side by side. :func:`validate` runs every rule over a
 whole document; :func:`validate_rows` only the row-level rules for a few rows (run after each
-edit). Other modules add rules with :func:`register_rule` (e.g. the import audit's cross-table and
-nomenclature checks).
+edit). The import audit's cross-table and nomenclature rules (:mod:`renja_desktop.audit`) run as part
+of :func:`validate`.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from . import codes
 from .codes import SUB_KEGIATAN, CodeError
+from . import audit
 from .compute import Node
+from .findings import ERROR, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding
 from .formatting import format_percent, format_rupiah
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
-
-ERROR = "error"
-WARNING = "warning"
-INFO = "info"
-SEVERITY_LABEL = {ERROR: "Galat", WARNING: "Peringatan", INFO: "Info"}
-SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
-
-
-@dataclass
-class Finding:
-    severity: str
-    tabel: str
-    kode: str
-    kolom: str
-    pesan: str
-    tercetak: str = ""
-    terhitung: str = ""
-    row_id: str | None = None
-    rule: str = ""
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-    def line(self) -> str:
-        where = f"Tabel {self.tabel}" if self.tabel[:1].isdigit() else self.tabel
-        parts = [f"[{SEVERITY_LABEL.get(self.severity, self.severity)}] {where}"]
-        if self.kode:
-            parts.append(f"kode {self.kode}")
-        if self.kolom:
-            parts.append(f"kolom {self.kolom}")
-        text = ", ".join(parts) + ": " + self.pesan
-        if self.tercetak or self.terhitung:
-            text += f" (tercetak {self.tercetak or '-'}; terhitung {self.terhitung or '-'})"
-        return text
-
-
-Rule = Callable[["RenjaDocument"], Iterable[Finding]]
-_EXTRA_RULES: list[Rule] = []
-
-
-def register_rule(rule: Rule) -> Rule:
-    """Add a document-wide rule (used by modules beyond the core, e.g. the import audit)."""
-    if rule not in _EXTRA_RULES:
-        _EXTRA_RULES.append(rule)
-    return rule
-
 
 def _where(node: Node) -> str:
     return node.kode or node.nama[:50]
@@ -278,9 +233,9 @@ def document_findings(doc: "RenjaDocument") -> list[Finding]:
     out = duplicate_findings(doc)
     out.extend(declared_findings(doc))
     out.extend(eval_findings(doc))
-    from . import audit  # noqa: F401  (registers the import-audit rules: cross-table, catalog)
+    from .narrative.checks import narrative_findings  # the written document: unknown fields ...
 
-    for rule in _EXTRA_RULES:
+    for rule in (*audit.RULES, narrative_findings):
         out.extend(rule(doc))
     return out
 

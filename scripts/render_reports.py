@@ -4,7 +4,9 @@
 
 Uses the bundled sample (``renja_desktop.sample.build_sample``) when it exists, else the Binjai
 2024 test document (``tests/report_doc.py``). Each table is rendered alone with the report module,
-then every PDF page is rasterised with pypdfium2 as ``tabel_4_1_p1.png`` etc.
+then every PDF page is rasterised with pypdfium2 as ``tabel_4_1_p1.png`` etc. Also
+``tabel_3_1_langkat.png``: the top of Tabel 3.1 for an agency whose name holds its region, a
+funding split and a grade target (the document of ``tests/test_frictions_reports.py``).
 """
 from __future__ import annotations
 
@@ -64,10 +66,31 @@ def main(argv: list[str] | None = None) -> int:
                         written.append(target)
                 finally:
                     pdf.close()
+        written.append(render_langkat(Path(tmp), args.out, args.scale))
     print(f"Dokumen: {origin}")
     for p in written:
         print(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p)
     return 0
+
+
+def render_langkat(tmp: Path, out: Path, scale: float) -> Path:
+    """The region named once, "Rp 4.000.000.000" kept whole, "B Predikat": the first page's top."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_frictions_reports import build_langkat
+
+    doc = build_langkat(tmp / "langkat.sqlite")
+    try:
+        render_pdf(doc, tmp / "langkat.pdf", "3.1")
+    finally:
+        doc.close()
+    pdf = pdfium.PdfDocument(str(tmp / "langkat.pdf"))
+    try:
+        image = pdf[0].render(scale=scale).to_pil()
+    finally:
+        pdf.close()
+    target = out / "tabel_3_1_langkat.png"
+    image.crop((0, 0, image.width, int(image.height * 0.55))).save(target)
+    return target
 
 
 if __name__ == "__main__":

@@ -10,7 +10,10 @@ Writes (Bahasa Indonesia unless noted):
   gui_tabel_2_3.png       the Tabel 2.3 tab (RKPD draft vs needs analysis, with the difference)
   gui_identitas.png       the identity and signing-block form
   gui_en_pohon_program.png  the main window in English
-Runs offscreen; settings go to a temporary folder so the shots use the default layout.
+  gui_1366x768.png        the window on a 1366×768 laptop screen: totals and panels in view
+  gui_1366x768_tabel_2_1.png  Tabel 2.1 there, scrolled to the triwulan columns: Kode and Uraian stay
+Runs offscreen on a 1920×1080 screen; settings go to a temporary folder so the shots use the default
+layout.
 """
 from __future__ import annotations
 
@@ -28,10 +31,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="renja-shots-") as tmp:
+        if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+            # a full-HD screen: the window fits itself to the screen it opens on
+            screen = Path(tmp) / "screen.json"
+            screen.write_text('{"screens": [{"name": "fullhd", "x": 0, "y": 0, "width": 1920, "height": 1080, '
+                              '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
         os.environ["RENJA_DESKTOP_DATA_DIR"] = str(Path(tmp) / "userdata")
         written = shoot(out, Path(tmp))
     for path in written:
@@ -100,6 +108,7 @@ def shoot(out: Path, tmp: Path) -> list[Path]:
     save(window, "gui_tabel_2_1.png")
 
     window.tabs.setCurrentWidget(window.t23_page)
+    window.detail_dock.hide()  # (the tab shows the panel: this shot gives the wide table the room)
     window.t23_page.view.expandAll()
     save(window, "gui_tabel_2_3.png")
 
@@ -119,6 +128,36 @@ def shoot(out: Path, tmp: Path) -> list[Path]:
     save(window, "gui_en_pohon_program.png")
     window.set_language("id")
     app_settings.set_language("id")
+
+    # an office laptop: 1366×768, the window fitted to it
+    from PySide6.QtCore import QRect
+
+    from renja_desktop.gui import window_geometry
+
+    window_geometry.place(window, None, QRect(0, 0, 1366, 768))
+    window.tabs.setCurrentWidget(window.plan_page)
+    window.plan_page.view.expandAll()
+    window.plan_page.select_row(leaf.id, "pagu")
+    window.plan_page.view.scrollToTop()
+    window.findings.refresh()
+    save(window, "gui_1366x768.png")
+    page = window.eval_page
+    window.tabs.setCurrentWidget(page)
+    page.set_quarters_visible(True)
+    page.view.expandAll()
+    settle()
+    k8 = page.proxy.index(0, page.model.column_index("k_8"))
+    page.view.setCurrentIndex(k8)
+    settle()
+    # scrolled so that the triwulan columns start right after the frozen Kode and Uraian
+    page.view.horizontalScrollBar().setValue(
+        page.view.header().sectionPosition(k8.column()) - page.view.frozen_width())
+    window.statusBar().clearMessage()
+    settle()
+    path = out / "gui_1366x768_tabel_2_1.png"
+    window.grab().save(str(path))  # (not save(): it scrolls back to the first column)
+    written.append(path)
+    page.set_quarters_visible(False)
     window.close()
     return written
 

@@ -2,12 +2,28 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest
+import isolation  # noqa: E402  (tests/isolation.py: before anything can compute a user folder)
+
+isolation.install()
+
+import pytest  # noqa: E402
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fail the run if any test wrote into the user's real folders (see tests/isolation.py)."""
+    if isolation.VIOLATIONS:
+        session.exitstatus = 1
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line("tests touched the user's real folders:", red=True)
+            for item in isolation.VIOLATIONS[:20]:
+                reporter.write_line(f"  {item}", red=True)
 
 
 @pytest.fixture(autouse=True)
 def _data_dir(tmp_path, monkeypatch):
-    """Backups, logs and working copies go to a temporary folder, never the real user folder."""
+    """Backups, logs and working copies of each test go to its own temporary folder (the session's
+    guard in tests/isolation.py keeps everything else away from the real user folder too)."""
     monkeypatch.setenv("RENJA_DESKTOP_DATA_DIR", str(tmp_path / "userdata"))
     from renja_desktop import i18n
 

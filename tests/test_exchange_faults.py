@@ -18,7 +18,7 @@ import time
 import pytest
 from exchange_util import small_document
 
-from renja_desktop.exchange import fsutil
+from renja_desktop.exchange import backups, fsutil
 from renja_desktop.exchange.safecopy import save_copy
 from renja_desktop.exchange.sqlitefile import content_hash_of, settle_hot_journal
 from renja_desktop.service import RenjaDocument
@@ -96,7 +96,7 @@ def test_sigkill_during_copy_never_tears_the_target(tmp_path):
     # the kills really landed before and after the switch
     assert outcomes["old"] >= 10 and outcomes["new"] >= 10, outcomes
     # leftovers of the killed copies are cleaned at the next start (journal) or the next copy
-    fsutil.startup_cleanup()
+    backups.startup_cleanup()
     assert not list(usb.glob(f"*{fsutil.TMP_SUFFIX}"))
     save_copy(work, target)
     assert content_hash_of(target) == content_hash_of(work)

@@ -12,7 +12,7 @@ from renja_desktop.cli import main as cli_main
 from renja_desktop.exchange import backups
 from renja_desktop.exchange.integrity import check_file
 from renja_desktop.exchange.recover import PLACEHOLDER_NAME, recover
-from renja_desktop.exchange.safecopy import save_copy
+from renja_desktop.exchange.safecopy import restore_backup, save_copy
 from renja_desktop.exchange.sqlitefile import content_hash_of
 from renja_desktop.exchange.workspace import open_for_editing
 from renja_desktop.sample import build_sample
@@ -166,14 +166,14 @@ def test_backups_rotate_list_and_restore(tmp_path, monkeypatch, capsys):
     assert len(backups.list_backups(other)) == 1
     # restore the oldest kept one as a new file, then over the document itself
     target = tmp_path / "pulih.sqlite"
-    backups.restore_backup(mine[-1].path, target)
+    restore_backup(mine[-1].path, target)
     with RenjaDocument.open(target, readonly=True) as d:
         assert d.info["judul"] == "VERSI 2"
     before = state(doc)
     with pytest.raises(Exception) as info:
-        backups.restore_backup(mine[-1].path.name, doc)
+        restore_backup(mine[-1].path.name, doc)
     assert "sudah ada" in str(info.value) and state(doc) == before
-    backups.restore_backup(mine[-1].path.name, doc, overwrite=True)
+    restore_backup(mine[-1].path.name, doc, overwrite=True)
     with RenjaDocument.open(doc, readonly=True) as d:
         assert d.info["judul"] == "VERSI 2"
     kept = backups.list_backups(doc)
@@ -193,7 +193,7 @@ def test_upgrade_backups_are_listed_and_rotated(tmp_path, monkeypatch):
         backup_file(doc, "sebelum-pembaruan-v0")  # what storage.upgrade_if_needed takes
     assert len(backups.list_backups(doc)) == 3
     assert backups.list_backups(doc)[0].reason_text().startswith("sebelum pembaruan format")
-    from renja_desktop.exchange.fsutil import startup_cleanup
+    from renja_desktop.exchange.backups import startup_cleanup
 
     startup_cleanup()
     assert len(backups.list_backups(doc)) == 2

@@ -11,7 +11,7 @@ from exchange_util import file_bytes_hash, small_document, state, sub_kegiatan_i
 
 from renja_desktop import paths
 from renja_desktop.cli import main as cli_main
-from renja_desktop.exchange import fsutil, safecopy
+from renja_desktop.exchange import backups, fsutil, safecopy
 from renja_desktop.exchange.errors import CopyConflict, ExchangeError
 from renja_desktop.exchange.sqlitefile import (
     KEY_TOKEN, connect_ro, content_hash_of, file_digest_status, lineage_tokens, read_meta,
@@ -343,7 +343,15 @@ def test_damaged_source_is_not_copied(work, tmp_path):
     before = state(t)
     bad = tmp_path / "rusak.sqlite"
     data = bytearray(w.read_bytes())
-    data[len(data) // 2:len(data) // 2 + 64] = b"\xff" * 64
+    # damage rows, not free space: the end of the plan rows' root page, where SQLite keeps its cells
+    import sqlite3
+
+    conn = sqlite3.connect(w)
+    root, page = (conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'plan_row'").fetchone()[0],
+                  conn.execute("PRAGMA page_size").fetchone()[0])
+    conn.close()
+    at = root * page - 512
+    data[at:at + 64] = b"\xff" * 64
     bad.write_bytes(bytes(data[:len(data) - 1000]))  # truncated too
     with pytest.raises(DocumentFileError):
         save_copy(bad, t, force=True)
@@ -459,7 +467,7 @@ def test_startup_cleanup_removes_leftover_temporary_files(work):
     local_left = paths.documents_dir() / f".x.sqlite.abcd{fsutil.TMP_SUFFIX}"
     local_left.write_bytes(b"x")
     os.utime(local_left, (1, 1))
-    removed = fsutil.startup_cleanup()
+    removed = backups.startup_cleanup()
     assert tmp in removed and local_left in removed
     assert not tmp.exists() and not local_left.exists()
 

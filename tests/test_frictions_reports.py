@@ -66,6 +66,11 @@ def test_region_said_once():
     assert opd_with_pemda("", PEMDA) == PEMDA and opd_with_pemda(OPD, "") == OPD
 
 
+def test_running_header_names_the_region_once(langkat):
+    langkat.set_document(opd_singkat="")
+    assert langkat.running_header()[1] == "DINAS KESEHATAN KABUPATEN LANGKAT"
+
+
 @pytest.mark.parametrize("nomor", ["4.1", "3.1", "2.1", "2.2"])
 def test_titles_do_not_repeat_the_region(langkat, nomor):
     spec = build_table(langkat, nomor, ReportOptions())

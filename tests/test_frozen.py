@@ -5,13 +5,16 @@ Builds the one-folder app once per test session into a temporary folder (about a
 """
 import json
 import os
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 pytestmark = pytest.mark.frozen
 
 
@@ -51,14 +54,36 @@ def test_frozen_folder_is_complete(frozen_dir):
     internal = frozen_dir / "_internal"
     assert (internal / "resources" / "icons" / "app.png").is_file()
     assert (internal / "resources" / "sample").is_dir()
-    assert (internal / "db" / "migrations").is_dir()
+    assert (internal / "db" / "catalog" / "versions.json").is_file()
     size_mb = sum(p.stat().st_size for p in frozen_dir.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
     # Linux build: Qt needs ICU here (30 MB of data; Windows Qt uses the system's). Guard against
     # regressions such as WebEngine or numpy creeping in; the README states the measured figure.
-    assert size_mb < 185, f"frozen folder is {size_mb:.0f} MB"
+    assert size_mb < 175, f"frozen folder is {size_mb:.0f} MB"
     # no WebEngine / QML in the bundle
     names = {p.name for p in internal.rglob("*")}
     assert not any("WebEngine" in n or n.startswith("libQt6Qml") for n in names)
+    # what installer.spec drops: Qt's own translations (the app loads its own), software OpenGL,
+    # unused plugins and image formats, lxml (openpyxl's optional parser, no dependency)
+    assert not list(internal.rglob("qtbase_*.qm")) and not list(internal.rglob("qt_*.qm"))
+    assert (internal / "resources" / "translations" / "renja_en.qm").is_file()
+    assert not any(n.lower() in ("opengl32sw.dll", "d3dcompiler_47.dll") for n in names)
+    assert not (internal / "lxml").exists()
+    plugins = next(internal.rglob("plugins"))
+    assert {p.name for p in plugins.iterdir()} <= {"platforms", "imageformats", "iconengines", "printsupport",
+                                                  "styles"}
+    formats = {re.sub(r"^lib|\.(so|dll)$", "", p.name) for p in (plugins / "imageformats").iterdir()}
+    assert formats == {"qico", "qjpeg", "qgif", "qsvg"}
+
+
+def test_both_programs_come_from_one_analysis(frozen_dir, tmp_path):
+    """One Analysis, two executables: each runs its own entry script (not both in turn)."""
+    cli = frozen(frozen_dir, tmp_path, "--version")
+    assert cli.returncode == 0 and cli.stdout.strip() == f"renja-desktop {VERSION}"
+    exe = frozen_dir / ("RenjaDesktop.exe" if sys.platform == "win32" else "RenjaDesktop")
+    gui = subprocess.run([str(exe), "--help"], capture_output=True, text=True, env=_env(tmp_path), cwd=tmp_path,
+                         timeout=120)
+    # the window program's --help is the gui command's, not the command line's list of commands
+    assert gui.returncode == 0 and "--sample" in gui.stdout and "PERINTAH" not in gui.stdout
 
 
 def test_same_outputs_as_source(frozen_dir, tmp_path):

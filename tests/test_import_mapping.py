@@ -8,7 +8,7 @@ from renja_desktop.importer import ImportFailure, import_source, import_text
 from renja_desktop.importer.mapping import (
     column_map_for, detect_columns, looks_like_document, mapping_problems,
 )
-from renja_desktop.importer.readers import text_source
+from renja_desktop.readers import text_source
 from renja_desktop.sample import sample_text
 from renja_desktop.service import RenjaDocument
 

@@ -39,7 +39,7 @@ REQUIRED_SECTIONS = [
 ]
 
 #: placeholders the guide may write after ``renja-desktop`` instead of a command
-PLACEHOLDERS = {"PERINTAH"}
+PLACEHOLDERS = {"PERINTAH", "FILE"}  # FILE: commands whose action follows the file (stage FILE list)
 
 IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 CODE_BLOCK_RE = re.compile(r"^```[^\n]*\n(.*?)^```", re.S | re.M)

@@ -125,16 +125,18 @@ def test_readonly_open_does_not_write(good):
 
 
 def test_upgrade_ladder_backs_up_first(good, tmp_path, monkeypatch):
-    """A file one version older is backed up, then upgraded by the step script in a transaction."""
-    step = tmp_path / "0002_tambah_kolom.sql"
-    step.write_text("-- uji\nALTER TABLE plan_row ADD COLUMN uji_kolom TEXT;\n", encoding="utf-8")
+    """A file one version older is backed up, then upgraded by the step in a transaction."""
+    def step(conn):
+        conn.execute("ALTER TABLE plan_row ADD COLUMN uji_kolom TEXT")
+
     before = digest(good)
     facts = storage.inspect_file(good)
-    backup = storage.upgrade_if_needed(good, facts, scripts={2: step}, target_version=2)
+    backup = storage.upgrade_if_needed(good, facts, steps={facts.user_version + 1: step},
+                                       target_version=facts.user_version + 1)
     assert backup is not None and backup.exists()
-    assert digest(backup) != "" and sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 1
+    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == facts.user_version
     conn = sqlite3.connect(good)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == facts.user_version + 1
     cols = [r[1] for r in conn.execute("PRAGMA table_info(plan_row)")]
     assert "uji_kolom" in cols
     conn.close()
@@ -142,13 +144,16 @@ def test_upgrade_ladder_backs_up_first(good, tmp_path, monkeypatch):
 
 
 def test_failed_upgrade_step_rolls_back(good, tmp_path):
-    step = tmp_path / "0002_rusak.sql"
-    step.write_text("ALTER TABLE plan_row ADD COLUMN a TEXT; THIS IS NOT SQL;", encoding="utf-8")
+    def step(conn):
+        conn.execute("ALTER TABLE plan_row ADD COLUMN a TEXT")
+        conn.execute("THIS IS NOT SQL")
+
     facts = storage.inspect_file(good)
     with pytest.raises(sqlite3.OperationalError):
-        storage.upgrade_if_needed(good, facts, scripts={2: step}, target_version=2)
+        storage.upgrade_if_needed(good, facts, steps={facts.user_version + 1: step},
+                                  target_version=facts.user_version + 1)
     conn = sqlite3.connect(good)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == facts.user_version
     assert "a" not in [r[1] for r in conn.execute("PRAGMA table_info(plan_row)")]
     conn.close()
 
@@ -156,7 +161,7 @@ def test_failed_upgrade_step_rolls_back(good, tmp_path):
 def test_missing_ladder_step_refused(good):
     facts = storage.inspect_file(good)
     with pytest.raises(DocumentFileError) as info:
-        storage.upgrade_if_needed(good, facts, scripts={}, target_version=3)
+        storage.upgrade_if_needed(good, facts, steps={}, target_version=SCHEMA_VERSION + 1)
     assert info.value.kind == "no_migration"
 
 

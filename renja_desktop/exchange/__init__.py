@@ -7,14 +7,14 @@
 * :mod:`.backups` -- rotating backups and merge bases in the user's data folder.
 * :mod:`.diff` / :mod:`.merge` -- compare and merge two copies of one document, row by row.
 * :mod:`.consolidate` -- many agencies' Renja into one read-only city view.
-* :func:`fsutil.startup_cleanup` -- call once at app start (leftover temporary files).
+* :func:`backups.startup_cleanup` -- call once at app start (leftover temporary files).
 
 Nothing here imports Qt; the dialogs are in :mod:`renja_desktop.gui.exchange_dialogs`.
 """
 from __future__ import annotations
 
 from .errors import CopyConflict, ExchangeError
-from .fsutil import startup_cleanup
+from .backups import startup_cleanup
 from .integrity import IntegrityReport, check_file
 from .lock import FileLock, FileLocked, LockInfo, acquire
 from .safecopy import CopyResult, save_copy

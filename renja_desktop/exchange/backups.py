@@ -21,12 +21,13 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Iterable
 
 from .. import paths
 from ..storage import DocumentFileError, backup_file, inspect_file
 from . import fsutil
 from .errors import ExchangeError, os_error_message
-from .sqlitefile import connect_ro, document_row
+from .sqlitefile import connect_ro, document_row, file_digest_status
 
 KEEP_PER_DOCUMENT = 20
 KEEP_BASES = 8
@@ -98,7 +99,7 @@ def _save_index(index: dict[str, dict]) -> None:
         pass
 
 
-def _describe(path: Path) -> dict:
+def describe(path: Path) -> dict:
     """Identity of a backup file (read-only; an unreadable file gets no document id)."""
     info = {"document_id": None, "opd": "", "tahun": None}
     try:
@@ -132,7 +133,7 @@ def list_all() -> list[BackupEntry]:
         present.add(p.name)
         rec = index.get(p.name)
         if rec is None:
-            rec = {"source": "", **_describe(p)}
+            rec = {"source": "", **describe(p)}
             index[p.name] = rec
             changed = True
         try:
@@ -161,7 +162,7 @@ def list_backups(path: str | os.PathLike | None = None, document_id: str | None 
         path = Path(path)
         stem = path.stem
         if document_id is None and path.exists():
-            document_id = _describe(path)["document_id"]
+            document_id = describe(path)["document_id"]
     out = []
     for e in entries:
         if document_id is not None and e.document_id == document_id:
@@ -240,7 +241,7 @@ def take_backup(path: str | os.PathLike, reason: str, raw: bool = False, link: b
         raise os_error_message(exc, folder / path.name, "membuat cadangan") from exc
     except sqlite3.DatabaseError as exc:
         raise ExchangeError("backup_failed", f"Cadangan '{path.name}' gagal dibuat: {exc}", path) from exc
-    info = _describe(target)
+    info = describe(target)
     index = _load_index()
     index[target.name] = {"source": str(path.resolve()), **info}
     _save_index(index)
@@ -260,23 +261,16 @@ def resolve_backup(name: str | os.PathLike) -> Path:
     raise ExchangeError("missing", f"Cadangan '{name}' tidak ditemukan di {paths.backups_dir()}.", p)
 
 
-def restore_backup(backup: str | os.PathLike, out: str | os.PathLike, overwrite: bool = False):
-    """Put a backup back as ``out`` with the safe copy. An existing ``out`` is only replaced with
-    ``overwrite`` and is itself backed up first. Returns the copy result."""
-    from .safecopy import save_copy
-
-    backup = resolve_backup(backup)
-    out = Path(out)
-    inspect_file(backup)
-    if out.exists() and not overwrite:
-        raise ExchangeError(
-            "exists", f"Berkas '{out.name}' sudah ada. Pilih nama lain, atau timpa (--force; berkas itu "
-            "dicadangkan dulu).", out)
-    taken = take_backup(out, "sebelum-pulih", raw=True, rotate_now=False) if out.exists() else None
-    result = save_copy(backup, out, force=True, update_source=False, keep_previous=False)
-    if taken is not None:  # rotate only now: the backup being restored may be the oldest one
-        rotate(_describe(taken)["document_id"])
-    return result
+def startup_cleanup(extra_folders: Iterable[Path] = ()) -> list[Path]:
+    """Call once at app start: remove the temporary files a crash or a removed drive left behind
+    (:func:`fsutil.remove_leftover_temps`) and apply the backup rotation (also to backups taken
+    before schema upgrades). Returns what was removed."""
+    removed = fsutil.remove_leftover_temps(extra_folders)
+    try:
+        removed += rotate_all()
+    except OSError:
+        pass
+    return removed
 
 
 # ---------------------------------------------------------------------------- merge bases
@@ -334,8 +328,6 @@ def store_base(document_id: str, token: str, image=None, source: Path | None = N
 
 def find_base(document_id: str, token: str) -> Path | None:
     """The stored version ``token`` of a document, if it is here and still byte-for-byte as saved."""
-    from .sqlitefile import file_digest_status
-
     if not document_id or not token:
         return None
     p = _bases_dir(document_id) / f"{token}.sqlite"
@@ -349,5 +341,5 @@ def find_base(document_id: str, token: str) -> Path | None:
     return p
 
 
-__all__ = ["BackupEntry", "take_backup", "list_backups", "list_all", "rotate", "restore_backup",
+__all__ = ["BackupEntry", "take_backup", "list_backups", "list_all", "rotate", "startup_cleanup",
            "resolve_backup", "store_base", "find_base", "KEEP_PER_DOCUMENT"]

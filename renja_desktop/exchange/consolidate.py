@@ -31,8 +31,11 @@ from pathlib import Path
 from ..codes import LEVEL_NAMES, URUSAN
 from ..formatting import format_rupiah
 from ..model import new_id, now_stamp
+from ..service import T_IND, T_PLAN, T_SD, RenjaDocument
 from ..storage import DocumentFileError, create_file, inspect_file
+from ..validation import validate
 from . import fsutil
+from .backups import take_backup
 from .errors import ExchangeError
 from .integrity import check_file
 from .sqlitefile import KEY_CONSOLIDATED, KEY_READONLY, connect_ro, read_meta
@@ -118,8 +121,6 @@ class Consolidation:
 
 
 def _read_source(path: Path) -> tuple[Source, object | None]:
-    from ..service import RenjaDocument
-
     src = Source(Path(path))
     if not src.path.exists():
         src.problem = "berkas tidak ditemukan"
@@ -147,7 +148,6 @@ def _read_source(path: Path) -> tuple[Source, object | None]:
     src.pagu, src.pagu_n1 = doc.plan.totals[0], doc.plan.totals[1]
     src.rows = len(doc.plan.nodes)
     src.sub_kegiatan = sum(1 for n in doc.plan.nodes.values() if n.level == 5)
-    from ..validation import validate
 
     errors = [f for f in validate(doc) if f.severity == "error"]
     if errors:
@@ -230,8 +230,6 @@ def _rid(doc_id: str, row_id: str) -> str:
 
 
 def _write(out: Path, good: list[Source], docs: dict, result: Consolidation, overwrite: bool) -> None:
-    from ..service import T_IND, T_PLAN, T_SD
-
     plan_cols = [c.name for c in T_PLAN.columns]
     ind_cols = [c.name for c in T_IND.columns]
     sd_cols = [c.name for c in T_SD.columns]
@@ -298,6 +296,10 @@ def _write(out: Path, good: list[Source], docs: dict, result: Consolidation, ove
                 meta = {KEY_CONSOLIDATED: "1", KEY_READONLY: "1",
                         KEY_SOURCES: json.dumps([s.as_dict() for s in good], ensure_ascii=False)}
                 conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", list(meta.items()))
+                from ..stagefile import carry_stages  # each source's stages and notes, under its own id
+
+                for src in good:
+                    carry_stages(conn, src.path)
         finally:
             conn.close()
         inspect_file(tmp, deep=True)
@@ -305,8 +307,6 @@ def _write(out: Path, good: list[Source], docs: dict, result: Consolidation, ove
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         if out.exists() and overwrite:
-            from .backups import take_backup
-
             take_backup(out, "sebelum-ditimpa", raw=True)
         fsutil.replace_with_retries(tmp, out)
         fsutil.fsync_dir(out.parent)

@@ -41,10 +41,15 @@ class Comparison:
         out = [f"Perbandingan A = {p.mine.path} dan B = {p.theirs.path}",
                f"Dokumen: {p.mine.opd or '?'} tahun {p.mine.tahun or '?'} (id {p.mine.document_id})",
                ("Versi dasar: " if p.three_way else "Tanpa versi dasar: ") + p.base_note]
+        extra = self.extra  # stages, verification notes, Renstra (renja_desktop/stages.py)
         if self.identical:
             same = self.changes_of("both")
-            out.append("Isi kedua salinan sama." + (f" (Keduanya berbeda dari versi dasar dengan {len(same)} "
-                                                    "perubahan yang sama.)" if same else ""))
+            out.append(("Baris dokumen kedua salinan sama." if extra else "Isi kedua salinan sama.")
+                       + (f" (Keduanya berbeda dari versi dasar dengan {len(same)} "
+                          "perubahan yang sama.)" if same else ""))
+            if extra:
+                out.append("Tahap, catatan verifikasi dan Renstra:")
+                out.extend(extra)
             return out
         for side in (MINE, THEIRS, "both"):
             items = self.changes_of(side)
@@ -59,8 +64,19 @@ class Comparison:
         if p.conflicts:
             title = "Pertentangan" if p.three_way else "Isian yang berbeda"
             out.append(f"{title}: {len(p.conflicts)}")
-            out.extend(_conflict_line(c, p.three_way) for c in p.conflicts)
+            out.extend(conflict_line(c, p.three_way) for c in p.conflicts)
+        if extra:
+            out.append("Tahap, catatan verifikasi dan Renstra:")
+            out.extend(extra)
         return out
+
+    @property
+    def extra(self) -> list[str]:
+        if not hasattr(self, "_extra"):
+            from ..stagefile import extra_differences
+
+            self._extra = extra_differences(self.plan.mine.path, self.plan.theirs.path)
+        return self._extra
 
     def as_dict(self) -> dict:
         p = self.plan
@@ -70,6 +86,7 @@ class Comparison:
             "perubahan": [dict(c.as_dict(), sisi={"mine": "A", "theirs": "B", "both": "keduanya"}[c.side])
                           for c in p.changes],
             "pertentangan": [c.as_dict() for c in p.conflicts],
+            "tahap_catatan_renstra": self.extra,
         }
 
 
@@ -87,7 +104,7 @@ def _change_line(c: Change) -> str:
     return text
 
 
-def _conflict_line(c: Conflict, three_way: bool) -> str:
+def conflict_line(c: Conflict, three_way: bool) -> str:
     if c.kind == "delete_edit" and c.deleter in (MINE, THEIRS):
         gone, kept = ("A", "B") if c.deleter == MINE else ("B", "A")
         text = f"  ! {c.label}: dihapus di {gone}, tetapi diubah di {kept}"

@@ -2,7 +2,7 @@
 
 Temporary files are named ``.<target name>.<random>.renja-tmp`` and sit beside their target (so the
 final rename stays on one device and is atomic). Each one is recorded in a small journal in the
-user's data folder before it is created; :func:`startup_cleanup` (called once when the app starts)
+user's data folder before it is created; :func:`remove_leftover_temps` (called once when the app starts)
 removes those a crash or a pulled drive left behind.
 """
 from __future__ import annotations
@@ -187,12 +187,12 @@ def replace_with_retries(src: Path, dst: Path, attempts: int = 12, first_delay: 
             delay = min(delay * 1.6, 0.5)
 
 
-def startup_cleanup(extra_folders: Iterable[Path] = ()) -> list[Path]:
-    """Remove temporary files a crash or a removed drive left behind. Call once at app start.
+def remove_leftover_temps(extra_folders: Iterable[Path] = ()) -> list[Path]:
+    """Remove temporary files a crash or a removed drive left behind (part of
+    :func:`renja_desktop.exchange.backups.startup_cleanup`).
 
     Cleans every temp file named in the journal (if its drive is back), and ``*.renja-tmp`` files
-    in the documents, backups and bases folders and ``extra_folders``, and applies the backup
-    rotation (also to backups taken before schema upgrades). Returns what was removed.
+    in the documents, backups and bases folders and ``extra_folders``. Returns what was removed.
     """
     removed: list[Path] = []
     keep: list[str] = []
@@ -223,16 +223,10 @@ def startup_cleanup(extra_folders: Iterable[Path] = ()) -> list[Path]:
                 pass
     # keep only entries whose files still exist somewhere we could not reach
     _write_journal(k for k in keep if not Path(k).parent.exists() or Path(k).exists())
-    from .backups import rotate_all
-
-    try:
-        removed += rotate_all()
-    except OSError:
-        pass
     return removed
 
 
 __all__ = [
     "temp_path_for", "forget_temp", "write_bytes", "create_empty", "fsync_path", "patch_bytes", "fsync_dir", "replace_with_retries",
-    "startup_cleanup", "TMP_SUFFIX",
+    "remove_leftover_temps", "TMP_SUFFIX",
 ]

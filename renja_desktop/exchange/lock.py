@@ -23,7 +23,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from . import _kernel32
-from .errors import ExchangeError
+from .errors import ExchangeError, os_error_message
 
 LOCK_SUFFIX = ".renja-lock"
 STALE_AFTER = timedelta(minutes=30)
@@ -248,8 +248,6 @@ def acquire(path: str | os.PathLike, takeover: bool = False) -> FileLock:
                 return acquire(path, takeover=False)
             raise FileLocked(path, other, stale=other.is_stale()) from None
         except OSError as exc:
-            from .errors import os_error_message
-
             raise os_error_message(exc, lp, "mengunci") from exc
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(info.to_json())
@@ -258,8 +256,6 @@ def acquire(path: str | os.PathLike, takeover: bool = False) -> FileLock:
     try:
         lock._write(info)
     except OSError as exc:
-        from .errors import os_error_message
-
         raise os_error_message(exc, lp, "mengambil alih kunci") from exc
     if not lock.still_mine():  # someone else took it over in the same instant
         other = read_lock(path)

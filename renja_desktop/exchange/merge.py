@@ -28,16 +28,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..formatting import format_rupiah
 from ..model import new_id
-from ..storage import DocumentFileError, _header_facts, inspect_file
+from ..storage import DocumentFileError, header_facts, inspect_file
 from . import backups, fsutil
 from .errors import ExchangeError
 from .rowdata import (
     ORDERED_TABLES, ROW_TABLES, TABLE_NAMES, TREE_TABLES, DocRows, field_name, load_set, row_label,
     show_value,
 )
+from .safecopy import time_text
 from .sqlitefile import (
-    KEY_DIGEST, KEY_LINEAGE, KEY_TOKEN, connect_ro, document_row, file_digest_status, lineage,
+    KEY_DIGEST, KEY_LINEAGE, KEY_TOKEN, connect_ro, document_row, file_digest_status, file_sha, lineage,
     lineage_json, merge_lineages, read_meta, uri_of,
 )
 
@@ -183,7 +185,7 @@ def _head(path: Path, quick_check: bool = True) -> _Head:
     """Identity and meta of a copy. ``quick_check`` is skipped for a copy whose bytes are exactly as
     saved (its digest; it passed the check when it was written) and for "mine" (the merge result,
     which starts as a snapshot of it, is checked before it is kept)."""
-    _header_facts(path)
+    header_facts(path)
     try:
         conn = connect_ro(path)
         try:
@@ -220,9 +222,7 @@ def find_base(mine, theirs) -> tuple[Path | None, str]:
     for entry in common:
         base = backups.find_base(mine.document_id, entry["token"])
         if base is not None:
-            from .safecopy import _time_text
-
-            return base, (f"versi dasar bersama disimpan {_time_text(entry.get('time'))} di komputer "
+            return base, (f"versi dasar bersama disimpan {time_text(entry.get('time'))} di komputer "
                           f"{entry.get('host') or '?'}")
     if common:
         return None, "versi dasar bersama tercatat, tetapi salinannya tidak ada di komputer ini"
@@ -561,7 +561,6 @@ class MergeResult:
 
     def lines(self) -> list[str]:
         out = self.plan.summary_lines()
-        from ..formatting import format_rupiah
 
         out.append(f"Hasil: {self.output}")
         out.append("Total pagu n: milik saya Rp {}, milik mereka Rp {}, hasil Rp {}".format(
@@ -852,7 +851,7 @@ def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: d
             names = ", ".join(f'"{c}" = ?' for c in t.columns[1:])
             conn.execute(f"UPDATE document SET {names} WHERE id = ?", (*row[1:], row[0]))
         # trees and lists
-        for table in ("plan_row", "eval_row", "pelayanan", "usulan"):
+        for table in ORDERED_TABLES:
             t = mine.tables[table]
             names, marks = _columns_sql(t.columns)
             pi = t.index("position")
@@ -912,6 +911,9 @@ def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: d
         lin = merge_lineages(lineage(plan.mine.meta), lineage(plan.theirs.meta), _version_entries(plan))
         meta.append((KEY_LINEAGE, lineage_json(lin)))
         conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta)
+        from ..stagefile import merge_extra_tables  # stages, notes, Renstra: kept from both copies
+
+        merge_extra_tables(conn, plan.theirs.path)
     return counts
 
 
@@ -920,7 +922,6 @@ def _version_entries(plan: MergePlan) -> list[dict]:
     a saved copy by its version token, a working file by the hash of its bytes as they are now."""
     from datetime import datetime, timezone
 
-    from .sqlitefile import file_sha
 
     now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
     out = []

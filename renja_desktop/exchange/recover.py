@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import paths
+from .. import codes, paths
 from ..model import Base, new_id, now_stamp
 from ..storage import SQLITE_MAGIC, DocumentFileError, create_file, inspect_file
 from . import fsutil
@@ -29,12 +29,12 @@ from .sqlitefile import KEY_DIGEST, KEY_TOKEN, settle_hot_journal
 
 #: tables in the order they are written (parents first)
 TABLE_ORDER = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "pelayanan", "usulan",
-               "declared_value", "meta")
+               "section", "declared_value", "meta")
 TABLE_LABELS = {
     "document": "identitas dokumen", "plan_row": "baris rencana (Tabel 3.1/4.1)",
     "indikator": "indikator", "sumber_dana": "sumber dana", "eval_row": "baris evaluasi (Tabel 2.1)",
     "pelayanan": "Tabel 2.2", "usulan": "Tabel 2.4", "declared_value": "nilai tercetak (audit)",
-    "meta": "catatan berkas",
+    "meta": "catatan berkas", "section": "bagian naskah (bab)",
 }
 ROWID_LIMIT = 2 ** 62
 
@@ -321,8 +321,6 @@ def _placeholders(table: str, rows: list[dict], ids: set[str], lost: dict[str, d
                   report: RecoveryReport) -> None:
     """Put back, as marked placeholders, the lost rows whose children survived (their id, code and
     parent are still in the indexes), so the surviving rows keep their place in the tree."""
-    from .. import codes
-
     needed = [r.get("parent_id") for r in rows if r.get("parent_id") and r["parent_id"] not in ids]
     made = 0
     while needed:

@@ -19,11 +19,13 @@ from pathlib import Path
 from .. import registry
 from ..formatting import format_rupiah
 from ..model import Base
-from .sqlitefile import SYNC, connect_ro, content_hash
+from ..storage import DocumentFileError
+from .errors import ExchangeError
+from .sqlitefile import SYNC, connect_ro, content_hash, uri_of
 
-ROW_TABLES = ("document", "plan_row", "eval_row", "pelayanan", "usulan", "declared_value", "meta")
-TREE_TABLES = ("plan_row", "eval_row")
-ORDERED_TABLES = ("plan_row", "eval_row", "pelayanan", "usulan")
+ROW_TABLES = ("document", "plan_row", "eval_row", "pelayanan", "usulan", "section", "declared_value", "meta")
+TREE_TABLES = ("plan_row", "eval_row", "section")
+ORDERED_TABLES = ("plan_row", "eval_row", "pelayanan", "usulan", "section")
 NOT_COMPARED = {"id", "position", "modified_at", "created_at"}
 VIRTUAL = ("indikator", "sumber_dana")
 IND_FIELDS = ("teks", "target", "satuan", "target_n1")
@@ -31,11 +33,13 @@ SD_FIELDS = ("kode", "nama", "jumlah")
 
 TABLE_NAMES = {
     "document": "Identitas dokumen", "plan_row": "Rencana (Tabel 3.1/4.1)", "eval_row": "Evaluasi (Tabel 2.1)",
-    "pelayanan": "Tabel 2.2", "usulan": "Tabel 2.4", "declared_value": "Nilai tercetak", "meta": "Catatan berkas",
+    "pelayanan": "Tabel 2.2", "usulan": "Tabel 2.4", "section": "Naskah (bab)", "declared_value": "Nilai tercetak", "meta": "Catatan berkas",
 }
 #: labels of compared fields (from the registry; the plan's wording first)
 FIELD_NAMES = {**{k: v[0] for k, v in registry.OTHER_LABELS.items()},
                **{f.key: f.id for f in reversed(registry.FIELDS) if not f.key.startswith(("k_", "rp_"))}}
+for _key, _label in (("judul", "judul"), ("content", "isi naskah"), ("kind", "jenis bagian")):  # sections
+    FIELD_NAMES.setdefault(_key, _label)
 MONEY = {"pagu", "pagu_n1", "rkpd_pagu", "nilai", "rp_5", "rp_6", "rp_7", "rp_8", "rp_9", "rp_10", "rp_11",
          "rp_12", "jumlah"}
 
@@ -218,8 +222,6 @@ def _new_doc(conn: sqlite3.Connection, schema: str, path: Path) -> DocRows:
     meta = {k: v for k, v in conn.execute(f"SELECT key, value FROM {schema}.meta")}
     cols, rows = _fetch(conn, "document", schema)
     if not rows:
-        from ..storage import DocumentFileError
-
         raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak berisi identitas dokumen.", path)
     doc = dict(zip(cols, rows[0]))
     version = conn.execute(f"PRAGMA {schema}.user_version").fetchone()[0]
@@ -229,8 +231,8 @@ def _new_doc(conn: sqlite3.Connection, schema: str, path: Path) -> DocRows:
     t.raw["document"] = rows[0]
     t.values["document"] = tuple(doc[f] for f in fields)
     tables["document"] = t
-    for name in ("plan_row", "eval_row", "pelayanan", "usulan"):
-        tcols = _table_columns(conn, schema, name)
+    for name in ORDERED_TABLES:
+        tcols = _table_columns(conn, schema, name) or _columns(name)  # (a file from before the table)
         stored = [c for c in tcols if c not in NOT_COMPARED]
         tables[name] = TableRows(name, tcols, stored + (list(VIRTUAL) if name == "plan_row" else []))
     tcols = _table_columns(conn, schema, "declared_value")
@@ -261,7 +263,7 @@ def _load_rows(conn: sqlite3.Connection, schema: str, d: DocRows, table: str, id
     """Load whole rows (and, for plan rows, their indicators and funding) by id."""
     t = d.tables[table]
     ids = list(ids)
-    if not ids:
+    if not ids or not _table_columns(conn, schema, table):
         return
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS want(id TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM temp.want")
@@ -293,6 +295,8 @@ def _changed_ids(conn: sqlite3.Connection, table: str, x: str, y: str) -> set[st
     sequential join); a row at another place simply shows up as changed and is compared by id later.
     """
     cols = _table_columns(conn, x, table)
+    if not cols or not _table_columns(conn, y, table):  # a file from before the table existed
+        return set()
     a = ", ".join(f"a.{c}" for c in cols)
     b = ", ".join(f"b.{c}" for c in cols)
     q = (f"SELECT a.id FROM {x}.{table} a LEFT JOIN {y}.{table} b ON a.rowid = b.rowid "
@@ -337,15 +341,13 @@ def load_set(mine: Path, theirs: Path, base: Path | None) -> LoadedSet:
             docs[alias] = _new_doc(conn, alias, path)
         versions = {d.user_version for d in docs.values()}
         if len(versions) > 1:
-            from .errors import ExchangeError
-
             raise ExchangeError(
                 "versions", "Salinan-salinan ini memakai versi format berkas yang berbeda; buka masing-masing "
                 "dengan Renja Desktop terbaru (diperbarui otomatis) lalu ulangi.", Path(mine))
         pairs = {"mine": ("m", "b"), "theirs": ("t", "b")} if base is not None else {"mine": ("m", "t")}
         changed: dict[str, dict[str, set]] = {"mine": {}, "theirs": {}}
         for side, (x, y) in pairs.items():
-            for table in ("plan_row", "eval_row", "pelayanan", "usulan"):
+            for table in ORDERED_TABLES:
                 changed[side][table] = _changed_ids(conn, table, x, y)
             for kind in ("indikator", "sumber_dana"):
                 ids = _changed_ids(conn, kind, x, y)
@@ -354,7 +356,7 @@ def load_set(mine: Path, theirs: Path, base: Path | None) -> LoadedSet:
             changed["theirs"] = changed["mine"]
         for alias, d in docs.items():
             _load_declared(conn, alias, d)
-        for table in ("plan_row", "eval_row", "pelayanan", "usulan"):
+        for table in ORDERED_TABLES:
             want = changed["mine"][table] | changed["theirs"][table]
             for alias, d in docs.items():
                 _load_rows(conn, alias, d, table, want)
@@ -373,8 +375,6 @@ def load_set(mine: Path, theirs: Path, base: Path | None) -> LoadedSet:
 
 
 def _uri(path: Path) -> str:
-    from .sqlitefile import uri_of
-
     return uri_of(path)
 
 
@@ -385,8 +385,9 @@ def load(path: str | Path) -> DocRows:
     try:
         conn.execute("ATTACH DATABASE ? AS d", (f"file:{_uri(path)}?mode=ro",))
         d = _new_doc(conn, "d", path)
-        for table in ("plan_row", "eval_row", "pelayanan", "usulan"):
-            _load_rows(conn, "d", d, table, [r[0] for r in conn.execute(f"SELECT id FROM d.{table}")])
+        for table in ORDERED_TABLES:
+            if _table_columns(conn, "d", table):
+                _load_rows(conn, "d", d, table, [r[0] for r in conn.execute(f"SELECT id FROM d.{table}")])
         _load_declared(conn, "d", d)
         d.complete = True
     finally:
@@ -448,6 +449,8 @@ def row_label(doc: DocRows, table: str, key) -> str:
     if t is None or key not in t.raw:
         return f"{TABLE_NAMES.get(table, table)} baris {str(key)[:8]}"
     row = dict(zip(t.columns, t.raw[key]))
+    if table == "section":
+        return f"Bagian naskah '{(row.get('judul') or '')[:60]}'"
     if table in TREE_TABLES:
         nama = (row.get("nama") or "").strip()
         nama = nama if len(nama) <= 60 else nama[:59] + "…"

@@ -25,7 +25,7 @@ complete file or the new complete file.
 Any failure -- drive removed, full, read-only, target locked -- raises an
 :class:`~renja_desktop.exchange.errors.ExchangeError` whose message says what happened in plain
 Bahasa Indonesia; the old target stays intact and the working file's content is untouched.
-Temporary files are removed at once or, after a crash, by :func:`fsutil.startup_cleanup`.
+Temporary files are removed at once or, after a crash, by :func:`backups.startup_cleanup`.
 """
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..storage import DocumentFileError, _header_facts, inspect_file, unshare
+from ..storage import APPLICATION_ID, DocumentFileError, header_facts, inspect_file, unshare
 from . import backups, fsutil, location
 from .errors import CopyConflict, ExchangeError, os_error_message, sqlite_error_message
 from .lock import host_name, user_name
@@ -80,7 +80,7 @@ def _now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
-def _time_text(iso: str | None) -> str:
+def time_text(iso: str | None) -> str:
     if not iso:
         return "waktu tidak diketahui"
     try:
@@ -115,7 +115,7 @@ def check_target(target: Path, doc_id: str, meta: dict[str, str], rows: sqlite3.
     """Refuse to overwrite a target that is not an unchanged earlier version of this document."""
     name = target.name
     try:
-        _header_facts(target)
+        header_facts(target)
         conn = connect_ro(target)
         try:
             trow = document_row(conn) or {}
@@ -163,7 +163,7 @@ def check_target(target: Path, doc_id: str, meta: dict[str, str], rows: sqlite3.
     if _unchanged_since_known_version(target, doc_id, tmeta, known):
         return  # re-saved elsewhere without changes since a version this document descends from
     who = tmeta.get(KEY_SAVED_BY) or "tidak diketahui"
-    when = _time_text(tmeta.get(KEY_SAVED_AT))
+    when = time_text(tmeta.get(KEY_SAVED_AT))
     if token and token in known:
         why = ("isinya diubah langsung di tempat (di luar Renja Desktop) atau rusak sejak disimpan "
                f"oleh {who} pada {when}")
@@ -243,7 +243,7 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
     else:
         hot_copy = readable_copy_if_hot(source)
         read_from = hot_copy or source
-    _header_facts(read_from)  # missing / not SQLite / truncated header: its own message
+    header_facts(read_from)  # missing / not SQLite / truncated header: its own message
     hold = connect_ro(read_from)
     tmp: Path | None = None
     previous_backup: Path | None = None
@@ -252,7 +252,6 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
         try:
             hold.execute("BEGIN")
             app_id = hold.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF  # takes the read lock
-            from ..storage import APPLICATION_ID
 
             if app_id != APPLICATION_ID:
                 raise DocumentFileError("foreign", f"Berkas '{source.name}' bukan dokumen Renja Desktop.", source)
@@ -452,8 +451,6 @@ def _quick_check(path: Path, table: str | None = None) -> list[str]:
     """``application_id`` and ``PRAGMA quick_check`` (of one ``table`` only, if given); the problems."""
     conn = sqlite3.connect(f"file:{uri_of(path)}?mode=ro&nolock=1", uri=True)
     try:
-        from ..storage import APPLICATION_ID
-
         if conn.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF != APPLICATION_ID:
             return ["application_id salinan tidak cocok"]
         pragma = f"PRAGMA quick_check('{table}')" if table else "PRAGMA quick_check"
@@ -652,4 +649,21 @@ def _put_back(backup: Path, target: Path) -> None:
         fsutil.forget_temp(tmp)
 
 
-__all__ = ["save_copy", "CopyResult", "check_target", "CopyConflict"]
+def restore_backup(backup: str | os.PathLike, out: str | os.PathLike, overwrite: bool = False):
+    """Put a backup back as ``out`` with the safe copy. An existing ``out`` is only replaced with
+    ``overwrite`` and is itself backed up first. Returns the copy result."""
+    backup = backups.resolve_backup(backup)
+    out = Path(out)
+    inspect_file(backup)
+    if out.exists() and not overwrite:
+        raise ExchangeError(
+            "exists", f"Berkas '{out.name}' sudah ada. Pilih nama lain, atau timpa (--force; berkas itu "
+            "dicadangkan dulu).", out)
+    taken = backups.take_backup(out, "sebelum-pulih", raw=True, rotate_now=False) if out.exists() else None
+    result = save_copy(backup, out, force=True, update_source=False, keep_previous=False)
+    if taken is not None:  # rotate only now: the backup being restored may be the oldest one
+        backups.rotate(backups.describe(taken)["document_id"])
+    return result
+
+
+__all__ = ["save_copy", "restore_backup", "CopyResult", "check_target", "CopyConflict"]

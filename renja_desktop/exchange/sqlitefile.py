@@ -30,6 +30,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import paths
+from ..stagefile import hash_optional_tables
 from ..storage import APPLICATION_ID, SQLITE_MAGIC
 
 CONTENT_TABLES = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "pelayanan", "usulan",
@@ -136,7 +137,10 @@ def content_hash(conn: sqlite3.Connection) -> str:
         for row in conn.execute(f"SELECT * FROM {table} ORDER BY id"):
             h.update(dumps(list(row), default=str, ensure_ascii=False).encode("utf-8"))
         h.update(table.encode())
+    hash_optional_tables(conn, h)  # stages, notes, Renstra
     return h.hexdigest()
+
+
 
 
 def content_hash_of(path: Path) -> str:

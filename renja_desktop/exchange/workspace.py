@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import paths
+from ..service import RenjaDocument
 from ..storage import DocumentFileError
 from . import backups, location
 from .errors import ExchangeError
 from .integrity import IntegrityReport, check_file
 from .lock import FileLock, FileLocked, acquire, host_name
+from .merge import plan_merge, write_merge
 from .safecopy import CopyResult, save_copy
 from .sqlitefile import (
     KEY_DIGEST, KEY_LINEAGE, KEY_ORIGIN, KEY_TOKEN, connect_ro, content_hash, document_row,
@@ -73,8 +75,6 @@ class WorkSession:
     def plan_merge_with_origin(self):
         """After :class:`CopyConflict`: compare the working file with the changed file at the origin
         (three-way when their common version is known). Show it in the merge dialog."""
-        from .merge import plan_merge
-
         if self.origin is None:
             raise ExchangeError("no_origin", "Dokumen ini tidak dibuka dari flash disk atau folder jaringan.",
                                 self.working)
@@ -84,7 +84,6 @@ class WorkSession:
         """Write the merge into a new file beside the working file (both inputs untouched)."""
         from datetime import datetime
 
-        from .merge import write_merge
 
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         out = self.working.with_name(f"{self.working.stem}.gabungan-{stamp}{self.working.suffix}")
@@ -163,8 +162,6 @@ def _forget_digest(path: Path, origin: dict | None = None, extra_lineage: list[d
 
 
 def _open_document(path: Path, readonly: bool):
-    from ..service import RenjaDocument
-
     return RenjaDocument.open(path, readonly=readonly)
 
 

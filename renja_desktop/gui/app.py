@@ -81,7 +81,7 @@ def install_crash_dialog() -> None:
 def startup_cleanup() -> list[Path]:
     """Remove temporary files an interrupted copy left behind (a pulled drive, a power cut) and apply
     the backup rotation; never stops the app from starting."""
-    from ..exchange.fsutil import startup_cleanup as cleanup
+    from ..exchange.backups import startup_cleanup as cleanup
 
     try:
         return cleanup()

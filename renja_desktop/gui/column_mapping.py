@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..importer.layouts import _letter as column_letter
+from ..importer.layouts import column_letter
 from ..importer.mapping import DetectedColumns, MappingProblem, column_map_for, mapping_problems
-from ..importer.readers import Source
+from ..readers import Source
 from .dialogs import localize_button_box
 
 translate = QCoreApplication.translate

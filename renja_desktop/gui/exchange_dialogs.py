@@ -368,7 +368,7 @@ class BackupsDialog(QDialog):
 
     def restore_selected(self, out: Path) -> bool:
         """Restore the selected backup into the new file ``out`` (never over an existing file)."""
-        from ..exchange.backups import restore_backup
+        from ..exchange.safecopy import restore_backup
 
         entry = self.selected()
         if entry is None:

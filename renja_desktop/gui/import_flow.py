@@ -30,7 +30,7 @@ def ask_sheet(parent: QWidget, source: Path, prompt: str) -> tuple[bool, str | N
     None for the only sheet and for other files)."""
     if source.suffix.lower() != ".xlsx":
         return True, None
-    from ..importer.readers import list_sheets
+    from ..readers import list_sheets
 
     try:
         sheets = list_sheets(source)
@@ -81,7 +81,7 @@ def choose_columns(parent: QWidget, source: Path, sheet: str | None, table: str 
     ``column_map=None`` (the import runs as without this step); a source that cannot be read gives
     ``src=None`` so the import reports why, as always."""
     from ..importer.mapping import detect_columns, looks_like_document
-    from ..importer.readers import file_source
+    from ..readers import file_source
     from .column_mapping import ColumnMappingDialog
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..formatting import format_rupiah
-from ..paths import documents_dir
+from ..paths import data_dir, documents_dir
 from ..exchange import location
 from ..exchange import lock as exchange_lock
 from ..exchange.errors import CopyConflict, ExchangeError
 from ..exchange.lock import FileLocked
 from ..exchange.workspace import WorkSession, open_for_editing
 from ..service import EditError, RenjaDocument
+from . import stages_ui
 from ..storage import DocumentFileError
 from . import exchange_dialogs
 from . import settings as app_settings
@@ -336,6 +337,7 @@ class MainWindow(QMainWindow):
         lang = m.addMenu(self.tr("Ba&hasa"))
         lang.addAction(a["lang_id"])
         lang.addAction(a["lang_en"])
+        stages_ui.install_menu(self, bar)  # Tahap: stages, notes, Perubahan, next year, Renstra
         m = bar.addMenu(self.tr("B&antuan"))
         m.addAction(a["guide"])
         m.addAction(a["about"])
@@ -503,29 +505,33 @@ class MainWindow(QMainWindow):
         return self.open_document(path)
 
     def open_sample(self) -> bool:
-        """A fresh copy of the bundled sample in the user's documents folder."""
+        """The sample's working copy in the app's data folder: the same file again while it is
+        unchanged, a fresh one after it was edited (sample.sample_copy); never a pile of copies
+        in the user's documents."""
         try:
-            from ..sample import build_sample
+            from ..sample import SAMPLE_RENEWED, sample_copy
         except ImportError:
             texts.show_error(self, self.tr("Contoh tidak tersedia"),
                              self.tr("Dokumen contoh tidak disertakan dalam instalasi ini."))
             return False
-        folder = documents_dir()
-        base = self.tr("Contoh Renja Kesbangpol Binjai 2024")
-        path = folder / f"{base}.sqlite"
-        n = 2
-        while path.exists():
-            path = folder / f"{base} ({n}).sqlite"
-            n += 1
+        folder = data_dir() / "Contoh"
+        name = self.tr("Contoh Renja Kesbangpol Binjai 2024")
+        if self._is_open(folder / f"{name}.sqlite"):
+            self.show_message(self.tr("Dokumen contoh sudah terbuka."))
+            return True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            build_sample(path)
+            path, outcome = sample_copy(folder, name)
         except Exception as exc:  # the sample is bundled data: any failure is reported, not fatal
             QApplication.restoreOverrideCursor()
             texts.show_error(self, self.tr("Contoh tidak dapat dibuat"), str(exc))
             return False
         QApplication.restoreOverrideCursor()
-        return self.open_document(path)
+        opened = self.open_document(path)
+        if opened and outcome == SAMPLE_RENEWED:
+            self.show_message(self.tr("Contoh dibuat baru; salinan yang telah Anda ubah disimpan sebagai "
+                                      "'%1 (diubah).sqlite' di %2.").replace("%1", name).replace("%2", str(folder)))
+        return opened
 
     def close_document(self) -> bool:
         if self.doc is None:
@@ -580,6 +586,7 @@ class MainWindow(QMainWindow):
         self._build_document_ui()
         self.stack.setClean()
         doc.add_listener(self._on_change)
+        stages_ui.attach(self, doc)
         self._show_document_ui(True)
         self.update_totals()
         self.update_title()
@@ -654,6 +661,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.t23_page, self.tr("Review RKPD (Tabel 2.3)"))
         self.tabs.addTab(self.usulan_page, self.tr("Usulan (Tabel 2.4)"))
         self.tabs.addTab(self.identity, self.tr("Identitas && Pengesahan"))
+        from .document_tab import DocumentTab  # the written document: outline + text editor
+        self.document_tab = DocumentTab(doc, editor, self.tabs)
+        self.document_tab.message.connect(self.show_message)
+        self.document_tab.printRequested.connect(self.print_tables)
+        self.tabs.addTab(self.document_tab, self.tr("Dokumen"))
         for page in self.pages.values():
             page.message.connect(self.show_message)
             page.currentRowChanged.connect(lambda _r: self.update_actions())
@@ -686,9 +698,10 @@ class MainWindow(QMainWindow):
     def _tear_down_document_ui(self) -> None:
         for page in self.pages.values():
             page.detach()
-        for widget in (self.identity, self.detail, self.findings):
+        for widget in (self.identity, self.detail, self.findings, getattr(self, "document_tab", None)):
             if widget is not None:
                 widget.detach()
+        self.document_tab = None
         if self.tabs is not None:
             self.central.removeWidget(self.tabs)
             self.tabs.deleteLater()
@@ -1155,6 +1168,12 @@ class MainWindow(QMainWindow):
         if self.tabs is None:
             return
         tabel = finding.tabel
+        if tabel == "naskah" and self.document_tab is not None:  # the written document
+            self.tabs.setCurrentWidget(self.document_tab)
+            if finding.row_id:
+                self.document_tab.select_section(finding.row_id)
+            self.show_message(finding.line())
+            return
         if tabel == "2.1":
             page: TreePage = self.eval_page
             key = finding.kolom if finding.kolom in page.model._keys else (
@@ -1229,12 +1248,14 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("%1 nilai tercetak dihapus.").replace("%1", str(count)))
         return True
 
-    def print_tables(self) -> None:
+    def print_tables(self, mode: str = "tables") -> None:
         if self.doc is None:
             return
         from .print_dialog import PrintDialog
 
-        dialog = PrintDialog(self.doc, self)
+        if getattr(self, "document_tab", None) is not None:
+            self.document_tab.commit()
+        dialog = PrintDialog(self.doc, self, mode=mode if isinstance(mode, str) else "tables")
         dialog.exec()
 
     def show_guide(self) -> None:

@@ -87,9 +87,10 @@ class PrintDialog(QDialog):
     #: emitted after a job ends: 'preview', 'pdf', 'excel' or 'print', and True when it succeeded
     jobFinished = Signal(str, bool)
 
-    def __init__(self, doc, parent: QWidget | None = None):
+    def __init__(self, doc, parent: QWidget | None = None, mode: str = "tables"):
         super().__init__(parent)
         self.doc = doc
+        self._initial_mode = mode
         self.setWindowTitle(self.tr("Cetak Tabel Lampiran"))
         self.resize(1180, 760)
         self._tmp = tempfile.TemporaryDirectory(prefix="renja-cetak-")
@@ -112,6 +113,7 @@ class PrintDialog(QDialog):
         self._debounce.setInterval(400)
         self._debounce.timeout.connect(self.refresh_preview)
         self._connect_changes()
+        self._update_enabled()
         QTimer.singleShot(0, self.refresh_preview)
 
     # ------------------------------------------------------------------ building
@@ -120,7 +122,21 @@ class PrintDialog(QDialog):
         side = QVBoxLayout()
         outer.addLayout(side, 0)
 
+        what = QGroupBox(self.tr("Yang dicetak"))
+        wl = QFormLayout(what)
+        self.mode_combo = QComboBox()
+        self.mode_combo.addItem(self.tr("Tabel lampiran"), "tables")
+        self.mode_combo.addItem(self.tr("Dokumen lengkap (PDF)"), "document_pdf")
+        self.mode_combo.addItem(self.tr("Dokumen lengkap (Word)"), "document_docx")
+        wl.addRow(self.tr("Isi"), self.mode_combo)
+        self.text_paper_combo = QComboBox()
+        for key in ("A4", "F4"):
+            self.text_paper_combo.addItem(PAPER_LABELS[key] + " " + self.tr("tegak"), key)
+        wl.addRow(self.tr("Kertas halaman teks"), self.text_paper_combo)
+        side.addWidget(what)
+
         tables = QGroupBox(self.tr("Tabel"))
+        self.tables_group = tables
         tl = QVBoxLayout(tables)
         self.table_checks: dict[str, QCheckBox] = {}
         for t in TABLE_ORDER:
@@ -169,7 +185,9 @@ class PrintDialog(QDialog):
         form.addRow(self.tr("Margin"), margins)
         side.addWidget(paper)
 
+        self.paper_group = paper
         opts = QGroupBox(self.tr("Pilihan"))
+        self.options_group = opts
         ol = QVBoxLayout(opts)
         self.thousands_check = QCheckBox(self.tr("Rupiah dalam ribuan (Rp.000)"))
         self.cover_check = QCheckBox(self.tr("Dengan halaman sampul"))
@@ -248,6 +266,8 @@ class PrintDialog(QDialog):
         self._update_nav()
 
     def _connect_changes(self) -> None:
+        self.mode_combo.currentIndexChanged.connect(self._options_changed)
+        self.text_paper_combo.currentIndexChanged.connect(self._options_changed)
         for box in self.table_checks.values():
             box.toggled.connect(self._options_changed)
         self.paper_combo.currentIndexChanged.connect(self._options_changed)
@@ -262,6 +282,26 @@ class PrintDialog(QDialog):
             box.setChecked(on)
 
     # ------------------------------------------------------------------ options
+    def mode(self) -> str:
+        """'tables' (the appendices), 'document_pdf' or 'document_docx' (the whole document)."""
+        return self.mode_combo.currentData()
+
+    def is_document(self) -> bool:
+        return self.mode() != "tables"
+
+    def document_options(self):
+        from ..reports.document_pdf import DocumentOptions
+
+        return DocumentOptions(paper=self.text_paper_combo.currentData(), tables_paper=self.paper_combo.currentData())
+
+    def _render(self, path: Path, progress: ProgressFn):
+        """The PDF of what is chosen: the appendix tables or the whole document."""
+        if self.is_document():
+            from ..reports.document_pdf import render_document_pdf
+
+            return render_document_pdf(self.doc, path, self.document_options(), progress)
+        return render_pdf(self.doc, path, self.selected_tables(), self.options(), progress)
+
     def selected_tables(self) -> list[str]:
         return [t for t, box in self.table_checks.items() if box.isChecked()]
 
@@ -281,18 +321,36 @@ class PrintDialog(QDialog):
 
     def _key(self) -> tuple:
         o = self.options()
+        if self.is_document():
+            return ("document", self.text_paper_combo.currentData(), o.paper)
         return (tuple(self.selected_tables()), o.paper, o.margin_top, o.margin_bottom, o.margin_left,
                 o.margin_right, o.font_size, o.thousands, o.cover, o.tabel21_lengkap)
 
     def _options_changed(self, *_: Any) -> None:
         self._save_settings()
-        has_tables = bool(self.selected_tables())
-        for button in (self.print_button, self.save_pdf_button, self.export_button, self.preview_button):
-            button.setEnabled(has_tables and not self._printing)
-        if not has_tables:
+        if not self._update_enabled():
             self._set_status(self.tr("Pilih sekurang-kurangnya satu tabel."), error=True)
             return
         self._debounce.start()
+
+    def _update_enabled(self) -> bool:
+        """Widgets that apply to the chosen kind of print enabled; False when nothing is chosen."""
+        document = self.is_document()
+        self.setWindowTitle(self.tr("Cetak Dokumen Lengkap") if document else self.tr("Cetak Tabel Lampiran"))
+        has_tables = bool(self.selected_tables()) or document
+        self.tables_group.setEnabled(not document)
+        self.options_group.setEnabled(not document)
+        self.font_spin.setEnabled(not document)
+        for spin in self.margin_spins.values():
+            spin.setEnabled(not document)
+        self.text_paper_combo.setEnabled(document)
+        self.export_button.setText(self.tr("Simpan Word…") if self.mode() == "document_docx"
+                                   else self.tr("Ekspor Excel…"))
+        for button in (self.print_button, self.save_pdf_button, self.export_button, self.preview_button):
+            button.setEnabled(has_tables and not self._printing)
+        if self.mode() == "document_pdf":
+            self.export_button.setEnabled(False)
+        return has_tables
 
     def _load_settings(self) -> None:
         s = settings()
@@ -308,6 +366,12 @@ class PrintDialog(QDialog):
             pass
         self.thousands_check.setChecked(str(s.value("cetak/ribuan", "false")) == "true")
         self.cover_check.setChecked(str(s.value("cetak/sampul", "false")) == "true")
+        index = self.text_paper_combo.findData(str(s.value("cetak/kertas_teks", "A4")))
+        if index >= 0:
+            self.text_paper_combo.setCurrentIndex(index)
+        index = self.mode_combo.findData(self._initial_mode)
+        if index >= 0:
+            self.mode_combo.setCurrentIndex(index)
 
     def _save_settings(self) -> None:
         s = settings()
@@ -317,6 +381,7 @@ class PrintDialog(QDialog):
             s.setValue(f"cetak/margin_{key}", spin.value())
         s.setValue("cetak/ribuan", "true" if self.thousands_check.isChecked() else "false")
         s.setValue("cetak/sampul", "true" if self.cover_check.isChecked() else "false")
+        s.setValue("cetak/kertas_teks", self.text_paper_combo.currentData())
         s.sync()
 
     # ------------------------------------------------------------------ jobs
@@ -409,7 +474,7 @@ class PrintDialog(QDialog):
     # ------------------------------------------------------------------ preview
     def refresh_preview(self) -> None:
         tables = self.selected_tables()
-        if not tables:
+        if not tables and not self.is_document():
             return
         if self._worker is not None:
             # one job at a time: redo the preview when the running job ends (a stale preview
@@ -423,11 +488,10 @@ class PrintDialog(QDialog):
             return
         self._serial += 1
         out = Path(self._tmp.name) / f"pratinjau_{self._serial}.pdf"
-        options = self.options()
-        doc = self.doc
+        render = self._render
 
         def job(progress: ProgressFn):
-            return render_pdf(doc, out, tables, options, progress)
+            return render(out, progress)
 
         def done(result) -> None:
             self._close_pdf()
@@ -539,10 +603,10 @@ class PrintDialog(QDialog):
             self._set_status(self.tr("PDF disimpan: %1").replace("%1", str(path)))
             self.jobFinished.emit("pdf", True)
             return
-        tables, options, doc = self.selected_tables(), self.options(), self.doc
+        render = self._render
 
         def job(progress: ProgressFn):
-            return render_pdf(doc, path, tables, options, progress)
+            return render(path, progress)
 
         def done(result) -> None:
             self._set_status(self.tr("PDF disimpan: %1 (%2 halaman)").replace("%1", str(result.path))
@@ -552,6 +616,15 @@ class PrintDialog(QDialog):
         self._start("pdf", job, done)
 
     def export_clicked(self) -> None:
+        if self.mode() == "document_docx":
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Simpan dokumen Word"), str(self._suggested_name(".docx")),
+                self.tr("Dokumen Word (*.docx)"))
+            if path:
+                if not path.lower().endswith(".docx"):
+                    path += ".docx"
+                self.save_docx(Path(path))
+            return
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Ekspor Excel"), str(self._suggested_name(".xlsx")),
             self.tr("Buku kerja Excel (*.xlsx)"))
@@ -578,8 +651,30 @@ class PrintDialog(QDialog):
 
         self._start("excel", job, done)
 
+    def save_docx(self, path: Path) -> None:
+        """Write the whole document as Word (.docx) to ``path``."""
+        from ..reports.document_docx import render_document_docx
+
+        path = Path(path)
+        if self._worker is not None:
+            self._after_job = lambda: self.save_docx(path)
+            return
+        doc, options = self.doc, self.document_options()
+
+        def job(progress: ProgressFn):
+            return render_document_docx(doc, path, options, progress)
+
+        def done(result) -> None:
+            self._set_status(self.tr("Dokumen Word disimpan: %1").replace("%1", str(result.path)))
+            self.progress_bar.setValue(1000)
+
+        self._start("docx", job, done)
+
     def _suggested_name(self, suffix: str) -> Path:
         info = self.doc.info
+        if self.is_document():
+            who = (info.get("opd_singkat") or info.get("opd") or "Renja").replace(" ", "_")
+            return Path(self.doc.path).with_name(f"Renja_{who}_{info['tahun']}{suffix}")
         tables = self.selected_tables()
         which = "Lampiran" if len(tables) > 1 else f"Tabel_{tables[0].replace('.', '_')}" if tables else "Tabel"
         who = (info.get("opd_singkat") or info.get("opd") or "Renja").replace(" ", "_")
@@ -597,7 +692,14 @@ class PrintDialog(QDialog):
             size = QPageSize(QPageSize.PageSizeId.Legal)
         else:
             size = QPageSize(QSizeF(short, long), QPageSize.Unit.Millimeter, "F4 / Folio")
-        layout = QPageLayout(size, QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0))
+        orientation = QPageLayout.Orientation.Landscape
+        if self.is_document():  # text pages portrait on the text paper; table pages turn per page
+            paper = self.text_paper_combo.currentData()
+            short, long = PAPERS_MM[paper]
+            size = QPageSize(QPageSize.PageSizeId.A4) if paper == "A4" else \
+                QPageSize(QSizeF(short, long), QPageSize.Unit.Millimeter, "F4 / Folio")
+            orientation = QPageLayout.Orientation.Portrait
+        layout = QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0))
         printer.setPageLayout(layout)
         printer.setFullPage(True)
         printer.setDocName(self._suggested_name(".pdf").stem)
@@ -631,6 +733,15 @@ class PrintDialog(QDialog):
             first = max(0, printer.fromPage() - 1)
             last = min(count - 1, printer.toPage() - 1)
         dpi = min(printer.resolution(), PRINT_DPI)
+        turn = self.is_document()  # mixed portrait text and landscape table pages
+
+        def orient(index: int) -> None:
+            if turn and self._pdf is not None:
+                w, h = self._pdf[index].get_size()
+                printer.setPageOrientation(QPageLayout.Orientation.Landscape if w > h
+                                           else QPageLayout.Orientation.Portrait)
+
+        orient(first)
         painter = QPainter()
         if not painter.begin(printer):
             message = self.tr("Printer tidak dapat dibuka.")
@@ -649,7 +760,9 @@ class PrintDialog(QDialog):
                     ok = False
                     break
                 if i > first:
+                    orient(i)
                     printer.newPage()
+                    target = printer.pageLayout().fullRectPixels(printer.resolution())
                 image = self.page_image(i, dpi / 72.0)
                 scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
                 x = target.x() + (target.width() - scaled.width()) // 2

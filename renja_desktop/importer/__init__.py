@@ -21,10 +21,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .document import parse_identity, segment
+from ..catalog import catalog_for_document
+from ..readers import ImportFailure, Source, TableNotRecognized, file_source, list_sheets, text_source
+from ..validation import validate
+from .cells import nonempty
+
+from .document import looks_like_document, parse_identity, segment
 from .engine import import_block
 from .layouts import TABLES, guess_table
-from .readers import ImportFailure, Source, TableNotRecognized, file_source, list_sheets, text_source
 from .report import CONTINUATION, IMPORTED, RECOGNISED, REJECTED, ImportReport, RowOutcome
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,41 +54,21 @@ def _norm_table(table: str | None) -> str | None:
 
 def _catalog_for(doc: "RenjaDocument"):
     try:
-        from ..catalog import catalog_for_document
-    except ImportError:  # pragma: no cover - the catalog module ships with the app
-        return None
-    try:
         return catalog_for_document(doc)
     except Exception:  # a broken user catalog must not stop an import
         return None
 
 
-def _looks_like_document(src: Source) -> bool:
-    """A whole Renja converted to text: captions or long paragraphs between the tables."""
-    from .cells import caption_table
-
-    paragraphs = 0
-    captions = 0
-    for r in src.rows:
-        if len(r.cells) == 1 and len(r.cells[0]) > 120:
-            paragraphs += 1
-        if caption_table(r.cells) and len(r.cells) == 1:
-            captions += 1
-    return captions >= 1 and paragraphs >= 1 or paragraphs >= 3
-
-
 def import_source(doc: "RenjaDocument", src: Source, table: str | None = None,
                   column_map: dict[str, str] | None = None, parent_id: str | None = None) -> ImportReport:
     """Import a read source into ``doc`` (all or nothing), returning the report."""
-    from ..validation import validate
-
     table = _norm_table(table)
     report = ImportReport(source=src.label)
     if not any(not r.is_blank() for r in src.rows):
         raise ImportFailure(f"{src.label}: sumber kosong, tidak ada baris untuk diimpor")
     catalog = _catalog_for(doc)
     with doc.batch():
-        if table is None and parent_id is None and column_map is None and _looks_like_document(src):
+        if table is None and parent_id is None and column_map is None and looks_like_document(src):
             _import_document(doc, src, report, catalog)
         else:
             import_block(doc, src.rows, table, report, src.label, column_map=column_map,
@@ -115,8 +99,6 @@ def _import_document(doc: "RenjaDocument", src: Source, report: ImportReport, ca
     for b in seg.blocks:
         table = b.table
         if table is None:
-            from .cells import nonempty
-
             table = guess_table([], [r.cells for r in b.rows if len(nonempty(r.cells)) >= 2])
         if table is None:
             for r in b.rows:

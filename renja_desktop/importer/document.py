@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..readers import Source, SourceRow
 from .cells import caption_table, is_page_header
-from .readers import SourceRow
 
 MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
           "oktober", "november", "desember")
@@ -153,3 +153,15 @@ def parse_identity(text: str) -> dict:
             if rest:
                 info["kepala_jabatan"] = " ".join(rest)
     return info
+
+
+def looks_like_document(src: Source) -> bool:
+    """A whole Renja converted to text: captions or long paragraphs between the tables."""
+    paragraphs = 0
+    captions = 0
+    for r in src.rows:
+        if len(r.cells) == 1 and len(r.cells[0]) > 120:
+            paragraphs += 1
+        if caption_table(r.cells) and len(r.cells) == 1:
+            captions += 1
+    return captions >= 1 and paragraphs >= 1 or paragraphs >= 3

@@ -18,7 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from .. import codes
 from ..codes import SUB_KEGIATAN, CodeError
+from ..catalog import match_sumber_dana
+from ..compute import is_additive
+from ..findings import IMPORT_NOTES_KEY
 from ..formatting import format_rupiah
+from ..readers import ImportFailure, SourceRow, TableNotRecognized
 from .cells import (
     caption_table, is_dash, is_kr_row, is_number_row, is_page_header, is_sheet_error, is_summary_row,
     is_total_row, join_text, looks_like_money, nonempty, norm_text, read_code, read_k, read_money,
@@ -27,13 +31,11 @@ from .cells import (
 from .layouts import (
     MONEY_FIELDS, Layout, apply_column_map, default_layout, guess_table, is_header_row, layout_from_header,
 )
-from .readers import ImportFailure, SourceRow, TableNotRecognized
 from .report import CONTINUATION, IMPORTED, RECOGNISED, REJECTED, ImportReport, RowOutcome
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
 
-META_KEY = "import_findings"
 
 LEVEL_WORD = {1: "urusan", 2: "bidang urusan", 3: "program", 4: "kegiatan", 5: "sub kegiatan"}
 
@@ -75,7 +77,7 @@ def _has_key(table: str, cells: list[str], layout: Layout, paste: bool) -> bool:
             return bool(nonempty(cells))
         return False
     if table == "2.1":
-        return _eval_anchor(cells) is not None
+        return eval_anchor(cells) is not None
     # 2.2, 2.3, 2.4: the No column
     col = layout.absolute_anchor or 0
     if col < len(cells) and cells[col].strip():
@@ -86,7 +88,7 @@ def _has_key(table: str, cells: list[str], layout: Layout, paste: bool) -> bool:
 _ROMAN = re.compile(r"^(?=[IVXLC]+\.?$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.?$")
 
 
-def _eval_anchor(cells: list[str]) -> int | None:
+def eval_anchor(cells: list[str]) -> int | None:
     """Tabel 2.1: the column of the row's name (rows are shifted left in places)."""
     for i, c in enumerate(cells[:4]):
         t = c.strip()
@@ -338,7 +340,7 @@ def _add_import_findings(doc: "RenjaDocument", items: list[dict]) -> None:
     if not items:
         return
     try:
-        old = json.loads(doc.meta.get(META_KEY) or "[]")
+        old = json.loads(doc.meta.get(IMPORT_NOTES_KEY) or "[]")
     except ValueError:
         old = []
     keys = {(o.get("tabel"), o.get("kode"), o.get("kolom"), o.get("pesan")) for o in old}
@@ -347,7 +349,7 @@ def _add_import_findings(doc: "RenjaDocument", items: list[dict]) -> None:
         if key not in keys:
             old.append(it)
             keys.add(key)
-    doc.set_meta(META_KEY, json.dumps(old, ensure_ascii=False))
+    doc.set_meta(IMPORT_NOTES_KEY, json.dumps(old, ensure_ascii=False))
 
 
 # =============================================================================== plan tables
@@ -638,10 +640,6 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
 
 
 def _sumber_dana_code(nama: str) -> str:
-    try:
-        from ..catalog import match_sumber_dana
-    except ImportError:  # pragma: no cover
-        return ""
     entry = match_sumber_dana(nama)
     return entry.kode if entry else ""
 
@@ -799,7 +797,7 @@ def write_eval(doc: "RenjaDocument", block: Block, report: ImportReport, source:
     pending: list[dict] = []
     for lg in block.logicals:
         out, cells = lg.outcome, lg.cells
-        anchor = _eval_anchor(cells)
+        anchor = eval_anchor(cells)
         if anchor is None:
             out.status = REJECTED
             out.reason = "nama program/kegiatan tidak ditemukan pada baris"
@@ -845,7 +843,6 @@ def write_eval(doc: "RenjaDocument", block: Block, report: ImportReport, source:
                 fields["penanggung_jawab"] = pj
             if satuan:
                 fields["satuan"] = satuan
-            from ..compute import is_additive
 
             k14 = _cell(cells, layout.pos("k_14", anchor))
             if k14 and not is_additive(satuan):

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from .. import registry
-from .cells import looks_like_money, nonempty
-from .readers import ImportFailure
+from ..readers import ImportFailure
+from .cells import looks_like_money, nonempty, read_code
 
 TABLES = ("4.1", "3.1", "2.1", "2.2", "2.3", "2.4")
 
@@ -280,17 +280,17 @@ def _column_index(spec: str, header: list[str] | None) -> int:
         if len(partial) > 1:
             raise ImportFailure(
                 f"kepala kolom '{spec}' cocok dengan beberapa kolom: "
-                + "; ".join(f"{_letter(i)} '{header[i]}'" for i in partial)
+                + "; ".join(f"{column_letter(i)} '{header[i]}'" for i in partial)
                 + " - tulis lebih lengkap atau pakai huruf kolom"
             )
-    shown = "; ".join(f"{_letter(i)} '{h}'" for i, h in enumerate(header or []) if h)
+    shown = "; ".join(f"{column_letter(i)} '{h}'" for i, h in enumerate(header or []) if h)
     raise ImportFailure(
         f"kolom '{spec}' tidak ditemukan"
         + (f"; kolom yang ada: {shown}" if shown else " (sumber tidak berkepala tabel: pakai huruf atau nomor kolom)")
     )
 
 
-def _letter(idx: int) -> str:
+def column_letter(idx: int) -> str:
     s = ""
     idx += 1
     while idx:
@@ -374,7 +374,6 @@ def guess_table(header_rows: list[list[str]], data_rows: list[list[str]]) -> str
                 return "3.1"
             if "pagu" in text or "anggaran" in text or "dana" in text:
                 return "4.1"
-    from .cells import read_code
 
     coded = 0
     with_money = 0

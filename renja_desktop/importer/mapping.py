@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..readers import ImportFailure, SourceRow
 from .cells import is_number_row, is_page_header, is_total_row, read_code
-from .engine import _eval_anchor, find_layout
+from .document import looks_like_document  # noqa: F401  (public here: the column-mapping step asks it)
+from .engine import eval_anchor, find_layout
 from .layouts import ANCHOR, FIELDS, IGNORE, Layout, combine_header
-from .readers import ImportFailure, SourceRow
 
 #: fields a table cannot be imported without (2.3 also needs one of ``ONE_OF``)
 REQUIRED = {
@@ -99,7 +100,7 @@ def _positions(table: str, layout: Layout, rows: list[SourceRow], header_rows: l
             out.update({f: cc.name_index + off for f, off in layout.offsets.items()})
             return out
         if table == "2.1":
-            anchor = _eval_anchor(r.cells)
+            anchor = eval_anchor(r.cells)
             if anchor is None:
                 continue
             return {f: anchor + off for f, off in layout.offsets.items()}
@@ -164,9 +165,3 @@ def column_map_for(detected: DetectedColumns, chosen: dict[int, str], always: bo
     return out
 
 
-def looks_like_document(src) -> bool:
-    """A whole Renja converted to text (several tables found by their captions): with no table
-    chosen the import reads it block by block, so there is no one set of columns to map."""
-    from . import _looks_like_document
-
-    return _looks_like_document(src)

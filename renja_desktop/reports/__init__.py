@@ -9,6 +9,7 @@ from .tables import (
     PAPERS_MM, TABLE_ORDER, TABLE_TITLES, ReportError, ReportOptions, TableSpec, build_table,
     normalize_tables,
 )
+from . import perubahan  # noqa: F401,E402 - registers the Perubahan Renja and notes tables
 
 __all__ = [
     "RenderCancelled", "RenderResult", "render_pdf", "page_size", "ReportError", "ReportOptions",

@@ -26,7 +26,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..formatting import DASH, NumberError, parse_decimal
-from .pdf import ProgressFn, RenderCancelled, _Progress
+from .pdf import ProgressFn, RenderCancelled, Progress
 from .tables import (
     BOLD_STYLES, CENTER, CODE, MONEY, RATE, RIGHT, SHADED_STYLES, STYLE_SUMMARY, STYLE_TOTAL, TEXT,
     VOLUME, ReportOptions, TableSpec, normalize_tables, row_count, signature_block,
@@ -188,7 +188,7 @@ def _total_formulas(spec: TableSpec, doc: "RenjaDocument", first: int) -> dict[t
 
 
 def _write_sheet(wb, ws, spec: TableSpec, doc: "RenjaDocument", formats: _Formats, options: ReportOptions,
-                 progress: _Progress) -> int:
+                 progress: Progress) -> int:
     """Write one table; returns the 1-based sheet row of its first body row."""
     ncol = len(spec.columns)
     running = doc.running_header()
@@ -327,7 +327,7 @@ def export_xlsx(doc: "RenjaDocument", path: str | Path, tables: str | list[str] 
     names = normalize_tables(tables)
     path = Path(path)
     counts = {t: row_count(doc, t) for t in names}
-    prog = _Progress(progress, 2 * sum(counts.values()) + 1)
+    prog = Progress(progress, 2 * sum(counts.values()) + 1)
     prog.report("Menyiapkan lembar kerja")
     tmp = path.with_name(path.name + ".sementara")
     # text is always text: a name starting with "=" or looking like a URL stays as typed

@@ -68,7 +68,7 @@ class RenderCancelled(Exception):
     """The user cancelled a render through the progress callback."""
 
 
-class _Progress:
+class Progress:
     """Turns work units into a 0..1 fraction and lets the callback cancel."""
 
     def __init__(self, fn: ProgressFn | None, total: int):
@@ -302,7 +302,7 @@ def _column_widths(spec: TableSpec, texts: list[list[str]], fs: _FontSet, frame_
 
 
 def _layout_table(spec: TableSpec, options: ReportOptions, frame_w: float,
-                  progress: _Progress) -> _TableLayout:
+                  progress: Progress) -> _TableLayout:
     size = options.font_size or spec.font_size
     thousands = spec.thousands
     texts = [[format_cell(c, thousands) for c in row.cells] for row in spec.rows]
@@ -329,7 +329,7 @@ def _layout_table(spec: TableSpec, options: ReportOptions, frame_w: float,
     # title
     title_size = max(10.0, size + 3)
     tm = _Metrics(fonts.BOLD, title_size)
-    title_lines = [f"Tabel {spec.nomor}"] + tm.wrap(spec.judul, frame_w * 0.8)
+    title_lines = [spec.caption or f"Tabel {spec.nomor}"] + tm.wrap(spec.judul, frame_w * 0.8)
     title_h = len(title_lines) * title_size * LEADING + 4 * mm
 
     # header boxes
@@ -600,7 +600,7 @@ class _PageFlowable(Flowable):
 
 
 class _Renderer:
-    def __init__(self, doc: "RenjaDocument", options: ReportOptions, progress: _Progress,
+    def __init__(self, doc: "RenjaDocument", options: ReportOptions, progress: Progress,
                  signature: _Signature):
         self.doc = doc
         self.options = options
@@ -795,7 +795,7 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     left, right, top, bottom = margins
     page_w, page_h, frame_w, frame_h = geometry
     counts = {t: row_count(doc, t) for t in names}
-    prog = _Progress(progress, 3 * sum(counts.values()))
+    prog = Progress(progress, 3 * sum(counts.values()))
     prog.report("Menyiapkan tabel")
     signature = _signature(doc, frame_w)
 
@@ -813,6 +813,7 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     total_pages = len(pages)
     offset = 1 if options.cover else 0
     running = doc.running_header()
+    stage = (doc.meta.get("renja.tahap.nama") or "").upper()
 
     def decorate(canv, pdfdoc) -> None:
         number = pdfdoc.page - offset
@@ -826,13 +827,16 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
         frame_top = page_h - top
         canv.drawRightString(x_right, frame_top + 6 + size * LEADING, running[0])
         canv.drawRightString(x_right, frame_top + 6, running[1])
+        if stage:  # printed from a frozen stage: its name on every page
+            canv.setFont(fonts.BOLD, 10)
+            canv.drawString(left, frame_top + 6, stage)
         canv.setLineWidth(0.6)
         canv.line(left, frame_top + 3, x_right, frame_top + 3)
         canv.setFont(fonts.ITALIC, 7)
         foot = bottom - 5 * mm
         canv.line(left, bottom - 2 * mm, x_right, bottom - 2 * mm)
         spec = page.layout.spec
-        canv.drawString(left, foot, f"Tabel {spec.nomor} {spec.singkat}")
+        canv.drawString(left, foot, f"{spec.caption or 'Tabel ' + spec.nomor} {spec.singkat}")
         canv.setFont(fonts.REGULAR, 8)
         canv.drawRightString(x_right, foot, f"Halaman {number} dari {total_pages}")
         canv.restoreState()

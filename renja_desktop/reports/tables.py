@@ -80,6 +80,8 @@ class ReportOptions:
     cover: bool = False
     #: Tabel 2.1 with the quarterly columns 8-11 and column 17; ``None``: only when filled in
     tabel21_lengkap: bool | None = None
+    #: the two stages the Perubahan Renja table compares (``"sekarang"``: the working state)
+    compare: tuple[str, str] | None = None
 
     def check(self) -> None:
         if self.paper not in PAPERS_MM:
@@ -105,13 +107,14 @@ def normalize_tables(tables: str | list[str] | tuple[str, ...] | None) -> list[s
         t = str(t).strip()
         if t == "all":
             return list(TABLE_ORDER)
-        if t not in TABLE_ORDER:
+        if t not in TABLE_ORDER and t not in EXTRA_BUILDERS:
             raise ReportError(f"tabel '{t}' tidak dikenal; pilih {', '.join(TABLE_ORDER)} atau all")
         if t not in out:
             out.append(t)
     if not out:
         raise ReportError("tidak ada tabel yang dipilih")
-    return sorted(out, key=TABLE_ORDER.index)
+    order = TABLE_ORDER + tuple(EXTRA_BUILDERS)
+    return sorted(out, key=order.index)
 
 
 # ---------------------------------------------------------------------------------- structure
@@ -182,6 +185,8 @@ class TableSpec:
     thousands: bool = False
     #: the computed totals shown in the TOTAL row (column key -> value), for checks and tests
     totals: dict[str, Any] = field(default_factory=dict)
+    #: printed instead of "Tabel <nomor>" (tables outside the regulation's numbering)
+    caption: str = ""
 
     def column_index(self, key: str) -> int:
         for i, c in enumerate(self.columns):
@@ -834,10 +839,17 @@ BUILDERS: dict[str, Callable[..., TableSpec]] = {
 TABLE_TITLES = {n: t.id for n, t in registry.TABLES.items()}
 
 
+#: shared with the stage comparison tables (reports/perubahan.py)
+code_cells, code_columns, money_title, who = _code_cells, _code_columns, _money_title, _who
+
+#: tables printed on request only (never part of "all"): name -> builder (see reports/perubahan.py)
+EXTRA_BUILDERS: dict[str, Callable] = {}
+
+
 def build_table(doc: "RenjaDocument", nomor: str, options: ReportOptions,
                 tick: Progress | None = None) -> TableSpec:
     try:
-        builder = BUILDERS[nomor]
+        builder = BUILDERS.get(nomor) or EXTRA_BUILDERS[nomor]
     except KeyError:
         raise ReportError(f"tabel '{nomor}' tidak dikenal; pilih {', '.join(TABLE_ORDER)}") from None
     return builder(doc, options, tick)

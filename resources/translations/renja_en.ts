@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Kode '%1' ditulis sebagai %2. Periksa kodenya, lalu tekan Oke sekali lagi.</source>
-        <translation>Code '%1' is written as %2. Check the code, then press OK again.</translation>
+        <translation>Code '%1' is written as %2. Check the code, then press OK once more.</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1377,29 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
 </context>
 <context>
+    <name>Levels</name>
+    <message>
+        <source>Urusan</source>
+        <translation>Affair</translation>
+    </message>
+    <message>
+        <source>Bidang Urusan</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Sub Kegiatan</source>
+        <translation>Sub-activity</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
         <source>Bila daftar kosong, tabel dicetak dengan satu baris “NIHIL”.</source>
@@ -1723,6 +1746,14 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <message>
         <source>Berkas tidak dapat dibuka</source>
         <translation>The file cannot be opened</translation>
+    </message>
+    <message>
+        <source>Dokumen contoh sudah terbuka.</source>
+        <translation>The sample document is already open.</translation>
+    </message>
+    <message>
+        <source>Contoh dibuat baru; salinan yang telah Anda ubah disimpan sebagai '%1 (diubah).sqlite' di %2.</source>
+        <translation>A fresh sample was made; the copy you changed is kept as '%1 (diubah).sqlite' in %2.</translation>
     </message>
     <message>
         <source>Belum disimpan ke %1</source>
@@ -2688,6 +2719,62 @@ Compare and merge now?</translation>
 <context>
     <name>Undo</name>
     <message>
+        <source>kode</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>uraian</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>outcome/keluaran</source>
+        <translation>outcome/output</translation>
+    </message>
+    <message>
+        <source>lokasi</source>
+        <translation>location</translation>
+    </message>
+    <message>
+        <source>pagu</source>
+        <translation>budget</translation>
+    </message>
+    <message>
+        <source>pagu n+1</source>
+        <translation>budget n+1</translation>
+    </message>
+    <message>
+        <source>catatan penting</source>
+        <translation>important notes</translation>
+    </message>
+    <message>
+        <source>penanggung jawab</source>
+        <translation>responsible unit</translation>
+    </message>
+    <message>
+        <source>uraian RKPD</source>
+        <translation>RKPD name</translation>
+    </message>
+    <message>
+        <source>lokasi RKPD</source>
+        <translation>RKPD location</translation>
+    </message>
+    <message>
+        <source>indikator RKPD</source>
+        <translation>RKPD indicator</translation>
+    </message>
+    <message>
+        <source>target RKPD</source>
+        <translation>RKPD target</translation>
+    </message>
+    <message>
+        <source>pagu RKPD</source>
+        <translation>RKPD budget</translation>
+    </message>
+    <message>
+        <source>catatan RKPD</source>
+        <translation>RKPD notes</translation>
+    </message>
+    <message>
         <source>Baris tidak ditemukan (mungkin sudah dihapus).</source>
         <translation>Row not found (it may have been deleted).</translation>
     </message>
@@ -2779,6 +2866,333 @@ Compare and merge now?</translation>
     <message>
         <source>Berkas terakhir:</source>
         <translation>Recent files:</translation>
+    </message>
+</context>
+<context>
+    <name>Stages</name>
+    <message>
+        <source>Bekukan tahap</source>
+        <translation>Freeze stage</translation>
+    </message>
+    <message>
+        <source>Nama tahap</source>
+        <translation>Stage name</translation>
+    </message>
+    <message>
+        <source>Dibekukan oleh</source>
+        <translation>Frozen by</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Keadaan dokumen sekarang disimpan sebagai tahap hanya-baca di dalam berkas; penyusunan berlanjut seperti biasa.</source>
+        <translation>The document as it is now is kept as a read-only stage inside the file; work continues as usual.</translation>
+    </message>
+    <message>
+        <source>Bandingkan tahap</source>
+        <translation>Compare stages</translation>
+    </message>
+    <message>
+        <source>Sebelum:</source>
+        <translation>Before:</translation>
+    </message>
+    <message>
+        <source>Sesudah:</source>
+        <translation>After:</translation>
+    </message>
+    <message>
+        <source>Cetak Perubahan Renja (PDF)…</source>
+        <translation>Print the Perubahan Renja table (PDF)…</translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Uraian / isian</source>
+        <translation>Name / field</translation>
+    </message>
+    <message>
+        <source>Sebelum</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Sesudah</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Selisih pagu</source>
+        <translation>Budget difference</translation>
+    </message>
+    <message>
+        <source>Belum ada tahap yang dibekukan.</source>
+        <translation>No stage has been frozen yet.</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 baris berubah; total pagu Rp %4 → Rp %5 (selisih %6)</source>
+        <translation>%1 → %2: %3 rows changed; total budget Rp %4 → Rp %5 (difference %6)</translation>
+    </message>
+    <message>
+        <source>Simpan Perubahan Renja</source>
+        <translation>Save the Perubahan Renja table</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Tahap %1 (hanya-baca)</source>
+        <translation>Stage %1 (read-only)</translation>
+    </message>
+    <message>
+        <source>Tahap &lt;b&gt;%1&lt;/b&gt;, dibekukan %2 oleh %3; %4 baris, total pagu Rp %5</source>
+        <translation>Stage &lt;b&gt;%1&lt;/b&gt;, frozen %2 by %3; %4 rows, total budget Rp %5</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Pagu n</source>
+        <translation>Budget n</translation>
+    </message>
+    <message>
+        <source>Pagu n+1</source>
+        <translation>Budget n+1</translation>
+    </message>
+    <message>
+        <source>Cetak tahap ini (PDF)…</source>
+        <translation>Print this stage (PDF)…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cetak tahap</source>
+        <translation>Print stage</translation>
+    </message>
+    <message>
+        <source>semua</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Tahap:</source>
+        <translation>Stage:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tahap</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Catatan untuk baris yang dipilih di pohon program…</source>
+        <translation>Note on the row selected in the program tree…</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Selesai / buka lagi</source>
+        <translation>Done / reopen</translation>
+    </message>
+    <message>
+        <source>Pilih dahulu baris di pohon program.</source>
+        <translation>Select a row in the program tree first.</translation>
+    </message>
+    <message>
+        <source>Pilih dahulu catatan di daftar.</source>
+        <translation>Select a note in the list first.</translation>
+    </message>
+    <message>
+        <source>Catatan verifikasi</source>
+        <translation>Verification notes</translation>
+    </message>
+    <message>
+        <source>Renja tahun berikutnya</source>
+        <translation>Next year's Renja</translation>
+    </message>
+    <message>
+        <source>Renja %1 dari Renja %2</source>
+        <translation>Renja %1 from Renja %2</translation>
+    </message>
+    <message>
+        <source>Pohon program, identitas, penandatangan, Tabel 2.1 (kolom 6 := kolom 14) dan Renstra dibawa ke berkas baru; dokumen ini tidak diubah.</source>
+        <translation>The program tree, identity, signer, Table 2.1 (column 6 := column 14) and the Renstra are carried into a new file; this document is not changed.</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Berkas baru</source>
+        <translation>New file</translation>
+    </message>
+    <message>
+        <source>prakiraan maju %1 dokumen ini</source>
+        <translation>this document's forecast for %1</translation>
+    </message>
+    <message>
+        <source>anggaran Renstra tahun %1</source>
+        <translation>the Renstra budget for %1</translation>
+    </message>
+    <message>
+        <source>Pagu tahun baru dari</source>
+        <translation>New year's budget from</translation>
+    </message>
+    <message>
+        <source>sama (%1)</source>
+        <translation>unchanged (%1)</translation>
+    </message>
+    <message>
+        <source>Nomenklatur tahun baru</source>
+        <translation>New year's nomenclature</translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Setiap baris yang dibawa, dipetakan, ditandai atau tidak dibawa.</source>
+        <translation>Every row carried, mapped, flagged or left out.</translation>
+    </message>
+    <message>
+        <source>Berkas Renja baru</source>
+        <translation>New Renja file</translation>
+    </message>
+    <message>
+        <source>Baris yang dibawa:</source>
+        <translation>Rows carried:</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan Renstra</source>
+        <translation>Renstra check</translation>
+    </message>
+    <message>
+        <source>Renstra %1-%2 dibanding Renja %3: %4 galat jumlah, %5 selisih</source>
+        <translation>Renstra %1-%2 against Renja %3: %4 sum errors, %5 differences</translation>
+    </message>
+    <message>
+        <source>Galat jumlah Renstra</source>
+        <translation>Renstra sum errors</translation>
+    </message>
+    <message>
+        <source>Renja dibanding Renstra</source>
+        <translation>Renja against Renstra</translation>
+    </message>
+    <message>
+        <source>Status kegiatan</source>
+        <translation>Kegiatan status</translation>
+    </message>
+    <message>
+        <source>&amp;Bekukan tahap…</source>
+        <translation>&amp;Freeze stage…</translation>
+    </message>
+    <message>
+        <source>&amp;Lihat tahap…</source>
+        <translation>&amp;View stage…</translation>
+    </message>
+    <message>
+        <source>Ba&amp;ndingkan tahap…</source>
+        <translation>&amp;Compare stages…</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan verifikasi</source>
+        <translation>Verification &amp;notes</translation>
+    </message>
+    <message>
+        <source>Mulai &amp;Perubahan Renja</source>
+        <translation>Start a &amp;Renja amendment (Perubahan)</translation>
+    </message>
+    <message>
+        <source>&amp;Renja tahun berikutnya…</source>
+        <translation>Next &amp;year's Renja…</translation>
+    </message>
+    <message>
+        <source>&amp;Impor Renstra…</source>
+        <translation>&amp;Import Renstra…</translation>
+    </message>
+    <message>
+        <source>Periksa Rens&amp;tra…</source>
+        <translation>Check Rens&amp;tra…</translation>
+    </message>
+    <message>
+        <source>Buka dahulu sebuah dokumen Renja.</source>
+        <translation>Open a Renja document first.</translation>
+    </message>
+    <message>
+        <source>Belum ada tahap yang dibekukan (Tahap ▸ Bekukan tahap…).</source>
+        <translation>No stage has been frozen yet (Stages ▸ Freeze stage…).</translation>
+    </message>
+    <message>
+        <source>Lihat tahap</source>
+        <translation>View stage</translation>
+    </message>
+    <message>
+        <source>Perubahan Renja</source>
+        <translation>Renja amendment (Perubahan)</translation>
+    </message>
+    <message>
+        <source>Dokumen belum ditetapkan: suntingan sudah diperbolehkan.</source>
+        <translation>The document is not fixed yet: editing is already allowed.</translation>
+    </message>
+    <message>
+        <source>Dokumen sudah ditetapkan. Mulai %1 untuk menyuntingnya?</source>
+        <translation>The document has been fixed (Penetapan). Start %1 to edit it?</translation>
+    </message>
+    <message>
+        <source>Tahap Penetapan tetap tersimpan apa adanya; bekukan %1 setelah selesai.</source>
+        <translation>The Penetapan stage stays as it was; freeze %1 when done.</translation>
+    </message>
+    <message>
+        <source>Mulai %1</source>
+        <translation>Start %1</translation>
+    </message>
+    <message>
+        <source>Impor Renstra</source>
+        <translation>Import Renstra</translation>
+    </message>
+    <message>
+        <source>Tabel (*.xlsx *.csv *.tsv *.txt)</source>
+        <translation>Tables (*.xlsx *.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Renstra %1-%2 diimpor: %3 baris; Tabel 2.1 kolom 5 diisi pada %4 baris.</source>
+        <translation>Renstra %1-%2 imported: %3 rows; Table 2.1 column 5 filled in %4 rows.</translation>
+    </message>
+    <message>
+        <source>Taha&amp;p</source>
+        <translation>&amp;Stages</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..service import EditError
+from .errors import EditError
 
 
 class ImportFailure(EditError):

@@ -1,0 +1,46 @@
+"""Findings about the written document for ``check`` and the findings panel: unknown fields,
+content that cannot be read, appendix tables not placed in any section."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..findings import INFO, WARNING, Finding
+from . import fields as fieldmod
+from . import format as fmt
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..service import RenjaDocument
+
+
+def narrative_findings(doc: "RenjaDocument") -> list[Finding]:
+    from .store import flat, label
+
+    out: list[Finding] = []
+    nodes = flat(doc)
+    if not nodes:
+        return out
+    placed: set[str] = set()
+    for n in nodes:
+        where = label(n)
+        for name in fieldmod.unknown_in(n.judul):
+            out.append(Finding(WARNING, "naskah", n.nomor, "judul",
+                               f"bagian '{where}': isian {{{name}}} tidak dikenal (tercetak '{{{name}?}}')",
+                               row_id=n.id, rule="naskah_isian"))
+        try:
+            blocks = fmt.loads(n.content)
+        except fmt.FormatError as exc:
+            out.append(Finding(WARNING, "naskah", n.nomor, "isi", f"bagian '{where}': {exc}", row_id=n.id,
+                               rule="naskah_format"))
+            continue
+        unknown = sorted({u for runs in fmt.iter_runs(blocks) for u in fieldmod.unknown_in(fmt.runs_text(runs))})
+        for name in unknown:
+            out.append(Finding(WARNING, "naskah", n.nomor, "isi",
+                               f"bagian '{where}': isian {{{name}}} tidak dikenal (tercetak '{{{name}?}}')",
+                               row_id=n.id, rule="naskah_isian"))
+        placed.update(b["tabel"] for b in blocks if b["type"] == "table_ref")
+    missing = [t for t in fmt.TABLE_REFS if t not in placed]
+    if missing:
+        out.append(Finding(INFO, "naskah", "", "tabel",
+                           f"Tabel {', '.join(missing)} belum ditempatkan di bab mana pun (tidak tercetak di "
+                           "dokumen lengkap)", rule="naskah_tabel"))
+    return out
