@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .exchange.sqlitefile import file_sha
 from .findings import CORRECTIONS_KEY, correction_text
+from .errors import RenjaError
 from .importer import import_text, parse_identity
 from .narrative.format import image_block
 from .narrative.store import install_outline
@@ -34,7 +35,7 @@ CORRECTIONS = "koreksi.tsv"
 SAMPLE_CATALOG_VERSION = "kep050-5889-2021"
 
 
-class SampleError(RuntimeError):
+class SampleError(RenjaError, RuntimeError):
     """The bundled sample or its corrections are inconsistent (a packaging error)."""
 
 

@@ -177,10 +177,7 @@ def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, run
             widest = max((len(nonempty(c)) for c in data_like), default=0)
             table = "3.1" if widest > 5 else "4.1"
         if table is None:
-            raise TableNotRecognized(
-                f"{source or 'sumber'}: jenis tabel tidak dikenali dari kepala kolomnya; "
-                "pilih tabelnya (--table 4.1|3.1|2.1|2.2|2.3|2.4)"
-            )
+            raise TableNotRecognized("import.not_recognised", source=source or "sumber")
     layout = None
     hdr_cells = [r.cells for r in first_header_block if not is_kr_row(r.cells)]
     if hdr_cells:
