@@ -396,11 +396,6 @@ def write_stage_file(doc: "RenjaDocument", nama: str, path) -> "Path":
     return path
 
 
-def stage_label(doc: "RenjaDocument") -> str:
-    """The stage name to print on every page ("RANCANGAN AWAL"), or "" for the working state."""
-    return (doc.meta.get(KEY_STAGE_VIEW) or "").upper()
-
-
 # ------------------------------------------------------------------------------- compare
 @dataclass
 class FieldChange:
