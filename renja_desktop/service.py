@@ -26,10 +26,10 @@ from typing import Any, Callable, Iterable, Iterator
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from . import codes
+from . import codes, rowcheck
 from .codes import SUB_KEGIATAN, CodeError
 from .compute import EvalTree, Node, PlanTree, RollupTree
-from .errors import EditError
+from .errors import EditError, level_text
 from .stagefile import hash_optional_tables
 from .events import ChangeEvent
 from .formatting import NumberError, decimal_to_text, opd_with_pemda, parse_decimal, parse_rupiah
@@ -55,6 +55,56 @@ T_DECL: Table = DeclaredValue.__table__
 T_META: Table = Meta.__table__
 
 LIST_TABLES = {"pelayanan": T_PEL, "usulan": T_USUL}
+
+
+#: the command line's ``--force``: edit a file even though a window holds its lock
+IGNORE_LOCKS = False
+
+
+class StaleDocument(EditError):
+    """Another process changed the file since it was loaded; the document was reloaded and the
+    edit not made (the command line runs the command again on the fresh content)."""
+
+
+def _one_line(exc: BaseException) -> str:
+    from .exchange.errors import one_line
+
+    return one_line(exc)
+
+
+def write_error(path: Path, exc: BaseException) -> EditError:
+    """An error SQLite reported while an edit was written, as one Indonesian sentence."""
+    from .exchange.errors import one_line, sqlite_error_message
+
+    orig = getattr(exc, "orig", None) or exc
+    name = Path(path).name
+    text = str(orig).lower()
+    if "locked" in text or "busy" in text:
+        return EditError(
+            f"Berkas '{name}' sedang dikunci oleh program lain (mis. jendela Renja Desktop atau perintah "
+            "lain yang sedang menulis) lebih dari 2 detik; perubahan ini tidak disimpan. Coba lagi.")
+    medium = sqlite_error_message(orig, Path(path), "menyimpan perubahan ke")
+    if medium is not None:
+        return EditError(str(medium).replace("Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman.",
+                                             "Perubahan ini tidak disimpan; isi berkas tetap seperti sebelumnya."))
+    return EditError(f"Perubahan tidak dapat disimpan ke berkas '{name}': {one_line(orig)}. "
+                     "Isi berkas tetap seperti sebelumnya.")
+
+
+def _refuse_if_locked(path: Path) -> None:
+    """Refuse to edit a file another Renja Desktop window holds (its sidecar lock names who)."""
+    from .exchange.lock import FileLocked, lock_status
+
+    info, stale = lock_status(path)
+    if info is None and not stale:
+        return
+    if info is not None and (stale or (info.is_same_host() and info.pid == __import__("os").getpid())):
+        return
+    err = FileLocked(path, info, stale)
+    raise DocumentFileError(
+        "locked", str(err).replace("Buka hanya-baca, atau tunggu sampai berkas ditutup di sana.",
+                                   "Perubahan dari perintah ini ditolak agar tampilan di sana tidak usang; "
+                                   "tutup berkas di sana, atau ulangi dengan --force."), path)
 
 
 @dataclass
@@ -104,6 +154,8 @@ class RenjaDocument:
         self.readonly = readonly
         self.conn: Connection = engine.connect()
         self._batch_depth = 0
+        self._verifier: rowcheck.Verifier | None = None
+        self._data_version = 0
         self._pending: list[ChangeEvent] = []
         self._listeners: list[Callable[[ChangeEvent], None]] = []
         #: while an operation runs (see :meth:`recording`): the steps that undo what it did, and
@@ -131,10 +183,10 @@ class RenjaDocument:
         """Make a new document file. Raises :class:`DocumentFileError` if it exists."""
         path = Path(path)
         if not isinstance(tahun, int) or not 2000 <= tahun <= 2100:
-            raise EditError(f"tahun rencana '{tahun}' tidak sah (harus antara 2000 dan 2100)")
+            raise EditError("edit.year", value=tahun)
         unknown = set(fields) - set(DOCUMENT_FIELDS)
         if unknown:
-            raise EditError(f"isian identitas tidak dikenal: {', '.join(sorted(unknown))}")
+            raise EditError("edit.unknown_identity", names=", ".join(sorted(unknown)))
         engine = create_file(path)
         with engine.begin() as conn:
             conn.execute(insert(T_DOC).values(
@@ -144,22 +196,36 @@ class RenjaDocument:
         return cls(path, engine)
 
     @classmethod
-    def open(cls, path: str | Path, readonly: bool = False, deep: bool = False) -> "RenjaDocument":
-        """Open an existing document after checking it (never writing to a bad file)."""
+    def open(cls, path: str | Path, readonly: bool = False, deep: bool = False,
+             force: bool | None = None) -> "RenjaDocument":
+        """Open an existing document after checking it (never writing to a bad file).
+
+        Nothing is written to the file before it passed every check: the header and SQLite's
+        ``quick_check`` (``integrity_check`` when ``deep``) first, then the load compares every
+        row with its row digest (:mod:`.rowcheck`). For writing, a file another Renja Desktop
+        window holds (its sidecar lock) is refused naming who, unless ``force``.
+        """
         path = Path(path)
         facts = inspect_file(path, deep=deep)
         if not readonly:
+            if not (IGNORE_LOCKS if force is None else force):
+                _refuse_if_locked(path)
             upgrade_if_needed(path, facts)
         engine = make_engine(path, readonly=readonly)
         try:
-            return cls(path, engine, readonly=readonly)
+            doc = cls(path, engine, readonly=readonly)
         except Exception as exc:
             engine.dispose()
             if isinstance(exc, DocumentFileError):
                 raise
-            raise DocumentFileError(
-                "damaged", f"Berkas '{path.name}' tidak dapat dimuat: {exc}", path
-            ) from exc
+            raise DocumentFileError("damaged", "file.unloadable", path, name=path.name, reason=_one_line(exc)) from exc
+        if not readonly:
+            try:
+                doc._complete_digests()
+            except BaseException:
+                doc.close()
+                raise
+        return doc
 
     def close(self) -> None:
         try:
@@ -181,11 +247,18 @@ class RenjaDocument:
             keys = list(result.keys())
             return [dict(zip(keys, row)) for row in result.fetchall()]
         # the hot path at load: the DBAPI cursor under SQLAlchemy's connection, no Row objects
-        names = ", ".join(f'"{c.name}"' for c in table.columns)
-        cursor = self.conn.exec_driver_sql(f'SELECT {names} FROM "{table.name}"').cursor
+        verifier = self._verifier if table.name in rowcheck.TABLES else None
+        if verifier is not None:  # each row ends with its rowid, which zip() below leaves out
+            sql = rowcheck.select_sql(table.name)
+        else:
+            names = ", ".join(f'"{c.name}"' for c in table.columns)
+            sql = f'SELECT {names} FROM "{table.name}"'
+        cursor = self.conn.exec_driver_sql(sql).cursor
         keys = [c.name for c in table.columns]
         rows = cursor.fetchall()
         cursor.close()
+        if verifier is not None:
+            verifier.feed(table.name, rows)
         # Each row's dict is the __dict__ of an empty object of a class kept per table: CPython
         # then shares one key table among all of them ("key-sharing dictionaries", PEP 412), so a
         # plan row takes half the memory of dict(zip(...)) and is made a little faster. They are
@@ -228,9 +301,37 @@ class RenjaDocument:
                 gc.enable()
 
     def _load_rows(self) -> None:
+        raw = self.conn.connection.dbapi_connection
+        self._verifier = rowcheck.Verifier.for_connection(raw)
+        try:
+            try:
+                self._load_tables()
+            except UnicodeDecodeError:
+                # a damaged byte inside a text: read it leniently so the row digests name the row
+                self._verifier = rowcheck.Verifier.for_connection(raw)
+                raw.text_factory = rowcheck.lenient_text
+                try:
+                    self._load_tables()
+                finally:
+                    raw.text_factory = str
+                if self._verifier is None or not self._verifier.damage:
+                    self.conn.rollback()
+                    raise DocumentFileError(
+                        "damaged", f"Berkas '{self.path.name}' rusak: ada teks yang tidak terbaca (bukan UTF-8). "
+                        "Berkas tidak diubah; pulihkan dari cadangan atau selamatkan isinya (renja-desktop "
+                        "recover).", self.path) from None
+        finally:
+            verifier, self._verifier = self._verifier, None
+        if verifier is not None and verifier.damage:
+            self.conn.rollback()
+            raise DocumentFileError("damaged", rowcheck.damage_message(self.path.name, verifier.damage), self.path)
+        self._data_version = raw.execute("PRAGMA data_version").fetchone()[0]
+        self.conn.rollback()
+
+    def _load_tables(self) -> None:
         doc = self._rows(T_DOC)
         if not doc:
-            raise DocumentFileError("damaged", f"Berkas '{self.path.name}' tidak berisi identitas dokumen.")
+            raise DocumentFileError("damaged", "file.no_identity", name=self.path.name)
         self.info = doc[0]
         self.plan = PlanTree()
         self.plan.load(self._rows(T_PLAN))
@@ -243,7 +344,6 @@ class RenjaDocument:
         self.usulan = sorted(self._rows(T_USUL), key=lambda r: r["position"])
         self.declared = self._rows(T_DECL)
         self.meta = {r["key"]: r["value"] for r in self._rows(T_META)}
-        self.conn.rollback()
 
     def reload(self) -> None:
         """Re-read everything from the file (after a rolled-back batch)."""
@@ -270,7 +370,7 @@ class RenjaDocument:
 
     def _commit(self) -> None:
         if not self._batch_depth:
-            self.conn.commit()
+            self._finish()
 
     def _record(self, method: str, *args: Any, **kwargs: Any) -> None:
         """Note how to undo the write just made (only while :meth:`recording`)."""
@@ -327,7 +427,69 @@ class RenjaDocument:
 
     def _writable_plain(self) -> None:
         if self.readonly:
-            raise EditError("Dokumen dibuka hanya-baca: perubahan tidak disimpan.")
+            raise EditError("edit.readonly")
+
+    # Every edit runs in one ``BEGIN IMMEDIATE`` transaction: the write lock is taken before
+    # anything is read for the edit, so two processes editing one file take turns, and a file
+    # changed by another process since it was loaded is noticed (``PRAGMA data_version``) before
+    # anything is written: the edit is refused and the document reloaded (:class:`StaleDocument`).
+    # The preconditions an edit relies on (code still free, parent still there) are re-checked
+    # in the file inside that transaction.
+    def _begin(self) -> None:
+        raw = self.conn.connection.dbapi_connection
+        if raw.in_transaction:
+            return
+        try:
+            self.conn.exec_driver_sql("BEGIN IMMEDIATE")
+            version = raw.execute("PRAGMA data_version").fetchone()[0]
+        except Exception as exc:  # noqa: BLE001 - busy, read-only medium, drive gone...
+            self._rollback_quietly()
+            raise write_error(self.path, exc) from None
+        if version != self._data_version:
+            self._rollback_quietly()
+            self._reload_after_outside_change()
+            raise StaleDocument(
+                f"Berkas '{self.path.name}' telah diubah oleh program lain sejak dimuat (mis. perintah "
+                "renja-desktop atau jendela lain). Isinya sudah dimuat ulang; perubahan ini tidak "
+                "disimpan, silakan ulangi.")
+
+    def _reload_after_outside_change(self) -> None:
+        self._load()
+        for fn in list(self._listeners):
+            fn(ChangeEvent("reset"))
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another process committed to the file since it was loaded (cheap: no read of
+        rows). The window polls this and calls :meth:`reload_if_changed`."""
+        if self._batch_depth:
+            return False
+        try:
+            raw = self.conn.connection.dbapi_connection
+            version = raw.execute("PRAGMA data_version").fetchone()[0]
+            if not raw.in_transaction:
+                self.conn.rollback()
+        except Exception:  # noqa: BLE001 - the file is unreachable now: nothing to reload
+            return False
+        return version != self._data_version
+
+    def reload_if_changed(self) -> bool:
+        """Reload (and tell listeners ``reset``) when another process changed the file."""
+        if not self.changed_elsewhere():
+            return False
+        self._reload_after_outside_change()
+        return True
+
+    def _rollback_quietly(self) -> None:
+        with contextlib.suppress(Exception):
+            self.conn.rollback()
+
+    def _finish(self) -> None:
+        """Commit the open transaction (row digests are brought up to date just before)."""
+        try:
+            self.conn.commit()
+        except Exception as exc:  # noqa: BLE001 - disk full, drive removed, read-only medium
+            self._rollback_quietly()
+            raise write_error(self.path, exc) from None
 
     def _writable(self) -> None:
         self._writable_plain()
@@ -348,6 +510,8 @@ class RenjaDocument:
     def batch(self) -> Iterator["RenjaDocument"]:
         """Group many edits into one transaction: all are committed, or none (and memory reloads)."""
         self._writable()
+        if not self._batch_depth:
+            self._begin()
         self._batch_depth += 1
         ok = False
         try:
@@ -358,7 +522,13 @@ class RenjaDocument:
             if self._batch_depth == 0:
                 pending, self._pending = self._pending, []
                 if ok:
-                    self.conn.commit()
+                    try:
+                        self._finish()
+                    except BaseException:
+                        self._load()
+                        for fn in list(self._listeners):
+                            fn(ChangeEvent("reset"))
+                        raise
                     for change in pending:
                         for fn in list(self._listeners):
                             fn(change)
@@ -369,23 +539,63 @@ class RenjaDocument:
                         fn(ChangeEvent("reset"))
 
     @contextlib.contextmanager
-    def _atomic(self) -> Iterator[None]:
-        """One edit: commit on success, roll back on any failure (keeping memory consistent)."""
+    def _atomic(self, recheck: Callable[[], None] | None = None) -> Iterator[None]:
+        """One edit: ``BEGIN IMMEDIATE``, ``recheck`` its preconditions in the file, write, commit;
+        roll back on any failure (memory is only updated after this succeeded)."""
+        outer = not self._batch_depth
+        if outer:
+            self._begin()
         try:
+            if recheck is not None:
+                recheck()
             yield
-        except BaseException:
-            if not self._batch_depth:
-                self.conn.rollback()
+        except BaseException as exc:
+            if outer:
+                self._rollback_quietly()
+            if isinstance(exc, Exception) and not isinstance(exc, (EditError, DocumentFileError)):
+                raise write_error(self.path, exc) from None
             raise
         else:
             self._commit()
+
+    def _recheck_plan(self, *, parent_id: str | None = None, kode: str | None = None,
+                      exclude_id: str | None = None) -> None:
+        """The preconditions of a plan edit, read from the file inside its transaction."""
+        if parent_id is not None:
+            row = self.conn.execute(select(T_PLAN.c.kode).where(T_PLAN.c.id == parent_id)).first()
+            if row is None:
+                raise EditError("baris induk tidak ada lagi di berkas (dihapus oleh program lain?)")
+            parent = self.plan.nodes.get(parent_id)
+            if parent is not None and row[0] != parent.kode:
+                raise EditError(f"kode induk berubah di berkas menjadi '{row[0]}' (oleh program lain?)")
+        if kode:
+            stmt = select(T_PLAN.c.id).where(T_PLAN.c.kode == kode)
+            if exclude_id is not None:
+                stmt = stmt.where(T_PLAN.c.id != exclude_id)
+            if self.conn.execute(stmt).first() is not None:
+                raise EditError(f"Kode '{kode}' sudah dipakai di berkas (ditambahkan oleh program lain?)")
+
+    def _complete_digests(self) -> None:
+        """Digest every row once when the file has none yet (older file, or just upgraded); done
+        only after the file passed its checks and was loaded."""
+        raw = self.conn.connection.dbapi_connection
+        if not rowcheck.has_table(raw) or rowcheck.established(raw):
+            self.conn.rollback()
+            return
+        self._begin()
+        try:
+            rowcheck.rebuild(raw)
+        except BaseException:
+            self._rollback_quietly()
+            raise
+        self._finish()
 
     # ---------------------------------------------------------------- document identity
     def set_document(self, **fields: Any) -> ChangeEvent:
         self._writable()
         unknown = set(fields) - set(DOCUMENT_FIELDS)
         if unknown:
-            raise EditError(f"isian identitas tidak dikenal: {', '.join(sorted(unknown))}")
+            raise EditError("edit.unknown_identity", names=", ".join(sorted(unknown)))
         clean: dict[str, Any] = {}
         for key, value in fields.items():
             if key in ("tahun", "renstra_mulai", "renstra_selesai"):
@@ -395,14 +605,14 @@ class RenjaDocument:
                 try:
                     year = int(str(value).strip())
                 except ValueError:
-                    raise EditError(f"{key}: '{value}' bukan tahun yang sah") from None
+                    raise EditError("edit.not_a_year", field=key, value=value) from None
                 if not 2000 <= year <= 2100:
-                    raise EditError(f"{key}: tahun {year} di luar rentang 2000-2100")
+                    raise EditError("edit.year_range", field=key, year=year)
                 clean[key] = year
             elif key == "kepala_nip":
                 digits = "".join(ch for ch in str(value or "") if ch.isdigit())
                 if value and len(digits) != 18:
-                    raise EditError(f"NIP '{value}' harus 18 digit (sekarang {len(digits)} digit)")
+                    raise EditError("edit.nip", value=value, digits=len(digits))
                 clean[key] = digits
             else:
                 clean[key] = "" if value is None else str(value)
@@ -434,23 +644,20 @@ class RenjaDocument:
         try:
             canonical = codes.normalize_code(kode)
         except CodeError as exc:
-            raise EditError(f"Kode tidak sah: {exc}") from None
+            raise EditError("edit.bad_code", reason=exc) from None
         actual = codes.code_level(canonical)
         if actual != level:
-            raise EditError(
-                f"Kode '{canonical}' adalah kode {codes.LEVEL_NAMES[actual]}, "
-                f"bukan {codes.LEVEL_NAMES[level]}"
-            )
+            raise EditError("edit.code_level", kode=canonical, actual=level_text(actual), level=level_text(level))
         if parent is not None and parent.kode:
             try:
                 parent_code = codes.parse_code(parent.kode)
             except CodeError:
                 parent_code = None
             if parent_code is not None and not codes.parse_code(canonical).extends(parent_code):
-                raise EditError(f"Kode '{canonical}' tidak berada di bawah kode induk '{parent.kode}'")
+                raise EditError("edit.code_parent", kode=canonical, parent=parent.kode)
         for other in self.plan.find_kode(canonical):
             if other.id != exclude_id:
-                raise EditError(f"Kode '{canonical}' sudah dipakai oleh '{other.nama[:60]}'")
+                raise EditError("edit.code_taken", kode=canonical, nama=other.nama[:60])
         return canonical
 
     def _parse_plan_value(self, node_level: int, key: str, value: Any, label: str) -> Any:
@@ -458,18 +665,15 @@ class RenjaDocument:
             try:
                 amount = parse_rupiah(value)
             except NumberError as exc:
-                raise EditError(f"{label}, kolom {key}: {exc}") from None
+                raise EditError("edit.value", row=label, field=key, reason=exc) from None
             if amount is not None and node_level != SUB_KEGIATAN:
-                raise EditError(
-                    f"{label}: {key} hanya diisi pada sub kegiatan; pagu {codes.LEVEL_NAMES[node_level].lower()}"
-                    " dihitung dari rinciannya"
-                )
+                raise EditError("edit.money_on_parent", row=label, field=key, level=level_text(node_level, lower=True))
             if amount is not None and amount >= 2**63:
-                raise EditError(f"{label}, kolom {key}: angka terlalu besar")
+                raise EditError("edit.too_big", row=label, field=key)
             return amount
         if key in PLAN_TEXT_FIELDS:
             return "" if value is None else str(value)
-        raise EditError(f"kolom '{key}' tidak dikenal untuk baris rencana")
+        raise EditError("edit.unknown_field", field=key, what=EditError("edit.plan_row"))
 
     # ---------------------------------------------------------------- plan tree: edits
     def add_plan_row(self, parent_id: str | None, kode: str, nama: str, *, level: int | None = None,
@@ -479,7 +683,7 @@ class RenjaDocument:
         self._writable()
         parent = self.plan.nodes.get(parent_id) if parent_id is not None else None
         if parent_id is not None and parent is None:
-            raise EditError("baris induk tidak ditemukan")
+            raise EditError("edit.parent_missing")
         if level is None:
             if parent is not None:
                 level = parent.level + 1
@@ -487,22 +691,21 @@ class RenjaDocument:
                 try:
                     level = codes.code_level(codes.normalize_code(kode))
                 except CodeError as exc:
-                    raise EditError(f"Kode tidak sah: {exc}") from None
+                    raise EditError("edit.bad_code", reason=exc) from None
         if not 1 <= level <= SUB_KEGIATAN:
-            raise EditError(f"tingkat {level} tidak sah")
+            raise EditError("edit.bad_level", level=level)
         if check:
             if parent is not None and level != parent.level + 1:
-                raise EditError(
-                    f"{codes.LEVEL_NAMES[level]} tidak dapat berada langsung di bawah "
-                    f"{codes.LEVEL_NAMES[parent.level]}"
-                )
+                raise EditError("edit.level_under", level=level_text(level), parent=level_text(parent.level))
             kode = self._check_plan_code(kode, level, parent)
             if not (nama or "").strip():
-                raise EditError(f"Nama baris {kode} tidak boleh kosong")
-        return self._insert_tree_row("plan", parent_id, kode, nama, level, position, row_id, fields)
+                raise EditError("edit.name_empty", kode=kode)
+        recheck = (lambda: self._recheck_plan(parent_id=parent_id, kode=kode)) if check else None
+        return self._insert_tree_row("plan", parent_id, kode, nama, level, position, row_id, fields, recheck)
 
     def _insert_tree_row(self, which: str, parent_id: str | None, kode: str, nama: str, level: int,
-                         position: int | None, row_id: str | None, fields: dict[str, Any]) -> str:
+                         position: int | None, row_id: str | None, fields: dict[str, Any],
+                         recheck: Callable[[], None] | None = None) -> str:
         """Parse the fields, write the row (shifting later siblings), then add it to the tree."""
         tree, table = self._tree(which)
         text_fields, parse = ((PLAN_TEXT_FIELDS, self._parse_plan_value) if which == "plan"
@@ -519,7 +722,7 @@ class RenjaDocument:
             id=row_id or new_id(), parent_id=parent_id, level=level, kode=kode or "",
             nama=(nama or "").strip(), position=position, modified_at=now_stamp(),
         )
-        with self._atomic():
+        with self._atomic(recheck):
             self._shift_positions(table, siblings[position:], +1)
             self.conn.execute(insert(table).values(**values))
         for i, sib in enumerate(siblings[position:], start=position + 1):
@@ -602,13 +805,14 @@ class RenjaDocument:
             self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(old)}")
 
     def new_plan_values(self, parent_id: str | None, kode: str, nama: str, level: int, position: int,
-                        fields: dict[str, Any] | None = None, stamp: str | None = None) -> dict[str, Any]:
+                        fields: dict[str, Any] | None = None, stamp: str | None = None,
+                        row_id: str | None = None) -> dict[str, Any]:
         """A complete plan row for :meth:`add_plan_rows_bulk` (fields parsed as by :meth:`set_plan`)."""
         values: dict[str, Any] = dict(self._blank_plan)
         label = kode or (nama or "")[:40]
         for key, value in (fields or {}).items():
             values[key] = self._parse_plan_value(level, key, value, label)
-        values.update(id=new_id(), parent_id=parent_id, level=level, kode=kode or "",
+        values.update(id=row_id or new_id(), parent_id=parent_id, level=level, kode=kode or "",
                       nama=(nama or "").strip(), position=position, modified_at=stamp or now_stamp())
         return values
 
@@ -623,7 +827,7 @@ class RenjaDocument:
         self._writable()
         node = self.plan.nodes.get(row_id)
         if node is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         label = _label(node)
         clean: dict[str, Any] = {}
         for key, value in fields.items():
@@ -632,7 +836,7 @@ class RenjaDocument:
                 clean["kode"] = self._check_plan_code(kode, node.level, node.parent, row_id) if check else kode
             elif key == "nama":
                 if check and not str(value or "").strip():
-                    raise EditError(f"{label}: nama tidak boleh kosong")
+                    raise EditError("edit.row_name_empty", row=label)
                 clean["nama"] = str(value or "").strip()
             else:
                 clean[key] = self._parse_plan_value(node.level, key, value, label)
@@ -641,7 +845,11 @@ class RenjaDocument:
         old = {k: node.values.get(k) for k in clean}
         clean["modified_at"] = now_stamp()
         recode = "kode" in clean and clean["kode"] != node.kode and node.children and check
-        with self._atomic():
+
+        def recheck() -> None:
+            if check and "kode" in clean and clean["kode"] != node.kode:
+                self._recheck_plan(kode=clean["kode"], exclude_id=row_id)
+        with self._atomic(recheck):
             self.conn.execute(update(T_PLAN).where(T_PLAN.c.id == row_id).values(**clean))
             if recode:
                 renamed = self._recode_descendants(node, clean["kode"])
@@ -699,7 +907,7 @@ class RenjaDocument:
         tree, table = self._tree(which)
         node = tree.nodes.get(row_id)
         if node is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         sub = list(tree.subtree(node))
         snap = Snapshot(
             which, [dict(n.values) for n in sub], position=tree.index_of(node),
@@ -790,20 +998,18 @@ class RenjaDocument:
         tree, table = self._tree(which)
         node = tree.nodes.get(row_id)
         if node is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         new_parent = tree.nodes.get(new_parent_id) if new_parent_id is not None else None
         if new_parent_id is not None and new_parent is None:
-            raise EditError("baris tujuan tidak ditemukan")
+            raise EditError("edit.target_missing")
         expected_parent_level = node.level - 1
         if (new_parent.level if new_parent is not None else 0) != expected_parent_level:
-            where = codes.LEVEL_NAMES.get(new_parent.level, "?") if new_parent else "tingkat teratas"
-            raise EditError(
-                f"{codes.LEVEL_NAMES[node.level]} {_label(node)} tidak dapat dipindah ke bawah {where}"
-            )
+            where = level_text(new_parent.level) if new_parent else EditError("edit.top_level")
+            raise EditError("edit.move_level", level=level_text(node.level), row=_label(node), where=where)
         probe = new_parent
         while probe is not None:
             if probe is node:
-                raise EditError("baris tidak dapat dipindahkan ke dalam dirinya sendiri")
+                raise EditError("edit.move_into_itself")
             probe = probe.parent
         old_siblings = tree.siblings_of(node)
         old_parent = node.parent
@@ -818,8 +1024,11 @@ class RenjaDocument:
                 new_code = None
         changed = tree.move(row_id, new_parent_id, position)
         new_siblings = tree.siblings_of(node)
+        def recheck() -> None:
+            if which == "plan":
+                self._recheck_plan(parent_id=new_parent_id, kode=new_code, exclude_id=row_id)
         try:
-            with self._atomic():
+            with self._atomic(recheck):
                 stamp = now_stamp()
                 self.conn.execute(update(table).where(table.c.id == row_id)
                                   .values(parent_id=new_parent_id, modified_at=stamp))
@@ -931,13 +1140,13 @@ class RenjaDocument:
         self._writable()
         node = self.plan.nodes.get(row_id)
         if node is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         old = {x["id"]: x for x in self.indikator.get(row_id, [])}
         rows = []
         for i, item in enumerate(items):
             unknown = set(item) - {"id", "teks", "target", "satuan", "target_n1", "row_id", "position", "modified_at"}
             if unknown:
-                raise EditError(f"isian indikator tidak dikenal: {', '.join(sorted(unknown))}")
+                raise EditError("edit.unknown_indicator_field", names=", ".join(sorted(unknown)))
             rid = item.get("id") or new_id()
             row = {"id": rid, "row_id": row_id, "position": i,
                    "teks": str(item.get("teks") or "").strip(),
@@ -972,19 +1181,19 @@ class RenjaDocument:
         self._writable()
         node = self.plan.nodes.get(row_id)
         if node is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         if items and node.level != SUB_KEGIATAN:
-            raise EditError(f"{_label(node)}: sumber dana hanya diisi pada sub kegiatan")
+            raise EditError("edit.funding_on_parent", row=_label(node))
         old = {x["id"]: x for x in self.sumber_dana.get(row_id, [])}
         rows = []
         for i, item in enumerate(items):
             try:
                 jumlah = parse_rupiah(item.get("jumlah"))
             except NumberError as exc:
-                raise EditError(f"{_label(node)}, sumber dana ke-{i + 1}: {exc}") from None
+                raise EditError("edit.funding_value", row=_label(node), index=i + 1, reason=exc) from None
             nama = str(item.get("nama") or "").strip()
             if not nama and not item.get("kode"):
-                raise EditError(f"{_label(node)}, sumber dana ke-{i + 1}: nama sumber dana kosong")
+                raise EditError("edit.funding_name", row=_label(node), index=i + 1)
             rows.append({"id": item.get("id") or new_id(), "row_id": row_id, "position": i,
                          "kode": str(item.get("kode") or "").strip(), "nama": nama, "jumlah": jumlah,
                          "modified_at": now_stamp()})
@@ -1010,39 +1219,39 @@ class RenjaDocument:
             try:
                 amount = parse_rupiah(value)
             except NumberError as exc:
-                raise EditError(f"{label}, kolom {key}: {exc}") from None
+                raise EditError("edit.value", row=label, field=key, reason=exc) from None
             if amount is not None and level != SUB_KEGIATAN:
-                raise EditError(f"{label}: nilai Rp hanya diisi pada sub kegiatan; induk dihitung")
+                raise EditError("edit.eval_money_on_parent", row=label)
             return amount
         if key in EVAL_K_INPUT_FIELDS:
             try:
                 number = parse_decimal(value)
             except NumberError as exc:
-                raise EditError(f"{label}, kolom {key}: {exc}") from None
+                raise EditError("edit.value", row=label, field=key, reason=exc) from None
             if number is not None and number < 0:
-                raise EditError(f"{label}, kolom {key}: tidak boleh negatif")
+                raise EditError("edit.not_negative", row=label, field=key)
             return decimal_to_text(number)
         if key in EVAL_TEXT_FIELDS:
             return "" if value is None else str(value).strip()
-        raise EditError(f"kolom '{key}' tidak dikenal untuk Tabel 2.1")
+        raise EditError("edit.unknown_field", field=key, what=EditError("edit.eval_row"))
 
     def add_eval_row(self, parent_id: str | None, kode: str, nama: str, *, level: int | None = None,
                      position: int | None = None, row_id: str | None = None, **fields: Any) -> str:
         self._writable()
         parent = self.evaluation.nodes.get(parent_id) if parent_id is not None else None
         if parent_id is not None and parent is None:
-            raise EditError("baris induk tidak ditemukan")
+            raise EditError("edit.parent_missing")
         if level is None:
             level = parent.level + 1 if parent is not None else codes.URUSAN
         if not 1 <= level <= SUB_KEGIATAN:
-            raise EditError(f"tingkat {level} tidak sah")
+            raise EditError("edit.bad_level", level=level)
         return self._insert_tree_row("eval", parent_id, kode, nama, level, position, row_id, fields)
 
     def set_eval(self, row_id: str, **fields: Any) -> ChangeEvent:
         self._writable()
         node = self.evaluation.nodes.get(row_id)
         if node is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         label = _label(node)
         clean = {k: self._parse_eval_value(node.level, k, v, label) for k, v in fields.items()}
         if not clean:
@@ -1066,7 +1275,7 @@ class RenjaDocument:
     # ---------------------------------------------------------------- lists (Tabel 2.2, 2.4)
     def _list(self, name: str) -> tuple[list[dict], Table]:
         if name not in LIST_TABLES:
-            raise EditError(f"daftar '{name}' tidak dikenal")
+            raise EditError("edit.unknown_list", name=name)
         return (self.pelayanan if name == "pelayanan" else self.usulan), LIST_TABLES[name]
 
     def add_list_item(self, name: str, position: int | None = None, item_id: str | None = None,
@@ -1076,7 +1285,7 @@ class RenjaDocument:
         cols = {c.name for c in table.columns} - {"id", "position", "modified_at"}
         unknown = set(fields) - cols
         if unknown:
-            raise EditError(f"kolom tidak dikenal untuk {name}: {', '.join(sorted(unknown))}")
+            raise EditError("edit.unknown_list_fields", name=name, names=", ".join(sorted(unknown)))
         if position is None or position > len(items):
             position = len(items)
         row = {c: "" for c in cols}
@@ -1098,11 +1307,11 @@ class RenjaDocument:
         items, table = self._list(name)
         item = next((it for it in items if it["id"] == item_id), None)
         if item is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         cols = {c.name for c in table.columns} - {"id", "position", "modified_at"}
         unknown = set(fields) - cols
         if unknown:
-            raise EditError(f"kolom tidak dikenal untuk {name}: {', '.join(sorted(unknown))}")
+            raise EditError("edit.unknown_list_fields", name=name, names=", ".join(sorted(unknown)))
         clean = {k: ("" if v is None else str(v)) for k, v in fields.items()}
         old = {k: item.get(k) for k in clean}
         clean["modified_at"] = now_stamp()
@@ -1119,7 +1328,7 @@ class RenjaDocument:
         items, table = self._list(name)
         index = next((i for i, it in enumerate(items) if it["id"] == item_id), None)
         if index is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         snap = Snapshot(name, [dict(items[index])], position=index)
         with self._atomic():
             self.conn.execute(delete(table).where(table.c.id == item_id))

@@ -681,6 +681,10 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
 <context>
     <name>DetailPanel</name>
     <message>
+        <source>Kode &apos;%1&apos; dibaca sebagai %2</source>
+        <translation>Code &apos;%1&apos; read as %2</translation>
+    </message>
+    <message>
         <source>Pilih satu baris pada pohon program.</source>
         <translation>Select a row in the program tree.</translation>
     </message>
@@ -821,291 +825,291 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>DocumentTab</name>
     <message>
         <source>&lt;b&gt;Kerangka dokumen&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Document outline&lt;/b&gt;</translation>
     </message>
     <message>
         <source>+ Bab</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Chapter</translation>
     </message>
     <message>
         <source>+ Subbab</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Section</translation>
     </message>
     <message>
         <source>Ubah judul</source>
-        <translation type="unfinished"></translation>
+        <translation>Rename</translation>
     </message>
     <message>
         <source>▲ Naik</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ Up</translation>
     </message>
     <message>
         <source>▼ Turun</source>
-        <translation type="unfinished"></translation>
+        <translation>▼ Down</translation>
     </message>
     <message>
         <source>Hapus</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Kerangka bawaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Default outline</translation>
     </message>
     <message>
         <source>Sistematika Renja menurut Permendagri 86/2017, dengan letak tabel</source>
-        <translation type="unfinished"></translation>
+        <translation>The Renja structure of Permendagri 86/2017, with the table placements</translation>
     </message>
     <message>
         <source>Impor naskah…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import text…</translation>
     </message>
     <message>
         <source>Bab, paragraf dan daftar dari Renja lama (.docx atau teks)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapters, paragraphs and lists from an earlier Renja (.docx or text)</translation>
     </message>
     <message>
         <source>Cetak dokumen lengkap…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the whole document…</translation>
     </message>
     <message>
         <source>Isian dan nilainya sekarang (klik dua kali untuk menyisipkan)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields and their current values (double-click to insert)</translation>
     </message>
     <message>
         <source>Isian</source>
-        <translation type="unfinished">Field</translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Nilai</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>Tebal (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bold (Ctrl+B)</translation>
     </message>
     <message>
         <source>Miring (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Italic (Ctrl+I)</translation>
     </message>
     <message>
         <source>Garis bawah (Ctrl+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Underline (Ctrl+U)</translation>
     </message>
     <message>
         <source>Daftar bernomor 1. 2. 3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numbered list 1. 2. 3.</translation>
     </message>
     <message>
         <source>Daftar huruf a. b. c.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lettered list a. b. c.</translation>
     </message>
     <message>
         <source>Daftar berbutir</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulleted list</translation>
     </message>
     <message>
         <source>Paragraf biasa (bukan daftar)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plain paragraph (not a list)</translation>
     </message>
     <message>
         <source>Tabel</source>
-        <translation type="unfinished">Table</translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>Sisipkan tabel sederhana (3 kolom)</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert a simple table (3 columns)</translation>
     </message>
     <message>
         <source>Gambar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Image…</translation>
     </message>
     <message>
         <source>Sisipkan gambar PNG/JPEG (mis. logo daerah)</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert a PNG/JPEG image (e.g. the regional logo)</translation>
     </message>
     <message>
         <source>Isian ▾</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields ▾</translation>
     </message>
     <message>
         <source>Sisipkan isian {opd}, {tahun} …</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert fields {opd}, {tahun} …</translation>
     </message>
     <message>
         <source>Tempatkan ▾</source>
-        <translation type="unfinished"></translation>
+        <translation>Place ▾</translation>
     </message>
     <message>
         <source>Tabel, teks terhitung, tanda tangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tables, generated text, signature</translation>
     </message>
     <message>
         <source>Tabel %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Table %1 %2</translation>
     </message>
     <message>
         <source>Teks terhitung: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Generated text: %1</translation>
     </message>
     <message>
         <source>Blok tanda tangan Kepala</source>
-        <translation type="unfinished"></translation>
+        <translation>Head&apos;s signature block</translation>
     </message>
     <message>
         <source>Jadikan teks terhitung teks biasa</source>
-        <translation type="unfinished"></translation>
+        <translation>Turn generated text into plain text</translation>
     </message>
     <message>
         <source>▣ Tabel %1 %2 — dicetak di sini pada halaman melintang</source>
-        <translation type="unfinished"></translation>
+        <translation>▣ Table %1 %2 — printed here on landscape pages</translation>
     </message>
     <message>
         <source>▣ Teks terhitung (selalu sesuai data): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>▣ Generated text (always true to the data): %1</translation>
     </message>
     <message>
         <source>▣ Blok tanda tangan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>▣ Signature block: %1</translation>
     </message>
     <message>
         <source>(nama Kepala belum diisi)</source>
-        <translation type="unfinished"></translation>
+        <translation>(head&apos;s name not filled in)</translation>
     </message>
     <message>
         <source>Pilih bagian di kerangka</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a section in the outline</translation>
     </message>
     <message>
         <source>Disusun otomatis saat dicetak, dengan nomor halaman yang benar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Built automatically when printed, with the right page numbers.</translation>
     </message>
     <message>
         <source>Perubahan ditolak</source>
-        <translation type="unfinished"></translation>
+        <translation>Change refused</translation>
     </message>
     <message>
         <source>Tambah bagian</source>
-        <translation type="unfinished"></translation>
+        <translation>Add section</translation>
     </message>
     <message>
         <source>Judul:</source>
-        <translation type="unfinished"></translation>
+        <translation>Title:</translation>
     </message>
     <message>
         <source>Tambah bagian &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Add section &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Bagian tidak ditambahkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Section not added</translation>
     </message>
     <message>
         <source>Ubah judul &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Rename &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Pindahkan &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Move &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Hapus &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Tidak ada teks terhitung</source>
-        <translation type="unfinished"></translation>
+        <translation>No generated text</translation>
     </message>
     <message>
         <source>Bagian ini tidak memuat teks terhitung.</source>
-        <translation type="unfinished"></translation>
+        <translation>This section holds no generated text.</translation>
     </message>
     <message>
         <source>Jadikan teks biasa &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Make plain text &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Ganti kerangka</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace outline</translation>
     </message>
     <message>
         <source>Ganti seluruh kerangka dan naskah dengan kerangka bawaan? (Dapat diurungkan.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace the whole outline and text with the default outline? (Can be undone.)</translation>
     </message>
     <message>
         <source>Buat kerangka bawaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Create the default outline</translation>
     </message>
     <message>
         <source>Impor naskah Renja</source>
-        <translation type="unfinished"></translation>
+        <translation>Import Renja text</translation>
     </message>
     <message>
         <source>Dokumen Word atau teks (*.docx *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Word document or text (*.docx *.txt)</translation>
     </message>
     <message>
         <source>Pilih berkas .docx atau .txt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a .docx or .txt file.</translation>
     </message>
     <message>
         <source>Naskah tidak diimpor</source>
-        <translation type="unfinished"></translation>
+        <translation>Text not imported</translation>
     </message>
     <message>
         <source>Impor naskah dari %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Import text from %1</translation>
     </message>
     <message>
         <source>Ubah isi &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit text of &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Isi tidak disimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Text not saved</translation>
     </message>
     <message>
         <source>Kolom 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Column 1</translation>
     </message>
     <message>
         <source>Kolom 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Column 2</translation>
     </message>
     <message>
         <source>Kolom 3</source>
-        <translation type="unfinished"></translation>
+        <translation>Column 3</translation>
     </message>
     <message>
         <source>Sisipkan gambar</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert image</translation>
     </message>
     <message>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Gambar tidak dapat dibaca</source>
-        <translation type="unfinished"></translation>
+        <translation>Image cannot be read</translation>
     </message>
     <message>
         <source>Bukan gambar</source>
-        <translation type="unfinished"></translation>
+        <translation>Not an image</translation>
     </message>
     <message>
         <source>Berkas &apos;%1&apos; bukan gambar PNG atau JPEG; naskah tidak diubah.</source>
-        <translation type="unfinished"></translation>
+        <translation>File &apos;%1&apos; is not a PNG or JPEG image; the text was not changed.</translation>
     </message>
     <message>
         <source>Isian tidak dikenal</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown field</translation>
     </message>
     <message>
         <source>Isian {%1} tidak ada.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no field {%1}.</translation>
     </message>
     <message>
         <source>(kosong)</source>
-        <translation type="unfinished"></translation>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -1951,6 +1955,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Rincian baris</source>
+        <extracomment>a change another process made to the open file (a command-line edit with --force, a second window) is noticed within this interval and the document reloaded</extracomment>
         <translation>Row details</translation>
     </message>
     <message>
@@ -2222,6 +2227,14 @@ Compare and merge now?</translation>
         <translation>Opened: %1</translation>
     </message>
     <message>
+        <source>Berkas berubah</source>
+        <translation>File changed</translation>
+    </message>
+    <message>
+        <source>Berkas &apos;%1&apos; diubah oleh program lain; isinya dimuat ulang.</source>
+        <translation>File &apos;%1&apos; was changed by another program; its content was reloaded.</translation>
+    </message>
+    <message>
         <source>B&amp;uka…</source>
         <translation>&amp;Open…</translation>
     </message>
@@ -2463,7 +2476,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Dokumen</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
 </context>
 <context>
@@ -2682,8 +2695,12 @@ Compare and merge now?</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <source>Baris hanya dapat dipindah ke bawah induk satu tingkat di atasnya.</source>
+        <source>Kode &apos;%1&apos; dibaca sebagai %2</source>
         <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row&apos;s first indicator&apos;s fields</extracomment>
+        <translation>Code &apos;%1&apos; read as %2</translation>
+    </message>
+    <message>
+        <source>Baris hanya dapat dipindah ke bawah induk satu tingkat di atasnya.</source>
         <translation>A row can only move under a parent one level above it.</translation>
     </message>
     <message>
@@ -2712,31 +2729,31 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Yang dicetak</source>
-        <translation type="unfinished"></translation>
+        <translation>What to print</translation>
     </message>
     <message>
         <source>Tabel lampiran</source>
-        <translation type="unfinished"></translation>
+        <translation>Appendix tables</translation>
     </message>
     <message>
         <source>Dokumen lengkap (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole document (PDF)</translation>
     </message>
     <message>
         <source>Dokumen lengkap (Word)</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole document (Word)</translation>
     </message>
     <message>
         <source>Isi</source>
-        <translation type="unfinished"></translation>
+        <translation>Contents</translation>
     </message>
     <message>
         <source>tegak</source>
-        <translation type="unfinished"></translation>
+        <translation>portrait</translation>
     </message>
     <message>
         <source>Kertas halaman teks</source>
-        <translation type="unfinished"></translation>
+        <translation>Text page paper</translation>
     </message>
     <message>
         <source>Tabel</source>
@@ -2868,11 +2885,11 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Cetak Dokumen Lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>Print Whole Document</translation>
     </message>
     <message>
         <source>Simpan Word…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Word…</translation>
     </message>
     <message>
         <source>Membatalkan…</source>
@@ -2916,11 +2933,11 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Simpan dokumen Word</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Word document</translation>
     </message>
     <message>
         <source>Dokumen Word (*.docx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Word document (*.docx)</translation>
     </message>
     <message>
         <source>Ekspor Excel</source>
@@ -2936,7 +2953,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Dokumen Word disimpan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Word document saved: %1</translation>
     </message>
     <message>
         <source>Cetak ke printer</source>
