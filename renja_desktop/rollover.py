@@ -34,6 +34,7 @@ from . import codes
 from .codes import SUB_KEGIATAN
 from .compute import eval_leaf_values
 from .formatting import decimal_to_text
+from . import rowcheck
 from .model import new_id, now_stamp
 from .service import EditError, RenjaDocument
 from .storage import DocumentFileError, create_file
@@ -414,6 +415,7 @@ def _write(target: Path, info: dict, plan_rows, inds, sds, eval_rows, pelayanan,
                 _insert(conn, "renstra_row", renstra_rows)
                 _insert(conn, "renstra_nilai", renstra_values)
                 conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", list(meta.items()))
+                rowcheck.rebuild(conn)  # the new rows get their digests (checked on every open)
             bad = [r[0] for r in conn.execute("PRAGMA foreign_key_check")]
             if bad:
                 raise RolloverError(f"hasil rollover tidak konsisten ({bad[0]}); tidak ditulis")
