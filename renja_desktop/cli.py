@@ -72,7 +72,7 @@ def error_line(exc: BaseException) -> str:
 
     from .exchange.errors import one_line, os_error_message, sqlite_error_message
     from .service import EditError
-    from .storage import DocumentFileError
+    from .storage import DocumentFileError, is_busy_error
 
     from renja_desktop.cli import CliError as imported  # this module may also run as __main__
 
@@ -80,8 +80,7 @@ def error_line(exc: BaseException) -> str:
         return one_line(exc)
     orig = getattr(exc, "orig", None) or exc
     if isinstance(orig, sqlite3.Error):
-        text = str(orig).lower()
-        if "locked" in text or "busy" in text:
+        if is_busy_error(orig):
             return ("berkas sedang dikunci oleh program lain lebih dari 2 detik (mis. jendela Renja Desktop "
                     "atau perintah lain yang sedang menulis); tidak ada yang diubah. Coba lagi.")
         medium = sqlite_error_message(orig, Path(getattr(orig, "filename", None) or "berkas"), "mengakses")

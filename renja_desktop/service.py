@@ -40,7 +40,7 @@ from .model import (
 )
 from .history import History
 from .narrative.sections import put_rows
-from .storage import (APPLICATION_ID, DocumentFileError, create_file, inspect_file, make_engine,
+from .storage import (APPLICATION_ID, DocumentFileError, create_file, inspect_file, is_busy_error, make_engine,
                       upgrade_if_needed)
 from .validation import validate_rows
 
@@ -78,8 +78,7 @@ def write_error(path: Path, exc: BaseException) -> EditError:
 
     orig = getattr(exc, "orig", None) or exc
     name = Path(path).name
-    text = str(orig).lower()
-    if "locked" in text or "busy" in text:
+    if is_busy_error(orig):
         return EditError(
             f"Berkas '{name}' sedang dikunci oleh program lain (mis. jendela Renja Desktop atau perintah "
             "lain yang sedang menulis) lebih dari 2 detik; perubahan ini tidak disimpan. Coba lagi.")

@@ -108,6 +108,14 @@ def header_facts(path: Path) -> FileFacts:
     return FileFacts(path, size, page_size, page_count, application_id, user_version, wal, change_counter)
 
 
+def is_busy_error(exc: BaseException) -> bool:
+    """Whether SQLite refused because another connection holds the file (SQLITE_BUSY or
+    SQLITE_LOCKED, extended codes included): decided by the error code, never by its text."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
 def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False) -> FileFacts:
     """Check that ``path`` is a healthy Renja document this build can open. Never writes to it
     (a hot journal is first settled on a copy; see :func:`settle_journal`).
@@ -167,7 +175,7 @@ def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+        if is_busy_error(exc):
             raise DocumentFileError(
                 "busy",
                 f"Berkas '{name}' sedang dikunci oleh program lain lebih dari 2 detik (mis. jendela Renja "
