@@ -20,9 +20,11 @@ How:
   the rows of a bucket are serialised in one call and compared with the stored CRC; only a bucket
   that differs is looked at row by row. A missing bucket, a surplus bucket and a row whose rowid is
   not listed all count as damage.
-* The row ``('*', 0)`` marks a file whose digests are complete. A file without it (made before
-  digests existed, or just upgraded) is digested once, after it passed its other checks, when it is
-  first opened for writing.
+* The row ``('*', 0)`` marks a file whose digests are complete: a new document gets it when it is
+  created, a file written with plain ``sqlite3`` (merge, recover, consolidate, rollover) through
+  :func:`rebuild`. A file without it (made before digests existed, just upgraded, or written by
+  code that does not keep digests) is digested once, after it passed its other checks, when it is
+  first opened for writing; until then only SQLite's own checks apply to it.
 
 A CRC-32 finds every change of up to 32 consecutive bits for sure, and any other change with
 probability 1 - 2^-32; it is not a defence against deliberate forgery, only against damage.

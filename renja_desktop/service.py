@@ -192,7 +192,9 @@ class RenjaDocument:
                 id=new_id(), tahun=tahun, pemda=pemda, opd=opd, created_at=now_stamp(),
                 modified_at=now_stamp(), **{k: v for k, v in fields.items()},
             ))
-        return cls(path, engine)
+        doc = cls(path, engine)
+        doc._complete_digests()  # marks the new file's row digests complete (see rowcheck)
+        return doc
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False, deep: bool = False,

@@ -475,9 +475,6 @@ def create_file(path: str | os.PathLike) -> Engine:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
             Base.metadata.create_all(conn)
-            from . import rowcheck
-
-            rowcheck.rebuild(conn.connection.dbapi_connection)  # empty: only the "complete" mark
     finally:
         engine.dispose()
     os.replace(tmp, path)

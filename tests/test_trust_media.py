@@ -282,3 +282,40 @@ def test_copy_lock_backup_and_merge_on_a_real_fat32_flash_disk(tmp_path):
         save_copy(work, target)
         assert not leftover.exists()
         print(f"FAT32 through {how}")
+
+
+def test_windows_cache_purge_opens_the_file_unbuffered_once(tmp_path):
+    """Windows: a handle opened with FILE_FLAG_NO_BUFFERING makes the cache manager drop the file's
+    cached pages (a fake kernel32 here: the logic runs on every system)."""
+    calls = []
+
+    class K32:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def CreateFileW(self, name, access, share, security, disposition, flags, template):  # noqa: N802
+            calls.append(("open", name, access, share, disposition, flags))
+            return self.handle
+
+        def CloseHandle(self, handle):  # noqa: N802
+            calls.append(("close", handle))
+            return 1
+
+        def get_last_error(self):
+            return 32
+
+    target = tmp_path / "renja.sqlite"
+    fsutil.purge_cache_windows(K32(1234), target)
+    assert calls == [("open", str(target), fsutil.GENERIC_READ, fsutil.FILE_SHARE_ALL, fsutil.OPEN_EXISTING,
+                      fsutil.FILE_FLAG_NO_BUFFERING), ("close", 1234)]
+    calls.clear()
+    with pytest.raises(OSError) as info:
+        fsutil.purge_cache_windows(K32(fsutil.INVALID_HANDLE_VALUE), target)
+    assert getattr(info.value, "winerror", None) == 32 and calls[-1][0] == "open"
+
+
+def test_drop_cache_leaves_the_file_as_it_is(tmp_path):
+    path = small_document(tmp_path / "renja.sqlite")
+    before = path.read_bytes()
+    fsutil.drop_cache(path)
+    assert path.read_bytes() == before
