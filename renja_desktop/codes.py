@@ -44,6 +44,10 @@ _SEGMENT_RE = [
 ]
 
 
+#: a well-formed code of any level in one expression (a subset of what the segment rules accept)
+_CANONICAL = re.compile(r"(?:\d|X)(?:\.(?:\d{2}|XX)(?:\.\d{2}(?:\.[12]\.\d{2}(?:\.\d{4})?)?)?)?")
+
+
 class CodeError(ValueError):
     """A code that cannot be read as ``U.BB.PP.K.KK.SSSS``."""
 
@@ -74,6 +78,8 @@ def parse_code(text: str) -> Code:
     """Parse a code in its canonical form. Raise :class:`CodeError` with an Indonesian message.
     (Cached: a document repeats its codes in every check; :class:`Code` is immutable.)"""
     text = (text or "").strip()
+    if _CANONICAL.fullmatch(text):
+        return Code(tuple(text.split(".")))  # the common case in one match; errors are named below
     if not text:
         raise CodeError("kode kosong")
     parts = text.split(".")

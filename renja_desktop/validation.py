@@ -136,10 +136,75 @@ def row_findings(doc: "RenjaDocument", node: Node) -> list[Finding]:
     return out
 
 
+def plan_row_findings(doc: "RenjaDocument", nodes: Iterable[Node]) -> dict[str, list[Finding]]:
+    """:func:`row_findings` of many rows, by row id (rows without findings left out).
+
+    The same result as calling :func:`row_findings` on each row, but a row that passes every rule
+    (nearly all of them) is recognised by a few direct tests; only the others go through
+    :func:`row_findings`, which names what is wrong. Keep both in step when a rule changes."""
+    out: dict[str, list[Finding]] = {}
+    parse = codes.parse_code
+    sources_of = doc.sumber_dana
+    urusan = codes.URUSAN
+    for node in nodes:
+        v = node.values
+        kode = v.get("kode")
+        nama = v.get("nama")
+        clean = False
+        if kode and nama and not nama.isspace():
+            level = v["level"]
+            try:
+                parsed = parse(kode)
+            except CodeError:
+                parsed = None
+            if parsed is not None and parsed.level == level:
+                parent = node.parent
+                if parent is None:
+                    clean = level == urusan
+                elif parent.values["level"] + 1 == level:
+                    pkode = parent.values.get("kode")
+                    clean = True
+                    if pkode:
+                        try:
+                            clean = parsed.extends(parse(pkode))
+                        except CodeError:
+                            pass
+                if clean:
+                    if level == SUB_KEGIATAN:
+                        pagu = v.get("pagu")
+                        sources = sources_of.get(node.id)
+                        if pagu is None:
+                            clean = False
+                        elif sources:
+                            if len(sources) != 1 or sources[0].get("jumlah") is not None:
+                                clean = sum(s.get("jumlah") or 0 for s in sources) == pagu
+                        elif pagu:
+                            clean = False
+                    elif level < SUB_KEGIATAN and not node.children:
+                        clean = False
+        if not clean:
+            found = row_findings(doc, node)
+            if found:
+                out[node.id] = found
+    return out
+
+
 def duplicate_findings(doc: "RenjaDocument") -> list[Finding]:
+    # one pass over the codes to find whether any repeats (rare); only then group in document order
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for node in doc.plan.nodes.values():
+        kode = node.values.get("kode")
+        if kode:
+            if kode in seen:
+                repeated.add(kode)
+            else:
+                seen.add(kode)
+    if not repeated:
+        return []
     by_code: dict[str, list[Node]] = defaultdict(list)
     for node in doc.plan.walk():
-        if node.kode:
+        if node.kode in repeated:
             by_code[node.kode].append(node)
     out = []
     for kode, nodes in by_code.items():
@@ -283,9 +348,7 @@ def validate_rows(doc: "RenjaDocument", row_ids: Iterable[str]) -> list[Finding]
 
 def validate(doc: "RenjaDocument") -> list[Finding]:
     """Every rule over the whole document, errors first, then in document order."""
-    out: list[Finding] = []
-    for node in doc.plan.walk():
-        out.extend(row_findings(doc, node))
+    out = [f for found in plan_row_findings(doc, doc.plan.walk()).values() for f in found]
     return sort_findings(doc, out + document_findings(doc))
 
 
@@ -322,7 +385,9 @@ def rows_to_recheck(doc: "RenjaDocument", changed: Iterable[str], moved: Iterabl
 
 def sort_findings(doc: "RenjaDocument", findings: list[Finding]) -> list[Finding]:
     """Errors first, then warnings and notes; by table; then in document order."""
-    order = {node.id: i for i, node in enumerate(doc.plan.walk())}
+    if not findings:
+        return findings
+    order = {node.id: i for i, node in enumerate(doc.plan.walk())} if any(f.row_id for f in findings) else {}
     findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.tabel, order.get(f.row_id or "", 1 << 30)))
     return findings
 

@@ -172,7 +172,9 @@ def open_for_editing(path: str | os.PathLike, *, readonly: bool = False, takeove
     """
     path = Path(os.path.abspath(path))
     kind = location.classify(path)
-    report = check_file(path)
+    # the content hash names the version of a file opened from outside (flash disk, share); a local
+    # file is opened in place, so its rows are not hashed on the way in (the slowest step of opening)
+    report = check_file(path, with_hash=kind != location.LOCAL)
     if not report.ok:
         raise DocumentFileError(report.kind, report.message, path)
     if report.consolidated or report.read_only_flag:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..validation import (
-    ERROR, WARNING, Finding, document_findings, row_findings, rows_to_recheck, sort_findings,
+    ERROR, WARNING, Finding, document_findings, plan_row_findings, row_findings, rows_to_recheck,
+    sort_findings,
 )
 from .texts import severity_name
 from .. import registry
@@ -104,12 +105,7 @@ class FindingsPanel(QWidget):
     def refresh(self) -> None:
         """Check the whole document again."""
         start = time.perf_counter()
-        by_row: dict[str, list[Finding]] = {}
-        for node in self.doc.plan.walk():
-            found = row_findings(self.doc, node)
-            if found:
-                by_row[node.id] = found
-        self._by_row = by_row
+        self._by_row = plan_row_findings(self.doc, self.doc.plan.walk())
         self._pending, self._moved = set(), set()
         self._show(start)
 
