@@ -146,6 +146,8 @@ def plan_row_findings(doc: "RenjaDocument", nodes: Iterable[Node]) -> dict[str, 
     parse = codes.parse_code
     sources_of = doc.sumber_dana
     urusan = codes.URUSAN
+    segments_of_level = codes.SEGMENTS_OF_LEVEL
+    last_parent = pcode = None  # siblings follow one another: their parent's code is read once
     for node in nodes:
         v = node.values
         kode = v.get("kode")
@@ -154,21 +156,23 @@ def plan_row_findings(doc: "RenjaDocument", nodes: Iterable[Node]) -> dict[str, 
         if kode and nama and not nama.isspace():
             level = v["level"]
             try:
-                parsed = parse(kode)
+                segments = parse(kode).segments
             except CodeError:
-                parsed = None
-            if parsed is not None and parsed.level == level:
+                segments = None
+            if segments is not None and len(segments) == segments_of_level.get(level):
                 parent = node.parent
                 if parent is None:
                     clean = level == urusan
                 elif parent.values["level"] + 1 == level:
-                    pkode = parent.values.get("kode")
-                    clean = True
-                    if pkode:
+                    if parent is not last_parent:
+                        last_parent = parent
                         try:
-                            clean = parsed.extends(parse(pkode))
+                            pcode = parse(parent.values.get("kode") or "").segments
                         except CodeError:
-                            pass
+                            pcode = None
+                    # a child code: its parent's segments, and the parent's code of the level above
+                    clean = pcode is None or (segments[:len(pcode)] == pcode and
+                                              len(pcode) == segments_of_level.get(level - 1))
                 if clean:
                     if level == SUB_KEGIATAN:
                         pagu = v.get("pagu")

@@ -155,10 +155,12 @@ class RollupTreeModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ Qt structure
     def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        item = parent.internalPointer() if parent.isValid() else self._root
-        children = item.children
-        if 0 <= row < len(children) and 0 <= column < self._ncols:
-            return self.createIndex(row, column, children[row])
+        children = (parent.internalPointer() if parent.isValid() else self._root).children
+        if row >= 0 and 0 <= column < self._ncols:
+            try:
+                return self.createIndex(row, column, children[row])
+            except IndexError:
+                pass
         return QModelIndex()
 
     def parent(self, index: QModelIndex | None = None):  # noqa: D401 - Qt override
