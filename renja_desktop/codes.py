@@ -48,6 +48,11 @@ _SEGMENT_RE = [
 
 #: a well-formed code of any level in one expression (a subset of what the segment rules accept)
 _CANONICAL = re.compile(r"(?:\d|X)(?:\.(?:\d{2}|XX)(?:\.\d{2}(?:\.[12]\.\d{2}(?:\.\d{4})?)?)?)?")
+_PREFIXES = (r"(?:\d|X)", r"\.(?:\d{2}|XX)", r"\.\d{2}", r"\.[12]\.\d{2}", r"\.\d{4}")
+#: per level, a well-formed code of that level in canonical form (``fullmatch``): a code it
+#: accepts is one :func:`parse_code` reads as that level
+CANONICAL_OF_LEVEL = {level: re.compile("".join(_PREFIXES[:i + 1]))
+                      for i, level in enumerate((URUSAN, BIDANG_URUSAN, PROGRAM, KEGIATAN, SUB_KEGIATAN))}
 
 
 class CodeError(ValueError):

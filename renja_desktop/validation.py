@@ -143,11 +143,9 @@ def plan_row_findings(doc: "RenjaDocument", nodes: Iterable[Node]) -> dict[str, 
     (nearly all of them) is recognised by a few direct tests; only the others go through
     :func:`row_findings`, which names what is wrong. Keep both in step when a rule changes."""
     out: dict[str, list[Finding]] = {}
-    parse = codes.parse_code
     sources_of = doc.sumber_dana
     urusan = codes.URUSAN
-    segments_of_level = codes.SEGMENTS_OF_LEVEL
-    last_parent = pcode = None  # siblings follow one another: their parent's code is read once
+    canonical = codes.CANONICAL_OF_LEVEL
     for node in nodes:
         v = node.values
         kode = v.get("kode")
@@ -155,24 +153,17 @@ def plan_row_findings(doc: "RenjaDocument", nodes: Iterable[Node]) -> dict[str, 
         clean = False
         if kode and nama and not nama.isspace():
             level = v["level"]
-            try:
-                segments = parse(kode).segments
-            except CodeError:
-                segments = None
-            if segments is not None and len(segments) == segments_of_level.get(level):
+            pattern = canonical.get(level)
+            # a canonical code of the row's level (anything else: row_findings says what is wrong)
+            if pattern is not None and pattern.fullmatch(kode):
                 parent = node.parent
                 if parent is None:
                     clean = level == urusan
                 elif parent.values["level"] + 1 == level:
-                    if parent is not last_parent:
-                        last_parent = parent
-                        try:
-                            pcode = parse(parent.values.get("kode") or "").segments
-                        except CodeError:
-                            pcode = None
-                    # a child code: its parent's segments, and the parent's code of the level above
-                    clean = pcode is None or (segments[:len(pcode)] == pcode and
-                                              len(pcode) == segments_of_level.get(level - 1))
+                    pkode = parent.values.get("kode")
+                    # under its parent's code, itself a canonical code of the level above
+                    clean = not pkode or (kode.startswith(pkode) and kode[len(pkode):len(pkode) + 1] == "."
+                                          and canonical[level - 1].fullmatch(pkode) is not None)
                 if clean:
                     if level == SUB_KEGIATAN:
                         pagu = v.get("pagu")

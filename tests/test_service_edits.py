@@ -217,6 +217,10 @@ def test_findings_of_many_rows_equal_each_rows_findings(tmp_path):
     d.add_plan_row(None, "9.02", "Bidang tanpa induk", check=False)                   # level_order
     d.add_plan_row(b, "9.01.03", "Program tanpa kegiatan")                            # no_children
     d.add_plan_row(b, "9.01.04 ", "Kode berspasi", check=False)
+    b2 = d.add_plan_row(u, "9.02.01", "Bidang berkode program", level=2, check=False)  # code_level
+    d.add_plan_row(b2, "9.02.01", "Program berkode sama dengan induk", check=False)    # code_parent
+    b3 = d.add_plan_row(u, " 9.03", "Bidang berkode berspasi", check=False)
+    d.add_plan_row(b3, "9.03.01", "Program di bawah kode berspasi", check=False)
     d.set_plan(leaf.id, pagu=5)
     d.set_sumber_dana(leaf.id, [{"nama": "DAU", "jumlah": 4}])
     bulk = plan_row_findings(d, d.plan.walk())
