@@ -9,6 +9,8 @@ of :func:`validate`.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import repeat
+from operator import attrgetter
 from typing import TYPE_CHECKING, Iterable
 
 from . import codes
@@ -184,19 +186,20 @@ def plan_row_findings(doc: "RenjaDocument", nodes: Iterable[Node]) -> dict[str, 
     return out
 
 
+_VALUES = attrgetter("values")
+
+
 def duplicate_findings(doc: "RenjaDocument") -> list[Finding]:
-    # one pass over the codes to find whether any repeats (rare); only then group in document order
+    # whether any code repeats (rare), in loops that run in C; only then group in document order
+    kodes = list(filter(None, map(dict.get, map(_VALUES, doc.plan.nodes.values()), repeat("kode"))))
+    if len(set(kodes)) == len(kodes):
+        return []
     seen: set[str] = set()
     repeated: set[str] = set()
-    for node in doc.plan.nodes.values():
-        kode = node.values.get("kode")
-        if kode:
-            if kode in seen:
-                repeated.add(kode)
-            else:
-                seen.add(kode)
-    if not repeated:
-        return []
+    for kode in kodes:
+        if kode in seen:
+            repeated.add(kode)
+        seen.add(kode)
     by_code: dict[str, list[Node]] = defaultdict(list)
     for node in doc.plan.walk():
         if node.kode in repeated:
@@ -347,10 +350,19 @@ def validate(doc: "RenjaDocument") -> list[Finding]:
     return sort_findings(doc, out + document_findings(doc))
 
 
-def document_findings(doc: "RenjaDocument") -> list[Finding]:
+def plan_codes(doc: "RenjaDocument") -> dict[str, str]:
+    """Every plan row's code by row id (rows without a code left out)."""
+    nodes = doc.plan.nodes
+    return {rid: kode for rid, kode in zip(nodes, map(dict.get, map(_VALUES, nodes.values()), repeat("kode")))
+            if kode}
+
+
+def document_findings(doc: "RenjaDocument", duplicates: list[Finding] | None = None) -> list[Finding]:
     """The rules that look at the document as a whole rather than one plan row at a time:
-    duplicate codes, printed values, Tabel 2.1 and the registered rules (import audit)."""
-    out = duplicate_findings(doc)
+    duplicate codes, printed values, Tabel 2.1 and the registered rules (import audit).
+    ``duplicates``: the duplicate code findings when the caller already knows them (the findings
+    panel counts codes as they change), else they are looked for here."""
+    out = list(duplicates) if duplicates is not None else duplicate_findings(doc)
     out.extend(declared_findings(doc))
     out.extend(eval_findings(doc))
     for rule in (*audit.RULES, narrative_findings):
