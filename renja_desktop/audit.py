@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 from . import codes
 from .catalog import CatalogError, catalog_for_document, name_similarity, normalize_name, pemda_jenis, same_name
 from .codes import SUB_KEGIATAN, CodeError
-from .findings import ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding
+from .findings import (
+    CORRECTIONS_KEY, ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding, correction_text, corrections_of, import_rows,
+)
 from .formatting import format_rupiah
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -154,8 +156,6 @@ def import_notes(doc: "RenjaDocument") -> list[Finding]:
 
 def import_placeholders(doc: "RenjaDocument") -> list[Finding]:
     """Rows Tabel 2.3 brought in before any plan table: one finding for all of them."""
-    from .validation import import_rows
-
     made = import_rows(doc)
     if not made:
         return []
@@ -171,15 +171,10 @@ def import_placeholders(doc: "RenjaDocument") -> list[Finding]:
 
 def sample_corrections(doc: "RenjaDocument") -> list[Finding]:
     """The bundled sample's corrections of its source text, one note each (never silent)."""
-    if not doc.meta.get("sample_corrections"):
+    if not doc.meta.get(CORRECTIONS_KEY):
         return []
-    from .sample import correction_text, corrections_of
-
-    out = []
-    for c in corrections_of(doc):
-        out.append(Finding(INFO, c.tabel, "", "", correction_text(c), tercetak=c.tertulis, terhitung=c.menjadi,
-                           rule="sample_correction"))
-    return out
+    return [Finding(INFO, str(c.get("tabel", "")), "", "", correction_text(c), tercetak=str(c.get("tertulis", "")),
+                    terhitung=str(c.get("menjadi", "")), rule="sample_correction") for c in corrections_of(doc)]
 
 
 #: the audit's rules, in the order their findings are listed

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from . import codes
 from .codes import CodeError
+from .errors import RenjaError
 from .paths import data_dir, db_dir
 from .readers import ImportFailure, file_source
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 COLUMNS = ("kode", "tingkat", "jenis", "nama", "kinerja", "indikator", "satuan")
 
 
-class CatalogError(ValueError):
+class CatalogError(RenjaError, ValueError):
     """A catalog that cannot be found or read; the message is Indonesian."""
 
 

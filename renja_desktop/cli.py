@@ -13,9 +13,8 @@ import sys
 from typing import Any, Callable
 
 from . import __version__
+from .errors import RenjaError
 from .cli_argparse_id import IndonesianParser, install as _install_indonesian_argparse
-from .errors import EditError
-from .storage import DocumentFileError
 
 #: modules whose ``register(subparsers)`` adds commands, in help order
 COMMAND_MODULES = [
@@ -34,7 +33,7 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
-class CliError(Exception):
+class CliError(RenjaError):
     """A bad argument or input: printed as one line, exit status 2."""
 
 
@@ -74,11 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_OK
-
     try:
         return handler(args)
-    except (CliError, EditError, DocumentFileError) as exc:
-        sys.stderr.write(f"galat: {exc}\n")
+    except RenjaError as exc:   # every refusal, in Indonesian: the command line's language
+        sys.stderr.write(f"galat: {exc.message('id')}\n")
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into `head` and closed early
         import os

@@ -10,6 +10,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from . import registry
+from .errors import RenjaError, Text
 from .registry import BIDANG_URUSAN, KEGIATAN, PROGRAM, SUB_KEGIATAN, URUSAN
 
 LEVELS = registry.ALL_LEVELS
@@ -28,12 +29,13 @@ SEGMENTS_OF_LEVEL = dict(_SEGMENTS)
 
 #: what each segment must be, as the messages say it
 _RULES = (
-    "1 digit atau X",
-    "2 digit atau XX",
-    "2 digit",
-    "1 atau 2 (tingkat pemerintahan: 1 provinsi, 2 kabupaten/kota)",
-    "2 digit",
-    "4 digit",
+    Text("1 digit atau X", "1 digit or X"),
+    Text("2 digit atau XX", "2 digits or XX"),
+    Text("2 digit", "2 digits"),
+    Text("1 atau 2 (tingkat pemerintahan: 1 provinsi, 2 kabupaten/kota)",
+         "1 or 2 (level of government: 1 province, 2 regency/city)"),
+    Text("2 digit", "2 digits"),
+    Text("4 digit", "4 digits"),
 )
 
 _SEGMENT_RE = [
@@ -55,7 +57,7 @@ CANONICAL_OF_LEVEL = {level: re.compile("".join(_PREFIXES[:i + 1]))
                       for i, level in enumerate((URUSAN, BIDANG_URUSAN, PROGRAM, KEGIATAN, SUB_KEGIATAN))}
 
 
-class CodeError(ValueError):
+class CodeError(RenjaError, ValueError):
     """A code that cannot be read as ``U.BB.PP.K.KK.SSSS``."""
 
 
@@ -88,17 +90,13 @@ def parse_code(text: str) -> Code:
     if _CANONICAL.fullmatch(text):
         return Code(tuple(text.split(".")))  # the common case in one match; errors are named below
     if not text:
-        raise CodeError("kode kosong")
+        raise CodeError("code.empty")
     parts = text.split(".")
     if len(parts) not in _LEVEL_OF_SEGMENTS:
-        raise CodeError(
-            f"kode '{text}' tidak berbentuk U.BB.PP.K.KK.SSSS (jumlah segmen {len(parts)})"
-        )
+        raise CodeError("code.segments", text=text, count=len(parts))
     for i, part in enumerate(parts):
         if not _SEGMENT_RE[i].match(part):
-            raise CodeError(
-                f"kode '{text}': segmen ke-{i + 1} '{part}' harus {_RULES[i]}"
-            )
+            raise CodeError("code.segment", text=text, index=i + 1, part=part, rule=_RULES[i])
     return Code(tuple(parts))
 
 
@@ -111,7 +109,7 @@ def normalize_code(text: str) -> str:
     """
     raw = re.sub(r"\s+", "", text or "")
     if not raw:
-        raise CodeError("kode kosong")
+        raise CodeError("code.empty")
     parts = raw.split(".")
     if len(parts) in _LEVEL_OF_SEGMENTS:
         fixed = []

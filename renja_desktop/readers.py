@@ -53,6 +53,8 @@ class Source:
 
 
 def _clean_cell(text: str) -> str:
+    if text.isascii() and "*" not in text and "\r" not in text:
+        return text.strip()   # the common case, fast
     text = text.replace("\u00a0", " ").replace("\r", " ").strip()
     # markdown bold from document converters: **RENCANA KERJA**
     if text.startswith("**") or text.endswith("**"):

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .exchange.sqlitefile import file_sha
+from .findings import CORRECTIONS_KEY, correction_text
+from .errors import RenjaError
 from .importer import import_text, parse_identity
 from .narrative.format import image_block
 from .narrative.store import install_outline
@@ -33,7 +35,7 @@ CORRECTIONS = "koreksi.tsv"
 SAMPLE_CATALOG_VERSION = "kep050-5889-2021"
 
 
-class SampleError(RuntimeError):
+class SampleError(RenjaError, RuntimeError):
     """The bundled sample or its corrections are inconsistent (a packaging error)."""
 
 
@@ -115,12 +117,7 @@ def add_sample_chapters(doc, text: str | None = None):
     install_outline(doc, outline)
     return report
 #: document meta key: the corrections made to the sample's source text (JSON list of Correction)
-CORRECTIONS_META = "sample_corrections"
-
-
-def correction_text(c: Correction) -> str:
-    written = f"tertulis '{c.tertulis}'" if c.tertulis.strip() else "tidak tertulis (sel kosong)"
-    return f"Tabel {c.tabel} baris {c.baris} sel {c.sel} dikoreksi: {written}, menjadi '{c.menjadi}' ({c.alasan})"
+CORRECTIONS_META = CORRECTIONS_KEY
 
 
 def mark_corrections(doc, corrections: list[Correction]) -> int:
@@ -147,14 +144,6 @@ def mark_corrections(doc, corrections: list[Correction]) -> int:
     if items:
         doc.add_declared_many(items)
     return len(items)
-
-
-def corrections_of(doc) -> list[Correction]:
-    raw = doc.meta.get(CORRECTIONS_META) or ""
-    try:
-        return [Correction(**x) for x in json.loads(raw)] if raw.startswith("[") else []
-    except (TypeError, ValueError):
-        return []
 
 
 def build_sample(path: str | Path, overwrite: bool = False):

@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection
 from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from .compute import EvalTree, Node, PlanTree, RollupTree
-from .errors import EditError
+from .errors import EditError, RenjaError, level_text
 from .stagefile import hash_optional_tables
 from .events import ChangeEvent
 from .formatting import NumberError, decimal_to_text, opd_with_pemda, parse_decimal, parse_rupiah
@@ -131,10 +131,10 @@ class RenjaDocument:
         """Make a new document file. Raises :class:`DocumentFileError` if it exists."""
         path = Path(path)
         if not isinstance(tahun, int) or not 2000 <= tahun <= 2100:
-            raise EditError(f"tahun rencana '{tahun}' tidak sah (harus antara 2000 dan 2100)")
+            raise EditError("edit.year", value=tahun)
         unknown = set(fields) - set(DOCUMENT_FIELDS)
         if unknown:
-            raise EditError(f"isian identitas tidak dikenal: {', '.join(sorted(unknown))}")
+            raise EditError("edit.unknown_identity", names=", ".join(sorted(unknown)))
         engine = create_file(path)
         with engine.begin() as conn:
             conn.execute(insert(T_DOC).values(
@@ -157,9 +157,7 @@ class RenjaDocument:
             engine.dispose()
             if isinstance(exc, DocumentFileError):
                 raise
-            raise DocumentFileError(
-                "damaged", f"Berkas '{path.name}' tidak dapat dimuat: {exc}", path
-            ) from exc
+            raise DocumentFileError("damaged", "file.unloadable", path, name=path.name, reason=exc) from exc
 
     def close(self) -> None:
         try:
@@ -230,7 +228,7 @@ class RenjaDocument:
     def _load_rows(self) -> None:
         doc = self._rows(T_DOC)
         if not doc:
-            raise DocumentFileError("damaged", f"Berkas '{self.path.name}' tidak berisi identitas dokumen.")
+            raise DocumentFileError("damaged", "file.no_identity", name=self.path.name)
         self.info = doc[0]
         self.plan = PlanTree()
         self.plan.load(self._rows(T_PLAN))
@@ -327,7 +325,7 @@ class RenjaDocument:
 
     def _writable_plain(self) -> None:
         if self.readonly:
-            raise EditError("Dokumen dibuka hanya-baca: perubahan tidak disimpan.")
+            raise EditError("edit.readonly")
 
     def _writable(self) -> None:
         self._writable_plain()
@@ -385,7 +383,7 @@ class RenjaDocument:
         self._writable()
         unknown = set(fields) - set(DOCUMENT_FIELDS)
         if unknown:
-            raise EditError(f"isian identitas tidak dikenal: {', '.join(sorted(unknown))}")
+            raise EditError("edit.unknown_identity", names=", ".join(sorted(unknown)))
         clean: dict[str, Any] = {}
         for key, value in fields.items():
             if key in ("tahun", "renstra_mulai", "renstra_selesai"):
@@ -395,14 +393,14 @@ class RenjaDocument:
                 try:
                     year = int(str(value).strip())
                 except ValueError:
-                    raise EditError(f"{key}: '{value}' bukan tahun yang sah") from None
+                    raise EditError("edit.not_a_year", field=key, value=value) from None
                 if not 2000 <= year <= 2100:
-                    raise EditError(f"{key}: tahun {year} di luar rentang 2000-2100")
+                    raise EditError("edit.year_range", field=key, year=year)
                 clean[key] = year
             elif key == "kepala_nip":
                 digits = "".join(ch for ch in str(value or "") if ch.isdigit())
                 if value and len(digits) != 18:
-                    raise EditError(f"NIP '{value}' harus 18 digit (sekarang {len(digits)} digit)")
+                    raise EditError("edit.nip", value=value, digits=len(digits))
                 clean[key] = digits
             else:
                 clean[key] = "" if value is None else str(value)
@@ -434,23 +432,20 @@ class RenjaDocument:
         try:
             canonical = codes.normalize_code(kode)
         except CodeError as exc:
-            raise EditError(f"Kode tidak sah: {exc}") from None
+            raise EditError("edit.bad_code", reason=exc) from None
         actual = codes.code_level(canonical)
         if actual != level:
-            raise EditError(
-                f"Kode '{canonical}' adalah kode {codes.LEVEL_NAMES[actual]}, "
-                f"bukan {codes.LEVEL_NAMES[level]}"
-            )
+            raise EditError("edit.code_level", kode=canonical, actual=level_text(actual), level=level_text(level))
         if parent is not None and parent.kode:
             try:
                 parent_code = codes.parse_code(parent.kode)
             except CodeError:
                 parent_code = None
             if parent_code is not None and not codes.parse_code(canonical).extends(parent_code):
-                raise EditError(f"Kode '{canonical}' tidak berada di bawah kode induk '{parent.kode}'")
+                raise EditError("edit.code_parent", kode=canonical, parent=parent.kode)
         for other in self.plan.find_kode(canonical):
             if other.id != exclude_id:
-                raise EditError(f"Kode '{canonical}' sudah dipakai oleh '{other.nama[:60]}'")
+                raise EditError("edit.code_taken", kode=canonical, nama=other.nama[:60])
         return canonical
 
     def _parse_plan_value(self, node_level: int, key: str, value: Any, label: str) -> Any:
@@ -458,18 +453,15 @@ class RenjaDocument:
             try:
                 amount = parse_rupiah(value)
             except NumberError as exc:
-                raise EditError(f"{label}, kolom {key}: {exc}") from None
+                raise EditError("edit.value", row=label, field=key, reason=exc) from None
             if amount is not None and node_level != SUB_KEGIATAN:
-                raise EditError(
-                    f"{label}: {key} hanya diisi pada sub kegiatan; pagu {codes.LEVEL_NAMES[node_level].lower()}"
-                    " dihitung dari rinciannya"
-                )
+                raise EditError("edit.money_on_parent", row=label, field=key, level=level_text(node_level, lower=True))
             if amount is not None and amount >= 2**63:
-                raise EditError(f"{label}, kolom {key}: angka terlalu besar")
+                raise EditError("edit.too_big", row=label, field=key)
             return amount
         if key in PLAN_TEXT_FIELDS:
             return "" if value is None else str(value)
-        raise EditError(f"kolom '{key}' tidak dikenal untuk baris rencana")
+        raise EditError("edit.unknown_field", field=key, what=EditError("edit.plan_row"))
 
     # ---------------------------------------------------------------- plan tree: edits
     def add_plan_row(self, parent_id: str | None, kode: str, nama: str, *, level: int | None = None,
@@ -479,7 +471,7 @@ class RenjaDocument:
         self._writable()
         parent = self.plan.nodes.get(parent_id) if parent_id is not None else None
         if parent_id is not None and parent is None:
-            raise EditError("baris induk tidak ditemukan")
+            raise EditError("edit.parent_missing")
         if level is None:
             if parent is not None:
                 level = parent.level + 1
@@ -487,18 +479,15 @@ class RenjaDocument:
                 try:
                     level = codes.code_level(codes.normalize_code(kode))
                 except CodeError as exc:
-                    raise EditError(f"Kode tidak sah: {exc}") from None
+                    raise EditError("edit.bad_code", reason=exc) from None
         if not 1 <= level <= SUB_KEGIATAN:
-            raise EditError(f"tingkat {level} tidak sah")
+            raise EditError("edit.bad_level", level=level)
         if check:
             if parent is not None and level != parent.level + 1:
-                raise EditError(
-                    f"{codes.LEVEL_NAMES[level]} tidak dapat berada langsung di bawah "
-                    f"{codes.LEVEL_NAMES[parent.level]}"
-                )
+                raise EditError("edit.level_under", level=level_text(level), parent=level_text(parent.level))
             kode = self._check_plan_code(kode, level, parent)
             if not (nama or "").strip():
-                raise EditError(f"Nama baris {kode} tidak boleh kosong")
+                raise EditError("edit.name_empty", kode=kode)
         return self._insert_tree_row("plan", parent_id, kode, nama, level, position, row_id, fields)
 
     def _insert_tree_row(self, which: str, parent_id: str | None, kode: str, nama: str, level: int,
@@ -602,13 +591,14 @@ class RenjaDocument:
             self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(old)}")
 
     def new_plan_values(self, parent_id: str | None, kode: str, nama: str, level: int, position: int,
-                        fields: dict[str, Any] | None = None, stamp: str | None = None) -> dict[str, Any]:
+                        fields: dict[str, Any] | None = None, stamp: str | None = None,
+                        row_id: str | None = None) -> dict[str, Any]:
         """A complete plan row for :meth:`add_plan_rows_bulk` (fields parsed as by :meth:`set_plan`)."""
         values: dict[str, Any] = dict(self._blank_plan)
         label = kode or (nama or "")[:40]
         for key, value in (fields or {}).items():
             values[key] = self._parse_plan_value(level, key, value, label)
-        values.update(id=new_id(), parent_id=parent_id, level=level, kode=kode or "",
+        values.update(id=row_id or new_id(), parent_id=parent_id, level=level, kode=kode or "",
                       nama=(nama or "").strip(), position=position, modified_at=stamp or now_stamp())
         return values
 
@@ -623,7 +613,7 @@ class RenjaDocument:
         self._writable()
         node = self.plan.nodes.get(row_id)
         if node is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         label = _label(node)
         clean: dict[str, Any] = {}
         for key, value in fields.items():
@@ -632,7 +622,7 @@ class RenjaDocument:
                 clean["kode"] = self._check_plan_code(kode, node.level, node.parent, row_id) if check else kode
             elif key == "nama":
                 if check and not str(value or "").strip():
-                    raise EditError(f"{label}: nama tidak boleh kosong")
+                    raise EditError("edit.row_name_empty", row=label)
                 clean["nama"] = str(value or "").strip()
             else:
                 clean[key] = self._parse_plan_value(node.level, key, value, label)
@@ -699,7 +689,7 @@ class RenjaDocument:
         tree, table = self._tree(which)
         node = tree.nodes.get(row_id)
         if node is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         sub = list(tree.subtree(node))
         snap = Snapshot(
             which, [dict(n.values) for n in sub], position=tree.index_of(node),
@@ -790,20 +780,18 @@ class RenjaDocument:
         tree, table = self._tree(which)
         node = tree.nodes.get(row_id)
         if node is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         new_parent = tree.nodes.get(new_parent_id) if new_parent_id is not None else None
         if new_parent_id is not None and new_parent is None:
-            raise EditError("baris tujuan tidak ditemukan")
+            raise EditError("edit.target_missing")
         expected_parent_level = node.level - 1
         if (new_parent.level if new_parent is not None else 0) != expected_parent_level:
-            where = codes.LEVEL_NAMES.get(new_parent.level, "?") if new_parent else "tingkat teratas"
-            raise EditError(
-                f"{codes.LEVEL_NAMES[node.level]} {_label(node)} tidak dapat dipindah ke bawah {where}"
-            )
+            where = level_text(new_parent.level) if new_parent else EditError("edit.top_level")
+            raise EditError("edit.move_level", level=level_text(node.level), row=_label(node), where=where)
         probe = new_parent
         while probe is not None:
             if probe is node:
-                raise EditError("baris tidak dapat dipindahkan ke dalam dirinya sendiri")
+                raise EditError("edit.move_into_itself")
             probe = probe.parent
         old_siblings = tree.siblings_of(node)
         old_parent = node.parent
@@ -931,13 +919,13 @@ class RenjaDocument:
         self._writable()
         node = self.plan.nodes.get(row_id)
         if node is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         old = {x["id"]: x for x in self.indikator.get(row_id, [])}
         rows = []
         for i, item in enumerate(items):
             unknown = set(item) - {"id", "teks", "target", "satuan", "target_n1", "row_id", "position", "modified_at"}
             if unknown:
-                raise EditError(f"isian indikator tidak dikenal: {', '.join(sorted(unknown))}")
+                raise EditError("edit.unknown_indicator_field", names=", ".join(sorted(unknown)))
             rid = item.get("id") or new_id()
             row = {"id": rid, "row_id": row_id, "position": i,
                    "teks": str(item.get("teks") or "").strip(),
@@ -972,19 +960,19 @@ class RenjaDocument:
         self._writable()
         node = self.plan.nodes.get(row_id)
         if node is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         if items and node.level != SUB_KEGIATAN:
-            raise EditError(f"{_label(node)}: sumber dana hanya diisi pada sub kegiatan")
+            raise EditError("edit.funding_on_parent", row=_label(node))
         old = {x["id"]: x for x in self.sumber_dana.get(row_id, [])}
         rows = []
         for i, item in enumerate(items):
             try:
                 jumlah = parse_rupiah(item.get("jumlah"))
             except NumberError as exc:
-                raise EditError(f"{_label(node)}, sumber dana ke-{i + 1}: {exc}") from None
+                raise EditError("edit.funding_value", row=_label(node), index=i + 1, reason=exc) from None
             nama = str(item.get("nama") or "").strip()
             if not nama and not item.get("kode"):
-                raise EditError(f"{_label(node)}, sumber dana ke-{i + 1}: nama sumber dana kosong")
+                raise EditError("edit.funding_name", row=_label(node), index=i + 1)
             rows.append({"id": item.get("id") or new_id(), "row_id": row_id, "position": i,
                          "kode": str(item.get("kode") or "").strip(), "nama": nama, "jumlah": jumlah,
                          "modified_at": now_stamp()})
@@ -1010,39 +998,39 @@ class RenjaDocument:
             try:
                 amount = parse_rupiah(value)
             except NumberError as exc:
-                raise EditError(f"{label}, kolom {key}: {exc}") from None
+                raise EditError("edit.value", row=label, field=key, reason=exc) from None
             if amount is not None and level != SUB_KEGIATAN:
-                raise EditError(f"{label}: nilai Rp hanya diisi pada sub kegiatan; induk dihitung")
+                raise EditError("edit.eval_money_on_parent", row=label)
             return amount
         if key in EVAL_K_INPUT_FIELDS:
             try:
                 number = parse_decimal(value)
             except NumberError as exc:
-                raise EditError(f"{label}, kolom {key}: {exc}") from None
+                raise EditError("edit.value", row=label, field=key, reason=exc) from None
             if number is not None and number < 0:
-                raise EditError(f"{label}, kolom {key}: tidak boleh negatif")
+                raise EditError("edit.not_negative", row=label, field=key)
             return decimal_to_text(number)
         if key in EVAL_TEXT_FIELDS:
             return "" if value is None else str(value).strip()
-        raise EditError(f"kolom '{key}' tidak dikenal untuk Tabel 2.1")
+        raise EditError("edit.unknown_field", field=key, what=EditError("edit.eval_row"))
 
     def add_eval_row(self, parent_id: str | None, kode: str, nama: str, *, level: int | None = None,
                      position: int | None = None, row_id: str | None = None, **fields: Any) -> str:
         self._writable()
         parent = self.evaluation.nodes.get(parent_id) if parent_id is not None else None
         if parent_id is not None and parent is None:
-            raise EditError("baris induk tidak ditemukan")
+            raise EditError("edit.parent_missing")
         if level is None:
             level = parent.level + 1 if parent is not None else codes.URUSAN
         if not 1 <= level <= SUB_KEGIATAN:
-            raise EditError(f"tingkat {level} tidak sah")
+            raise EditError("edit.bad_level", level=level)
         return self._insert_tree_row("eval", parent_id, kode, nama, level, position, row_id, fields)
 
     def set_eval(self, row_id: str, **fields: Any) -> ChangeEvent:
         self._writable()
         node = self.evaluation.nodes.get(row_id)
         if node is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         label = _label(node)
         clean = {k: self._parse_eval_value(node.level, k, v, label) for k, v in fields.items()}
         if not clean:
@@ -1066,7 +1054,7 @@ class RenjaDocument:
     # ---------------------------------------------------------------- lists (Tabel 2.2, 2.4)
     def _list(self, name: str) -> tuple[list[dict], Table]:
         if name not in LIST_TABLES:
-            raise EditError(f"daftar '{name}' tidak dikenal")
+            raise EditError("edit.unknown_list", name=name)
         return (self.pelayanan if name == "pelayanan" else self.usulan), LIST_TABLES[name]
 
     def add_list_item(self, name: str, position: int | None = None, item_id: str | None = None,
@@ -1076,7 +1064,7 @@ class RenjaDocument:
         cols = {c.name for c in table.columns} - {"id", "position", "modified_at"}
         unknown = set(fields) - cols
         if unknown:
-            raise EditError(f"kolom tidak dikenal untuk {name}: {', '.join(sorted(unknown))}")
+            raise EditError("edit.unknown_list_fields", name=name, names=", ".join(sorted(unknown)))
         if position is None or position > len(items):
             position = len(items)
         row = {c: "" for c in cols}
@@ -1098,11 +1086,11 @@ class RenjaDocument:
         items, table = self._list(name)
         item = next((it for it in items if it["id"] == item_id), None)
         if item is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         cols = {c.name for c in table.columns} - {"id", "position", "modified_at"}
         unknown = set(fields) - cols
         if unknown:
-            raise EditError(f"kolom tidak dikenal untuk {name}: {', '.join(sorted(unknown))}")
+            raise EditError("edit.unknown_list_fields", name=name, names=", ".join(sorted(unknown)))
         clean = {k: ("" if v is None else str(v)) for k, v in fields.items()}
         old = {k: item.get(k) for k in clean}
         clean["modified_at"] = now_stamp()
@@ -1119,7 +1107,7 @@ class RenjaDocument:
         items, table = self._list(name)
         index = next((i for i, it in enumerate(items) if it["id"] == item_id), None)
         if index is None:
-            raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+            raise EditError("edit.row_missing")
         snap = Snapshot(name, [dict(items[index])], position=index)
         with self._atomic():
             self.conn.execute(delete(table).where(table.c.id == item_id))

@@ -17,7 +17,7 @@ from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from . import audit
 from .compute import Node
-from .findings import ERROR, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding  # noqa: F401  (re-exported)
+from .findings import ERROR, IMPORT_ROWS_KEY, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding, import_rows  # noqa: F401  (re-exported)
 from .formatting import format_percent, format_rupiah
 from .narrative.checks import narrative_findings
 
@@ -27,31 +27,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def _where(node: Node) -> str:
     return node.kode or node.nama[:50]
-
-
-# ------------------------------------------------------------------------------ rows the import made
-#: document meta key: plan rows an import created itself, ``{row_id: kind}`` with kind 'induk' (a
-#: parent made from a code prefix that the source does not print) or '2.3' (a row of Tabel 2.3
-#: imported before any plan table: it has no code until Tabel 4.1/3.1 are imported)
-IMPORT_ROWS_KEY = "import_rows"
-_import_rows_cache: dict[str, dict[str, str]] = {}
-
-
-def import_rows(doc: "RenjaDocument") -> dict[str, str]:
-    raw = doc.meta.get(IMPORT_ROWS_KEY) or ""
-    if not raw:
-        return {}
-    found = _import_rows_cache.get(raw)
-    if found is None:
-        import json
-
-        try:
-            found = {str(k): str(v) for k, v in json.loads(raw).items()}
-        except (ValueError, AttributeError):
-            found = {}
-        _import_rows_cache.clear()
-        _import_rows_cache[raw] = found
-    return found
 
 
 # ------------------------------------------------------------------------------ row rules

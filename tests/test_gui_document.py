@@ -192,5 +192,5 @@ def test_print_whole_document_pdf_and_word(win, qtbot, tmp_path, errors):
         dlg.save_docx(out_docx)
     assert blocker.args == ["docx", True], errors
     assert len(docx.Document(str(out_docx)).tables) >= 6
-    dlg.wait_idle()
+    qtbot.waitUntil(lambda: not dlg.is_busy(), timeout=TIMEOUT)
     dlg.close()

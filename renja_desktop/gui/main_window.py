@@ -100,6 +100,9 @@ class MainWindow(QMainWindow):
     def close_document(self) -> bool:
         return self.ctl.close_document()
 
+    def open_sample(self) -> bool:
+        return self.ctl.open_sample()
+
     @property
     def session(self) -> WorkSession | None:
         """The open document's working copy, locks and origin (see :class:`SessionController`)."""

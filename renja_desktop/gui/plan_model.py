@@ -130,9 +130,9 @@ class EditableTreeModel(RollupTreeModel):
         if (node.id, key) in self._errors:
             self.set_cell_error(node.id, key, None)
         if key == "kode":
-            note = normalization_note(text)
-            if note:  # 1.2.2.2.2.8 was stored as 1.02.02.2.02.0008: the cell shows it, the status bar says it
-                self.editNoted.emit(note[0].upper() + note[1:], index)
+            if normalization_note(text):  # 1.2.2.2.2.8 was stored as 1.02.02.2.02.0008: the cell shows it,
+                self.editNoted.emit(translate("PlanModel", "Kode '%1' dibaca sebagai %2")  # the status bar says it
+                                    .replace("%1", "".join(text.split())).replace("%2", node.kode), index)
         return True
 
     # ---------------------------------------------------------------- drag and drop (moves)

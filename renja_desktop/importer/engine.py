@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
+import random
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,7 +25,7 @@ from ..catalog import match_sumber_dana
 from ..compute import is_additive
 from ..findings import IMPORT_NOTES_KEY
 from ..formatting import format_rupiah
-from ..model import new_id, now_stamp
+from ..model import now_stamp
 from ..readers import ImportFailure, SourceRow, TableNotRecognized
 from .cells import (
     caption_table, is_dash, is_kr_row, is_number_row, is_page_header, is_sheet_error, is_summary_row,
@@ -98,6 +100,19 @@ def _has_key(table: str, cells: list[str], layout: Layout, paste: bool, found: l
     return False
 
 
+_RNG = random.Random(os.urandom(32))
+
+
+def _fast_id() -> str:
+    """A random UUID (version 4, the format of :func:`model.new_id`) for rows written in bulk,
+    without a system call per id (a tenth of the time of :func:`uuid.uuid4`)."""
+    n = _RNG.getrandbits(128)
+    n = (n & ~(0xF000 << 64)) | (0x4000 << 64)   # version 4
+    n = (n & ~(0xC000 << 48)) | (0x8000 << 48)   # RFC 4122 variant
+    h = f"{n:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 @lru_cache(maxsize=65536)
 def _parent_code(kode: str) -> str:
     return str(codes.parse_code(kode).parent())
@@ -162,10 +177,7 @@ def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, run
             widest = max((len(nonempty(c)) for c in data_like), default=0)
             table = "3.1" if widest > 5 else "4.1"
         if table is None:
-            raise TableNotRecognized(
-                f"{source or 'sumber'}: jenis tabel tidak dikenali dari kepala kolomnya; "
-                "pilih tabelnya (--table 4.1|3.1|2.1|2.2|2.3|2.4)"
-            )
+            raise TableNotRecognized("import.not_recognised", source=source or "sumber")
     layout = None
     hdr_cells = [r.cells for r in first_header_block if not is_kr_row(r.cells)]
     if hdr_cells:
@@ -527,7 +539,7 @@ class PlanWriter:
             self.doc.set_indikator(rid, items)
             return
         stamp = self.new_rows[rid]["modified_at"]
-        self.new_ind[rid] = [{"id": new_id(), "row_id": rid, "position": i,
+        self.new_ind[rid] = [{"id": _fast_id(), "row_id": rid, "position": i,
                               **{k: str(it.get(k) or "").strip() for k in ("teks", "target", "satuan", "target_n1")},
                               "modified_at": stamp} for i, it in enumerate(items)]
 
@@ -539,7 +551,7 @@ class PlanWriter:
             self.doc.set_sumber_dana(rid, items)
             return
         stamp = self.new_rows[rid]["modified_at"]
-        self.new_sd[rid] = [{"id": new_id(), "row_id": rid, "position": i, "kode": it.get("kode") or "",
+        self.new_sd[rid] = [{"id": _fast_id(), "row_id": rid, "position": i, "kode": it.get("kode") or "",
                              "nama": it.get("nama") or "", "jumlah": it.get("jumlah"), "modified_at": stamp}
                             for i, it in enumerate(items)]
 
@@ -552,7 +564,8 @@ class PlanWriter:
             plan = self.doc.plan
             before = len(plan.children_of(parent_id)) if parent_id is None or parent_id in plan.nodes else 0
             row = self.doc.new_plan_values(parent_id, kode, nama, level,
-                                           before + self.new_children[parent_id], fields, stamp=self.stamp)
+                                           before + self.new_children[parent_id], fields, stamp=self.stamp,
+                                           row_id=_fast_id())
             self.new_children[parent_id] += 1
             rid = row["id"]
             self.new_rows[rid] = row
@@ -668,7 +681,7 @@ class PlanWriter:
                 self.doc.add_declared_many(self.pending)
             self.pending = []
         if self.made:
-            from ..validation import IMPORT_ROWS_KEY, import_rows
+            from ..findings import IMPORT_ROWS_KEY, import_rows
 
             known = {rid: kind for rid, kind in import_rows(self.doc).items() if rid in self.doc.plan.nodes}
             known.update(self.made)

@@ -51,11 +51,9 @@ class DocxResult:
 
 def _docx():
     try:
-        import docx  # noqa: F401
+        import docx
     except ImportError as exc:  # pragma: no cover - a dependency of the app
         raise ReportError(f"python-docx tidak terpasang ({exc}); pasang ulang aplikasi") from None
-    import docx
-
     return docx
 
 

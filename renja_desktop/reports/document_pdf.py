@@ -6,9 +6,10 @@ pagination as the appendix tables). Front matter is numbered in roman numerals (
 body in arabic numerals from BAB I on; every numbered page carries the running header and its
 number in the footer. Fonts are the embedded Liberation Sans.
 
-The Daftar Isi and Daftar Tabel are built in passes: the first pass records on which page label
-every heading and table begins, the next prints those labels; passes repeat (at most four) until
-no label changes, so every number in the contents is the one printed on the heading's page.
+The Daftar Isi and Daftar Tabel are built in passes: a counting pass (table pages take their
+place but are not drawn) records on which page label every heading and table begins; the drawing
+pass prints those labels and records them again; it is repeated until nothing moved, so every
+number in the contents is the one printed on the heading's page.
 """
 from __future__ import annotations
 
@@ -371,7 +372,8 @@ def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: Documen
             table_pages[t] = paginate(layout, avail_next - layout.title_h, avail_next, None)
         renderer = Renderer(doc, tables_opts, prog, signature)
 
-        # counting passes (table pages not drawn) until every label is stable, then the real one
+        # one counting pass (table pages not drawn) finds every label; the drawing pass prints them
+        # and checks them: when one moved (a contents line wrapped differently), it runs again
         labels: dict[str, str] = {}
         result = None
         dry = True
@@ -380,13 +382,11 @@ def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: Documen
             tmpl = _build(doc, roots, options, labels, out, table_pages, specs, renderer,
                           (t_left, t_right, t_top, t_bottom), (tw, th), t_frame, blocks_of, dry)
             prog.report(f"Menyusun halaman (putaran {n_pass})")
-            if tmpl.recorded == labels:
-                if not dry:
-                    result = (tmpl, out, n_pass)
-                    break
-                dry = False
-                continue
+            if tmpl.recorded == labels and not dry:
+                result = (tmpl, out, n_pass)
+                break
             labels = dict(tmpl.recorded)
+            dry = False
         if result is None:
             raise ReportError("nomor halaman daftar isi tidak stabil; periksa naskah")
         tmpl, out, n_pass = result

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
     <name>AddRowDialog</name>
@@ -48,8 +47,8 @@
         <translation>&amp;Indicative budget:</translation>
     </message>
     <message>
-        <source>Kode &apos;%1&apos; ditulis sebagai %2. Periksa kodenya, lalu tekan Oke sekali lagi.</source>
-        <translation>Code &apos;%1&apos; is written as %2. Check the code, then press OK once more.</translation>
+        <source>Kode '%1' ditulis sebagai %2. Periksa kodenya, lalu tekan Oke sekali lagi.</source>
+        <translation>Code '%1' is written as %2. Check the code, then press OK once more.</translation>
     </message>
 </context>
 <context>
@@ -74,8 +73,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Document backups</translation>
     </message>
     <message>
-        <source>Salinan cadangan otomatis dari &apos;%1&apos;, terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
-        <translation>Automatic backup copies of &apos;%1&apos;, newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
+        <source>Salinan cadangan otomatis dari '%1', terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
+        <translation>Automatic backup copies of '%1', newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
     </message>
     <message>
         <source>Waktu</source>
@@ -197,12 +196,12 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>This document names no nomenclature version yet; the nomenclature check is skipped.</translation>
     </message>
     <message>
-        <source>Dokumen ini menyebut versi &apos;%1&apos;, yang tidak ada di katalog.</source>
-        <translation>This document names version &apos;%1&apos;, which is not in the catalog.</translation>
+        <source>Dokumen ini menyebut versi '%1', yang tidak ada di katalog.</source>
+        <translation>This document names version '%1', which is not in the catalog.</translation>
     </message>
     <message>
-        <source>Dokumen ini mengikuti versi &apos;%1&apos; (dicetak tebal).</source>
-        <translation>This document follows version &apos;%1&apos; (in bold).</translation>
+        <source>Dokumen ini mengikuti versi '%1' (dicetak tebal).</source>
+        <translation>This document follows version '%1' (in bold).</translation>
     </message>
     <message>
         <source>Nama versi belum diisi.</source>
@@ -213,8 +212,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>The version name is too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <source>Nama versi harus diawali huruf atau angka, bukan &apos;%1&apos;.</source>
-        <translation>The version name must start with a letter or a digit, not &apos;%1&apos;.</translation>
+        <source>Nama versi harus diawali huruf atau angka, bukan '%1'.</source>
+        <translation>The version name must start with a letter or a digit, not '%1'.</translation>
     </message>
     <message>
         <source>Nama versi memuat karakter yang tidak boleh: %1. Pakai hanya huruf, angka, titik, garis bawah atau tanda hubung, mis. kep900-2023.</source>
@@ -257,16 +256,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Replace catalog version</translation>
     </message>
     <message>
-        <source>Versi katalog &apos;%1&apos; sudah ada. Ganti?</source>
-        <translation>Catalog version &apos;%1&apos; already exists. Replace it?</translation>
+        <source>Versi katalog '%1' sudah ada. Ganti?</source>
+        <translation>Catalog version '%1' already exists. Replace it?</translation>
     </message>
     <message>
         <source>Katalog tidak dimuat</source>
         <translation>Catalog not loaded</translation>
     </message>
     <message>
-        <source>Katalog &apos;%1&apos; dimuat: %2 baris, %3 baris dilewati.</source>
-        <translation>Catalog &apos;%1&apos; loaded: %2 rows, %3 rows skipped.</translation>
+        <source>Katalog '%1' dimuat: %2 baris, %3 baris dilewati.</source>
+        <translation>Catalog '%1' loaded: %2 rows, %3 rows skipped.</translation>
     </message>
     <message>
         <source>Yang dilewati pertama:</source>
@@ -285,8 +284,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Nomenclature version not changed</translation>
     </message>
     <message>
-        <source>Dokumen kini mengikuti versi &apos;%1&apos;. Dapat diurungkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
-        <translation>The document now follows version &apos;%1&apos;. This can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
+        <source>Dokumen kini mengikuti versi '%1'. Dapat diurungkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
+        <translation>The document now follows version '%1'. This can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
@@ -333,7 +332,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Isian setiap kolom seperti yang dikenali aplikasi</source>
-        <translation>Each column&apos;s field as the application recognised it</translation>
+        <translation>Each column's field as the application recognised it</translation>
     </message>
     <message>
         <source>(bagian kode)</source>
@@ -376,7 +375,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target Renstra Perangkat Daerah pada akhir periode</source>
-        <translation>The agency&apos;s Renstra target at the end of the period</translation>
+        <translation>The agency's Renstra target at the end of the period</translation>
     </message>
     <message>
         <source>(6) Realisasi Renstra s.d. %n3</source>
@@ -384,7 +383,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Realisasi capaian Renstra sampai dengan Renja tahun lalu</source>
-        <translation>Renstra achievement up to last year&apos;s Renja</translation>
+        <translation>Renstra achievement up to last year's Renja</translation>
     </message>
     <message>
         <source>(7) Target Renja %n2</source>
@@ -392,7 +391,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target kinerja dan anggaran Renja tahun yang dievaluasi</source>
-        <translation>Performance and budget target of the evaluated year&apos;s Renja</translation>
+        <translation>Performance and budget target of the evaluated year's Renja</translation>
     </message>
     <message>
         <source>(8) Triwulan I</source>
@@ -611,11 +610,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>ConsolidateDialog</name>
     <message>
         <source>Gabungkan Renja perangkat daerah</source>
-        <translation>Consolidate agencies&apos; Renja</translation>
+        <translation>Consolidate agencies' Renja</translation>
     </message>
     <message>
         <source>Pilih berkas Renja setiap perangkat daerah (tahun dan Pemda yang sama). Hasilnya satu tampilan kota hanya-baca dengan total per perangkat daerah dan per urusan.</source>
-        <translation>Choose each agency&apos;s Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
+        <translation>Choose each agency's Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
     </message>
     <message>
         <source>&amp;Tambah berkas...</source>
@@ -680,6 +679,10 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
 </context>
 <context>
     <name>DetailPanel</name>
+    <message>
+        <source>Kode &apos;%1&apos; dibaca sebagai %2</source>
+        <translation>Code &apos;%1&apos; read as %2</translation>
+    </message>
     <message>
         <source>Pilih satu baris pada pohon program.</source>
         <translation>Select a row in the program tree.</translation>
@@ -806,7 +809,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Jangan simpan</source>
-        <translation>Don&apos;t save</translation>
+        <translation>Don't save</translation>
     </message>
     <message>
         <source>Coba lagi</source>
@@ -821,291 +824,291 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>DocumentTab</name>
     <message>
         <source>&lt;b&gt;Kerangka dokumen&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Document outline&lt;/b&gt;</translation>
     </message>
     <message>
         <source>+ Bab</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Chapter</translation>
     </message>
     <message>
         <source>+ Subbab</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Section</translation>
     </message>
     <message>
         <source>Ubah judul</source>
-        <translation type="unfinished"></translation>
+        <translation>Rename</translation>
     </message>
     <message>
         <source>▲ Naik</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ Up</translation>
     </message>
     <message>
         <source>▼ Turun</source>
-        <translation type="unfinished"></translation>
+        <translation>▼ Down</translation>
     </message>
     <message>
         <source>Hapus</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Kerangka bawaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Default outline</translation>
     </message>
     <message>
         <source>Sistematika Renja menurut Permendagri 86/2017, dengan letak tabel</source>
-        <translation type="unfinished"></translation>
+        <translation>The Renja structure of Permendagri 86/2017, with the table placements</translation>
     </message>
     <message>
         <source>Impor naskah…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import text…</translation>
     </message>
     <message>
         <source>Bab, paragraf dan daftar dari Renja lama (.docx atau teks)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapters, paragraphs and lists from an earlier Renja (.docx or text)</translation>
     </message>
     <message>
         <source>Cetak dokumen lengkap…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the whole document…</translation>
     </message>
     <message>
         <source>Isian dan nilainya sekarang (klik dua kali untuk menyisipkan)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields and their current values (double-click to insert)</translation>
     </message>
     <message>
         <source>Isian</source>
-        <translation type="unfinished">Field</translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Nilai</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>Tebal (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bold (Ctrl+B)</translation>
     </message>
     <message>
         <source>Miring (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Italic (Ctrl+I)</translation>
     </message>
     <message>
         <source>Garis bawah (Ctrl+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Underline (Ctrl+U)</translation>
     </message>
     <message>
         <source>Daftar bernomor 1. 2. 3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numbered list 1. 2. 3.</translation>
     </message>
     <message>
         <source>Daftar huruf a. b. c.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lettered list a. b. c.</translation>
     </message>
     <message>
         <source>Daftar berbutir</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulleted list</translation>
     </message>
     <message>
         <source>Paragraf biasa (bukan daftar)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plain paragraph (not a list)</translation>
     </message>
     <message>
         <source>Tabel</source>
-        <translation type="unfinished">Table</translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>Sisipkan tabel sederhana (3 kolom)</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert a simple table (3 columns)</translation>
     </message>
     <message>
         <source>Gambar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Image…</translation>
     </message>
     <message>
         <source>Sisipkan gambar PNG/JPEG (mis. logo daerah)</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert a PNG/JPEG image (e.g. the regional logo)</translation>
     </message>
     <message>
         <source>Isian ▾</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields ▾</translation>
     </message>
     <message>
         <source>Sisipkan isian {opd}, {tahun} …</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert fields {opd}, {tahun} …</translation>
     </message>
     <message>
         <source>Tempatkan ▾</source>
-        <translation type="unfinished"></translation>
+        <translation>Place ▾</translation>
     </message>
     <message>
         <source>Tabel, teks terhitung, tanda tangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tables, generated text, signature</translation>
     </message>
     <message>
         <source>Tabel %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Table %1 %2</translation>
     </message>
     <message>
         <source>Teks terhitung: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Generated text: %1</translation>
     </message>
     <message>
         <source>Blok tanda tangan Kepala</source>
-        <translation type="unfinished"></translation>
+        <translation>Head's signature block</translation>
     </message>
     <message>
         <source>Jadikan teks terhitung teks biasa</source>
-        <translation type="unfinished"></translation>
+        <translation>Turn generated text into plain text</translation>
     </message>
     <message>
         <source>▣ Tabel %1 %2 — dicetak di sini pada halaman melintang</source>
-        <translation type="unfinished"></translation>
+        <translation>▣ Table %1 %2 — printed here on landscape pages</translation>
     </message>
     <message>
         <source>▣ Teks terhitung (selalu sesuai data): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>▣ Generated text (always true to the data): %1</translation>
     </message>
     <message>
         <source>▣ Blok tanda tangan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>▣ Signature block: %1</translation>
     </message>
     <message>
         <source>(nama Kepala belum diisi)</source>
-        <translation type="unfinished"></translation>
+        <translation>(head's name not filled in)</translation>
     </message>
     <message>
         <source>Pilih bagian di kerangka</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a section in the outline</translation>
     </message>
     <message>
         <source>Disusun otomatis saat dicetak, dengan nomor halaman yang benar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Built automatically when printed, with the right page numbers.</translation>
     </message>
     <message>
         <source>Perubahan ditolak</source>
-        <translation type="unfinished"></translation>
+        <translation>Change refused</translation>
     </message>
     <message>
         <source>Tambah bagian</source>
-        <translation type="unfinished"></translation>
+        <translation>Add section</translation>
     </message>
     <message>
         <source>Judul:</source>
-        <translation type="unfinished"></translation>
+        <translation>Title:</translation>
     </message>
     <message>
-        <source>Tambah bagian &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>Tambah bagian '%1'</source>
+        <translation>Add section '%1'</translation>
     </message>
     <message>
         <source>Bagian tidak ditambahkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Section not added</translation>
     </message>
     <message>
-        <source>Ubah judul &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>Ubah judul '%1'</source>
+        <translation>Rename '%1'</translation>
     </message>
     <message>
-        <source>Pindahkan &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>Pindahkan '%1'</source>
+        <translation>Move '%1'</translation>
     </message>
     <message>
-        <source>Hapus &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>Hapus '%1'</source>
+        <translation>Delete '%1'</translation>
     </message>
     <message>
         <source>Tidak ada teks terhitung</source>
-        <translation type="unfinished"></translation>
+        <translation>No generated text</translation>
     </message>
     <message>
         <source>Bagian ini tidak memuat teks terhitung.</source>
-        <translation type="unfinished"></translation>
+        <translation>This section holds no generated text.</translation>
     </message>
     <message>
-        <source>Jadikan teks biasa &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>Jadikan teks biasa '%1'</source>
+        <translation>Make plain text '%1'</translation>
     </message>
     <message>
         <source>Ganti kerangka</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace outline</translation>
     </message>
     <message>
         <source>Ganti seluruh kerangka dan naskah dengan kerangka bawaan? (Dapat diurungkan.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace the whole outline and text with the default outline? (Can be undone.)</translation>
     </message>
     <message>
         <source>Buat kerangka bawaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Create the default outline</translation>
     </message>
     <message>
         <source>Impor naskah Renja</source>
-        <translation type="unfinished"></translation>
+        <translation>Import Renja text</translation>
     </message>
     <message>
         <source>Dokumen Word atau teks (*.docx *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Word document or text (*.docx *.txt)</translation>
     </message>
     <message>
         <source>Pilih berkas .docx atau .txt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a .docx or .txt file.</translation>
     </message>
     <message>
         <source>Naskah tidak diimpor</source>
-        <translation type="unfinished"></translation>
+        <translation>Text not imported</translation>
     </message>
     <message>
         <source>Impor naskah dari %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Import text from %1</translation>
     </message>
     <message>
-        <source>Ubah isi &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>Ubah isi '%1'</source>
+        <translation>Edit text of '%1'</translation>
     </message>
     <message>
         <source>Isi tidak disimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Text not saved</translation>
     </message>
     <message>
         <source>Kolom 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Column 1</translation>
     </message>
     <message>
         <source>Kolom 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Column 2</translation>
     </message>
     <message>
         <source>Kolom 3</source>
-        <translation type="unfinished"></translation>
+        <translation>Column 3</translation>
     </message>
     <message>
         <source>Sisipkan gambar</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert image</translation>
     </message>
     <message>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Gambar tidak dapat dibaca</source>
-        <translation type="unfinished"></translation>
+        <translation>Image cannot be read</translation>
     </message>
     <message>
         <source>Bukan gambar</source>
-        <translation type="unfinished"></translation>
+        <translation>Not an image</translation>
     </message>
     <message>
-        <source>Berkas &apos;%1&apos; bukan gambar PNG atau JPEG; naskah tidak diubah.</source>
-        <translation type="unfinished"></translation>
+        <source>Berkas '%1' bukan gambar PNG atau JPEG; naskah tidak diubah.</source>
+        <translation>File '%1' is not a PNG or JPEG image; the text was not changed.</translation>
     </message>
     <message>
         <source>Isian tidak dikenal</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown field</translation>
     </message>
     <message>
         <source>Isian {%1} tidak ada.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no field {%1}.</translation>
     </message>
     <message>
         <source>(kosong)</source>
-        <translation type="unfinished"></translation>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -1301,7 +1304,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Nama Kepala:</source>
-        <translation>Head&apos;s name:</translation>
+        <translation>Head's name:</translation>
     </message>
     <message>
         <source>Pangkat:</source>
@@ -1344,7 +1347,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Tabel 2.1 Evaluasi Renja tahun lalu</source>
-        <translation>Table 2.1 Evaluation of last year&apos;s Renja</translation>
+        <translation>Table 2.1 Evaluation of last year's Renja</translation>
     </message>
     <message>
         <source>Tabel 2.2 Kinerja pelayanan</source>
@@ -1676,7 +1679,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Indikator kinerja pelayanan Perangkat Daerah; tidak ada rumus.</source>
-        <translation>The agency&apos;s service performance indicators; no formulas.</translation>
+        <translation>The agency's service performance indicators; no formulas.</translation>
     </message>
     <message>
         <source>Hapus baris</source>
@@ -1786,11 +1789,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>&amp;Gabungkan Renja perangkat daerah…</source>
-        <translation>Conso&amp;lidate agencies&apos; Renja…</translation>
+        <translation>Conso&amp;lidate agencies' Renja…</translation>
     </message>
     <message>
         <source>Menggabungkan Renja banyak perangkat daerah menjadi satu tampilan kota (untuk Bappeda)</source>
-        <translation>Gathers many agencies&apos; Renja into one city view (for Bappeda)</translation>
+        <translation>Gathers many agencies' Renja into one city view (for Bappeda)</translation>
     </message>
     <message>
         <source>Selamatkan berkas &amp;rusak…</source>
@@ -1898,7 +1901,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Setelah ditinjau: pemeriksaan tidak lagi membandingkan angka tercetak dokumen asal</source>
-        <translation>After review: the check no longer compares the source document&apos;s printed figures</translation>
+        <translation>After review: the check no longer compares the source document's printed figures</translation>
     </message>
     <message>
         <source>&amp;Bentangkan semua</source>
@@ -1934,7 +1937,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>&amp;Berkas</source>
-        <extracomment>when an action can be used, by the name an :class:`ActionSpec` gives the menu bar: (title, entries); an entry is an action key, ``None`` (a separator), a dock&apos;s toggle (``detail_dock``, ``findings_dock``) or a submenu (title, entries)</extracomment>
+        <extracomment>when an action can be used, by the name an :class:`ActionSpec` gives the menu bar: (title, entries); an entry is an action key, ``None`` (a separator), a dock's toggle (``detail_dock``, ``findings_dock``) or a submenu (title, entries)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -1974,8 +1977,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File not found</translation>
     </message>
     <message>
-        <source>Berkas &apos;%1&apos; tidak ditemukan.</source>
-        <translation>File &apos;%1&apos; was not found.</translation>
+        <source>Berkas '%1' tidak ditemukan.</source>
+        <translation>File '%1' was not found.</translation>
     </message>
     <message>
         <source>Bila berkas itu ada di flash disk, pasang flash disknya lalu coba lagi.</source>
@@ -1994,16 +1997,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File check notes</translation>
     </message>
     <message>
-        <source>Berkas &apos;%1&apos; dibuka dengan catatan berikut:</source>
-        <translation>The file &apos;%1&apos; was opened with these notes:</translation>
+        <source>Berkas '%1' dibuka dengan catatan berikut:</source>
+        <translation>The file '%1' was opened with these notes:</translation>
     </message>
     <message>
         <source>Dokumen sudah terbuka</source>
         <translation>Document already open</translation>
     </message>
     <message>
-        <source>Dokumen &apos;%1&apos; sudah terbuka di jendela Renja Desktop ini.</source>
-        <translation>The document &apos;%1&apos; is already open in this Renja Desktop window.</translation>
+        <source>Dokumen '%1' sudah terbuka di jendela Renja Desktop ini.</source>
+        <translation>The document '%1' is already open in this Renja Desktop window.</translation>
     </message>
     <message>
         <source>Berkas rusak</source>
@@ -2022,16 +2025,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>The sample document is already open.</translation>
     </message>
     <message>
-        <source>Contoh dibuat baru; salinan yang telah Anda ubah disimpan sebagai &apos;%1 (diubah).sqlite&apos; di %2.</source>
-        <translation>A fresh sample was made; the copy you changed is kept as &apos;%1 (diubah).sqlite&apos; in %2.</translation>
+        <source>Contoh dibuat baru; salinan yang telah Anda ubah disimpan sebagai '%1 (diubah).sqlite' di %2.</source>
+        <translation>A fresh sample was made; the copy you changed is kept as '%1 (diubah).sqlite' in %2.</translation>
     </message>
     <message>
         <source>Belum disimpan ke %1</source>
         <translation>Not yet saved to the %1</translation>
     </message>
     <message>
-        <source>Perubahan pada &apos;%1&apos; belum disimpan ke %2.</source>
-        <translation>The changes to &apos;%1&apos; are not yet saved to the %2.</translation>
+        <source>Perubahan pada '%1' belum disimpan ke %2.</source>
+        <translation>The changes to '%1' are not yet saved to the %2.</translation>
     </message>
     <message>
         <source>Perubahan tetap ada di salinan kerja di komputer ini (%1), tetapi berkas di %2 masih versi lama. Simpan ke %2 sekarang?</source>
@@ -2190,12 +2193,12 @@ Compare and merge now?</translation>
         <translation>The damaged file was not changed.</translation>
     </message>
     <message>
-        <source>Semua isi &apos;%1&apos; terselamatkan ke %2.</source>
-        <translation>All content of &apos;%1&apos; was rescued into %2.</translation>
+        <source>Semua isi '%1' terselamatkan ke %2.</source>
+        <translation>All content of '%1' was rescued into %2.</translation>
     </message>
     <message>
-        <source>Sebagian isi &apos;%1&apos; terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
-        <translation>Part of &apos;%1&apos; was rescued into %2; some content is lost (see the details).</translation>
+        <source>Sebagian isi '%1' terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
+        <translation>Part of '%1' was rescued into %2; some content is lost (see the details).</translation>
     </message>
     <message>
         <source>Hasil penyelamatan</source>
@@ -2282,8 +2285,8 @@ Compare and merge now?</translation>
         <translation>%1 on computer %2 since %3</translation>
     </message>
     <message>
-        <source>Kunci berkas &apos;%1&apos; telah diambil alih oleh %2.</source>
-        <translation>The lock on &apos;%1&apos; was taken over by %2.</translation>
+        <source>Kunci berkas '%1' telah diambil alih oleh %2.</source>
+        <translation>The lock on '%1' was taken over by %2.</translation>
     </message>
     <message>
         <source>aplikasi lain</source>
@@ -2427,7 +2430,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Baris temuan ini tidak ada di pohon (mis. nilai TOTAL tercetak): %1</source>
-        <translation>This finding&apos;s row is not in the tree (e.g. a printed TOTAL): %1</translation>
+        <translation>This finding's row is not in the tree (e.g. a printed TOTAL): %1</translation>
     </message>
     <message>
         <source>Hapus nilai tercetak</source>
@@ -2438,8 +2441,8 @@ Compare and merge now?</translation>
         <translation>Remove %1 printed values from the imported document?</translation>
     </message>
     <message>
-        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan &apos;tercetak berbeda&apos; akan hilang. Dapat diurungkan.</source>
-        <translation>These values are only used to check the source document&apos;s figures; tables are always printed from computed values. The &apos;printed value differs&apos; findings will disappear. This can be undone.</translation>
+        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan 'tercetak berbeda' akan hilang. Dapat diurungkan.</source>
+        <translation>These values are only used to check the source document's figures; tables are always printed from computed values. The 'printed value differs' findings will disappear. This can be undone.</translation>
     </message>
     <message>
         <source>Nilai tercetak tidak dihapus</source>
@@ -2459,11 +2462,11 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program dengan total yang selalu terhitung, pemeriksaan, dan tabel lampiran siap cetak.</source>
-        <translation>Write an agency&apos;s annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
+        <translation>Write an agency's annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
     </message>
     <message>
         <source>Dokumen</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
 </context>
 <context>
@@ -2682,8 +2685,12 @@ Compare and merge now?</translation>
 <context>
     <name>PlanModel</name>
     <message>
+        <source>Kode &apos;%1&apos; dibaca sebagai %2</source>
+        <translation>Code &apos;%1&apos; read as %2</translation>
+    </message>
+    <message>
         <source>Baris hanya dapat dipindah ke bawah induk satu tingkat di atasnya.</source>
-        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row&apos;s first indicator&apos;s fields</extracomment>
+        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row's first indicator's fields</extracomment>
         <translation>A row can only move under a parent one level above it.</translation>
     </message>
     <message>
@@ -2692,7 +2699,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Jumlah dari rincian %1 ini (dihitung otomatis, tidak dapat diubah)</source>
-        <translation>The sum of this %1&apos;s rows (computed, cannot be edited)</translation>
+        <translation>The sum of this %1's rows (computed, cannot be edited)</translation>
     </message>
     <message>
         <source>Ubah pembagian sumber dana di panel Rincian.</source>
@@ -2707,36 +2714,36 @@ Compare and merge now?</translation>
     <name>PrintDialog</name>
     <message>
         <source>Cetak Tabel Lampiran</source>
-        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: &apos;preview&apos;, &apos;pdf&apos;, &apos;excel&apos; or &apos;print&apos;, and True when it succeeded</extracomment>
+        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: 'preview', 'pdf', 'excel' or 'print', and True when it succeeded</extracomment>
         <translation>Print appendix tables</translation>
     </message>
     <message>
         <source>Yang dicetak</source>
-        <translation type="unfinished"></translation>
+        <translation>What to print</translation>
     </message>
     <message>
         <source>Tabel lampiran</source>
-        <translation type="unfinished"></translation>
+        <translation>Appendix tables</translation>
     </message>
     <message>
         <source>Dokumen lengkap (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole document (PDF)</translation>
     </message>
     <message>
         <source>Dokumen lengkap (Word)</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole document (Word)</translation>
     </message>
     <message>
         <source>Isi</source>
-        <translation type="unfinished"></translation>
+        <translation>Contents</translation>
     </message>
     <message>
         <source>tegak</source>
-        <translation type="unfinished"></translation>
+        <translation>portrait</translation>
     </message>
     <message>
         <source>Kertas halaman teks</source>
-        <translation type="unfinished"></translation>
+        <translation>Text page paper</translation>
     </message>
     <message>
         <source>Tabel</source>
@@ -2868,11 +2875,11 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Cetak Dokumen Lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>Print Whole Document</translation>
     </message>
     <message>
         <source>Simpan Word…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Word…</translation>
     </message>
     <message>
         <source>Membatalkan…</source>
@@ -2916,11 +2923,11 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Simpan dokumen Word</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Word document</translation>
     </message>
     <message>
         <source>Dokumen Word (*.docx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Word document (*.docx)</translation>
     </message>
     <message>
         <source>Ekspor Excel</source>
@@ -2936,7 +2943,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Dokumen Word disimpan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Word document saved: %1</translation>
     </message>
     <message>
         <source>Cetak ke printer</source>
@@ -3131,7 +3138,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Renja tahun berikutnya</source>
-        <translation>Next year&apos;s Renja</translation>
+        <translation>Next year's Renja</translation>
     </message>
     <message>
         <source>Renja %1 dari Renja %2</source>
@@ -3151,7 +3158,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>prakiraan maju %1 dokumen ini</source>
-        <translation>this document&apos;s forecast for %1</translation>
+        <translation>this document's forecast for %1</translation>
     </message>
     <message>
         <source>anggaran Renstra tahun %1</source>
@@ -3159,7 +3166,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Pagu tahun baru dari</source>
-        <translation>New year&apos;s budget from</translation>
+        <translation>New year's budget from</translation>
     </message>
     <message>
         <source>sama (%1)</source>
@@ -3167,7 +3174,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Nomenklatur tahun baru</source>
-        <translation>New year&apos;s nomenclature</translation>
+        <translation>New year's nomenclature</translation>
     </message>
     <message>
         <source>Laporan</source>
@@ -3227,7 +3234,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>&amp;Renja tahun berikutnya…</source>
-        <translation>Next &amp;year&apos;s Renja…</translation>
+        <translation>Next &amp;year's Renja…</translation>
     </message>
     <message>
         <source>&amp;Impor Renstra…</source>
@@ -3453,7 +3460,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program, pagu, evaluasi, dan tabel lampiran yang siap dicetak.</source>
-        <translation>Write an agency&apos;s annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
+        <translation>Write an agency's annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
     </message>
     <message>
         <source>Renja baru…</source>
