@@ -369,9 +369,28 @@ def sort_findings(doc: "RenjaDocument", findings: list[Finding]) -> list[Finding
     """Errors first, then warnings and notes; by table; then in document order."""
     if not findings:
         return findings
-    order = {node.id: i for i, node in enumerate(doc.plan.walk())} if any(f.row_id for f in findings) else {}
-    findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.tabel, order.get(f.row_id or "", 1 << 30)))
+    row_ids = {f.row_id for f in findings if f.row_id}
+    if len(row_ids) > 2000:
+        order: dict = {node.id: (i,) for i, node in enumerate(doc.plan.walk())}
+    else:  # a few rows: each one's place from its ancestors, not a walk of the whole tree
+        order = {rid: _tree_position(doc.plan, rid) for rid in row_ids}
+    last = (1 << 30,)
+    findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.tabel, order.get(f.row_id or "") or last))
     return findings
+
+
+def _tree_position(tree, row_id: str) -> tuple[int, ...] | None:
+    """The row's place in document (pre-)order as the sibling numbers from the top down: tuples
+    compare in the order :meth:`walk` visits the rows. ``None`` for a row not in the tree."""
+    node = tree.nodes.get(row_id)
+    if node is None:
+        return None
+    path = []
+    while node.parent is not None:
+        path.append(node.parent.children.index(node))
+        node = node.parent
+    path.append(tree.roots.index(node))
+    return tuple(reversed(path))
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -231,3 +231,18 @@ def test_findings_of_many_rows_equal_each_rows_findings(tmp_path):
     assert {"pagu_missing", "sumber_dana_sum", "code_parent", "code_level", "code_format", "code_missing",
             "name_missing", "level_order", "no_children"} <= rules, rules
     d.close()
+
+
+def test_findings_of_a_few_rows_sort_in_document_order(tmp_path):
+    """sort_findings places a few rows by their ancestors and many by a walk: the same order."""
+    from renja_desktop.validation import Finding, sort_findings
+
+    d = seedtree.build(tmp_path / "order.sqlite")
+    walked = list(d.plan.walk())
+    picked = walked[::-3]  # reversed, every third row
+    findings = [Finding("error", "3.1", n.kode, "kode", "x", row_id=n.id) for n in picked]
+    findings.append(Finding("error", "3.1", "", "kode", "tanpa baris"))
+    ordered = sort_findings(d, list(findings))
+    expected = [n.id for n in walked if n in picked] + [None]
+    assert [f.row_id for f in ordered] == expected
+    d.close()
