@@ -118,8 +118,20 @@ def open_document(path: Path, readonly: bool = False, deep: bool = False) -> Ren
 def editing(path: Path) -> Iterator[RenjaDocument]:
     """Open a document for changes the way the window does: holding its lock (a file open in the
     window, or in another command, is refused with a ``galat:`` line naming who has it)."""
-    with acquire(path):
-        with RenjaDocument.open(path) as doc:
+    from . import service
+    from .exchange.lock import FileLocked, acquire_for_command
+
+    if service.IGNORE_LOCKS:  # --force: the window's lock is overridden (the window reloads)
+        with RenjaDocument.open(path, force=True) as doc:
+            yield doc
+        return
+    try:
+        lock = acquire_for_command(path)
+    except FileLocked as exc:
+        raise CliError(f"{exc} Perubahan dari perintah ini ditolak agar tampilan di sana tidak usang; "
+                       "ulangi dengan --force untuk tetap mengubahnya (jendela itu memuat ulang isinya).") from None
+    with lock:
+        with RenjaDocument.open(path, force=True) as doc:
             yield doc
 
 

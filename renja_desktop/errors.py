@@ -50,6 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "number.not_whole": ("'{text}' bukan jumlah rupiah bulat", "'{text}' is not a whole Rupiah amount"),
     "number.bad_rupiah": ("'{text}' bukan angka rupiah yang sah (contoh: 1.500.000)",
                           "'{text}' is not a valid Rupiah amount (for example 1.500.000)"),
+    "number.too_big": ("'{text}' terlalu besar: satu nilai paling banyak Rp {max} (di bawah 100 triliun)",
+                       "'{text}' is too large: one amount is at most Rp {max} (under 100 trillion)"),
     "number.not_number": ("'{text}' bukan angka", "'{text}' is not a number"),
     "number.sheet_error": ("'{text}' adalah galat lembar kerja, bukan angka",
                            "'{text}' is a spreadsheet error, not a number"),

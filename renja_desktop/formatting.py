@@ -65,6 +65,18 @@ _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
 
 
+#: the largest amount one cell may hold: Rp 99.999.999.999.999 (just under 100 triliun, more than
+#: any regional budget). SQLite's INTEGER holds up to 9.223.372.036.854.775.807, so a sum over up to
+#: 92.233 cells at this bound (a Renja has about 50.000 sub kegiatan) still fits in one.
+MAX_RUPIAH = 99_999_999_999_999
+
+
+def _bounded(value: int, raw) -> int:
+    if value > MAX_RUPIAH:
+        raise NumberError("number.too_big", text=raw, max=format_rupiah(MAX_RUPIAH))
+    return value
+
+
 def parse_rupiah(text: str | int | None, *, allow_empty: bool = True) -> int | None:
     """Read a Rupiah amount as typed or printed: ``1.500.000``, ``1500000``, ``Rp 1.500.000,00``.
 
@@ -80,11 +92,11 @@ def parse_rupiah(text: str | int | None, *, allow_empty: bool = True) -> int | N
     if isinstance(text, int):
         if text < 0:
             raise NumberError("number.negative", text=text)
-        return text
+        return _bounded(text, text)
     if isinstance(text, float):
-        if text != int(text) or text < 0:
+        if text != text or text in (float("inf"), float("-inf")) or text != int(text) or text < 0:
             raise NumberError("number.not_whole", text=text)
-        return int(text)
+        return _bounded(int(text), text)
     raw = str(text).strip().replace("\u00a0", " ")
     if raw in ("", "-", DASH, "\u2014", "--"):
         if allow_empty:
@@ -104,7 +116,7 @@ def parse_rupiah(text: str | int | None, *, allow_empty: bool = True) -> int | N
         raise NumberError("number.bad_rupiah", text=raw)
     if negative:
         raise NumberError("number.negative", text=raw)
-    return value
+    return _bounded(value, raw)
 
 
 def parse_decimal(text: str | int | float | Decimal | None) -> Decimal | None:

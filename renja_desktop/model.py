@@ -253,6 +253,21 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
+class RowDigest(Base):
+    """Checksums of the content rows, per bucket of 32 rowids (see :mod:`renja_desktop.rowcheck`).
+
+    Not content: kept current by every commit, checked on every open; ``('*', 0)`` marks a file
+    whose digests are complete."""
+
+    __tablename__ = "row_digest"
+    __table_args__ = {"info": {"since": 2}}
+
+    tbl: Mapped[str] = mapped_column(Text, primary_key=True)
+    bucket: Mapped[int] = mapped_column(Integer, primary_key=True)
+    crc: Mapped[int] = mapped_column(Integer)
+    rows: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
 class Stage(Base):
     """A frozen stage of the document (Rancangan Awal, Rancangan, ..., Penetapan, Perubahan 1).
 

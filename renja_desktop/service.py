@@ -26,10 +26,10 @@ from typing import Any, Callable, Iterable, Iterator
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from . import codes
+from . import codes, rowcheck
 from .codes import SUB_KEGIATAN, CodeError
 from .compute import EvalTree, Node, PlanTree, RollupTree
-from .errors import EditError, RenjaError, level_text
+from .errors import EditError, level_text
 from .stagefile import hash_optional_tables
 from .events import ChangeEvent
 from .formatting import NumberError, decimal_to_text, opd_with_pemda, parse_decimal, parse_rupiah
@@ -55,6 +55,56 @@ T_DECL: Table = DeclaredValue.__table__
 T_META: Table = Meta.__table__
 
 LIST_TABLES = {"pelayanan": T_PEL, "usulan": T_USUL}
+
+
+#: the command line's ``--force``: edit a file even though a window holds its lock
+IGNORE_LOCKS = False
+
+
+class StaleDocument(EditError):
+    """Another process changed the file since it was loaded; the document was reloaded and the
+    edit not made (the command line runs the command again on the fresh content)."""
+
+
+def _one_line(exc: BaseException) -> str:
+    from .exchange.errors import one_line
+
+    return one_line(exc)
+
+
+def write_error(path: Path, exc: BaseException) -> EditError:
+    """An error SQLite reported while an edit was written, as one Indonesian sentence."""
+    from .exchange.errors import one_line, sqlite_error_message
+
+    orig = getattr(exc, "orig", None) or exc
+    name = Path(path).name
+    text = str(orig).lower()
+    if "locked" in text or "busy" in text:
+        return EditError(
+            f"Berkas '{name}' sedang dikunci oleh program lain (mis. jendela Renja Desktop atau perintah "
+            "lain yang sedang menulis) lebih dari 2 detik; perubahan ini tidak disimpan. Coba lagi.")
+    medium = sqlite_error_message(orig, Path(path), "menyimpan perubahan ke")
+    if medium is not None:
+        return EditError(str(medium).replace("Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman.",
+                                             "Perubahan ini tidak disimpan; isi berkas tetap seperti sebelumnya."))
+    return EditError(f"Perubahan tidak dapat disimpan ke berkas '{name}': {one_line(orig)}. "
+                     "Isi berkas tetap seperti sebelumnya.")
+
+
+def _refuse_if_locked(path: Path) -> None:
+    """Refuse to edit a file another Renja Desktop window holds (its sidecar lock names who)."""
+    from .exchange.lock import FileLocked, lock_status
+
+    info, stale = lock_status(path)
+    if info is None and not stale:
+        return
+    if info is not None and (stale or (info.is_same_host() and info.pid == __import__("os").getpid())):
+        return
+    err = FileLocked(path, info, stale)
+    raise DocumentFileError(
+        "locked", str(err).replace("Buka hanya-baca, atau tunggu sampai berkas ditutup di sana.",
+                                   "Perubahan dari perintah ini ditolak agar tampilan di sana tidak usang; "
+                                   "tutup berkas di sana, atau ulangi dengan --force."), path)
 
 
 @dataclass
@@ -104,6 +154,8 @@ class RenjaDocument:
         self.readonly = readonly
         self.conn: Connection = engine.connect()
         self._batch_depth = 0
+        self._verifier: rowcheck.Verifier | None = None
+        self._data_version = 0
         self._pending: list[ChangeEvent] = []
         self._listeners: list[Callable[[ChangeEvent], None]] = []
         #: while an operation runs (see :meth:`recording`): the steps that undo what it did, and
@@ -144,20 +196,36 @@ class RenjaDocument:
         return cls(path, engine)
 
     @classmethod
-    def open(cls, path: str | Path, readonly: bool = False, deep: bool = False) -> "RenjaDocument":
-        """Open an existing document after checking it (never writing to a bad file)."""
+    def open(cls, path: str | Path, readonly: bool = False, deep: bool = False,
+             force: bool | None = None) -> "RenjaDocument":
+        """Open an existing document after checking it (never writing to a bad file).
+
+        Nothing is written to the file before it passed every check: the header and SQLite's
+        ``quick_check`` (``integrity_check`` when ``deep``) first, then the load compares every
+        row with its row digest (:mod:`.rowcheck`). For writing, a file another Renja Desktop
+        window holds (its sidecar lock) is refused naming who, unless ``force``.
+        """
         path = Path(path)
         facts = inspect_file(path, deep=deep)
         if not readonly:
+            if not (IGNORE_LOCKS if force is None else force):
+                _refuse_if_locked(path)
             upgrade_if_needed(path, facts)
         engine = make_engine(path, readonly=readonly)
         try:
-            return cls(path, engine, readonly=readonly)
+            doc = cls(path, engine, readonly=readonly)
         except Exception as exc:
             engine.dispose()
             if isinstance(exc, DocumentFileError):
                 raise
-            raise DocumentFileError("damaged", "file.unloadable", path, name=path.name, reason=exc) from exc
+            raise DocumentFileError("damaged", "file.unloadable", path, name=path.name, reason=_one_line(exc)) from exc
+        if not readonly:
+            try:
+                doc._complete_digests()
+            except BaseException:
+                doc.close()
+                raise
+        return doc
 
     def close(self) -> None:
         try:
@@ -179,11 +247,18 @@ class RenjaDocument:
             keys = list(result.keys())
             return [dict(zip(keys, row)) for row in result.fetchall()]
         # the hot path at load: the DBAPI cursor under SQLAlchemy's connection, no Row objects
-        names = ", ".join(f'"{c.name}"' for c in table.columns)
-        cursor = self.conn.exec_driver_sql(f'SELECT {names} FROM "{table.name}"').cursor
+        verifier = self._verifier if table.name in rowcheck.TABLES else None
+        if verifier is not None:  # each row ends with its rowid, which zip() below leaves out
+            sql = rowcheck.select_sql(table.name)
+        else:
+            names = ", ".join(f'"{c.name}"' for c in table.columns)
+            sql = f'SELECT {names} FROM "{table.name}"'
+        cursor = self.conn.exec_driver_sql(sql).cursor
         keys = [c.name for c in table.columns]
         rows = cursor.fetchall()
         cursor.close()
+        if verifier is not None:
+            verifier.feed(table.name, rows)
         # Each row's dict is the __dict__ of an empty object of a class kept per table: CPython
         # then shares one key table among all of them ("key-sharing dictionaries", PEP 412), so a
         # plan row takes half the memory of dict(zip(...)) and is made a little faster. They are
@@ -226,6 +301,34 @@ class RenjaDocument:
                 gc.enable()
 
     def _load_rows(self) -> None:
+        raw = self.conn.connection.dbapi_connection
+        self._verifier = rowcheck.Verifier.for_connection(raw)
+        try:
+            try:
+                self._load_tables()
+            except UnicodeDecodeError:
+                # a damaged byte inside a text: read it leniently so the row digests name the row
+                self._verifier = rowcheck.Verifier.for_connection(raw)
+                raw.text_factory = rowcheck.lenient_text
+                try:
+                    self._load_tables()
+                finally:
+                    raw.text_factory = str
+                if self._verifier is None or not self._verifier.damage:
+                    self.conn.rollback()
+                    raise DocumentFileError(
+                        "damaged", f"Berkas '{self.path.name}' rusak: ada teks yang tidak terbaca (bukan UTF-8). "
+                        "Berkas tidak diubah; pulihkan dari cadangan atau selamatkan isinya (renja-desktop "
+                        "recover).", self.path) from None
+        finally:
+            verifier, self._verifier = self._verifier, None
+        if verifier is not None and verifier.damage:
+            self.conn.rollback()
+            raise DocumentFileError("damaged", rowcheck.damage_message(self.path.name, verifier.damage), self.path)
+        self._data_version = raw.execute("PRAGMA data_version").fetchone()[0]
+        self.conn.rollback()
+
+    def _load_tables(self) -> None:
         doc = self._rows(T_DOC)
         if not doc:
             raise DocumentFileError("damaged", "file.no_identity", name=self.path.name)
@@ -241,7 +344,6 @@ class RenjaDocument:
         self.usulan = sorted(self._rows(T_USUL), key=lambda r: r["position"])
         self.declared = self._rows(T_DECL)
         self.meta = {r["key"]: r["value"] for r in self._rows(T_META)}
-        self.conn.rollback()
 
     def reload(self) -> None:
         """Re-read everything from the file (after a rolled-back batch)."""
@@ -268,7 +370,7 @@ class RenjaDocument:
 
     def _commit(self) -> None:
         if not self._batch_depth:
-            self.conn.commit()
+            self._finish()
 
     def _record(self, method: str, *args: Any, **kwargs: Any) -> None:
         """Note how to undo the write just made (only while :meth:`recording`)."""
@@ -327,6 +429,68 @@ class RenjaDocument:
         if self.readonly:
             raise EditError("edit.readonly")
 
+    # Every edit runs in one ``BEGIN IMMEDIATE`` transaction: the write lock is taken before
+    # anything is read for the edit, so two processes editing one file take turns, and a file
+    # changed by another process since it was loaded is noticed (``PRAGMA data_version``) before
+    # anything is written: the edit is refused and the document reloaded (:class:`StaleDocument`).
+    # The preconditions an edit relies on (code still free, parent still there) are re-checked
+    # in the file inside that transaction.
+    def _begin(self) -> None:
+        raw = self.conn.connection.dbapi_connection
+        if raw.in_transaction:
+            return
+        try:
+            self.conn.exec_driver_sql("BEGIN IMMEDIATE")
+            version = raw.execute("PRAGMA data_version").fetchone()[0]
+        except Exception as exc:  # noqa: BLE001 - busy, read-only medium, drive gone...
+            self._rollback_quietly()
+            raise write_error(self.path, exc) from None
+        if version != self._data_version:
+            self._rollback_quietly()
+            self._reload_after_outside_change()
+            raise StaleDocument(
+                f"Berkas '{self.path.name}' telah diubah oleh program lain sejak dimuat (mis. perintah "
+                "renja-desktop atau jendela lain). Isinya sudah dimuat ulang; perubahan ini tidak "
+                "disimpan, silakan ulangi.")
+
+    def _reload_after_outside_change(self) -> None:
+        self._load()
+        for fn in list(self._listeners):
+            fn(ChangeEvent("reset"))
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another process committed to the file since it was loaded (cheap: no read of
+        rows). The window polls this and calls :meth:`reload_if_changed`."""
+        if self._batch_depth:
+            return False
+        try:
+            raw = self.conn.connection.dbapi_connection
+            version = raw.execute("PRAGMA data_version").fetchone()[0]
+            if not raw.in_transaction:
+                self.conn.rollback()
+        except Exception:  # noqa: BLE001 - the file is unreachable now: nothing to reload
+            return False
+        return version != self._data_version
+
+    def reload_if_changed(self) -> bool:
+        """Reload (and tell listeners ``reset``) when another process changed the file."""
+        if not self.changed_elsewhere():
+            return False
+        self._reload_after_outside_change()
+        return True
+
+    def _rollback_quietly(self) -> None:
+        with contextlib.suppress(Exception):
+            self.conn.rollback()
+
+    def _finish(self) -> None:
+        """Commit the open transaction (row digests are brought up to date just before)."""
+        try:
+            self.conn.commit()
+        except Exception as exc:  # noqa: BLE001 - disk full, drive removed, read-only medium
+            self._rollback_quietly()
+            raise write_error(self.path, exc) from None
+
     def _writable(self) -> None:
         self._writable_plain()
         fixed_by = self.meta.get("renja.tahap.terkunci")  # the stage that fixed it (stages.py)
@@ -346,6 +510,8 @@ class RenjaDocument:
     def batch(self) -> Iterator["RenjaDocument"]:
         """Group many edits into one transaction: all are committed, or none (and memory reloads)."""
         self._writable()
+        if not self._batch_depth:
+            self._begin()
         self._batch_depth += 1
         ok = False
         try:
@@ -356,7 +522,13 @@ class RenjaDocument:
             if self._batch_depth == 0:
                 pending, self._pending = self._pending, []
                 if ok:
-                    self.conn.commit()
+                    try:
+                        self._finish()
+                    except BaseException:
+                        self._load()
+                        for fn in list(self._listeners):
+                            fn(ChangeEvent("reset"))
+                        raise
                     for change in pending:
                         for fn in list(self._listeners):
                             fn(change)
@@ -367,16 +539,56 @@ class RenjaDocument:
                         fn(ChangeEvent("reset"))
 
     @contextlib.contextmanager
-    def _atomic(self) -> Iterator[None]:
-        """One edit: commit on success, roll back on any failure (keeping memory consistent)."""
+    def _atomic(self, recheck: Callable[[], None] | None = None) -> Iterator[None]:
+        """One edit: ``BEGIN IMMEDIATE``, ``recheck`` its preconditions in the file, write, commit;
+        roll back on any failure (memory is only updated after this succeeded)."""
+        outer = not self._batch_depth
+        if outer:
+            self._begin()
         try:
+            if recheck is not None:
+                recheck()
             yield
-        except BaseException:
-            if not self._batch_depth:
-                self.conn.rollback()
+        except BaseException as exc:
+            if outer:
+                self._rollback_quietly()
+            if isinstance(exc, Exception) and not isinstance(exc, (EditError, DocumentFileError)):
+                raise write_error(self.path, exc) from None
             raise
         else:
             self._commit()
+
+    def _recheck_plan(self, *, parent_id: str | None = None, kode: str | None = None,
+                      exclude_id: str | None = None) -> None:
+        """The preconditions of a plan edit, read from the file inside its transaction."""
+        if parent_id is not None:
+            row = self.conn.execute(select(T_PLAN.c.kode).where(T_PLAN.c.id == parent_id)).first()
+            if row is None:
+                raise EditError("baris induk tidak ada lagi di berkas (dihapus oleh program lain?)")
+            parent = self.plan.nodes.get(parent_id)
+            if parent is not None and row[0] != parent.kode:
+                raise EditError(f"kode induk berubah di berkas menjadi '{row[0]}' (oleh program lain?)")
+        if kode:
+            stmt = select(T_PLAN.c.id).where(T_PLAN.c.kode == kode)
+            if exclude_id is not None:
+                stmt = stmt.where(T_PLAN.c.id != exclude_id)
+            if self.conn.execute(stmt).first() is not None:
+                raise EditError(f"Kode '{kode}' sudah dipakai di berkas (ditambahkan oleh program lain?)")
+
+    def _complete_digests(self) -> None:
+        """Digest every row once when the file has none yet (older file, or just upgraded); done
+        only after the file passed its checks and was loaded."""
+        raw = self.conn.connection.dbapi_connection
+        if not rowcheck.has_table(raw) or rowcheck.established(raw):
+            self.conn.rollback()
+            return
+        self._begin()
+        try:
+            rowcheck.rebuild(raw)
+        except BaseException:
+            self._rollback_quietly()
+            raise
+        self._finish()
 
     # ---------------------------------------------------------------- document identity
     def set_document(self, **fields: Any) -> ChangeEvent:
@@ -488,10 +700,12 @@ class RenjaDocument:
             kode = self._check_plan_code(kode, level, parent)
             if not (nama or "").strip():
                 raise EditError("edit.name_empty", kode=kode)
-        return self._insert_tree_row("plan", parent_id, kode, nama, level, position, row_id, fields)
+        recheck = (lambda: self._recheck_plan(parent_id=parent_id, kode=kode)) if check else None
+        return self._insert_tree_row("plan", parent_id, kode, nama, level, position, row_id, fields, recheck)
 
     def _insert_tree_row(self, which: str, parent_id: str | None, kode: str, nama: str, level: int,
-                         position: int | None, row_id: str | None, fields: dict[str, Any]) -> str:
+                         position: int | None, row_id: str | None, fields: dict[str, Any],
+                         recheck: Callable[[], None] | None = None) -> str:
         """Parse the fields, write the row (shifting later siblings), then add it to the tree."""
         tree, table = self._tree(which)
         text_fields, parse = ((PLAN_TEXT_FIELDS, self._parse_plan_value) if which == "plan"
@@ -508,7 +722,7 @@ class RenjaDocument:
             id=row_id or new_id(), parent_id=parent_id, level=level, kode=kode or "",
             nama=(nama or "").strip(), position=position, modified_at=now_stamp(),
         )
-        with self._atomic():
+        with self._atomic(recheck):
             self._shift_positions(table, siblings[position:], +1)
             self.conn.execute(insert(table).values(**values))
         for i, sib in enumerate(siblings[position:], start=position + 1):
@@ -631,7 +845,11 @@ class RenjaDocument:
         old = {k: node.values.get(k) for k in clean}
         clean["modified_at"] = now_stamp()
         recode = "kode" in clean and clean["kode"] != node.kode and node.children and check
-        with self._atomic():
+
+        def recheck() -> None:
+            if check and "kode" in clean and clean["kode"] != node.kode:
+                self._recheck_plan(kode=clean["kode"], exclude_id=row_id)
+        with self._atomic(recheck):
             self.conn.execute(update(T_PLAN).where(T_PLAN.c.id == row_id).values(**clean))
             if recode:
                 renamed = self._recode_descendants(node, clean["kode"])
@@ -806,8 +1024,11 @@ class RenjaDocument:
                 new_code = None
         changed = tree.move(row_id, new_parent_id, position)
         new_siblings = tree.siblings_of(node)
+        def recheck() -> None:
+            if which == "plan":
+                self._recheck_plan(parent_id=new_parent_id, kode=new_code, exclude_id=row_id)
         try:
-            with self._atomic():
+            with self._atomic(recheck):
                 stamp = now_stamp()
                 self.conn.execute(update(table).where(table.c.id == row_id)
                                   .values(parent_id=new_parent_id, modified_at=stamp))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import sqlite3
 import struct
@@ -56,6 +57,8 @@ class FileFacts:
     page_count: int
     application_id: int
     user_version: int
+    wal: bool = False
+    change_counter: int = 0
 
 
 def header_facts(path: Path) -> FileFacts:
@@ -94,16 +97,27 @@ def header_facts(path: Path) -> FileFacts:
     application_id = struct.unpack(">i", header[68:72])[0] & 0xFFFFFFFF
     if valid_for != change_counter:
         page_count = 0  # header page count not trustworthy (very old writer): skip that test
-    return FileFacts(path, size, page_size, page_count, application_id, user_version)
+    wal = header[18] == 2 or header[19] == 2  # read/write format version 2: WAL mode
+    if wal:  # even a read-only SQLite connection would create -wal and -shm files beside it
+        raise DocumentFileError(
+            "wal",
+            f"Berkas '{name}' memakai mode WAL (write-ahead log), bukan format dokumen Renja Desktop "
+            "(satu berkas utuh). Berkas tidak dibuka dan tidak diubah; tidak ada berkas yang dibuat.",
+            path,
+        )
+    return FileFacts(path, size, page_size, page_count, application_id, user_version, wal, change_counter)
 
 
-def inspect_file(path: str | os.PathLike, deep: bool = False) -> FileFacts:
-    """Check that ``path`` is a healthy Renja document this build can open. Never writes to it.
+def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False) -> FileFacts:
+    """Check that ``path`` is a healthy Renja document this build can open. Never writes to it
+    (a hot journal is first settled on a copy; see :func:`settle_journal`).
 
-    ``deep`` runs the full ``integrity_check`` instead of ``quick_check``. Raises
-    :class:`DocumentFileError` with a message in Bahasa Indonesia.
+    ``deep`` runs the full ``integrity_check`` instead of ``quick_check``; ``rows`` also reads every
+    row and compares it with its row digest (:mod:`.rowcheck`; the load does the same on open).
+    Raises :class:`DocumentFileError` with a message in Bahasa Indonesia.
     """
     path = Path(path)
+    check_rows = rows
     facts = header_facts(path)
     name = path.name
     if facts.page_count and facts.size < facts.page_count * facts.page_size:
@@ -123,15 +137,15 @@ def inspect_file(path: str | os.PathLike, deep: bool = False) -> FileFacts:
         raise DocumentFileError(
             "foreign", f"Berkas '{name}' tidak memiliki versi format dokumen Renja Desktop.", path
         )
-    journal = Path(str(path) + "-journal")
-    if journal.exists() and journal.stat().st_size > 0:
-        _roll_back_hot_journal(path)
     if Path(str(path) + "-wal").exists():
         raise DocumentFileError(
             "wal", f"Berkas '{name}' memiliki berkas pendamping -wal: bukan format dokumen Renja.", path
         )
+    if has_hot_journal(path):
+        settle_journal(path, deep=deep)
     try:
-        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=2)
+        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damaged names in reports
         try:
             pragma = "integrity_check" if deep else "quick_check"
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
@@ -139,7 +153,7 @@ def inspect_file(path: str | os.PathLike, deep: bool = False) -> FileFacts:
             if problems:
                 raise DocumentFileError(
                     "damaged",
-                    f"Berkas '{name}' rusak ({len(problems)} masalah, mis. '{problems[0]}'). "
+                    f"Berkas '{name}' rusak ({len(problems)} masalah, mis. '{_one_line(problems[0])[:200]}'). "
                     "Berkas tidak diubah; pulihkan dari cadangan atau selamatkan isinya.",
                     path,
                 )
@@ -148,32 +162,190 @@ def inspect_file(path: str | os.PathLike, deep: bool = False) -> FileFacts:
                 raise DocumentFileError(
                     "damaged", f"Berkas '{name}' tidak memiliki tabel dokumen Renja yang lengkap.", path
                 )
+            if check_rows:
+                _check_rows(conn, name, path)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise DocumentFileError(
+                "busy",
+                f"Berkas '{name}' sedang dikunci oleh program lain lebih dari 2 detik (mis. jendela Renja "
+                "Desktop atau perintah lain yang sedang menulis); tidak ada yang diubah. Coba lagi.",
+                path,
+            ) from exc
         raise DocumentFileError(
             "damaged",
-            f"Berkas '{name}' rusak dan tidak dapat dibaca SQLite ({exc}). Berkas tidak diubah.",
+            f"Berkas '{name}' rusak dan tidak dapat dibaca SQLite ({_one_line(exc)}). Berkas tidak diubah.",
+            path,
+        ) from exc
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged name in SQLite's own report
+        raise DocumentFileError(
+            "damaged",
+            f"Berkas '{name}' rusak dan tidak dapat dibaca SQLite ({_one_line(exc)}). Berkas tidak diubah.",
             path,
         ) from exc
     return facts
 
 
-def _roll_back_hot_journal(path: Path) -> None:
-    """A journal left by a crash in the middle of an edit: let SQLite roll it back.
+def _check_rows(conn: sqlite3.Connection, name: str, path: Path) -> None:
+    from . import rowcheck
 
-    The file then holds exactly what was committed before the crash (what was shown as saved); a
-    read-only check alone cannot do this and would call the file damaged. SQLite rolls a journal
-    back only when it is really hot (no live writer holds it), so a file open elsewhere is safe.
+    conn.text_factory = str
+    damage = rowcheck.verify(conn)
+    if damage:
+        raise DocumentFileError("damaged", rowcheck.damage_message(name, damage), path)
+
+
+def has_hot_journal(path: str | os.PathLike) -> bool:
+    j = Path(str(path) + "-journal")
+    try:
+        return j.exists() and j.stat().st_size > 0
+    except OSError:
+        return False
+
+
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+#: how much later than its journal a crashed file may have been written (FAT keeps 2-second times)
+JOURNAL_SLACK_S = 3.0
+
+
+def journal_belongs(path: str | os.PathLike) -> bool:
+    """Whether the rollback journal beside ``path`` was left by an edit of the file as it is now.
+
+    A crash in the middle of an edit leaves ``-journal`` holding the pages as they were before the
+    edit. When page 1 is among them, its change counter (header offset 24) is the counter of the
+    file before that edit; the file left behind carries that counter, or that counter plus one
+    when page 1 was already written. A file replaced since (copied over with ``cp``, restored
+    from elsewhere) carries another counter, or other schema bytes on page 1: rolling the journal
+    back into it would mix old pages into newer content. When page 1 is not journaled (the edit
+    had not reached its commit), the file must not have been written more than a moment after
+    its journal. A journal that names no page is harmless either way. What a rollback gives is
+    checked on a copy before anything is written (:func:`settle_journal`).
     """
+    path = Path(path)
+    journal = Path(str(path) + "-journal")
+    size = journal.stat().st_size
+    page1 = None
+    total = 0
+    with open(journal, "rb") as fh:
+        off = 0
+        while page1 is None and off + 28 <= size:
+            fh.seek(off)
+            head = fh.read(28)
+            if head[:8] != JOURNAL_MAGIC:
+                if off == 0:
+                    return True  # SQLite ignores a journal without a valid header: nothing is rolled back
+                break
+            n_rec, _nonce, _pages, sector, page_size = struct.unpack(">IIIII", head[8:28])
+            if not sector or not page_size or page_size & (page_size - 1):
+                return off > 0
+            record = 4 + page_size + 4
+            if n_rec in (0, 0xFFFFFFFF):  # not finalised: as many whole records as the file holds
+                n_rec = max(0, (size - off - sector) // record)
+            total += n_rec
+            for i in range(n_rec):  # each segment (one per cache spill) starts with its own header
+                fh.seek(off + sector + i * record)
+                raw = fh.read(4)
+                if len(raw) < 4:
+                    break
+                if struct.unpack(">I", raw)[0] == 1:
+                    page1 = fh.read(100)
+                    break
+            end = off + sector + n_rec * record
+            off = -(-end // sector) * sector
+    n_rec = total
+    if page1 is None or len(page1) < 100:
+        if n_rec == 0:
+            return True
+        # page 1 is journaled only when the edit reached it (at commit, or a change of the free
+        # list): then the file's pages were written after the journal's, moments later; a file
+        # written well after its journal was put there since
+        try:
+            return path.stat().st_mtime <= journal.stat().st_mtime + JOURNAL_SLACK_S
+        except OSError:
+            return False
+    with open(path, "rb") as fh:
+        now = fh.read(100)
+    if len(now) < 100:
+        return False
+    before = struct.unpack(">I", page1[24:28])[0]
+    counter = struct.unpack(">I", now[24:28])[0]
+    if counter not in (before, (before + 1) & 0xFFFFFFFF):
+        return False
+    # the rest of the header that an edit does not change: page size, formats, application id,
+    # schema cookie (an edit of rows keeps the schema)
+    keep = [(16, 24), (40, 44), (44, 60), (68, 72)]
+    return all(page1[a:b] == now[a:b] for a, b in keep)
+
+
+def settle_journal(path: str | os.PathLike, deep: bool = False) -> None:
+    """A journal left by a crash in the middle of an edit: return the file to its last committed
+    state (what was shown as saved), the way SQLite does -- but only when the journal belongs to
+    the file, and only after that committed state passed its checks on a copy: until then nothing
+    is written to the file. On a read-only medium the file is left as it is (readers then use a
+    settled copy, see ``exchange.sqlitefile.readable_copy_if_hot``).
+    """
+    import tempfile
+
+    path = Path(path)
+    name = path.name
+    if not has_hot_journal(path):
+        return
+    try:
+        belongs = journal_belongs(path)
+    except OSError as exc:
+        raise DocumentFileError(
+            "io", f"Berkas '{name}' atau jurnalnya tidak dapat dibaca: {exc.strerror or exc}.", path) from exc
+    if not belongs:
+        raise DocumentFileError(
+            "foreign_journal",
+            f"Berkas '{name}' disertai jurnal '{name}-journal' sisa penyuntingan yang terputus, tetapi "
+            "jurnal itu bukan milik isi berkas sekarang (berkas diganti atau disalin ulang setelahnya). "
+            "Keduanya dibiarkan apa adanya; bila isi berkas sekarang yang benar, pindahkan berkas "
+            f"'{name}-journal' ke folder lain lalu buka lagi.",
+            path,
+        )
+    folder = Path(tempfile.mkdtemp(prefix="renja-journal-", dir=paths.data_dir()))
+    try:
+        local = folder / "periksa.sqlite"
+        try:
+            shutil.copyfile(path, local)
+            shutil.copyfile(str(path) + "-journal", str(local) + "-journal")
+            conn = sqlite3.connect(str(local), timeout=2)
+            try:
+                conn.execute("PRAGMA schema_version").fetchone()
+            finally:
+                conn.close()
+            # a journal SQLite did not play back (no valid header yet: the crash came before it
+            # was flushed) holds nothing to roll back
+            Path(str(local) + "-journal").unlink(missing_ok=True)
+        except (OSError, sqlite3.DatabaseError) as exc:
+            raise DocumentFileError(
+                "damaged", f"Berkas '{name}' tidak dapat dipulihkan dari jurnalnya ({_one_line(exc)}). "
+                "Berkas tidak diubah.", path) from exc
+        try:
+            inspect_file(local, deep=deep, rows=True)
+        except DocumentFileError as exc:
+            raise DocumentFileError(exc.kind, str(exc).replace("periksa.sqlite", name), path) from exc
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return
     try:
         conn = sqlite3.connect(str(path), timeout=2)
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("PRAGMA schema_version").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError:
-        pass  # the checks that follow report what is wrong
+        pass  # read-only medium or busy: readers use a settled copy
+
+
+def _one_line(exc: BaseException | str) -> str:
+    """One line without SQLite's report headers (``*** in database main ***``)."""
+    text = re.sub(r"\*\*\* in database \w+ \*\*\*", "", str(exc))
+    return " ".join(text.split())
 
 
 def _uri_path(path: Path) -> str:
@@ -189,6 +361,20 @@ def _set_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA busy_timeout=2000")
     cur.close()
+
+
+def _set_pragmas_rw(dbapi_conn, record) -> None:
+    from . import rowcheck
+
+    _set_pragmas(dbapi_conn, record)
+    rowcheck.install(dbapi_conn)
+
+
+def _flush_row_digests(conn) -> None:
+    """Every commit keeps the row digests of what it changed current (see :mod:`.rowcheck`)."""
+    from . import rowcheck
+
+    rowcheck.flush(conn.connection.dbapi_connection)
 
 
 def unshare(path: str | os.PathLike) -> None:
@@ -217,7 +403,11 @@ def make_engine(path: str | os.PathLike, readonly: bool = False) -> Engine:
         unshare(path)
         url = f"sqlite:///{path}"
     engine = create_engine(url, poolclass=StaticPool, future=True)
-    event.listen(engine, "connect", _set_pragmas)
+    if readonly:
+        event.listen(engine, "connect", _set_pragmas)
+    else:
+        event.listen(engine, "connect", _set_pragmas_rw)
+        event.listen(engine, "commit", _flush_row_digests)
     return engine
 
 
@@ -277,6 +467,9 @@ def create_file(path: str | os.PathLike) -> Engine:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
             Base.metadata.create_all(conn)
+            from . import rowcheck
+
+            rowcheck.rebuild(conn.connection.dbapi_connection)  # empty: only the "complete" mark
     finally:
         engine.dispose()
     os.replace(tmp, path)
@@ -298,5 +491,5 @@ def copy_database(src: str | os.PathLike, dst: str | os.PathLike) -> None:
 
 __all__ = [
     "APPLICATION_ID", "PAGE_SIZE", "SCHEMA_VERSION", "DocumentFileError", "FileFacts", "inspect_file",
-    "make_engine", "create_file", "upgrade_if_needed", "backup_file", "copy_database",
+    "make_engine", "create_file", "settle_journal", "journal_belongs", "has_hot_journal", "upgrade_if_needed", "backup_file", "copy_database",
 ]

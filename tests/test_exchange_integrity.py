@@ -108,9 +108,9 @@ def test_flipped_byte_inside_a_value_of_a_saved_copy(sample, tmp_path):
     data[at] ^= 0x20  # 'K' -> 'k'
     copy.write_bytes(bytes(data))
     inspect_file(copy, deep=True)  # structurally fine
-    report = check_file(copy)
-    assert report.ok and report.digest_status == "changed"
-    assert any("tidak lagi sama persis" in w for w in report.warnings)
+    report = check_file(copy)  # the row digests name the row
+    assert not report.ok and report.kind == "damaged"
+    assert "tidak cocok dengan sidik barisnya" in report.message and "kesatuan Bangsa" in report.message
 
 
 def test_non_sqlite_file(tmp_path):

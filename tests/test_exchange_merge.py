@@ -169,20 +169,42 @@ def test_moves_and_edits_of_the_moved_row(copies, tmp_path):
     assert "parent_id" in {c.field for c in plan.conflicts}
 
 
-def test_adds_on_both_sides_under_the_same_parent_keep_both(copies, tmp_path):
+def test_the_same_code_added_on_both_sides_is_a_conflict(copies, tmp_path):
+    """Two different new rows with one code: merged silently they would use the code twice."""
     usb, a, b = copies
     ida = edit(a, lambda d: d.add_plan_row(by_code(d, "8.01.04.2.01").id, "8.01.04.2.01.0004", "Usulan A",
                                            pagu="1.000.000"))
     idb = edit(b, lambda d: d.add_plan_row(by_code(d, "8.01.04.2.01").id, "8.01.04.2.01.0004", "Usulan B",
                                            pagu="2.000.000"))
+    plan = plan_merge(a, b)
+    assert [(c.kind, c.label) for c in plan.conflicts] == [("same_code", "kode 8.01.04.2.01.0004")]
     out = tmp_path / "hasil.sqlite"
-    result = merge_files(a, b, out)
-    assert not result.plan.conflicts
-    assert any("8.01.04.2.01.0004" in n and "2 baris" in n for n in result.notes)
+    with pytest.raises(UnresolvedConflicts):
+        write_merge(plan, out)
+    assert not out.exists()
+    write_merge(plan, out, prefer="theirs")
     with RenjaDocument.open(out, readonly=True) as doc:
         kids = [c.id for c in doc.plan_by_kode("8.01.04.2.01").children]
-        assert ida in kids and idb in kids
-        assert doc.plan.totals[0] == 40_145_568_718 + 3_000_000
+        assert idb in kids and ida not in kids
+        assert doc.plan.totals[0] == 40_145_568_718 + 2_000_000
+
+
+def test_recode_on_one_side_and_a_child_under_the_old_code_on_the_other_is_a_conflict(copies, tmp_path):
+    usb, a, b = copies
+    edit(a, lambda d: d.set_plan(by_code(d, "8.01.04.2.01").id, kode="8.01.04.2.07"))
+    new = edit(b, lambda d: d.add_plan_row(by_code(d, "8.01.04.2.01").id, "8.01.04.2.01.0009", "Baru",
+                                           pagu="5.000"))
+    plan = plan_merge(a, b)
+    assert [c.kind for c in plan.conflicts] == ["recode_child"]
+    assert "8.01.04.2.01.0009" in plan.conflicts[0].detail
+    for prefer, parent_code, child_code in (("mine", "8.01.04.2.07", "8.01.04.2.07.0009"),
+                                            ("theirs", "8.01.04.2.01", "8.01.04.2.01.0009")):
+        out = tmp_path / f"hasil-{prefer}.sqlite"
+        write_merge(plan_merge(a, b), out, prefer=prefer)
+        with RenjaDocument.open(out, readonly=True) as doc:
+            child = doc.plan.nodes[new]
+            assert child.kode == child_code and child.parent.kode == parent_code
+            assert all(c.kode.startswith(parent_code + ".") for c in child.parent.children)
 
 
 def test_funding_and_indicators_are_compared_per_row(copies, tmp_path):

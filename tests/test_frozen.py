@@ -58,7 +58,8 @@ def test_frozen_folder_is_complete(frozen_dir):
     size_mb = sum(p.stat().st_size for p in frozen_dir.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
     # Linux build: Qt needs ICU here (30 MB of data; Windows Qt uses the system's). Guard against
     # regressions such as WebEngine or numpy creeping in; the README states the measured figure.
-    assert size_mb < 175, f"frozen folder is {size_mb:.0f} MB"
+    # (about 13 MB of it is lxml, which python-docx needs for the Word document)
+    assert size_mb < 185, f"frozen folder is {size_mb:.0f} MB"
     # no WebEngine / QML in the bundle
     names = {p.name for p in internal.rglob("*")}
     assert not any("WebEngine" in n or n.startswith("libQt6Qml") for n in names)

@@ -29,6 +29,11 @@ SIGNATURES: dict[str, tuple[type, tuple[type, ...]]] = {
     "GetExitCodeProcess": (wintypes.BOOL, (wintypes.HANDLE, wintypes.LPDWORD)),
     # BOOL CloseHandle(HANDLE hObject)
     "CloseHandle": (wintypes.BOOL, (wintypes.HANDLE,)),
+    # HANDLE CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
+    #   LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition,
+    #   DWORD dwFlagsAndAttributes, HANDLE hTemplateFile)
+    "CreateFileW": (wintypes.HANDLE, (wintypes.LPCWSTR, wintypes.DWORD, wintypes.DWORD, wintypes.LPVOID,
+                                      wintypes.DWORD, wintypes.DWORD, wintypes.HANDLE)),
 }
 
 # error codes (winerror.h)

@@ -31,6 +31,7 @@ from pathlib import Path
 from ..codes import LEVEL_NAMES, URUSAN
 from ..formatting import format_rupiah
 from ..model import new_id, now_stamp
+from .. import rowcheck
 from ..service import T_IND, T_PLAN, T_SD, RenjaDocument
 from ..storage import DocumentFileError, create_file, inspect_file
 from ..validation import validate
@@ -148,12 +149,31 @@ def _read_source(path: Path) -> tuple[Source, object | None]:
     src.pagu, src.pagu_n1 = doc.plan.totals[0], doc.plan.totals[1]
     src.rows = len(doc.plan.nodes)
     src.sub_kegiatan = sum(1 for n in doc.plan.nodes.values() if n.level == 5)
+    too_big = _over_bound(doc)
+    if too_big:
+        doc.close()
+        src.problem = too_big
+        return src, None
 
     errors = [f for f in validate(doc) if f.severity == "error"]
     if errors:
         src.warnings.append(f"{len(errors)} galat pemeriksaan isi (mis. {errors[0].pesan}); periksa dengan "
                             f"'renja-desktop check {src.path.name}'")
     return src, doc
+
+
+def _over_bound(doc: "RenjaDocument") -> str | None:
+    """A stored amount above :data:`~renja_desktop.formatting.MAX_RUPIAH` (written before the bound
+    existed, or by another program): summed with others it could overflow SQLite's INTEGER."""
+    from ..formatting import MAX_RUPIAH
+
+    for node in doc.plan.nodes.values():
+        for key in ("pagu", "pagu_n1", "rkpd_pagu"):
+            value = node.values.get(key)
+            if isinstance(value, int) and abs(value) > MAX_RUPIAH:
+                return (f"{key} baris {node.kode or node.nama[:40]} (Rp {format_rupiah(value)}) melebihi batas "
+                        f"satu nilai Rp {format_rupiah(MAX_RUPIAH)}; perbaiki nilainya di berkas itu dahulu")
+    return None
 
 
 def consolidate(files: list[str | os.PathLike], out: str | os.PathLike, skip_bad: bool = False,
@@ -300,6 +320,7 @@ def _write(out: Path, good: list[Source], docs: dict, result: Consolidation, ove
 
                 for src in good:
                     carry_stages(conn, src.path)
+                rowcheck.rebuild(conn)
         finally:
             conn.close()
         inspect_file(tmp, deep=True)

@@ -103,4 +103,21 @@ def sqlite_error_message(exc: Exception, target: Path, action: str = "menyimpan"
     return os_error_message(OSError(number, str(exc)), target, action)
 
 
-__all__ = ["ExchangeError", "CopyConflict", "os_error_message", "sqlite_error_message", "DocumentFileError"]
+__all__ = ["ExchangeError", "CopyConflict", "os_error_message", "sqlite_error_message", "DocumentFileError",
+           "one_line"]
+
+
+def one_line(exc: BaseException | str) -> str:
+    """An error's text as one line without SQL or engine detail: SQLAlchemy's ``[SQL: ...]`` and
+    ``(Background on this error ...)`` tails, the ``(sqlite3.OperationalError)`` prefix, and
+    SQLite's ``*** in database main ***`` report lines are cut."""
+    import re
+
+    text = exc if isinstance(exc, str) else (str(exc) or type(exc).__name__)
+    text = re.sub(r"\[SQL:.*", "", text, flags=re.S)
+    text = re.sub(r"\[parameters:.*", "", text, flags=re.S)
+    text = re.sub(r"\(Background on this error.*", "", text, flags=re.S)
+    text = re.sub(r"\((?:sqlite3|builtins)\.\w+\)\s*", "", text)
+    text = re.sub(r"\*\*\* in database \w+ \*\*\*", "", text)
+    text = " ".join(text.split())
+    return text[:400] + ("…" if len(text) > 400 else "")

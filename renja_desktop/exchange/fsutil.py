@@ -59,12 +59,97 @@ def _write_journal(items: Iterable[str]) -> None:
         pass  # the journal only helps clean-up; never block a save on it
 
 
+def _owner_tag() -> str:
+    """``<host>-<pid>`` of this process, as it appears in the names of its temporary files."""
+    import re
+    import socket
+
+    host = re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:24] or "pc"
+    return f"{host}-{os.getpid()}"
+
+
 def temp_path_for(target: Path) -> Path:
-    """A fresh temporary name beside ``target`` (recorded in the clean-up journal)."""
+    """A fresh temporary name beside ``target`` (recorded in the clean-up journal). The name
+    carries this computer and process (``.<name>.<host>-<pid>-<random>.renja-tmp``), so the next
+    copy to the same folder knows a leftover of a process that is gone (:func:`remove_leftovers`)."""
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+    tmp = target.with_name(f".{target.name}.{_owner_tag()}-{secrets.token_hex(4)}{TMP_SUFFIX}")
     _write_journal(_read_journal() + [str(tmp)])
     return tmp
+
+
+#: a temporary file of another computer (or of an older version) is left alone this long
+FOREIGN_TEMP_AGE_S = 600
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Remove the temporary files an interrupted copy (killed, crashed, drive pulled) left beside
+    ``target``: those of a process of this computer that no longer runs, and any other one not
+    touched for :data:`FOREIGN_TEMP_AGE_S` seconds (a copy from another PC to the same flash disk
+    at the same moment is left alone). Returns what was removed."""
+    import re
+
+    from .lock import pid_alive
+
+    target = Path(target)
+    host, _pid = _owner_tag().rsplit("-", 1)
+    removed = []
+    try:
+        found = list(target.parent.glob(f".{target.name}.*{TMP_SUFFIX}"))
+    except OSError:
+        return removed
+    for p in found:
+        m = re.match(rf"^\.{re.escape(target.name)}\.([A-Za-z0-9]+)-(\d+)-[0-9a-f]+{re.escape(TMP_SUFFIX)}$",
+                     p.name, flags=re.IGNORECASE)
+        try:
+            if m and m.group(1).lower() == host.lower():
+                gone = not pid_alive(int(m.group(2)))
+            else:
+                gone = time.time() - p.stat().st_mtime > FOREIGN_TEMP_AGE_S
+        except (OSError, ValueError):
+            continue
+        if gone:
+            forget_temp(p)
+            if not p.exists():
+                removed.append(p)
+    return removed
+
+
+def drop_cache(path: Path) -> None:
+    """Make the next read of ``path`` come from the medium, not from the operating system's cache
+    of it: a flash disk that drops writes (fake capacity) then shows it when the copy is verified.
+
+    Linux/POSIX: flush, then ``posix_fadvise(POSIX_FADV_DONTNEED)`` over the whole file. Windows:
+    a handle opened without buffering (``FILE_FLAG_NO_BUFFERING``) makes the cache manager write
+    out and purge the file's cached pages (:func:`purge_cache_windows`)."""
+    if os.name == "nt":  # pragma: no cover - Windows only (the logic is tested with a fake)
+        purge_cache_windows(_kernel32.kernel32(), path)
+        return
+    advise = getattr(os, "posix_fadvise", None)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)  # DONTNEED leaves dirty pages in place
+        if advise is not None:
+            advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
+
+
+GENERIC_READ = 0x80000000
+FILE_SHARE_ALL = 0x1 | 0x2 | 0x4
+OPEN_EXISTING = 3
+FILE_FLAG_NO_BUFFERING = 0x20000000
+INVALID_HANDLE_VALUE = (1 << 64) - 1
+
+
+def purge_cache_windows(k32, path: Path) -> None:
+    """Open ``path`` once without buffering and close it (Windows: the file's cached pages are
+    written out and dropped). ``k32`` is :func:`_kernel32.kernel32` or a fake in the tests."""
+    handle = k32.CreateFileW(str(path), GENERIC_READ, FILE_SHARE_ALL, None, OPEN_EXISTING,
+                             FILE_FLAG_NO_BUFFERING, None)
+    if handle in (None, 0, -1, INVALID_HANDLE_VALUE):
+        raise _kernel32.win_error(k32.get_last_error(), str(path))
+    k32.CloseHandle(handle)
 
 
 def forget_temp(tmp: Path) -> None:
@@ -227,6 +312,7 @@ def remove_leftover_temps(extra_folders: Iterable[Path] = ()) -> list[Path]:
 
 
 __all__ = [
-    "temp_path_for", "forget_temp", "write_bytes", "create_empty", "fsync_path", "patch_bytes", "fsync_dir", "replace_with_retries",
-    "remove_leftover_temps", "TMP_SUFFIX",
+    "temp_path_for", "forget_temp", "remove_leftovers", "drop_cache", "purge_cache_windows", "write_bytes",
+    "create_empty", "fsync_path", "patch_bytes", "fsync_dir", "replace_with_retries", "remove_leftover_temps",
+    "TMP_SUFFIX",
 ]

@@ -16,7 +16,7 @@ from ..storage import DocumentFileError, inspect_file
 from . import location
 from .sqlitefile import (
     KEY_CONSOLIDATED, KEY_DIGEST, KEY_READONLY, KEY_SAVED_AT, KEY_SAVED_BY, KEY_TOKEN, connect_ro,
-    content_hash, document_row, file_digest_status, read_meta, readable_copy_if_hot,
+    content_hash, document_row, file_digest_status, has_hot_journal, read_meta, readable_copy_if_hot,
     settle_hot_journal,
 )
 
@@ -69,23 +69,32 @@ class IntegrityReport:
         return out
 
 
-def check_file(path: str | Path, deep: bool = False, with_hash: bool = True) -> IntegrityReport:
-    """Check ``path`` without writing to it; the report says what is wrong in Indonesian."""
+def check_file(path: str | Path, deep: bool = False, with_hash: bool = True, rows: bool = True) -> IntegrityReport:
+    """Check ``path`` without writing to it; the report says what is wrong in Indonesian.
+
+    ``rows`` also compares every row with its row digest (:mod:`renja_desktop.rowcheck`); an
+    opener that loads the document anyway leaves it to the load."""
     path = Path(path)
     read_from = path
     hot = None
     try:
-        if location.is_local(path):
-            if path.exists():
-                try:
-                    settle_hot_journal(path)  # SQLite's own roll back of an interrupted edit
-                except sqlite3.DatabaseError:
-                    pass
-        else:
-            hot = readable_copy_if_hot(path)
-            read_from = hot or path
         try:
-            inspect_file(read_from, deep=deep)
+            if location.is_local(path):
+                if path.exists():
+                    try:
+                        settle_hot_journal(path)  # SQLite's own roll back, checked on a copy first
+                    except sqlite3.DatabaseError:
+                        pass
+                    if has_hot_journal(path):  # a read-only medium: read a settled copy
+                        hot = readable_copy_if_hot(path)
+                        read_from = hot or path
+            else:
+                hot = readable_copy_if_hot(path)
+                read_from = hot or path
+        except DocumentFileError as exc:
+            return IntegrityReport(path, False, exc.kind, str(exc), deep)
+        try:
+            inspect_file(read_from, deep=deep, rows=rows)
         except DocumentFileError as exc:
             msg = str(exc).replace(read_from.name, path.name) if hot else str(exc)
             return IntegrityReport(path, False, exc.kind, msg, deep)

@@ -102,9 +102,9 @@ class LockInfo:
     app: str = "Renja Desktop"
 
     @classmethod
-    def mine(cls) -> "LockInfo":
+    def mine(cls, app: str = "Renja Desktop") -> "LockInfo":
         now = _now().isoformat(timespec="seconds")
-        return cls(host_name(), user_name(), os.getpid(), now, now, secrets.token_hex(8))
+        return cls(host_name(), user_name(), os.getpid(), now, now, secrets.token_hex(8), app)
 
     @classmethod
     def from_json(cls, text: str) -> "LockInfo":
@@ -227,7 +227,11 @@ class FileLock:
         self.release()
 
 
-def acquire(path: str | os.PathLike, takeover: bool = False) -> FileLock:
+#: the ``app`` of a lock held by a command-line edit (other commands wait for it: it is short)
+COMMAND_APP = "renja-desktop (perintah)"
+
+
+def acquire(path: str | os.PathLike, takeover: bool = False, app: str = "Renja Desktop") -> FileLock:
     """Lock ``path`` for this instance, or raise :class:`FileLocked` naming who holds it.
 
     ``takeover=True`` replaces an existing lock (after the user chose "ambil alih"). Our own
@@ -235,7 +239,7 @@ def acquire(path: str | os.PathLike, takeover: bool = False) -> FileLock:
     """
     path = Path(path)
     lp = lock_path(path)
-    info = LockInfo.mine()
+    info = LockInfo.mine(app)
     if not takeover:
         try:
             fd = os.open(lp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
@@ -245,7 +249,7 @@ def acquire(path: str | os.PathLike, takeover: bool = False) -> FileLock:
             except (OSError, ValueError):
                 raise FileLocked(path, None, stale=True) from None
             if other is None:  # released between our two calls: try once more
-                return acquire(path, takeover=False)
+                return acquire(path, takeover=False, app=app)
             raise FileLocked(path, other, stale=other.is_stale()) from None
         except OSError as exc:
             raise os_error_message(exc, lp, "mengunci") from exc
@@ -263,6 +267,24 @@ def acquire(path: str | os.PathLike, takeover: bool = False) -> FileLock:
     return lock
 
 
+def acquire_for_command(path: str | os.PathLike, wait_s: float = 30.0) -> FileLock:
+    """The lock for one command-line edit: waits while another command holds it (each holds it
+    for a moment), takes over one left by a command or window that is gone, and refuses a file
+    open in a Renja Desktop window (:class:`FileLocked`, naming who)."""
+    import time
+
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return acquire(path, app=COMMAND_APP)
+        except FileLocked as exc:
+            if exc.stale:
+                return acquire(path, takeover=True, app=COMMAND_APP)
+            if exc.info is None or exc.info.app != COMMAND_APP or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def lock_status(path: str | os.PathLike) -> tuple[LockInfo | None, bool]:
     """(who holds the lock or None, whether it is stale); an unreadable lock is (None, True)."""
     try:
@@ -272,5 +294,5 @@ def lock_status(path: str | os.PathLike) -> tuple[LockInfo | None, bool]:
     return info, (info.is_stale() if info else False)
 
 
-__all__ = ["LockInfo", "FileLock", "FileLocked", "acquire", "read_lock", "lock_status", "lock_path",
+__all__ = ["LockInfo", "FileLock", "FileLocked", "acquire", "acquire_for_command", "COMMAND_APP", "read_lock", "lock_status", "lock_path",
            "pid_alive", "host_name", "user_name", "STALE_AFTER", "REFRESH_EVERY"]

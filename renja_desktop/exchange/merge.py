@@ -30,6 +30,7 @@ from typing import Any
 
 from ..formatting import format_rupiah
 from ..model import new_id
+from .. import rowcheck
 from ..storage import DocumentFileError, header_facts, inspect_file
 from . import backups, fsutil
 from .errors import ExchangeError
@@ -127,6 +128,9 @@ class MergePlan:
     order_conflicts: dict[tuple[str, Any], str] = field(default_factory=dict)
     #: per side, per table: ids that differ from the base (two-way: from the other side)
     changed: dict[str, dict[str, set]] = field(default_factory=dict)
+    #: rows added under a parent the other side recoded: {row: (conflict, old prefix, new prefix,
+    #: the recoding side)}; when the recoding side is chosen, their codes follow the new prefix
+    code_follow: dict[Any, tuple[str, str, str, str]] = field(default_factory=dict)
 
     @property
     def three_way(self) -> bool:
@@ -261,10 +265,96 @@ def plan_merge(mine: str | os.PathLike, theirs: str | os.PathLike, base: str | o
         _plan_deletions(plan, table)
     for table in ORDERED_TABLES:
         _plan_order_conflicts(plan, table)
+    _plan_code_conflicts(plan)
     rank = {t: i for i, t in enumerate(TABLE_NAMES)}
     plan.changes.sort(key=lambda c: (rank.get(c.table, 99), c.label, c.side))
     plan.conflicts.sort(key=lambda c: (rank.get(c.table, 99), c.label, c.field))
     return plan
+
+
+def _plan_code_conflicts(plan: MergePlan) -> None:
+    """Two conflicts of codes that no single field shows (three-way only):
+
+    * a row recoded on one side while the other side added rows under it with its old code:
+      merged silently, the new rows would sit under a parent whose code they do not extend.
+      Choosing the recoding side gives the new rows the new code; choosing the adding side keeps
+      the old code for the parent and the rows recoded with it.
+    * the same code added on both sides (two different new rows): merged silently, the code would
+      be used twice. The chosen side's row is kept, the other one left out.
+    """
+    if plan.base is None:
+        return
+    table = "plan_row"
+    decisions = plan.rows.get(table, {})
+    mt, tt, bt = plan.mine.tables[table], plan.theirs.tables[table], plan.base.tables[table]
+    fields = mt.fields
+    ki, pi = fields.index("kode"), fields.index("parent_id")
+    added = {MINE: [], THEIRS: []}
+    for key, d in decisions.items():
+        if d.state in ("mine", "theirs") and key not in bt.values:
+            side = MINE if d.state == "mine" else THEIRS
+            added[side].append(key)
+    # -- recode versus rows added under the old code
+    for side, keys in added.items():
+        other = OTHER[side]
+        st, ot = (mt, tt) if side == MINE else (tt, mt)
+        by_parent: dict[Any, list] = {}
+        for key in keys:
+            by_parent.setdefault(st.values[key][pi], []).append(key)
+        for pid, kids in by_parent.items():
+            d = decisions.get(pid)
+            if d is None or d.state != "both" or pid not in bt.values or pid not in ot.values:
+                continue
+            old, new = bt.values[pid][ki], ot.values[pid][ki]
+            if not old or old == new or st.values[pid][ki] != old:
+                continue
+            stale = [k for k in kids if (st.values[k][ki] or "").startswith(old + ".")]
+            if not stale:
+                continue
+            label = _label(plan, table, pid)
+            shown = ", ".join(st.values[k][ki] for k in stale[:3])
+            recode_text = f"kode {old} diubah menjadi {new} (rinciannya ikut)"
+            add_text = f"rincian baru {shown} ditambahkan dengan kode lama {old}"
+            ck = plan._add_conflict(Conflict(
+                f"{table}|{_key_text(pid)}|*kode_induk", table, pid, "kode", "recode_child", label, old,
+                recode_text if other == MINE else add_text, recode_text if other == THEIRS else add_text,
+                f"kode induk diubah di satu salinan, sementara salinan lain menambah rincian di bawah kode "
+                f"lamanya ({shown}): pilih sisi yang mengubah kode (rincian baru ikut kode baru) atau sisi "
+                "yang menambah (kode induk tetap)"))
+            # the recoding side's code changes (the parent and the rows recoded with it) now follow
+            # this choice
+            for key, dk in decisions.items():
+                if dk.state != "both" or dk.sources is None or key not in bt.values:
+                    continue
+                b_code, o_code = bt.values[key][ki] or "", ot.values[key][ki] or ""
+                if (b_code == old or b_code.startswith(old + ".")) and o_code != b_code \
+                        and (st.values[key][ki] or "") == b_code and o_code == new + b_code[len(old):]:
+                    dk.sources[ki] = ck
+            # the new rows (and new rows beneath them) follow the new code when the recoder wins
+            todo = list(stale)
+            while todo:
+                k = todo.pop()
+                plan.code_follow[k] = (ck, old, new, other)
+                todo.extend(c for c in keys if st.values[c][pi] == k and c not in plan.code_follow)
+    # -- the same code added on both sides
+    theirs_by_code: dict[str, Any] = {}
+    for key in added[THEIRS]:
+        code = tt.values[key][ki]
+        if code:
+            theirs_by_code.setdefault(code, key)
+    for key in added[MINE]:
+        code = mt.values[key][ki]
+        other_key = theirs_by_code.get(code) if code else None
+        if other_key is None or other_key == key:
+            continue
+        ck = plan._add_conflict(Conflict(
+            f"{table}|{_key_text(key)}|*kode_ganda", table, key, "kode", "same_code",
+            f"kode {code}", None, f"{code} {mt.values[key][fields.index('nama')]}",
+            f"{code} {tt.values[other_key][fields.index('nama')]}",
+            f"kode {code} ditambahkan di kedua salinan sebagai dua baris berbeda: pilih baris yang dipakai "
+            "(baris yang lain tidak dimasukkan)"))
+        decisions[key] = _Row("group", conflict=ck, deleter=THEIRS)
+        decisions[other_key] = _Row("group", conflict=ck, deleter=MINE)
 
 
 def _candidates(plan: MergePlan, table: str):
@@ -592,7 +682,13 @@ def _final_rows(plan: MergePlan, table: str) -> dict[Any, tuple[tuple, Any]]:
             continue
         if d.state in ("mine", "theirs"):
             side = MINE if d.state == "mine" else THEIRS
-            out[key] = ((mt if side == MINE else tt).raw[key], side)
+            row = (mt if side == MINE else tt).raw[key]
+            follow = plan.code_follow.get(key) if table == "plan_row" else None
+            if follow is not None and _choose(plan, follow[0]) == follow[3]:
+                ck, old, new, _ = follow
+                kode_i = mt.index("kode")
+                row = tuple(new + v[len(old):] if i == kode_i else v for i, v in enumerate(row))
+            out[key] = (row, side)
             continue
         # on both sides: field by field
         group_choice = _choose(plan, d.group) if d.group is not None else None
@@ -907,6 +1003,7 @@ def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: d
         from ..stagefile import merge_extra_tables  # stages, notes, Renstra: kept from both copies
 
         merge_extra_tables(conn, plan.theirs.path)
+        rowcheck.rebuild(conn)  # the merged rows get digests of their own
     return counts
 
 

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from .. import codes, paths
 from ..model import Base, new_id, now_stamp
-from ..storage import SQLITE_MAGIC, DocumentFileError, create_file, inspect_file
+from .. import rowcheck
+from ..storage import SQLITE_MAGIC, DocumentFileError, create_file, inspect_file, journal_belongs
 from . import fsutil
 from .errors import ExchangeError
 from .sqlitefile import KEY_DIGEST, KEY_TOKEN, settle_hot_journal
@@ -249,13 +250,22 @@ def recover(bad: str | os.PathLike, out: str | os.PathLike) -> RecoveryReport:
         src = work / "rusak.sqlite"
         shutil.copyfile(bad, src)
         journal = Path(str(bad) + "-journal")
+        report = RecoveryReport(bad, out)
         if journal.exists():
             shutil.copyfile(journal, str(src) + "-journal")
             try:
-                settle_hot_journal(src)
-            except sqlite3.DatabaseError:
+                if journal_belongs(src):  # SQLite's own roll back, on this scratch copy
+                    conn = sqlite3.connect(str(src), timeout=5)
+                    try:
+                        conn.execute("PRAGMA schema_version").fetchone()
+                    finally:
+                        conn.close()
+                else:
+                    report.notes.append(f"Jurnal '{journal.name}' bukan milik isi berkas sekarang; diabaikan.")
+                Path(str(src) + "-journal").unlink(missing_ok=True)
+            except (OSError, sqlite3.DatabaseError):
                 pass
-        report = RecoveryReport(bad, out)
+        _note_row_digests(src, report)
         data = _read_all(src, report)
         tmp = fsutil.temp_path_for(out)
         try:
@@ -268,6 +278,24 @@ def recover(bad: str | os.PathLike, out: str | os.PathLike) -> RecoveryReport:
         return report
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _note_row_digests(src: Path, report: RecoveryReport) -> None:
+    """Rows whose content no longer matches their row digest: saved (they may be the best there
+    is), but named, so the user checks them against a backup."""
+    try:
+        conn = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+        try:
+            damage = rowcheck.verify(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return  # the tables themselves are damaged: what is lost is reported row by row below
+    if damage:
+        labels = [d.label() for d in damage if d.table != rowcheck.DIGEST_TABLE]
+        shown = "; ".join(labels[:10]) + (f"; dan {len(labels) - 10} lainnya" if len(labels) > 10 else "")
+        report.notes.append(f"{len(labels)} baris tidak cocok dengan sidik barisnya (isinya mungkin rusak; "
+                            f"periksa dengan cadangan): {shown}")
 
 
 def _read_all(src: Path, report: RecoveryReport) -> dict[str, list[dict]]:
@@ -414,6 +442,7 @@ def _write(tmp: Path, data: dict[str, list[dict]], report: RecoveryReport) -> No
                 names = ", ".join(f'"{c}"' for c in cols)
                 conn.executemany(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({placeholders})",
                                  [tuple(r.get(c) for c in cols) for r in rows])
+            rowcheck.rebuild(conn)  # the rescued rows get digests of their own
         bad = conn.execute("PRAGMA foreign_key_check").fetchall()
         if bad:
             raise ExchangeError("recover_failed", f"Hasil penyelamatan tidak konsisten ({len(bad)} rujukan).", tmp)

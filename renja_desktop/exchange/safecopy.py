@@ -100,13 +100,18 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _cleanup_stale_temps(target: Path) -> None:
-    """Old ``.<name>.*.renja-tmp`` beside the target from an earlier interrupted copy."""
+    """``.<name>.*.renja-tmp`` beside the target from an earlier interrupted copy."""
+    fsutil.remove_leftovers(target)
+
+
+def _read_only_target(target: Path) -> bool:
+    """The target carries the read-only attribute (``chmod 444``, Windows' "Read-only")."""
+    import stat
+
     try:
-        for p in target.parent.glob(f".{target.name}.*{fsutil.TMP_SUFFIX}"):
-            if time.time() - p.stat().st_mtime > 60:
-                fsutil.forget_temp(p)
+        return not (target.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
     except OSError:
-        pass
+        return False
 
 
 def check_target(target: Path, doc_id: str, meta: dict[str, str], rows: sqlite3.Connection,
@@ -271,6 +276,15 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
                  KEY_SAVED_BY: f"{user_name()}@{host_name()}", KEY_ORIGIN: None, KEY_DIGEST: placeholder}
         exists = target.exists()
         _cleanup_stale_temps(target)
+        keep_mode = None
+        if exists and _read_only_target(target):
+            if not force:
+                raise ExchangeError(
+                    "read_only_target",
+                    f"Berkas tujuan '{target.name}' ditandai hanya-baca; tidak ditimpa. Hapus tanda hanya-baca "
+                    "itu, pilih nama lain, atau timpa secara paksa (--force; berkas lama dicadangkan dulu dan "
+                    "salinan baru tetap hanya-baca).", target)
+            keep_mode = target.stat().st_mode & 0o7777
         tmp = fsutil.temp_path_for(target)
         try:
             fsutil.create_empty(tmp)
@@ -364,11 +378,16 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
         # the merge base meanwhile: a hard link when the data folder is on the same file system (no
         # second copy of the bytes: whatever edits the copy in place first gives it bytes of its own,
         # storage.unshare), else a flushed copy
-        base = (io_pool().submit(backups.store_base, doc_id, token, source=target, link_from=target)
-                if store_base else None)
+        base = None
         try:
+            if keep_mode is not None:  # forced over a read-only file: the copy stays read-only
+                os.chmod(target, keep_mode)
             _verify_target(target, digest, slot, tmp_hashes, tmp_size, read_from if same_layout else None,
                            page_size, own)
+            # the merge base: a hard link when the data folder is on the same file system, else a
+            # flushed copy (only after the verify: reading the target first would cache it again)
+            base = (io_pool().submit(backups.store_base, doc_id, token, source=target, link_from=target)
+                    if store_base else None)
         except ExchangeError:
             _drop_base(base)
             if result.previous_backup is not None:
@@ -532,6 +551,8 @@ def _verify_target(target: Path, digest: str, slot: int, hashes: list[bytes], si
             f"Pemeriksaan salinan '{target.name}' gagal: isinya tidak sama dengan yang ditulis (media "
             "rusak atau dicabut?). Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman.", target)
     try:
+        # what the medium holds, not what the operating system still has in its cache
+        fsutil.drop_cache(target)
         with open(target, "rb") as fh:
             head = fh.read(100)
             fh.seek(slot)
@@ -617,12 +638,7 @@ def _record_in_source(doc, source: Path, new_lineage: list[dict], result: CopyRe
         if doc is not None and not getattr(doc, "readonly", False):
             doc.set_meta(KEY_LINEAGE, value)
             if KEY_DIGEST in getattr(doc, "meta", {}):
-                conn = sqlite3.connect(str(source), timeout=5)
-                try:
-                    write_meta(conn, {KEY_DIGEST: None})
-                finally:
-                    conn.close()
-                doc.meta.pop(KEY_DIGEST, None)
+                doc.set_meta(KEY_DIGEST, None)
             return
         unshare(source)
         conn = sqlite3.connect(str(source), timeout=5)
@@ -654,7 +670,13 @@ def restore_backup(backup: str | os.PathLike, out: str | os.PathLike, overwrite:
     ``overwrite`` and is itself backed up first. Returns the copy result."""
     backup = backups.resolve_backup(backup)
     out = Path(out)
-    inspect_file(backup)
+    inspect_file(backup, rows=True)  # also every row against its row digest
+    if file_digest_status(backup) == "changed":
+        raise ExchangeError(
+            "backup_changed",
+            f"Cadangan '{backup.name}' tidak lagi sama persis dengan saat disimpan (sidik salinannya tidak "
+            "cocok: rusak, atau diubah di luar Renja Desktop); tidak dipulihkan. Pilih cadangan lain, atau "
+            "selamatkan isinya dengan 'renja-desktop recover'.", backup)
     if out.exists() and not overwrite:
         raise ExchangeError(
             "exists", f"Berkas '{out.name}' sudah ada. Pilih nama lain, atau timpa (--force; berkas itu "

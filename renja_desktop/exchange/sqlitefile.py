@@ -31,7 +31,8 @@ from urllib.parse import quote
 
 from .. import paths
 from ..stagefile import hash_optional_tables
-from ..storage import APPLICATION_ID, SQLITE_MAGIC
+from ..storage import APPLICATION_ID, SQLITE_MAGIC, journal_belongs, settle_journal
+from ..storage import has_hot_journal as _has_hot_journal
 
 CONTENT_TABLES = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "pelayanan", "usulan",
                   "declared_value")
@@ -61,42 +62,42 @@ def connect_ro(path: Path) -> sqlite3.Connection:
 
 
 def has_hot_journal(path: Path) -> bool:
-    j = Path(str(path) + "-journal")
-    try:
-        return j.exists() and j.stat().st_size > 0
-    except OSError:
-        return False
+    return _has_hot_journal(path)
 
 
 def settle_hot_journal(path: Path) -> bool:
     """Roll back a transaction a crash left half done (``-journal`` beside the file).
 
-    This is SQLite's own recovery: the file returns to its last committed state. A read-only
-    connection cannot do it (it reports "attempt to write a readonly database"), so a short
-    read-write connection reads the schema once. Returns whether a journal was found.
+    This is SQLite's own recovery: the file returns to its last committed state -- only when the
+    journal belongs to the file as it is now, and only after that state passed its checks on a
+    copy (:func:`renja_desktop.storage.settle_journal`; raises :class:`DocumentFileError`
+    otherwise, leaving both files alone). Returns whether a journal was found.
     """
     path = Path(path)
     if not has_hot_journal(path):
         return False
-    conn = sqlite3.connect(str(path), timeout=5)
-    try:
-        conn.execute("PRAGMA schema_version").fetchone()
-    finally:
-        conn.close()
+    settle_journal(path)
     return True
 
 
 def readable_copy_if_hot(path: Path) -> Path | None:
     """For a file on someone else's medium with a hot journal: copy file and journal to a local
-    temporary folder and settle there, leaving the original untouched. Returns the copy or None."""
+    temporary folder and settle there, leaving the original untouched. Returns the copy or None.
+    A journal that does not belong to the file is refused (:func:`journal_belongs`)."""
     path = Path(path)
     if not has_hot_journal(path):
         return None
+    if not journal_belongs(path):
+        settle_journal(path)  # raises the "journal not of this file" message
     folder = Path(tempfile.mkdtemp(prefix="renja-hot-", dir=paths.data_dir()))
     local = folder / path.name
     shutil.copyfile(path, local)
     shutil.copyfile(str(path) + "-journal", str(local) + "-journal")
-    settle_hot_journal(local)
+    conn = sqlite3.connect(str(local), timeout=5)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    finally:
+        conn.close()
     return local
 
 

@@ -173,8 +173,9 @@ def open_for_editing(path: str | os.PathLike, *, readonly: bool = False, takeove
     path = Path(os.path.abspath(path))
     kind = location.classify(path)
     # the content hash names the version of a file opened from outside (flash disk, share); a local
-    # file is opened in place, so its rows are not hashed on the way in (the slowest step of opening)
-    report = check_file(path, with_hash=kind != location.LOCAL)
+    # file is opened in place, so its rows are not hashed on the way in (the slowest step of opening).
+    # Every row is checked against its digest by the load, before any write.
+    report = check_file(path, rows=False, with_hash=kind != location.LOCAL)
     if not report.ok:
         raise DocumentFileError(report.kind, report.message, path)
     if report.consolidated or report.read_only_flag:
@@ -188,8 +189,16 @@ def open_for_editing(path: str | os.PathLike, *, readonly: bool = False, takeove
         if kind == location.LOCAL:
             if not readonly:
                 session.locks.append(acquire(path, takeover=takeover))
-                _forget_digest(path)
-            return _open_document(path, readonly), session
+            doc = _open_document(path, readonly)
+            if not readonly and KEY_DIGEST in doc.meta:
+                # only now that every check passed: the file will be edited in place, so it no
+                # longer is the saved version its copy digest describes
+                try:
+                    doc.set_meta(KEY_DIGEST, None)
+                except BaseException:
+                    doc.close()
+                    raise
+            return doc, session
         return _open_from_outside(path, session, takeover, documents_dir)
     except BaseException:
         session.close()

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
     <name>AddRowDialog</name>
@@ -47,8 +48,8 @@
         <translation>&amp;Indicative budget:</translation>
     </message>
     <message>
-        <source>Kode '%1' ditulis sebagai %2. Periksa kodenya, lalu tekan Oke sekali lagi.</source>
-        <translation>Code '%1' is written as %2. Check the code, then press OK once more.</translation>
+        <source>Kode &apos;%1&apos; ditulis sebagai %2. Periksa kodenya, lalu tekan Oke sekali lagi.</source>
+        <translation>Code &apos;%1&apos; is written as %2. Check the code, then press OK once more.</translation>
     </message>
 </context>
 <context>
@@ -73,8 +74,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Document backups</translation>
     </message>
     <message>
-        <source>Salinan cadangan otomatis dari '%1', terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
-        <translation>Automatic backup copies of '%1', newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
+        <source>Salinan cadangan otomatis dari &apos;%1&apos;, terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
+        <translation>Automatic backup copies of &apos;%1&apos;, newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
     </message>
     <message>
         <source>Waktu</source>
@@ -196,12 +197,12 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>This document names no nomenclature version yet; the nomenclature check is skipped.</translation>
     </message>
     <message>
-        <source>Dokumen ini menyebut versi '%1', yang tidak ada di katalog.</source>
-        <translation>This document names version '%1', which is not in the catalog.</translation>
+        <source>Dokumen ini menyebut versi &apos;%1&apos;, yang tidak ada di katalog.</source>
+        <translation>This document names version &apos;%1&apos;, which is not in the catalog.</translation>
     </message>
     <message>
-        <source>Dokumen ini mengikuti versi '%1' (dicetak tebal).</source>
-        <translation>This document follows version '%1' (in bold).</translation>
+        <source>Dokumen ini mengikuti versi &apos;%1&apos; (dicetak tebal).</source>
+        <translation>This document follows version &apos;%1&apos; (in bold).</translation>
     </message>
     <message>
         <source>Nama versi belum diisi.</source>
@@ -212,8 +213,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>The version name is too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <source>Nama versi harus diawali huruf atau angka, bukan '%1'.</source>
-        <translation>The version name must start with a letter or a digit, not '%1'.</translation>
+        <source>Nama versi harus diawali huruf atau angka, bukan &apos;%1&apos;.</source>
+        <translation>The version name must start with a letter or a digit, not &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Nama versi memuat karakter yang tidak boleh: %1. Pakai hanya huruf, angka, titik, garis bawah atau tanda hubung, mis. kep900-2023.</source>
@@ -256,16 +257,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Replace catalog version</translation>
     </message>
     <message>
-        <source>Versi katalog '%1' sudah ada. Ganti?</source>
-        <translation>Catalog version '%1' already exists. Replace it?</translation>
+        <source>Versi katalog &apos;%1&apos; sudah ada. Ganti?</source>
+        <translation>Catalog version &apos;%1&apos; already exists. Replace it?</translation>
     </message>
     <message>
         <source>Katalog tidak dimuat</source>
         <translation>Catalog not loaded</translation>
     </message>
     <message>
-        <source>Katalog '%1' dimuat: %2 baris, %3 baris dilewati.</source>
-        <translation>Catalog '%1' loaded: %2 rows, %3 rows skipped.</translation>
+        <source>Katalog &apos;%1&apos; dimuat: %2 baris, %3 baris dilewati.</source>
+        <translation>Catalog &apos;%1&apos; loaded: %2 rows, %3 rows skipped.</translation>
     </message>
     <message>
         <source>Yang dilewati pertama:</source>
@@ -284,8 +285,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Nomenclature version not changed</translation>
     </message>
     <message>
-        <source>Dokumen kini mengikuti versi '%1'. Dapat diurungkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
-        <translation>The document now follows version '%1'. This can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
+        <source>Dokumen kini mengikuti versi &apos;%1&apos;. Dapat diurungkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
+        <translation>The document now follows version &apos;%1&apos;. This can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
@@ -332,7 +333,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Isian setiap kolom seperti yang dikenali aplikasi</source>
-        <translation>Each column's field as the application recognised it</translation>
+        <translation>Each column&apos;s field as the application recognised it</translation>
     </message>
     <message>
         <source>(bagian kode)</source>
@@ -375,7 +376,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target Renstra Perangkat Daerah pada akhir periode</source>
-        <translation>The agency's Renstra target at the end of the period</translation>
+        <translation>The agency&apos;s Renstra target at the end of the period</translation>
     </message>
     <message>
         <source>(6) Realisasi Renstra s.d. %n3</source>
@@ -383,7 +384,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Realisasi capaian Renstra sampai dengan Renja tahun lalu</source>
-        <translation>Renstra achievement up to last year's Renja</translation>
+        <translation>Renstra achievement up to last year&apos;s Renja</translation>
     </message>
     <message>
         <source>(7) Target Renja %n2</source>
@@ -391,7 +392,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target kinerja dan anggaran Renja tahun yang dievaluasi</source>
-        <translation>Performance and budget target of the evaluated year's Renja</translation>
+        <translation>Performance and budget target of the evaluated year&apos;s Renja</translation>
     </message>
     <message>
         <source>(8) Triwulan I</source>
@@ -610,11 +611,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>ConsolidateDialog</name>
     <message>
         <source>Gabungkan Renja perangkat daerah</source>
-        <translation>Consolidate agencies' Renja</translation>
+        <translation>Consolidate agencies&apos; Renja</translation>
     </message>
     <message>
         <source>Pilih berkas Renja setiap perangkat daerah (tahun dan Pemda yang sama). Hasilnya satu tampilan kota hanya-baca dengan total per perangkat daerah dan per urusan.</source>
-        <translation>Choose each agency's Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
+        <translation>Choose each agency&apos;s Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
     </message>
     <message>
         <source>&amp;Tambah berkas...</source>
@@ -809,7 +810,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Jangan simpan</source>
-        <translation>Don't save</translation>
+        <translation>Don&apos;t save</translation>
     </message>
     <message>
         <source>Coba lagi</source>
@@ -952,7 +953,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Blok tanda tangan Kepala</source>
-        <translation>Head's signature block</translation>
+        <translation>Head&apos;s signature block</translation>
     </message>
     <message>
         <source>Jadikan teks terhitung teks biasa</source>
@@ -972,7 +973,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>(nama Kepala belum diisi)</source>
-        <translation>(head's name not filled in)</translation>
+        <translation>(head&apos;s name not filled in)</translation>
     </message>
     <message>
         <source>Pilih bagian di kerangka</source>
@@ -995,24 +996,24 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Title:</translation>
     </message>
     <message>
-        <source>Tambah bagian '%1'</source>
-        <translation>Add section '%1'</translation>
+        <source>Tambah bagian &apos;%1&apos;</source>
+        <translation>Add section &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Bagian tidak ditambahkan</source>
         <translation>Section not added</translation>
     </message>
     <message>
-        <source>Ubah judul '%1'</source>
-        <translation>Rename '%1'</translation>
+        <source>Ubah judul &apos;%1&apos;</source>
+        <translation>Rename &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>Pindahkan '%1'</source>
-        <translation>Move '%1'</translation>
+        <source>Pindahkan &apos;%1&apos;</source>
+        <translation>Move &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>Hapus '%1'</source>
-        <translation>Delete '%1'</translation>
+        <source>Hapus &apos;%1&apos;</source>
+        <translation>Delete &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Tidak ada teks terhitung</source>
@@ -1023,8 +1024,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>This section holds no generated text.</translation>
     </message>
     <message>
-        <source>Jadikan teks biasa '%1'</source>
-        <translation>Make plain text '%1'</translation>
+        <source>Jadikan teks biasa &apos;%1&apos;</source>
+        <translation>Make plain text &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Ganti kerangka</source>
@@ -1059,8 +1060,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Import text from %1</translation>
     </message>
     <message>
-        <source>Ubah isi '%1'</source>
-        <translation>Edit text of '%1'</translation>
+        <source>Ubah isi &apos;%1&apos;</source>
+        <translation>Edit text of &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Isi tidak disimpan</source>
@@ -1095,8 +1096,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Not an image</translation>
     </message>
     <message>
-        <source>Berkas '%1' bukan gambar PNG atau JPEG; naskah tidak diubah.</source>
-        <translation>File '%1' is not a PNG or JPEG image; the text was not changed.</translation>
+        <source>Berkas &apos;%1&apos; bukan gambar PNG atau JPEG; naskah tidak diubah.</source>
+        <translation>File &apos;%1&apos; is not a PNG or JPEG image; the text was not changed.</translation>
     </message>
     <message>
         <source>Isian tidak dikenal</source>
@@ -1304,7 +1305,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Nama Kepala:</source>
-        <translation>Head's name:</translation>
+        <translation>Head&apos;s name:</translation>
     </message>
     <message>
         <source>Pangkat:</source>
@@ -1347,7 +1348,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Tabel 2.1 Evaluasi Renja tahun lalu</source>
-        <translation>Table 2.1 Evaluation of last year's Renja</translation>
+        <translation>Table 2.1 Evaluation of last year&apos;s Renja</translation>
     </message>
     <message>
         <source>Tabel 2.2 Kinerja pelayanan</source>
@@ -1679,7 +1680,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Indikator kinerja pelayanan Perangkat Daerah; tidak ada rumus.</source>
-        <translation>The agency's service performance indicators; no formulas.</translation>
+        <translation>The agency&apos;s service performance indicators; no formulas.</translation>
     </message>
     <message>
         <source>Hapus baris</source>
@@ -1789,11 +1790,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>&amp;Gabungkan Renja perangkat daerah…</source>
-        <translation>Conso&amp;lidate agencies' Renja…</translation>
+        <translation>Conso&amp;lidate agencies&apos; Renja…</translation>
     </message>
     <message>
         <source>Menggabungkan Renja banyak perangkat daerah menjadi satu tampilan kota (untuk Bappeda)</source>
-        <translation>Gathers many agencies' Renja into one city view (for Bappeda)</translation>
+        <translation>Gathers many agencies&apos; Renja into one city view (for Bappeda)</translation>
     </message>
     <message>
         <source>Selamatkan berkas &amp;rusak…</source>
@@ -1901,7 +1902,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Setelah ditinjau: pemeriksaan tidak lagi membandingkan angka tercetak dokumen asal</source>
-        <translation>After review: the check no longer compares the source document's printed figures</translation>
+        <translation>After review: the check no longer compares the source document&apos;s printed figures</translation>
     </message>
     <message>
         <source>&amp;Bentangkan semua</source>
@@ -1937,7 +1938,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>&amp;Berkas</source>
-        <extracomment>when an action can be used, by the name an :class:`ActionSpec` gives the menu bar: (title, entries); an entry is an action key, ``None`` (a separator), a dock's toggle (``detail_dock``, ``findings_dock``) or a submenu (title, entries)</extracomment>
+        <extracomment>when an action can be used, by the name an :class:`ActionSpec` gives the menu bar: (title, entries); an entry is an action key, ``None`` (a separator), a dock&apos;s toggle (``detail_dock``, ``findings_dock``) or a submenu (title, entries)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -1954,6 +1955,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Rincian baris</source>
+        <extracomment>a change another process made to the open file (a command-line edit with --force, a second window) is noticed within this interval and the document reloaded</extracomment>
         <translation>Row details</translation>
     </message>
     <message>
@@ -1977,8 +1979,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File not found</translation>
     </message>
     <message>
-        <source>Berkas '%1' tidak ditemukan.</source>
-        <translation>File '%1' was not found.</translation>
+        <source>Berkas &apos;%1&apos; tidak ditemukan.</source>
+        <translation>File &apos;%1&apos; was not found.</translation>
     </message>
     <message>
         <source>Bila berkas itu ada di flash disk, pasang flash disknya lalu coba lagi.</source>
@@ -1997,16 +1999,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File check notes</translation>
     </message>
     <message>
-        <source>Berkas '%1' dibuka dengan catatan berikut:</source>
-        <translation>The file '%1' was opened with these notes:</translation>
+        <source>Berkas &apos;%1&apos; dibuka dengan catatan berikut:</source>
+        <translation>The file &apos;%1&apos; was opened with these notes:</translation>
     </message>
     <message>
         <source>Dokumen sudah terbuka</source>
         <translation>Document already open</translation>
     </message>
     <message>
-        <source>Dokumen '%1' sudah terbuka di jendela Renja Desktop ini.</source>
-        <translation>The document '%1' is already open in this Renja Desktop window.</translation>
+        <source>Dokumen &apos;%1&apos; sudah terbuka di jendela Renja Desktop ini.</source>
+        <translation>The document &apos;%1&apos; is already open in this Renja Desktop window.</translation>
     </message>
     <message>
         <source>Berkas rusak</source>
@@ -2025,16 +2027,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>The sample document is already open.</translation>
     </message>
     <message>
-        <source>Contoh dibuat baru; salinan yang telah Anda ubah disimpan sebagai '%1 (diubah).sqlite' di %2.</source>
-        <translation>A fresh sample was made; the copy you changed is kept as '%1 (diubah).sqlite' in %2.</translation>
+        <source>Contoh dibuat baru; salinan yang telah Anda ubah disimpan sebagai &apos;%1 (diubah).sqlite&apos; di %2.</source>
+        <translation>A fresh sample was made; the copy you changed is kept as &apos;%1 (diubah).sqlite&apos; in %2.</translation>
     </message>
     <message>
         <source>Belum disimpan ke %1</source>
         <translation>Not yet saved to the %1</translation>
     </message>
     <message>
-        <source>Perubahan pada '%1' belum disimpan ke %2.</source>
-        <translation>The changes to '%1' are not yet saved to the %2.</translation>
+        <source>Perubahan pada &apos;%1&apos; belum disimpan ke %2.</source>
+        <translation>The changes to &apos;%1&apos; are not yet saved to the %2.</translation>
     </message>
     <message>
         <source>Perubahan tetap ada di salinan kerja di komputer ini (%1), tetapi berkas di %2 masih versi lama. Simpan ke %2 sekarang?</source>
@@ -2193,12 +2195,12 @@ Compare and merge now?</translation>
         <translation>The damaged file was not changed.</translation>
     </message>
     <message>
-        <source>Semua isi '%1' terselamatkan ke %2.</source>
-        <translation>All content of '%1' was rescued into %2.</translation>
+        <source>Semua isi &apos;%1&apos; terselamatkan ke %2.</source>
+        <translation>All content of &apos;%1&apos; was rescued into %2.</translation>
     </message>
     <message>
-        <source>Sebagian isi '%1' terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
-        <translation>Part of '%1' was rescued into %2; some content is lost (see the details).</translation>
+        <source>Sebagian isi &apos;%1&apos; terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
+        <translation>Part of &apos;%1&apos; was rescued into %2; some content is lost (see the details).</translation>
     </message>
     <message>
         <source>Hasil penyelamatan</source>
@@ -2223,6 +2225,14 @@ Compare and merge now?</translation>
     <message>
         <source>Dibuka: %1</source>
         <translation>Opened: %1</translation>
+    </message>
+    <message>
+        <source>Berkas berubah</source>
+        <translation>File changed</translation>
+    </message>
+    <message>
+        <source>Berkas &apos;%1&apos; diubah oleh program lain; isinya dimuat ulang.</source>
+        <translation>File &apos;%1&apos; was changed by another program; its content was reloaded.</translation>
     </message>
     <message>
         <source>B&amp;uka…</source>
@@ -2285,8 +2295,8 @@ Compare and merge now?</translation>
         <translation>%1 on computer %2 since %3</translation>
     </message>
     <message>
-        <source>Kunci berkas '%1' telah diambil alih oleh %2.</source>
-        <translation>The lock on '%1' was taken over by %2.</translation>
+        <source>Kunci berkas &apos;%1&apos; telah diambil alih oleh %2.</source>
+        <translation>The lock on &apos;%1&apos; was taken over by %2.</translation>
     </message>
     <message>
         <source>aplikasi lain</source>
@@ -2430,7 +2440,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Baris temuan ini tidak ada di pohon (mis. nilai TOTAL tercetak): %1</source>
-        <translation>This finding's row is not in the tree (e.g. a printed TOTAL): %1</translation>
+        <translation>This finding&apos;s row is not in the tree (e.g. a printed TOTAL): %1</translation>
     </message>
     <message>
         <source>Hapus nilai tercetak</source>
@@ -2441,8 +2451,8 @@ Compare and merge now?</translation>
         <translation>Remove %1 printed values from the imported document?</translation>
     </message>
     <message>
-        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan 'tercetak berbeda' akan hilang. Dapat diurungkan.</source>
-        <translation>These values are only used to check the source document's figures; tables are always printed from computed values. The 'printed value differs' findings will disappear. This can be undone.</translation>
+        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan &apos;tercetak berbeda&apos; akan hilang. Dapat diurungkan.</source>
+        <translation>These values are only used to check the source document&apos;s figures; tables are always printed from computed values. The &apos;printed value differs&apos; findings will disappear. This can be undone.</translation>
     </message>
     <message>
         <source>Nilai tercetak tidak dihapus</source>
@@ -2462,7 +2472,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program dengan total yang selalu terhitung, pemeriksaan, dan tabel lampiran siap cetak.</source>
-        <translation>Write an agency's annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
+        <translation>Write an agency&apos;s annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
     </message>
     <message>
         <source>Dokumen</source>
@@ -2686,11 +2696,11 @@ Compare and merge now?</translation>
     <name>PlanModel</name>
     <message>
         <source>Kode &apos;%1&apos; dibaca sebagai %2</source>
+        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row&apos;s first indicator&apos;s fields</extracomment>
         <translation>Code &apos;%1&apos; read as %2</translation>
     </message>
     <message>
         <source>Baris hanya dapat dipindah ke bawah induk satu tingkat di atasnya.</source>
-        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row's first indicator's fields</extracomment>
         <translation>A row can only move under a parent one level above it.</translation>
     </message>
     <message>
@@ -2699,7 +2709,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Jumlah dari rincian %1 ini (dihitung otomatis, tidak dapat diubah)</source>
-        <translation>The sum of this %1's rows (computed, cannot be edited)</translation>
+        <translation>The sum of this %1&apos;s rows (computed, cannot be edited)</translation>
     </message>
     <message>
         <source>Ubah pembagian sumber dana di panel Rincian.</source>
@@ -2714,7 +2724,7 @@ Compare and merge now?</translation>
     <name>PrintDialog</name>
     <message>
         <source>Cetak Tabel Lampiran</source>
-        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: 'preview', 'pdf', 'excel' or 'print', and True when it succeeded</extracomment>
+        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: &apos;preview&apos;, &apos;pdf&apos;, &apos;excel&apos; or &apos;print&apos;, and True when it succeeded</extracomment>
         <translation>Print appendix tables</translation>
     </message>
     <message>
@@ -3138,7 +3148,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Renja tahun berikutnya</source>
-        <translation>Next year's Renja</translation>
+        <translation>Next year&apos;s Renja</translation>
     </message>
     <message>
         <source>Renja %1 dari Renja %2</source>
@@ -3158,7 +3168,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>prakiraan maju %1 dokumen ini</source>
-        <translation>this document's forecast for %1</translation>
+        <translation>this document&apos;s forecast for %1</translation>
     </message>
     <message>
         <source>anggaran Renstra tahun %1</source>
@@ -3166,7 +3176,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Pagu tahun baru dari</source>
-        <translation>New year's budget from</translation>
+        <translation>New year&apos;s budget from</translation>
     </message>
     <message>
         <source>sama (%1)</source>
@@ -3174,7 +3184,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Nomenklatur tahun baru</source>
-        <translation>New year's nomenclature</translation>
+        <translation>New year&apos;s nomenclature</translation>
     </message>
     <message>
         <source>Laporan</source>
@@ -3234,7 +3244,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>&amp;Renja tahun berikutnya…</source>
-        <translation>Next &amp;year's Renja…</translation>
+        <translation>Next &amp;year&apos;s Renja…</translation>
     </message>
     <message>
         <source>&amp;Impor Renstra…</source>
@@ -3460,7 +3470,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program, pagu, evaluasi, dan tabel lampiran yang siap dicetak.</source>
-        <translation>Write an agency's annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
+        <translation>Write an agency&apos;s annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
     </message>
     <message>
         <source>Renja baru…</source>

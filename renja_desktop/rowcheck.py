@@ -1,0 +1,305 @@
+"""Row digests: every content row of a document is covered by a checksum kept in the file itself.
+
+``quick_check`` and even ``integrity_check`` only check SQLite's page structure: a byte flipped
+*inside* a value (a letter of a name, a digit of a pagu) passes both. So every row of the content
+tables (:data:`TABLES`) is covered by a digest in the table ``row_digest``, kept current by every
+commit made by Renja Desktop and checked on every open and by ``check --deep``.
+
+How:
+
+* Rows are grouped in *buckets* of 32 rowids (``rowid >> 7``). Per bucket ``row_digest`` holds
+  the CRC-32 of the bucket's rows (every column of the model, in model order, then the rowid,
+  serialised with :func:`marshal.dumps` version 2, which is fixed and has no object references) and
+  a packed list of (rowid, CRC-32 of that row) to name a damaged row exactly.
+* Writing: each writing connection has TEMP triggers (in the connection, not in the file) that note
+  the buckets an INSERT/UPDATE/DELETE touched; :func:`flush` re-digests those buckets just before
+  the commit (one bucket is about 0,1 ms). A write made by another program (without these
+  triggers) leaves its rows' digests stale: the next open names those rows as changed outside
+  Renja Desktop, the same as damage.
+* Checking: the load reads every row anyway (``ORDER BY rowid`` costs nothing on a table scan);
+  the rows of a bucket are serialised in one call and compared with the stored CRC; only a bucket
+  that differs is looked at row by row. A missing bucket, a surplus bucket and a row whose rowid is
+  not listed all count as damage.
+* The row ``('*', 0)`` marks a file whose digests are complete. A file without it (made before
+  digests existed, or just upgraded) is digested once, after it passed its other checks, when it is
+  first opened for writing.
+
+A CRC-32 finds every change of up to 32 consecutive bits for sure, and any other change with
+probability 1 - 2^-32; it is not a defence against deliberate forgery, only against damage.
+"""
+from __future__ import annotations
+
+import marshal
+import sqlite3
+import struct
+import zlib
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Iterable
+
+from .model import Base
+
+DIGEST_TABLE = "row_digest"
+#: the content tables covered, with the column naming a row in messages (besides its id)
+TABLES = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "pelayanan", "usulan",
+          "declared_value")
+BUCKET_BITS = 5
+SENTINEL = ("*", 0)
+SCHEME = 1
+_PAIR = struct.Struct("<qI")
+_crc = zlib.crc32
+_dumps = marshal.dumps
+
+
+_COLUMNS: dict[str, list[str]] = {}
+
+
+def columns(table: str) -> list[str]:
+    """The columns a row digest covers: the model's, in the model's order."""
+    cols = _COLUMNS.get(table)
+    if cols is None:
+        cols = _COLUMNS[table] = [c.name for c in Base.metadata.tables[table].columns]
+    return cols
+
+
+def select_sql(table: str, where: str = "") -> str:
+    """Every covered column, then the rowid, in rowid order (a plain table scan: no sort)."""
+    names = ", ".join(f'"{c}"' for c in columns(table))
+    return f'SELECT {names}, rowid FROM "{table}" {where}ORDER BY rowid'
+
+
+def row_crc(row: tuple) -> int:
+    return _crc(_dumps(row, 2))
+
+
+def bucket_record(rows: list[tuple]) -> tuple[int, bytes]:
+    """(CRC of the bucket's rows, packed (rowid, row CRC) pairs) -- rows end with their rowid."""
+    pairs = b"".join(_PAIR.pack(r[-1], _crc(_dumps(r, 2))) for r in rows)
+    return _crc(_dumps(rows, 2)), pairs
+
+
+def _unpack(blob: bytes | None) -> dict[int, int]:
+    if not blob:
+        return {}
+    return {rowid: crc for rowid, crc in _PAIR.iter_unpack(blob)}
+
+
+def has_table(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                        (DIGEST_TABLE,)).fetchone() is not None
+
+
+def established(conn: sqlite3.Connection) -> bool:
+    """The file has complete row digests (its marker row is present)."""
+    if not has_table(conn):
+        return False
+    return conn.execute(f"SELECT 1 FROM {DIGEST_TABLE} WHERE tbl=? AND bucket=?", SENTINEL).fetchone() is not None
+
+
+def stored(conn: sqlite3.Connection) -> dict[str, dict[int, tuple[int, bytes]]]:
+    """``{table: {bucket: (crc, pairs)}}`` as stored in the file."""
+    out: dict[str, dict[int, tuple[int, bytes]]] = {t: {} for t in TABLES}
+    for tbl, bucket, crc, pairs in conn.execute(f"SELECT tbl, bucket, crc, rows FROM {DIGEST_TABLE}"):
+        if tbl in out:
+            out[tbl][bucket] = (crc, pairs)
+    return out
+
+
+@dataclass
+class Damage:
+    """A row whose stored digest does not match what is in the file."""
+
+    table: str
+    rowid: int
+    row: tuple | None           # the row as read now (None: the row is gone)
+
+    def label(self) -> str:
+        names = {"document": "identitas dokumen", "plan_row": "baris rencana", "indikator": "indikator",
+                 "sumber_dana": "sumber dana", "eval_row": "baris evaluasi", "pelayanan": "baris Tabel 2.2",
+                 "usulan": "baris Tabel 2.4", "declared_value": "nilai tercetak"}
+        what = names.get(self.table, self.table)
+        if self.row is None:
+            return f"{what} #{self.rowid} hilang"
+        cols = columns(self.table)
+        values = dict(zip(cols, self.row))
+        bits = [_printable(values.get(k)) for k in ("kode", "nama", "teks", "indikator", "program_kegiatan", "opd")
+                if values.get(k)]
+        bits = [b for b in bits if b][:2]
+        return f"{what} {' '.join(bits) or _printable(values.get('id')) or '#' + str(self.rowid)}".strip()
+
+
+def _printable(value, limit: int = 40) -> str:
+    text = "" if value is None else str(value)
+    text = "".join(ch if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF else "?" for ch in text).strip()
+    return ("'" + text[:limit] + ("…" if len(text) > limit else "") + "'") if text else ""
+
+
+@dataclass
+class Verifier:
+    """Checks the rows of each table against the stored digests as the load reads them."""
+
+    expected: dict[str, dict[int, tuple[int, bytes]]]
+    damage: list[Damage] = field(default_factory=list)
+
+    @classmethod
+    def for_connection(cls, conn: sqlite3.Connection) -> "Verifier | None":
+        """A verifier for a file with complete digests, else ``None`` (nothing to check)."""
+        try:
+            if not established(conn):
+                return None
+            return cls(stored(conn))
+        except sqlite3.DatabaseError:
+            return None
+
+    def feed(self, table: str, rows: list[tuple]) -> None:
+        """All rows of ``table`` in rowid order, each ending with its rowid."""
+        expected = self.expected.get(table, {})
+        seen: set[int] = set()
+        if rows:
+            rowids = list(map(itemgetter(-1), rows))
+            start = 0
+            n = len(rows)
+            while start < n:
+                bucket = rowids[start] >> BUCKET_BITS
+                end = bisect_left(rowids, (bucket + 1) << BUCKET_BITS, start)
+                part = rows[start:end]
+                seen.add(bucket)
+                want = expected.get(bucket)
+                if want is None or _crc(_dumps(part, 2)) != want[0]:
+                    self._rows_of(table, part, want)
+                start = end
+        for bucket in expected.keys() - seen:  # a whole bucket of rows is gone
+            for rowid in _unpack(expected[bucket][1]):
+                self.damage.append(Damage(table, rowid, None))
+
+    def _rows_of(self, table: str, part: list[tuple], want: tuple[int, bytes] | None) -> None:
+        pairs = _unpack(want[1]) if want else {}
+        before = len(self.damage)
+        present = set()
+        for row in part:
+            rowid = row[-1]
+            present.add(rowid)
+            if pairs.get(rowid) != row_crc(row):
+                self.damage.append(Damage(table, rowid, row))
+        for rowid in pairs.keys() - present:
+            self.damage.append(Damage(table, rowid, None))
+        if want is not None and len(self.damage) == before:
+            # every row matches its own digest, the bucket's does not: the stored record is damaged
+            self.damage.append(Damage(DIGEST_TABLE, part[0][-1] >> BUCKET_BITS, None))
+
+
+def damage_message(name: str, damage: list[Damage]) -> str:
+    """One Indonesian sentence naming the damaged rows (the first few) of file ``name``."""
+    labels = [d.label() if d.table != DIGEST_TABLE else f"catatan sidik baris kelompok {d.rowid}" for d in damage]
+    shown = "; ".join(labels[:5]) + (f"; dan {len(labels) - 5} lainnya" if len(labels) > 5 else "")
+    return (f"Berkas '{name}' rusak: isi {len(damage)} baris tidak cocok dengan sidik barisnya "
+            f"({shown}). Kerusakan di dalam nilai (atau perubahan oleh program lain) yang tidak terlihat "
+            "oleh pemeriksaan SQLite. Berkas tidak diubah; pulihkan dari cadangan (renja-desktop restore) "
+            "atau selamatkan isinya (renja-desktop recover).")
+
+
+def lenient_text(raw: bytes) -> str:
+    """Text that is not valid UTF-8 (a damaged byte) as a string that differs from any valid text,
+    so its row's digest no longer matches and the row is named (instead of a decoding error)."""
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def fetch_rows(conn: sqlite3.Connection, sql: str, params=()) -> list[tuple]:
+    """``fetchall`` that reads damaged (non-UTF-8) text too, see :func:`lenient_text`."""
+    try:
+        return conn.execute(sql, params).fetchall()
+    except UnicodeDecodeError:
+        factory = conn.text_factory
+        conn.text_factory = lenient_text
+        try:
+            return conn.execute(sql, params).fetchall()
+        finally:
+            conn.text_factory = factory
+
+
+def verify(conn: sqlite3.Connection) -> list[Damage]:
+    """Read every covered row and compare with the stored digests (``[]`` when there are none)."""
+    verifier = Verifier.for_connection(conn)
+    if verifier is None:
+        return []
+    for table in TABLES:
+        verifier.feed(table, fetch_rows(conn, select_sql(table)))
+    return verifier.damage
+
+
+# ------------------------------------------------------------------------------------ writing
+def install(conn: sqlite3.Connection) -> bool:
+    """Give a writing connection the TEMP triggers that note touched buckets. ``False`` when the
+    file has no digest table (an older file: nothing to keep)."""
+    if not has_table(conn):
+        return False
+    stmts = ["CREATE TEMP TABLE IF NOT EXISTS renja_touched(tbl TEXT, bucket INTEGER, "
+             "PRIMARY KEY(tbl, bucket)) WITHOUT ROWID"]
+    for t in TABLES:
+        note = "INSERT OR IGNORE INTO renja_touched VALUES('{t}', {who}.rowid >> {bits});"
+        stmts += [
+            f"CREATE TEMP TRIGGER IF NOT EXISTS renja_{t}_i AFTER INSERT ON main.{t} BEGIN "
+            + note.format(t=t, who="NEW", bits=BUCKET_BITS) + " END",
+            f"CREATE TEMP TRIGGER IF NOT EXISTS renja_{t}_u AFTER UPDATE ON main.{t} BEGIN "
+            + note.format(t=t, who="OLD", bits=BUCKET_BITS) + note.format(t=t, who="NEW", bits=BUCKET_BITS) + " END",
+            f"CREATE TEMP TRIGGER IF NOT EXISTS renja_{t}_d AFTER DELETE ON main.{t} BEGIN "
+            + note.format(t=t, who="OLD", bits=BUCKET_BITS) + " END",
+        ]
+    for s in stmts:
+        conn.execute(s)
+    return True
+
+
+def _write_bucket(conn: sqlite3.Connection, table: str, bucket: int) -> None:
+    lo = bucket << BUCKET_BITS
+    rows = conn.execute(select_sql(table, "WHERE rowid >= ? AND rowid < ? "), (lo, lo + (1 << BUCKET_BITS))).fetchall()
+    if rows:
+        crc, pairs = bucket_record(rows)
+        conn.execute(f"INSERT OR REPLACE INTO {DIGEST_TABLE}(tbl, bucket, crc, rows) VALUES (?, ?, ?, ?)",
+                     (table, bucket, crc, pairs))
+    else:
+        conn.execute(f"DELETE FROM {DIGEST_TABLE} WHERE tbl = ? AND bucket = ?", (table, bucket))
+
+
+def flush(conn: sqlite3.Connection) -> int:
+    """Re-digest the buckets touched in the open transaction; call just before COMMIT."""
+    try:
+        touched = conn.execute("SELECT tbl, bucket FROM temp.renja_touched").fetchall()
+    except sqlite3.OperationalError:
+        return 0  # not installed on this connection (a file without digests)
+    if not touched:
+        return 0
+    for table, bucket in touched:
+        _write_bucket(conn, table, bucket)
+    conn.execute("DELETE FROM temp.renja_touched")
+    return len(touched)
+
+
+def rebuild(conn: sqlite3.Connection, tables: Iterable[str] = TABLES) -> None:
+    """Digest every row afresh and mark the file complete (inside the caller's transaction)."""
+    if not has_table(conn):
+        return
+    conn.execute(f"DELETE FROM {DIGEST_TABLE}")
+    size = 1 << BUCKET_BITS
+    for table in tables:
+        rows = conn.execute(select_sql(table)).fetchall()
+        rowids = [r[-1] for r in rows]
+        start = 0
+        while start < len(rows):
+            bucket = rowids[start] >> BUCKET_BITS
+            end = bisect_left(rowids, (bucket + 1) * size, start)
+            crc, pairs = bucket_record(rows[start:end])
+            conn.execute(f"INSERT INTO {DIGEST_TABLE}(tbl, bucket, crc, rows) VALUES (?, ?, ?, ?)",
+                         (table, bucket, crc, pairs))
+            start = end
+    conn.execute(f"INSERT OR REPLACE INTO {DIGEST_TABLE}(tbl, bucket, crc, rows) VALUES (?, ?, ?, NULL)",
+                 (*SENTINEL, SCHEME))
+    try:
+        conn.execute("DELETE FROM temp.renja_touched")
+    except sqlite3.OperationalError:
+        pass
+
+
+__all__ = ["DIGEST_TABLE", "TABLES", "Damage", "Verifier", "verify", "install", "flush", "rebuild",
+           "established", "damage_message", "select_sql", "columns"]
