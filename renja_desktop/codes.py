@@ -24,8 +24,6 @@ _WIDTHS = (1, 2, 2, 1, 2, 4)
 # how many segments a code of each level has
 _SEGMENTS = {URUSAN: 1, BIDANG_URUSAN: 2, PROGRAM: 3, KEGIATAN: 5, SUB_KEGIATAN: 6}
 _LEVEL_OF_SEGMENTS = {v: k for k, v in _SEGMENTS.items()}
-#: how many segments a code of each level has (read-only)
-SEGMENTS_OF_LEVEL = dict(_SEGMENTS)
 
 #: what each segment must be, as the messages say it
 _RULES = (
