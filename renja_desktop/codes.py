@@ -46,6 +46,15 @@ _SEGMENT_RE = [
 ]
 
 
+#: a well-formed code of any level in one expression (a subset of what the segment rules accept)
+_CANONICAL = re.compile(r"(?:\d|X)(?:\.(?:\d{2}|XX)(?:\.\d{2}(?:\.[12]\.\d{2}(?:\.\d{4})?)?)?)?")
+_PREFIXES = (r"(?:\d|X)", r"\.(?:\d{2}|XX)", r"\.\d{2}", r"\.[12]\.\d{2}", r"\.\d{4}")
+#: per level, a well-formed code of that level in canonical form (``fullmatch``): a code it
+#: accepts is one :func:`parse_code` reads as that level
+CANONICAL_OF_LEVEL = {level: re.compile("".join(_PREFIXES[:i + 1]))
+                      for i, level in enumerate((URUSAN, BIDANG_URUSAN, PROGRAM, KEGIATAN, SUB_KEGIATAN))}
+
+
 class CodeError(RenjaError, ValueError):
     """A code that cannot be read as ``U.BB.PP.K.KK.SSSS``."""
 
@@ -76,6 +85,8 @@ def parse_code(text: str) -> Code:
     """Parse a code in its canonical form. Raise :class:`CodeError` with an Indonesian message.
     (Cached: a document repeats its codes in every check; :class:`Code` is immutable.)"""
     text = (text or "").strip()
+    if _CANONICAL.fullmatch(text):
+        return Code(tuple(text.split(".")))  # the common case in one match; errors are named below
     if not text:
         raise CodeError("code.empty")
     parts = text.split(".")

@@ -9,6 +9,8 @@ of :func:`validate`.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import repeat
+from operator import attrgetter
 from typing import TYPE_CHECKING, Iterable
 
 from . import codes
@@ -111,10 +113,71 @@ def row_findings(doc: "RenjaDocument", node: Node) -> list[Finding]:
     return out
 
 
+def plan_row_findings(doc: "RenjaDocument", nodes: Iterable[Node]) -> dict[str, list[Finding]]:
+    """:func:`row_findings` of many rows, by row id (rows without findings left out).
+
+    The same result as calling :func:`row_findings` on each row, but a row that passes every rule
+    (nearly all of them) is recognised by a few direct tests; only the others go through
+    :func:`row_findings`, which names what is wrong. Keep both in step when a rule changes."""
+    out: dict[str, list[Finding]] = {}
+    sources_of = doc.sumber_dana
+    urusan = codes.URUSAN
+    canonical = codes.CANONICAL_OF_LEVEL
+    for node in nodes:
+        v = node.values
+        kode = v.get("kode")
+        nama = v.get("nama")
+        clean = False
+        if kode and nama and not nama.isspace():
+            level = v["level"]
+            pattern = canonical.get(level)
+            # a canonical code of the row's level (anything else: row_findings says what is wrong)
+            if pattern is not None and pattern.fullmatch(kode):
+                parent = node.parent
+                if parent is None:
+                    clean = level == urusan
+                elif parent.values["level"] + 1 == level:
+                    pkode = parent.values.get("kode")
+                    # under its parent's code, itself a canonical code of the level above
+                    clean = not pkode or (kode.startswith(pkode) and kode[len(pkode):len(pkode) + 1] == "."
+                                          and canonical[level - 1].fullmatch(pkode) is not None)
+                if clean:
+                    if level == SUB_KEGIATAN:
+                        pagu = v.get("pagu")
+                        sources = sources_of.get(node.id)
+                        if pagu is None:
+                            clean = False
+                        elif sources:
+                            if len(sources) != 1 or sources[0].get("jumlah") is not None:
+                                clean = sum(s.get("jumlah") or 0 for s in sources) == pagu
+                        elif pagu:
+                            clean = False
+                    elif level < SUB_KEGIATAN and not node.children:
+                        clean = False
+        if not clean:
+            found = row_findings(doc, node)
+            if found:
+                out[node.id] = found
+    return out
+
+
+_VALUES = attrgetter("values")
+
+
 def duplicate_findings(doc: "RenjaDocument") -> list[Finding]:
+    # whether any code repeats (rare), in loops that run in C; only then group in document order
+    kodes = list(filter(None, map(dict.get, map(_VALUES, doc.plan.nodes.values()), repeat("kode"))))
+    if len(set(kodes)) == len(kodes):
+        return []
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for kode in kodes:
+        if kode in seen:
+            repeated.add(kode)
+        seen.add(kode)
     by_code: dict[str, list[Node]] = defaultdict(list)
     for node in doc.plan.walk():
-        if node.kode:
+        if node.kode in repeated:
             by_code[node.kode].append(node)
     out = []
     for kode, nodes in by_code.items():
@@ -258,16 +321,23 @@ def validate_rows(doc: "RenjaDocument", row_ids: Iterable[str]) -> list[Finding]
 
 def validate(doc: "RenjaDocument") -> list[Finding]:
     """Every rule over the whole document, errors first, then in document order."""
-    out: list[Finding] = []
-    for node in doc.plan.walk():
-        out.extend(row_findings(doc, node))
+    out = [f for found in plan_row_findings(doc, doc.plan.walk()).values() for f in found]
     return sort_findings(doc, out + document_findings(doc))
 
 
-def document_findings(doc: "RenjaDocument") -> list[Finding]:
+def plan_codes(doc: "RenjaDocument") -> dict[str, str]:
+    """Every plan row's code by row id (rows without a code left out)."""
+    nodes = doc.plan.nodes
+    return {rid: kode for rid, kode in zip(nodes, map(dict.get, map(_VALUES, nodes.values()), repeat("kode")))
+            if kode}
+
+
+def document_findings(doc: "RenjaDocument", duplicates: list[Finding] | None = None) -> list[Finding]:
     """The rules that look at the document as a whole rather than one plan row at a time:
-    duplicate codes, printed values, Tabel 2.1 and the registered rules (import audit)."""
-    out = duplicate_findings(doc)
+    duplicate codes, printed values, Tabel 2.1 and the registered rules (import audit).
+    ``duplicates``: the duplicate code findings when the caller already knows them (the findings
+    panel counts codes as they change), else they are looked for here."""
+    out = list(duplicates) if duplicates is not None else duplicate_findings(doc)
     out.extend(declared_findings(doc))
     out.extend(eval_findings(doc))
     for rule in (*audit.RULES, narrative_findings):
@@ -297,9 +367,30 @@ def rows_to_recheck(doc: "RenjaDocument", changed: Iterable[str], moved: Iterabl
 
 def sort_findings(doc: "RenjaDocument", findings: list[Finding]) -> list[Finding]:
     """Errors first, then warnings and notes; by table; then in document order."""
-    order = {node.id: i for i, node in enumerate(doc.plan.walk())}
-    findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.tabel, order.get(f.row_id or "", 1 << 30)))
+    if not findings:
+        return findings
+    row_ids = {f.row_id for f in findings if f.row_id}
+    if len(row_ids) > 2000:
+        order: dict = {node.id: (i,) for i, node in enumerate(doc.plan.walk())}
+    else:  # a few rows: each one's place from its ancestors, not a walk of the whole tree
+        order = {rid: _tree_position(doc.plan, rid) for rid in row_ids}
+    last = (1 << 30,)
+    findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.tabel, order.get(f.row_id or "") or last))
     return findings
+
+
+def _tree_position(tree, row_id: str) -> tuple[int, ...] | None:
+    """The row's place in document (pre-)order as the sibling numbers from the top down: tuples
+    compare in the order :meth:`walk` visits the rows. ``None`` for a row not in the tree."""
+    node = tree.nodes.get(row_id)
+    if node is None:
+        return None
+    path = []
+    while node.parent is not None:
+        path.append(node.parent.children.index(node))
+        node = node.parent
+    path.append(tree.roots.index(node))
+    return tuple(reversed(path))
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

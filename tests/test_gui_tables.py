@@ -378,6 +378,12 @@ def test_findings_after_edits_equal_a_full_check(window, qtbot):
     same_as_full()
     doc.set_plan(leaf.id, check=False, kode=kegiatan.children[1].kode)  # a duplicate code
     same_as_full()
+    assert any(f.rule == "code_duplicate" for f in window.findings.findings)
+    doc.set_plan(leaf.id, check=False, kode=kegiatan.children[0].kode + "7")  # unique again (malformed)
+    same_as_full()
+    assert not any(f.rule == "code_duplicate" for f in window.findings.findings)
+    doc.set_plan(leaf.id, check=False, kode=kegiatan.children[1].kode)  # a duplicate code again
+    same_as_full()
     doc.set_plan(leaf.id, pagu=None)                         # a leaf without pagu
     same_as_full()
     doc.set_sumber_dana(kegiatan.children[1].id, [{"nama": "DAU", "jumlah": "10"}])

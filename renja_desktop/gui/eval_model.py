@@ -118,6 +118,11 @@ class EvalModel(EditableTreeModel):
             return prefix == "rp" or is_additive(node.values.get("satuan"))
         return False
 
+    def editable_in_every_row(self, key: str) -> bool | None:
+        if self._doc.readonly:
+            return False
+        return None if key.startswith(("k_", "rp_")) else True
+
     def is_editable(self, node: Node, key: str) -> bool:
         if self._doc.readonly:
             return False

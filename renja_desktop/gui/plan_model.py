@@ -80,10 +80,19 @@ class EditableTreeModel(RollupTreeModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return ROOT_FLAGS
+        key = self._keys[index.column()]
+        fixed = self.editable_in_every_row(key)   # most columns: no row to look up (expandAll asks per row)
+        if fixed is not None:
+            return EDITABLE_FLAGS if fixed else ROW_FLAGS
         node = self.node(index)
-        if node is not None and self.is_editable(node, self._keys[index.column()]):
+        if node is not None and self.is_editable(node, key):
             return EDITABLE_FLAGS
         return ROW_FLAGS
+
+    def editable_in_every_row(self, key: str) -> bool | None:
+        """Whether column ``key`` is editable whatever the row (``None``: it depends on the row;
+        then :meth:`is_editable` decides). Must agree with :meth:`is_editable`."""
+        return None
 
     def common_role(self, node: Node, key: str, role: int) -> Any:
         """The roles every editable tree answers alike (tooltips, ids for search, filter, jumps)."""
@@ -262,6 +271,13 @@ class PlanModel(EditableTreeModel):
 
     def is_derived(self, node: Node, key: str) -> bool:
         return key in self.MONEY_KEYS and node.values["level"] != SUB_KEGIATAN or key == "selisih"
+
+    def editable_in_every_row(self, key: str) -> bool | None:
+        if self._doc.readonly:
+            return False
+        if key in self.MONEY_KEYS or key == "sumber_dana":
+            return None
+        return key != "selisih"
 
     def is_editable(self, node: Node, key: str) -> bool:
         if self._doc.readonly:

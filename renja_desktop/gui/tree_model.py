@@ -17,6 +17,7 @@ Subclasses define the columns and what each cell shows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter, methodcaller
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
@@ -35,6 +36,10 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMN_KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 #: a role giving the row's level (int)
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+_VALUES = attrgetter("values")
+_STAMP = methodcaller("get", "modified_at")
 
 
 class _Item:
@@ -107,7 +112,8 @@ class RollupTreeModel(QAbstractItemModel):
         self._items = {}
         self._graveyard = []
         self._populate(self._root, self.tree.roots)
-        self._stamps = {i: n.values.get("modified_at") for i, n in self.tree.nodes.items()}
+        nodes = self.tree.nodes  # (the loops run in C: this is built for every row at open)
+        self._stamps = dict(zip(nodes, map(_STAMP, map(_VALUES, nodes.values()))))
 
     def _populate(self, item: _Item, nodes: list[Node]) -> None:
         stack = [(item, nodes)]
@@ -155,10 +161,12 @@ class RollupTreeModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ Qt structure
     def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        item = parent.internalPointer() if parent.isValid() else self._root
-        children = item.children
-        if 0 <= row < len(children) and 0 <= column < self._ncols:
-            return self.createIndex(row, column, children[row])
+        children = (parent.internalPointer() if parent.isValid() else self._root).children
+        if row >= 0 and 0 <= column < self._ncols:
+            try:
+                return self.createIndex(row, column, children[row])
+            except IndexError:
+                pass
         return QModelIndex()
 
     def parent(self, index: QModelIndex | None = None):  # noqa: D401 - Qt override
