@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, 
 
 from .. import __version__
 from ..exchange import location
-from ..exchange.errors import one_line
 from ..exchange.workspace import WorkSession
 from ..formatting import format_rupiah
 from ..operations import ClearDeclared
@@ -53,11 +52,6 @@ class MainWindow(QMainWindow):
         self.detail: DetailPanel | None = None
         self.findings: FindingsPanel | None = None
         self.ctl = SessionController(self)  # the flash-drive workflow (gui/session.py)
-        #: a change another process made to the open file (a command-line edit with --force, a
-        #: second window) is noticed within this interval and the document reloaded
-        self.outside_timer = QTimer(self)
-        self.outside_timer.setInterval(1500)
-        self.outside_timer.timeout.connect(self.check_outside_change)
 
         self.central = QStackedWidget(self)
         self.setCentralWidget(self.central)
@@ -145,7 +139,7 @@ class MainWindow(QMainWindow):
         self._build_document_ui()
         self.stack.setClean()
         doc.add_listener(self._on_change)
-        self.outside_timer.start()
+        self.ctl.outside_timer.start()  # a change another process makes to the file is reloaded
         stages_ui.attach(self, doc)
         self._show_document_ui(True)
         self.update_totals()
@@ -159,7 +153,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             return None
         doc.remove_listener(self._on_change)
-        self.outside_timer.stop()
+        self.ctl.outside_timer.stop()
         self._tear_down_document_ui()
         self.stack.clear()
         self.editor = None
@@ -171,27 +165,6 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_actions()
         return doc
-
-    def check_outside_change(self) -> bool:
-        """Reload the document when another process changed its file since it was loaded (the
-        undo history then no longer fits the file: it is cleared). Returns whether it reloaded."""
-        doc = self.doc
-        if doc is None or not doc.changed_elsewhere():
-            return False
-        try:
-            doc.reload_if_changed()
-        except Exception as exc:  # noqa: BLE001 - e.g. the file was damaged meanwhile: say so once
-            self.outside_timer.stop()
-            texts.show_error(self, self.tr("Berkas berubah"), one_line(exc))
-            return False
-        doc.history.clear()
-        self.stack.clear()
-        self.update_totals()
-        self.update_title()
-        self.update_actions()
-        self.statusBar().showMessage(
-            self.tr("Berkas '%1' diubah oleh program lain; isinya dimuat ulang.").replace("%1", doc.path.name), 15000)
-        return True
 
     def _build_document_ui(self) -> None:
         doc, editor = self.doc, self.editor

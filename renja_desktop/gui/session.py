@@ -34,6 +34,7 @@ from ..exchange.lock import FileLocked
 from ..exchange.merge import plan_merge, write_merge
 from ..exchange.recover import recover
 from ..exchange.safecopy import save_copy
+from ..exchange.errors import one_line
 from ..exchange.workspace import WorkSession, open_for_editing
 from ..paths import data_dir, documents_dir
 from ..service import EditError, RenjaDocument
@@ -61,6 +62,12 @@ class SessionController(QObject):
         self.lock_timer = QTimer(self)
         self.lock_timer.setInterval(exchange_lock.REFRESH_EVERY * 1000)
         self.lock_timer.timeout.connect(self.refresh_locks)
+        #: a change another process made to the open file (a command-line edit with --force, a
+        #: second window) is noticed within this interval and the document reloaded; the window
+        #: starts it while it shows a document
+        self.outside_timer = QTimer(self)
+        self.outside_timer.setInterval(1500)
+        self.outside_timer.timeout.connect(self.check_outside_change)
 
     def start(self, doc: RenjaDocument, session: WorkSession | None) -> None:
         """The window shows ``doc`` now: keep its session (a plain one for a document opened
@@ -267,6 +274,28 @@ class SessionController(QObject):
         session, self.session = self.session, None
         if session is not None:
             session.close()
+
+    def check_outside_change(self) -> bool:
+        """Reload the document when another process changed its file since it was loaded (the
+        undo history then no longer fits the file: it is cleared). Returns whether it reloaded."""
+        doc = self.window.doc
+        if doc is None or not doc.changed_elsewhere():
+            return False
+        try:
+            doc.reload_if_changed()
+        except Exception as exc:  # noqa: BLE001 - e.g. the file was damaged meanwhile: say so once
+            self.outside_timer.stop()
+            texts.show_error(self.window, translate("MainWindow", "Berkas berubah"), one_line(exc))
+            return False
+        doc.history.clear()
+        w = self.window
+        w.stack.clear()
+        w.update_totals()
+        w.update_title()
+        w.update_actions()
+        w.statusBar().showMessage(translate("MainWindow", "Berkas '%1' diubah oleh program lain; isinya dimuat ulang.")
+                                  .replace("%1", doc.path.name), 15000)
+        return True
 
     def refresh_locks(self) -> bool:
         """Confirm our locks (the timer calls this every few minutes); warn once if one was taken over."""

@@ -825,6 +825,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>DocumentTab</name>
     <message>
         <source>&lt;b&gt;Kerangka dokumen&lt;/b&gt;</source>
+        <extracomment>the field values last shown (the row counts among them are kept while no row is added)</extracomment>
         <translation>&lt;b&gt;Document outline&lt;/b&gt;</translation>
     </message>
     <message>
@@ -1142,7 +1143,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>FindingsPanel</name>
     <message>
         <source>Tingkat</source>
-        <extracomment>the user wants to see where a finding is row rule findings by plan row id (rows without findings left out), from the last check plan rows to check again, and moved rows (their subtrees); None: check everything</extracomment>
+        <extracomment>the user wants to see where a finding is row rule findings by plan row id (rows without findings left out), from the last check plan rows to check again, and moved rows (their subtrees); None: check everything each plan row&apos;s code, how many rows have each code, and the codes used more than once: kept up to date with the rows checked again, so an edit need not look at every code</extracomment>
         <translation>Severity</translation>
     </message>
     <message>
@@ -1955,7 +1956,6 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Rincian baris</source>
-        <extracomment>a change another process made to the open file (a command-line edit with --force, a second window) is noticed within this interval and the document reloaded</extracomment>
         <translation>Row details</translation>
     </message>
     <message>
@@ -1968,6 +1968,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Buka berkas Renja</source>
+        <extracomment>a change another process made to the open file (a command-line edit with --force, a second window) is noticed within this interval and the document reloaded; the window starts it while it shows a document</extracomment>
         <translation>Open a Renja file</translation>
     </message>
     <message>
