@@ -4,8 +4,11 @@
 load alone (every row of every table into the computed trees), compared with ``sqlite3_read_ms``,
 the same rows fetched as plain tuples with ``sqlite3`` (the floor). Both keep what they read until
 their timer has stopped: the figures are the reading, not also the freeing of the previous round.
-``load_memory_mb`` is the Python memory the open document holds (tracemalloc). ``load_rows_ms`` is the loading
-path alone (the same rows as dicts through SQLAlchemy's connection, before any tree is built).
+``load_memory_mb`` is the Python memory the open document holds (tracemalloc), next to
+``rows_raw_mb``, the size of the rows' data itself (every field as sqlite3 returns it: text as UTF-8
+bytes, numbers 8 bytes, NULL nothing) and their ratio ``load_memory_ratio_vs_raw``. ``load_rows_ms`` is the loading
+path alone (the same rows as dicts through SQLAlchemy's connection, before any tree is built and
+without the row digest check, which ``load_ms`` includes).
 """
 from __future__ import annotations
 
@@ -75,6 +78,7 @@ def run(rows: int, workdir: Path) -> list[tuple[str, float, str]]:
 
         doc = RenjaDocument.__new__(RenjaDocument)
         doc.conn = engine.connect()
+        doc._verifier = None  # the dicts alone: the row digests are checked in load_ms
         try:
             return [doc._rows(table) for table in (svc.T_DOC, svc.T_PLAN, svc.T_IND, svc.T_SD, svc.T_EVAL,
                                                     svc.T_PEL, svc.T_USUL, svc.T_DECL, svc.T_META)]
@@ -91,6 +95,7 @@ def run(rows: int, workdir: Path) -> list[tuple[str, float, str]]:
     open_s = _best(open_checked)
     engine.dispose()
     memory_mb = _loaded_memory_mb(path)
+    raw_mb = _raw_rows_mb(plain_read())
     doc = RenjaDocument.open(path)
     try:
         leaves = [n for n in doc.plan.walk() if n.level == 5][:200]
@@ -113,7 +118,28 @@ def run(rows: int, workdir: Path) -> list[tuple[str, float, str]]:
         ("edit_commit_p95_ms", sorted(edit_times)[int(len(edit_times) * 0.95)] * 1000, "ms"),
         ("full_recompute_ms", recompute_s * 1000, "ms"),
         ("load_memory_mb", memory_mb, "MB"),
+        ("rows_raw_mb", raw_mb, "MB"),
+        ("load_memory_ratio_vs_raw", memory_mb / raw_mb, "x"),
     ]
+
+
+def _raw_rows_mb(tables: list[list[tuple]]) -> float:
+    """The size of the rows' data itself: every field of every row as SQLite hands it over, text
+    counted as its UTF-8 bytes, blobs as their bytes, integers and reals as 8 bytes, NULL as 0. The
+    floor of what any in-memory copy of the document must hold."""
+    total = 0
+    for rows in tables:
+        for row in rows:
+            for value in row:
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    total += len(value.encode("utf-8"))
+                elif isinstance(value, (bytes, bytearray)):
+                    total += len(value)
+                else:
+                    total += 8
+    return total / 1_000_000
 
 
 def _loaded_memory_mb(path: Path) -> float:

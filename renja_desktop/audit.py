@@ -7,7 +7,10 @@
 * ``nomenclature`` - codes missing from the catalog the document names (a warning: allowed, but
   flagged) and names that differ from the catalog's name for the code, by spelling only or more;
 * ``import_notes`` - what the import noticed in the source's codes (a segment written ``6`` for
-  ``06``, a row printed under a parent whose code it does not extend), while those rows exist.
+  ``06``, a row printed under a parent whose code it does not extend), figures it could not
+  reconcile and rows it rejected, each with its source line;
+* ``import_placeholders`` - rows Tabel 2.3 brought in before any plan table (one finding);
+* ``sample_corrections`` - the bundled sample's corrections of its source text, one note each.
 """
 from __future__ import annotations
 
@@ -15,9 +18,11 @@ import json
 from typing import TYPE_CHECKING
 
 from . import codes
-from .catalog import CatalogError, catalog_for_document, name_similarity, normalize_name, pemda_jenis
+from .catalog import CatalogError, catalog_for_document, name_similarity, normalize_name, pemda_jenis, same_name
 from .codes import SUB_KEGIATAN, CodeError
-from .findings import ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding
+from .findings import (
+    CORRECTIONS_KEY, ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding, correction_text, corrections_of, import_rows,
+)
 from .formatting import format_rupiah
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -96,12 +101,15 @@ def nomenclature(doc: "RenjaDocument") -> list[Finding]:
             continue
         if node.level <= codes.BIDANG_URUSAN or not node.nama.strip():
             continue  # agencies print their own name at urusan/bidang level
+        if same_name(node.nama, entry.nama):
+            continue  # incl. the official "... KABUPATEN/KOTA" / "... PROVINSI" variants
         a, b = normalize_name(node.nama), normalize_name(entry.nama)
-        if a == b or a.replace(" ", "") == b.replace(" ", ""):
-            continue
         import difflib
 
-        quick = difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio()
+        # the lengths alone bound the similarity: most different names stop here, cheaply
+        bound = 2 * min(len(a), len(b)) / max(1, len(a) + len(b))
+        quick = difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio() \
+            if bound >= SPELLING_THRESHOLD else bound
         score = name_similarity(node.nama, entry.nama) if quick >= SPELLING_THRESHOLD else quick
         if score >= SPELLING_THRESHOLD:
             pesan = f"nama berbeda ejaan dengan nomenklatur {cat.versi}"
@@ -125,16 +133,19 @@ def import_notes(doc: "RenjaDocument") -> list[Finding]:
     out = []
     for it in items:
         rid = it.get("row_id")
-        if rid:
+        if rid and it.get("pohon") == "2.1":
+            if rid not in doc.evaluation.nodes:
+                continue
+        elif rid:
             node = doc.plan.nodes.get(rid)
             if node is None:
                 continue
             if it.get("kolom") == "kode" and it.get("terhitung") and node.kode != it["terhitung"] \
-                    and "tanpa nol" in it.get("pesan", ""):
+                    and ("tanpa nol" in it.get("pesan", "") or "tidak baku" in it.get("pesan", "")):
                 continue  # the row's code has been changed since
             if it.get("induk") and node.parent is not None and node.parent.kode == it["induk"]:
                 continue  # the row has since been moved under the parent its code names
-        elif it.get("kode") and not doc.plan.find_kode(it["kode"]):
+        elif it.get("kode") and not it.get("baris_sumber") and not doc.plan.find_kode(it["kode"]):
             continue
         severity = it.get("severity") if it.get("severity") in (ERROR, WARNING, INFO) else WARNING
         out.append(Finding(severity, it.get("tabel", ""), it.get("kode", ""), it.get("kolom", ""),
@@ -143,5 +154,28 @@ def import_notes(doc: "RenjaDocument") -> list[Finding]:
     return out
 
 
+def import_placeholders(doc: "RenjaDocument") -> list[Finding]:
+    """Rows Tabel 2.3 brought in before any plan table: one finding for all of them."""
+    made = import_rows(doc)
+    if not made:
+        return []
+    rows = [doc.plan.nodes[rid] for rid, kind in made.items()
+            if kind == "2.3" and rid in doc.plan.nodes and not doc.plan.nodes[rid].kode]
+    if not rows:
+        return []
+    return [Finding(WARNING, "2.3", "", "kode",
+                    f"{len(rows)} baris dari Tabel 2.3 belum berkode (mis. '{rows[0].nama[:50]}'): Tabel 2.3 "
+                    "tidak mencetak kode; impor Tabel 4.1 atau 3.1 agar baris ini mendapat kode, sumber dana "
+                    "dan tempatnya di pohon", row_id=rows[0].id, rule="import_placeholder")]
+
+
+def sample_corrections(doc: "RenjaDocument") -> list[Finding]:
+    """The bundled sample's corrections of its source text, one note each (never silent)."""
+    if not doc.meta.get(CORRECTIONS_KEY):
+        return []
+    return [Finding(INFO, str(c.get("tabel", "")), "", "", correction_text(c), tercetak=str(c.get("tertulis", "")),
+                    terhitung=str(c.get("menjadi", "")), rule="sample_correction") for c in corrections_of(doc)]
+
+
 #: the audit's rules, in the order their findings are listed
-RULES = (cross_table_pagu, nomenclature, import_notes)
+RULES = (cross_table_pagu, nomenclature, import_notes, import_placeholders, sample_corrections)

@@ -1,6 +1,6 @@
 """Versioned nomenclature catalogs: the official list of codes and names, one file per version.
 
-The list changes every year and a code can change meaning between versions (DESIGN.md section 2),
+The list changes every year and a code can change meaning between versions (docs/domain.md, "Codes"),
 so a catalog has a version, a document names the version it follows
 (``doc.info['nomenklatur_versi']``), and users can load a newer list from a CSV/TSV/XLSX file
 offline (``renja-desktop catalog load FILE --versi NAME``), stored in the user's data folder.
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from . import codes
 from .codes import CodeError
+from .errors import RenjaError
 from .paths import data_dir, db_dir
 from .readers import ImportFailure, file_source
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 COLUMNS = ("kode", "tingkat", "jenis", "nama", "kinerja", "indikator", "satuan")
 
 
-class CatalogError(ValueError):
+class CatalogError(RenjaError, ValueError):
     """A catalog that cannot be found or read; the message is Indonesian."""
 
 
@@ -57,7 +58,32 @@ def normalize_name(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+#: suffixes the official lists themselves add to a name for one kind of pemda: "PROGRAM PENUNJANG
+#: URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA" and "... DAERAH PROVINSI" are the list's "PROGRAM
+#: PENUNJANG URUSAN PEMERINTAHAN DAERAH" (normalised text, longest first)
+PEMDA_SUFFIXES = (" kabupaten kota", " kabupaten", " kota", " provinsi")
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """The normalised name without the pemda suffix and without spaces: the key two names that the
+    official lists treat as the same name share (spelling with or without spaces included)."""
+    n = normalize_name(text)
+    for suffix in PEMDA_SUFFIXES:
+        if n.endswith(suffix) and "penunjang" in n:
+            n = n[: -len(suffix)]
+            break
+    return n.replace(" ", "")
+
+
+def same_name(a: str, b: str) -> bool:
+    """Equal names as the official lists use them (case, punctuation, spaces, pemda suffix)."""
+    return bool(a.strip() and b.strip()) and name_key(a) == name_key(b)
+
+
 def name_similarity(a: str, b: str) -> float:
+    if same_name(a, b):
+        return 1.0
     na, nb = normalize_name(a), normalize_name(b)
     if not na or not nb:
         return 0.0
@@ -102,30 +128,38 @@ class Catalog:
                 return e
         return found[0]
 
-    def search(self, query: str, limit: int = 20) -> list[CatalogEntry]:
-        """By code prefix (``8.01.06``) or by words of the name (best fuzzy matches first)."""
+    def search(self, query: str, limit: int | None = 20) -> list[CatalogEntry]:
+        """The first ``limit`` hits of :meth:`search_all` (all of them with ``limit=None``)."""
+        hits = self.search_all(query)
+        return hits if limit is None else hits[:limit]
+
+    def search_all(self, query: str) -> list[CatalogEntry]:
+        """By code prefix (``8.01.06``) or by words of the name; each code and name once (the
+        provinsi/kabupaten-kota twins of a row with the same name are one hit), in code order.
+        When no name holds all the words, the closest names (fuzzy) in order of closeness."""
         q = query.strip()
+        if not q:
+            return []
         if re.fullmatch(r"[0-9X][0-9X. ]*", q, re.IGNORECASE):
-            prefix = q.replace(" ", "").upper().replace("XX", "XX")
+            prefix = q.replace(" ", "").upper().rstrip(".")
             try:
                 prefix = codes.normalize_code(prefix)
             except CodeError:
                 pass
-            return [e for e in self.entries if e.kode == prefix or e.kode.startswith(prefix + ".")][:limit]
+            found = [e for e in self.entries if e.kode == prefix or e.kode.startswith(prefix + ".")]
+            return _unique(sorted(found, key=lambda e: (code_sort_key(e.kode), e.jenis)))
         nq = normalize_name(q)
         words = nq.split()
+        found = [e for e in self.entries if all(w in normalize_name(e.nama) for w in words)]
+        if found:
+            return _unique(sorted(found, key=lambda e: (code_sort_key(e.kode), e.jenis)))
         scored = []
         for e in self.entries:
-            ne = normalize_name(e.nama)
-            if all(w in ne for w in words):
-                scored.append((0, -len(words), len(ne), e))
-        if not scored:
-            for e in self.entries:
-                r = difflib.SequenceMatcher(None, nq, normalize_name(e.nama), autojunk=False).quick_ratio()
-                if r >= 0.75:
-                    scored.append((1, -r, 0, e))
-        scored.sort(key=lambda t: (t[0], t[1], t[2], t[3].kode))
-        return [t[3] for t in scored[:limit]]
+            r = difflib.SequenceMatcher(None, nq, normalize_name(e.nama), autojunk=False).quick_ratio()
+            if r >= 0.75:
+                scored.append((-r, code_sort_key(e.kode), e.jenis, e))
+        scored.sort(key=lambda t: t[:3])
+        return _unique([t[3] for t in scored])
 
     def best_name_match(self, nama: str, tingkat: int | None = None) -> tuple[CatalogEntry | None, float]:
         best, score = None, 0.0
@@ -136,6 +170,22 @@ class Catalog:
             if s > score:
                 best, score = e, s
         return best, score
+
+
+def code_sort_key(kode: str) -> tuple:
+    """Natural order of codes: ``1.02`` before ``1.10``, the generic ``X.XX`` rows first."""
+    return tuple((0, int(p)) if p.isdigit() else (-1, 0) for p in kode.split("."))
+
+
+def _unique(entries: list[CatalogEntry]) -> list[CatalogEntry]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for e in entries:
+        key = (e.kode, name_key(e.nama))
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
 
 
 # ------------------------------------------------------------------------------ storage
@@ -158,6 +208,26 @@ def _bundled_meta() -> dict:
 
 def default_version() -> str:
     return _bundled_meta().get("bawaan", "")
+
+
+def new_document_version() -> str:
+    """The version a new document follows unless the user picks another: the newest one, i.e. the
+    user's own newest loaded list if any, else the bundled default."""
+    return default_version()
+
+
+def resolve_new_version(versi: str | None) -> str:
+    """``new --nomenklatur``: ``None`` -> the default for new documents, ``'-'`` -> none (no
+    catalog check), else a version that must exist (an Indonesian :class:`CatalogError` if not)."""
+    if versi is None:
+        return new_document_version()
+    versi = versi.strip()
+    if versi in ("-", ""):
+        return ""
+    names = [v["versi"] for v in available_versions()]
+    if versi not in names:
+        raise CatalogError(f"versi nomenklatur '{versi}' tidak dikenal; yang tersedia: {', '.join(names)}")
+    return versi
 
 
 def available_versions() -> list[dict]:
@@ -228,6 +298,162 @@ def catalog_for_document(doc: "RenjaDocument") -> Catalog | None:
 
 def pemda_jenis(doc: "RenjaDocument") -> str:
     return "provinsi" if (doc.info.get("pemda") or "").lower().startswith("provinsi") else "kabkota"
+
+
+# ------------------------------------------------------------------------------ between versions
+SAME, RENAMED, MOVED, SPLIT, REMOVED, ADDED = "sama", "ganti_nama", "pindah", "pecah", "hapus", "baru"
+MAPPING_LABEL = {SAME: "tetap", RENAMED: "ganti nama", MOVED: "pindah kode", SPLIT: "dipecah",
+                 REMOVED: "dihapus", ADDED: "baru"}
+
+
+@dataclass(frozen=True)
+class CodeMapping:
+    """What became of one code from version ``dari`` to version ``ke``.
+
+    ``jenis``: 'sama' (same code, same name), 'ganti_nama' (same code, another name), 'pindah'
+    (the row lives on under another code), 'pecah' (split into several codes), 'hapus' (gone),
+    'baru' (only in ``ke``). ``tujuan``: the code(s) in ``ke``; empty for 'hapus'.
+    """
+
+    kode: str
+    jenis: str
+    tujuan: tuple[str, ...] = ()
+    nama_lama: str = ""
+    nama_baru: tuple[str, ...] = ()
+    keterangan: str = ""
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["tujuan"], d["nama_baru"] = list(self.tujuan), list(self.nama_baru)
+        d["label"] = MAPPING_LABEL.get(self.jenis, self.jenis)
+        return d
+
+
+def _names_by_code(cat: Catalog, jenis: str) -> dict[str, CatalogEntry]:
+    out: dict[str, CatalogEntry] = {}
+    for kode in cat.by_kode:
+        e = cat.lookup(kode, jenis) if not kode.startswith("X") else None
+        if e is None:
+            found = cat.by_kode[kode]
+            e = next((x for x in found if x.jenis in (jenis, "")), found[0])
+        out[kode] = e
+    return out
+
+
+def _mapping_file(a: str, b: str) -> Path:
+    return bundled_dir() / "pemetaan" / f"{a}__{b}.tsv"
+
+
+def _explicit_mapping(a: str, b: str) -> dict[str, tuple[str, tuple[str, ...], str]]:
+    """Hand-made mapping rows (``db/catalog/pemetaan/A__B.tsv``: kode, jenis, tujuan, keterangan)."""
+    path = _mapping_file(a, b)
+    out: dict[str, tuple[str, tuple[str, ...], str]] = {}
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        kode = (row.get("kode") or "").strip()
+        if kode:
+            tujuan = tuple(t.strip() for t in (row.get("tujuan") or "").split(",") if t.strip())
+            out[kode] = ((row.get("jenis") or "").strip(), tujuan, (row.get("keterangan") or "").strip())
+    return out
+
+
+@lru_cache(maxsize=8)
+def _version_mapping(a: str, b: str, jenis: str) -> dict[str, CodeMapping]:
+    old = _names_by_code(get_catalog(a), jenis)
+    new = _names_by_code(get_catalog(b), jenis)
+    fresh = {k: e for k, e in new.items() if k not in old}
+    by_name: dict[tuple[int, str], list[str]] = {}
+    everywhere: dict[tuple[int, str], list[str]] = {}
+    for k, e in new.items():
+        everywhere.setdefault((e.tingkat, name_key(e.nama)), []).append(k)
+        if k in fresh:
+            by_name.setdefault((e.tingkat, name_key(e.nama)), []).append(k)
+    out: dict[str, CodeMapping] = {}
+    claimed: set[str] = set()
+    for k in sorted(old, key=code_sort_key):
+        e = old[k]
+        if k in new:
+            n = new[k]
+            if same_name(e.nama, n.nama) or _truncated(e.nama, n.nama):
+                out[k] = CodeMapping(k, SAME, (k,), e.nama, (n.nama,))
+                continue
+            # the old name lives on under another code of the same parent: the row moved
+            parent = k.rsplit(".", 1)[0]
+            elsewhere = [t for t in everywhere.get((e.tingkat, name_key(e.nama)), [])
+                         if t != k and t.rsplit(".", 1)[0] == parent]
+            if len(elsewhere) == 1:
+                out[k] = CodeMapping(k, MOVED, (elsewhere[0],), e.nama, (new[elsewhere[0]].nama,),
+                                     f"kode {k} kini berarti '{n.nama}'")
+            else:
+                out[k] = CodeMapping(k, RENAMED, (k,), e.nama, (n.nama,))
+            continue
+        targets = [t for t in by_name.get((e.tingkat, name_key(e.nama)), []) if t not in claimed]
+        if not targets:
+            # split: several new rows at the same level whose names start with the old name
+            key = normalize_name(e.nama)
+            targets = [t for t, n in fresh.items() if n.tingkat == e.tingkat and t not in claimed
+                       and len(key) >= 12 and normalize_name(n.nama).startswith(key)]
+            if len(targets) < 2:
+                targets = []
+        if len(targets) == 1:
+            out[k] = CodeMapping(k, MOVED, (targets[0],), e.nama, (fresh[targets[0]].nama,))
+        elif targets:
+            targets.sort(key=code_sort_key)
+            out[k] = CodeMapping(k, SPLIT, tuple(targets), e.nama, tuple(fresh[t].nama for t in targets))
+        else:
+            out[k] = CodeMapping(k, REMOVED, (), e.nama)
+        claimed.update(targets)
+    for k, (kind, tujuan, note) in _explicit_mapping(a, b).items():
+        e = old.get(k)
+        out[k] = CodeMapping(k, kind, tujuan, e.nama if e else "",
+                             tuple(new[t].nama if t in new else "" for t in tujuan), note)
+        claimed.update(tujuan)
+    for k in sorted(fresh, key=code_sort_key):
+        if k not in claimed:
+            out.setdefault("+" + k, CodeMapping(k, ADDED, (k,), "", (fresh[k].nama,)))
+    return out
+
+
+def _truncated(old: str, new: str) -> bool:
+    """A long name the older list cut off (a 255-character database column): not a new name."""
+    a, b = normalize_name(old), normalize_name(new)
+    return len(old) >= 200 and len(b) > len(a) and b.replace(" ", "").startswith(a.replace(" ", "")[:-3])
+
+
+def map_code(kode: str, from_version: str, to_version: str, jenis: str = "kabkota") -> CodeMapping:
+    """What ``kode`` of ``from_version`` is in ``to_version`` (for the year rollover and
+    ``catalog diff``). A code of the agency's own bidang that the list holds as the generic
+    penunjang ``X.XX.01...`` keeps its bidang in the answer."""
+    try:
+        kode = codes.normalize_code(kode)
+    except CodeError:
+        kode = kode.strip()
+    mapping = _version_mapping(from_version, to_version, jenis)
+    found = mapping.get(kode)
+    if found is not None:
+        return found
+    parts = kode.split(".")
+    if len(parts) >= 3 and parts[2] == "01":
+        generic = ".".join(["X", "XX"] + parts[2:])
+        g = mapping.get(generic)
+        if g is not None:
+            head = ".".join(parts[:2])
+            fix = lambda t: head + t[4:] if t.startswith("X.XX") else t  # noqa: E731
+            return CodeMapping(kode, g.jenis, tuple(fix(t) for t in g.tujuan), g.nama_lama,
+                               g.nama_baru, g.keterangan)
+    if get_catalog(to_version).lookup(kode, jenis) is not None:
+        return CodeMapping(kode, ADDED, (kode,), "", (get_catalog(to_version).lookup(kode, jenis).nama,))
+    return CodeMapping(kode, REMOVED, (), "", (), f"kode tidak ada di katalog {from_version}")
+
+
+def diff_versions(a: str, b: str, jenis: str = "kabkota") -> list[CodeMapping]:
+    """Every code that is not the same in both versions, in code order (``catalog diff A B``)."""
+    items = [m for m in _version_mapping(a, b, jenis).values() if m.jenis != SAME]
+    items.sort(key=lambda m: code_sort_key(m.kode))
+    return items
 
 
 # ------------------------------------------------------------------------------ loading a newer list
@@ -352,6 +578,7 @@ def load_user_catalog(path: str | Path, versi: str, sheet: str | None = None, ov
             "dilewati": skipped[:50], "dilewati_jumlah": len(skipped)}
     target.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
     _load.cache_clear()
+    _version_mapping.cache_clear()
     info["path"] = str(target)
     return info
 

@@ -13,9 +13,8 @@ import sys
 from typing import Any, Callable
 
 from . import __version__
+from .errors import RenjaError
 from .cli_argparse_id import IndonesianParser, install as _install_indonesian_argparse
-from .errors import EditError
-from .storage import DocumentFileError
 
 #: modules whose ``register(subparsers)`` adds commands, in help order
 COMMAND_MODULES = [
@@ -34,7 +33,7 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
-class CliError(Exception):
+class CliError(RenjaError):
     """A bad argument or input: printed as one line, exit status 2."""
 
 
@@ -73,7 +72,7 @@ def error_line(exc: BaseException) -> str:
 
     from .exchange.errors import one_line, os_error_message, sqlite_error_message
     from .service import EditError
-    from .storage import DocumentFileError
+    from .storage import DocumentFileError, is_busy_error
 
     from renja_desktop.cli import CliError as imported  # this module may also run as __main__
 
@@ -81,8 +80,7 @@ def error_line(exc: BaseException) -> str:
         return one_line(exc)
     orig = getattr(exc, "orig", None) or exc
     if isinstance(orig, sqlite3.Error):
-        text = str(orig).lower()
-        if "locked" in text or "busy" in text:
+        if is_busy_error(orig):
             return ("berkas sedang dikunci oleh program lain lebih dari 2 detik (mis. jendela Renja Desktop "
                     "atau perintah lain yang sedang menulis); tidak ada yang diubah. Coba lagi.")
         medium = sqlite_error_message(orig, Path(getattr(orig, "filename", None) or "berkas"), "mengakses")
@@ -131,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
                 # again on the fresh content (it may now be refused for a real reason)
                 if attempt == 2:
                     raise
+    except RenjaError as exc:   # every refusal, in Indonesian: the command line's language
+        sys.stderr.write(f"galat: {exc.message('id')}\n")
+        return EXIT_USAGE
     except BrokenPipeError:  # output piped into `head` and closed early
         import os
 

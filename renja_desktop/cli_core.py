@@ -39,7 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tahun", required=True, type=parse_year, help="tahun rencana n")
     p.add_argument("--opd-singkat", default="", help='nama singkat untuk kepala halaman, mis. "Badan Kesbangpol"')
     p.add_argument("--renstra", default="", help="periode Renstra, mis. 2021-2026")
-    p.add_argument("--nomenklatur", default="", help="versi nomenklatur yang diikuti")
+    p.add_argument("--nomenklatur", default=None, metavar="VERSI",
+                   help="versi katalog nomenklatur yang diikuti (bawaan: versi terbaru; '-' = tanpa katalog)")
     p.add_argument("--tempat", default="", help="tempat penandatanganan")
     p.add_argument("--tanggal", default="", help="tanggal penandatanganan")
     p.add_argument("--kepala-nama", default="")
@@ -147,9 +148,15 @@ def cmd_new(args: argparse.Namespace) -> int:
             renstra_mulai, renstra_selesai = parse_year(a.strip()), parse_year(b.strip())
         except (ValueError, argparse.ArgumentTypeError):
             raise CliError(f"--renstra '{args.renstra}' harus berbentuk 2021-2026") from None
+    from .catalog import CatalogError, resolve_new_version
+
+    try:
+        nomenklatur = resolve_new_version(args.nomenklatur)
+    except CatalogError as exc:
+        raise CliError(str(exc)) from None
     doc = RenjaDocument.create(
         args.file, tahun=args.tahun, pemda=args.pemda, opd=args.opd, opd_singkat=args.opd_singkat,
-        nomenklatur_versi=args.nomenklatur, tempat=args.tempat, tanggal=args.tanggal,
+        nomenklatur_versi=nomenklatur, tempat=args.tempat, tanggal=args.tanggal,
         kepala_jabatan=args.kepala_jabatan, kepala_nama=args.kepala_nama,
         kepala_pangkat=args.kepala_pangkat,
     )

@@ -1,5 +1,5 @@
 """Exchange commands: ``copy``, ``recover``, ``backups``, ``restore``, ``diff``, ``merge``,
-``consolidate`` (DESIGN.md section 6; the GUI calls the same functions in
+``consolidate`` (docs/architecture.md, "Copy and merge"; the GUI calls the same functions in
 :mod:`renja_desktop.exchange`)."""
 from __future__ import annotations
 

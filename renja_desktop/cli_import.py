@@ -39,6 +39,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="timpa FILE bila sudah ada")
     p.set_defaults(handler=cmd_sample)
 
+    p = sub.add_parser("export-sipd", help="mengekspor Tabel 3.1 atau 4.1 ke .xlsx dengan urutan kolom SIPD-RI")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx")
+    p.add_argument("--table", choices=("3.1", "4.1"), default="3.1")
+    p.set_defaults(handler=cmd_export_sipd)
+
     p = sub.add_parser("catalog", help="katalog nomenklatur: daftar versi, cari kode/nama, muat versi baru")
     csub = p.add_subparsers(dest="catalog_command", metavar="AKSI")
     q = csub.add_parser("list", help="versi katalog yang tersedia")
@@ -53,9 +59,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = csub.add_parser("find", help="mencari kode atau nama di katalog")
     q.add_argument("query", metavar="KODE_ATAU_NAMA")
     q.add_argument("--versi", metavar="NAME")
+    q.add_argument("--limit", type=_positive, default=FIND_LIMIT, metavar="N",
+                   help=f"tampilkan paling banyak N hasil (bawaan {FIND_LIMIT})")
+    q.add_argument("--all", action="store_true", help="tampilkan semua hasil")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_catalog_find)
+    q = csub.add_parser("diff", help="perbedaan dua versi katalog: kode ganti nama, pindah, dipecah, dihapus, baru")
+    q.add_argument("a", metavar="VERSI_A")
+    q.add_argument("b", metavar="VERSI_B")
+    q.add_argument("--jenis", choices=("kabkota", "provinsi"), default="kabkota",
+                   help="daftar kabupaten/kota (bawaan) atau provinsi")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_catalog_diff)
     p.set_defaults(handler=lambda args: (p.print_help(), EXIT_OK)[1])
+
+
+FIND_LIMIT = 20
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("harus 1 atau lebih")
+    return value
 
 
 def _column_map(items: list[str]) -> dict[str, str] | None:
@@ -142,6 +171,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if report.rejected else EXIT_OK
 
 
+def cmd_export_sipd(args: argparse.Namespace) -> int:
+    from .cli_core import open_document
+    from .importer.sipd import export_sipd
+
+    if args.output.suffix.lower() != ".xlsx":
+        raise CliError(f"berkas keluaran '{args.output.name}' harus berakhiran .xlsx")
+    with open_document(args.file, readonly=True) as doc:
+        try:
+            path = export_sipd(doc, args.output, args.table)
+        except OSError as exc:
+            raise CliError(f"{args.output}: tidak dapat ditulis ({exc.strerror or exc})") from None
+    print(f"Tabel {args.table} (urutan kolom SIPD-RI) ditulis ke {path}")
+    return EXIT_OK
+
+
 def cmd_sample(args: argparse.Namespace) -> int:
     path = build_sample(args.output, overwrite=args.force)
     print(f"Contoh Renja ditulis ke {path}")
@@ -174,13 +218,46 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
         cat = get_catalog(args.versi)
     except CatalogError as exc:
         raise CliError(str(exc)) from None
-    hits = cat.search(args.query)
+    hits = cat.search_all(args.query)
+    shown = hits if args.all else hits[:args.limit]
     if args.json:
-        print_json([h.as_dict() for h in hits])
+        print_json({"versi": cat.versi, "jumlah": len(hits), "ditampilkan": len(shown),
+                    "hasil": [h.as_dict() for h in shown]})
         return EXIT_OK
     if not hits:
         print(f"Tidak ada yang cocok dengan '{args.query}' di katalog {cat.versi}")
         return EXIT_FINDINGS
-    for h in hits:
+    for h in shown:
         print(f"{h.kode:<20} {h.nama}" + (f"  [{h.satuan}]" if h.satuan else ""))
+    if len(shown) < len(hits):
+        print(f"... dan {len(hits) - len(shown)} lagi ({len(hits)} hasil); "
+              f"pakai --limit N atau --all untuk melihat semuanya")
+    return EXIT_OK
+
+
+def cmd_catalog_diff(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from .catalog import MAPPING_LABEL, CatalogError, diff_versions
+
+    try:
+        items = diff_versions(args.a, args.b, args.jenis)
+    except CatalogError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        print_json({"dari": args.a, "ke": args.b, "perubahan": [m.as_dict() for m in items]})
+        return EXIT_OK
+    counts = Counter(m.jenis for m in items)
+    print(f"Katalog {args.a} -> {args.b}: " + (", ".join(
+        f"{n} {MAPPING_LABEL[k]}" for k, n in sorted(counts.items(), key=lambda kv: kv[0])) or "tidak ada perbedaan"))
+    for m in items:
+        label = MAPPING_LABEL.get(m.jenis, m.jenis)
+        if m.jenis == "baru":
+            print(f"  {label:<11} {m.kode:<20} {m.nama_baru[0] if m.nama_baru else ''}")
+        elif m.jenis == "hapus":
+            print(f"  {label:<11} {m.kode:<20} {m.nama_lama}")
+        elif m.jenis == "ganti_nama":
+            print(f"  {label:<11} {m.kode:<20} '{m.nama_lama}' -> '{m.nama_baru[0]}'")
+        else:
+            print(f"  {label:<11} {m.kode:<20} -> {', '.join(m.tujuan)}  {m.nama_lama}")
     return EXIT_OK

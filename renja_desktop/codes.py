@@ -1,14 +1,16 @@
 """Official row codes ``U.BB.PP.K.KK.SSSS`` and the five levels of the plan hierarchy.
 
-DESIGN.md section 2: ``U`` urusan (1 digit, or ``X`` for the generic penunjang rows), ``BB`` bidang
+docs/domain.md, "Codes": ``U`` urusan (1 digit, or ``X`` for the generic penunjang rows), ``BB`` bidang
 urusan, ``PP`` program, ``K.KK`` kegiatan (K is the level of government), ``SSSS`` sub kegiatan.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from . import registry
+from .errors import RenjaError, Text
 from .registry import BIDANG_URUSAN, KEGIATAN, PROGRAM, SUB_KEGIATAN, URUSAN
 
 LEVELS = registry.ALL_LEVELS
@@ -25,12 +27,13 @@ _LEVEL_OF_SEGMENTS = {v: k for k, v in _SEGMENTS.items()}
 
 #: what each segment must be, as the messages say it
 _RULES = (
-    "1 digit atau X",
-    "2 digit atau XX",
-    "2 digit",
-    "1 atau 2 (tingkat pemerintahan: 1 provinsi, 2 kabupaten/kota)",
-    "2 digit",
-    "4 digit",
+    Text("1 digit atau X", "1 digit or X"),
+    Text("2 digit atau XX", "2 digits or XX"),
+    Text("2 digit", "2 digits"),
+    Text("1 atau 2 (tingkat pemerintahan: 1 provinsi, 2 kabupaten/kota)",
+         "1 or 2 (level of government: 1 province, 2 regency/city)"),
+    Text("2 digit", "2 digits"),
+    Text("4 digit", "4 digits"),
 )
 
 _SEGMENT_RE = [
@@ -43,7 +46,16 @@ _SEGMENT_RE = [
 ]
 
 
-class CodeError(ValueError):
+#: a well-formed code of any level in one expression (a subset of what the segment rules accept)
+_CANONICAL = re.compile(r"(?:\d|X)(?:\.(?:\d{2}|XX)(?:\.\d{2}(?:\.[12]\.\d{2}(?:\.\d{4})?)?)?)?")
+_PREFIXES = (r"(?:\d|X)", r"\.(?:\d{2}|XX)", r"\.\d{2}", r"\.[12]\.\d{2}", r"\.\d{4}")
+#: per level, a well-formed code of that level in canonical form (``fullmatch``): a code it
+#: accepts is one :func:`parse_code` reads as that level
+CANONICAL_OF_LEVEL = {level: re.compile("".join(_PREFIXES[:i + 1]))
+                      for i, level in enumerate((URUSAN, BIDANG_URUSAN, PROGRAM, KEGIATAN, SUB_KEGIATAN))}
+
+
+class CodeError(RenjaError, ValueError):
     """A code that cannot be read as ``U.BB.PP.K.KK.SSSS``."""
 
 
@@ -68,24 +80,25 @@ class Code:
         return self.level == other.level + 1 and self.segments[: len(other.segments)] == other.segments
 
 
+@lru_cache(maxsize=65536)
 def parse_code(text: str) -> Code:
-    """Parse a code in its canonical form. Raise :class:`CodeError` with an Indonesian message."""
+    """Parse a code in its canonical form. Raise :class:`CodeError` with an Indonesian message.
+    (Cached: a document repeats its codes in every check; :class:`Code` is immutable.)"""
     text = (text or "").strip()
+    if _CANONICAL.fullmatch(text):
+        return Code(tuple(text.split(".")))  # the common case in one match; errors are named below
     if not text:
-        raise CodeError("kode kosong")
+        raise CodeError("code.empty")
     parts = text.split(".")
     if len(parts) not in _LEVEL_OF_SEGMENTS:
-        raise CodeError(
-            f"kode '{text}' tidak berbentuk U.BB.PP.K.KK.SSSS (jumlah segmen {len(parts)})"
-        )
+        raise CodeError("code.segments", text=text, count=len(parts))
     for i, part in enumerate(parts):
         if not _SEGMENT_RE[i].match(part):
-            raise CodeError(
-                f"kode '{text}': segmen ke-{i + 1} '{part}' harus {_RULES[i]}"
-            )
+            raise CodeError("code.segment", text=text, index=i + 1, part=part, rule=_RULES[i])
     return Code(tuple(parts))
 
 
+@lru_cache(maxsize=65536)
 def normalize_code(text: str) -> str:
     """Bring a code written loosely (``8.1.6.2.1.6``, ``8 .01. 06``) to canonical form.
 
@@ -94,7 +107,7 @@ def normalize_code(text: str) -> str:
     """
     raw = re.sub(r"\s+", "", text or "")
     if not raw:
-        raise CodeError("kode kosong")
+        raise CodeError("code.empty")
     parts = raw.split(".")
     if len(parts) in _LEVEL_OF_SEGMENTS:
         fixed = []
@@ -124,14 +137,6 @@ def normalization_note(text: str) -> str | None:
 
 def code_level(text: str) -> int:
     return parse_code(text).level
-
-
-def is_valid_code(text: str) -> bool:
-    try:
-        parse_code(text)
-    except CodeError:
-        return False
-    return True
 
 
 def child_code(parent: str | None, number: int, child_level: int) -> str:

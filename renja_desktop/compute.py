@@ -8,7 +8,7 @@ exactly the ids whose computed values changed, so a view can repaint just those 
 that both always agree.
 
 :class:`PlanTree` rolls up ``pagu``, ``pagu_n1`` and ``rkpd_pagu`` (Tabel 3.1, 4.1, 2.3).
-:class:`EvalTree` derives Tabel 2.1: columns 12-15 for K and Rp, with DESIGN.md's rules (K adds up
+:class:`EvalTree` derives Tabel 2.1: columns 12-15 for K and Rp, with the rules of docs/domain.md (K adds up
 only for additive satuan; a program row shows Rp as the ratio of sums and K as the mean of its
 rows' rates, leaving out rows without a target; a zero or empty denominator gives ``None``).
 """
@@ -49,9 +49,6 @@ class Node:
     @property
     def nama(self) -> str:
         return self.values.get("nama") or ""
-
-    def is_leaf_level(self) -> bool:
-        return self.values["level"] == SUB_KEGIATAN
 
     def ancestors(self) -> Iterator["Node"]:
         node = self.parent
@@ -337,11 +334,6 @@ class RollupTree:
             changed |= self._propagate(new_parent, list(node.sums))
         return changed
 
-    def sums_of(self, row_id: str | None) -> dict[str, Any]:
-        vec = self.nodes[row_id].sums if row_id is not None else self.totals
-        return dict(zip(self.COLUMNS, vec))
-
-
 # =========================================================================================
 # The plan tree
 # =========================================================================================
@@ -445,7 +437,7 @@ class EvalValues:
 
 
 def eval_leaf_values(v: dict[str, Any]) -> EvalValues:
-    """Columns 12-15 of one sub kegiatan row of Tabel 2.1 (DESIGN.md section 4)."""
+    """Columns 12-15 of one sub kegiatan row of Tabel 2.1 (docs/domain.md, "Tables and formulas")."""
     additive = is_additive(v.get("satuan"))
     k_tw = tuple(_dec(v.get(f"k_{c}")) for c in (8, 9, 10, 11))
     rp_tw = tuple(v.get(f"rp_{c}") for c in (8, 9, 10, 11))

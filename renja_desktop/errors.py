@@ -1,14 +1,191 @@
-"""The error a refused edit raises, kept at the bottom of the module graph.
+"""Typed errors: one base class carrying a message key and its arguments, translated at the edge.
 
-:class:`EditError` lives here rather than in :mod:`renja_desktop.service` so that lower modules
-(the file readers, for example, whose :class:`~renja_desktop.readers.ImportFailure` is an
-``EditError``) can use it without importing the document service. ``service`` re-exports it.
+``raise EditError("edit.row_missing")`` or ``raise NumberError("number.not_rupiah", text=raw)``:
+the key names the message in :data:`MESSAGES` (Indonesian and English), the arguments fill it.
+Nothing is translated where the error is raised: the command line prints ``galat: <message>`` in
+Indonesian, the window shows :func:`message` in its language (``str(exc)`` gives the message in the
+current language of :mod:`renja_desktop.i18n`). Code decides by the error's class or ``key``,
+never by its text.
+
+An argument may itself be an error (its message in the same language), a :class:`Text` (an
+Indonesian/English pair, e.g. :func:`level_text`) or anything printable. A key not in the catalog is
+read as the (Indonesian) message itself: older messages not yet given a key keep working.
 """
 from __future__ import annotations
 
+from typing import Any, NamedTuple
 
-class EditError(ValueError):
-    """An edit that was refused; the message is Indonesian and names the row and field."""
+from . import registry
+from .i18n import pick
+
+
+class Text(NamedTuple):
+    """A word or phrase in both languages, as an argument of a message."""
+
+    id: str
+    en: str
+
+
+def level_text(level: int | None, lower: bool = False) -> Text:
+    """The name of a level of the program tree, for a message."""
+    item = registry.LEVELS.get(level)  # type: ignore[arg-type]
+    if item is None:
+        return Text("?", "?")
+    if lower:
+        return Text(item.id.lower(), item.en.lower())
+    return Text(item.id, item.en)
+
+
+def field_text(key: str, store: str | None = None) -> Text:
+    """A field's label, for a message."""
+    return Text(registry.field_label(key, store, "id"), registry.field_label(key, store, "en"))
+
+
+#: key -> (Indonesian, English); ``{name}`` are the arguments
+MESSAGES: dict[str, tuple[str, str]] = {
+    # numbers (formatting)
+    "number.rupiah_empty": ("nilai rupiah kosong", "empty Rupiah amount"),
+    "number.not_rupiah": ("'{text}' bukan angka rupiah", "'{text}' is not a Rupiah amount"),
+    "number.negative": ("'{text}': rupiah tidak boleh negatif", "'{text}': a Rupiah amount cannot be negative"),
+    "number.not_whole": ("'{text}' bukan jumlah rupiah bulat", "'{text}' is not a whole Rupiah amount"),
+    "number.bad_rupiah": ("'{text}' bukan angka rupiah yang sah (contoh: 1.500.000)",
+                          "'{text}' is not a valid Rupiah amount (for example 1.500.000)"),
+    "number.too_big": ("'{text}' terlalu besar: satu nilai paling banyak Rp {max} (di bawah 100 triliun)",
+                       "'{text}' is too large: one amount is at most Rp {max} (under 100 trillion)"),
+    "number.not_number": ("'{text}' bukan angka", "'{text}' is not a number"),
+    "number.sheet_error": ("'{text}' adalah galat lembar kerja, bukan angka",
+                           "'{text}' is a spreadsheet error, not a number"),
+    "number.bad_number": ("'{text}' bukan angka yang sah", "'{text}' is not a valid number"),
+    # codes
+    "code.empty": ("kode kosong", "empty code"),
+    "code.segments": ("kode '{text}' tidak berbentuk U.BB.PP.K.KK.SSSS (jumlah segmen {count})",
+                      "code '{text}' is not of the form U.BB.PP.K.KK.SSSS ({count} segments)"),
+    "code.segment": ("kode '{text}': segmen ke-{index} '{part}' harus {rule}",
+                     "code '{text}': segment {index} '{part}' must be {rule}"),
+    # the document and its edits
+    "edit.readonly": ("Dokumen dibuka hanya-baca: perubahan tidak disimpan.",
+                      "The document is open read-only: changes are not saved."),
+    "edit.row_missing": ("baris tidak ditemukan (mungkin sudah dihapus)", "row not found (it may have been deleted)"),
+    "edit.parent_missing": ("baris induk tidak ditemukan", "parent row not found"),
+    "edit.target_missing": ("baris tujuan tidak ditemukan", "target row not found"),
+    "edit.nothing_selected": ("tidak ada baris yang dipilih", "no row selected"),
+    "edit.year": ("tahun rencana '{value}' tidak sah (harus antara 2000 dan 2100)",
+                  "plan year '{value}' is not valid (it must be between 2000 and 2100)"),
+    "edit.unknown_identity": ("isian identitas tidak dikenal: {names}", "unknown identity field: {names}"),
+    "edit.not_a_year": ("{field}: '{value}' bukan tahun yang sah", "{field}: '{value}' is not a valid year"),
+    "edit.year_range": ("{field}: tahun {year} di luar rentang 2000-2100", "{field}: year {year} is outside 2000-2100"),
+    "edit.nip": ("NIP '{value}' harus 18 digit (sekarang {digits} digit)",
+                 "NIP '{value}' must have 18 digits (it has {digits})"),
+    "edit.bad_code": ("Kode tidak sah: {reason}", "Invalid code: {reason}"),
+    "edit.code_level": ("Kode '{kode}' adalah kode {actual}, bukan {level}",
+                        "Code '{kode}' is a code of level {actual}, not {level}"),
+    "edit.code_parent": ("Kode '{kode}' tidak berada di bawah kode induk '{parent}'",
+                         "Code '{kode}' is not under the parent's code '{parent}'"),
+    "edit.code_taken": ("Kode '{kode}' sudah dipakai oleh '{nama}'", "Code '{kode}' is already used by '{nama}'"),
+    "edit.value": ("{row}, kolom {field}: {reason}", "{row}, column {field}: {reason}"),
+    "edit.money_on_parent": ("{row}: {field} hanya diisi pada sub kegiatan; pagu {level} dihitung dari rinciannya",
+                             "{row}: {field} is entered on sub-activities only; the budget of this {level} is the sum of its rows"),
+    "edit.too_big": ("{row}, kolom {field}: angka terlalu besar", "{row}, column {field}: number too large"),
+    "edit.unknown_field": ("kolom '{field}' tidak dikenal untuk {what}", "unknown column '{field}' for {what}"),
+    "edit.bad_level": ("tingkat {level} tidak sah", "level {level} is not valid"),
+    "edit.level_under": ("{level} tidak dapat berada langsung di bawah {parent}",
+                         "{level} cannot be directly under {parent}"),
+    "edit.name_empty": ("Nama baris {kode} tidak boleh kosong", "The name of row {kode} cannot be empty"),
+    "edit.row_name_empty": ("{row}: nama tidak boleh kosong", "{row}: the name cannot be empty"),
+    "edit.move_level": ("{level} {row} tidak dapat dipindah ke bawah {where}", "{level} {row} cannot be moved under {where}"),
+    "edit.top_level": ("tingkat teratas", "the top level"),
+    "edit.move_into_itself": ("baris tidak dapat dipindahkan ke dalam dirinya sendiri",
+                              "a row cannot be moved into itself"),
+    "edit.unknown_indicator_field": ("isian indikator tidak dikenal: {names}", "unknown indicator field: {names}"),
+    "edit.funding_on_parent": ("{row}: sumber dana hanya diisi pada sub kegiatan",
+                               "{row}: funding sources are entered on sub-activities only"),
+    "edit.funding_value": ("{row}, sumber dana ke-{index}: {reason}", "{row}, funding source {index}: {reason}"),
+    "edit.funding_name": ("{row}, sumber dana ke-{index}: nama sumber dana kosong",
+                          "{row}, funding source {index}: the name is empty"),
+    "edit.eval_money_on_parent": ("{row}: nilai Rp hanya diisi pada sub kegiatan; induk dihitung",
+                                  "{row}: Rp values are entered on sub-activities only; parents are computed"),
+    "edit.not_negative": ("{row}, kolom {field}: tidak boleh negatif", "{row}, column {field}: cannot be negative"),
+    "edit.unknown_list": ("daftar '{name}' tidak dikenal", "unknown list '{name}'"),
+    "edit.unknown_list_fields": ("kolom tidak dikenal untuk {name}: {names}", "unknown columns for {name}: {names}"),
+    "edit.unknown_table": ("tabel '{name}' tidak dikenal", "unknown table '{name}'"),
+    "edit.plan_row": ("baris rencana", "a plan row"),
+    "edit.eval_row": ("Tabel 2.1", "Table 2.1"),
+    "edit.paste_under": ("{level} tidak dapat ditempel di bawah {parent}", "{level} cannot be pasted under {parent}"),
+    "edit.paste_top": ("{level} tidak dapat ditempel di tingkat teratas", "{level} cannot be pasted at the top level"),
+    # document files
+    "file.missing": ("Berkas '{name}' tidak ditemukan.", "File '{name}' was not found."),
+    "file.folder": ("'{name}' adalah folder, bukan berkas Renja.", "'{name}' is a folder, not a Renja file."),
+    "file.empty": ("Berkas '{name}' kosong (0 byte): bukan dokumen Renja.",
+                   "File '{name}' is empty (0 bytes): not a Renja document."),
+    "file.not_sqlite": ("Berkas '{name}' bukan dokumen Renja Desktop (bukan berkas SQLite). "
+                        "Gunakan menu Impor untuk tabel dari Word/Excel.",
+                        "File '{name}' is not a Renja Desktop document (not an SQLite file). "
+                        "Use the Import menu for tables from Word/Excel."),
+    "file.foreign": ("Berkas '{name}' adalah basis data SQLite milik aplikasi lain, bukan dokumen Renja Desktop.",
+                     "File '{name}' is another application's SQLite database, not a Renja Desktop document."),
+    "file.newer": ("Berkas '{name}' dibuat oleh Renja Desktop versi yang lebih baru (format {version}, "
+                   "aplikasi ini format {ours}). Perbarui aplikasi untuk membukanya.",
+                   "File '{name}' was made by a newer Renja Desktop (format {version}; this application "
+                   "reads format {ours}). Update the application to open it."),
+    "file.exists": ("Berkas '{name}' sudah ada; pilih nama lain.", "File '{name}' already exists; choose another name."),
+    "file.no_folder": ("Folder '{folder}' tidak ada.", "Folder '{folder}' does not exist."),
+    "file.no_identity": ("Berkas '{name}' tidak berisi identitas dokumen.",
+                         "File '{name}' holds no document identity."),
+    "file.unloadable": ("Berkas '{name}' tidak dapat dimuat: {reason}", "File '{name}' cannot be loaded: {reason}"),
+    # import
+    "import.not_recognised": ("{source}: jenis tabel tidak dikenali dari kepala kolomnya; "
+                              "pilih tabelnya (--table 4.1|3.1|2.1|2.2|2.3|2.4)",
+                              "{source}: the kind of table is not recognised from its column headers; "
+                              "choose the table (--table 4.1|3.1|2.1|2.2|2.3|2.4)"),
+}
+
+
+class RenjaError(Exception):
+    """The base of every error shown to the user: a message key and its arguments."""
+
+    def __init__(self, key: str, /, **params: Any):
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    def message(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (bawaan: the current language)."""
+        entry = MESSAGES.get(self.key)
+        template = pick(entry[0], entry[1], lang) if entry else self.key
+        if not self.params:
+            return template
+        values = {k: _argument(v, lang) for k, v in self.params.items()}
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class EditError(RenjaError, ValueError):
+    """An edit that was refused; the message names the row and field. It lives here, at the bottom
+    of the module graph, so that lower modules can raise it; :mod:`.service` re-exports it."""
+
+
+def _argument(value: Any, lang: str | None) -> str:
+    if isinstance(value, RenjaError):
+        return value.message(lang)
+    if isinstance(value, Text):
+        return pick(value.id, value.en, lang)
+    return str(value)
+
+
+def message(exc: BaseException, lang: str | None = None) -> str:
+    """What to tell the user about ``exc``, in ``lang`` (bawaan: the current language)."""
+    if isinstance(exc, RenjaError):
+        return exc.message(lang)
+    return str(exc)
+
+
+__all__ = ["RenjaError", "EditError", "Text", "MESSAGES", "message", "level_text", "field_text", "one_line",
+           "medium_text", "LOCK_CHECK"]
 
 
 def one_line(exc: BaseException | str) -> str:
@@ -46,4 +223,3 @@ def medium_text(exc: BaseException) -> str | None:
 #: set by :mod:`renja_desktop.exchange.lock`: refuses to edit a file a window holds (sidecar lock)
 LOCK_CHECK = None
 
-__all__ = ["EditError", "one_line", "medium_text", "LOCK_CHECK"]

@@ -5,7 +5,7 @@ so that every rule module, and the importer that stores the notes it took, can s
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
@@ -34,7 +34,7 @@ class Finding:
     rule: str = ""
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(self.__dict__)  # the fields are plain values: no deep copy needed
 
     def line(self) -> str:
         where = f"Tabel {self.tabel}" if self.tabel[:1].isdigit() else self.tabel
@@ -49,4 +49,56 @@ class Finding:
         return text
 
 
-__all__ = ["ERROR", "WARNING", "INFO", "SEVERITY_LABEL", "SEVERITY_ORDER", "IMPORT_NOTES_KEY", "Finding"]
+#: key of the ``meta`` table: plan rows an import created itself, JSON ``{row_id: kind}`` with kind
+#: 'induk' (a parent made from a code prefix the source does not print) or '2.3' (a row of Tabel
+#: 2.3 imported before any plan table: it has no code until Tabel 4.1/3.1 are imported)
+IMPORT_ROWS_KEY = "import_rows"
+_import_rows_cache: dict[str, dict[str, str]] = {}
+
+
+def import_rows(doc) -> dict[str, str]:
+    """The rows the imports created themselves (see :data:`IMPORT_ROWS_KEY`), parsed once per value."""
+    raw = doc.meta.get(IMPORT_ROWS_KEY) or ""
+    if not raw:
+        return {}
+    found = _import_rows_cache.get(raw)
+    if found is None:
+        import json
+
+        try:
+            found = {str(k): str(v) for k, v in json.loads(raw).items()}
+        except (ValueError, AttributeError):
+            found = {}
+        _import_rows_cache.clear()
+        _import_rows_cache[raw] = found
+    return found
+
+
+#: key of the ``meta`` table: the corrections the bundled sample made to its source text (JSON list
+#: of dicts ``tabel``, ``baris``, ``sel``, ``tertulis``, ``menjadi``, ``alasan``)
+CORRECTIONS_KEY = "sample_corrections"
+
+
+def correction_text(c) -> str:
+    """One correction of a source cell in words: what was written, what it became, why."""
+    get = c.get if isinstance(c, dict) else (lambda k: getattr(c, k))
+    tertulis = str(get("tertulis") or "")
+    written = f"tertulis '{tertulis}'" if tertulis.strip() else "tidak tertulis (sel kosong)"
+    return (f"Tabel {get('tabel')} baris {get('baris')} sel {get('sel')} dikoreksi: {written}, "
+            f"menjadi '{get('menjadi')}' ({get('alasan')})")
+
+
+def corrections_of(doc) -> list[dict]:
+    """The sample's corrections kept in the document (see :data:`CORRECTIONS_KEY`)."""
+    import json
+
+    raw = doc.meta.get(CORRECTIONS_KEY) or ""
+    try:
+        items = json.loads(raw) if raw.startswith("[") else []
+    except ValueError:
+        return []
+    return [x for x in items if isinstance(x, dict)]
+
+
+__all__ = ["ERROR", "WARNING", "INFO", "SEVERITY_LABEL", "SEVERITY_ORDER", "IMPORT_NOTES_KEY", "Finding",
+           "IMPORT_ROWS_KEY", "import_rows", "CORRECTIONS_KEY", "correction_text", "corrections_of"]

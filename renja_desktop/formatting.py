@@ -11,13 +11,15 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import format_decimal
 
+from .errors import RenjaError
+
 LOCALE = "id_ID"
 DASH = "\u2013"  # en dash: undefined rate or empty value
 HUNDRED = Decimal(100)
 TWO_PLACES = Decimal("0.01")
 
 
-class NumberError(ValueError):
+class NumberError(RenjaError, ValueError):
     """A value that is not a well-formed number; the message is Indonesian and names the text."""
 
 
@@ -71,8 +73,7 @@ MAX_RUPIAH = 99_999_999_999_999
 
 def _bounded(value: int, raw) -> int:
     if value > MAX_RUPIAH:
-        raise NumberError(f"'{raw}' terlalu besar: satu nilai paling banyak Rp {format_rupiah(MAX_RUPIAH)} "
-                          "(di bawah 100 triliun)")
+        raise NumberError("number.too_big", text=raw, max=format_rupiah(MAX_RUPIAH))
     return value
 
 
@@ -85,22 +86,22 @@ def parse_rupiah(text: str | int | None, *, allow_empty: bool = True) -> int | N
     if text is None:
         if allow_empty:
             return None
-        raise NumberError("nilai rupiah kosong")
+        raise NumberError("number.rupiah_empty")
     if isinstance(text, bool):
-        raise NumberError(f"'{text}' bukan angka rupiah")
+        raise NumberError("number.not_rupiah", text=text)
     if isinstance(text, int):
         if text < 0:
-            raise NumberError(f"'{text}': rupiah tidak boleh negatif")
+            raise NumberError("number.negative", text=text)
         return _bounded(text, text)
     if isinstance(text, float):
         if text != text or text in (float("inf"), float("-inf")) or text != int(text) or text < 0:
-            raise NumberError(f"'{text}' bukan jumlah rupiah bulat")
+            raise NumberError("number.not_whole", text=text)
         return _bounded(int(text), text)
     raw = str(text).strip().replace("\u00a0", " ")
     if raw in ("", "-", DASH, "\u2014", "--"):
         if allow_empty:
             return None
-        raise NumberError("nilai rupiah kosong")
+        raise NumberError("number.rupiah_empty")
     s = re.sub(r"^rp\.?\s*", "", raw, flags=re.IGNORECASE).replace(" ", "")
     negative = False
     if s.startswith("(") and s.endswith(")"):
@@ -112,9 +113,9 @@ def parse_rupiah(text: str | int | None, *, allow_empty: bool = True) -> int | N
     if _PLAIN.match(s) or _GROUPED.match(s):
         value = int(s.replace(".", ""))
     else:
-        raise NumberError(f"'{raw}' bukan angka rupiah yang sah (contoh: 1.500.000)")
+        raise NumberError("number.bad_rupiah", text=raw)
     if negative:
-        raise NumberError(f"'{raw}': rupiah tidak boleh negatif")
+        raise NumberError("number.negative", text=raw)
     return _bounded(value, raw)
 
 
@@ -129,7 +130,7 @@ def parse_decimal(text: str | int | float | Decimal | None) -> Decimal | None:
     if isinstance(text, Decimal):
         return text
     if isinstance(text, bool):
-        raise NumberError(f"'{text}' bukan angka")
+        raise NumberError("number.not_number", text=text)
     if isinstance(text, int):
         return Decimal(text)
     if isinstance(text, float):
@@ -139,7 +140,7 @@ def parse_decimal(text: str | int | float | Decimal | None) -> Decimal | None:
         return None
     s = raw.replace(" ", "").rstrip("%")
     if s.startswith("#"):
-        raise NumberError(f"'{raw}' adalah galat lembar kerja, bukan angka")
+        raise NumberError("number.sheet_error", text=raw)
     if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", s):
         s = s.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"\d+(,\d+)?", s):
@@ -147,11 +148,11 @@ def parse_decimal(text: str | int | float | Decimal | None) -> Decimal | None:
     elif re.fullmatch(r"\d+\.\d+", s):
         pass  # a decimal point as some spreadsheets export it (26.67%)
     else:
-        raise NumberError(f"'{raw}' bukan angka yang sah")
+        raise NumberError("number.bad_number", text=raw)
     try:
         return Decimal(s)
     except InvalidOperation as exc:  # pragma: no cover - the patterns above exclude it
-        raise NumberError(f"'{raw}' bukan angka yang sah") from exc
+        raise NumberError("number.bad_number", text=raw) from exc
 
 
 def decimal_to_text(value: Decimal | None) -> str | None:

@@ -1,4 +1,4 @@
-"""The Renja document model (SQLAlchemy 2 typed ORM): everything DESIGN.md section 3 lists.
+"""The Renja document model (SQLAlchemy 2 typed ORM): everything docs/domain.md lists under "What one document holds".
 
 One document per SQLite file. Every row has a UUID primary key (text) and a modification stamp
 (``modified_at``, ISO 8601 UTC). Money is ``Integer`` Rupiah (SQLite's 64-bit integer); volumes

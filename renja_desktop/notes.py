@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .model import VerificationNote, new_id, now_stamp
 from .operations import Operation
-from .stages import StageError, current_user, ensure_tables, find_stage, has_tables
+from .stages import StageError, current_user, find_stage, has_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
@@ -135,7 +135,6 @@ def insert_note(doc: "RenjaDocument", row: dict) -> None:
     """Store a note row as given (records :func:`delete_note` as its inverse)."""
     doc._writable_plain()
     with doc._atomic():
-        ensure_tables(doc)
         doc.conn.execute(T_NOTE.insert().values(**row))
     doc._record("_call", "renja_desktop.notes:delete_note", row["id"])
     doc._emit_stage_change()

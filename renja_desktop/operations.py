@@ -30,7 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from . import codes, registry
+from . import registry
+from .errors import level_text
 from .formatting import NumberError, parse_rupiah
 from .importer import TableNotRecognized, import_file, import_source, import_text
 from .service import ChangeEvent, EditError, Step
@@ -139,13 +140,13 @@ def tree_of(doc: "RenjaDocument", which: str):
         return doc.plan
     if which == "eval":
         return doc.evaluation
-    raise EditError(f"tabel '{which}' tidak dikenal")
+    raise EditError("edit.unknown_table", name=which)
 
 
 def _node(doc: "RenjaDocument", which: str, row_id: str) -> "Node":
     node = tree_of(doc, which).nodes.get(row_id)
     if node is None:
-        raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+        raise EditError("edit.row_missing")
     return node
 
 
@@ -236,7 +237,7 @@ class SetPlanFields(Operation):
         node = _node(doc, "plan", self.row_id)
         unknown = [k for k in self.fields if k not in PLAN_CELL_KEYS]
         if unknown:
-            raise EditError(f"kolom '{unknown[0]}' tidak dikenal untuk baris rencana")
+            raise EditError("edit.unknown_field", field=unknown[0], what=EditError("edit.plan_row"))
         row = {k: v for k, v in self.fields.items() if k in PLAN_ROW_FIELDS
                and not same_value(node.values.get(k), v)}
         writes: list[Callable[[], Any]] = []
@@ -361,7 +362,7 @@ class DeleteRows(Operation):
         tree = tree_of(doc, self.which)
         tops = top_rows(tree, self.row_ids)
         if not tops:
-            raise EditError("tidak ada baris yang dipilih")
+            raise EditError("edit.nothing_selected")
         count = sum(sum(1 for _ in tree.subtree(n)) for n in tops)
         with doc.batch():
             for n in tops:
@@ -412,10 +413,9 @@ def paste_place(tree, current: "Node | None", level: int) -> "tuple[Node | None,
     elif current.level == level:
         parent, position = current.parent, tree.index_of(current) + 1
     else:
-        raise EditError(f"{codes.LEVEL_NAMES.get(level, level)} tidak dapat ditempel di bawah "
-                        f"{codes.LEVEL_NAMES.get(current.level, '').lower()}")
+        raise EditError("edit.paste_under", level=level_text(level), parent=level_text(current.level, lower=True))
     if (parent.level if parent else 0) != level - 1:
-        raise EditError(f"{codes.LEVEL_NAMES.get(level, level)} tidak dapat ditempel di tingkat teratas")
+        raise EditError("edit.paste_top", level=level_text(level))
     return parent, position
 
 
@@ -565,7 +565,7 @@ def _list_index(doc: "RenjaDocument", name: str, item_id: str) -> int:
     for i, it in enumerate(list_items(doc, name)):
         if it["id"] == item_id:
             return i
-    raise EditError("baris tidak ditemukan (mungkin sudah dihapus)")
+    raise EditError("edit.row_missing")
 
 
 class AddListItem(Operation):
@@ -603,7 +603,7 @@ class DeleteListItems(Operation):
 
     def apply(self, doc: "RenjaDocument") -> None:
         if not self.item_ids:
-            raise EditError("tidak ada baris yang dipilih")
+            raise EditError("edit.nothing_selected")
         ordered = sorted(self.item_ids, key=lambda i: _list_index(doc, self.name, i))
         with doc.batch():
             for iid in ordered:

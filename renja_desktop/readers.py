@@ -14,6 +14,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
+from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import EditError
@@ -52,6 +53,8 @@ class Source:
 
 
 def _clean_cell(text: str) -> str:
+    if text.isascii() and "*" not in text and "\r" not in text:
+        return text.strip()   # the common case, fast
     text = text.replace("\u00a0", " ").replace("\r", " ").strip()
     # markdown bold from document converters: **RENCANA KERJA**
     if text.startswith("**") or text.endswith("**"):
@@ -218,6 +221,114 @@ def xlsx_source(path: Path, sheet: str | None = None) -> Source:
         wb.close()
 
 
+class _TableParser(HTMLParser):
+    """The cells of every ``<table>`` of an HTML page, row by row (what SIPD helper tools save
+    as ``.xls``). A cell spanning rows or columns gives its text to its top-left position only,
+    like a merged cell of a workbook; ``<br>`` is a line break inside the cell."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._covered: dict[tuple[int, int], bool] = {}
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._span = (1, 1)
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "table":
+            self._depth += 1
+        elif tag == "tr":
+            self._end_row()
+            self._row = []
+        elif tag in ("td", "th"):
+            if self._row is None:
+                self._row = []
+            self._end_cell()
+
+            def span(name):
+                try:
+                    return max(1, min(int(a.get(name) or 1), 200))
+                except ValueError:
+                    return 1
+            self._span = (span("rowspan"), span("colspan"))
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self._end_cell()
+        elif tag == "tr":
+            self._end_row()
+        elif tag == "table":
+            self._end_row()
+            self._depth = max(0, self._depth - 1)
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def _end_cell(self) -> None:
+        if self._cell is None or self._row is None:
+            return
+        r = len(self.rows)
+        c = len(self._row)
+        while self._covered.pop((r, c), False):
+            self._row.append("")
+            c += 1
+        text = "".join(self._cell)
+        text = "\n".join(" ".join(part.split()) for part in text.split("\n")).strip()
+        self._row.append(text)
+        rows, cols = self._span
+        for dr in range(rows):
+            for dc in range(cols):
+                if dr or dc:
+                    if dr == 0:
+                        self._row.append("")
+                    else:
+                        self._covered[(r + dr, c + dc)] = True
+        self._cell = None
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self._row is not None:
+            r = len(self.rows)
+            c = len(self._row)
+            while self._covered.pop((r, c), False):
+                self._row.append("")
+                c += 1
+            self.rows.append(self._row)
+            self._row = None
+
+
+def html_source(path: Path) -> Source:
+    """An HTML table saved with an .xls/.html name (SIPD helper tools export them so)."""
+    text = _decode(path.read_bytes(), path)
+    parser = _TableParser()
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception as exc:  # html.parser is lenient; anything else is a broken file
+        raise ImportFailure(f"Berkas '{path.name}': tabel HTML tidak terbaca ({type(exc).__name__})") from None
+    if not parser.rows:
+        raise ImportFailure(f"Berkas '{path.name}' berisi HTML tanpa tabel (<table>) untuk diimpor")
+    out = []
+    for i, cells in enumerate(parser.rows, start=1):
+        cells = [_clean_cell(c) for c in cells]
+        while cells and not cells[-1]:
+            cells.pop()
+        out.append(SourceRow(i, cells, "\t".join(cells)))
+    return Source(path.name, out)
+
+
+def _looks_like_html(head: bytes) -> bool:
+    h = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return h.startswith((b"<html", b"<!doctype html", b"<table", b"<meta", b"<?xml version")) and \
+        (b"<table" in head.lower() or b"<html" in h[:200])
+
+
 def file_source(path: str | Path, sheet: str | None = None) -> Source:
     path = Path(path)
     if not path.exists():
@@ -226,9 +337,13 @@ def file_source(path: str | Path, sheet: str | None = None) -> Source:
         raise ImportFailure(f"'{path}' adalah folder, bukan berkas tabel")
     suffix = path.suffix.lower()
     with path.open("rb") as fh:
-        head = fh.read(16)
+        head = fh.read(4096)
     if suffix in (".xlsx", ".xlsm") or head.startswith(b"PK\x03\x04"):
         return xlsx_source(path, sheet)
+    if _looks_like_html(head) or suffix in (".html", ".htm"):
+        if sheet:
+            raise ImportFailure(f"--sheet hanya berlaku untuk buku kerja .xlsx, bukan '{path.name}' (tabel HTML)")
+        return html_source(path)
     if suffix == ".xls" or head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFailure(
             f"Berkas '{path.name}' berformat Excel lama (.xls); simpan ulang sebagai .xlsx lalu impor lagi"

@@ -25,7 +25,7 @@ from .codes import KEGIATAN, PROGRAM, SUB_KEGIATAN
 from .formatting import decimal_to_text
 from .model import RenstraNilai, RenstraRow, new_id, now_stamp
 from .operations import Operation
-from .stages import StageError, ensure_tables, has_tables
+from .stages import StageError, has_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
@@ -401,7 +401,6 @@ def replace_rows(doc: "RenjaDocument", rows: list[dict], vals: list[dict]) -> No
 
     ordered = sorted(rows, key=level)
     with doc._atomic():
-        ensure_tables(doc)
         doc.conn.exec_driver_sql("DELETE FROM renstra_nilai")
         doc.conn.exec_driver_sql("DELETE FROM renstra_row")
         if ordered:

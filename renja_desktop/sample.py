@@ -1,21 +1,31 @@
 """The bundled sample: the real Renja of Badan Kesbangpol Kota Binjai 2024, built by the importer.
 
-``resources/sample/renja_kesbangpol_binjai_2024.txt`` is the seed document converted to text (the
-frozen app cannot read ``../shared``). ``resources/sample/koreksi.tsv`` is a small, reviewed and
+``resources/sample/renja_kesbangpol_binjai_2024.txt`` is the original document converted to text (the
+app reads only what it ships). ``resources/sample/koreksi.tsv`` is a small, reviewed and
 visible list of corrections where the source is ambiguous (a code printed twice, an empty row that
 another table fills in), each with its reason; every correction checks the text it replaces, so a
-changed source cannot be patched silently. Real arithmetic errors of the source are *not* corrected:
+changed source cannot be patched silently. A corrected value is never shown as printed: ``declared``
+and ``check`` say "dikoreksi" with what the source wrote (:func:`mark_corrections`, and one note
+per correction in ``check``). Real arithmetic errors of the source are *not* corrected:
 they are kept as printed values and the audit shows them.
 """
 from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .exchange.sqlitefile import file_sha
+from .findings import CORRECTIONS_KEY, correction_text
+from .errors import RenjaError
 from .importer import import_text, parse_identity
+from .narrative.format import image_block
+from .narrative.store import install_outline
+from .narrative.textimport import parse_text, running_of
 from .paths import resources_dir
 from .service import RenjaDocument
 from .storage import DocumentFileError
@@ -25,7 +35,7 @@ CORRECTIONS = "koreksi.tsv"
 SAMPLE_CATALOG_VERSION = "kep050-5889-2021"
 
 
-class SampleError(RuntimeError):
+class SampleError(RenjaError, RuntimeError):
     """The bundled sample or its corrections are inconsistent (a packaging error)."""
 
 
@@ -92,12 +102,8 @@ def add_sample_chapters(doc, text: str | None = None):
     """The chapters and text of the reference Renja (cover with the logo, Kata Pengantar, BAB I-V)
     read from the sample text by the narrative importer, into a document that has none yet.
     Returns the import report."""
-    from .narrative.format import image_block
-    from .narrative.store import install_outline
-    from .narrative.textimport import _running_of, parse_text
-
     text = text if text is not None else apply_corrections(sample_text(), load_corrections())
-    outline, report = parse_text(text, SAMPLE_TEXT, _running_of(doc))
+    outline, report = parse_text(text, SAMPLE_TEXT, running_of(doc))
     cover = next((s for s in outline if s["kind"] == "sampul"), None)
     logo = sample_dir() / SAMPLE_LOGO
     if cover is not None and logo.is_file():
@@ -110,6 +116,34 @@ def add_sample_chapters(doc, text: str | None = None):
         blocks.insert(at, {"type": "generated", "kind": "ringkasan_pagu"})
     install_outline(doc, outline)
     return report
+#: document meta key: the corrections made to the sample's source text (JSON list of Correction)
+CORRECTIONS_META = CORRECTIONS_KEY
+
+
+def mark_corrections(doc, corrections: list[Correction]) -> int:
+    """Printed values read from a corrected source line are shown as corrections, never as printed
+    values: their text says ``dikoreksi`` with what the source wrote, and their source names the
+    correction. Returns how many printed values were marked."""
+    by_line: dict[int, list[Correction]] = {}
+    for c in corrections:
+        by_line.setdefault(c.baris, []).append(c)
+    line_re = re.compile(rf"^{re.escape(SAMPLE_TEXT)} baris (\d+)$")
+    items = []
+    for d in doc.declared:
+        m = line_re.match(d.get("sumber") or "")
+        found = by_line.get(int(m.group(1))) if m else None
+        if not found:
+            continue
+        teks = d.get("teks") or ""
+        for c in found:
+            if c.menjadi.strip() and teks.strip() == c.menjadi.strip():
+                was = f"'{c.tertulis}'" if c.tertulis.strip() else "kosong"
+                teks = f"{c.menjadi} (dikoreksi, tertulis {was})"
+        items.append({**d, "teks": teks,
+                      "sumber": d["sumber"] + "; " + "; ".join(correction_text(c) for c in found)})
+    if items:
+        doc.add_declared_many(items)
+    return len(items)
 
 
 def build_sample(path: str | Path, overwrite: bool = False):
@@ -135,9 +169,8 @@ def build_sample(path: str | Path, overwrite: bool = False):
                 doc.set_document(**fields)
             import_text(doc, text, source=SAMPLE_TEXT)
             add_sample_chapters(doc, text)
-            doc.set_meta("sample_corrections", "\n".join(
-                f"Tabel {c.tabel} baris {c.baris} sel {c.sel}: '{c.tertulis}' -> '{c.menjadi}' ({c.alasan})"
-                for c in corrections))
+            mark_corrections(doc, corrections)
+            doc.set_meta(CORRECTIONS_META, json.dumps([c.__dict__ for c in corrections], ensure_ascii=False))
     except BaseException:
         doc.close()
         tmp.unlink(missing_ok=True)
@@ -159,8 +192,6 @@ def sample_copy(folder: str | Path, name: str) -> tuple[Path, str]:
     missing or edited, the edited copy kept once as ``name (diubah).sqlite`` (replacing an older
     one). Returns the path and :data:`SAMPLE_REUSED`, :data:`SAMPLE_NEW` or :data:`SAMPLE_RENEWED`.
     """
-    from .exchange.sqlitefile import file_sha as _digest
-
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.sqlite"
@@ -168,7 +199,7 @@ def sample_copy(folder: str | Path, name: str) -> tuple[Path, str]:
     outcome = SAMPLE_NEW
     if path.exists():
         try:
-            same = stamp.read_text(encoding="ascii").strip() == _digest(path)
+            same = stamp.read_text(encoding="ascii").strip() == file_sha(path)
         except OSError:
             same = False
         if same:
@@ -176,5 +207,5 @@ def sample_copy(folder: str | Path, name: str) -> tuple[Path, str]:
         os.replace(path, folder / f"{name} (diubah).sqlite")
         outcome = SAMPLE_RENEWED
     build_sample(path)
-    stamp.write_text(_digest(path), encoding="ascii")
+    stamp.write_text(file_sha(path), encoding="ascii")
     return path, outcome

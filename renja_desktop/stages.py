@@ -19,6 +19,7 @@ import getpass
 import json
 import os
 import zlib
+from operator import itemgetter
 from pathlib import Path
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
@@ -27,7 +28,7 @@ from .codes import KEGIATAN, PROGRAM, SUB_KEGIATAN
 from .compute import PlanTree
 from .model import Stage, now_stamp
 from .errors import EditError
-from .stagefile import EXTRA_TABLES, READ_ONLY_TRIGGER
+from .stagefile import READ_ONLY_TRIGGER
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
@@ -71,20 +72,11 @@ def current_user() -> str:
 
 # ------------------------------------------------------------------------------- schema
 def has_tables(doc: "RenjaDocument") -> bool:
+    """Whether the file has the stage tables (a version-1 file opened read-only has not; opened for
+    writing it is upgraded first, see renja_desktop/schema.py)."""
     rows = doc.conn.exec_driver_sql(
         "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='renja_stage'").fetchone()
     return bool(rows[0])
-
-
-def ensure_tables(doc: "RenjaDocument") -> None:
-    """Create the stage, note and Renstra tables in a file made before they existed.
-
-    They are marked ``since: 2`` in the model; the generic upgrade to schema version 2 creates them
-    too. Creating a missing empty table changes no content (the content hash skips empty tables)."""
-    from .model import Base
-
-    tables = [Base.metadata.tables[name] for name in EXTRA_TABLES]
-    Base.metadata.create_all(doc.conn, tables=tables, checkfirst=True)
 
 
 # ------------------------------------------------------------------------------- reading rows
@@ -107,7 +99,7 @@ def current_tables(doc: "RenjaDocument") -> dict[str, dict]:
 
 
 def encode(tables: dict[str, dict]) -> bytes:
-    payload = {"format": FORMAT, "tables": {k: {"columns": v["columns"], "rows": [list(r) for r in v["rows"]]}
+    payload = {"format": FORMAT, "tables": {k: {"columns": v["columns"], "rows": v["rows"]}  # tuples: arrays
                                             for k, v in tables.items()}}
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(text.encode("utf-8"), 1)
@@ -264,7 +256,6 @@ def freeze(doc: "RenjaDocument", nama: str, oleh: str | None = None, keterangan:
 
 def _insert_stage(doc: "RenjaDocument", row: dict, notes: list[dict], meta: dict[str, str | None]) -> None:
     with doc._atomic():
-        ensure_tables(doc)
         doc.conn.exec_driver_sql(READ_ONLY_TRIGGER)
         doc.conn.execute(Stage.__table__.insert().values(**row))
         if notes:
@@ -405,11 +396,6 @@ def write_stage_file(doc: "RenjaDocument", nama: str, path) -> "Path":
     return path
 
 
-def stage_label(doc: "RenjaDocument") -> str:
-    """The stage name to print on every page ("RANCANGAN AWAL"), or "" for the working state."""
-    return (doc.meta.get(KEY_STAGE_VIEW) or "").upper()
-
-
 # ------------------------------------------------------------------------------- compare
 @dataclass
 class FieldChange:
@@ -454,8 +440,24 @@ class Comparison:
     changes: list[RowChange]
     total_sebelum: int
     total_sesudah: int
-    #: plan rows of both sides: id -> (kode, nama, level, parent_id, pagu A, pagu B), in tree order
-    plan: list[tuple] = field(default_factory=list)
+    #: the plan rows of both sides (their rolled-up pagu), for :attr:`plan`
+    sides: tuple = ()
+
+    @property
+    def plan(self) -> list[tuple]:
+        """Plan rows of both sides, in code order: (id, kode, nama, level, parent_id, pagu A, pagu B,
+        only in B). Made when asked (the Perubahan Renja table), not for every comparison."""
+        if not self.sides:
+            return []
+        pa, pb = self.sides
+        out = []
+        for k in set(pa.rows) | set(pb.rows):
+            side = pb if k in pb.rows else pa
+            out.append((k, side.kode(k), side.nama(k), side.level(k), side.parent[k],
+                        pa.sums[k] if k in pa.rows else None, pb.sums[k] if k in pb.rows else None,
+                        k not in pa.rows))
+        out.sort(key=lambda r: (_code_key(r[1]), r[2], r[0]))
+        return out
 
     @property
     def selisih(self) -> int:
@@ -475,7 +477,7 @@ def _jsonable(v):
 
 
 def _rows_by_id(t: dict) -> tuple[list[str], dict[str, tuple]]:
-    return t["columns"], {r[0]: tuple(r) for r in t["rows"]}
+    return t["columns"], {r[0]: r for r in map(tuple, t["rows"])}
 
 
 def _children_lists(t: dict, fields: tuple, only: set) -> dict[str, tuple]:
@@ -492,11 +494,15 @@ def _children_lists(t: dict, fields: tuple, only: set) -> dict[str, tuple]:
 
 def _changed_owners(a: dict, b: dict, fields: tuple) -> set:
     """Plan rows whose indicators (or funding) differ: the owners of the rows found on one side only."""
+    if a["columns"] == b["columns"]:  # the usual case: whole stored rows compared in C, then narrowed
+        ri = a["columns"].index("row_id")
+        odd = set(map(tuple, a["rows"])) ^ set(map(tuple, b["rows"]))
+        return {r[ri] for r in odd}
     sides = []
     for t in (a, b):
         cols = t["columns"]
-        idx = [cols.index("row_id"), cols.index("position")] + [cols.index(f) for f in fields]
-        sides.append({tuple(r[i] for i in idx) for r in t["rows"]})
+        pick = itemgetter(cols.index("row_id"), cols.index("position"), *[cols.index(f) for f in fields])
+        sides.append(set(map(pick, t["rows"])))
     return {r[0] for r in sides[0] ^ sides[1]}
 
 
@@ -514,13 +520,10 @@ class _Plan:
     def __init__(self, t: dict):
         cols = t["columns"]
         self.cols = cols
-        self.rows = {r[0]: tuple(r) for r in t["rows"]}
+        self.rows = {r[0]: r for r in map(tuple, t["rows"])}
         pi, li, gi = cols.index("parent_id"), cols.index("level"), cols.index("pagu")
-        self.parent = {k: r[pi] for k, r in self.rows.items()}
-        self.level = {k: r[li] for k, r in self.rows.items()}
-        ki, ni = cols.index("kode"), cols.index("nama")
-        self.kode = {k: r[ki] or "" for k, r in self.rows.items()}
-        self.nama = {k: r[ni] or "" for k, r in self.rows.items()}
+        self.pi, self.li, self.ki, self.ni = pi, li, cols.index("kode"), cols.index("nama")
+        self.parent = dict(zip(self.rows, map(itemgetter(pi), self.rows.values())))
         sums = dict.fromkeys(self.rows, 0)
         total = 0
         parent = self.parent
@@ -536,6 +539,15 @@ class _Plan:
                     seen += 1
         self.sums = sums
         self.total = total
+
+    def kode(self, k: str) -> str:
+        return self.rows[k][self.ki] or ""
+
+    def nama(self, k: str) -> str:
+        return self.rows[k][self.ni] or ""
+
+    def level(self, k: str) -> int:
+        return self.rows[k][self.li]
 
 
 def _code_key(kode: str) -> tuple:
@@ -553,18 +565,15 @@ def compare_tables(a: dict[str, dict], b: dict[str, dict], name_a: str, name_b: 
     changes: list[RowChange] = []
     for table in ("document", "plan_row", "eval_row", "pelayanan", "usulan"):
         changes += _compare_table(table, a, b, pa, pb)
-    plan = []
-    for k in set(pa.rows) | set(pb.rows):
-        side = pb if k in pb.rows else pa
-        plan.append((k, side.kode[k], side.nama[k], side.level[k], side.parent[k],
-                     pa.sums[k] if k in pa.rows else None, pb.sums[k] if k in pb.rows else None, k not in pa.rows))
-    plan.sort(key=lambda r: (_code_key(r[1]), r[2], r[0]))
-    return Comparison(name_a, name_b, changes, pa.total, pb.total, plan)
+    return Comparison(name_a, name_b, changes, pa.total, pb.total, (pa, pb))
 
 
 def _compare_table(table: str, a: dict, b: dict, pa: _Plan, pb: _Plan) -> list[RowChange]:
-    cols_a, rows_a = _rows_by_id(a[table])
-    cols_b, rows_b = _rows_by_id(b[table])
+    if table == "plan_row":
+        cols_a, rows_a, cols_b, rows_b = pa.cols, pa.rows, pb.cols, pb.rows
+    else:
+        cols_a, rows_a = _rows_by_id(a[table])
+        cols_b, rows_b = _rows_by_id(b[table])
     fields = [c for c in cols_b if c not in NOT_COMPARED and c in cols_a]
     ia = [cols_a.index(f) for f in fields]
     ib = [cols_b.index(f) for f in fields]
@@ -584,15 +593,17 @@ def _compare_table(table: str, a: dict, b: dict, pa: _Plan, pb: _Plan) -> list[R
         text = d.get("nama") or d.get("indikator") or d.get("program_kegiatan") or ""
         return d.get("kode") or "", text, d.get("level")
 
-    def same(ra, rb) -> bool:
-        return all(ra[x] == rb[y] for x, y in zip(ia, ib))
+    get_a, get_b = itemgetter(*ia), itemgetter(*ib)
 
-    keys = [k for k in rows_b if k not in rows_a or not same(rows_a[k], rows_b[k]) or k in owners]
+    def same(ra, rb) -> bool:  # the whole stored row first (C), the compared fields when it differs
+        return ra == rb or get_a(ra) == get_b(rb)
+
+    keys = [k for k, rb in rows_b.items() if k in owners or (ra := rows_a.get(k)) is None or not same(ra, rb)]
     keys += [k for k in rows_a if k not in rows_b]
     if table == "plan_row":
         def order(k):
             side = pb if k in pb.rows else pa
-            return (_code_key(side.kode[k]), k)
+            return (_code_key(side.kode(k)), k)
         keys.sort(key=order)
     for key in keys:
         ra, rb = rows_a.get(key), rows_b.get(key)
@@ -696,7 +707,8 @@ def perubahan_rows(cmp: Comparison, reasons: dict[str, list[str]] | None = None,
 
 
 __all__ = [
-    "DEFAULT_NAMES", "StageError", "StageInfo", "freeze", "unfreeze", "list_stages", "find_stage",
-    "compare", "compare_tables", "Comparison", "RowChange", "perubahan_rows", "PerubahanRow",
-    "next_default_name", "start_perubahan", "is_locked", "current_user", "NOW",
+    "DEFAULT_NAMES", "StageError", "StageInfo", "freeze", "remove_stage", "insert_stage", "list_stages",
+    "find_stage", "compare", "compare_tables", "Comparison", "RowChange", "perubahan_rows", "PerubahanRow",
+    "next_default_name", "start_perubahan", "set_lock_state", "is_locked", "current_user", "NOW",
+    "FreezeStage", "StartPerubahan", "write_stage_file", "plan_tree",
 ]

@@ -18,12 +18,14 @@ import struct
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 
 from . import paths
+from .errors import RenjaError
 from .model import Base
 from .schema import SCHEMA_VERSION, STEPS, Step, run_step
 
@@ -37,13 +39,14 @@ PAGE_SIZE = 16384
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class DocumentFileError(Exception):
-    """A file that cannot be opened as a Renja document. ``kind`` names the case for callers."""
+class DocumentFileError(RenjaError):
+    """A file that cannot be opened as a Renja document. ``kind`` names the case for callers;
+    ``message`` is a message key of :mod:`.errors` (with ``params``) or the message itself."""
 
-    def __init__(self, kind: str, message: str, path: str | os.PathLike | None = None):
+    def __init__(self, kind: str, message: str, path: str | os.PathLike | None = None, **params: Any):
         self.kind = kind
         self.path = str(path) if path is not None else None
-        super().__init__(message)
+        super().__init__(message, **params)
 
 
 @dataclass
@@ -62,9 +65,9 @@ def header_facts(path: Path) -> FileFacts:
     """Read the 100-byte SQLite header without going through SQLite at all."""
     name = path.name
     if not path.exists():
-        raise DocumentFileError("missing", f"Berkas '{name}' tidak ditemukan.", path)
+        raise DocumentFileError("missing", "file.missing", path, name=name)
     if path.is_dir():
-        raise DocumentFileError("not_a_file", f"'{name}' adalah folder, bukan berkas Renja.", path)
+        raise DocumentFileError("not_a_file", "file.folder", path, name=name)
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
@@ -78,14 +81,9 @@ def header_facts(path: Path) -> FileFacts:
             "io", f"Berkas '{name}' tidak dapat dibaca: {exc.strerror or exc}.", path
         ) from exc
     if size == 0:
-        raise DocumentFileError("empty", f"Berkas '{name}' kosong (0 byte): bukan dokumen Renja.", path)
+        raise DocumentFileError("empty", "file.empty", path, name=name)
     if not header.startswith(SQLITE_MAGIC):
-        raise DocumentFileError(
-            "not_sqlite",
-            f"Berkas '{name}' bukan dokumen Renja Desktop (bukan berkas SQLite). "
-            "Gunakan menu Impor untuk tabel dari Word/Excel.",
-            path,
-        )
+        raise DocumentFileError("not_sqlite", "file.not_sqlite", path, name=name)
     if len(header) < 100:
         raise DocumentFileError(
             "truncated", f"Berkas '{name}' terpotong: kepala berkas tidak lengkap ({size} byte).", path
@@ -110,6 +108,14 @@ def header_facts(path: Path) -> FileFacts:
     return FileFacts(path, size, page_size, page_count, application_id, user_version, wal, change_counter)
 
 
+def is_busy_error(exc: BaseException) -> bool:
+    """Whether SQLite refused because another connection holds the file (SQLITE_BUSY or
+    SQLITE_LOCKED, extended codes included): decided by the error code, never by its text."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
 def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False) -> FileFacts:
     """Check that ``path`` is a healthy Renja document this build can open. Never writes to it
     (a hot journal is first settled on a copy; see :func:`settle_journal`).
@@ -131,18 +137,10 @@ def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False
             path,
         )
     if facts.application_id != APPLICATION_ID:
-        raise DocumentFileError(
-            "foreign",
-            f"Berkas '{name}' adalah basis data SQLite milik aplikasi lain, bukan dokumen Renja Desktop.",
-            path,
-        )
+        raise DocumentFileError("foreign", "file.foreign", path, name=name)
     if facts.user_version > SCHEMA_VERSION:
-        raise DocumentFileError(
-            "newer",
-            f"Berkas '{name}' dibuat oleh Renja Desktop versi yang lebih baru (format {facts.user_version}, "
-            f"aplikasi ini format {SCHEMA_VERSION}). Perbarui aplikasi untuk membukanya.",
-            path,
-        )
+        raise DocumentFileError("newer", "file.newer", path, name=name, version=facts.user_version,
+                                ours=SCHEMA_VERSION)
     if facts.user_version < 1:
         raise DocumentFileError(
             "foreign", f"Berkas '{name}' tidak memiliki versi format dokumen Renja Desktop.", path
@@ -177,7 +175,7 @@ def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+        if is_busy_error(exc):
             raise DocumentFileError(
                 "busy",
                 f"Berkas '{name}' sedang dikunci oleh program lain lebih dari 2 detik (mis. jendela Renja "
@@ -464,9 +462,9 @@ def create_file(path: str | os.PathLike) -> Engine:
     """Create an empty document file with the current schema. Refuses to overwrite a file."""
     path = Path(path)
     if path.exists():
-        raise DocumentFileError("exists", f"Berkas '{path.name}' sudah ada; pilih nama lain.", path)
+        raise DocumentFileError("exists", "file.exists", path, name=path.name)
     if not path.parent.exists():
-        raise DocumentFileError("no_folder", f"Folder '{path.parent}' tidak ada.", path)
+        raise DocumentFileError("no_folder", "file.no_folder", path, folder=path.parent)
     tmp = path.with_name(path.name + ".baru.tmp")
     if tmp.exists():
         tmp.unlink()

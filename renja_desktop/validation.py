@@ -9,17 +9,21 @@ of :func:`validate`.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import repeat
+from operator import attrgetter
 from typing import TYPE_CHECKING, Iterable
 
 from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from . import audit
 from .compute import Node
-from .findings import ERROR, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding
+from .findings import ERROR, IMPORT_ROWS_KEY, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding, import_rows  # noqa: F401  (re-exported)
 from .formatting import format_percent, format_rupiah
+from .narrative.checks import narrative_findings
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
+
 
 def _where(node: Node) -> str:
     return node.kode or node.nama[:50]
@@ -31,9 +35,17 @@ def row_findings(doc: "RenjaDocument", node: Node) -> list[Finding]:
     out: list[Finding] = []
     tabel = "3.1"
     kode = node.kode
+    made_by = import_rows(doc).get(node.id, "") if doc.meta.get(IMPORT_ROWS_KEY) else ""
     if not node.nama.strip():
-        out.append(Finding(ERROR, tabel, kode, "nama", "baris hanya berisi kode, tanpa nama",
-                           row_id=node.id, rule="name_missing"))
+        if made_by == "induk":
+            out.append(Finding(INFO, tabel, kode, "nama",
+                               "induk ini dibuat impor dari kode rinciannya (tidak tercetak di sumber) dan "
+                               "belum bernama", row_id=node.id, rule="name_from_import"))
+        else:
+            out.append(Finding(ERROR, tabel, kode, "nama", "baris hanya berisi kode, tanpa nama",
+                               row_id=node.id, rule="name_missing"))
+    if not kode and made_by == "2.3":
+        return out  # placeholder of Tabel 2.3: one summary finding (import_placeholders)
     if not kode:
         out.append(Finding(ERROR, tabel, "", "kode", f"baris '{node.nama[:60]}' tidak memiliki kode",
                            row_id=node.id, rule="code_missing"))
@@ -101,10 +113,71 @@ def row_findings(doc: "RenjaDocument", node: Node) -> list[Finding]:
     return out
 
 
+def plan_row_findings(doc: "RenjaDocument", nodes: Iterable[Node]) -> dict[str, list[Finding]]:
+    """:func:`row_findings` of many rows, by row id (rows without findings left out).
+
+    The same result as calling :func:`row_findings` on each row, but a row that passes every rule
+    (nearly all of them) is recognised by a few direct tests; only the others go through
+    :func:`row_findings`, which names what is wrong. Keep both in step when a rule changes."""
+    out: dict[str, list[Finding]] = {}
+    sources_of = doc.sumber_dana
+    urusan = codes.URUSAN
+    canonical = codes.CANONICAL_OF_LEVEL
+    for node in nodes:
+        v = node.values
+        kode = v.get("kode")
+        nama = v.get("nama")
+        clean = False
+        if kode and nama and not nama.isspace():
+            level = v["level"]
+            pattern = canonical.get(level)
+            # a canonical code of the row's level (anything else: row_findings says what is wrong)
+            if pattern is not None and pattern.fullmatch(kode):
+                parent = node.parent
+                if parent is None:
+                    clean = level == urusan
+                elif parent.values["level"] + 1 == level:
+                    pkode = parent.values.get("kode")
+                    # under its parent's code, itself a canonical code of the level above
+                    clean = not pkode or (kode.startswith(pkode) and kode[len(pkode):len(pkode) + 1] == "."
+                                          and canonical[level - 1].fullmatch(pkode) is not None)
+                if clean:
+                    if level == SUB_KEGIATAN:
+                        pagu = v.get("pagu")
+                        sources = sources_of.get(node.id)
+                        if pagu is None:
+                            clean = False
+                        elif sources:
+                            if len(sources) != 1 or sources[0].get("jumlah") is not None:
+                                clean = sum(s.get("jumlah") or 0 for s in sources) == pagu
+                        elif pagu:
+                            clean = False
+                    elif level < SUB_KEGIATAN and not node.children:
+                        clean = False
+        if not clean:
+            found = row_findings(doc, node)
+            if found:
+                out[node.id] = found
+    return out
+
+
+_VALUES = attrgetter("values")
+
+
 def duplicate_findings(doc: "RenjaDocument") -> list[Finding]:
+    # whether any code repeats (rare), in loops that run in C; only then group in document order
+    kodes = list(filter(None, map(dict.get, map(_VALUES, doc.plan.nodes.values()), repeat("kode"))))
+    if len(set(kodes)) == len(kodes):
+        return []
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for kode in kodes:
+        if kode in seen:
+            repeated.add(kode)
+        seen.add(kode)
     by_code: dict[str, list[Node]] = defaultdict(list)
     for node in doc.plan.walk():
-        if node.kode:
+        if node.kode in repeated:
             by_code[node.kode].append(node)
     out = []
     for kode, nodes in by_code.items():
@@ -150,8 +223,32 @@ def _computed_for(doc: "RenjaDocument", d: dict) -> tuple[int | None, str | None
     return node.sums[idx], node.id
 
 
+_PLAN_TABLES = ("4.1", "3.1", "2.3")
+
+
+def _cross_table_index(doc: "RenjaDocument") -> dict[tuple[str, str], dict[str, dict]]:
+    """Printed plan-table values above leaf level per (row or TOTAL, column) and table."""
+    index: dict[tuple[str, str], dict[str, dict]] = {}
+    for d in doc.declared:
+        if d["tabel"] in _PLAN_TABLES and d.get("nilai") is not None and (d.get("row_id") or not d.get("kode")):
+            index.setdefault((d.get("row_id") or "TOTAL", d["kolom"]), {}).setdefault(d["tabel"], d)
+    return index
+
+
+def _cross_table_text(index, d: dict) -> str:
+    """``; Tabel 3.1 mencetak 132.500.000`` when other tables print another value for the row."""
+    per_table = index.get((d.get("row_id") or "TOTAL", d["kolom"]), {})
+    others = [(t, o) for t, o in per_table.items() if t != d["tabel"] and o["nilai"] != d["nilai"]]
+    if not others:
+        return ""
+    return "; antar tabel: " + "; ".join(
+        f"Tabel {t} mencetak {o.get('teks') or format_rupiah(o['nilai'])}" for t, o in
+        sorted(others, key=lambda x: _PLAN_TABLES.index(x[0])))
+
+
 def declared_findings(doc: "RenjaDocument") -> list[Finding]:
     out = []
+    cross = None   # built at the first mismatch: most documents have few
     for d in doc.declared:
         kolom = d["kolom"]
         where = d.get("kode") or ("TOTAL" if not d.get("row_id") else "")
@@ -181,9 +278,12 @@ def declared_findings(doc: "RenjaDocument") -> list[Finding]:
         if computed != d["nilai"]:
             label = "TOTAL tercetak" if where == "TOTAL" else "nilai tercetak"
             diff = d["nilai"] - computed
+            if cross is None:
+                cross = _cross_table_index(doc)
             out.append(Finding(
                 ERROR, d["tabel"], where, kolom,
-                f"{label} berbeda dengan jumlah rinciannya (selisih {format_rupiah(abs(diff))}){src}",
+                f"{label} berbeda dengan jumlah rinciannya (selisih {format_rupiah(abs(diff))})"
+                f"{_cross_table_text(cross, d)}{src}",
                 tercetak=d.get("teks") or format_rupiah(d["nilai"]), terhitung=format_rupiah(computed),
                 row_id=rid, rule="declared_mismatch"))
     return out
@@ -221,20 +321,25 @@ def validate_rows(doc: "RenjaDocument", row_ids: Iterable[str]) -> list[Finding]
 
 def validate(doc: "RenjaDocument") -> list[Finding]:
     """Every rule over the whole document, errors first, then in document order."""
-    out: list[Finding] = []
-    for node in doc.plan.walk():
-        out.extend(row_findings(doc, node))
+    out = [f for found in plan_row_findings(doc, doc.plan.walk()).values() for f in found]
     return sort_findings(doc, out + document_findings(doc))
 
 
-def document_findings(doc: "RenjaDocument") -> list[Finding]:
+def plan_codes(doc: "RenjaDocument") -> dict[str, str]:
+    """Every plan row's code by row id (rows without a code left out)."""
+    nodes = doc.plan.nodes
+    return {rid: kode for rid, kode in zip(nodes, map(dict.get, map(_VALUES, nodes.values()), repeat("kode")))
+            if kode}
+
+
+def document_findings(doc: "RenjaDocument", duplicates: list[Finding] | None = None) -> list[Finding]:
     """The rules that look at the document as a whole rather than one plan row at a time:
-    duplicate codes, printed values, Tabel 2.1 and the registered rules (import audit)."""
-    out = duplicate_findings(doc)
+    duplicate codes, printed values, Tabel 2.1 and the registered rules (import audit).
+    ``duplicates``: the duplicate code findings when the caller already knows them (the findings
+    panel counts codes as they change), else they are looked for here."""
+    out = list(duplicates) if duplicates is not None else duplicate_findings(doc)
     out.extend(declared_findings(doc))
     out.extend(eval_findings(doc))
-    from .narrative.checks import narrative_findings  # the written document: unknown fields ...
-
     for rule in (*audit.RULES, narrative_findings):
         out.extend(rule(doc))
     return out
@@ -262,9 +367,30 @@ def rows_to_recheck(doc: "RenjaDocument", changed: Iterable[str], moved: Iterabl
 
 def sort_findings(doc: "RenjaDocument", findings: list[Finding]) -> list[Finding]:
     """Errors first, then warnings and notes; by table; then in document order."""
-    order = {node.id: i for i, node in enumerate(doc.plan.walk())}
-    findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.tabel, order.get(f.row_id or "", 1 << 30)))
+    if not findings:
+        return findings
+    row_ids = {f.row_id for f in findings if f.row_id}
+    if len(row_ids) > 2000:
+        order: dict = {node.id: (i,) for i, node in enumerate(doc.plan.walk())}
+    else:  # a few rows: each one's place from its ancestors, not a walk of the whole tree
+        order = {rid: _tree_position(doc.plan, rid) for rid in row_ids}
+    last = (1 << 30,)
+    findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.tabel, order.get(f.row_id or "") or last))
     return findings
+
+
+def _tree_position(tree, row_id: str) -> tuple[int, ...] | None:
+    """The row's place in document (pre-)order as the sibling numbers from the top down: tuples
+    compare in the order :meth:`walk` visits the rows. ``None`` for a row not in the tree."""
+    node = tree.nodes.get(row_id)
+    if node is None:
+        return None
+    path = []
+    while node.parent is not None:
+        path.append(node.parent.children.index(node))
+        node = node.parent
+    path.append(tree.roots.index(node))
+    return tuple(reversed(path))
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -10,6 +10,7 @@ Writes (Bahasa Indonesia unless noted):
   gui_tabel_2_3.png       the Tabel 2.3 tab (RKPD draft vs needs analysis, with the difference)
   gui_identitas.png       the identity and signing-block form
   gui_en_pohon_program.png  the main window in English
+  dialog_renja_baru.png   the Renja baru dialog (identity and nomenclature version)
   gui_1366x768.png        the window on a 1366×768 laptop screen: totals and panels in view
   gui_1366x768_tabel_2_1.png  Tabel 2.1 there, scrolled to the triwulan columns: Kode and Uraian stay
 Runs offscreen on a 1920×1080 screen; settings go to a temporary folder so the shots use the default
@@ -159,6 +160,19 @@ def shoot(out: Path, tmp: Path) -> list[Path]:
     written.append(path)
     page.set_quarters_visible(False)
     window.close()
+
+    from renja_desktop.gui.dialogs import NewDocumentDialog
+
+    dialog = NewDocumentDialog(None, 2026)
+    dialog.pemda.setText("Kabupaten Contoh")
+    dialog.opd.setText("Dinas Kesehatan")
+    dialog.opd_singkat.setText("Dinkes")
+    dialog.show()
+    settle()
+    path = out / "dialog_renja_baru.png"
+    dialog.grab().save(str(path))
+    written.append(path)
+    dialog.close()
     return written
 
 

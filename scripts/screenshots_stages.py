@@ -23,10 +23,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("RENJA_DESKTOP_USER", "Budi Santoso")
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="renja-shots-") as tmp:
+        if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+            # a full-HD screen (as scripts/screenshots.py): the window fits itself to its screen
+            screen = Path(tmp) / "screen.json"
+            screen.write_text('{"screens": [{"name": "fullhd", "x": 0, "y": 0, "width": 1920, "height": 1080, '
+                              '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
         os.environ["RENJA_DESKTOP_DATA_DIR"] = str(Path(tmp) / "userdata")
         for path in shoot(args.out, Path(tmp)):
             print(path)

@@ -25,6 +25,9 @@ def _data_dir(tmp_path, monkeypatch):
     """Backups, logs and working copies of each test go to its own temporary folder (the session's
     guard in tests/isolation.py keeps everything else away from the real user folder too)."""
     monkeypatch.setenv("RENJA_DESKTOP_DATA_DIR", str(tmp_path / "userdata"))
+    from renja_desktop import i18n
+
+    i18n.set_language("id")   # core messages start Indonesian whatever an earlier test chose
     yield
 
 

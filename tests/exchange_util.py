@@ -39,12 +39,6 @@ def state(path: Path) -> tuple[str, str]:
     return file_bytes_hash(path), content_hash_of(path)
 
 
-def copy_file(src: Path, dst: Path) -> Path:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(src, dst)
-    return dst
-
-
 def sub_kegiatan_ids(path: Path) -> list[str]:
     with RenjaDocument.open(path, readonly=True) as doc:
         return [n.id for n in doc.plan.walk() if n.level == 5]

@@ -167,3 +167,23 @@ def test_import_text_refuses_bad_sources(work, tmp_path, capsys):
     code, _, err = run(capsys, "import-text", work, old)
     assert code == 2 and ".docx" in err
     assert snapshot(work) == before
+
+
+def test_check_lists_unknown_fields_and_the_pdf_shows_them(tmp_path, capsys):
+    """A field name that does not exist (e.g. from an imported text) is listed by ``check`` and
+    printed visibly as ``{nama?}``; nothing silently disappears."""
+    import pdfplumber
+
+    target = tmp_path / "r.sqlite"
+    run(capsys, "new", target, "--pemda", "Kota Contoh", "--opd", "Dinas Contoh", "--tahun", "2025")
+    src = tmp_path / "naskah.txt"
+    src.write_text("BAB I PENDAHULUAN\n\n1.1. Latar Belakang\n\nDisusun oleh {opd} untuk {nama_field}.\n",
+                   encoding="utf-8")
+    code, out, _ = run(capsys, "import-text", target, src)
+    assert code == 0 and "isian tidak dikenal: {nama_field}" in out
+    code, out, _ = run(capsys, "check", target)
+    assert "{nama_field}" in out and "1.1" in out
+    assert run(capsys, "document", target, "-o", tmp_path / "r.pdf")[0] == 0
+    with pdfplumber.open(str(tmp_path / "r.pdf")) as pdf:
+        text = " ".join(p.extract_text() or "" for p in pdf.pages)
+    assert "Disusun oleh Dinas Contoh untuk {nama_field?}." in " ".join(text.split())

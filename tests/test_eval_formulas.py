@@ -1,4 +1,4 @@
-"""Tabel 2.1 columns 12-15 with DESIGN.md's rules, on rows of the seed's evaluation table."""
+"""Tabel 2.1 columns 12-15 with the rules of docs/domain.md, on rows of the seed's evaluation table."""
 from decimal import Decimal
 
 import pytest

@@ -18,7 +18,22 @@ def test_new_document_dialog_refuses_empty_identity(qtbot):
     buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.result() == 1
     assert dialog.values() == {"pemda": "Kota Binjai", "opd": "Badan Kesatuan Bangsa dan Politik",
-                               "opd_singkat": "", "tahun": 2025}
+                               "opd_singkat": "", "tahun": 2025, "nomenklatur_versi": "kep050-5889-2021"}
+
+
+def test_new_document_dialog_chooses_the_nomenclature_version(qtbot):
+    from renja_desktop.catalog import available_versions
+
+    dialog = NewDocumentDialog(None, 2025)
+    qtbot.addWidget(dialog)
+    combo = dialog.nomenklatur
+    assert [combo.itemData(i) for i in range(combo.count())] == [v["versi"] for v in available_versions()] + [""]
+    assert combo.currentData() == "kep050-5889-2021"       # the default for new documents
+    assert dialog.ui.nomenklaturLabel.buddy() is combo
+    combo.setCurrentIndex(combo.findData("kep050-3708-2020"))
+    assert dialog.values()["nomenklatur_versi"] == "kep050-3708-2020"
+    combo.setCurrentIndex(combo.count() - 1)
+    assert dialog.values()["nomenklatur_versi"] == "" and "tanpa katalog" in combo.currentText()
 
 
 def test_new_document_dialog_in_english(qtbot):

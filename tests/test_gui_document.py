@@ -98,6 +98,20 @@ def test_insert_a_field_with_live_value(win, qtbot, errors):
     values = {tab.fields_table.item(r, 0).text(): tab.fields_table.item(r, 1).text()
               for r in range(tab.fields_table.rowCount())}
     assert values["{kepala_nama}"] == "Dr. Nama Baru"
+    # row counts follow rows added and removed; totals follow edited values
+    def shown():
+        return {tab.fields_table.item(r, 0).text(): tab.fields_table.item(r, 1).text()
+                for r in range(tab.fields_table.rowCount())}
+
+    subs = int(shown()["{jumlah_sub_kegiatan}"])
+    kegiatan = next(n for n in win.doc.plan.walk() if n.level == 4)
+    leaf = kegiatan.children[0]
+    win.doc.set_plan(leaf.id, pagu=(leaf.values.get("pagu") or 0) + 1)
+    assert shown()["{total_pagu}"] == "40.145.568.719" and shown()["{jumlah_sub_kegiatan}"] == str(subs)
+    new = win.doc.add_plan_row(kegiatan.id, win.doc.next_free_code(kegiatan.id), "Sub kegiatan baru")
+    assert shown()["{jumlah_sub_kegiatan}"] == str(subs + 1)
+    win.doc.delete_plan_row(new)
+    assert shown()["{jumlah_sub_kegiatan}"] == str(subs)
     tab.insert_field("tidak_ada")
     assert "Isian {tidak_ada} tidak ada." in errors[-1]
 
@@ -192,5 +206,5 @@ def test_print_whole_document_pdf_and_word(win, qtbot, tmp_path, errors):
         dlg.save_docx(out_docx)
     assert blocker.args == ["docx", True], errors
     assert len(docx.Document(str(out_docx)).tables) >= 6
-    dlg.wait_idle()
+    qtbot.waitUntil(lambda: not dlg.is_busy(), timeout=TIMEOUT)
     dlg.close()

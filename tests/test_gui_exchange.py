@@ -19,6 +19,7 @@ from renja_desktop.exchange.safecopy import save_copy
 from renja_desktop.exchange.sqlitefile import content_hash_of
 from renja_desktop.gui import exchange_dialogs, main_window, texts
 from renja_desktop.gui.main_window import MainWindow
+from renja_desktop.gui.session import SessionController
 from renja_desktop.service import RenjaDocument
 
 
@@ -61,7 +62,7 @@ def window(qtbot, dialogs, monkeypatch):
         dialogs["close_asked"] += 1
         return dialogs["close_answers"].pop(0) if dialogs["close_answers"] else "discard"
 
-    monkeypatch.setattr(w, "_ask_save_before_close", ask_close)
+    monkeypatch.setattr(w.ctl, "ask_save_before_close", ask_close)
     qtbot.addWidget(w)
     w.resize(1200, 760)
     w.show()
@@ -138,7 +139,7 @@ def test_local_file_has_no_save_to_flash_disk_and_is_locked_until_closed(window,
     assert lock_path(path).exists()
     assert window.lock_timer.isActive()
     assert window.lock_timer.interval() == 300 * 1000
-    assert window.refresh_locks()
+    assert window.ctl.refresh_locks()
     assert window.close_document()
     assert not lock_path(path).exists()
     assert not window.lock_timer.isActive()
@@ -155,7 +156,7 @@ def test_drive_removed_before_saving_is_explained_and_work_is_kept(window, tmp_p
     window.editor.set_plan(subs(window.doc)[1].id, pagu="4.000.000")
     kept = content_hash_of(working)
     shutil.move(str(usb), str(tmp_path / "dicabut"))
-    assert not window.save_to_origin()
+    assert not window.ctl.save_to_origin()
     title, text, informative = dialogs["errors"][-1]
     assert "flash disk" in title and "dicabut" in text and "tetap aman" in informative
     assert content_hash_of(working) == kept
@@ -177,7 +178,7 @@ def test_closing_with_changes_not_on_the_flash_disk_asks_first(window, tmp_path,
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(QMessageBox, "exec", lambda box: boxes.append(
             (box.text(), sorted(b.text() for b in box.buttons()))) or QMessageBox.StandardButton.Cancel)
-        assert MainWindow._ask_save_before_close(window) == "cancel"
+        assert SessionController.ask_save_before_close(window.ctl) == "cancel"  # the real one, not the fixture's
     assert "belum disimpan ke flash disk" in boxes[0][0]
     assert boxes[0][1] == ["Batal", "Jangan simpan", "Simpan"]
     dialogs["close_answers"] += ["cancel", "cancel", "save"]
@@ -203,7 +204,7 @@ def test_network_share_is_locked_at_its_origin_too(window, tmp_path, monkeypatch
     assert "folder jaringan" in window.windowTitle()
     assert window.actions_["save_origin"].text() == "Simpan ke &folder jaringan"
     window.editor.set_plan(subs(window.doc)[0].id, pagu="2.500.000")
-    assert window.save_to_origin()
+    assert window.ctl.save_to_origin()
     assert pagu_of(origin, 0)[0] == 2_500_000
     working = window.doc.path
     assert window.close_document()
@@ -250,8 +251,8 @@ def test_locked_file_can_be_taken_over_and_a_lost_lock_is_reported(window, tmp_p
     assert json.loads(lock_path(path).read_text())["pid"] == os.getpid()
     # someone takes it over in turn: the next refresh tells the user (once)
     theirs = acquire(path, takeover=True)
-    assert not window.refresh_locks()
-    assert not window.refresh_locks()
+    assert not window.ctl.refresh_locks()
+    assert not window.ctl.refresh_locks()
     lost = [e for e in dialogs["errors"] if "diambil alih" in e[1]]
     assert len(lost) == 1
     window.close()
@@ -311,7 +312,7 @@ def test_refusing_the_merge_leaves_the_flash_copy_alone(window, tmp_path, usb, d
     other_pc_edits(tmp_path, origin, s2={"pagu": "5.000.000"})
     before = state(origin)
     dialogs["answers"].append(False)
-    assert not window.save_to_origin()
+    assert not window.ctl.save_to_origin()
     assert state(origin) == before
     assert "belum disimpan ke flash disk" in window.windowTitle()
 
@@ -328,8 +329,8 @@ def test_compare_and_merge_with_another_copy_writes_a_new_file(window, tmp_path,
     window.editor.set_plan(subs(window.doc)[4].id, lokasi="Binjai Timur")
     before = (file_bytes_hash(path), state(other))
     out = tmp_path / "hasil gabungan.sqlite"
-    monkeypatch.setattr(window, "_ask_open_path", lambda *a: other)
-    monkeypatch.setattr(window, "_ask_save_path", lambda *a: out)
+    monkeypatch.setattr(window.ctl, "ask_open_path", lambda *a: other)
+    monkeypatch.setattr(window.ctl, "ask_save_path", lambda *a: out)
     seen = {}
 
     def merge_exec(dialog):
@@ -352,7 +353,7 @@ def test_compare_with_another_document_is_refused_clearly(window, tmp_path, monk
     path = small_document(tmp_path / "a.sqlite")
     stranger = small_document(tmp_path / "b.sqlite")
     assert window.open_document(path)
-    assert not window.compare_with_copy(stranger)
+    assert not window.ctl.compare_with_copy(stranger)
     assert "bukan salinan dokumen yang sama" in dialogs["errors"][-1][1]
 
 
@@ -417,7 +418,7 @@ def test_damaged_file_is_offered_recovery_into_a_new_file(window, tmp_path, monk
     path.write_bytes(bytes(data))
     before = file_bytes_hash(path)
     out = tmp_path / "selamat.sqlite"
-    monkeypatch.setattr(window, "_ask_save_path", lambda *a: out)
+    monkeypatch.setattr(window.ctl, "ask_save_path", lambda *a: out)
     assert not window.open_document(path)
     title, text, _ = dialogs["questions"][0]
     assert "rusak" in text
@@ -432,8 +433,8 @@ def test_recover_menu_item_never_writes_over_the_damaged_file(window, tmp_path, 
     path = small_document(tmp_path / "rusak.sqlite")
     path.write_bytes(path.read_bytes()[:3000])
     before = file_bytes_hash(path)
-    monkeypatch.setattr(window, "_ask_open_path", lambda *a: path)
-    monkeypatch.setattr(window, "_ask_save_path", lambda *a: path)
+    monkeypatch.setattr(window.ctl, "ask_open_path", lambda *a: path)
+    monkeypatch.setattr(window.ctl, "ask_save_path", lambda *a: path)
     window.actions_["recover"].trigger()
     assert "berkas baru" in dialogs["errors"][-1][1]
     assert file_bytes_hash(path) == before

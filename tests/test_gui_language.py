@@ -127,3 +127,21 @@ def test_english_texts_do_not_keep_indonesian_words():
     indonesian = re.compile(r"\b(Tabel|Berkas|Simpan|Batal|Tutup|Hapus|Tambah|Cetak|Baris|Kolom)\b")
     leftovers = [t for t in translations if indonesian.search(t)]
     assert not leftovers, leftovers[:10]
+
+
+def test_english_window_shows_core_refusals_in_english(window):
+    """Errors made by the core (not by Qt texts) follow the window's language too."""
+    from gui_support import ids_by_kode
+
+    leaf = ids_by_kode(window.doc)["8.01.01.2.01.0001"]
+    window.set_language("en")
+    try:
+        refused = window.editor.set_plan(leaf, pagu="40.145568.718")
+        assert refused == ("8.01.01.2.01.0001, column pagu: '40.145568.718' is not a valid Rupiah amount "
+                           "(for example 1.500.000)")
+        assert window.plan_page.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
+        from renja_desktop.gui.texts import level_name
+        assert level_name(4) == "Activity"
+    finally:
+        window.set_language("id")
+    assert window.editor.set_plan(leaf, pagu="12a").startswith("8.01.01.2.01.0001, kolom pagu: '12a' bukan")

@@ -56,8 +56,8 @@ def test_gui_sample_three_times_one_file(qtbot, monkeypatch):
 
 
 def test_open_sample_twice_in_one_window(window):
-    assert window.open_sample()
+    assert window.ctl.open_sample()
     path = window.doc.path
-    assert window.open_sample()           # already open: stays open, nothing rebuilt
+    assert window.ctl.open_sample()           # already open: stays open, nothing rebuilt
     assert window.doc.path == path
     assert "sudah terbuka" in window.statusBar().currentMessage()

@@ -115,3 +115,19 @@ def test_typed_code_is_shown_normalised_before_it_is_taken(window, qtbot):
     type_into(qtbot, page, "8.01.01.2.01.0007", "kode", "8.1.1.2.1.8")
     assert window.doc.plan.find_kode("8.01.01.2.01.0008")
     assert "dibaca sebagai 8.01.01.2.01.0008" in window.statusBar().currentMessage()
+
+
+def test_code_typed_in_the_detail_panel_is_shown_normalised(window, qtbot):
+    page = window.plan_page
+    ids = ids_by_kode(window.doc)
+    page.select_row(ids[LEAF], "nama")
+    panel = window.detail
+    field = panel.fields["kode"]
+    messages = []
+    panel.message.connect(messages.append)
+    field.setText("8.1.1.2.1.9")
+    field.editingFinished.emit()
+    QApplication.processEvents()
+    assert window.doc.plan.nodes[ids[LEAF]].kode == "8.01.01.2.01.0009"
+    assert field.text() == "8.01.01.2.01.0009"
+    assert messages and "dibaca sebagai 8.01.01.2.01.0009" in messages[-1]

@@ -284,7 +284,7 @@ def test_window_title_tracks_changes_since_open(window, tmp_path):
     ids = ids_by_kode(window.doc)
     window.editor.set_plan(ids[LEAF], pagu="5")
     assert "belum disalin" in window.windowTitle()
-    assert window.save_copy_to(tmp_path / "flashdisk.sqlite")
+    assert window.ctl.save_copy_to(tmp_path / "flashdisk.sqlite")
     assert (tmp_path / "flashdisk.sqlite").exists()
     assert "belum disalin" not in window.windowTitle()
     window.editor.set_plan(ids[LEAF], pagu="6")
@@ -377,6 +377,12 @@ def test_findings_after_edits_equal_a_full_check(window, qtbot):
     doc.set_plan(leaf.id, check=False, kode="8.01.01.2.01.9999x")  # a malformed code (as imported)
     same_as_full()
     doc.set_plan(leaf.id, check=False, kode=kegiatan.children[1].kode)  # a duplicate code
+    same_as_full()
+    assert any(f.rule == "code_duplicate" for f in window.findings.findings)
+    doc.set_plan(leaf.id, check=False, kode=kegiatan.children[0].kode + "7")  # unique again (malformed)
+    same_as_full()
+    assert not any(f.rule == "code_duplicate" for f in window.findings.findings)
+    doc.set_plan(leaf.id, check=False, kode=kegiatan.children[1].kode)  # a duplicate code again
     same_as_full()
     doc.set_plan(leaf.id, pagu=None)                         # a leaf without pagu
     same_as_full()

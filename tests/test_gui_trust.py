@@ -19,7 +19,7 @@ def window(qtbot, monkeypatch):
     monkeypatch.setattr(texts, "show_info", lambda _p, title, text, informative="": said["infos"].append(text))
     w = MainWindow()
     w.said = said
-    monkeypatch.setattr(w, "_ask_save_before_close", lambda: "discard")
+    monkeypatch.setattr(w.ctl, "ask_save_before_close", lambda: "discard")
     qtbot.addWidget(w)
     w.resize(1200, 760)
     w.show()

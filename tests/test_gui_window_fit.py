@@ -119,6 +119,9 @@ def test_kode_and_uraian_stay_in_view(window, qtbot):
     _settle()
     assert bar.value() > 0
     assert view.visualRect(k8).left() >= frozen.width()  # the cell is not hidden under the overlay
+    scrolled = bar.value()
+    view.scrollTo(view.model().index(0, page.model.column_index("nama")))
+    assert bar.value() == scrolled  # Uraian is in view already: the triwulan columns stay
     assert frozen.geometry().left() <= view.frameWidth()
     # rows fold and unfold in both (also through expandAll/collapseAll, which emit no signals)
     root = view.model().index(0, 0)
@@ -157,3 +160,27 @@ def test_detail_panel_only_where_it_shows_something(window):
     assert not window.detail_dock.isVisible()
     window.detail_dock.toggleViewAction().trigger()
     assert window.detail_dock.isVisible()
+
+
+def test_a_window_left_on_the_second_monitor_stays_there(tmp_path):
+    """Two screens (a laptop and a monitor to its right): the remembered place on the monitor is
+    kept, not pulled back onto the laptop."""
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "logicalBaseDpi": 96,
+         "dpr": 1},
+        {"name": "monitor", "x": 1366, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96,
+         "logicalBaseDpi": 96, "dpr": 1}]}))
+    script = (
+        "from PySide6.QtCore import QRect\n"
+        "from renja_desktop.gui.app import create_app\n"
+        "app = create_app([], lang='id')\n"
+        "from renja_desktop.gui.main_window import MainWindow\n"
+        "w = MainWindow(); w.show(); w.setGeometry(QRect(1500, 100, 1500, 900)); app.processEvents(); w.close()\n"
+        "v = MainWindow(); v.show(); app.processEvents()\n"
+        "g = v.frameGeometry(); print(g.x(), g.y(), g.width(), g.height())\n")
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120,
+                         check=True).stdout.split()
+    x, y, width, height = map(int, out[-4:])
+    assert x >= 1366 and width > 1366 and QRect(1366, 0, 1920, 1080).contains(QRect(x, y, width, height))

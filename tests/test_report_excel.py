@@ -33,10 +33,6 @@ def exported(binjai, tmp_path_factory):
     return out, result
 
 
-def _header_map(ws, row):
-    return {ws.cell(row=row, column=c).value: c for c in range(1, ws.max_column + 1)}
-
-
 def _kode(ws, r):
     parts = [ws.cell(row=r, column=c).value for c in range(1, 6)]
     parts = [p for p in parts if p]

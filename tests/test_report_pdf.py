@@ -1,4 +1,4 @@
-"""Tabel 4.1 (and the PDF engine) read back with pdfplumber: every printing rule of DESIGN.md §7."""
+"""Tabel 4.1 (and the PDF engine) read back with pdfplumber: every printing rule of docs/domain.md ("Printing")."""
 from __future__ import annotations
 
 import re

@@ -80,3 +80,28 @@ def test_eval_penanggung_jawab_is_a_unit_not_a_shifted_number(sample_path):
         units = [n.values.get("penanggung_jawab") or "" for n in doc.evaluation.walk() if n.level == 5]
     assert units and not [u for u in units if re.match(r"^[\d.,\s%–-]+$", u)]
     assert all("Badan Kesatuan Bangsa" in u for u in units), units
+
+
+def test_corrections_are_shown_as_corrections_never_as_printed_values(sample_path, capsys):
+    from renja_desktop.cli import main
+
+    with RenjaDocument.open(sample_path, readonly=True) as doc:
+        (forum,) = [d for d in doc.declared if d["tabel"] == "4.1" and d["kode"] == "8.01.06.2.01.0006"]
+        # the source printed nothing here: the value is the correction, and says so
+        assert forum["teks"] == "2.000.000 (dikoreksi, tertulis kosong)" and forum["nilai"] == 2_000_000
+        assert "baris 629 sel 7 dikoreksi: tidak tertulis (sel kosong), menjadi '2.000.000'" in forum["sumber"]
+        # a value printed on a line whose code was corrected names the correction and the original text
+        (prog,) = [d for d in doc.declared if d["tabel"] == "4.1" and d["kode"] == "8.01.06" and d["kolom"] == "pagu"]
+        assert "sel 3 dikoreksi: tertulis '05', menjadi '06'" in prog["sumber"]
+        corrected_lines = {(c.tabel, c.baris) for c in load_corrections()}
+        for d in doc.declared:
+            line = d["sumber"].split(" baris ")[-1].split(";")[0]
+            if line.isdigit() and (d["tabel"], int(line)) in corrected_lines:
+                assert "dikoreksi" in d["sumber"], d
+    assert main(["declared", str(sample_path), "--table", "4.1"]) == 0
+    out = capsys.readouterr().out
+    assert "2.000.000 (dikoreksi, tertulis kosong)" in out
+    main(["check", str(sample_path)])
+    notes = [ln for ln in capsys.readouterr().out.splitlines() if "dikoreksi" in ln]
+    assert len(notes) == len(load_corrections())
+    assert any("tertulis '00 08', menjadi '00 06'" in ln for ln in notes)

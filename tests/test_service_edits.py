@@ -187,3 +187,62 @@ def test_snapshot_of_another_document_refused(doc, tmp_path):
     with pytest.raises(EditError):
         doc.restore_snapshot(snap)
     assert doc.content_hash() == before
+
+
+def test_findings_of_many_rows_equal_each_rows_findings(tmp_path):
+    """The bulk pass the findings panel runs on opening skips rows that pass every rule by a few
+    direct tests: on rows breaking each rule it must give exactly what row_findings gives."""
+    from renja_desktop.validation import plan_row_findings, row_findings
+
+    d = seedtree.build(tmp_path / "many.sqlite")
+    leaf = node(d, "8.01.02.2.01.0003")
+    other = node(d, "8.01.02.2.01.0001")
+    u = d.add_plan_row(None, "9", "Urusan lain")
+    b = d.add_plan_row(u, "9.01", "Bidang")
+    p = d.add_plan_row(b, "9.01.01", "Program")
+    k = d.add_plan_row(p, "9.01.01.2.01", "Kegiatan")
+    d.add_plan_row(k, "9.01.01.2.01.0001", "Tanpa pagu")                               # pagu_missing
+    s = d.add_plan_row(k, "9.01.01.2.01.0002", "Sumber kurang", pagu=1000)
+    d.set_sumber_dana(s, [{"nama": "DAU", "jumlah": 400}, {"nama": "DAK", "jumlah": 500}])  # sum
+    s1 = d.add_plan_row(k, "9.01.01.2.01.0003", "Satu sumber", pagu=1000)
+    d.set_sumber_dana(s1, [{"nama": "DAU"}])                                           # clean
+    d.set_sumber_dana(other.id, [{"nama": "DAU", "jumlah": other.values.get("pagu")}])  # clean, summed
+    d.add_plan_row(k, "9.01.02.2.01.0004", "Di bawah kode lain", pagu=1, check=False)  # code_parent
+    d.add_plan_row(k, "9.01.01", "Kode program di tingkat sub", level=5, check=False)  # code_level
+    d.add_plan_row(k, "9.01.01.2.01.5", "Kode salah", pagu=1, check=False)             # code_format
+    d.add_plan_row(k, "", "Tanpa kode", level=5, pagu=1, check=False)                 # code_missing
+    d.add_plan_row(k, "9.01.01.2.01.0009", "   ", pagu=0, check=False)                # name_missing
+    d.add_plan_row(p, "9.01.01.2.01.0010", "Sub langsung di bawah program", level=5, pagu=0,
+                   check=False)                                                       # level_order
+    d.add_plan_row(None, "9.02", "Bidang tanpa induk", check=False)                   # level_order
+    d.add_plan_row(b, "9.01.03", "Program tanpa kegiatan")                            # no_children
+    d.add_plan_row(b, "9.01.04 ", "Kode berspasi", check=False)
+    b2 = d.add_plan_row(u, "9.02.01", "Bidang berkode program", level=2, check=False)  # code_level
+    d.add_plan_row(b2, "9.02.01", "Program berkode sama dengan induk", check=False)    # code_parent
+    b3 = d.add_plan_row(u, " 9.03", "Bidang berkode berspasi", check=False)
+    d.add_plan_row(b3, "9.03.01", "Program di bawah kode berspasi", check=False)
+    d.set_plan(leaf.id, pagu=5)
+    d.set_sumber_dana(leaf.id, [{"nama": "DAU", "jumlah": 4}])
+    bulk = plan_row_findings(d, d.plan.walk())
+    each = {n.id: found for n in d.plan.walk() if (found := row_findings(d, n))}
+    assert [(k, [f.line() for f in v]) for k, v in bulk.items()] == \
+        [(k, [f.line() for f in v]) for k, v in each.items()]
+    rules = {f.rule for found in each.values() for f in found}
+    assert {"pagu_missing", "sumber_dana_sum", "code_parent", "code_level", "code_format", "code_missing",
+            "name_missing", "level_order", "no_children"} <= rules, rules
+    d.close()
+
+
+def test_findings_of_a_few_rows_sort_in_document_order(tmp_path):
+    """sort_findings places a few rows by their ancestors and many by a walk: the same order."""
+    from renja_desktop.validation import Finding, sort_findings
+
+    d = seedtree.build(tmp_path / "order.sqlite")
+    walked = list(d.plan.walk())
+    picked = walked[::-3]  # reversed, every third row
+    findings = [Finding("error", "3.1", n.kode, "kode", "x", row_id=n.id) for n in picked]
+    findings.append(Finding("error", "3.1", "", "kode", "tanpa baris"))
+    ordered = sort_findings(d, list(findings))
+    expected = [n.id for n in walked if n in picked] + [None]
+    assert [f.row_id for f in ordered] == expected
+    d.close()

@@ -1,4 +1,4 @@
-"""Flash-drive exchange that never loses work (DESIGN.md section 6).
+"""Flash-drive exchange that never loses work (docs/architecture.md, "Copy and merge").
 
 * :mod:`.workspace` -- :func:`open_for_editing`: the working file always on the local disk.
 * :mod:`.safecopy` -- :func:`save_copy`: verified, atomic "Simpan salinan ke...".
@@ -9,18 +9,7 @@
 * :mod:`.consolidate` -- many agencies' Renja into one read-only city view.
 * :func:`backups.startup_cleanup` -- call once at app start (leftover temporary files).
 
-Nothing here imports Qt; the dialogs are in :mod:`renja_desktop.gui.exchange_dialogs`.
+Nothing here imports Qt; the dialogs are in :mod:`renja_desktop.gui.exchange_dialogs`. The package
+re-exports nothing: callers import the module they need, so that the service can use the errors
+and locks without loading the whole exchange layer (no import cycle).
 """
-from __future__ import annotations
-
-from .errors import CopyConflict, ExchangeError
-from .backups import startup_cleanup
-from .integrity import IntegrityReport, check_file
-from .lock import FileLock, FileLocked, LockInfo, acquire
-from .safecopy import CopyResult, save_copy
-from .workspace import WorkSession, open_for_editing
-
-__all__ = [
-    "CopyConflict", "ExchangeError", "startup_cleanup", "IntegrityReport", "check_file", "FileLock",
-    "FileLocked", "LockInfo", "acquire", "CopyResult", "save_copy", "WorkSession", "open_for_editing",
-]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import os
 from ctypes import wintypes
 from functools import lru_cache
 from types import SimpleNamespace

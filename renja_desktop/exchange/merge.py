@@ -1,4 +1,4 @@
-"""Compare and merge two copies of one document, row by row (DESIGN.md section 6).
+"""Compare and merge two copies of one document, row by row (docs/architecture.md, "Copy and merge").
 
 Three-way when a common ancestor is known -- every verified copy carries its version token and
 lineage, and the version is kept locally as a merge base (:mod:`.backups`); two-way otherwise.
@@ -512,13 +512,6 @@ def _delete_conflict(plan: MergePlan, table: str, key, deleter: str, changes: li
         f"{table}|{_key_text(key)}|*", table, key, "*", "delete_edit", _label(plan, table, key), "ada",
         mine_text, theirs_text, detail, _newer(plan, table, key), covers=covers, deleter=deleter,
         what=what_text))
-
-
-def _children(parents: dict[str, str | None]) -> dict[str | None, list[str]]:
-    out: dict[str | None, list[str]] = {}
-    for k, p in parents.items():
-        out.setdefault(p, []).append(k)
-    return out
 
 
 def _plan_deletions(plan: MergePlan, table: str) -> None:

@@ -146,8 +146,12 @@ class DocRows:
                 t = self.tables[table]
                 pi = t.index("parent_id") if self._has_parent(table) else None
                 groups: dict = {}
-                for k, row in t.raw.items():
-                    groups.setdefault(row[pi] if pi is not None else None, []).append((k, row[t.index("position")]))
+                at = t.index("position")  # looked up once, not per row
+                if pi is None:
+                    groups[None] = [(k, row[at]) for k, row in t.raw.items()]
+                else:
+                    for k, row in t.raw.items():
+                        groups.setdefault(row[pi], []).append((k, row[at]))
                 for p in missing:
                     cache[p] = groups.get(p, [])
             else:

@@ -48,10 +48,6 @@ class WorkSession:
     document_id: str | None = None
     origin_token: str | None = None
 
-    @property
-    def from_removable(self) -> bool:
-        return self.origin is not None
-
     def origin_label(self) -> str:
         if self.origin is None:
             return ""
@@ -176,7 +172,10 @@ def open_for_editing(path: str | os.PathLike, *, readonly: bool = False, takeove
     """
     path = Path(os.path.abspath(path))
     kind = location.classify(path)
-    report = check_file(path, rows=False)  # every row is checked by the load, before any write
+    # the content hash names the version of a file opened from outside (flash disk, share); a local
+    # file is opened in place, so its rows are not hashed on the way in (the slowest step of opening).
+    # Every row is checked against its digest by the load, before any write.
+    report = check_file(path, rows=False, with_hash=kind != location.LOCAL)
     if not report.ok:
         raise DocumentFileError(report.kind, report.message, path)
     if report.consolidated or report.read_only_flag:

@@ -4,47 +4,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import i18n
 from ..paths import resources_dir
 from . import settings as app_settings
+from .language import install_translators, translations_dir  # noqa: F401  (the app's entry points)
 
 APP_NAME = "Renja Desktop"
-_translators: list[QTranslator] = []
-
-
-def translations_dir() -> Path:
-    return resources_dir() / "translations"
-
-
-def install_translators(lang: str) -> list[str]:
-    """Install the translations for ``lang`` ('id' or 'en'); return the files loaded.
-
-    Indonesian is the source language of every string in the app; only Qt's own texts (standard
-    dialog buttons, line-edit context menus) need ``renja_qt_id.qm``. English loads ``renja_en.qm``.
-    """
-    app = QCoreApplication.instance()
-    for tr in _translators:
-        app.removeTranslator(tr)
-    _translators.clear()
-    loaded = []
-    names = ["renja_en"] if lang == "en" else ["renja_qt_id"]
-    for name in names:
-        tr = QTranslator(app)
-        path = translations_dir() / f"{name}.qm"
-        if path.exists() and tr.load(str(path)):
-            app.installTranslator(tr)
-            _translators.append(tr)
-            loaded.append(path.name)
-    i18n.set_language(lang)   # messages and labels made by the core
-    QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Indonesian,
-                               QLocale.Country.Indonesia))
-    return loaded
-
-
 def create_app(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -102,7 +70,7 @@ def main(path: str | Path | None = None, sample: bool = False, screenshot: str |
     window = MainWindow()
     window.show()
     if sample:
-        window.open_sample()
+        window.ctl.open_sample()
     elif path is not None:
         window.open_document(Path(path))
     if guide and screenshot is None:

@@ -272,11 +272,6 @@ class ColumnMappingDialog(QDialog):
             combo.blockSignals(False)
         self._refresh(range(len(self.combos)))
 
-    def set_field(self, column: int, name: str | None) -> None:
-        """Choose ``name`` (a field key, or None for "(abaikan)") for a 0-based column."""
-        combo = self.combos[column]
-        combo.setCurrentIndex(combo.findData(name) if name else 0)
-
     def column_map(self) -> dict[str, str] | None:
         """What to pass to the import: None when the detected mapping was kept."""
         return column_map_for(self.detected, self.chosen())

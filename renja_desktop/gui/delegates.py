@@ -7,7 +7,6 @@ from PySide6.QtCore import QModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
 from ..formatting import NumberError, parse_rupiah
-from .tree_model import LEVEL_ROLE
 
 
 class MoneyDelegate(QStyledItemDelegate):
@@ -57,6 +56,3 @@ class CompleterDelegate(QStyledItemDelegate):
         editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
 
 
-def level_of(index: QModelIndex) -> int | None:
-    value = index.data(LEVEL_ROLE)
-    return int(value) if value is not None else None

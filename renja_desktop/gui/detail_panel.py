@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..codes import SUB_KEGIATAN
+from ..codes import SUB_KEGIATAN, normalization_note
 from ..formatting import NumberError, format_rupiah, parse_rupiah
 from .texts import level_name
 
@@ -265,6 +265,9 @@ class DetailPanel(QScrollArea):
             label.show()
         else:
             label.hide()
+            if key == "kode" and normalization_note(text):  # stored canonical: the field shows it, and
+                self.message.emit(self.tr("Kode '%1' dibaca sebagai %2")  # the status bar says how it was read
+                                  .replace("%1", "".join(text.split())).replace("%2", node.kode))
 
     def _indikator_items(self) -> list[dict]:
         old = self.doc.indikator.get(self.row_id, [])

@@ -132,6 +132,8 @@ class NewDocumentDialog(QDialog):
         self.pemda, self.opd, self.opd_singkat = self.ui.pemda, self.ui.opd, self.ui.opd_singkat
         self.tahun, self.error = self.ui.tahun, self.ui.error
         self.tahun.setValue(year)
+        self.nomenklatur = self.ui.nomenklatur
+        self._fill_versions()
         self.error.hide()
         localize_button_box(self.ui.buttons)
         self.ui.buttons.accepted.connect(self._accept)
@@ -144,6 +146,24 @@ class NewDocumentDialog(QDialog):
             return
         self.accept()
 
+    def _fill_versions(self) -> None:
+        """Every catalog version, the default for new documents selected; and "none"."""
+        from ..catalog import CatalogError, available_versions, new_document_version
+
+        try:
+            versions, default = available_versions(), new_document_version()
+        except CatalogError:
+            versions, default = [], ""
+        for v in versions:
+            judul = (v.get("judul") or "").split(" (")[0].strip()
+            self.nomenklatur.addItem(f"{judul} ({v['versi']})" if judul else v["versi"], v["versi"])
+            if v.get("judul"):
+                self.nomenklatur.setItemData(self.nomenklatur.count() - 1, v["judul"], Qt.ItemDataRole.ToolTipRole)
+        self.nomenklatur.addItem(self.tr("(tanpa katalog: kode tidak diperiksa)"), "")
+        index = self.nomenklatur.findData(default)
+        self.nomenklatur.setCurrentIndex(max(index, 0))
+
     def values(self) -> dict:
         return {"pemda": self.pemda.text().strip(), "opd": self.opd.text().strip(),
-                "opd_singkat": self.opd_singkat.text().strip(), "tahun": self.tahun.value()}
+                "opd_singkat": self.opd_singkat.text().strip(), "tahun": self.tahun.value(),
+                "nomenklatur_versi": self.nomenklatur.currentData() or ""}

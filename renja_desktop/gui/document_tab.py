@@ -51,6 +51,8 @@ class DocumentTab(QWidget):
         self.editor = editor
         self.current_id: str | None = None
         self._loading = False
+        #: the field values last shown (the row counts among them are kept while no row is added)
+        self._field_values: dict[str, str] | None = None
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
         self._commit_timer.setInterval(COMMIT_DELAY_MS)
@@ -422,17 +424,17 @@ class DocumentTab(QWidget):
 
     def import_narrative(self, path: str) -> bool:
         """Read a .docx/.txt Renja's chapters into the outline (replacing it; undoable)."""
-        from ..narrative.textimport import NarrativeImportError, parse_docx, parse_text, _running_of
+        from ..narrative.textimport import NarrativeImportError, parse_docx, parse_text, running_of
         from pathlib import Path
 
         self.commit()
         p = Path(path)
         try:
             if p.suffix.lower() == ".docx":
-                spec, report = parse_docx(p, _running_of(self.doc))
+                spec, report = parse_docx(p, running_of(self.doc))
             elif p.suffix.lower() in (".txt", ".md", ".text"):
                 spec, report = parse_text(p.read_text(encoding="utf-8-sig", errors="replace"), p.name,
-                                          _running_of(self.doc))
+                                          running_of(self.doc))
             else:
                 raise NarrativeImportError(self.tr("Pilih berkas .docx atau .txt."))
         except (NarrativeImportError, OSError) as exc:
@@ -503,9 +505,9 @@ class DocumentTab(QWidget):
         self.underline_action.setChecked(cf.fontUnderline())
 
     def make_list(self, style: str) -> None:
-        from .narrative_edit import _STYLE_TO_QT
+        from .narrative_edit import STYLE_TO_QT
 
-        qstyle, suffix = _STYLE_TO_QT[style]
+        qstyle, suffix = STYLE_TO_QT[style]
         cursor = self.edit.textCursor()
         lf = QTextListFormat()
         lf.setStyle(qstyle)
@@ -569,8 +571,12 @@ class DocumentTab(QWidget):
         self.commit()
 
     # ------------------------------------------------------------------ live values
-    def refresh_fields(self) -> None:
-        values = fieldmod.values(self.doc)
+    def refresh_fields(self, keep_counts: bool = False) -> None:
+        """Show every field's value; ``keep_counts``: no plan row was added or removed since the
+        last refresh, so the row counts shown are still current."""
+        last = self._field_values
+        known = {n: last[n] for n in fieldmod.ROW_COUNT_FIELDS if n in last} if keep_counts and last else None
+        values = self._field_values = fieldmod.values(self.doc, known)
         self.fields_table.setRowCount(len(values))
         for r, (name, value) in enumerate(values.items()):
             item = QTableWidgetItem("{" + name + "}")
@@ -587,7 +593,7 @@ class DocumentTab(QWidget):
                 if self.edit.blocks() != self._stored_blocks():
                     self._show_section(self.current_id)
         if change.table in ("plan", "document", "eval", "reset"):
-            self.refresh_fields()
+            self.refresh_fields(keep_counts=change.table != "reset" and not (change.inserted or change.removed))
             if change.table == "document":
                 self.refresh_outline()
 

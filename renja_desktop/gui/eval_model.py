@@ -1,7 +1,7 @@
 """Tabel 2.1 (evaluation of last year's Renja) as a Qt tree model.
 
 Each K/Rp pair of columns 5-15 is shown; 12-15 are computed by
-:meth:`renja_desktop.compute.EvalTree.values_of` (DESIGN.md section 4) and drawn as derived cells.
+:meth:`renja_desktop.compute.EvalTree.values_of` (docs/domain.md, "Tables and formulas") and drawn as derived cells.
 Column 12 can be typed in where no quarterly figures (8-11) exist, and K of column 14 where the
 satuan does not add up (%, index). Rates with no denominator show the en dash.
 """
@@ -58,9 +58,6 @@ def _columns() -> tuple[ColumnSpec, ...]:
     cols.append(ColumnSpec("penanggung_jawab", QT_TRANSLATE_NOOP("Columns", "(16) Unit penanggung jawab")))
     cols.append(ColumnSpec("keterangan", QT_TRANSLATE_NOOP("Columns", "(17) Keterangan")))
     return tuple(cols)
-
-
-QUARTER_KEYS = {f"{p}_{n}" for p in ("k", "rp") for n in (8, 9, 10, 11)}
 
 
 class EvalModel(EditableTreeModel):
@@ -120,6 +117,11 @@ class EvalModel(EditableTreeModel):
         if n == 14:
             return prefix == "rp" or is_additive(node.values.get("satuan"))
         return False
+
+    def editable_in_every_row(self, key: str) -> bool | None:
+        if self._doc.readonly:
+            return False
+        return None if key.startswith(("k_", "rp_")) else True
 
     def is_editable(self, node: Node, key: str) -> bool:
         if self._doc.readonly:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..validation import (
-    ERROR, WARNING, Finding, document_findings, row_findings, rows_to_recheck, sort_findings,
+    ERROR, WARNING, Finding, document_findings, duplicate_findings, plan_codes, plan_row_findings,
+    row_findings, rows_to_recheck, sort_findings,
 )
 from .texts import severity_name
 from .. import registry
@@ -44,6 +45,11 @@ class FindingsPanel(QWidget):
         #: plan rows to check again, and moved rows (their subtrees); None: check everything
         self._pending: set[str] | None = None
         self._moved: set[str] = set()
+        #: each plan row's code, how many rows have each code, and the codes used more than once:
+        #: kept up to date with the rows checked again, so an edit need not look at every code
+        self._codes: dict[str, str] = {}
+        self._code_count: dict[str, int] = {}
+        self._repeated: set[str] = set()
         self.summary = QLabel()
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
@@ -104,14 +110,37 @@ class FindingsPanel(QWidget):
     def refresh(self) -> None:
         """Check the whole document again."""
         start = time.perf_counter()
-        by_row: dict[str, list[Finding]] = {}
-        for node in self.doc.plan.walk():
-            found = row_findings(self.doc, node)
-            if found:
-                by_row[node.id] = found
-        self._by_row = by_row
+        self._by_row = plan_row_findings(self.doc, self.doc.plan.walk())
+        self._codes = plan_codes(self.doc)
+        count: dict[str, int] = {}
+        for kode in self._codes.values():
+            count[kode] = count.get(kode, 0) + 1
+        self._code_count = count
+        self._repeated = {kode for kode, n in count.items() if n > 1} if len(count) < len(self._codes) else set()
         self._pending, self._moved = set(), set()
         self._show(start)
+
+    def _recount(self, rid: str, kode: str | None) -> None:
+        """Row ``rid`` now has code ``kode`` (``None``: no code, or the row is gone)."""
+        old = self._codes.get(rid)
+        if old == kode:
+            return
+        count = self._code_count
+        if old:
+            n = count[old] - 1
+            if n:
+                count[old] = n
+            else:
+                del count[old]
+            if n <= 1:
+                self._repeated.discard(old)
+            del self._codes[rid]
+        if kode:
+            n = count.get(kode, 0) + 1
+            count[kode] = n
+            if n > 1:
+                self._repeated.add(kode)
+            self._codes[rid] = kode
 
     def update_findings(self) -> None:
         """Check again what the changes since the last check can have affected."""
@@ -122,6 +151,7 @@ class FindingsPanel(QWidget):
         nodes = self.doc.plan.nodes
         for rid in rows_to_recheck(self.doc, self._pending, self._moved):
             node = nodes.get(rid)
+            self._recount(rid, node.values.get("kode") if node is not None else None)
             found = row_findings(self.doc, node) if node is not None else []
             if found:
                 self._by_row[rid] = found
@@ -133,7 +163,8 @@ class FindingsPanel(QWidget):
     def _show(self, start: float) -> None:
         assert self._by_row is not None
         rows = [f for found in self._by_row.values() for f in found]
-        self.findings = sort_findings(self.doc, rows + document_findings(self.doc))
+        duplicates = duplicate_findings(self.doc) if self._repeated else []
+        self.findings = sort_findings(self.doc, rows + document_findings(self.doc, duplicates))
         self.last_ms = (time.perf_counter() - start) * 1000
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()

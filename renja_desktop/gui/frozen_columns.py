@@ -190,10 +190,17 @@ class FrozenColumnsMixin:
 
     def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         """A cell right of the frozen columns is scrolled out from under them."""
-        super().scrollTo(index, hint)
-        if self._frozen is None or not index.isValid() or index.column() < self._frozen_count:
-            return
         view: QTreeView = self  # type: ignore[assignment]
+        if self._frozen is not None and index.isValid() and index.column() < self._frozen_count:
+            # a frozen cell is always in view sideways: only scroll up or down to it
+            bar = view.horizontalScrollBar()
+            keep = bar.value()
+            super().scrollTo(index, hint)
+            bar.setValue(keep)
+            return
+        super().scrollTo(index, hint)
+        if self._frozen is None or not index.isValid():
+            return
         rect = view.visualRect(index)
         covered = self.frozen_width() - rect.left()
         if covered > 0:

@@ -40,8 +40,15 @@ class IdentityForm(QScrollArea):
         self._add(form, "tahun", self.tr("Tahun rencana (n):"), "2024")
         self._add(form, "renstra_mulai", self.tr("Renstra mulai:"), "2021")
         self._add(form, "renstra_selesai", self.tr("Renstra selesai:"), "2026")
+        from ..catalog import CatalogError, new_document_version
+
+        try:
+            example = new_document_version()
+        except CatalogError:
+            example = ""
+        # an example the catalog really holds (Berkas ▸ Katalog nomenklatur… lists them all)
         self._add(form, "nomenklatur_versi", self.tr("Versi nomenklatur:"),
-                  self.tr("mis. Kepmendagri 900.1.15.5-1317/2023"))
+                  self.tr("mis. %1").replace("%1", example) if example else "")
         self._add(form, "judul", self.tr("Judul dokumen:"), self.tr("mis. RANCANGAN AWAL RENJA"))
         self._add(form, "running_header", self.tr("Kepala halaman:"), "")
         self.header_preview = QLabel()

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from ..narrative import format as fmt
-from ..narrative.textimport import _cut_prefix, blocks_from_plain, list_item
+from ..narrative.textimport import cut_prefix, blocks_from_plain, list_item
 
 #: block-format property holding a non-text block (JSON) or the kind of a text block
 PROP_BLOCK = QTextBlockFormat.Property.UserProperty + 1
@@ -31,7 +31,7 @@ PROP_KIND = QTextBlockFormat.Property.UserProperty + 2
 SPECIAL_FILL = QColor("#e3ecf7")
 IMAGE_PREFIX = "renja-gambar:"
 
-_STYLE_TO_QT = {
+STYLE_TO_QT = {
     "decimal": (QTextListFormat.Style.ListDecimal, "."),
     "lower-alpha": (QTextListFormat.Style.ListLowerAlpha, "."),
     "upper-roman": (QTextListFormat.Style.ListUpperRoman, "."),
@@ -119,7 +119,7 @@ class _Writer:
                 self.c.insertText(self.describe(b), cf)
 
     def list(self, lb: dict, indent: int) -> None:
-        qstyle, suffix = _STYLE_TO_QT[lb["style"]]
+        qstyle, suffix = STYLE_TO_QT[lb["style"]]
         lf = QTextListFormat()
         lf.setStyle(qstyle)
         lf.setIndent(indent)
@@ -361,7 +361,7 @@ def document_to_blocks(qdoc: QTextDocument, images: dict[str, dict], word_lists:
                 full = fmt.runs_text(runs)
                 cut = len(full) - len(rest) if full.endswith(rest) else len(full) - len(full.lstrip()) + 2
                 depth = margins.index(round(bf.leftMargin(), 1)) if round(bf.leftMargin(), 1) in margins else 0
-                add_item(depth, style, num, _cut_prefix(runs, cut), None)
+                add_item(depth, style, num, cut_prefix(runs, cut), None)
                 continue
         end_list()
         kind = bf.property(PROP_KIND)

@@ -74,7 +74,7 @@ class FilterProxy(QSortFilterProxyModel):
 class TreeView(QTreeView):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setUniformRowHeights(True)          # DESIGN.md section 8: no per-row measuring
+        self.setUniformRowHeights(True)          # docs/domain.md, "Known traps": no per-row measuring
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -80,10 +80,19 @@ class EditableTreeModel(RollupTreeModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return ROOT_FLAGS
+        key = self._keys[index.column()]
+        fixed = self.editable_in_every_row(key)   # most columns: no row to look up (expandAll asks per row)
+        if fixed is not None:
+            return EDITABLE_FLAGS if fixed else ROW_FLAGS
         node = self.node(index)
-        if node is not None and self.is_editable(node, self._keys[index.column()]):
+        if node is not None and self.is_editable(node, key):
             return EDITABLE_FLAGS
         return ROW_FLAGS
+
+    def editable_in_every_row(self, key: str) -> bool | None:
+        """Whether column ``key`` is editable whatever the row (``None``: it depends on the row;
+        then :meth:`is_editable` decides). Must agree with :meth:`is_editable`."""
+        return None
 
     def common_role(self, node: Node, key: str, role: int) -> Any:
         """The roles every editable tree answers alike (tooltips, ids for search, filter, jumps)."""
@@ -121,9 +130,9 @@ class EditableTreeModel(RollupTreeModel):
         if (node.id, key) in self._errors:
             self.set_cell_error(node.id, key, None)
         if key == "kode":
-            note = normalization_note(text)
-            if note:  # 1.2.2.2.2.8 was stored as 1.02.02.2.02.0008: the cell shows it, the status bar says it
-                self.editNoted.emit(note[0].upper() + note[1:], index)
+            if normalization_note(text):  # 1.2.2.2.2.8 was stored as 1.02.02.2.02.0008: the cell shows it,
+                self.editNoted.emit(translate("PlanModel", "Kode '%1' dibaca sebagai %2")  # the status bar says it
+                                    .replace("%1", "".join(text.split())).replace("%2", node.kode), index)
         return True
 
     # ---------------------------------------------------------------- drag and drop (moves)
@@ -262,6 +271,13 @@ class PlanModel(EditableTreeModel):
 
     def is_derived(self, node: Node, key: str) -> bool:
         return key in self.MONEY_KEYS and node.values["level"] != SUB_KEGIATAN or key == "selisih"
+
+    def editable_in_every_row(self, key: str) -> bool | None:
+        if self._doc.readonly:
+            return False
+        if key in self.MONEY_KEYS or key == "sumber_dana":
+            return None
+        return key != "selisih"
 
     def is_editable(self, node: Node, key: str) -> bool:
         if self._doc.readonly:

@@ -464,13 +464,6 @@ class PrintDialog(QDialog):
             self._pending_preview = False
             self.refresh_preview()
 
-    def wait_idle(self, timeout_ms: int = 120_000) -> None:
-        """Block until the running job has ended (for scripts and tests)."""
-        if self._thread is not None:
-            self._thread.wait(timeout_ms)
-        QApplication.processEvents()
-        QApplication.processEvents()
-
     # ------------------------------------------------------------------ preview
     def refresh_preview(self) -> None:
         tables = self.selected_tables()

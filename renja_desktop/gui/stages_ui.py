@@ -78,12 +78,6 @@ class FreezeDialog(QDialog):
         form.addRow(buttons)
 
 
-def _money_item(value) -> QTableWidgetItem:
-    item = QTableWidgetItem("" if value is None else format_rupiah(value))
-    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
-    return item
-
-
 def _show(value) -> str:
     if value is None or value == "" or value == ():
         return "(kosong)"

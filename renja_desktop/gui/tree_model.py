@@ -17,9 +17,10 @@ Subclasses define the columns and what each cell shows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter, methodcaller
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 
 from ..compute import Node, RollupTree
 from .header import GROUP_ROLE
@@ -35,6 +36,10 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMN_KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 #: a role giving the row's level (int)
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+_VALUES = attrgetter("values")
+_STAMP = methodcaller("get", "modified_at")
 
 
 class _Item:
@@ -107,7 +112,8 @@ class RollupTreeModel(QAbstractItemModel):
         self._items = {}
         self._graveyard = []
         self._populate(self._root, self.tree.roots)
-        self._stamps = {i: n.values.get("modified_at") for i, n in self.tree.nodes.items()}
+        nodes = self.tree.nodes  # (the loops run in C: this is built for every row at open)
+        self._stamps = dict(zip(nodes, map(_STAMP, map(_VALUES, nodes.values()))))
 
     def _populate(self, item: _Item, nodes: list[Node]) -> None:
         stack = [(item, nodes)]
@@ -155,10 +161,12 @@ class RollupTreeModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ Qt structure
     def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        item = parent.internalPointer() if parent.isValid() else self._root
-        children = item.children
-        if 0 <= row < len(children) and 0 <= column < self._ncols:
-            return self.createIndex(row, column, children[row])
+        children = (parent.internalPointer() if parent.isValid() else self._root).children
+        if row >= 0 and 0 <= column < self._ncols:
+            try:
+                return self.createIndex(row, column, children[row])
+            except IndexError:
+                pass
         return QModelIndex()
 
     def parent(self, index: QModelIndex | None = None):  # noqa: D401 - Qt override
@@ -220,9 +228,6 @@ class RollupTreeModel(QAbstractItemModel):
         idx = self.index_of(row_id, self.column_index(key)) if key in self._keys else QModelIndex()
         if idx.isValid():
             self.dataChanged.emit(idx, idx)
-
-    def cell_error(self, row_id: str, key: str) -> str | None:
-        return self._errors.get((row_id, key))
 
     def forget_errors(self, keep_row: str | None = None) -> None:
         """A refused value's mark lasts while the user is on its row: once they move on (the old
@@ -381,9 +386,6 @@ class RollupTreeModel(QAbstractItemModel):
                     return False
             return True
         return same(self._root, self.tree.roots) and len(self._items) == len(self.tree.nodes)
-
-    def persistent(self, row_id: str, column: int = 0) -> QPersistentModelIndex:
-        return QPersistentModelIndex(self.index_of(row_id, column))
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # pragma: no cover
         raise NotImplementedError

@@ -15,15 +15,15 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QLineEdit, QSizePolicy,
-    QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_NewDocumentDialog(object):
     def setupUi(self, NewDocumentDialog):
         if not NewDocumentDialog.objectName():
             NewDocumentDialog.setObjectName(u"NewDocumentDialog")
-        NewDocumentDialog.resize(480, 220)
+        NewDocumentDialog.resize(480, 250)
         NewDocumentDialog.setMinimumSize(QSize(480, 0))
         self.layout = QVBoxLayout(NewDocumentDialog)
         self.layout.setObjectName(u"layout")
@@ -71,6 +71,16 @@ class Ui_NewDocumentDialog(object):
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.tahun)
 
+        self.nomenklaturLabel = QLabel(NewDocumentDialog)
+        self.nomenklaturLabel.setObjectName(u"nomenklaturLabel")
+
+        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.nomenklaturLabel)
+
+        self.nomenklatur = QComboBox(NewDocumentDialog)
+        self.nomenklatur.setObjectName(u"nomenklatur")
+
+        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.nomenklatur)
+
 
         self.layout.addLayout(self.form)
 
@@ -92,10 +102,12 @@ class Ui_NewDocumentDialog(object):
         self.opdLabel.setBuddy(self.opd)
         self.opdSingkatLabel.setBuddy(self.opd_singkat)
         self.tahunLabel.setBuddy(self.tahun)
+        self.nomenklaturLabel.setBuddy(self.nomenklatur)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.pemda, self.opd)
         QWidget.setTabOrder(self.opd, self.opd_singkat)
         QWidget.setTabOrder(self.opd_singkat, self.tahun)
+        QWidget.setTabOrder(self.tahun, self.nomenklatur)
 
         self.retranslateUi(NewDocumentDialog)
 
@@ -111,5 +123,9 @@ class Ui_NewDocumentDialog(object):
         self.opdSingkatLabel.setText(QCoreApplication.translate("NewDocumentDialog", u"Nama &singkat:", None))
         self.opd_singkat.setPlaceholderText(QCoreApplication.translate("NewDocumentDialog", u"mis. Badan Kesbangpol", None))
         self.tahunLabel.setText(QCoreApplication.translate("NewDocumentDialog", u"&Tahun rencana (n):", None))
+        self.nomenklaturLabel.setText(QCoreApplication.translate("NewDocumentDialog", u"&Nomenklatur:", None))
+#if QT_CONFIG(tooltip)
+        self.nomenklatur.setToolTip(QCoreApplication.translate("NewDocumentDialog", u"Versi katalog nomenklatur yang diikuti dokumen: kode dan nama baris diperiksa terhadapnya", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi
 

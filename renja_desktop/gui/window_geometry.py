@@ -54,15 +54,18 @@ def initial_rect(available: QRect, margins: QMargins = QMargins()) -> QRect:
 def place(window: QWidget, saved: QByteArray | None = None, available: QRect | None = None) -> QRect:
     """Give ``window`` its geometry: the remembered one when there is one (kept on the available
     area), else :func:`initial_rect`. Returns the geometry given."""
-    area = available if available is not None else available_area(window)
     margins = frame_margins(window)
     if saved is not None and isinstance(saved, QByteArray) and not saved.isEmpty() \
             and window.restoreGeometry(saved):
         if window.isMaximized() or window.isFullScreen():
             return window.geometry()
+        # the screen it was left on (a second monitor too), when that screen is still there
+        screen = QGuiApplication.screenAt(window.geometry().center())
+        area = available if available is not None else (
+            screen.availableGeometry() if screen is not None else available_area(window))
         rect = fitted(window.geometry(), area, margins)
     else:
-        rect = initial_rect(area, margins)
+        rect = initial_rect(available if available is not None else available_area(window), margins)
     window.setGeometry(rect)
     return rect
 
@@ -72,7 +75,9 @@ def keep_on_screen(window: QWidget, available: QRect | None = None) -> bool:
     the available area. True when it had to."""
     if window.isMaximized() or window.isFullScreen():
         return False
-    area = available if available is not None else available_area(window)
+    screen = QGuiApplication.screenAt(window.geometry().center())
+    area = available if available is not None else (
+        screen.availableGeometry() if screen is not None else available_area(window))
     rect = fitted(window.geometry(), area, frame_margins(window))
     if rect == window.geometry():
         return False

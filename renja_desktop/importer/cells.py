@@ -8,8 +8,8 @@ column-number rows; TOTAL rows.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from .. import codes
 from ..codes import CodeError
@@ -27,9 +27,12 @@ _GLUED = re.compile(
 )
 
 
+_CODE_TOKEN = re.compile("|".join(f"(?:{p.pattern})" for p in (_SEG_PLAIN, _SEG_KEGIATAN, _SEG_SUB, _DOTTED)),
+                         re.IGNORECASE)
+
+
 def _is_code_token(cell: str) -> bool:
-    return bool(_SEG_PLAIN.match(cell) or _SEG_KEGIATAN.match(cell) or _SEG_SUB.match(cell)
-                or _DOTTED.match(cell))
+    return _CODE_TOKEN.match(cell) is not None
 
 
 @dataclass
@@ -62,6 +65,34 @@ def split_code_segments(tokens: list[str]) -> list[str]:
     return segs
 
 
+_CODE_ATTEMPT = re.compile(r"^[0-9X]{1,2}\s*\.\s*[0-9A-Za-z][0-9A-Za-z.\s]*$")
+
+
+def looks_like_code_attempt(cell: str) -> bool:
+    """A cell meant as a code, readable or not (``1.02.02.2.01. 0002``, ``1.02.02.2.010004``,
+    ``1.02.02.2.01.00X8``): such a row starts a row of its own, never continues the one above."""
+    text = (cell or "").strip()
+    return bool(_CODE_ATTEMPT.match(text)) and not re.search(r"[A-Za-z]{3,}", text)
+
+
+def repair_code_cell(cell: str) -> tuple[str, list[str]]:
+    """A dotted code cell made readable where that is unambiguous, with a note for each repair:
+    spaces inside the code, a sub kegiatan code glued to the kegiatan code (``2.010004``)."""
+    text = (cell or "").strip()
+    notes: list[str] = []
+    if "." not in text or not re.fullmatch(r"[0-9X][0-9X.\s]*", text, re.IGNORECASE):
+        return text, notes
+    if re.search(r"\s", text):
+        text = re.sub(r"\s+", "", text)
+        notes.append(f"spasi di dalam kode '{cell.strip()}' dihapus (dibaca {text})")
+    parts = text.split(".")
+    if len(parts) == 5 and re.fullmatch(r"[12]", parts[3]) and re.fullmatch(r"\d{6}", parts[4]):
+        fixed = ".".join(parts[:4] + [parts[4][:2], parts[4][2:]])
+        notes.append(f"kode sub kegiatan menempel pada kode kegiatan '{text}' (dibaca {fixed})")
+        text = fixed
+    return text, notes
+
+
 def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | None = None) -> CodeCells:
     """Read the code from the leading cells of a row (``start`` is the first code column).
 
@@ -69,6 +100,12 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
     last segments (``0001``) is completed from it.
     """
     out = CodeCells(name_index=start)
+    repaired: list[str] = []
+    if start < len(cells) and "." in cells[start]:
+        fixed, repaired = repair_code_cell(cells[start])
+        if repaired:
+            cells = list(cells)
+            cells[start] = fixed
     tokens: list[str] = []
     i = start
     limit = min(len(cells), start + max_cells)
@@ -121,8 +158,9 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
         out.error = str(exc)
         return out
     widths = (1, 2, 2, 1, 2, 4)
+    out.notes.extend(repaired)
     for i, seg in enumerate(segs):
-        if seg.isdigit() and len(seg) < widths[i] and i not in (5,):
+        if seg.isdigit() and len(seg) < widths[i] and (i != 5 or len(seg) == 3):
             out.notes.append(
                 f"segmen kode '{seg}' ditulis tanpa nol di depan (dibaca {seg.zfill(widths[i])})"
             )
@@ -130,12 +168,51 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
     return out
 
 
+_WORD = re.compile(r"[A-Za-z]{3}")
+
+
+def is_plain_coded_row(cells: list[str]) -> bool:
+    """A row that starts with a code (segment) and carries a word: never a header, caption, page
+    header, column-number, TOTAL or summary row (the quick path through a large table)."""
+    for c in cells:
+        t = c.strip()
+        if t:
+            return _is_code_token(t) and _WORD.search("\t".join(cells)) is not None
+    return False
+
+
 # ------------------------------------------------------------------------------------ numbers
+def non_ascii_digits(text: str) -> str:
+    """The digits of ``text`` that are not 0-9 (full-width ``１``, Arabic-Indic ``٣``...), as written."""
+    if not text or text.isascii():
+        return ""
+    return "".join(dict.fromkeys(c for c in (text or "") if c.isdigit() and not ("0" <= c <= "9")))
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not ("0" <= c <= "9") else c for c in text)
+
+
+_MONEY_OK = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d{4,})\Z", re.ASCII)
+
+
 def looks_like_money(cell: str) -> bool:
-    """A cell that is meant to be an amount of Rupiah (possibly malformed, e.g. ``40.145568.718``)."""
+    """A cell that is meant to be an amount of Rupiah (possibly malformed, e.g. ``40.145568.718``,
+    negative ``(1.500.000)``, or written with non-ASCII digits)."""
     text = (cell or "").strip()
     if not text or "%" in text:
         return False
+    if _MONEY_OK.match(text):
+        return True       # the common case: 1.500.000 or 1500000
+    first = text[0]
+    if first.isalpha() and first not in "rR" or not any(c.isdigit() for c in text):
+        return False      # a name or other text
+    if not text.isascii():
+        text = _ascii_digits(text)
+    if text[0] == "(" and text[-1] == ")":
+        text = text[1:-1].strip()
+    elif text[:1] in ("-", "\u2212") and len(text) > 1:
+        text = text[1:].strip()
     text = re.sub(r"^rp\.?\s*", "", text, flags=re.IGNORECASE)
     text = re.sub(r"(?:,-|,00?)$", "", text).replace(" ", "")
     if re.fullmatch(r"\d{4,}", text):
@@ -156,12 +233,21 @@ def is_sheet_error(cell: str) -> bool:
 def read_money(cell: str) -> tuple[int | None, str]:
     """``(value, error)``: ``None`` for empty, ``-``; an Indonesian error for anything malformed."""
     text = (cell or "").strip()
+    if _MONEY_OK.match(text):   # the common case, 1.500.000 or 1500000: no further checks needed
+        return int(text.replace(".", "")), ""
     if text.endswith(",-"):
         text = text[:-2]
     if not text or is_dash(text):
         return None, ""
     if is_sheet_error(text):
         return None, f"'{text}' adalah galat lembar kerja, bukan angka rupiah"
+    odd = non_ascii_digits(text)
+    if odd:
+        return None, (f"'{text}' ditulis dengan angka bukan 0-9 ('{odd}'); ketik ulang dengan angka biasa")
+    bare = text.replace(" ", "")
+    if bare.startswith("(") and bare.endswith(")") or bare[:1] in ("-", "\u2212") and len(bare) > 1:
+        return None, (f"'{text}' adalah angka negatif (dalam kurung atau bertanda minus); pagu tidak boleh "
+                      "negatif, baris diimpor tanpa nilai ini")
     try:
         return parse_rupiah(text), ""
     except NumberError as exc:
@@ -177,7 +263,7 @@ def split_target(cell: str) -> tuple[str, str]:
     if not text or is_dash(text):
         return "", ""
     m = _TARGET.match(text)
-    if not m:
+    if not m or non_ascii_digits(text):
         return text, ""
     number, satuan = m.group(1), (m.group(2) or "").strip()
     try:
@@ -195,6 +281,8 @@ def read_k(cell: str) -> tuple[str | None, str, str]:
         return None, "", ""
     if is_sheet_error(text):
         return None, "", f"'{text}' adalah galat lembar kerja"
+    if non_ascii_digits(text):
+        return None, "", f"'{text}' ditulis dengan angka bukan 0-9 ('{non_ascii_digits(text)}')"
     m = re.match(r"^(\d+(?:[.,]\d+)?)\s*(%|[A-Za-z][A-Za-z .\-/]*)?$", text)
     if not m:
         return None, "", f"'{text}' bukan angka kinerja yang terbaca"
@@ -203,18 +291,6 @@ def read_k(cell: str) -> tuple[str | None, str, str]:
     except NumberError as exc:
         return None, "", str(exc)
     return decimal_to_text(value), (m.group(2) or "").strip(), ""
-
-
-def read_percent(cell: str) -> tuple[Decimal | None, str]:
-    text = (cell or "").strip()
-    if not text or is_dash(text):
-        return None, ""
-    if is_sheet_error(text):
-        return None, f"'{text}' adalah galat lembar kerja"
-    try:
-        return parse_decimal(text), ""
-    except NumberError as exc:
-        return None, str(exc)
 
 
 # ------------------------------------------------------------------------------------ row kinds
@@ -275,8 +351,24 @@ def is_total_row(cells: list[str]) -> bool:
     if not filled:
         return False
     first = filled[0][1].strip().rstrip(":").strip().upper()
+    if filled[0][0] > 6:
+        return False
     return first in ("TOTAL", "JUMLAH", "JUMLAH TOTAL", "TOTAL KESELURUHAN", "GRAND TOTAL",
-                     "TOTAL PAGU", "JUMLAH PAGU") and filled[0][0] <= 6
+                     "TOTAL PAGU", "JUMLAH PAGU") or bool(_TOTAL_OF.match(first))
+
+
+#: "Jumlah Program 1.02.02", "JUMLAH 1.02.02.2.01": a printed subtotal of one row (SIPD prints them)
+_TOTAL_OF = re.compile(r"^(?:JUMLAH|TOTAL|SUB ?TOTAL)\s+(?:(?:URUSAN|BIDANG(?: URUSAN)?|PROGRAM|KEGIATAN|SUB KEGIATAN)\s+)?"
+                       r"(\d{1,2}(?:\.[0-9X]{1,4}){1,5})\b")
+
+
+def total_row_code(cells: list[str]) -> str:
+    """The code a subtotal row names (``Jumlah Program 1.02.02`` -> ``1.02.02``), else ``""``."""
+    filled = nonempty(cells)
+    if not filled:
+        return ""
+    m = _TOTAL_OF.match(filled[0][1].strip().rstrip(":").strip().upper())
+    return m.group(1) if m else ""
 
 
 def is_summary_row(cells: list[str]) -> bool:

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
+import random
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .. import codes
@@ -22,12 +25,16 @@ from ..catalog import match_sumber_dana
 from ..compute import is_additive
 from ..findings import IMPORT_NOTES_KEY
 from ..formatting import format_rupiah
+from ..model import now_stamp
 from ..readers import ImportFailure, SourceRow, TableNotRecognized
 from .cells import (
     caption_table, is_dash, is_kr_row, is_number_row, is_page_header, is_sheet_error, is_summary_row,
-    is_total_row, join_text, looks_like_money, nonempty, norm_text, read_code, read_k, read_money,
+    is_plain_coded_row, is_total_row, join_text, looks_like_code_attempt, looks_like_money, nonempty, norm_text,
+    read_code, read_k, total_row_code,
+    read_money,
     split_target,
 )
+from .header import is_comment_line
 from .layouts import (
     MONEY_FIELDS, Layout, apply_column_map, default_layout, guess_table, is_header_row, layout_from_header,
 )
@@ -48,6 +55,7 @@ class Logical:
     cells: list[str]
     outcome: RowOutcome
     merged: list[int] = field(default_factory=list)
+    code: Any = None          # the row's CodeCells as read in pass 1 (read again if merged)
 
 
 @dataclass
@@ -67,12 +75,19 @@ def _header_lines_of(doc: "RenjaDocument") -> tuple[str, ...]:
     return tuple(x for x in (a, b) if x)
 
 
-def _has_key(table: str, cells: list[str], layout: Layout, paste: bool) -> bool:
-    """Does the row start a new data row (a code, a number in the No column, a name)?"""
+def _has_key(table: str, cells: list[str], layout: Layout, paste: bool, found: list | None = None) -> bool:
+    """Does the row start a new data row (a code, a number in the No column, a name)?
+    ``found`` receives the row's code as read (coded tables)."""
     if table in ("4.1", "3.1"):
-        cc = read_code(cells, start=layout.code_start)
+        width = _code_width(layout)
+        cc = read_code(cells, start=layout.code_start, max_cells=width)
+        if found is not None:
+            found.append(cc)
         if cc.tokens:
             return True
+        first = next((c for c in cells[layout.code_start:layout.code_start + min(width, 6)] if c.strip()), "")
+        if looks_like_code_attempt(first):
+            return True  # an odd code cell starts its own row (rejected alone if unreadable)
         if paste:
             return bool(nonempty(cells))
         return False
@@ -83,6 +98,34 @@ def _has_key(table: str, cells: list[str], layout: Layout, paste: bool) -> bool:
     if col < len(cells) and cells[col].strip():
         return True
     return False
+
+
+_RNG = random.Random(os.urandom(32))
+
+
+def _fast_id() -> str:
+    """A random UUID (version 4, the format of :func:`model.new_id`) for rows written in bulk,
+    without a system call per id (a tenth of the time of :func:`uuid.uuid4`)."""
+    n = _RNG.getrandbits(128)
+    n = (n & ~(0xF000 << 64)) | (0x4000 << 64)   # version 4
+    n = (n & ~(0xC000 << 48)) | (0x8000 << 48)   # RFC 4122 variant
+    h = f"{n:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+@lru_cache(maxsize=65536)
+def _parent_code(kode: str) -> str:
+    return str(codes.parse_code(kode).parent())
+
+
+def _code_width(layout: Layout) -> int:
+    """How many cells from the first code column may hold the code: up to and including the name
+    column when the header says where it is (a glued ``0001 Name`` sits there), else 7. A value in
+    a later column (a target ``100``) is then never read as a code segment."""
+    name_col = layout.header_positions.get("nama") if layout.from_header else None
+    if name_col is not None and name_col >= layout.code_start:
+        return name_col - layout.code_start + 1
+    return 7
 
 
 _ROMAN = re.compile(r"^(?=[IVXLC]+\.?$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.?$")
@@ -112,8 +155,13 @@ def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, run
     first_header_block: list[SourceRow] = []
     seen_data = False
     for r in rows:
+        if is_plain_coded_row(r.cells):
+            seen_data = True
+            continue
         if r.is_blank() or is_page_header(r.cells, running) or caption_table(r.cells):
             continue
+        if not header_rows and is_comment_line(r.cells):
+            continue  # '#' comments and title lines above the header
         if is_header_row(r.cells) or is_kr_row(r.cells):
             header_rows.append(r)
             if not seen_data:
@@ -129,10 +177,7 @@ def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, run
             widest = max((len(nonempty(c)) for c in data_like), default=0)
             table = "3.1" if widest > 5 else "4.1"
         if table is None:
-            raise TableNotRecognized(
-                f"{source or 'sumber'}: jenis tabel tidak dikenali dari kepala kolomnya; "
-                "pilih tabelnya (--table 4.1|3.1|2.1|2.2|2.3|2.4)"
-            )
+            raise TableNotRecognized("import.not_recognised", source=source or "sumber")
     layout = None
     hdr_cells = [r.cells for r in first_header_block if not is_kr_row(r.cells)]
     if hdr_cells:
@@ -153,6 +198,8 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
     running = _header_lines_of(doc)
     table, layout, header_rows = find_layout(rows, table, doc.info.get("tahun"), running,
                                              column_map=column_map, paste=paste, source=source)
+    for note in layout.year_notes:
+        report.messages.append(f"Tabel {table}: {note}")
     if layout.ignored:
         report.messages.append(
             f"Tabel {table}: kolom tidak disimpan: " + "; ".join(f"'{t}'" for t in layout.ignored[:6])
@@ -161,10 +208,17 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
     logicals: list[Logical] = []
     totals: list[tuple[SourceRow, RowOutcome]] = []
     header_ids = {id(r) for r in header_rows}
+    coded = table in ("4.1", "3.1")
     for r in rows:
         def rec(kind: str, reason: str = "") -> RowOutcome:
             return report.add(RowOutcome(r.line, RECOGNISED, table, kind=kind, reason=reason or kind))
 
+        if coded and is_plain_coded_row(r.cells):
+            found: list = []
+            if _has_key(table, r.cells, layout, paste, found):
+                out = report.add(RowOutcome(r.line, IMPORTED, table))
+                logicals.append(Logical(r.line, list(r.cells), out, code=found[0] if found else None))
+                continue
         if r.is_blank():
             rec("kosong", "baris kosong")
             continue
@@ -181,23 +235,33 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
         if is_number_row(r.cells):
             rec("nomor kolom", "baris nomor kolom")
             continue
+        if is_comment_line(r.cells) and (not logicals or r.cells[0].strip().startswith("#")) \
+                and not _has_key(table, r.cells, layout, False):
+            rec("judul/komentar", "baris komentar atau judul di luar tabel")
+            continue
         if is_total_row(r.cells):
             out = rec("total", "baris TOTAL (disimpan sebagai nilai tercetak)")
             totals.append((r, out))
             continue
         if is_summary_row(r.cells):
-            rec("ringkasan", "baris rata-rata/ringkasan (dihitung aplikasi)")
+            out = rec("ringkasan", "baris rata-rata/ringkasan (dihitung aplikasi)")
+            figures = [c.strip() for _, c in nonempty(r.cells)[1:] if re.search(r"\d", c)]
+            if figures:
+                out.notes.append("angka rata-rata/ringkasan tercetak tidak dapat dicocokkan dengan perhitungan "
+                                 "aplikasi: " + ", ".join(figures[:4]))
             continue
         filled = nonempty(r.cells)
         if table == "2.4" and any(c.strip().upper() == "NIHIL" for _, c in filled):
             rec("nihil", "NIHIL: tidak ada usulan")
             continue
-        if _has_key(table, r.cells, layout, paste):
+        found: list = []
+        if _has_key(table, r.cells, layout, paste, found):
             out = report.add(RowOutcome(r.line, IMPORTED, table))
-            logicals.append(Logical(r.line, list(r.cells), out))
+            logicals.append(Logical(r.line, list(r.cells), out, code=found[0] if found else None))
             continue
         if logicals and len(filled) >= 1:
             prev = logicals[-1]
+            completes = not prev.merged and _fills_gaps(prev.cells, r.cells)
             for i, c in enumerate(r.cells):
                 if not c.strip():
                     continue
@@ -206,7 +270,8 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
                 prev.cells[i] = join_text(prev.cells[i], c)
             prev.merged.append(r.line)
             report.add(RowOutcome(r.line, CONTINUATION, table, merged_into=prev.line,
-                                  reason="sambungan baris di atasnya (terpotong pindah halaman)"))
+                                  reason="baris indikator/nilai milik baris di atasnya" if completes
+                                  else "sambungan baris di atasnya (terpotong pindah halaman)"))
             continue
         if len(filled) == 1 and len(filled[0][1]) > 0 and "\t" not in r.raw:
             rec("teks", "teks di luar baris tabel")
@@ -214,6 +279,12 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
         report.add(RowOutcome(r.line, REJECTED, table,
                               reason="baris tanpa kode/nomor dan tidak ada baris data di atasnya untuk disambung"))
     return Block(table, layout, logicals, totals)
+
+
+def _fills_gaps(above: list[str], row: list[str]) -> bool:
+    """A row whose filled cells are all empty in the row above: it completes that row (a SIPD
+    name row followed by its indicator/value row) rather than continuing cut text."""
+    return all(i >= len(above) or not above[i].strip() for i, c in enumerate(row) if c.strip())
 
 
 def _eval_layout_from_numbers(rows: list[SourceRow], layout: Layout) -> Layout:
@@ -277,6 +348,10 @@ def assign_money(cells: list[str], anchor: int, layout: Layout, fields: tuple[st
             cands.append(i)
     notes: list[str] = []
     out: dict[str, tuple[int, str]] = {}
+    for f in present:
+        c = cells[expected[f]].strip() if expected[f] < len(cells) else ""
+        if "%" in c and re.search(r"\d", c):
+            notes.append(f"kolom {f} berisi persentase '{c}', bukan rupiah; tidak diimpor")
     if not present or not cands:
         return out, notes
     if len(cands) == len(present):
@@ -355,6 +430,52 @@ def _add_import_findings(doc: "RenjaDocument", items: list[dict]) -> None:
     doc.set_meta(IMPORT_NOTES_KEY, json.dumps(old, ensure_ascii=False))
 
 
+#: words of a row note that say a printed figure could not be reconciled: such notes become
+#: findings of ``check`` (with the source line), not only lines of the import report
+_UNRECONCILED = ("bergeser", "diabaikan", "galat lembar kerja", "bukan angka", "tidak sah", "negatif",
+                 "bukan 0-9", "persentase", "tidak dapat dicocokkan", "dikosongkan",
+                 "berbeda dengan yang sudah ada", "tidak terbaca")
+
+
+def record_unreconciled(doc: "RenjaDocument", report: ImportReport) -> None:
+    """Every row note about a printed figure the import could not reconcile, as an import finding
+    naming the source line (shown by ``check`` while its row exists). A malformed pagu is already a
+    declared value that ``check`` reports, so its note is not repeated."""
+    items = []
+    shifted: dict[tuple[str, str], list] = {}
+    for out in report.rows:
+        for note in out.notes:
+            m = re.match(r"kolom (\S+) bergeser", note)
+            if m:
+                shifted.setdefault((out.tabel, m.group(1)), []).append(out)
+    grouped = {k for k, v in shifted.items() if len(v) > 3}
+    for (tabel, kolom) in sorted(grouped):
+        rows = shifted[(tabel, kolom)]
+        lines = ", ".join(str(o.line) for o in rows[:12]) + (" ..." if len(rows) > 12 else "")
+        items.append({"severity": "warning", "tabel": tabel, "kode": "", "kolom": kolom,
+                      "pesan": f"kolom {kolom} tercetak bergeser dari tempatnya pada {len(rows)} baris; "
+                               f"angkanya dibaca dari sel sebelahnya, periksa [{report.source} baris {lines}]",
+                      "row_id": None, "baris_sumber": rows[0].line})
+    for out in report.rows:
+        if out.status == REJECTED and out.tabel:
+            items.append({"severity": "error", "tabel": out.tabel, "kode": out.kode, "kolom": "",
+                          "pesan": f"baris sumber ditolak, isinya tidak masuk dokumen: {out.reason} "
+                                   f"[{report.source} baris {out.line}]",
+                          "tercetak": out.nama[:60], "row_id": None, "baris_sumber": out.line})
+        for note in out.notes:
+            if not any(w in note for w in _UNRECONCILED) or note.startswith("kolom pagu '"):
+                continue
+            m = re.match(r"kolom (\S+)", note)
+            if m and "bergeser" in note and (out.tabel, m.group(1)) in grouped:
+                continue
+            items.append({"severity": "warning", "tabel": out.tabel, "kode": out.kode,
+                          "kolom": m.group(1) if m else "", "pohon": "2.1" if out.tabel == "2.1" else "",
+                          "pesan": f"{note} [{report.source} baris {out.line}]",
+                          "row_id": out.row_id if out.status == IMPORTED else None,
+                          "baris_sumber": out.line})
+    _add_import_findings(doc, items)
+
+
 # =============================================================================== plan tables
 class PlanWriter:
     """Places plan rows by their codes; fills rows that already exist; keeps printed values."""
@@ -383,13 +504,73 @@ class PlanWriter:
                 node = node.parent
         self.findings: list[dict] = []
         self.pending: list[dict] = []
+        self.made: dict[str, str] = {}      # rows this import created itself (validation.IMPORT_ROWS_KEY)
+        # new rows are collected and written at once by flush() (doc.add_plan_rows_bulk); a paste
+        # under a row (small, and it needs the tree for the next free code) writes row by row
+        self.bulk = parent_id is None
+        self.stamp = now_stamp()
+        self.new_rows: dict[str, dict] = {}
+        self.new_children: Counter = Counter()
+        self.new_ind: dict[str, list[dict]] = {}
+        self.new_sd: dict[str, list[dict]] = {}
+
+    # -------------------------------------------------------------- rows, written or not yet
+    def values_of(self, rid: str) -> dict:
+        row = self.new_rows.get(rid)
+        return row if row is not None else self.doc.plan.nodes[rid].values
+
+    def exists(self, rid: str) -> bool:
+        return rid in self.new_rows or rid in self.doc.plan.nodes
+
+    def update(self, rid: str, updates: dict[str, Any]) -> None:
+        row = self.new_rows.get(rid)
+        if row is None:
+            self.doc.set_plan(rid, check=False, **updates)
+            return
+        label = row["kode"] or row["nama"][:40]
+        for key, value in updates.items():
+            row[key] = value.strip() if key == "nama" else self.doc._parse_plan_value(row["level"], key, value, label)
+
+    def has_indikator(self, rid: str) -> bool:
+        return bool(self.new_ind.get(rid) or self.doc.indikator.get(rid))
+
+    def set_indikator(self, rid: str, items: list[dict]) -> None:
+        if rid not in self.new_rows:
+            self.doc.set_indikator(rid, items)
+            return
+        stamp = self.new_rows[rid]["modified_at"]
+        self.new_ind[rid] = [{"id": _fast_id(), "row_id": rid, "position": i,
+                              **{k: str(it.get(k) or "").strip() for k in ("teks", "target", "satuan", "target_n1")},
+                              "modified_at": stamp} for i, it in enumerate(items)]
+
+    def has_sumber_dana(self, rid: str) -> bool:
+        return bool(self.new_sd.get(rid) or self.doc.sumber_dana.get(rid))
+
+    def set_sumber_dana(self, rid: str, items: list[dict]) -> None:
+        if rid not in self.new_rows:
+            self.doc.set_sumber_dana(rid, items)
+            return
+        stamp = self.new_rows[rid]["modified_at"]
+        self.new_sd[rid] = [{"id": _fast_id(), "row_id": rid, "position": i, "kode": it.get("kode") or "",
+                             "nama": it.get("nama") or "", "jumlah": it.get("jumlah"), "modified_at": stamp}
+                            for i, it in enumerate(items)]
 
     # -------------------------------------------------------------- placing
     def _new_row(self, parent_id: str | None, kode: str, nama: str, level: int, claimed: bool = True,
                  fields: dict[str, Any] | None = None) -> str:
         """Insert a row. ``claimed=False``: a parent made from a code prefix, which a later printed
         row with that code takes over instead of duplicating it."""
-        rid = self.doc.add_plan_row(parent_id, kode, nama, level=level, check=False, **(fields or {}))
+        if self.bulk:
+            plan = self.doc.plan
+            before = len(plan.children_of(parent_id)) if parent_id is None or parent_id in plan.nodes else 0
+            row = self.doc.new_plan_values(parent_id, kode, nama, level,
+                                           before + self.new_children[parent_id], fields, stamp=self.stamp,
+                                           row_id=_fast_id())
+            self.new_children[parent_id] += 1
+            rid = row["id"]
+            self.new_rows[rid] = row
+        else:
+            rid = self.doc.add_plan_row(parent_id, kode, nama, level=level, check=False, **(fields or {}))
         self.report.inserted += 1
         if kode:
             self.existing.setdefault(kode, []).append(rid)
@@ -412,10 +593,11 @@ class PlanWriter:
         if level == codes.URUSAN:
             parent_id = None
         else:
-            pcode = str(codes.parse_code(kode).parent())
+            pcode = _parent_code(kode)
             parent_id = self._ensure_code_row(pcode, level - 1)
         nama = self._catalog_name(kode)
         rid = self._new_row(parent_id, kode, nama, level, claimed=False)
+        self.made[rid] = "induk"
         self.last_by_code[kode] = rid
         self.report.created_parents.append(kode + (f" {nama[:40]}" if nama else ""))
         return rid
@@ -426,7 +608,7 @@ class PlanWriter:
         if not kode:
             pid = self.stack.get(level - 1)
             return pid
-        pcode = str(codes.parse_code(kode).parent()) if level > 1 else ""
+        pcode = _parent_code(kode) if level > 1 else ""
         pid = self.last_by_code.get(pcode)
         if pid is None and self.existing.get(pcode):
             pid = self.existing[pcode][-1]
@@ -434,16 +616,16 @@ class PlanWriter:
             return pid
         above = self.stack.get(level - 1)
         if above is not None:
-            above_node = self.doc.plan.nodes[above]
+            above_row = self.values_of(above)
             notes.append(
                 f"induk berkode {pcode} tidak ada; ditempatkan di bawah {LEVEL_WORD[level - 1]} "
-                f"{above_node.kode or above_node.nama[:40]} di atasnya"
+                f"{above_row['kode'] or above_row['nama'][:40]} di atasnya"
             )
             self.findings.append({
                 "severity": "warning", "tabel": self.table, "kode": kode, "kolom": "kode",
                 "pesan": f"kode tercetak tidak cocok dengan {LEVEL_WORD[level - 1]} di atasnya "
-                         f"({above_node.kode}); induk {pcode} tidak tercetak",
-                "tercetak": kode, "terhitung": above_node.kode, "induk": pcode, "row_id": None,
+                         f"({above_row['kode']}); induk {pcode} tidak tercetak",
+                "tercetak": kode, "terhitung": above_row["kode"], "induk": pcode, "row_id": None,
             })
             return above
         if level == codes.URUSAN:
@@ -457,7 +639,7 @@ class PlanWriter:
         if kode:
             occ = self.seen[kode]
             ids = self.existing.get(kode, [])
-            if occ < len(ids) and ids[occ] in self.doc.plan.nodes:
+            if occ < len(ids) and self.exists(ids[occ]):
                 self.seen[kode] += 1
                 rid = ids[occ]
                 self._remember(rid, level, kode)
@@ -486,10 +668,25 @@ class PlanWriter:
         self.report.declared += 1
 
     def flush(self) -> None:
-        """Store the printed values collected so far (one statement for the lot)."""
+        """Write the new rows, then the printed values collected so far (one statement for each
+        table) and the rows the import made itself."""
+        if self.new_rows:
+            self.doc.add_plan_rows_bulk(list(self.new_rows.values()),
+                                        [x for items in self.new_ind.values() for x in items],
+                                        [x for items in self.new_sd.values() for x in items])
+            self.new_rows, self.new_ind, self.new_sd = {}, {}, {}
+            self.new_children.clear()
         if self.pending:
-            self.doc.add_declared_many(self.pending)
+            with self.doc.large_cache():
+                self.doc.add_declared_many(self.pending)
             self.pending = []
+        if self.made:
+            from ..findings import IMPORT_ROWS_KEY, import_rows
+
+            known = {rid: kind for rid, kind in import_rows(self.doc).items() if rid in self.doc.plan.nodes}
+            known.update(self.made)
+            self.doc.set_meta(IMPORT_ROWS_KEY, json.dumps(known))
+            self.made = {}
 
     def declare_total(self, row: SourceRow, out: RowOutcome, fields: tuple[str, ...], layout: Layout) -> None:
         """The printed TOTAL: money cells of the row, in order, to the money fields."""
@@ -499,19 +696,32 @@ class PlanWriter:
         # the TOTAL label sits in the code or name column: align with the layout's anchor
         found, notes = assign_money(cells, anchor if layout.anchor != "nama" else
                                     _total_anchor(cells, layout), layout, fields)
+        kode, row_id = total_row_code(cells), None
+        if kode:   # a subtotal of one row ("Jumlah Program 1.02.02")
+            try:
+                kode = codes.normalize_code(kode)
+            except CodeError:
+                kode = ""
+            row_id = self.last_by_code.get(kode) or (self.existing.get(kode) or [None])[-1] if kode else None
+            if row_id is None:
+                out.notes.append(f"jumlah untuk kode {kode or '?'} yang tidak ada di tabel; dicatat sebagai nilai tercetak")
+            out.kind, out.kode = "jumlah", kode
         for f, (_, teks) in found.items():
             value, err = read_money(teks)
             if err:
                 out.notes.append(f"kolom {f}: {err}")
             if not teks or is_dash(teks):
                 continue
-            self.declare("", f, teks, value, None, row.line)
+            self.declare(kode, f, teks, value, row_id, row.line)
         out.notes.extend(n for n in notes if "bergeser" not in n)
 
 
 def _total_anchor(cells: list[str], layout: Layout) -> int:
     """Where the name column would be in a TOTAL row (its money is read relative to it)."""
     first = nonempty(cells)[0][0]
+    name_col = layout.absolute_anchor if layout.absolute_anchor is not None else layout.header_positions.get("nama")
+    if name_col is not None and first <= name_col:
+        return name_col   # the header says where the name column is
     # TOTAL is printed in the code column (first column) or in the name column
     code_width = 4 if layout.table == "4.1" else 5
     if first == 0 and len(cells) > code_width:
@@ -540,7 +750,8 @@ def write_plan(doc: "RenjaDocument", block: Block, report: ImportReport, source:
 
 def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_fields, base) -> None:
     cells, out = lg.cells, lg.outcome
-    cc = read_code(cells, start=layout.code_start, base=base)
+    cc = lg.code if lg.code is not None and base is None and not lg.merged else \
+        read_code(cells, start=layout.code_start, base=base, max_cells=_code_width(layout))
     if cc.error:
         out.status = REJECTED
         out.kode = cc.printed
@@ -568,6 +779,8 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
     shifts = sorted((anchor + layout.offsets[f], i) for f, (i, _) in money.items())
     text = {f: _text_field(cells, anchor, layout, f, used, shifts) for f in layout.offsets
             if f not in money_fields and f not in ("nama", "no")}
+    if len(text) > 8:
+        _older_layout_fields(text)
     initial: dict[str, Any] = {}
     outcome = "\n".join(x for x in dict.fromkeys([text.get("outcome", ""), text.get("keluaran", "")]) if x)
     for key, value in (("outcome", outcome), ("lokasi", text.get("lokasi", "")),
@@ -575,38 +788,48 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
                        ("penanggung_jawab", text.get("penanggung_jawab", ""))):
         if value:
             initial[key] = value
+    read = {f: read_money(teks) for f, (_, teks) in money.items()}
     if level == SUB_KEGIATAN:
-        for f, (_, teks) in money.items():
-            value, err = read_money(teks)
+        for f, (value, err) in read.items():
             if value is not None and not err:
                 initial[f] = value
+    first_new = len(w.findings)
     row_id, created = w.place(kode, nama, level, notes, fields=initial)
-    for item in w.findings:
+    for item in w.findings[first_new:]:     # what placing this row noticed
         if item.get("row_id", "") is None and item.get("kode") == kode:
             item["row_id"] = row_id
     if cc.notes:
         w.findings.append({"severity": "warning", "tabel": w.table, "kode": kode, "kolom": "kode",
-                           "pesan": "kode tercetak dengan segmen tanpa nol di depan: " + "; ".join(cc.notes),
+                           "pesan": "kode tercetak tidak baku: " + "; ".join(cc.notes)
+                                    + f" [{w.source} baris {lg.line}]",
                            "tercetak": cc.printed, "terhitung": kode, "row_id": row_id})
-    node = doc.plan.nodes[row_id]
+    if created and kode and not nama and not any(text.values()) and not money:
+        w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "nama",
+                           "pesan": f"baris Tabel {w.table} hanya berisi kode, tanpa nama dan nilai "
+                                    f"[{w.source} baris {lg.line}]", "row_id": row_id})
+    if any("kode ganda" in n for n in notes):
+        w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "kode",
+                           "pesan": f"kode {kode} tercetak lebih dari sekali di Tabel {w.table} "
+                                    f"[{w.source} baris {lg.line}]", "row_id": row_id})
+    vals = w.values_of(row_id)
     out.row_id = row_id
     if not nama and not any(text.values()) and not money:
         notes.append("baris hanya berisi kode, tanpa nama dan nilai")
     # ------------------------------------------------------------ row fields
     updates: dict[str, Any] = {}
-    if nama and not node.nama:
+    if nama and not vals["nama"]:
         updates["nama"] = nama
-    elif nama and not created and norm_text(nama) != norm_text(node.nama):
-        notes.append(f"nama berbeda dengan baris yang sudah ada ('{node.nama[:50]}'); nama lama dipertahankan")
+    elif nama and not created and norm_text(nama) != norm_text(vals["nama"]):
+        notes.append(f"nama berbeda dengan baris yang sudah ada ('{vals['nama'][:50]}'); nama lama dipertahankan")
     for key, value in initial.items():
-        if key not in MONEY_FIELDS["4.1"] and value and not node.values.get(key):
+        if key not in MONEY_FIELDS["4.1"] and value and not vals.get(key):
             updates[key] = value
     for f, (idx, teks) in money.items():
-        value, err = read_money(teks)
+        value, err = read[f]
         if err:
             notes.append(f"kolom {f} '{teks}': {err}")
         if level == SUB_KEGIATAN:
-            current = node.values.get(f)
+            current = vals.get(f)
             if value is not None and current is None:
                 updates[f] = value
             elif value is not None and current != value:
@@ -617,24 +840,18 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         elif teks and not is_dash(teks):
             w.declare(kode, f, teks, value, row_id, lg.line)
     if updates:
-        doc.set_plan(row_id, check=False, **updates)
+        w.update(row_id, updates)
         if not created:
             w.report.updated += 1
     # ------------------------------------------------------------ indicator and funding
-    ind_text = text.get("indikator", "")
-    target, satuan = split_target(text.get("target", ""))
-    if text.get("satuan"):
-        satuan = text["satuan"]
-    target_n1, _ = split_target(text.get("target_n1", ""))
-    if text.get("target_n1") and _ and _ != satuan:
-        target_n1 = text["target_n1"]
-    if (ind_text or target or target_n1) and not doc.indikator.get(row_id):
-        doc.set_indikator(row_id, [{"teks": ind_text, "target": target, "satuan": satuan,
-                                    "target_n1": target_n1}])
+    items = _indicator_items(text)
+    if items and not w.has_indikator(row_id):
+        w.set_indikator(row_id, items)
     sd = text.get("sumber_dana", "")
-    if sd and level == SUB_KEGIATAN and not doc.sumber_dana.get(row_id):
-        sd = re.sub(r"\s+", " ", sd)
-        doc.set_sumber_dana(row_id, [{"nama": sd, "kode": _sumber_dana_code(sd), "jumlah": None}])
+    if sd and level == SUB_KEGIATAN and not w.has_sumber_dana(row_id):
+        # several sources joined by line breaks (SIPD): one entry each
+        names = [re.sub(r"\s+", " ", x).strip() for x in sd.split("\n")] if "\n" in sd else [re.sub(r"\s+", " ", sd)]
+        w.set_sumber_dana(row_id, [_source_item(n) for n in dict.fromkeys(n for n in names if n)])
     elif sd and level != SUB_KEGIATAN:
         notes.append(f"sumber dana '{sd[:40]}' pada {LEVEL_WORD[level]} diabaikan (hanya untuk sub kegiatan)")
     out.notes.extend(notes)
@@ -642,6 +859,61 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         out.reason = "melengkapi baris yang sudah ada"
 
 
+def _older_layout_fields(text: dict[str, str]) -> None:
+    """The older 19-column Renja: the indicator of a program is its Capaian Program, of a kegiatan
+    or sub kegiatan its Keluaran Kegiatan; Hasil Kegiatan is the outcome."""
+    for name in ("keluaran", "capaian"):
+        if not text.get("indikator") and text.get(f"{name}_tolok_ukur"):
+            text["indikator"] = text[f"{name}_tolok_ukur"]
+            if not text.get("target") and text.get(f"{name}_target"):
+                text["target"] = text[f"{name}_target"]
+    hasil = " ".join(x for x in (text.get("hasil_tolok_ukur", ""), text.get("hasil_target", "")) if x)
+    if hasil and not text.get("outcome"):
+        text["outcome"] = hasil
+
+
+_SOURCE_AMOUNT = re.compile(r"^(.*?)\s*(?::|=|\(Rp\.?)\s*(?:Rp\.?\s*)?(\d{1,3}(?:\.\d{3})+|\d+)\)?$")
+
+
+def _source_item(text: str) -> dict:
+    """A funding source as printed: ``DAU``, or with its share ``DAU: 1.000.000``."""
+    m = _SOURCE_AMOUNT.match(text)
+    if m and m.group(1).strip():
+        value, err = read_money(m.group(2))
+        if not err and value is not None:
+            nama = m.group(1).strip()
+            return {"nama": nama, "kode": _sumber_dana_code(nama), "jumlah": value}
+    return {"nama": text, "kode": _sumber_dana_code(text), "jumlah": None}
+
+
+def _lines(value: str) -> list[str]:
+    return [x.strip() for x in value.split("\n")] if "\n" in value else [value]
+
+
+def _indicator_items(text: dict[str, str]) -> list[dict]:
+    """The row's indicators; several joined by line breaks in one cell (SIPD prints them so, with
+    their targets and units line by line) become one indicator each."""
+    teks, tgt, sat = text.get("indikator", ""), text.get("target", ""), text.get("satuan", "")
+    tgt1, sat1 = text.get("target_n1", ""), text.get("satuan_n1", "")
+    if not (teks or tgt or tgt1):
+        return []
+    columns = [_lines(v) for v in (teks, tgt, sat, tgt1, sat1)]
+    count = max(len(c) for c in columns)
+    items = []
+    for k in range(count):
+        t, g, s, g1, s1 = (c[k] if k < len(c) else "" for c in columns)
+        target, satuan = split_target(g)
+        if s:
+            satuan = s
+        target_n1, unit_n1 = split_target(g1)
+        if g1 and unit_n1 and unit_n1 != (s1 or satuan):
+            target_n1 = g1
+        if t or target or target_n1:
+            items.append({"teks": t, "target": target, "satuan": satuan, "target_n1": target_n1})
+    return items
+
+
+@lru_cache(maxsize=4096)
 def _sumber_dana_code(nama: str) -> str:
     entry = match_sumber_dana(nama)
     return entry.kode if entry else ""
@@ -735,6 +1007,7 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
             rid = doc.add_plan_row(pid, "", nama, level=level, check=False)
             report.inserted += 1
             node = doc.plan.nodes[rid]
+            w.made[rid] = "2.3"
             created = True
             notes.append(f"tidak cocok dengan {LEVEL_WORD[level]} mana pun di dokumen; ditambahkan tanpa kode")
         taken.add(node.id)

@@ -1,4 +1,4 @@
-"""Table layouts (DESIGN.md section 4) and recognising columns from the table's own header words.
+"""Table layouts (docs/domain.md, "Tables and formulas") and recognising columns from the table's own header words.
 
 A :class:`Layout` says where each field sits, as an offset from the row's *anchor* cell: the name
 cell for coded tables (4.1, 3.1) and Tabel 2.1, whose code columns vary from row to row, and the
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .. import registry
 from ..readers import ImportFailure
 from .cells import looks_like_money, nonempty, read_code
+from .header import combine_header as _combine_header
 
 TABLES = ("4.1", "3.1", "2.1", "2.2", "2.3", "2.4")
 
@@ -26,7 +27,8 @@ FIELDS = {
             "pagu_n1", "catatan"),
     "3.1": ("kode", "nama", "outcome", "keluaran", "indikator", "satuan", "target", "lokasi", "pagu",
             "sumber_dana", "catatan", "target_n1", "pagu_n1", "penanggung_jawab", "keluaran_n1",
-            "capaian", "capaian_n1"),
+            "capaian", "capaian_n1", "satuan_n1", "capaian_tolok_ukur", "capaian_target",
+            "keluaran_tolok_ukur", "keluaran_target", "hasil_tolok_ukur", "hasil_target"),
     "2.3": ("no", "rkpd_nama", "rkpd_lokasi", "rkpd_indikator", "rkpd_target", "rkpd_pagu", "nama",
             "lokasi", "indikator", "target", "pagu", "catatan"),
     "2.1": ("no", "sasaran", "nama", "indikator", "k_5", "rp_5", "k_6", "rp_6", "k_7", "rp_7",
@@ -86,6 +88,7 @@ class Layout:
     header_lines: list[int] = field(default_factory=list)
     header_positions: dict[str, int] = field(default_factory=dict)   # absolute columns in the header
     code_start: int = 0                   # first code column (coded tables)
+    year_notes: list[str] = field(default_factory=list)   # columns of another year than the document's
 
     def pos(self, name: str, anchor_index: int) -> int | None:
         off = self.offsets.get(name)
@@ -98,39 +101,32 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_HEADER_WORD_RE = re.compile(
+    "|".join(rf"(?<![a-z]){re.escape(w)}(?![a-z])" for w in sorted(HEADER_WORDS, key=len, reverse=True)))
+
+
+_CODE_START = re.compile(r"\s*\d+\.\d")
+
+
 def is_header_row(cells: list[str]) -> bool:
     filled = nonempty(cells)
     if len(filled) < 2:
         return False
+    if _CODE_START.match(filled[0][1]):
+        return False      # a data row: it starts with a code ("Kode"/"No" start a header)
     if any(looks_like_money(c) for _, c in filled):
         return False
     hits = 0
+    search = _HEADER_WORD_RE.search
     for _, c in filled:
-        t = _norm(c)
-        if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", t) for w in HEADER_WORDS):
+        if search(_norm(c)):
             hits += 1
     return hits >= 2 and hits >= len(filled) // 3
 
 
 def combine_header(rows: list[list[str]]) -> list[str]:
-    """One text per column from stacked header rows; an upper merged cell covers the empty cells
-    to its right (up to the next upper cell) where the row below has sub-headers."""
-    width = max((len(r) for r in rows), default=0)
-    grid = [list(r) + [""] * (width - len(r)) for r in rows]
-    out = [""] * width
-    for depth, row in enumerate(grid):
-        below = grid[depth + 1] if depth + 1 < len(grid) else None
-        current = ""
-        for col in range(width):
-            cell = row[col].strip()
-            if cell:
-                current = cell
-                out[col] = (out[col] + " " + cell).strip()
-            elif current and below is not None and below[col].strip():
-                out[col] = (out[col] + " " + current).strip()
-            else:
-                current = "" if below is None or not below[col].strip() else current
-    return [_norm(t) for t in out]
+    """One text per column from stacked header rows (see :func:`.header.combine_header`)."""
+    return _combine_header(rows)
 
 
 def _years(text: str) -> list[int]:
@@ -145,6 +141,8 @@ def field_for_header(table: str, text: str, tahun: int | None) -> str | None:
     years = _years(t)
     n1 = "n+1" in t.replace(" ", "") or "prakiraan" in t or (tahun is not None and (tahun + 1) in years)
     if table in ("4.1", "3.1", "2.3"):
+        if tahun is not None and years and tahun in years and (tahun + 1) not in years:
+            n1 = "n+1" in t.replace(" ", "")
         rkpd = table == "2.3" and ("rkpd" in t or "rancangan" in t)
         prefix = "rkpd_" if rkpd else ""
         if re.fullmatch(r"no\.?|nomor|no urut", t) or t.startswith("no. ") and len(t) < 8:
@@ -159,8 +157,14 @@ def field_for_header(table: str, text: str, tahun: int | None) -> str | None:
             return "catatan"
         if "lokasi" in t:
             return prefix + "lokasi"
+        # the older 19-column Renja: Indikator Kinerja > Capaian Program / Keluaran Kegiatan /
+        # Hasil Kegiatan > Tolok Ukur / Target
+        for word, name in (("capaian program", "capaian"), ("keluaran kegiatan", "keluaran"),
+                           ("hasil kegiatan", "hasil")):
+            if word in t and ("tolok" in t or "target" in t or "indikator" in t):
+                return f"{name}_target" if "target" in t and "tolok" not in t else f"{name}_tolok_ukur"
         if "satuan" in t:
-            return "satuan"
+            return "satuan_n1" if n1 else "satuan"
         if "indikator" in t or "tolok ukur" in t:
             return prefix + "indikator"
         if "pagu" in t or "anggaran" in t or "kebutuhan dana" in t or "(rp" in t or "rupiah" in t \
@@ -219,6 +223,19 @@ def layout_from_header(table: str, header_rows: list[list[str]], tahun: int | No
     columns = combine_header(header_rows)
     positions: dict[str, int] = {}
     ignored = []
+
+    def wanted_year(name: str) -> int | None:
+        if tahun is None:
+            return None
+        return tahun + 1 if name.endswith("_n1") else tahun
+
+    def year_fits(name: str, text: str) -> bool | None:
+        """True/False when the header names a year (the wanted one or not); None without a year."""
+        years, want = _years(text), wanted_year(name)
+        if not years or want is None:
+            return None
+        return want in years
+
     for col, text in enumerate(columns):
         if not text:
             continue
@@ -229,9 +246,17 @@ def layout_from_header(table: str, header_rows: list[list[str]], tahun: int | No
         if name in positions:
             if name == "kode":
                 continue  # Kode spread over several columns
-            ignored.append(text)
+            # two columns for one field ("Pagu 2025", "Anggaran 2026"): the document year decides
+            if year_fits(name, text) and not year_fits(name, columns[positions[name]]):
+                ignored.append(columns[positions[name]])
+                positions[name] = col
+            else:
+                ignored.append(text)
             continue
         positions[name] = col
+    year_notes = [f"kolom '{columns[col]}' bertahun lain dari tahun dokumen {wanted_year(name)}; tetap dibaca "
+                  f"sebagai {name}" for name, col in positions.items()
+                  if name not in ("kode", "no", "nama", "rkpd_nama") and year_fits(name, columns[col]) is False]
     anchor = ANCHOR[table]
     if anchor not in positions:
         if table == "2.3" and "rkpd_nama" in positions:
@@ -243,7 +268,7 @@ def layout_from_header(table: str, header_rows: list[list[str]], tahun: int | No
     base = positions[anchor]
     offsets = {k: v - base for k, v in positions.items() if k != "kode"}
     layout = Layout(table, offsets, anchor, from_header=True, ignored=ignored, header_lines=lines,
-                    header_positions=positions)
+                    header_positions=positions, year_notes=year_notes)
     layout.code_start = positions.get("kode", 0)
     return layout
 

@@ -90,17 +90,6 @@ class ImportReport:
     def by_line(self, line: int) -> list[RowOutcome]:
         return [r for r in self.rows if r.line == line]
 
-    def merge(self, other: "ImportReport") -> None:
-        for t in other.tables:
-            if t not in self.tables:
-                self.tables.append(t)
-        self.rows.extend(other.rows)
-        self.created_parents.extend(other.created_parents)
-        self.messages.extend(other.messages)
-        self.inserted += other.inserted
-        self.updated += other.updated
-        self.declared += other.declared
-
     # ------------------------------------------------------------------ text
     def summary(self) -> str:
         """A few Indonesian lines: what was read, what became of it."""

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING
 from ..findings import INFO, WARNING, Finding
 from . import fields as fieldmod
 from . import format as fmt
+from .sections import flat, label
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
 
 
 def narrative_findings(doc: "RenjaDocument") -> list[Finding]:
-    from .store import flat, label
-
     out: list[Finding] = []
     nodes = flat(doc)
     if not nodes:

@@ -73,18 +73,22 @@ FIELDS: dict[str, Field] = {f.name: f for f in (
 )}
 
 
-def field_names(text: str) -> list[str]:
-    return FIELD_RE.findall(text)
-
-
 def unknown_in(text: str) -> list[str]:
     return [n for n in FIELD_RE.findall(text) if n not in FIELDS]
 
 
-def values(doc: "RenjaDocument") -> dict[str, str]:
-    """Every field's current value (for the editor's live list)."""
+#: fields that change only when plan rows are added or removed (not when a value is edited)
+ROW_COUNT_FIELDS = frozenset({"jumlah_program", "jumlah_kegiatan", "jumlah_sub_kegiatan"})
+
+
+def values(doc: "RenjaDocument", known: dict[str, str] | None = None) -> dict[str, str]:
+    """Every field's current value (for the editor's live list); ``known``: values still current,
+    taken as they are (counting 50.000 rows after every edit of a value would be wasted)."""
     out = {}
     for name, f in FIELDS.items():
+        if known is not None and name in known:
+            out[name] = known[name]
+            continue
         try:
             out[name] = f.value(doc)
         except (KeyError, TypeError, ValueError):

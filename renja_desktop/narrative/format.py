@@ -39,6 +39,8 @@ import json
 import re
 from typing import Any, Iterable
 
+from .generated import KINDS
+
 FORMAT = "renja-naskah"
 VERSION = 1
 
@@ -225,8 +227,6 @@ def _check_list(block: dict, where: str) -> None:
 
 def validate(blocks: Any) -> None:
     """Raise :class:`FormatError` naming the first block that is not in the format."""
-    from .generated import KINDS
-
     if not isinstance(blocks, list):
         raise FormatError("isi bagian harus daftar blok")
     for n, b in enumerate(blocks, start=1):

@@ -50,8 +50,6 @@ def ringkasan_pagu(doc: "RenjaDocument") -> list[dict]:
         items = []
         for p in programs:
             share = format_percent(rate(doc.plan.pagu(p.id), total))
-            from .textimport import title_case
-
             items.append({"runs": [_run(title_case(p.nama.strip()) or p.kode), _run(": "),
                                    _run(f"Rp {format_rupiah(doc.plan.pagu(p.id))}", True),
                                    _run(f" ({share} dari total)")]})
@@ -105,3 +103,18 @@ def expand_all(doc: "RenjaDocument", blocks: list[dict]) -> list[dict]:
         else:
             out.append(b)
     return out
+
+
+#: short words a title keeps in lower case
+SMALL_WORDS = {"dan", "di", "ke", "dari", "yang", "untuk", "terhadap", "atas", "dengan", "pada", "serta", "atau"}
+
+
+def title_case(text: str) -> str:
+    """An all-capitals heading as a title ("EVALUASI PELAKSANAAN RENCANA KERJA" -> "Evaluasi Pelaksanaan ...")."""
+    text = " ".join(text.split())
+    if text != text.upper():
+        return text
+    words = []
+    for k, w in enumerate(text.lower().split(" ")):
+        words.append(w if (k and w in SMALL_WORDS) else w[:1].upper() + w[1:])
+    return " ".join(words)

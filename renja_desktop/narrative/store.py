@@ -9,216 +9,20 @@ every other edit; the window's undo stack and the command line run the same oper
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, select, update
-
-from ..model import Section, new_id, now_stamp
+from ..model import new_id, now_stamp
 from ..operations import Operation
 from ..errors import EditError
-from ..service import ChangeEvent as Change
-from . import fields as fieldmod
 from . import format as fmt
-from .outline import KINDS, SectionNode, default_outline, number_tree, walk
+from .generated import expand_all
+from .outline import KINDS, default_outline
+from .sections import (  # noqa: F401  (the reading side, public here too)
+    blocks_of, check_blocks, check_title, ensure_table, find, flat, get_section, has_table, label, outline, placed, placements, put_rows, rows, siblings, subtree_rows, start_write,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
-
-T_SECTION = Section.__table__
-COLUMNS = ("id", "parent_id", "position", "kind", "judul", "content", "modified_at")
-
-
-# ------------------------------------------------------------------------------ reading
-def has_table(doc: "RenjaDocument") -> bool:
-    return doc.conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'section'").fetchone() is not None
-
-
-def ensure_table(doc: "RenjaDocument") -> None:
-    """Files written before the outline existed get the (empty) table on their first section edit."""
-    if not has_table(doc):
-        T_SECTION.create(doc.conn, checkfirst=True)
-
-
-def rows(doc: "RenjaDocument") -> list[dict]:
-    if not has_table(doc):
-        return []
-    result = doc.conn.execute(select(T_SECTION).order_by(T_SECTION.c.position, T_SECTION.c.id))
-    keys = list(result.keys())
-    out = [dict(zip(keys, r)) for r in result.fetchall()]
-    if not doc._batch_depth:
-        doc.conn.rollback()  # end the read transaction (the service keeps none open between edits)
-    return out
-
-
-def outline(doc: "RenjaDocument") -> list[SectionNode]:
-    """The section tree (roots in order), numbered."""
-    nodes = {r["id"]: SectionNode(**{k: r[k] for k in COLUMNS}) for r in rows(doc)}
-    roots: list[SectionNode] = []
-    for n in sorted(nodes.values(), key=lambda n: (n.position, n.id)):
-        parent = nodes.get(n.parent_id) if n.parent_id else None
-        (parent.children if parent is not None else roots).append(n)
-    number_tree(roots)
-    return roots
-
-
-def flat(doc: "RenjaDocument") -> list[SectionNode]:
-    return list(walk(outline(doc)))
-
-
-def find(doc: "RenjaDocument", ref: str) -> SectionNode:
-    """A section by id, id prefix (≥ 6 characters), number ("BAB II", "2.1", "2.1.") or title."""
-    ref = (ref or "").strip()
-    nodes = flat(doc)
-    for n in nodes:
-        if n.id == ref:
-            return n
-    norm = ref.rstrip(".").upper()
-    hits = [n for n in nodes if n.nomor and n.nomor.upper() == norm]
-    if not hits and len(ref) >= 6:
-        hits = [n for n in nodes if n.id.startswith(ref)]
-    if not hits:
-        hits = [n for n in nodes if n.judul.strip().lower() == ref.lower()]
-    if len(hits) == 1:
-        return hits[0]
-    if not hits:
-        raise EditError(f"bagian '{ref}' tidak ada; lihat daftarnya dengan 'chapter FILE list'")
-    raise EditError(f"'{ref}' cocok dengan {len(hits)} bagian; sebut nomornya atau id-nya")
-
-
-def blocks_of(node: SectionNode) -> list[dict]:
-    return fmt.loads(node.content)
-
-
-def label(node: SectionNode) -> str:
-    return f"{node.nomor} {node.judul}".strip() if node.nomor else node.judul
-
-
-def placements(doc: "RenjaDocument", nodes: list[SectionNode] | None = None) -> dict[str, str]:
-    """Table number -> id of the section it is placed in."""
-    out: dict[str, str] = {}
-    for n in nodes if nodes is not None else flat(doc):
-        for b in blocks_of(n):
-            if b["type"] == "table_ref":
-                out.setdefault(b["tabel"], n.id)
-    return out
-
-
-# ------------------------------------------------------------------------------ the primitive write
-def _write(doc: "RenjaDocument") -> None:
-    doc._writable()
-    ensure_table(doc)
-
-
-def _siblings(doc: "RenjaDocument", parent_id: str | None) -> list[dict]:
-    cond = T_SECTION.c.parent_id.is_(None) if parent_id is None else T_SECTION.c.parent_id == parent_id
-    result = doc.conn.execute(select(T_SECTION).where(cond).order_by(T_SECTION.c.position, T_SECTION.c.id))
-    return [dict(r) for r in result.mappings().fetchall()]
-
-
-def _get(doc: "RenjaDocument", section_id: str) -> dict:
-    r = doc.conn.execute(select(T_SECTION).where(T_SECTION.c.id == section_id)).mappings().fetchone()
-    if r is None:
-        raise EditError(f"bagian {section_id[:8]} tidak ada (sudah dihapus?)")
-    return dict(r)
-
-
-def _snapshot(doc: "RenjaDocument", ids: list[str]) -> list[dict]:
-    if not ids:
-        return []
-    out = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        out += [dict(r) for r in doc.conn.execute(
-            select(T_SECTION).where(T_SECTION.c.id.in_(chunk))).mappings().fetchall()]
-    return out
-
-
-def _parents_first(rows: list[dict]) -> list[dict]:
-    by_id = {r["id"]: r for r in rows}
-
-    def depth(r: dict) -> int:
-        d, p, seen = 0, r.get("parent_id"), set()
-        while p in by_id and p not in seen:
-            seen.add(p)
-            d += 1
-            p = by_id[p].get("parent_id")
-        return d
-
-    return sorted(rows, key=depth)
-
-
-def put_rows(doc: "RenjaDocument", rows: list[dict], ids: list[str]) -> Change:
-    """Make the section rows with ``ids`` exactly ``rows`` (rows not given are deleted, new ones
-    inserted, the others updated), in one transaction; record the rows as they were, so that
-    ``put_rows(before, ids)`` undoes it. The one write every section operation goes through."""
-    _write(doc)
-    ids = list(dict.fromkeys(list(ids) + [r["id"] for r in rows]))
-    before = _snapshot(doc, ids)
-    existing = {r["id"] for r in before}
-    want = {r["id"]: r for r in rows}
-    with doc._atomic():
-        for r in reversed(_parents_first(before)):
-            if r["id"] not in want:
-                doc.conn.execute(delete(T_SECTION).where(T_SECTION.c.id == r["id"]))
-        for r in _parents_first(rows):
-            values = {k: r[k] for k in COLUMNS}
-            if r["id"] in existing:
-                doc.conn.execute(update(T_SECTION).where(T_SECTION.c.id == r["id"]).values(**values))
-            else:
-                doc.conn.execute(insert(T_SECTION).values(**values))
-    doc._record("put_sections", before, ids)
-    change = Change("section", {k for k in want if k in existing},
-                    inserted=[r["id"] for r in _parents_first(rows) if r["id"] not in existing],
-                    removed=[k for k in existing if k not in want])
-    doc._emit(change)
-    return change
-
-
-def _placed(rows: list[dict], position_of: dict[str, int]) -> list[dict]:
-    out = []
-    for r in rows:
-        r = dict(r)
-        r["position"] = position_of[r["id"]]
-        out.append(r)
-    return out
-
-
-def check_blocks(doc: "RenjaDocument", blocks: list[dict], section_id: str | None,
-                 strict_fields: bool = True) -> None:
-    """Refuse content that is not in the format, names unknown fields, or places a table that
-    another section already holds."""
-    try:
-        fmt.validate(blocks)
-    except fmt.FormatError as exc:
-        raise EditError(str(exc)) from None
-    if strict_fields:
-        unknown = sorted({n for runs in fmt.iter_runs(blocks) for n in fieldmod.unknown_in(fmt.runs_text(runs))})
-        if unknown:
-            known = ", ".join("{" + k + "}" for k in fieldmod.FIELDS)
-            raise EditError(f"isian {', '.join('{' + u + '}' for u in unknown)} tidak dikenal; "
-                            f"isian yang ada: {known}")
-    mine = [b["tabel"] for b in blocks if b["type"] == "table_ref"]
-    dup = {t for t in mine if mine.count(t) > 1}
-    if dup:
-        raise EditError(f"Tabel {', '.join(sorted(dup))} ditempatkan lebih dari sekali dalam bagian ini")
-    others = {t: sid for t, sid in placements(doc).items() if sid != section_id}
-    clash = [t for t in mine if t in others]
-    if clash:
-        where = find(doc, others[clash[0]])
-        raise EditError(f"Tabel {clash[0]} sudah ditempatkan di bagian '{label(where)}'; "
-                        "satu tabel hanya dicetak di satu tempat")
-
-
-def _check_title(judul: str) -> str:
-    judul = (judul or "").strip()
-    if not judul:
-        raise EditError("judul bagian tidak boleh kosong")
-    unknown = fieldmod.unknown_in(judul)
-    if unknown:
-        raise EditError(f"isian {', '.join('{' + u + '}' for u in unknown)} pada judul tidak dikenal")
-    return judul
-
 
 # ------------------------------------------------------------------------------ operations
 class AddSection(Operation):
@@ -235,23 +39,23 @@ class AddSection(Operation):
         self.label = f"tambah bagian '{(judul or '').strip()[:40]}'"
 
     def apply(self, doc: "RenjaDocument") -> str:
-        _write(doc)
-        judul = _check_title(self.judul) if self.strict_fields else (self.judul or "").strip()
+        start_write(doc)
+        judul = check_title(self.judul) if self.strict_fields else (self.judul or "").strip()
         if not judul:
             raise EditError("judul bagian tidak boleh kosong")
         if self.kind not in KINDS:
             raise EditError(f"jenis bagian '{self.kind}' tidak dikenal; pilih {', '.join(KINDS)}")
         if self.parent_id is not None:
-            _get(doc, self.parent_id)
+            get_section(doc, self.parent_id)
         check_blocks(doc, self.blocks, None, self.strict_fields)
         sid = self.section_id or new_id()
-        sibs = _siblings(doc, self.parent_id)
+        sibs = siblings(doc, self.parent_id)
         pos = len(sibs) if self.position is None else max(0, min(self.position, len(sibs)))
         row = {"id": sid, "parent_id": self.parent_id, "position": pos, "kind": self.kind, "judul": judul,
                "content": fmt.dumps(self.blocks), "modified_at": now_stamp()}
         order = [s["id"] for s in sibs]
         order.insert(pos, sid)
-        rows = _placed(sibs, {k: i for i, k in enumerate(order)}) + [row]
+        rows = placed(sibs, {k: i for i, k in enumerate(order)}) + [row]
         put_rows(doc, rows, order)
         self.section_id = sid  # done again (redo of a re-execution) it makes the same section
         return sid
@@ -264,9 +68,9 @@ class RenameSection(Operation):
         self.label = f"ubah judul menjadi '{(judul or '').strip()[:40]}'"
 
     def apply(self, doc: "RenjaDocument") -> None:
-        _write(doc)
-        row = _get(doc, self.section_id)
-        judul = _check_title(self.judul)
+        start_write(doc)
+        row = get_section(doc, self.section_id)
+        judul = check_title(self.judul)
         kind = self.kind or row["kind"]
         if kind not in KINDS:
             raise EditError(f"jenis bagian '{kind}' tidak dikenal; pilih {', '.join(KINDS)}")
@@ -283,8 +87,8 @@ class SetContent(Operation):
         self.label = label
 
     def apply(self, doc: "RenjaDocument") -> None:
-        _write(doc)
-        row = _get(doc, self.section_id)
+        start_write(doc)
+        row = get_section(doc, self.section_id)
         check_blocks(doc, self.blocks, self.section_id, self.strict_fields)
         content = fmt.dumps(self.blocks)
         if content == row["content"]:
@@ -300,19 +104,19 @@ class MoveSection(Operation):
         self.label = label
 
     def apply(self, doc: "RenjaDocument") -> None:
-        _write(doc)
-        row = _get(doc, self.section_id)
+        start_write(doc)
+        row = get_section(doc, self.section_id)
         if self.parent_id is not None:
-            _get(doc, self.parent_id)
+            get_section(doc, self.parent_id)
             p: str | None = self.parent_id
             while p is not None:
                 if p == self.section_id:
                     raise EditError("bagian tidak dapat dipindahkan ke dalam dirinya sendiri")
-                p = _get(doc, p)["parent_id"]
-        old_sibs = _siblings(doc, row["parent_id"])
+                p = get_section(doc, p)["parent_id"]
+        old_sibs = siblings(doc, row["parent_id"])
         old_order = [s["id"] for s in old_sibs if s["id"] != row["id"]]
         same = self.parent_id == row["parent_id"]
-        new_sibs = old_sibs if same else _siblings(doc, self.parent_id)
+        new_sibs = old_sibs if same else siblings(doc, self.parent_id)
         new_order = old_order if same else [s["id"] for s in new_sibs]
         pos = len(new_order) if self.position is None else max(0, min(self.position, len(new_order)))
         new_order = list(new_order)
@@ -324,16 +128,7 @@ class MoveSection(Operation):
         positions.update({k: i for i, k in enumerate(new_order)})
         rows = {s["id"]: s for s in old_sibs + (new_sibs if not same else [])}
         rows[row["id"]] = moved
-        put_rows(doc, _placed(list(rows.values()), positions), list(rows))
-
-
-def _subtree_rows(doc: "RenjaDocument", section_id: str) -> list[dict]:
-    out, stack = [], [section_id]
-    while stack:
-        sid = stack.pop(0)
-        out.append(_get(doc, sid))
-        stack.extend(s["id"] for s in _siblings(doc, sid))
-    return out
+        put_rows(doc, placed(list(rows.values()), positions), list(rows))
 
 
 class DeleteSection(Operation):
@@ -345,8 +140,8 @@ class DeleteSection(Operation):
         self.label = label
 
     def apply(self, doc: "RenjaDocument") -> list[str]:
-        _write(doc)
-        sub = _subtree_rows(doc, self.section_id)
+        start_write(doc)
+        sub = subtree_rows(doc, self.section_id)
         for r in sub:
             tables = [b["tabel"] for b in fmt.loads(r["content"]) if b["type"] == "table_ref"]
             if tables:
@@ -355,9 +150,9 @@ class DeleteSection(Operation):
                     f"bagian '{label(node)}' memuat Tabel {', '.join(tables)}; pindahkan tabel itu ke bagian lain "
                     "dahulu (bagian tidak dihapus)")
         root = sub[0]
-        sibs = [s for s in _siblings(doc, root["parent_id"]) if s["id"] != root["id"]]
+        sibs = [s for s in siblings(doc, root["parent_id"]) if s["id"] != root["id"]]
         positions = {s["id"]: i for i, s in enumerate(sibs)}
-        put_rows(doc, _placed(sibs, positions), [r["id"] for r in sub] + list(positions))
+        put_rows(doc, placed(sibs, positions), [r["id"] for r in sub] + list(positions))
         return [r["id"] for r in sub]
 
 
@@ -400,7 +195,7 @@ class InstallOutline(Operation):
         self.label = label
 
     def apply(self, doc: "RenjaDocument") -> list[str]:
-        _write(doc)
+        start_write(doc)
         old = [r["id"] for r in rows(doc)]
         if old and not self.replace:
             raise EditError("dokumen sudah punya kerangka bab; ubah bagian satu per satu")
@@ -419,8 +214,6 @@ def install_outline(doc: "RenjaDocument", outline_spec: list[dict] | None = None
 def freeze_generated(doc: "RenjaDocument", section_id: str) -> SetContent:
     """The operation that turns the section's generated passages into the plain text they print
     now (so the author can edit it). Refused when the section has none."""
-    from .generated import expand_all
-
     node = find(doc, section_id)
     blocks = blocks_of(node)
     if not any(b["type"] == "generated" for b in blocks):

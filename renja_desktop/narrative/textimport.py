@@ -16,9 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..importer import ImportFailure, import_text
 from ..service import EditError
+from . import fields as fieldmod
 from . import format as fmt
 from .format import merge_runs, runs_from_marked, runs_text
+from .generated import title_case
+from .store import InstallOutline, rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
@@ -191,7 +195,6 @@ _ITEM = [
     (re.compile(r"^([IVX]{1,5})\.\s+(.*)$"), "upper-roman"),
     (re.compile(r"^[-•]\s+(.*)$"), "bullet"),
 ]
-_SMALL = {"dan", "di", "ke", "dari", "yang", "untuk", "terhadap", "atas", "dengan", "pada", "serta", "atau"}
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
@@ -208,17 +211,6 @@ def _roman_value(s: str) -> int:
 
 def _alpha_value(s: str) -> int:
     return ord(s.lower()) - ord("a") + 1
-
-
-def title_case(text: str) -> str:
-    """An all-capitals heading as a title ("EVALUASI PELAKSANAAN RENCANA KERJA" -> "Evaluasi Pelaksanaan ...")."""
-    text = " ".join(text.split())
-    if text != text.upper():
-        return text
-    words = []
-    for k, w in enumerate(text.lower().split(" ")):
-        words.append(w if (k and w in _SMALL) else w[:1].upper() + w[1:])
-    return " ".join(words)
 
 
 def _despace(text: str) -> str:
@@ -251,7 +243,7 @@ def list_item(text: str) -> tuple[str, int, str] | None:
     return None
 
 
-def _cut_prefix(runs: list[dict], n: int) -> list[dict]:
+def cut_prefix(runs: list[dict], n: int) -> list[dict]:
     """The runs without their first ``n`` characters (a list marker)."""
     out = []
     for r in runs:
@@ -429,7 +421,7 @@ class _Builder:
             style, num, rest = item
             full = runs_text(c.runs)
             lead = len(full) - len(full.lstrip())
-            runs = _cut_prefix(c.runs, lead + len(text) - len(rest)) if rest != text else c.runs
+            runs = cut_prefix(c.runs, lead + len(text) - len(rest)) if rest != text else c.runs
             blocks = self.blocks()
             # "- pemerintahan daerah ..." after an item: the item went on after a page break
             if style == "bullet" and rest[:1].islower() and blocks and blocks[-1]["type"] == "list":
@@ -507,7 +499,6 @@ def parse_chunks(chunks: list[Chunk], source: str, unit: str, running: tuple[str
         if kind not in kinds:
             b.outline.insert(first_bab, {"kind": kind, "judul": judul, "blocks": [], "children": []})
             first_bab += 1
-    from . import fields as fieldmod
 
     unknown = set()
     for sec in b.outline:
@@ -527,7 +518,7 @@ def parse_docx(path: str | Path, running: tuple[str, ...] = ()) -> tuple[list[di
     return parse_chunks(chunks_from_docx(path), path.name, "paragraf", running)
 
 
-def _running_of(doc: "RenjaDocument") -> tuple[str, ...]:
+def running_of(doc: "RenjaDocument") -> tuple[str, ...]:
     a, b = doc.running_header()
     return (a, b, "RENCANA KERJA", str(doc.info["tahun"]))
 
@@ -562,10 +553,8 @@ def import_narrative(doc: "RenjaDocument", source: str | Path, replace: bool = F
     ``tables`` the source's tables are also read by the table importer (same transaction); its
     report is kept as ``report.table_report``.
     """
-    from .store import InstallOutline, rows
-
     path = Path(source)
-    running = _running_of(doc)
+    running = running_of(doc)
     if text is not None:
         outline, report = parse_text(text, path.name, running)
     else:
@@ -595,8 +584,6 @@ def import_narrative(doc: "RenjaDocument", source: str | Path, replace: bool = F
                                    "(tidak ada yang diubah)")
     with doc.batch():
         if tables:
-            from ..importer import ImportFailure, import_text
-
             table_text = text if text is not None else docx_as_text(path)
             try:
                 report.table_report = import_text(doc, table_text, source=path.name)

@@ -24,8 +24,10 @@ from ..narrative import fields as fieldmod
 from ..narrative import format as fmt
 from ..narrative.generated import expand
 from ..narrative.outline import FRONT_KINDS, walk
+from ..narrative.store import blocks_of, outline
+from . import fonts
 from .document_pdf import DocumentOptions, toc_text
-from .pdf import Progress, _layout_table, page_size
+from .pdf import Progress, layout_table, page_size
 from .tables import (
     BOLD_STYLES, CENTER, PAPERS_MM, RIGHT, SHADED_STYLES, STYLE_SUMMARY, ReportError, ReportOptions,
     format_cell, row_count, signature_block,
@@ -49,11 +51,9 @@ class DocxResult:
 
 def _docx():
     try:
-        import docx  # noqa: F401
+        import docx
     except ImportError as exc:  # pragma: no cover - a dependency of the app
         raise ReportError(f"python-docx tidak terpasang ({exc}); pasang ulang aplikasi") from None
-    import docx
-
     return docx
 
 
@@ -454,9 +454,7 @@ def render_document_docx(doc: "RenjaDocument", path: str | Path, options: Docume
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    from ..narrative.store import blocks_of, outline
 
-    from . import fonts
 
     options = options or DocumentOptions()
     options.check()
@@ -507,7 +505,7 @@ def render_document_docx(doc: "RenjaDocument", path: str | Path, options: Docume
 
     def on_table(nomor: str) -> None:
         spec = prog.build(doc, nomor, t_opts, counts[nomor])
-        layout = _layout_table(spec, t_opts, frame_w, prog)
+        layout = layout_table(spec, t_opts, frame_w, prog)
         widths = [layout.col_x[i + 1] - layout.col_x[i] + 3.0 for i in range(len(layout.col_x) - 1)]
         # Word's cell margins and bold figures need a little more room than the PDF's layout: the
         # extra comes out of the wrapping (weighted) text columns

@@ -6,9 +6,10 @@ pagination as the appendix tables). Front matter is numbered in roman numerals (
 body in arabic numerals from BAB I on; every numbered page carries the running header and its
 number in the footer. Fonts are the embedded Liberation Sans.
 
-The Daftar Isi and Daftar Tabel are built in passes: the first pass records on which page label
-every heading and table begins, the next prints those labels; passes repeat (at most four) until
-no label changes, so every number in the contents is the one printed on the heading's page.
+The Daftar Isi and Daftar Tabel are built in passes: a counting pass (table pages take their
+place but are not drawn) records on which page label every heading and table begins; the drawing
+pass prints those labels and records them again; it is repeated until nothing moved, so every
+number in the contents is the one printed on the heading's page.
 """
 from __future__ import annotations
 
@@ -36,9 +37,10 @@ from ..narrative import fields as fieldmod
 from ..narrative import format as fmt
 from ..narrative.generated import expand
 from ..narrative.outline import FRONT_KINDS, SectionNode, walk
+from ..narrative.store import blocks_of, outline
 from . import fonts
 from .pdf import (
-    Progress, _fit_signature, _layout_table, _PageFlowable, _paginate, _Renderer, _signature, page_size,
+    Progress, fit_signature, layout_table, PageFlowable, paginate, Renderer, signature_box, page_size,
 )
 from .tables import PAPERS_MM, ReportError, ReportOptions, row_count, signature_block
 
@@ -213,7 +215,7 @@ class _TocLine(Flowable):
         self.canv.drawRightString(self.aw, y, self.label)
 
 
-class _TablePage(_PageFlowable):
+class _TablePage(PageFlowable):
     """A landscape table page; in a counting pass (``dry``) it takes its place without drawing."""
 
     def __init__(self, page, renderer, dry: bool):
@@ -338,8 +340,6 @@ def toc_text(ctx_sub: Callable[[str], str], node: SectionNode) -> str:
 def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: DocumentOptions | None = None,
                         progress: ProgressFn | None = None) -> DocumentResult:
     """Print the whole document to ``path`` (replaced only when complete)."""
-    from ..narrative.store import blocks_of, outline
-
     options = options or DocumentOptions()
     options.check()
     fonts.register_fonts()
@@ -363,16 +363,17 @@ def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: Documen
         prog.report("Menyiapkan tabel")
         table_pages: dict[str, list] = {}
         specs: dict[str, Any] = {}
-        signature = _signature(doc, t_frame[0])
-        _fit_signature(signature, t_frame[1])
+        signature = signature_box(doc, t_frame[0])
+        fit_signature(signature, t_frame[1])
         for t in placed:
             spec = specs[t] = prog.build(doc, t, tables_opts, counts[t])
-            layout = _layout_table(spec, tables_opts, t_frame[0], prog)
+            layout = layout_table(spec, tables_opts, t_frame[0], prog)
             avail_next = t_frame[1] - layout.header_h
-            table_pages[t] = _paginate(layout, avail_next - layout.title_h, avail_next, None)
-        renderer = _Renderer(doc, tables_opts, prog, signature)
+            table_pages[t] = paginate(layout, avail_next - layout.title_h, avail_next, None)
+        renderer = Renderer(doc, tables_opts, prog, signature)
 
-        # counting passes (table pages not drawn) until every label is stable, then the real one
+        # one counting pass (table pages not drawn) finds every label; the drawing pass prints them
+        # and checks them: when one moved (a contents line wrapped differently), it runs again
         labels: dict[str, str] = {}
         result = None
         dry = True
@@ -381,13 +382,11 @@ def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: Documen
             tmpl = _build(doc, roots, options, labels, out, table_pages, specs, renderer,
                           (t_left, t_right, t_top, t_bottom), (tw, th), t_frame, blocks_of, dry)
             prog.report(f"Menyusun halaman (putaran {n_pass})")
-            if tmpl.recorded == labels:
-                if not dry:
-                    result = (tmpl, out, n_pass)
-                    break
-                dry = False
-                continue
+            if tmpl.recorded == labels and not dry:
+                result = (tmpl, out, n_pass)
+                break
             labels = dict(tmpl.recorded)
+            dry = False
         if result is None:
             raise ReportError("nomor halaman daftar isi tidak stabil; periksa naskah")
         tmpl, out, n_pass = result

@@ -72,6 +72,7 @@ class _Formats:
     def __init__(self, wb, thousands: bool):
         self.wb = wb
         self.cache: dict[tuple, object] = {}
+        self.bodies: dict[tuple, object] = {}
         self.money_format = MONEY_FORMAT_THOUSANDS if thousands else MONEY_FORMAT
 
     def make(self, **props):
@@ -82,6 +83,13 @@ class _Formats:
         return fmt
 
     def body(self, kind: str, align: str, style: str, number_format: str | None = None):
+        key = (kind, align, style, number_format)
+        fmt = self.bodies.get(key)
+        if fmt is None:
+            fmt = self.bodies[key] = self._body(kind, align, style, number_format)
+        return fmt
+
+    def _body(self, kind: str, align: str, style: str, number_format: str | None):
         props = {"font_size": 9, "border": 1, "valign": "top",
                  "align": {"left": "left", CENTER: "center", RIGHT: "right"}[align]}
         if kind == TEXT:

@@ -1,7 +1,7 @@
 """The font every report uses: Liberation Sans (SIL OFL 1.1), shipped in ``resources/fonts``.
 
 Liberation Sans has Arial's metrics, so line breaks fall where users who type these tables in
-Arial expect them (DESIGN.md section 7). The TrueType files are embedded (subset) in every PDF, so
+Arial expect them (docs/domain.md, "Printing"). The TrueType files are embedded (subset) in every PDF, so
 the print looks the same on every PC; system fonts are never used.
 """
 from __future__ import annotations
@@ -59,11 +59,3 @@ def register_fonts() -> None:
         _registered = True
 
 
-def font_for(bold: bool = False, italic: bool = False) -> str:
-    if bold and italic:
-        return BOLD_ITALIC
-    if bold:
-        return BOLD
-    if italic:
-        return ITALIC
-    return REGULAR

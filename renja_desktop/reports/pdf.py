@@ -1,4 +1,4 @@
-"""PDF rendering of the appendix tables with ReportLab Platypus (DESIGN.md section 7).
+"""PDF rendering of the appendix tables with ReportLab Platypus (docs/domain.md, "Printing").
 
 ReportLab's own ``Table`` re-lays out every remaining row at each page break, which makes a long
 table quadratic (2,2 s for 5.000 rows, 21 s for 20.000). Here the table is laid out once, by us:
@@ -301,7 +301,7 @@ def _column_widths(spec: TableSpec, texts: list[list[str]], fs: _FontSet, frame_
     return widths
 
 
-def _layout_table(spec: TableSpec, options: ReportOptions, frame_w: float,
+def layout_table(spec: TableSpec, options: ReportOptions, frame_w: float,
                   progress: Progress) -> _TableLayout:
     size = options.font_size or spec.font_size
     thousands = spec.thousands
@@ -421,7 +421,7 @@ class _Signature:
     underline_index: int
 
 
-def _signature(doc: "RenjaDocument", frame_w: float) -> _Signature:
+def signature_box(doc: "RenjaDocument", frame_w: float) -> _Signature:
     size = 9.0
     width = min(100 * mm, frame_w * 0.42)
     reg = _Metrics(fonts.REGULAR, size)
@@ -439,7 +439,7 @@ def _signature(doc: "RenjaDocument", frame_w: float) -> _Signature:
     return _Signature(lines, size, width, height, gap, blank, blank_index)
 
 
-def _fit_signature(sig: _Signature, room: float) -> None:
+def fit_signature(sig: _Signature, room: float) -> None:
     """On a short page the blank space for the signature shrinks (down to 8 mm) to fit."""
     if sig.height <= room:
         return
@@ -451,7 +451,7 @@ def _fit_signature(sig: _Signature, room: float) -> None:
                           "atas/bawah atau pilih kertas lain.")
 
 
-def _paginate(layout: _TableLayout, avail_first: float, avail_next: float,
+def paginate(layout: _TableLayout, avail_first: float, avail_next: float,
               signature: _Signature | None) -> list[_Page]:
     lead = layout.fonts.leading
     pad2 = 2 * PAD_Y
@@ -583,10 +583,10 @@ def _stroke_lines(canv, lines: list[tuple[float, float, float, float]]) -> None:
         )
 
 
-class _PageFlowable(Flowable):
+class PageFlowable(Flowable):
     """One whole page of a table: title (first page), header, rows, signature (last page)."""
 
-    def __init__(self, page: _Page, renderer: "_Renderer"):
+    def __init__(self, page: _Page, renderer: "Renderer"):
         super().__init__()
         self.page = page
         self.renderer = renderer
@@ -599,7 +599,7 @@ class _PageFlowable(Flowable):
         self.renderer.draw_page(self.canv, self.page, self.width, self.height)
 
 
-class _Renderer:
+class Renderer:
     def __init__(self, doc: "RenjaDocument", options: ReportOptions, progress: Progress,
                  signature: _Signature):
         self.doc = doc
@@ -797,18 +797,18 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     counts = {t: row_count(doc, t) for t in names}
     prog = Progress(progress, 3 * sum(counts.values()))
     prog.report("Menyiapkan tabel")
-    signature = _signature(doc, frame_w)
+    signature = signature_box(doc, frame_w)
 
     specs: dict[str, TableSpec] = {}
     pages: list[_Page] = []
     for t in names:
         spec = specs[t] = prog.build(doc, t, options, counts[t])
-        layout = _layout_table(spec, options, frame_w, prog)
+        layout = layout_table(spec, options, frame_w, prog)
         avail_next = frame_h - layout.header_h
         avail_first = avail_next - layout.title_h
         if t == names[-1]:
-            _fit_signature(signature, avail_next - layout.slice_height(1))
-        pages += _paginate(layout, avail_first, avail_next, signature if t == names[-1] else None)
+            fit_signature(signature, avail_next - layout.slice_height(1))
+        pages += paginate(layout, avail_first, avail_next, signature if t == names[-1] else None)
 
     total_pages = len(pages)
     offset = 1 if options.cover else 0
@@ -841,7 +841,7 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
         canv.drawRightString(x_right, foot, f"Halaman {number} dari {total_pages}")
         canv.restoreState()
 
-    renderer = _Renderer(doc, options, prog, signature)
+    renderer = Renderer(doc, options, prog, signature)
     story: list = []
     if options.cover:
         story += _cover_story(doc, names, frame_w)
@@ -849,7 +849,7 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     for i, page in enumerate(pages):
         if i:
             story.append(PageBreak())
-        story.append(_PageFlowable(page, renderer))
+        story.append(PageFlowable(page, renderer))
 
     # binary (not ASCII85) streams: smaller files, and ReportLab's pure-Python encoder is slow
     rl_config.useA85 = 0

@@ -7,7 +7,7 @@ computation service (``doc.plan`` sums and totals, ``doc.evaluation.values_of``)
 up here. Cells keep typed values (``int`` Rupiah, ``Decimal`` rates and volumes); formatting to
 Indonesian text happens in :func:`format_cell`.
 
-Layouts follow DESIGN.md section 4 and the Binjai 2024 seed document.
+Layouts follow docs/domain.md ("Tables and formulas") and the Binjai 2024 seed document.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from .. import codes, registry
 from ..codes import BIDANG_URUSAN, KEGIATAN, PROGRAM, SUB_KEGIATAN, URUSAN, CodeError
 from ..compute import is_additive
+from ..errors import RenjaError
 from ..formatting import (
     DASH, NumberError, format_decimal_id, format_nip, format_percent, format_rupiah, parse_decimal,
     opd_with_pemda,
@@ -61,7 +62,7 @@ TABLE_ORDER = ("2.1", "2.2", "2.3", "2.4", "3.1", "4.1")
 PAPERS_MM = {"F4": (215.0, 330.0), "A4": (210.0, 297.0), "Legal": (215.9, 355.6)}
 
 
-class ReportError(ValueError):
+class ReportError(RenjaError, ValueError):
     """Bad report options (unknown table or paper, margins that leave no room); Indonesian text."""
 
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
     <name>AddRowDialog</name>
@@ -47,8 +48,8 @@
         <translation>&amp;Indicative budget:</translation>
     </message>
     <message>
-        <source>Kode '%1' ditulis sebagai %2. Periksa kodenya, lalu tekan Oke sekali lagi.</source>
-        <translation>Code '%1' is written as %2. Check the code, then press OK once more.</translation>
+        <source>Kode &apos;%1&apos; ditulis sebagai %2. Periksa kodenya, lalu tekan Oke sekali lagi.</source>
+        <translation>Code &apos;%1&apos; is written as %2. Check the code, then press OK once more.</translation>
     </message>
 </context>
 <context>
@@ -73,8 +74,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Document backups</translation>
     </message>
     <message>
-        <source>Salinan cadangan otomatis dari '%1', terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
-        <translation>Automatic backup copies of '%1', newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
+        <source>Salinan cadangan otomatis dari &apos;%1&apos;, terbaru di atas. Cadangan dibuat sebelum pembaruan format, penggabungan, impor, pemulihan, dan sebelum salinan lama ditimpa.</source>
+        <translation>Automatic backup copies of &apos;%1&apos;, newest first. Backups are made before a format upgrade, a merge, an import, a restore, and before an old copy is overwritten.</translation>
     </message>
     <message>
         <source>Waktu</source>
@@ -196,12 +197,12 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>This document names no nomenclature version yet; the nomenclature check is skipped.</translation>
     </message>
     <message>
-        <source>Dokumen ini menyebut versi '%1', yang tidak ada di katalog.</source>
-        <translation>This document names version '%1', which is not in the catalog.</translation>
+        <source>Dokumen ini menyebut versi &apos;%1&apos;, yang tidak ada di katalog.</source>
+        <translation>This document names version &apos;%1&apos;, which is not in the catalog.</translation>
     </message>
     <message>
-        <source>Dokumen ini mengikuti versi '%1' (dicetak tebal).</source>
-        <translation>This document follows version '%1' (in bold).</translation>
+        <source>Dokumen ini mengikuti versi &apos;%1&apos; (dicetak tebal).</source>
+        <translation>This document follows version &apos;%1&apos; (in bold).</translation>
     </message>
     <message>
         <source>Nama versi belum diisi.</source>
@@ -212,8 +213,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>The version name is too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <source>Nama versi harus diawali huruf atau angka, bukan '%1'.</source>
-        <translation>The version name must start with a letter or a digit, not '%1'.</translation>
+        <source>Nama versi harus diawali huruf atau angka, bukan &apos;%1&apos;.</source>
+        <translation>The version name must start with a letter or a digit, not &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Nama versi memuat karakter yang tidak boleh: %1. Pakai hanya huruf, angka, titik, garis bawah atau tanda hubung, mis. kep900-2023.</source>
@@ -256,16 +257,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Replace catalog version</translation>
     </message>
     <message>
-        <source>Versi katalog '%1' sudah ada. Ganti?</source>
-        <translation>Catalog version '%1' already exists. Replace it?</translation>
+        <source>Versi katalog &apos;%1&apos; sudah ada. Ganti?</source>
+        <translation>Catalog version &apos;%1&apos; already exists. Replace it?</translation>
     </message>
     <message>
         <source>Katalog tidak dimuat</source>
         <translation>Catalog not loaded</translation>
     </message>
     <message>
-        <source>Katalog '%1' dimuat: %2 baris, %3 baris dilewati.</source>
-        <translation>Catalog '%1' loaded: %2 rows, %3 rows skipped.</translation>
+        <source>Katalog &apos;%1&apos; dimuat: %2 baris, %3 baris dilewati.</source>
+        <translation>Catalog &apos;%1&apos; loaded: %2 rows, %3 rows skipped.</translation>
     </message>
     <message>
         <source>Yang dilewati pertama:</source>
@@ -284,8 +285,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Nomenclature version not changed</translation>
     </message>
     <message>
-        <source>Dokumen kini mengikuti versi '%1'. Dapat diurungkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
-        <translation>The document now follows version '%1'. This can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
+        <source>Dokumen kini mengikuti versi &apos;%1&apos;. Dapat diurungkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
+        <translation>The document now follows version &apos;%1&apos;. This can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
@@ -332,7 +333,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Isian setiap kolom seperti yang dikenali aplikasi</source>
-        <translation>Each column's field as the application recognised it</translation>
+        <translation>Each column&apos;s field as the application recognised it</translation>
     </message>
     <message>
         <source>(bagian kode)</source>
@@ -375,7 +376,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target Renstra Perangkat Daerah pada akhir periode</source>
-        <translation>The agency's Renstra target at the end of the period</translation>
+        <translation>The agency&apos;s Renstra target at the end of the period</translation>
     </message>
     <message>
         <source>(6) Realisasi Renstra s.d. %n3</source>
@@ -383,7 +384,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Realisasi capaian Renstra sampai dengan Renja tahun lalu</source>
-        <translation>Renstra achievement up to last year's Renja</translation>
+        <translation>Renstra achievement up to last year&apos;s Renja</translation>
     </message>
     <message>
         <source>(7) Target Renja %n2</source>
@@ -391,7 +392,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Target kinerja dan anggaran Renja tahun yang dievaluasi</source>
-        <translation>Performance and budget target of the evaluated year's Renja</translation>
+        <translation>Performance and budget target of the evaluated year&apos;s Renja</translation>
     </message>
     <message>
         <source>(8) Triwulan I</source>
@@ -610,11 +611,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>ConsolidateDialog</name>
     <message>
         <source>Gabungkan Renja perangkat daerah</source>
-        <translation>Consolidate agencies' Renja</translation>
+        <translation>Consolidate agencies&apos; Renja</translation>
     </message>
     <message>
         <source>Pilih berkas Renja setiap perangkat daerah (tahun dan Pemda yang sama). Hasilnya satu tampilan kota hanya-baca dengan total per perangkat daerah dan per urusan.</source>
-        <translation>Choose each agency's Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
+        <translation>Choose each agency&apos;s Renja file (same year and local government). The result is one read-only city view with totals per agency and per urusan.</translation>
     </message>
     <message>
         <source>&amp;Tambah berkas...</source>
@@ -679,6 +680,10 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
 </context>
 <context>
     <name>DetailPanel</name>
+    <message>
+        <source>Kode &apos;%1&apos; dibaca sebagai %2</source>
+        <translation>Code &apos;%1&apos; read as %2</translation>
+    </message>
     <message>
         <source>Pilih satu baris pada pohon program.</source>
         <translation>Select a row in the program tree.</translation>
@@ -805,7 +810,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Jangan simpan</source>
-        <translation>Don't save</translation>
+        <translation>Don&apos;t save</translation>
     </message>
     <message>
         <source>Coba lagi</source>
@@ -814,6 +819,298 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <message>
         <source>Buka</source>
         <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTab</name>
+    <message>
+        <source>&lt;b&gt;Kerangka dokumen&lt;/b&gt;</source>
+        <extracomment>the field values last shown (the row counts among them are kept while no row is added)</extracomment>
+        <translation>&lt;b&gt;Document outline&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>+ Bab</source>
+        <translation>+ Chapter</translation>
+    </message>
+    <message>
+        <source>+ Subbab</source>
+        <translation>+ Section</translation>
+    </message>
+    <message>
+        <source>Ubah judul</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>▲ Naik</source>
+        <translation>▲ Up</translation>
+    </message>
+    <message>
+        <source>▼ Turun</source>
+        <translation>▼ Down</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Kerangka bawaan</source>
+        <translation>Default outline</translation>
+    </message>
+    <message>
+        <source>Sistematika Renja menurut Permendagri 86/2017, dengan letak tabel</source>
+        <translation>The Renja structure of Permendagri 86/2017, with the table placements</translation>
+    </message>
+    <message>
+        <source>Impor naskah…</source>
+        <translation>Import text…</translation>
+    </message>
+    <message>
+        <source>Bab, paragraf dan daftar dari Renja lama (.docx atau teks)</source>
+        <translation>Chapters, paragraphs and lists from an earlier Renja (.docx or text)</translation>
+    </message>
+    <message>
+        <source>Cetak dokumen lengkap…</source>
+        <translation>Print the whole document…</translation>
+    </message>
+    <message>
+        <source>Isian dan nilainya sekarang (klik dua kali untuk menyisipkan)</source>
+        <translation>Fields and their current values (double-click to insert)</translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Tebal (Ctrl+B)</source>
+        <translation>Bold (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Miring (Ctrl+I)</source>
+        <translation>Italic (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Garis bawah (Ctrl+U)</source>
+        <translation>Underline (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Daftar bernomor 1. 2. 3.</source>
+        <translation>Numbered list 1. 2. 3.</translation>
+    </message>
+    <message>
+        <source>Daftar huruf a. b. c.</source>
+        <translation>Lettered list a. b. c.</translation>
+    </message>
+    <message>
+        <source>Daftar berbutir</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>Paragraf biasa (bukan daftar)</source>
+        <translation>Plain paragraph (not a list)</translation>
+    </message>
+    <message>
+        <source>Tabel</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Sisipkan tabel sederhana (3 kolom)</source>
+        <translation>Insert a simple table (3 columns)</translation>
+    </message>
+    <message>
+        <source>Gambar…</source>
+        <translation>Image…</translation>
+    </message>
+    <message>
+        <source>Sisipkan gambar PNG/JPEG (mis. logo daerah)</source>
+        <translation>Insert a PNG/JPEG image (e.g. the regional logo)</translation>
+    </message>
+    <message>
+        <source>Isian ▾</source>
+        <translation>Fields ▾</translation>
+    </message>
+    <message>
+        <source>Sisipkan isian {opd}, {tahun} …</source>
+        <translation>Insert fields {opd}, {tahun} …</translation>
+    </message>
+    <message>
+        <source>Tempatkan ▾</source>
+        <translation>Place ▾</translation>
+    </message>
+    <message>
+        <source>Tabel, teks terhitung, tanda tangan</source>
+        <translation>Tables, generated text, signature</translation>
+    </message>
+    <message>
+        <source>Tabel %1 %2</source>
+        <translation>Table %1 %2</translation>
+    </message>
+    <message>
+        <source>Teks terhitung: %1</source>
+        <translation>Generated text: %1</translation>
+    </message>
+    <message>
+        <source>Blok tanda tangan Kepala</source>
+        <translation>Head&apos;s signature block</translation>
+    </message>
+    <message>
+        <source>Jadikan teks terhitung teks biasa</source>
+        <translation>Turn generated text into plain text</translation>
+    </message>
+    <message>
+        <source>▣ Tabel %1 %2 — dicetak di sini pada halaman melintang</source>
+        <translation>▣ Table %1 %2 — printed here on landscape pages</translation>
+    </message>
+    <message>
+        <source>▣ Teks terhitung (selalu sesuai data): %1</source>
+        <translation>▣ Generated text (always true to the data): %1</translation>
+    </message>
+    <message>
+        <source>▣ Blok tanda tangan: %1</source>
+        <translation>▣ Signature block: %1</translation>
+    </message>
+    <message>
+        <source>(nama Kepala belum diisi)</source>
+        <translation>(head&apos;s name not filled in)</translation>
+    </message>
+    <message>
+        <source>Pilih bagian di kerangka</source>
+        <translation>Choose a section in the outline</translation>
+    </message>
+    <message>
+        <source>Disusun otomatis saat dicetak, dengan nomor halaman yang benar.</source>
+        <translation>Built automatically when printed, with the right page numbers.</translation>
+    </message>
+    <message>
+        <source>Perubahan ditolak</source>
+        <translation>Change refused</translation>
+    </message>
+    <message>
+        <source>Tambah bagian</source>
+        <translation>Add section</translation>
+    </message>
+    <message>
+        <source>Judul:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Tambah bagian &apos;%1&apos;</source>
+        <translation>Add section &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Bagian tidak ditambahkan</source>
+        <translation>Section not added</translation>
+    </message>
+    <message>
+        <source>Ubah judul &apos;%1&apos;</source>
+        <translation>Rename &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Pindahkan &apos;%1&apos;</source>
+        <translation>Move &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Hapus &apos;%1&apos;</source>
+        <translation>Delete &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Tidak ada teks terhitung</source>
+        <translation>No generated text</translation>
+    </message>
+    <message>
+        <source>Bagian ini tidak memuat teks terhitung.</source>
+        <translation>This section holds no generated text.</translation>
+    </message>
+    <message>
+        <source>Jadikan teks biasa &apos;%1&apos;</source>
+        <translation>Make plain text &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Ganti kerangka</source>
+        <translation>Replace outline</translation>
+    </message>
+    <message>
+        <source>Ganti seluruh kerangka dan naskah dengan kerangka bawaan? (Dapat diurungkan.)</source>
+        <translation>Replace the whole outline and text with the default outline? (Can be undone.)</translation>
+    </message>
+    <message>
+        <source>Buat kerangka bawaan</source>
+        <translation>Create the default outline</translation>
+    </message>
+    <message>
+        <source>Impor naskah Renja</source>
+        <translation>Import Renja text</translation>
+    </message>
+    <message>
+        <source>Dokumen Word atau teks (*.docx *.txt)</source>
+        <translation>Word document or text (*.docx *.txt)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas .docx atau .txt.</source>
+        <translation>Choose a .docx or .txt file.</translation>
+    </message>
+    <message>
+        <source>Naskah tidak diimpor</source>
+        <translation>Text not imported</translation>
+    </message>
+    <message>
+        <source>Impor naskah dari %1</source>
+        <translation>Import text from %1</translation>
+    </message>
+    <message>
+        <source>Ubah isi &apos;%1&apos;</source>
+        <translation>Edit text of &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Isi tidak disimpan</source>
+        <translation>Text not saved</translation>
+    </message>
+    <message>
+        <source>Kolom 1</source>
+        <translation>Column 1</translation>
+    </message>
+    <message>
+        <source>Kolom 2</source>
+        <translation>Column 2</translation>
+    </message>
+    <message>
+        <source>Kolom 3</source>
+        <translation>Column 3</translation>
+    </message>
+    <message>
+        <source>Sisipkan gambar</source>
+        <translation>Insert image</translation>
+    </message>
+    <message>
+        <source>Gambar (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Gambar tidak dapat dibaca</source>
+        <translation>Image cannot be read</translation>
+    </message>
+    <message>
+        <source>Bukan gambar</source>
+        <translation>Not an image</translation>
+    </message>
+    <message>
+        <source>Berkas &apos;%1&apos; bukan gambar PNG atau JPEG; naskah tidak diubah.</source>
+        <translation>File &apos;%1&apos; is not a PNG or JPEG image; the text was not changed.</translation>
+    </message>
+    <message>
+        <source>Isian tidak dikenal</source>
+        <translation>Unknown field</translation>
+    </message>
+    <message>
+        <source>Isian {%1} tidak ada.</source>
+        <translation>There is no field {%1}.</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -846,7 +1143,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     <name>FindingsPanel</name>
     <message>
         <source>Tingkat</source>
-        <extracomment>the user wants to see where a finding is row rule findings by plan row id (rows without findings left out), from the last check plan rows to check again, and moved rows (their subtrees); None: check everything</extracomment>
+        <extracomment>the user wants to see where a finding is row rule findings by plan row id (rows without findings left out), from the last check plan rows to check again, and moved rows (their subtrees); None: check everything each plan row&apos;s code, how many rows have each code, and the codes used more than once: kept up to date with the rows checked again, so an edit need not look at every code</extracomment>
         <translation>Severity</translation>
     </message>
     <message>
@@ -960,8 +1257,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>Nomenclature version:</translation>
     </message>
     <message>
-        <source>mis. Kepmendagri 900.1.15.5-1317/2023</source>
-        <translation>e.g. Kepmendagri 900.1.15.5-1317/2023</translation>
+        <source>mis. %1</source>
+        <translation>e.g. %1</translation>
     </message>
     <message>
         <source>Judul dokumen:</source>
@@ -1009,7 +1306,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Nama Kepala:</source>
-        <translation>Head's name:</translation>
+        <translation>Head&apos;s name:</translation>
     </message>
     <message>
         <source>Pangkat:</source>
@@ -1052,7 +1349,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Tabel 2.1 Evaluasi Renja tahun lalu</source>
-        <translation>Table 2.1 Evaluation of last year's Renja</translation>
+        <translation>Table 2.1 Evaluation of last year&apos;s Renja</translation>
     </message>
     <message>
         <source>Tabel 2.2 Kinerja pelayanan</source>
@@ -1377,29 +1674,6 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
 </context>
 <context>
-    <name>Levels</name>
-    <message>
-        <source>Urusan</source>
-        <translation>Affair</translation>
-    </message>
-    <message>
-        <source>Bidang Urusan</source>
-        <translation>Sector</translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation>Program</translation>
-    </message>
-    <message>
-        <source>Kegiatan</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
-        <source>Sub Kegiatan</source>
-        <translation>Sub-activity</translation>
-    </message>
-</context>
-<context>
     <name>ListPage</name>
     <message>
         <source>Bila daftar kosong, tabel dicetak dengan satu baris “NIHIL”.</source>
@@ -1407,7 +1681,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Indikator kinerja pelayanan Perangkat Daerah; tidak ada rumus.</source>
-        <translation>The agency's service performance indicators; no formulas.</translation>
+        <translation>The agency&apos;s service performance indicators; no formulas.</translation>
     </message>
     <message>
         <source>Hapus baris</source>
@@ -1517,11 +1791,11 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>&amp;Gabungkan Renja perangkat daerah…</source>
-        <translation>Conso&amp;lidate agencies' Renja…</translation>
+        <translation>Conso&amp;lidate agencies&apos; Renja…</translation>
     </message>
     <message>
         <source>Menggabungkan Renja banyak perangkat daerah menjadi satu tampilan kota (untuk Bappeda)</source>
-        <translation>Gathers many agencies' Renja into one city view (for Bappeda)</translation>
+        <translation>Gathers many agencies&apos; Renja into one city view (for Bappeda)</translation>
     </message>
     <message>
         <source>Selamatkan berkas &amp;rusak…</source>
@@ -1629,7 +1903,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Setelah ditinjau: pemeriksaan tidak lagi membandingkan angka tercetak dokumen asal</source>
-        <translation>After review: the check no longer compares the source document's printed figures</translation>
+        <translation>After review: the check no longer compares the source document&apos;s printed figures</translation>
     </message>
     <message>
         <source>&amp;Bentangkan semua</source>
@@ -1665,6 +1939,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>&amp;Berkas</source>
+        <extracomment>when an action can be used, by the name an :class:`ActionSpec` gives the menu bar: (title, entries); an entry is an action key, ``None`` (a separator), a dock&apos;s toggle (``detail_dock``, ``findings_dock``) or a submenu (title, entries)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -1693,6 +1968,7 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
     </message>
     <message>
         <source>Buka berkas Renja</source>
+        <extracomment>a change another process made to the open file (a command-line edit with --force, a second window) is noticed within this interval and the document reloaded; the window starts it while it shows a document</extracomment>
         <translation>Open a Renja file</translation>
     </message>
     <message>
@@ -1704,8 +1980,8 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File not found</translation>
     </message>
     <message>
-        <source>Berkas '%1' tidak ditemukan.</source>
-        <translation>File '%1' was not found.</translation>
+        <source>Berkas &apos;%1&apos; tidak ditemukan.</source>
+        <translation>File &apos;%1&apos; was not found.</translation>
     </message>
     <message>
         <source>Bila berkas itu ada di flash disk, pasang flash disknya lalu coba lagi.</source>
@@ -1724,16 +2000,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>File check notes</translation>
     </message>
     <message>
-        <source>Berkas '%1' dibuka dengan catatan berikut:</source>
-        <translation>The file '%1' was opened with these notes:</translation>
+        <source>Berkas &apos;%1&apos; dibuka dengan catatan berikut:</source>
+        <translation>The file &apos;%1&apos; was opened with these notes:</translation>
     </message>
     <message>
         <source>Dokumen sudah terbuka</source>
         <translation>Document already open</translation>
     </message>
     <message>
-        <source>Dokumen '%1' sudah terbuka di jendela Renja Desktop ini.</source>
-        <translation>The document '%1' is already open in this Renja Desktop window.</translation>
+        <source>Dokumen &apos;%1&apos; sudah terbuka di jendela Renja Desktop ini.</source>
+        <translation>The document &apos;%1&apos; is already open in this Renja Desktop window.</translation>
     </message>
     <message>
         <source>Berkas rusak</source>
@@ -1752,16 +2028,16 @@ Give that file to your IT staff. Changes already shown are saved in the Renja fi
         <translation>The sample document is already open.</translation>
     </message>
     <message>
-        <source>Contoh dibuat baru; salinan yang telah Anda ubah disimpan sebagai '%1 (diubah).sqlite' di %2.</source>
-        <translation>A fresh sample was made; the copy you changed is kept as '%1 (diubah).sqlite' in %2.</translation>
+        <source>Contoh dibuat baru; salinan yang telah Anda ubah disimpan sebagai &apos;%1 (diubah).sqlite&apos; di %2.</source>
+        <translation>A fresh sample was made; the copy you changed is kept as &apos;%1 (diubah).sqlite&apos; in %2.</translation>
     </message>
     <message>
         <source>Belum disimpan ke %1</source>
         <translation>Not yet saved to the %1</translation>
     </message>
     <message>
-        <source>Perubahan pada '%1' belum disimpan ke %2.</source>
-        <translation>The changes to '%1' are not yet saved to the %2.</translation>
+        <source>Perubahan pada &apos;%1&apos; belum disimpan ke %2.</source>
+        <translation>The changes to &apos;%1&apos; are not yet saved to the %2.</translation>
     </message>
     <message>
         <source>Perubahan tetap ada di salinan kerja di komputer ini (%1), tetapi berkas di %2 masih versi lama. Simpan ke %2 sekarang?</source>
@@ -1920,12 +2196,12 @@ Compare and merge now?</translation>
         <translation>The damaged file was not changed.</translation>
     </message>
     <message>
-        <source>Semua isi '%1' terselamatkan ke %2.</source>
-        <translation>All content of '%1' was rescued into %2.</translation>
+        <source>Semua isi &apos;%1&apos; terselamatkan ke %2.</source>
+        <translation>All content of &apos;%1&apos; was rescued into %2.</translation>
     </message>
     <message>
-        <source>Sebagian isi '%1' terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
-        <translation>Part of '%1' was rescued into %2; some content is lost (see the details).</translation>
+        <source>Sebagian isi &apos;%1&apos; terselamatkan ke %2; ada yang hilang (lihat rincian).</source>
+        <translation>Part of &apos;%1&apos; was rescued into %2; some content is lost (see the details).</translation>
     </message>
     <message>
         <source>Hasil penyelamatan</source>
@@ -2020,8 +2296,8 @@ Compare and merge now?</translation>
         <translation>%1 on computer %2 since %3</translation>
     </message>
     <message>
-        <source>Kunci berkas '%1' telah diambil alih oleh %2.</source>
-        <translation>The lock on '%1' was taken over by %2.</translation>
+        <source>Kunci berkas &apos;%1&apos; telah diambil alih oleh %2.</source>
+        <translation>The lock on &apos;%1&apos; was taken over by %2.</translation>
     </message>
     <message>
         <source>aplikasi lain</source>
@@ -2165,7 +2441,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Baris temuan ini tidak ada di pohon (mis. nilai TOTAL tercetak): %1</source>
-        <translation>This finding's row is not in the tree (e.g. a printed TOTAL): %1</translation>
+        <translation>This finding&apos;s row is not in the tree (e.g. a printed TOTAL): %1</translation>
     </message>
     <message>
         <source>Hapus nilai tercetak</source>
@@ -2176,8 +2452,8 @@ Compare and merge now?</translation>
         <translation>Remove %1 printed values from the imported document?</translation>
     </message>
     <message>
-        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan 'tercetak berbeda' akan hilang. Dapat diurungkan.</source>
-        <translation>These values are only used to check the source document's figures; tables are always printed from computed values. The 'printed value differs' findings will disappear. This can be undone.</translation>
+        <source>Nilai itu hanya dipakai untuk memeriksa angka dokumen asal; tabel selalu dicetak dari nilai terhitung. Temuan &apos;tercetak berbeda&apos; akan hilang. Dapat diurungkan.</source>
+        <translation>These values are only used to check the source document&apos;s figures; tables are always printed from computed values. The &apos;printed value differs&apos; findings will disappear. This can be undone.</translation>
     </message>
     <message>
         <source>Nilai tercetak tidak dihapus</source>
@@ -2197,7 +2473,11 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program dengan total yang selalu terhitung, pemeriksaan, dan tabel lampiran siap cetak.</source>
-        <translation>Write an agency's annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
+        <translation>Write an agency&apos;s annual work plan (Renja) offline: a program tree whose totals are always computed, checks, and print-ready appendix tables.</translation>
+    </message>
+    <message>
+        <source>Dokumen</source>
+        <translation>Document</translation>
     </message>
 </context>
 <context>
@@ -2369,6 +2649,10 @@ Compare and merge now?</translation>
         <translation>Fill in the regional government and the agency.</translation>
     </message>
     <message>
+        <source>(tanpa katalog: kode tidak diperiksa)</source>
+        <translation>(no catalog: codes are not checked)</translation>
+    </message>
+    <message>
         <source>Renja baru</source>
         <translation>New Renja</translation>
     </message>
@@ -2400,12 +2684,24 @@ Compare and merge now?</translation>
         <source>&amp;Tahun rencana (n):</source>
         <translation>Plan &amp;year (n):</translation>
     </message>
+    <message>
+        <source>&amp;Nomenklatur:</source>
+        <translation>&amp;Nomenclature:</translation>
+    </message>
+    <message>
+        <source>Versi katalog nomenklatur yang diikuti dokumen: kode dan nama baris diperiksa terhadapnya</source>
+        <translation>Nomenclature catalog version the document follows: row codes and names are checked against it</translation>
+    </message>
 </context>
 <context>
     <name>PlanModel</name>
     <message>
+        <source>Kode &apos;%1&apos; dibaca sebagai %2</source>
+        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row&apos;s first indicator&apos;s fields</extracomment>
+        <translation>Code &apos;%1&apos; read as %2</translation>
+    </message>
+    <message>
         <source>Baris hanya dapat dipindah ke bawah induk satu tingkat di atasnya.</source>
-        <extracomment>item flags, combined once (enum ``|`` is Python-level and data() hot paths call flags() a lot) columns holding one of the row's first indicator's fields</extracomment>
         <translation>A row can only move under a parent one level above it.</translation>
     </message>
     <message>
@@ -2414,7 +2710,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Jumlah dari rincian %1 ini (dihitung otomatis, tidak dapat diubah)</source>
-        <translation>The sum of this %1's rows (computed, cannot be edited)</translation>
+        <translation>The sum of this %1&apos;s rows (computed, cannot be edited)</translation>
     </message>
     <message>
         <source>Ubah pembagian sumber dana di panel Rincian.</source>
@@ -2429,8 +2725,36 @@ Compare and merge now?</translation>
     <name>PrintDialog</name>
     <message>
         <source>Cetak Tabel Lampiran</source>
-        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: 'preview', 'pdf', 'excel' or 'print', and True when it succeeded</extracomment>
+        <extracomment>preview zoom choices: None fits the page width emitted after a job ends: &apos;preview&apos;, &apos;pdf&apos;, &apos;excel&apos; or &apos;print&apos;, and True when it succeeded</extracomment>
         <translation>Print appendix tables</translation>
+    </message>
+    <message>
+        <source>Yang dicetak</source>
+        <translation>What to print</translation>
+    </message>
+    <message>
+        <source>Tabel lampiran</source>
+        <translation>Appendix tables</translation>
+    </message>
+    <message>
+        <source>Dokumen lengkap (PDF)</source>
+        <translation>Whole document (PDF)</translation>
+    </message>
+    <message>
+        <source>Dokumen lengkap (Word)</source>
+        <translation>Whole document (Word)</translation>
+    </message>
+    <message>
+        <source>Isi</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>tegak</source>
+        <translation>portrait</translation>
+    </message>
+    <message>
+        <source>Kertas halaman teks</source>
+        <translation>Text page paper</translation>
     </message>
     <message>
         <source>Tabel</source>
@@ -2561,6 +2885,14 @@ Compare and merge now?</translation>
         <translation>Choose at least one table.</translation>
     </message>
     <message>
+        <source>Cetak Dokumen Lengkap</source>
+        <translation>Print Whole Document</translation>
+    </message>
+    <message>
+        <source>Simpan Word…</source>
+        <translation>Save Word…</translation>
+    </message>
+    <message>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2601,6 +2933,14 @@ Compare and merge now?</translation>
         <translation>PDF saved: %1 (%2 pages)</translation>
     </message>
     <message>
+        <source>Simpan dokumen Word</source>
+        <translation>Save Word document</translation>
+    </message>
+    <message>
+        <source>Dokumen Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
         <source>Ekspor Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -2611,6 +2951,10 @@ Compare and merge now?</translation>
     <message>
         <source>Excel disimpan: %1</source>
         <translation>Excel saved: %1</translation>
+    </message>
+    <message>
+        <source>Dokumen Word disimpan: %1</source>
+        <translation>Word document saved: %1</translation>
     </message>
     <message>
         <source>Cetak ke printer</source>
@@ -2631,249 +2975,6 @@ Compare and merge now?</translation>
     <message>
         <source>Pencetakan dibatalkan.</source>
         <translation>Printing cancelled.</translation>
-    </message>
-</context>
-<context>
-    <name>TreePage</name>
-    <message>
-        <source>Cari kode atau uraian…</source>
-        <extracomment>a line for the status bar the current row changed (row id or None)</extracomment>
-        <translation>Search code or name…</translation>
-    </message>
-    <message>
-        <source>Bentangkan semua</source>
-        <translation>Expand all</translation>
-    </message>
-    <message>
-        <source>Ciutkan ke program</source>
-        <translation>Collapse to programs</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n baris cocok</source>
-        <translation>
-            <numerusform>%n row matches</numerusform>
-            <numerusform>%n rows match</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 %2 ditambahkan.</source>
-        <translation>%1 %2 added.</translation>
-    </message>
-    <message>
-        <source>Sub kegiatan tidak dapat memiliki rincian.</source>
-        <translation>A sub-activity cannot have rows under it.</translation>
-    </message>
-    <message>
-        <source>Hapus %1 %2 %3?</source>
-        <translation>Delete %1 %2 %3?</translation>
-    </message>
-    <message>
-        <source>Hapus %1 baris yang dipilih?</source>
-        <translation>Delete the %1 selected rows?</translation>
-    </message>
-    <message>
-        <source>Seluruh rinciannya ikut terhapus: %1 baris.</source>
-        <translation>All its rows are deleted with it: %1 rows.</translation>
-    </message>
-    <message>
-        <source>Pagu yang ikut terhapus: Rp %1.</source>
-        <translation>Budget deleted with it: Rp %1.</translation>
-    </message>
-    <message>
-        <source>Penghapusan dapat dibatalkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
-        <translation>Deleting can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
-    </message>
-    <message>
-        <source>Hapus baris</source>
-        <translation>Delete rows</translation>
-    </message>
-    <message>
-        <source>%1 baris dihapus.</source>
-        <translation>%1 rows deleted.</translation>
-    </message>
-    <message>
-        <source>Baris sudah di posisi paling atas.</source>
-        <translation>The row is already at the top.</translation>
-    </message>
-    <message>
-        <source>Baris sudah di posisi paling bawah.</source>
-        <translation>The row is already at the bottom.</translation>
-    </message>
-    <message>
-        <source>%1 baris disalin.</source>
-        <translation>%1 rows copied.</translation>
-    </message>
-    <message>
-        <source>Tempel %1 baris</source>
-        <translation>Paste %1 rows</translation>
-    </message>
-    <message>
-        <source>%1 baris ditempel.</source>
-        <translation>%1 rows pasted.</translation>
-    </message>
-    <message>
-        <source>Tempel dari Excel</source>
-        <translation>Paste from Excel</translation>
-    </message>
-    <message>
-        <source>%1 baris ditempel dari teks.</source>
-        <translation>%1 rows pasted from text.</translation>
-    </message>
-    <message>
-        <source>%1 baris ditolak (baris %2: %3).</source>
-        <translation>%1 rows refused (line %2: %3).</translation>
-    </message>
-</context>
-<context>
-    <name>Undo</name>
-    <message>
-        <source>kode</source>
-        <translation>code</translation>
-    </message>
-    <message>
-        <source>uraian</source>
-        <translation>name</translation>
-    </message>
-    <message>
-        <source>outcome/keluaran</source>
-        <translation>outcome/output</translation>
-    </message>
-    <message>
-        <source>lokasi</source>
-        <translation>location</translation>
-    </message>
-    <message>
-        <source>pagu</source>
-        <translation>budget</translation>
-    </message>
-    <message>
-        <source>pagu n+1</source>
-        <translation>budget n+1</translation>
-    </message>
-    <message>
-        <source>catatan penting</source>
-        <translation>important notes</translation>
-    </message>
-    <message>
-        <source>penanggung jawab</source>
-        <translation>responsible unit</translation>
-    </message>
-    <message>
-        <source>uraian RKPD</source>
-        <translation>RKPD name</translation>
-    </message>
-    <message>
-        <source>lokasi RKPD</source>
-        <translation>RKPD location</translation>
-    </message>
-    <message>
-        <source>indikator RKPD</source>
-        <translation>RKPD indicator</translation>
-    </message>
-    <message>
-        <source>target RKPD</source>
-        <translation>RKPD target</translation>
-    </message>
-    <message>
-        <source>pagu RKPD</source>
-        <translation>RKPD budget</translation>
-    </message>
-    <message>
-        <source>catatan RKPD</source>
-        <translation>RKPD notes</translation>
-    </message>
-    <message>
-        <source>Baris tidak ditemukan (mungkin sudah dihapus).</source>
-        <translation>Row not found (it may have been deleted).</translation>
-    </message>
-    <message>
-        <source>Ubah %1 %2</source>
-        <extracomment>errors an operation reports to the user (anything else is a bug and propagates) an undo or redo that could not be carried out (the message)</extracomment>
-        <translation>Change %1 %2</translation>
-    </message>
-    <message>
-        <source>Ubah indikator %1</source>
-        <translation>Change indicators %1</translation>
-    </message>
-    <message>
-        <source>Ubah sumber dana %1</source>
-        <translation>Change funding %1</translation>
-    </message>
-    <message>
-        <source>baris</source>
-        <translation>row</translation>
-    </message>
-    <message>
-        <source>Tambah %1 %2</source>
-        <translation>Add %1 %2</translation>
-    </message>
-    <message>
-        <source>Tidak ada baris yang dipilih.</source>
-        <translation>No row selected.</translation>
-    </message>
-    <message>
-        <source>Hapus %1</source>
-        <translation>Delete %1</translation>
-    </message>
-    <message>
-        <source>Hapus %1 baris</source>
-        <translation>Delete %1 rows</translation>
-    </message>
-    <message>
-        <source>Pindahkan %1</source>
-        <translation>Move %1</translation>
-    </message>
-    <message>
-        <source>Ubah Tabel 2.1 %1</source>
-        <translation>Change Table 2.1 %1</translation>
-    </message>
-    <message>
-        <source>Ubah identitas dokumen</source>
-        <translation>Change the document identity</translation>
-    </message>
-    <message>
-        <source>Tambah baris</source>
-        <translation>Add row</translation>
-    </message>
-    <message>
-        <source>Ubah baris</source>
-        <translation>Change row</translation>
-    </message>
-    <message>
-        <source>Hapus baris</source>
-        <translation>Delete rows</translation>
-    </message>
-    <message>
-        <source>Pindahkan baris</source>
-        <translation>Move row</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomePage</name>
-    <message>
-        <source>Renja Desktop</source>
-        <extracomment>the Edit menu operations a page may support</extracomment>
-        <translation>Renja Desktop</translation>
-    </message>
-    <message>
-        <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program, pagu, evaluasi, dan tabel lampiran yang siap dicetak.</source>
-        <translation>Write an agency's annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
-    </message>
-    <message>
-        <source>Renja baru…</source>
-        <translation>New Renja…</translation>
-    </message>
-    <message>
-        <source>Buka berkas…</source>
-        <translation>Open file…</translation>
-    </message>
-    <message>
-        <source>Buka contoh (Kesbangpol Binjai 2024)</source>
-        <translation>Open the sample (Kesbangpol Binjai 2024)</translation>
-    </message>
-    <message>
-        <source>Berkas terakhir:</source>
-        <translation>Recent files:</translation>
     </message>
 </context>
 <context>
@@ -3048,7 +3149,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Renja tahun berikutnya</source>
-        <translation>Next year's Renja</translation>
+        <translation>Next year&apos;s Renja</translation>
     </message>
     <message>
         <source>Renja %1 dari Renja %2</source>
@@ -3068,7 +3169,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>prakiraan maju %1 dokumen ini</source>
-        <translation>this document's forecast for %1</translation>
+        <translation>this document&apos;s forecast for %1</translation>
     </message>
     <message>
         <source>anggaran Renstra tahun %1</source>
@@ -3076,7 +3177,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Pagu tahun baru dari</source>
-        <translation>New year's budget from</translation>
+        <translation>New year&apos;s budget from</translation>
     </message>
     <message>
         <source>sama (%1)</source>
@@ -3084,7 +3185,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>Nomenklatur tahun baru</source>
-        <translation>New year's nomenclature</translation>
+        <translation>New year&apos;s nomenclature</translation>
     </message>
     <message>
         <source>Laporan</source>
@@ -3144,7 +3245,7 @@ Compare and merge now?</translation>
     </message>
     <message>
         <source>&amp;Renja tahun berikutnya…</source>
-        <translation>Next &amp;year's Renja…</translation>
+        <translation>Next &amp;year&apos;s Renja…</translation>
     </message>
     <message>
         <source>&amp;Impor Renstra…</source>
@@ -3201,6 +3302,192 @@ Compare and merge now?</translation>
     <message>
         <source>Taha&amp;p</source>
         <translation>&amp;Stages</translation>
+    </message>
+</context>
+<context>
+    <name>TreePage</name>
+    <message>
+        <source>Cari kode atau uraian…</source>
+        <extracomment>a line for the status bar the current row changed (row id or None)</extracomment>
+        <translation>Search code or name…</translation>
+    </message>
+    <message>
+        <source>Bentangkan semua</source>
+        <translation>Expand all</translation>
+    </message>
+    <message>
+        <source>Ciutkan ke program</source>
+        <translation>Collapse to programs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n baris cocok</source>
+        <translation>
+            <numerusform>%n row matches</numerusform>
+            <numerusform>%n rows match</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 ditambahkan.</source>
+        <translation>%1 %2 added.</translation>
+    </message>
+    <message>
+        <source>Sub kegiatan tidak dapat memiliki rincian.</source>
+        <translation>A sub-activity cannot have rows under it.</translation>
+    </message>
+    <message>
+        <source>Hapus %1 %2 %3?</source>
+        <translation>Delete %1 %2 %3?</translation>
+    </message>
+    <message>
+        <source>Hapus %1 baris yang dipilih?</source>
+        <translation>Delete the %1 selected rows?</translation>
+    </message>
+    <message>
+        <source>Seluruh rinciannya ikut terhapus: %1 baris.</source>
+        <translation>All its rows are deleted with it: %1 rows.</translation>
+    </message>
+    <message>
+        <source>Pagu yang ikut terhapus: Rp %1.</source>
+        <translation>Budget deleted with it: Rp %1.</translation>
+    </message>
+    <message>
+        <source>Penghapusan dapat dibatalkan dengan Edit ▸ Urungkan (Ctrl+Z).</source>
+        <translation>Deleting can be undone with Edit ▸ Undo (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <translation>Delete rows</translation>
+    </message>
+    <message>
+        <source>%1 baris dihapus.</source>
+        <translation>%1 rows deleted.</translation>
+    </message>
+    <message>
+        <source>Baris sudah di posisi paling atas.</source>
+        <translation>The row is already at the top.</translation>
+    </message>
+    <message>
+        <source>Baris sudah di posisi paling bawah.</source>
+        <translation>The row is already at the bottom.</translation>
+    </message>
+    <message>
+        <source>%1 baris disalin.</source>
+        <translation>%1 rows copied.</translation>
+    </message>
+    <message>
+        <source>Tempel %1 baris</source>
+        <translation>Paste %1 rows</translation>
+    </message>
+    <message>
+        <source>%1 baris ditempel.</source>
+        <translation>%1 rows pasted.</translation>
+    </message>
+    <message>
+        <source>Tempel dari Excel</source>
+        <translation>Paste from Excel</translation>
+    </message>
+    <message>
+        <source>%1 baris ditempel dari teks.</source>
+        <translation>%1 rows pasted from text.</translation>
+    </message>
+    <message>
+        <source>%1 baris ditolak (baris %2: %3).</source>
+        <translation>%1 rows refused (line %2: %3).</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Baris tidak ditemukan (mungkin sudah dihapus).</source>
+        <translation>Row not found (it may have been deleted).</translation>
+    </message>
+    <message>
+        <source>Ubah %1 %2</source>
+        <extracomment>errors an operation reports to the user (anything else is a bug and propagates) an undo or redo that could not be carried out (the message)</extracomment>
+        <translation>Change %1 %2</translation>
+    </message>
+    <message>
+        <source>Ubah indikator %1</source>
+        <translation>Change indicators %1</translation>
+    </message>
+    <message>
+        <source>Ubah sumber dana %1</source>
+        <translation>Change funding %1</translation>
+    </message>
+    <message>
+        <source>baris</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <source>Tambah %1 %2</source>
+        <translation>Add %1 %2</translation>
+    </message>
+    <message>
+        <source>Tidak ada baris yang dipilih.</source>
+        <translation>No row selected.</translation>
+    </message>
+    <message>
+        <source>Hapus %1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <source>Hapus %1 baris</source>
+        <translation>Delete %1 rows</translation>
+    </message>
+    <message>
+        <source>Pindahkan %1</source>
+        <translation>Move %1</translation>
+    </message>
+    <message>
+        <source>Ubah Tabel 2.1 %1</source>
+        <translation>Change Table 2.1 %1</translation>
+    </message>
+    <message>
+        <source>Ubah identitas dokumen</source>
+        <translation>Change the document identity</translation>
+    </message>
+    <message>
+        <source>Tambah baris</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Ubah baris</source>
+        <translation>Change row</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <translation>Delete rows</translation>
+    </message>
+    <message>
+        <source>Pindahkan baris</source>
+        <translation>Move row</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Renja Desktop</source>
+        <translation>Renja Desktop</translation>
+    </message>
+    <message>
+        <source>Menyusun Rencana Kerja Perangkat Daerah secara luring: pohon program, pagu, evaluasi, dan tabel lampiran yang siap dicetak.</source>
+        <translation>Write an agency&apos;s annual work plan (Renja) offline: program tree, budgets, evaluation and print-ready appendix tables.</translation>
+    </message>
+    <message>
+        <source>Renja baru…</source>
+        <translation>New Renja…</translation>
+    </message>
+    <message>
+        <source>Buka berkas…</source>
+        <translation>Open file…</translation>
+    </message>
+    <message>
+        <source>Buka contoh (Kesbangpol Binjai 2024)</source>
+        <translation>Open the sample (Kesbangpol Binjai 2024)</translation>
+    </message>
+    <message>
+        <source>Berkas terakhir:</source>
+        <translation>Recent files:</translation>
     </message>
 </context>
 </TS>
