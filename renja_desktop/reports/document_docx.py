@@ -14,12 +14,12 @@ python-docx (which is quadratic in the row count).
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 from xml.sax.saxutils import escape
 
+from .output import partial_path, put_in_place
 from ..narrative import fields as fieldmod
 from ..narrative import format as fmt
 from ..narrative.generated import expand
@@ -586,18 +586,11 @@ def render_document_docx(doc: "RenjaDocument", path: str | Path, options: Docume
     props.title = f"Rencana Kerja {info.get('opd') or ''} {info.get('pemda') or ''} Tahun {info['tahun']}".strip()
     props.author = " ".join(doc.running_header()).strip()
     props.subject = "Rencana Kerja Perangkat Daerah"
-    tmp = path.with_name(path.name + ".sementara")
-    try:
+    tmp = partial_path(path)
+    with put_in_place(tmp, path):
         buf = io.BytesIO()
         d.save(buf)
         _write_with_tables(buf.getvalue(), tmp, big_tables)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
     if progress is not None:
         progress(1.0, "Selesai")
     return DocxResult(path, w.headings, w.tables)

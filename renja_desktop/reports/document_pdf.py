@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 import io
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -32,6 +31,7 @@ from reportlab.platypus import (
     PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
 
+from .output import partial_path, put_in_place
 from .. import __version__
 from ..narrative import fields as fieldmod
 from ..narrative import format as fmt
@@ -390,13 +390,9 @@ def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: Documen
         if result is None:
             raise ReportError("nomor halaman daftar isi tidak stabil; periksa naskah")
         tmpl, out, n_pass = result
-        tmp = path.with_name(path.name + ".sementara")
-        try:
+        tmp = partial_path(path)
+        with put_in_place(tmp, path):
             tmp.write_bytes(out.getvalue())
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
         toc, tabs = _entries(doc, roots, labels, specs, blocks_of)
         if progress is not None:
             progress(1.0, "Selesai")

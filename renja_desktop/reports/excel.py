@@ -16,7 +16,6 @@ frozen and repeat on every printed page. ``thousands`` only changes the display 
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from .output import partial_path, put_in_place
 from ..formatting import DASH, NumberError, parse_decimal
 from .pdf import ProgressFn, RenderCancelled, Progress
 from .tables import (
@@ -337,13 +337,13 @@ def export_xlsx(doc: "RenjaDocument", path: str | Path, tables: str | list[str] 
     counts = {t: row_count(doc, t) for t in names}
     prog = Progress(progress, 2 * sum(counts.values()) + 1)
     prog.report("Menyiapkan lembar kerja")
-    tmp = path.with_name(path.name + ".sementara")
+    tmp = partial_path(path)
     # text is always text: a name starting with "=" or looking like a URL stays as typed
     wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_numbers": False,
                                         "strings_to_urls": False})
     specs: dict[str, TableSpec] = {}
     firsts: dict[str, int] = {}
-    try:
+    with put_in_place(tmp, path):
         formats = _Formats(wb, options.thousands)
         for t in names:
             spec = specs[t] = prog.build(doc, t, options, counts[t])
@@ -354,13 +354,6 @@ def export_xlsx(doc: "RenjaDocument", path: str | Path, tables: str | list[str] 
                            "author": "Renja Desktop"})
         prog.report("Menyimpan berkas")
         wb.close()
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
     if progress is not None:
         progress(1.0, "Selesai")
     return ExportResult(path, [sheet_name(t) for t in names], specs, firsts)

@@ -19,7 +19,6 @@ the target when complete.
 from __future__ import annotations
 
 import gc
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ from reportlab.platypus import (
     BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer,
 )
 
+from .output import partial_path, put_in_place
 from .. import __version__
 from ..formatting import opd_with_pemda
 from . import fonts
@@ -853,7 +853,7 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
 
     # binary (not ASCII85) streams: smaller files, and ReportLab's pure-Python encoder is slow
     rl_config.useA85 = 0
-    tmp = path.with_name(path.name + ".sementara")
+    tmp = partial_path(path)
     info = doc.info
     pdfdoc = BaseDocTemplate(
         str(tmp), pagesize=(page_w, page_h), leftMargin=left, rightMargin=right, topMargin=top,
@@ -867,16 +867,9 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     if options.cover:
         templates.insert(0, PageTemplate("sampul", frames=[frame]))
     pdfdoc.addPageTemplates(templates)
-    try:
+    with put_in_place(tmp, path):
         pdfdoc.build(story)
         prog.report("Menyimpan berkas")
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
     if progress is not None:
         progress(1.0, "Selesai")
     return RenderResult(path, total_pages, names, specs)
