@@ -12,8 +12,14 @@ English.
 * **Fields**: key (as in ``tree --json`` and the file), kind, store, label, the levels where a value
   is typed (money only on sub kegiatan) and the printed tables showing it.
 
-The command line's field lists and help, the window's undo texts and field labels, the diff/merge
-labels and the importer's column-mapping labels are derived from here.
+* **Window columns** (:data:`WINDOW_COLUMNS`): each table's columns in the window -- key, header
+  label (id/en), kind, tooltip, header group; a column without its own wording shows its field's
+  label. **Report headings** (:data:`REPORT_HEADINGS`): the official, longer headings the printed
+  tables use for the same columns.
+
+The command line's field lists and help, the window's column headers, undo texts and field labels,
+the diff/merge labels, the importer's column-mapping labels and the printed tables' titles and
+column headings are derived from here.
 """
 from __future__ import annotations
 
@@ -250,3 +256,208 @@ def field_label(key: str, store: str | None = None, lang: str | None = None) -> 
     if key in OTHER_LABELS:
         return pick(*OTHER_LABELS[key], lang)
     return key.replace("_", " ")
+
+
+# ------------------------------------------------------------------------------------ window columns
+#: the year placeholders of column headers, filled by :func:`fill_years`
+_YEAR_TAGS = (("{n-3}", -3), ("{n-2}", -2), ("{n-1}", -1), ("{n+1}", 1), ("{n}", 0))
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A column of a table as the window shows it: key, header label (id/en), kind, tooltip and the
+    header group spanning it. Labels may hold ``{n}``, ``{n+1}``, ``{n-3}`` ... (the plan
+    year and the years around it) and ``{r}`` (the last year of the Renstra period)."""
+
+    key: str
+    id: str
+    en: str
+    kind: str = "text"     # text | money | number | percent
+    tip_id: str = ""
+    tip_en: str = ""
+    group: str = ""        # a key of :data:`HEADER_GROUPS`
+
+    def label(self, lang: str | None = None) -> str:
+        return pick(self.id, self.en, lang)
+
+    def tooltip(self, lang: str | None = None) -> str:
+        return pick(self.tip_id, self.tip_en, lang)
+
+
+def _h(key: str, store: str, id_: str | None = None, en: str | None = None, **extra) -> Heading:
+    """A window column; without its own label it shows the field's label, capitalised."""
+    if id_ is None:
+        f = BY_STORE[(store, key)]
+        id_, en = _capital(f.id), _capital(f.en)
+    return Heading(key, id_, en or id_, **extra)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+#: header groups: titles spanning consecutive columns (a two-level header)
+HEADER_GROUPS: dict[str, tuple[str, str]] = {
+    "rkpd": ("Rancangan awal RKPD", "RKPD first draft"),
+    "analisis": ("Hasil analisis kebutuhan", "Needs analysis"),
+    "e5": ("(5) Target Renstra {r}", "(5) Renstra target {r}"),
+    "e6": ("(6) Realisasi Renstra s.d. {n-3}", "(6) Renstra achieved up to {n-3}"),
+    "e7": ("(7) Target Renja {n-2}", "(7) Renja target {n-2}"),
+    "e8": ("(8) Triwulan I", "(8) Quarter I"),
+    "e9": ("(9) Triwulan II", "(9) Quarter II"),
+    "e10": ("(10) Triwulan III", "(10) Quarter III"),
+    "e11": ("(11) Triwulan IV", "(11) Quarter IV"),
+    "e12": ("(12) Realisasi Renja {n-2}", "(12) Renja realised {n-2}"),
+    "e13": ("(13) Tingkat realisasi", "(13) Realisation rate"),
+    "e14": ("(14) Realisasi Renstra s.d. {n-2}", "(14) Renstra achieved up to {n-2}"),
+    "e15": ("(15) Capaian Renstra", "(15) Renstra achievement"),
+}
+
+#: what each column group of Tabel 2.1 holds (the tooltip of its K and Rp columns)
+_EVAL_TIPS: dict[int, tuple[str, str]] = {
+    5: ("Target Renstra Perangkat Daerah pada akhir periode", "The agency's Renstra target at the end of the period"),
+    6: ("Realisasi capaian Renstra sampai dengan Renja tahun lalu", "Renstra achievement up to last year's Renja"),
+    7: ("Target kinerja dan anggaran Renja tahun yang dievaluasi",
+        "Performance and budget target of the evaluated year's Renja"),
+    8: ("Realisasi triwulan I", "Realised in quarter I"),
+    9: ("Realisasi triwulan II", "Realised in quarter II"),
+    10: ("Realisasi triwulan III", "Realised in quarter III"),
+    11: ("Realisasi triwulan IV", "Realised in quarter IV"),
+    12: ("Realisasi kinerja dan anggaran Renja tahun yang dievaluasi (12 = 8+9+10+11)",
+         "Performance and budget realised in the evaluated year (12 = 8+9+10+11)"),
+    13: ("Tingkat realisasi (13 = 12/7 × 100%)", "Realisation rate (13 = 12/7 × 100%)"),
+    14: ("Realisasi kinerja dan anggaran Renstra s.d. tahun dievaluasi (14 = 6+12)",
+         "Renstra performance and budget achieved up to the evaluated year (14 = 6+12)"),
+    15: ("Tingkat capaian Renstra (15 = 14/5 × 100%)", "Renstra achievement rate (15 = 14/5 × 100%)"),
+}
+
+
+def _eval_pairs() -> tuple[Heading, ...]:
+    out = []
+    for n in range(5, 16):
+        rate = n in (13, 15)
+        tip_id, tip_en = _EVAL_TIPS[n]
+        out.append(Heading(f"k_{n}", "K", "K", "percent" if rate else "number", tip_id, tip_en, f"e{n}"))
+        out.append(Heading(f"rp_{n}", "Rp", "Rp", "percent" if rate else "money", tip_id, tip_en, f"e{n}"))
+    return tuple(out)
+
+
+_PROGRAM_KEGIATAN = ("Program / Kegiatan / Sub Kegiatan", "Program / Activity / Sub-activity")
+_INDIKATOR_KINERJA = ("Indikator kinerja", "Performance indicator")
+_TARGET_CAPAIAN = ("Target capaian", "Target")
+_PAGU_INDIKATIF = ("Pagu indikatif (Rp)", "Indicative budget (Rp)")
+
+#: the columns of each table in the window, by printed table number (``3.1``: the program-plan tab,
+#: Tabel 3.1 / 4.1; the fields not shown there are edited in the detail panel)
+WINDOW_COLUMNS: dict[str, tuple[Heading, ...]] = {
+    "3.1": (
+        _h("kode", "plan"),
+        _h("nama", "plan", tip_id="Urusan / bidang urusan / program / kegiatan / sub kegiatan",
+           tip_en="Affair / sector / program / activity / sub-activity"),
+        _h("indikator", "indikator", "Indikator", "Indicator",
+           tip_id="Indikator kinerja (yang pertama; semua indikator di panel rincian)",
+           tip_en="Performance indicator (the first; all indicators in the detail panel)"),
+        _h("target", "indikator"),
+        _h("satuan", "indikator"),
+        _h("lokasi", "plan"),
+        _h("pagu", "plan", "Pagu {n}", "Budget {n}", kind="money",
+           tip_id="Pagu indikatif tahun rencana (Rp); induk = jumlah rinciannya",
+           tip_en="Indicative budget of the plan year (Rp); a parent = the sum of its rows"),
+        _h("sumber_dana", "sumber_dana"),
+        _h("pagu_n1", "plan", "Pagu {n+1}", "Budget {n+1}", kind="money",
+           tip_id="Prakiraan maju tahun berikutnya (Rp)", tip_en="Forecast for the following year (Rp)"),
+    ),
+    "2.3": (
+        _h("kode", "plan"),
+        _h("rkpd_nama", "plan", *_PROGRAM_KEGIATAN, tip_id="Nama menurut rancangan awal RKPD",
+           tip_en="Name in the RKPD first draft", group="rkpd"),
+        _h("rkpd_lokasi", "plan", "Lokasi", "Location", group="rkpd"),
+        _h("rkpd_indikator", "plan", *_INDIKATOR_KINERJA, group="rkpd"),
+        _h("rkpd_target", "plan", *_TARGET_CAPAIAN, group="rkpd"),
+        _h("rkpd_pagu", "plan", *_PAGU_INDIKATIF, kind="money", tip_id="Pagu indikatif rancangan awal RKPD (Rp)",
+           tip_en="Indicative budget in the RKPD first draft (Rp)", group="rkpd"),
+        _h("nama", "plan", *_PROGRAM_KEGIATAN, group="analisis"),
+        _h("lokasi", "plan", group="analisis"),
+        _h("indikator", "indikator", *_INDIKATOR_KINERJA, group="analisis"),
+        _h("target", "indikator", *_TARGET_CAPAIAN, group="analisis"),
+        _h("pagu", "plan", *_PAGU_INDIKATIF, kind="money", tip_id="Pagu indikatif hasil analisis kebutuhan (Rp)",
+           tip_en="Indicative budget from the needs analysis (Rp)", group="analisis"),
+        Heading("selisih", "Selisih pagu (Rp)", "Budget difference (Rp)", "money",
+                "Pagu hasil analisis − pagu rancangan awal RKPD", "Needs-analysis budget − RKPD first-draft budget"),
+        _h("rkpd_catatan", "plan", "Catatan penting", "Important notes"),
+    ),
+    "2.1": (
+        _h("kode", "eval"),
+        _h("nama", "eval", *_PROGRAM_KEGIATAN),
+        _h("indikator", "eval", *_INDIKATOR_KINERJA),
+        _h("satuan", "eval"),
+        *_eval_pairs(),
+        _h("penanggung_jawab", "eval", "(16) Unit penanggung jawab", "(16) Responsible unit"),
+        _h("keterangan", "eval", "(17) Keterangan", "(17) Remarks"),
+    ),
+    "2.2": (
+        _h("indikator", "pelayanan", "Indikator", "Indicator"),
+        _h("spm", "pelayanan", "SPM / Standar Nasional", "SPM / National standard"),
+        _h("ikk", "pelayanan"),
+        _h("target_n3", "pelayanan", "Target Renstra {n-3}", "Renstra target {n-3}"),
+        _h("target_n2", "pelayanan", "Target Renstra {n-2}", "Renstra target {n-2}"),
+        _h("target_n1", "pelayanan", "Target Renstra {n-1}", "Renstra target {n-1}"),
+        _h("target_n", "pelayanan", "Target Renstra {n}", "Renstra target {n}"),
+        _h("realisasi_n3", "pelayanan", "Realisasi {n-3}", "Realised {n-3}"),
+        _h("realisasi_n2", "pelayanan", "Realisasi {n-2}", "Realised {n-2}"),
+        _h("proyeksi_n", "pelayanan", "Proyeksi {n}", "Projection {n}"),
+        _h("proyeksi_n_plus1", "pelayanan", "Proyeksi {n+1}", "Projection {n+1}"),
+        _h("catatan", "pelayanan"),
+    ),
+    "2.4": (
+        _h("program_kegiatan", "usulan", "Program / Kegiatan", "Program / Activity"),
+        _h("lokasi", "usulan"),
+        _h("indikator", "usulan"),
+        _h("volume", "usulan", "Besaran / Volume", "Amount / Volume"),
+        _h("catatan", "usulan"),
+    ),
+}
+
+
+def fill_years(text: str, tahun: int | None, renstra_selesai: int | None = None) -> str:
+    """``'Pagu {n+1}'`` -> ``'Pagu 2025'`` for plan year 2024; ``{r}``: the Renstra's last year."""
+    n = int(tahun or 0)
+    for tag, delta in _YEAR_TAGS:
+        text = text.replace(tag, str(n + delta))
+    return text.replace("{r}", str(renstra_selesai) if renstra_selesai else "").strip()
+
+
+def heading(table: str, key: str) -> Heading:
+    """The column ``key`` of ``table`` (``'2.4'``, ...) as the window shows it."""
+    return next(h for h in WINDOW_COLUMNS[table] if h.key == key)
+
+
+def header_group(group: str, lang: str | None = None) -> str:
+    return pick(*HEADER_GROUPS[group], lang) if group else ""
+
+
+#: the official column headings of the printed tables (Permendagri 86/2017), where a column has
+#: one heading of its own; they are longer than the window's labels and always Indonesian. The
+#: groups above them ("Rencana Tahun {n}", "Rancangan Awal RKPD ...") stay with each table's layout.
+REPORT_HEADINGS: dict[str, dict[str, str]] = {
+    "4.1": {"kode": "Kode", "nama": "Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan",
+            "pagu": "Pagu Indikatif Tahun {n}", "sumber_dana": "Sumber Dana"},
+    "3.1": {"kode": "Kode", "nama": "Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan",
+            "outcome": "Outcome/Keluaran", "indikator": "Indikator Kinerja Program/Kegiatan/Sub Kegiatan",
+            "lokasi": "Lokasi", "target": "Target Capaian Kinerja", "pagu": "Kebutuhan Dana/ Pagu Indikatif",
+            "sumber_dana": "Sumber Dana", "catatan": "Catatan Penting", "target_n1": "Target Capaian Kinerja",
+            "pagu_n1": "Kebutuhan Dana/ Pagu Indikatif", "penanggung_jawab": "Penanggung Jawab"},
+    "2.3": {"nama": "Program/ Kegiatan/ Sub Kegiatan", "lokasi": "Lokasi", "indikator": "Indikator Kinerja",
+            "target": "Target Capaian", "pagu": "Pagu Indikatif", "rkpd_catatan": "Catatan Penting"},
+    "2.1": {"kode": "Kode", "sasaran": "Sasaran", "nama": "Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan",
+            "indikator": "Indikator Kinerja Program (outcome)/ Kegiatan (output)",
+            "penanggung_jawab": "Unit Perangkat Daerah Penanggung Jawab", "keterangan": "Keterangan"},
+    "2.2": {"indikator": "Indikator", "spm": "SPM/ Standar Nasional", "ikk": "IKK", "catatan": "Catatan Analisis"},
+    "2.4": {"program_kegiatan": "Program/Kegiatan", "lokasi": "Lokasi", "indikator": "Indikator Kinerja",
+            "volume": "Besaran/ Volume", "catatan": "Catatan"},
+}
+
+
+def report_heading(table: str, key: str, tahun: int | None = None) -> str:
+    """The official heading of column ``key`` in printed table ``table``, years filled in."""
+    return fill_years(REPORT_HEADINGS[table][key], tahun)

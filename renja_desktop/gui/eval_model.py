@@ -10,8 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
+from .. import registry
 from ..codes import PROGRAM, SUB_KEGIATAN
 from ..compute import EvalValues, Node, is_additive
 from ..formatting import format_decimal_id, format_percent, format_rupiah
@@ -19,69 +20,19 @@ from .plan_model import (
     money_text, DERIVED_BACKGROUND, DERIVED_FOREGROUND, ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT, MIME_EVAL_ROWS, RIGHT,
     EditableTreeModel,
 )
-from .tree_model import ColumnSpec
 
 translate = QCoreApplication.translate
-
-def _columns() -> tuple[ColumnSpec, ...]:
-    cols = [
-        ColumnSpec("kode", QT_TRANSLATE_NOOP("Columns", "Kode")),
-        ColumnSpec("nama", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan / Sub Kegiatan")),
-        ColumnSpec("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja")),
-        ColumnSpec("satuan", QT_TRANSLATE_NOOP("Columns", "Satuan")),
-    ]
-    heads = {
-        5: (QT_TRANSLATE_NOOP("Columns", "(5) Target Renstra %r"),
-            QT_TRANSLATE_NOOP("Columns", "Target Renstra Perangkat Daerah pada akhir periode")),
-        6: (QT_TRANSLATE_NOOP("Columns", "(6) Realisasi Renstra s.d. %n3"),
-            QT_TRANSLATE_NOOP("Columns", "Realisasi capaian Renstra sampai dengan Renja tahun lalu")),
-        7: (QT_TRANSLATE_NOOP("Columns", "(7) Target Renja %n2"),
-            QT_TRANSLATE_NOOP("Columns", "Target kinerja dan anggaran Renja tahun yang dievaluasi")),
-        8: (QT_TRANSLATE_NOOP("Columns", "(8) Triwulan I"), QT_TRANSLATE_NOOP("Columns", "Realisasi triwulan I")),
-        9: (QT_TRANSLATE_NOOP("Columns", "(9) Triwulan II"), QT_TRANSLATE_NOOP("Columns", "Realisasi triwulan II")),
-        10: (QT_TRANSLATE_NOOP("Columns", "(10) Triwulan III"), QT_TRANSLATE_NOOP("Columns", "Realisasi triwulan III")),
-        11: (QT_TRANSLATE_NOOP("Columns", "(11) Triwulan IV"), QT_TRANSLATE_NOOP("Columns", "Realisasi triwulan IV")),
-        12: (QT_TRANSLATE_NOOP("Columns", "(12) Realisasi Renja %n2"),
-             QT_TRANSLATE_NOOP("Columns", "Realisasi kinerja dan anggaran Renja tahun yang dievaluasi (12 = 8+9+10+11)")),
-        13: (QT_TRANSLATE_NOOP("Columns", "(13) Tingkat realisasi"),
-             QT_TRANSLATE_NOOP("Columns", "Tingkat realisasi (13 = 12/7 × 100%)")),
-        14: (QT_TRANSLATE_NOOP("Columns", "(14) Realisasi Renstra s.d. %n2"),
-             QT_TRANSLATE_NOOP("Columns", "Realisasi kinerja dan anggaran Renstra s.d. tahun dievaluasi (14 = 6+12)")),
-        15: (QT_TRANSLATE_NOOP("Columns", "(15) Capaian Renstra"),
-             QT_TRANSLATE_NOOP("Columns", "Tingkat capaian Renstra (15 = 14/5 × 100%)")),
-    }
-    for n in range(5, 16):
-        head, tip = heads[n]
-        rate = n in (13, 15)
-        cols.append(ColumnSpec(f"k_{n}", "K", "percent" if rate else "number", tip, group=head))
-        cols.append(ColumnSpec(f"rp_{n}", "Rp", "percent" if rate else "money", tip, group=head))
-    cols.append(ColumnSpec("penanggung_jawab", QT_TRANSLATE_NOOP("Columns", "(16) Unit penanggung jawab")))
-    cols.append(ColumnSpec("keterangan", QT_TRANSLATE_NOOP("Columns", "(17) Keterangan")))
-    return tuple(cols)
 
 
 class EvalModel(EditableTreeModel):
     TABLE = "eval"
     MIME = MIME_EVAL_ROWS
-    COLUMNS = _columns()
+    COLUMNS = registry.WINDOW_COLUMNS["2.1"]
     SUM_KEYS = tuple(f"{p}_{n}" for n in range(5, 16) for p in ("k", "rp"))
 
     def __init__(self, doc, editor, parent=None):
         self._cache: dict[str, EvalValues] = {}
         super().__init__(doc, editor, parent)
-
-    def header_text(self, col: ColumnSpec) -> str:
-        return translate("Columns", col.header)
-
-    def header_group(self, col: ColumnSpec) -> str:
-        n = int(self._doc.info.get("tahun") or 0)
-        selesai = self._doc.info.get("renstra_selesai")
-        text = translate("Columns", col.group)
-        text = text.replace("%r", str(selesai) if selesai else "").replace("%n3", str(n - 3))
-        return text.replace("%n2", str(n - 2)).strip()
-
-    def header_tooltip(self, col: ColumnSpec) -> str:
-        return translate("Columns", col.tooltip)
 
     def invalidate_cache(self, row_ids) -> None:
         if row_ids is None:
@@ -178,9 +129,9 @@ class EvalModel(EditableTreeModel):
             return translate("EvalModel", "Rata-rata tingkat capaian dari %1 baris yang memiliki target").replace(
                 "%1", str(rows))
         if self.is_derived(node, key):
-            return translate("EvalModel", "Dihitung otomatis: %1").replace("%1", translate("Columns", col.tooltip))
-        if col.tooltip:
-            return translate("Columns", col.tooltip)
+            return translate("EvalModel", "Dihitung otomatis: %1").replace("%1", col.tooltip())
+        if col.tip_id:
+            return col.tooltip()
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

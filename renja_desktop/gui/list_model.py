@@ -3,40 +3,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 
 from .plan_model import ERROR_BACKGROUND, ERROR_FOREGROUND, LEFT
-from .tree_model import COLUMN_KEY_ROLE, ROW_ID_ROLE, ColumnSpec
+from .. import registry
+from .tree_model import COLUMN_KEY_ROLE, ROW_ID_ROLE
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import ChangeEvent, RenjaDocument
     from .undo import Editor
 
 translate = QCoreApplication.translate
-
-PELAYANAN_COLUMNS = (
-    ColumnSpec("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator")),
-    ColumnSpec("spm", QT_TRANSLATE_NOOP("Columns", "SPM / Standar Nasional")),
-    ColumnSpec("ikk", QT_TRANSLATE_NOOP("Columns", "IKK")),
-    ColumnSpec("target_n3", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n-3")),
-    ColumnSpec("target_n2", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n-2")),
-    ColumnSpec("target_n1", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n-1")),
-    ColumnSpec("target_n", QT_TRANSLATE_NOOP("Columns", "Target Renstra %n")),
-    ColumnSpec("realisasi_n3", QT_TRANSLATE_NOOP("Columns", "Realisasi %n-3")),
-    ColumnSpec("realisasi_n2", QT_TRANSLATE_NOOP("Columns", "Realisasi %n-2")),
-    ColumnSpec("proyeksi_n", QT_TRANSLATE_NOOP("Columns", "Proyeksi %n")),
-    ColumnSpec("proyeksi_n_plus1", QT_TRANSLATE_NOOP("Columns", "Proyeksi %n+1")),
-    ColumnSpec("catatan", QT_TRANSLATE_NOOP("Columns", "Catatan analisis")),
-)
-
-USULAN_COLUMNS = (
-    ColumnSpec("program_kegiatan", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan")),
-    ColumnSpec("lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi")),
-    ColumnSpec("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja")),
-    ColumnSpec("volume", QT_TRANSLATE_NOOP("Columns", "Besaran / Volume")),
-    ColumnSpec("catatan", QT_TRANSLATE_NOOP("Columns", "Catatan")),
-)
-
 
 class ListModel(QAbstractTableModel):
     """One of the plain lists; updated incrementally from the service's changes."""
@@ -48,7 +25,8 @@ class ListModel(QAbstractTableModel):
         self._doc = doc
         self.editor = editor
         self.name = name
-        self.COLUMNS = PELAYANAN_COLUMNS if name == "pelayanan" else USULAN_COLUMNS
+        #: the columns, from the registry (Tabel 2.2 or 2.4)
+        self.COLUMNS = registry.WINDOW_COLUMNS["2.2" if name == "pelayanan" else "2.4"]
         self._keys = [c.key for c in self.COLUMNS]
         self._ids: list[str] = [it["id"] for it in self.items]
         #: the rows as Qt knows them (a removed item stays readable until Qt has been told)
@@ -90,11 +68,7 @@ class ListModel(QAbstractTableModel):
         if not 0 <= section < len(self.COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            text = translate("Columns", self.COLUMNS[section].header)
-            n = int(self._doc.info.get("tahun") or 0)
-            for tag, delta in (("%n-3", -3), ("%n-2", -2), ("%n-1", -1), ("%n+1", 1), ("%n", 0)):
-                text = text.replace(tag, str(n + delta))
-            return text
+            return registry.fill_years(self.COLUMNS[section].label(), self._doc.info.get("tahun"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

@@ -10,16 +10,17 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from .. import operations as ops
+from .. import registry
 from ..codes import PROGRAM, SUB_KEGIATAN, normalization_note
 from ..compute import Node
 from ..formatting import format_rupiah
 from .texts import level_name
 from .tree_model import (
-    COLUMN_KEY_ROLE, LEVEL_ROLE, ROW_ID_ROLE, SEARCH_ROLE, ColumnSpec, RollupTreeModel,
+    COLUMN_KEY_ROLE, LEVEL_ROLE, ROW_ID_ROLE, SEARCH_ROLE, RollupTreeModel,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -213,34 +214,9 @@ class PlanModel(EditableTreeModel):
     """Tabel 3.1 / 4.1: the program tree with its derived totals."""
 
     TABLE = "plan"
-    COLUMNS = (
-        ColumnSpec("kode", QT_TRANSLATE_NOOP("Columns", "Kode")),
-        ColumnSpec("nama", QT_TRANSLATE_NOOP("Columns", "Uraian"),
-               tooltip=QT_TRANSLATE_NOOP("Columns", "Urusan / bidang urusan / program / kegiatan / sub kegiatan")),
-        ColumnSpec("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator"),
-               tooltip=QT_TRANSLATE_NOOP("Columns", "Indikator kinerja (yang pertama; semua indikator di panel rincian)")),
-        ColumnSpec("target", QT_TRANSLATE_NOOP("Columns", "Target")),
-        ColumnSpec("satuan", QT_TRANSLATE_NOOP("Columns", "Satuan")),
-        ColumnSpec("lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi")),
-        ColumnSpec("pagu", QT_TRANSLATE_NOOP("Columns", "Pagu %n"), "money",
-               tooltip=QT_TRANSLATE_NOOP("Columns", "Pagu indikatif tahun rencana (Rp); induk = jumlah rinciannya")),
-        ColumnSpec("sumber_dana", QT_TRANSLATE_NOOP("Columns", "Sumber dana")),
-        ColumnSpec("pagu_n1", QT_TRANSLATE_NOOP("Columns", "Pagu %n1"), "money",
-               tooltip=QT_TRANSLATE_NOOP("Columns", "Prakiraan maju tahun berikutnya (Rp)")),
-    )
+    COLUMNS = registry.WINDOW_COLUMNS["3.1"]
     MONEY_KEYS = {"pagu": 0, "pagu_n1": 1, "rkpd_pagu": 2}
     SUM_KEYS = ("pagu", "pagu_n1", "rkpd_pagu", "selisih")
-
-    def header_text(self, col: ColumnSpec) -> str:
-        text = translate("Columns", col.header)
-        tahun = self._doc.info.get("tahun") or 0
-        return text.replace("%n1", str(tahun + 1)).replace("%n", str(tahun))
-
-    def header_tooltip(self, col: ColumnSpec) -> str:
-        return translate("Columns", col.tooltip)
-
-    def header_group(self, col: ColumnSpec) -> str:
-        return translate("Columns", col.group)
 
     # ---------------------------------------------------------------- values
     def display(self, node: Node, key: str) -> str:
@@ -373,27 +349,7 @@ class PlanModel(EditableTreeModel):
 class Tabel23Model(PlanModel):
     """Tabel 2.3: the RKPD draft side and the needs-analysis side of each row, and their difference."""
 
-    RKPD = QT_TRANSLATE_NOOP("Columns", "Rancangan awal RKPD")
-    ANALISIS = QT_TRANSLATE_NOOP("Columns", "Hasil analisis kebutuhan")
-    COLUMNS = (
-        ColumnSpec("kode", QT_TRANSLATE_NOOP("Columns", "Kode")),
-        ColumnSpec("rkpd_nama", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan / Sub Kegiatan"),
-               tooltip=QT_TRANSLATE_NOOP("Columns", "Nama menurut rancangan awal RKPD"), group=RKPD),
-        ColumnSpec("rkpd_lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi"), group=RKPD),
-        ColumnSpec("rkpd_indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja"), group=RKPD),
-        ColumnSpec("rkpd_target", QT_TRANSLATE_NOOP("Columns", "Target capaian"), group=RKPD),
-        ColumnSpec("rkpd_pagu", QT_TRANSLATE_NOOP("Columns", "Pagu indikatif (Rp)"), "money",
-               tooltip=QT_TRANSLATE_NOOP("Columns", "Pagu indikatif rancangan awal RKPD (Rp)"), group=RKPD),
-        ColumnSpec("nama", QT_TRANSLATE_NOOP("Columns", "Program / Kegiatan / Sub Kegiatan"), group=ANALISIS),
-        ColumnSpec("lokasi", QT_TRANSLATE_NOOP("Columns", "Lokasi"), group=ANALISIS),
-        ColumnSpec("indikator", QT_TRANSLATE_NOOP("Columns", "Indikator kinerja"), group=ANALISIS),
-        ColumnSpec("target", QT_TRANSLATE_NOOP("Columns", "Target capaian"), group=ANALISIS),
-        ColumnSpec("pagu", QT_TRANSLATE_NOOP("Columns", "Pagu indikatif (Rp)"), "money",
-               tooltip=QT_TRANSLATE_NOOP("Columns", "Pagu indikatif hasil analisis kebutuhan (Rp)"), group=ANALISIS),
-        ColumnSpec("selisih", QT_TRANSLATE_NOOP("Columns", "Selisih pagu (Rp)"), "money",
-               tooltip=QT_TRANSLATE_NOOP("Columns", "Pagu hasil analisis − pagu rancangan awal RKPD")),
-        ColumnSpec("rkpd_catatan", QT_TRANSLATE_NOOP("Columns", "Catatan penting")),
-    )
+    COLUMNS = registry.WINDOW_COLUMNS["2.3"]
 
     def background(self, node: Node, key: str):
         return RKPD_BACKGROUND if key.startswith("rkpd_") else None

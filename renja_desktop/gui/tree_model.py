@@ -16,13 +16,14 @@ Subclasses define the columns and what each cell shows.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from operator import attrgetter, methodcaller
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 
+from .. import registry
 from ..compute import Node, RollupTree
+from ..registry import Heading
 from .header import GROUP_ROLE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,21 +53,13 @@ class _Item:
         self.row = row
 
 
-@dataclass(frozen=True)
-class ColumnSpec:
-    key: str
-    header: str              # Indonesian source text; translated in headerData
-    kind: str = "text"       # 'text', 'money', 'number', 'percent', 'computed'
-    tooltip: str = ""
-    group: str = ""          # a header group spanning consecutive columns (two-level header)
-
-
 class RollupTreeModel(QAbstractItemModel):
     """Base class: structure and incremental updates; subclasses fill in the cells."""
 
     #: which document tree: 'plan' or 'eval' (matches ChangeEvent.table)
     TABLE = "plan"
-    COLUMNS: tuple[ColumnSpec, ...] = ()
+    #: the columns, from :data:`renja_desktop.registry.WINDOW_COLUMNS` (headers are not defined here)
+    COLUMNS: tuple[Heading, ...] = ()
     #: columns a parent derives from its rows (a change below it repaints only these cells)
     SUM_KEYS: tuple[str, ...] = ()
 
@@ -202,7 +195,7 @@ class RollupTreeModel(QAbstractItemModel):
         col = self.COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.header_text(col)
-        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
+        if role == Qt.ItemDataRole.ToolTipRole and col.tip_id:
             return self.header_tooltip(col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -210,14 +203,16 @@ class RollupTreeModel(QAbstractItemModel):
             return self.header_group(col) if col.group else None
         return None
 
-    def header_text(self, col: ColumnSpec) -> str:
-        return col.header
+    def header_text(self, col: Heading) -> str:
+        """The registry's label in the current language, with the document's years filled in."""
+        return registry.fill_years(col.label(), self._doc.info.get("tahun"), self._doc.info.get("renstra_selesai"))
 
-    def header_group(self, col: ColumnSpec) -> str:
-        return col.group
+    def header_group(self, col: Heading) -> str:
+        return registry.fill_years(registry.header_group(col.group), self._doc.info.get("tahun"),
+                                   self._doc.info.get("renstra_selesai"))
 
-    def header_tooltip(self, col: ColumnSpec) -> str:
-        return col.tooltip
+    def header_tooltip(self, col: Heading) -> str:
+        return col.tooltip()
 
     # ------------------------------------------------------------------ errors shown in cells
     def set_cell_error(self, row_id: str, key: str, message: str | None) -> None:

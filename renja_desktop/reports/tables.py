@@ -195,6 +195,9 @@ class TableSpec:
         raise KeyError(key)
 
 
+_heading = registry.report_heading   # the official column headings live in the registry
+
+
 # ---------------------------------------------------------------------------------- formatting
 def format_cell(cell: Cell, thousands: bool = False) -> str:
     """The text printed for a cell (Indonesian numbers, en dash for undefined rates)."""
@@ -359,10 +362,10 @@ def build_41(doc: "RenjaDocument", options: ReportOptions, tick: Progress | None
         Column("sumber_dana", TEXT, weight=2.2, min_mm=30, excel_width=36),
     ]
     header = [
-        HeaderCell(0, 0, "Kode", colspan=5),
-        HeaderCell(0, 5, "Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan"),
-        HeaderCell(0, 6, f"Pagu Indikatif Tahun {n} {rp}"),
-        HeaderCell(0, 7, "Sumber Dana"),
+        HeaderCell(0, 0, _heading("4.1", "kode"), colspan=5),
+        HeaderCell(0, 5, _heading("4.1", "nama")),
+        HeaderCell(0, 6, f"{_heading('4.1', 'pagu', n)} {rp}"),
+        HeaderCell(0, 7, _heading("4.1", "sumber_dana")),
     ]
     numbers = [HeaderCell(0, 0, "1", colspan=5), HeaderCell(0, 5, "2"), HeaderCell(0, 6, "3"),
                HeaderCell(0, 7, "4")]
@@ -403,20 +406,20 @@ def build_31(doc: "RenjaDocument", options: ReportOptions, tick: Progress | None
         Column("penanggung_jawab", TEXT, weight=1.7, min_mm=14, excel_width=26),
     ]
     header = [
-        HeaderCell(0, 0, "Kode", rowspan=2, colspan=5),
-        HeaderCell(0, 5, "Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan", rowspan=2),
-        HeaderCell(0, 6, "Outcome/Keluaran", rowspan=2),
-        HeaderCell(0, 7, "Indikator Kinerja Program/Kegiatan/Sub Kegiatan", rowspan=2),
+        HeaderCell(0, 0, _heading("3.1", "kode"), rowspan=2, colspan=5),
+        HeaderCell(0, 5, _heading("3.1", "nama"), rowspan=2),
+        HeaderCell(0, 6, _heading("3.1", "outcome"), rowspan=2),
+        HeaderCell(0, 7, _heading("3.1", "indikator"), rowspan=2),
         HeaderCell(0, 8, f"Rencana Tahun {n}", colspan=4),
-        HeaderCell(0, 12, "Catatan Penting", rowspan=2),
+        HeaderCell(0, 12, _heading("3.1", "catatan"), rowspan=2),
         HeaderCell(0, 13, f"Prakiraan Maju Rencana Tahun {n + 1}", colspan=2),
-        HeaderCell(0, 15, "Penanggung Jawab", rowspan=2),
-        HeaderCell(1, 8, "Lokasi"),
-        HeaderCell(1, 9, "Target Capaian Kinerja"),
-        HeaderCell(1, 10, f"Kebutuhan Dana/ Pagu Indikatif {rp}"),
-        HeaderCell(1, 11, "Sumber Dana"),
-        HeaderCell(1, 13, "Target Capaian Kinerja"),
-        HeaderCell(1, 14, f"Kebutuhan Dana/ Pagu Indikatif {rp}"),
+        HeaderCell(0, 15, _heading("3.1", "penanggung_jawab"), rowspan=2),
+        HeaderCell(1, 8, _heading("3.1", "lokasi")),
+        HeaderCell(1, 9, _heading("3.1", "target")),
+        HeaderCell(1, 10, f"{_heading('3.1', 'pagu')} {rp}"),
+        HeaderCell(1, 11, _heading("3.1", "sumber_dana")),
+        HeaderCell(1, 13, _heading("3.1", "target_n1")),
+        HeaderCell(1, 14, f"{_heading('3.1', 'pagu_n1')} {rp}"),
     ]
     numbers = [HeaderCell(0, 0, "1", colspan=5)] + [
         HeaderCell(0, c, str(c - 3)) for c in range(5, 16)
@@ -491,13 +494,13 @@ def build_23(doc: "RenjaDocument", options: ReportOptions, tick: Progress | None
                                   align=RIGHT if kind == MONEY else LEFT, min_mm=min_mm,
                                   excel_width=xw))
     columns.append(Column("catatan", TEXT, weight=1.8, min_mm=16, excel_width=30))
-    sub_titles = ["Program/ Kegiatan/ Sub Kegiatan", "Lokasi", "Indikator Kinerja", "Target Capaian",
-                  f"Pagu Indikatif {rp}"]
+    sub_titles = [_heading("2.3", k) for k in ("nama", "lokasi", "indikator", "target")] + \
+        [f"{_heading('2.3', 'pagu')} {rp}"]
     header = [
         HeaderCell(0, 0, "No.", rowspan=2),
         HeaderCell(0, 1, f"Rancangan Awal RKPD Tahun {n}", colspan=5),
         HeaderCell(0, 6, "Hasil Analisis Kebutuhan", colspan=5),
-        HeaderCell(0, 11, "Catatan Penting", rowspan=2),
+        HeaderCell(0, 11, _heading("2.3", "rkpd_catatan"), rowspan=2),
     ]
     for i, t in enumerate(sub_titles):
         header.append(HeaderCell(1, 1 + i, t))
@@ -626,10 +629,10 @@ def build_21(doc: "RenjaDocument", options: ReportOptions, tick: Progress | None
     col_of = {c.key: i for i, c in enumerate(columns)}
     # rows without codes (as the Binjai original): number the programs, as typists do
     header = [
-        HeaderCell(0, 0, "Kode" if with_codes else "No.", rowspan=3),
-        HeaderCell(0, 1, "Sasaran", rowspan=3),
-        HeaderCell(0, 2, "Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan", rowspan=3),
-        HeaderCell(0, 3, "Indikator Kinerja Program (outcome)/ Kegiatan (output)", rowspan=3),
+        HeaderCell(0, 0, _heading("2.1", "kode") if with_codes else "No.", rowspan=3),
+        HeaderCell(0, 1, _heading("2.1", "sasaran"), rowspan=3),
+        HeaderCell(0, 2, _heading("2.1", "nama"), rowspan=3),
+        HeaderCell(0, 3, _heading("2.1", "indikator"), rowspan=3),
     ]
     if lengkap:
         header.append(HeaderCell(0, col_of["k_8"], f"Realisasi Kinerja pada Triwulan (Tahun {e})",
@@ -644,10 +647,10 @@ def build_21(doc: "RenjaDocument", options: ReportOptions, tick: Progress | None
             header.append(HeaderCell(0, col_of[f"k_{c}"], text, rowspan=2, colspan=2))
         header.append(HeaderCell(2, col_of[f"k_{c}"], "K"))
         header.append(HeaderCell(2, col_of[f"rp_{c}"], "Rp"))
-    header.append(HeaderCell(0, col_of["penanggung_jawab"], "Unit Perangkat Daerah Penanggung Jawab",
+    header.append(HeaderCell(0, col_of["penanggung_jawab"], _heading("2.1", "penanggung_jawab"),
                              rowspan=3))
     if lengkap:
-        header.append(HeaderCell(0, col_of["keterangan"], "Keterangan", rowspan=3))
+        header.append(HeaderCell(0, col_of["keterangan"], _heading("2.1", "keterangan"), rowspan=3))
     number_text = {12: "12=8+9+10+11" if lengkap else "12", 13: "13=12/7x100", 14: "14=6+12",
                    15: "15=14/5x100"}
     numbers = [HeaderCell(0, i, str(i + 1)) for i in range(4)]
@@ -774,13 +777,13 @@ def build_22(doc: "RenjaDocument", options: ReportOptions, tick: Progress | None
     ]
     header = [
         HeaderCell(0, 0, "No.", rowspan=2),
-        HeaderCell(0, 1, "Indikator", rowspan=2),
-        HeaderCell(0, 2, "SPM/ Standar Nasional", rowspan=2),
-        HeaderCell(0, 3, "IKK", rowspan=2),
+        HeaderCell(0, 1, _heading("2.2", "indikator"), rowspan=2),
+        HeaderCell(0, 2, _heading("2.2", "spm"), rowspan=2),
+        HeaderCell(0, 3, _heading("2.2", "ikk"), rowspan=2),
         HeaderCell(0, 4, "Target Renstra Perangkat Daerah", colspan=4),
         HeaderCell(0, 8, "Realisasi Capaian", colspan=2),
         HeaderCell(0, 10, "Proyeksi", colspan=2),
-        HeaderCell(0, 12, "Catatan Analisis", rowspan=2),
+        HeaderCell(0, 12, _heading("2.2", "catatan"), rowspan=2),
     ] + [HeaderCell(1, 4 + i, f"Tahun {y}") for i, y in enumerate(years)]
     numbers = [HeaderCell(0, c, f"({c + 1})") for c in range(13)]
     spec = TableSpec("2.2", f"Pencapaian Kinerja Pelayanan {_who(doc)} Tahun {n - 2}",
@@ -809,9 +812,9 @@ def build_24(doc: "RenjaDocument", options: ReportOptions, tick: Progress | None
         Column("volume", TEXT, weight=1.4, align=CENTER, min_mm=18, excel_width=16),
         Column("catatan", TEXT, weight=2.6, min_mm=24, excel_width=34),
     ]
-    header = [HeaderCell(0, 0, "No."), HeaderCell(0, 1, "Program/Kegiatan"),
-              HeaderCell(0, 2, "Lokasi"), HeaderCell(0, 3, "Indikator Kinerja"),
-              HeaderCell(0, 4, "Besaran/ Volume"), HeaderCell(0, 5, "Catatan")]
+    header = [HeaderCell(0, 0, "No.")] + [
+        HeaderCell(0, 1 + i, _heading("2.4", k))
+        for i, k in enumerate(("program_kegiatan", "lokasi", "indikator", "volume", "catatan"))]
     numbers = [HeaderCell(0, c, f"({c + 1})") for c in range(6)]
     spec = TableSpec("2.4", f"Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Tahun {n}",
                      "Usulan Program dan Kegiatan dari Para Pemangku Kepentingan", columns, header, 1,
