@@ -202,7 +202,7 @@ def user_dir() -> Path:
 def _bundled_meta() -> dict:
     path = bundled_dir() / "versions.json"
     if not path.exists():
-        raise CatalogError(f"katalog bawaan tidak ditemukan ({path})")
+        raise CatalogError("catalog.bundled_missing", path=path)
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -226,7 +226,7 @@ def resolve_new_version(versi: str | None) -> str:
         return ""
     names = [v["versi"] for v in available_versions()]
     if versi not in names:
-        raise CatalogError(f"versi nomenklatur '{versi}' tidak dikenal; yang tersedia: {', '.join(names)}")
+        raise CatalogError("catalog.unknown_nomenclature", versi=versi, names=", ".join(names))
     return versi
 
 
@@ -273,7 +273,7 @@ def _load(versi: str, path: str, mtime: float) -> Catalog:
     for v in available_versions():
         if v["versi"] == versi:
             return Catalog(versi, v["judul"], _read_tsv(Path(path)), v["asal"])
-    raise CatalogError(f"katalog '{versi}' tidak ada")  # pragma: no cover
+    raise CatalogError("catalog.missing", versi=versi)  # pragma: no cover
 
 
 def get_catalog(versi: str | None = None) -> Catalog:
@@ -282,7 +282,7 @@ def get_catalog(versi: str | None = None) -> Catalog:
     found = [v for v in available_versions() if v["versi"] == versi]
     if not found:
         names = ", ".join(v["versi"] for v in available_versions())
-        raise CatalogError(f"versi katalog '{versi}' tidak dikenal; yang tersedia: {names}")
+        raise CatalogError("catalog.unknown_version", versi=versi, names=names)
     v = found[-1]
     path = Path(v["path"])
     return _load(versi, str(path), path.stat().st_mtime)
@@ -504,9 +504,7 @@ def read_catalog_file(path: Path, sheet: str | None = None) -> tuple[list[Catalo
             header_idx, columns = k, cols
             break
     if header_idx is None:
-        raise CatalogError(
-            f"{src.label}: baris kepala kolom tidak ditemukan; kolom 'Kode' dan 'Nomenklatur' (atau 'Nama') wajib ada"
-        )
+        raise CatalogError("catalog.no_header", source=src.label)
     entries, skipped = [], []
     for row in src.rows[header_idx + 1:]:
         if row.is_blank():
@@ -561,10 +559,10 @@ def load_user_catalog(path: str | Path, versi: str, sheet: str | None = None, ov
     """Read a newer list and store it as version ``versi`` in the user's data folder."""
     path = Path(path)
     if not VERSION_NAME_RE.fullmatch(versi or ""):
-        raise CatalogError(f"nama versi '{versi}' tidak sah (huruf, angka, titik, garis bawah, tanda hubung)")
+        raise CatalogError("catalog.bad_name", versi=versi)
     target = user_dir() / f"{versi}.tsv"
     if target.exists() and not overwrite:
-        raise CatalogError(f"versi katalog '{versi}' sudah dimuat; pakai --force untuk menggantinya")
+        raise CatalogError("catalog.exists", versi=versi)
     entries, skipped = read_catalog_file(path, sheet)
     tmp = target.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8", newline="") as fh:

@@ -132,6 +132,113 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.no_identity": ("Berkas '{name}' tidak berisi identitas dokumen.",
                          "File '{name}' holds no document identity."),
     "file.unloadable": ("Berkas '{name}' tidak dapat dimuat: {reason}", "File '{name}' cannot be loaded: {reason}"),
+    # the document and its edits (continued)
+    "edit.unknown_step": ("langkah urung tidak dikenal: {target}", "unknown undo step: {target}"),
+    "edit.stale": (
+        "Berkas '{name}' telah diubah oleh program lain sejak dimuat (mis. perintah renja-desktop atau "
+        "jendela lain). Isinya sudah dimuat ulang; perubahan ini tidak disimpan, silakan ulangi.",
+        "File '{name}' was changed by another program since it was loaded (e.g. a renja-desktop command "
+        "or another window). Its content has been reloaded; this change was not saved, please repeat it."),
+    "edit.snapshot_in_batch": ("salinan dokumen tidak dapat diambil di tengah satu transaksi",
+                               "a copy of the document cannot be taken in the middle of a transaction"),
+    "edit.restore_in_batch": ("salinan dokumen tidak dapat dipulihkan di tengah satu transaksi",
+                              "a copy of the document cannot be restored in the middle of a transaction"),
+    "edit.snapshot_foreign": ("salinan bukan dokumen Renja Desktop", "the copy is not a Renja Desktop document"),
+    "edit.snapshot_other": ("salinan berasal dari dokumen lain", "the copy comes from another document"),
+    "edit.fixed": (
+        "dokumen sudah ditetapkan (tahap '{stage}' dibekukan); suntingan hanya lewat Perubahan Renja: "
+        "mulai {next} (menu Tahap ▸ Mulai Perubahan Renja, atau 'renja-desktop stage {name} perubahan'), "
+        "lalu ulangi",
+        "the document is adopted (stage '{stage}' is frozen); edits go through a Renja amendment only: "
+        "start {next} (menu Stages ▸ Start a Renja amendment (Perubahan), or "
+        "'renja-desktop stage {name} perubahan'), then repeat"),
+    "edit.parent_gone": ("baris induk tidak ada lagi di berkas (dihapus oleh program lain?)",
+                         "the parent row is no longer in the file (deleted by another program?)"),
+    "edit.parent_code_changed": ("kode induk berubah di berkas menjadi '{kode}' (oleh program lain?)",
+                                 "the parent's code changed in the file to '{kode}' (by another program?)"),
+    "edit.code_taken_in_file": ("Kode '{kode}' sudah dipakai di berkas (ditambahkan oleh program lain?)",
+                                "Code '{kode}' is already used in the file (added by another program?)"),
+    # document files (continued)
+    "file.not_utf8": (
+        "Berkas '{name}' rusak: ada teks yang tidak terbaca (bukan UTF-8). Berkas tidak diubah; pulihkan "
+        "dari cadangan atau selamatkan isinya (renja-desktop recover).",
+        "File '{name}' is damaged: some text cannot be read (not UTF-8). The file was not changed; "
+        "restore it from a backup or rescue its content (renja-desktop recover)."),
+    # stages
+    "stage.missing": ("tahap '{nama}' tidak ada di dokumen '{name}' (ada: {known})",
+                      "stage '{nama}' is not in document '{name}' (there are: {known})"),
+    "stage.format": ("isi tahap memakai format yang tidak dikenal (dari versi aplikasi yang lebih baru?)",
+                     "the stage's content uses an unknown format (from a newer version of the application?)"),
+    "stage.name_empty": ("nama tahap kosong; contoh: Rancangan Awal", "empty stage name; for example: Rancangan Awal"),
+    "stage.name_long": ("nama tahap terlalu panjang ({count} huruf, paling banyak 80)",
+                        "stage name too long ({count} characters, at most 80)"),
+    "stage.name_reserved": ("'{nama}' dipakai untuk keadaan kerja saat ini; pilih nama tahap lain",
+                            "'{nama}' names the current working state; choose another stage name"),
+    "stage.gone": ("tahap itu sudah tidak ada di dokumen", "that stage is no longer in the document"),
+    "stage.two_documents": (
+        "'{a}' dan '{b}' berasal dari dua dokumen berbeda; hanya tahap dari dokumen yang sama yang dapat "
+        "dibandingkan",
+        "'{a}' and '{b}' come from two different documents; only stages of the same document can be "
+        "compared"),
+    "stage.unreadable": ("isi tahap tidak dapat dibaca (rusak): {reason}",
+                         "the stage's content cannot be read (damaged): {reason}"),
+    "stage.other_document": (
+        "tahap '{nama}' berasal dari dokumen lain (perangkat daerah lain), bukan dari dokumen '{name}'; "
+        "tahap dua dokumen berbeda tidak dapat dibandingkan",
+        "stage '{nama}' comes from another document (another agency), not from document '{name}'; stages "
+        "of two different documents cannot be compared"),
+    "stage.exists": ("tahap '{nama}' sudah ada (dibekukan {date} oleh {by}); pilih nama lain",
+                     "stage '{nama}' already exists (frozen {date} by {by}); choose another name"),
+    "stage.not_fixed": ("dokumen belum ditetapkan (tahap terakhir bukan Penetapan); suntingan sudah diperbolehkan",
+                        "the document is not adopted (the last stage is not Penetapan); edits are already allowed"),
+    # verification notes
+    "note.status": ("status '{status}' tidak dikenal; pilih {choices}", "unknown status '{status}'; choose {choices}"),
+    "note.kind": ("jenis catatan '{kind}' tidak dikenal; pilih {choices}",
+                  "unknown kind of note '{kind}'; choose {choices}"),
+    "note.id_empty": ("id catatan kosong", "empty note id"),
+    "note.missing": ("catatan '{ref}' tidak ada di dokumen '{name}' (lihat: note list)",
+                     "note '{ref}' is not in document '{name}' (see: note list)"),
+    "note.ambiguous": ("'{ref}' cocok dengan {count} catatan; tulis id lebih panjang",
+                       "'{ref}' matches {count} notes; write a longer id"),
+    "note.text_empty": ("teks catatan kosong", "empty note text"),
+    "note.gone": ("catatan itu sudah tidak ada di dokumen", "that note is no longer in the document"),
+    "note.row_missing": ("baris yang diberi catatan tidak ada di dokumen",
+                         "the row the note is about is not in the document"),
+    # the chapter outline (narrative)
+    "chapter.table_twice": ("Tabel {tables} ditempatkan lebih dari sekali dalam kerangka",
+                            "Table {tables} is placed more than once in the outline"),
+    "chapter.no_generated": ("bagian '{section}' tidak memuat teks terhitung",
+                             "section '{section}' holds no computed text"),
+    "chapter.title_empty": ("judul bagian tidak boleh kosong", "the section title cannot be empty"),
+    "chapter.kind": ("jenis bagian '{kind}' tidak dikenal; pilih {choices}",
+                     "unknown kind of section '{kind}'; choose {choices}"),
+    "chapter.has_outline": ("dokumen sudah punya kerangka bab; ubah bagian satu per satu",
+                            "the document already has a chapter outline; change the sections one by one"),
+    "chapter.holds_tables": (
+        "bagian '{section}' memuat Tabel {tables}; pindahkan tabel itu ke bagian lain dahulu (bagian "
+        "tidak dihapus)",
+        "section '{section}' holds Table {tables}; move that table to another section first (the section "
+        "was not deleted)"),
+    "chapter.unknown_kind": ("jenis bagian '{kind}' tidak dikenal", "unknown kind of section '{kind}'"),
+    "chapter.into_itself": ("bagian tidak dapat dipindahkan ke dalam dirinya sendiri",
+                            "a section cannot be moved into itself"),
+    "chapter.section": ("bagian '{section}': {reason}", "section '{section}': {reason}"),
+    # nomenclature catalogs
+    "catalog.missing": ("katalog '{versi}' tidak ada", "catalog '{versi}' does not exist"),
+    "catalog.bundled_missing": ("katalog bawaan tidak ditemukan ({path})",
+                                "the bundled catalog was not found ({path})"),
+    "catalog.unknown_nomenclature": ("versi nomenklatur '{versi}' tidak dikenal; yang tersedia: {names}",
+                                     "unknown nomenclature version '{versi}'; available: {names}"),
+    "catalog.unknown_version": ("versi katalog '{versi}' tidak dikenal; yang tersedia: {names}",
+                                "unknown catalog version '{versi}'; available: {names}"),
+    "catalog.no_header": (
+        "{source}: baris kepala kolom tidak ditemukan; kolom 'Kode' dan 'Nomenklatur' (atau 'Nama') wajib "
+        "ada",
+        "{source}: no header row found; the columns 'Kode' and 'Nomenklatur' (or 'Nama') are required"),
+    "catalog.bad_name": ("nama versi '{versi}' tidak sah (huruf, angka, titik, garis bawah, tanda hubung)",
+                         "version name '{versi}' is not valid (letters, digits, dots, underscores, hyphens)"),
+    "catalog.exists": ("versi katalog '{versi}' sudah dimuat; pakai --force untuk menggantinya",
+                       "catalog version '{versi}' is already loaded; use --force to replace it"),
     # import
     "import.not_recognised": ("{source}: jenis tabel tidak dikenali dari kepala kolomnya; "
                               "pilih tabelnya (--table 4.1|3.1|2.1|2.2|2.3|2.4)",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .model import VerificationNote, new_id, now_stamp
+from .errors import Text
 from .operations import Operation
 from .stages import StageError, current_user, find_stage, has_tables
 
@@ -60,9 +61,9 @@ def list_notes(doc: "RenjaDocument", stage: str | None = None, status: str | Non
     """Notes in the order written, filtered by stage name (``sekarang``: working state), status,
     code (a prefix: ``8.01.02`` gives the program and everything under it), kind or row."""
     if status is not None and status not in STATUSES:
-        raise StageError(f"status '{status}' tidak dikenal; pilih {' atau '.join(STATUSES)}")
+        raise StageError("note.status", status=status, choices=Text(" atau ".join(STATUSES), " or ".join(STATUSES)))
     if jenis is not None and jenis not in KINDS:
-        raise StageError(f"jenis catatan '{jenis}' tidak dikenal; pilih {' atau '.join(KINDS)}")
+        raise StageError("note.kind", kind=jenis, choices=Text(" atau ".join(KINDS), " or ".join(KINDS)))
     if not has_tables(doc):
         return []
     names = _stage_names(doc)
@@ -96,12 +97,12 @@ def find_note(doc: "RenjaDocument", ref: str) -> Note:
     """A note by its id or a unique start of it (as ``note list`` shows: 8 characters)."""
     ref = ref.strip().lower()
     if not ref:
-        raise StageError("id catatan kosong")
+        raise StageError("note.id_empty")
     hits = [n for n in list_notes(doc) if n.id.lower().startswith(ref)]
     if not hits:
-        raise StageError(f"catatan '{ref}' tidak ada di dokumen '{doc.path.name}' (lihat: note list)")
+        raise StageError("note.missing", ref=ref, name=doc.path.name)
     if len(hits) > 1:
-        raise StageError(f"'{ref}' cocok dengan {len(hits)} catatan; tulis id lebih panjang")
+        raise StageError("note.ambiguous", ref=ref, count=len(hits))
     return hits[0]
 
 
@@ -111,9 +112,9 @@ def add_note(doc: "RenjaDocument", row_id: str | None, teks: str, stage: str | N
     doc._writable_plain()
     teks = (teks or "").strip()
     if not teks:
-        raise StageError("teks catatan kosong")
+        raise StageError("note.text_empty")
     if jenis not in KINDS:
-        raise StageError(f"jenis catatan '{jenis}' tidak dikenal; pilih {' atau '.join(KINDS)}")
+        raise StageError("note.kind", kind=jenis, choices=Text(" atau ".join(KINDS), " or ".join(KINDS)))
     stage_id = None
     if stage is not None and " ".join(stage.split()).lower() != "sekarang":
         stage_id = find_stage(doc, stage).id
@@ -121,7 +122,7 @@ def add_note(doc: "RenjaDocument", row_id: str | None, teks: str, stage: str | N
     if row_id is not None:
         node = doc.plan.nodes.get(row_id)
         if node is None:
-            raise StageError("baris yang diberi catatan tidak ada di dokumen")
+            raise StageError("note.row_missing")
         kode, nama = node.kode, node.nama
     stamp = now_stamp()
     note = Note(note_id or new_id(), stage_id, row_id, kode, nama, jenis, teks,
@@ -148,7 +149,7 @@ def _row(doc: "RenjaDocument", note_id: str) -> dict:
     found = doc.conn.exec_driver_sql(
         f"SELECT {', '.join(COLUMNS)} FROM catatan_verifikasi WHERE id = ?", (note_id,)).fetchone()
     if found is None:
-        raise StageError("catatan itu sudah tidak ada di dokumen")
+        raise StageError("note.gone")
     return dict(zip(COLUMNS, found))
 
 
@@ -166,7 +167,7 @@ def set_status(doc: "RenjaDocument", note_id: str, status: str, oleh: str | None
     """Close (``selesai``) or reopen (``terbuka``) a note; returns the previous (status, by, at)."""
     doc._writable_plain()
     if status not in STATUSES:
-        raise StageError(f"status '{status}' tidak dikenal; pilih {' atau '.join(STATUSES)}")
+        raise StageError("note.status", status=status, choices=Text(" atau ".join(STATUSES), " or ".join(STATUSES)))
     row = _row(doc, note_id)
     before = (row["status"], row["ditutup_oleh"], row["ditutup_at"])
     by = (current_user() if oleh is None else oleh) if status == "selesai" else ""

@@ -310,10 +310,7 @@ class RenjaDocument:
                     raw.text_factory = str
                 if self._verifier is None or not self._verifier.damage:
                     self.conn.rollback()
-                    raise DocumentFileError(
-                        "damaged", f"Berkas '{self.path.name}' rusak: ada teks yang tidak terbaca (bukan UTF-8). "
-                        "Berkas tidak diubah; pulihkan dari cadangan atau selamatkan isinya (renja-desktop "
-                        "recover).", self.path) from None
+                    raise DocumentFileError("damaged", "file.not_utf8", self.path, name=self.path.name) from None
         finally:
             verifier, self._verifier = self._verifier, None
         if verifier is not None and verifier.damage:
@@ -416,7 +413,7 @@ class RenjaDocument:
 
         module, name = target.split(":")
         if not module.startswith("renja_desktop."):
-            raise EditError(f"langkah urung tidak dikenal: {target}")
+            raise EditError("edit.unknown_step", target=target)
         return getattr(importlib.import_module(module), name)(self, *args, **kwargs)
 
     def _writable_plain(self) -> None:
@@ -442,10 +439,7 @@ class RenjaDocument:
         if version != self._data_version:
             self._rollback_quietly()
             self._reload_after_outside_change()
-            raise StaleDocument(
-                f"Berkas '{self.path.name}' telah diubah oleh program lain sejak dimuat (mis. perintah "
-                "renja-desktop atau jendela lain). Isinya sudah dimuat ulang; perubahan ini tidak "
-                "disimpan, silakan ulangi.")
+            raise StaleDocument("edit.stale", name=self.path.name)
 
     def _reload_after_outside_change(self) -> None:
         self._load()
@@ -491,10 +485,7 @@ class RenjaDocument:
         if fixed_by:
             if self.edit_guard is None or not self.edit_guard():
                 nxt = self.meta.get("renja.tahap.berikut") or "Perubahan"
-                raise EditError(
-                    f"dokumen sudah ditetapkan (tahap '{fixed_by}' dibekukan); suntingan hanya lewat Perubahan "
-                    f"Renja: mulai {nxt} (menu Tahap ▸ Mulai Perubahan Renja, atau 'renja-desktop stage "
-                    f"{self.path.name} perubahan'), lalu ulangi")
+                raise EditError("edit.fixed", stage=fixed_by, next=nxt, name=self.path.name)
 
     def _emit_stage_change(self) -> None:
         """Stages, notes or the Renstra changed (views of those re-read them)."""
@@ -558,16 +549,16 @@ class RenjaDocument:
         if parent_id is not None:
             row = self.conn.execute(select(T_PLAN.c.kode).where(T_PLAN.c.id == parent_id)).first()
             if row is None:
-                raise EditError("baris induk tidak ada lagi di berkas (dihapus oleh program lain?)")
+                raise EditError("edit.parent_gone")
             parent = self.plan.nodes.get(parent_id)
             if parent is not None and row[0] != parent.kode:
-                raise EditError(f"kode induk berubah di berkas menjadi '{row[0]}' (oleh program lain?)")
+                raise EditError("edit.parent_code_changed", kode=row[0])
         if kode:
             stmt = select(T_PLAN.c.id).where(T_PLAN.c.kode == kode)
             if exclude_id is not None:
                 stmt = stmt.where(T_PLAN.c.id != exclude_id)
             if self.conn.execute(stmt).first() is not None:
-                raise EditError(f"Kode '{kode}' sudah dipakai di berkas (ditambahkan oleh program lain?)")
+                raise EditError("edit.code_taken_in_file", kode=kode)
 
     def _complete_digests(self) -> None:
         """Digest every row once when the file has none yet (older file, or just upgraded); done
@@ -1424,7 +1415,7 @@ class RenjaDocument:
     def take_snapshot(self) -> sqlite3.Connection:
         """An in-memory copy of the whole file, for undoing a whole-document operation (an import)."""
         if self._batch_depth:
-            raise EditError("salinan dokumen tidak dapat diambil di tengah satu transaksi")
+            raise EditError("edit.snapshot_in_batch")
         self.conn.commit()
         snapshot = sqlite3.connect(":memory:")
         self.conn.connection.driver_connection.backup(snapshot)
@@ -1434,13 +1425,13 @@ class RenjaDocument:
         """Put the whole file back as it was at :meth:`take_snapshot` (one transaction), reload."""
         self._writable()
         if self._batch_depth:
-            raise EditError("salinan dokumen tidak dapat dipulihkan di tengah satu transaksi")
+            raise EditError("edit.restore_in_batch")
         facts = snapshot.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF
         if facts != APPLICATION_ID:
-            raise EditError("salinan bukan dokumen Renja Desktop")
+            raise EditError("edit.snapshot_foreign")
         same_doc = snapshot.execute("SELECT id FROM document").fetchone()
         if same_doc is None or same_doc[0] != self.info.get("id"):
-            raise EditError("salinan berasal dari dokumen lain")
+            raise EditError("edit.snapshot_other")
         self.conn.commit()
         snapshot.backup(self.conn.connection.driver_connection)
         self._load()

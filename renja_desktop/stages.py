@@ -109,9 +109,9 @@ def decode(blob: bytes) -> dict[str, dict]:
     try:
         payload = json.loads(zlib.decompress(blob).decode("utf-8"))
     except (zlib.error, ValueError, UnicodeDecodeError) as exc:
-        raise StageError(f"isi tahap tidak dapat dibaca (rusak): {exc}") from None
+        raise StageError("stage.unreadable", reason=exc) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise StageError("isi tahap memakai format yang tidak dikenal (dari versi aplikasi yang lebih baru?)")
+        raise StageError("stage.format")
     return payload["tables"]
 
 
@@ -162,10 +162,9 @@ def find_stage(doc: "RenjaDocument", nama: str) -> StageInfo:
             (doc.document_id, wanted)).fetchone()[0]
         doc.conn.rollback()
         if other:
-            raise StageError(f"tahap '{nama}' berasal dari dokumen lain (perangkat daerah lain), bukan dari "
-                             f"dokumen '{doc.path.name}'; tahap dua dokumen berbeda tidak dapat dibandingkan")
+            raise StageError("stage.other_document", nama=nama, name=doc.path.name)
     known = ", ".join(s.nama for s in stages) or "belum ada tahap"
-    raise StageError(f"tahap '{nama}' tidak ada di dokumen '{doc.path.name}' (ada: {known})")
+    raise StageError("stage.missing", nama=nama, name=doc.path.name, known=known)
 
 
 def _key(nama: str) -> str:
@@ -212,15 +211,14 @@ def stage_tables(doc: "RenjaDocument", nama: str) -> dict[str, dict]:
 def check_name(doc: "RenjaDocument", nama: str) -> str:
     clean = " ".join((nama or "").split())
     if not clean:
-        raise StageError("nama tahap kosong; contoh: Rancangan Awal")
+        raise StageError("stage.name_empty")
     if len(clean) > 80:
-        raise StageError(f"nama tahap terlalu panjang ({len(clean)} huruf, paling banyak 80)")
+        raise StageError("stage.name_long", count=len(clean))
     if _key(clean) == NOW:
-        raise StageError(f"'{clean}' dipakai untuk keadaan kerja saat ini; pilih nama tahap lain")
+        raise StageError("stage.name_reserved", nama=clean)
     for s in list_stages(doc):
         if _key(s.nama) == _key(clean):
-            raise StageError(f"tahap '{s.nama}' sudah ada (dibekukan {s.dibuat_at[:10]} oleh {s.oleh or '-'}); "
-                             "pilih nama lain")
+            raise StageError("stage.exists", nama=s.nama, date=s.dibuat_at[:10], by=s.oleh or "-")
     return clean
 
 
@@ -282,7 +280,7 @@ def remove_stage(doc: "RenjaDocument", stage_id: str, meta: dict[str, str | None
     names = [d[0] for d in cur.description]
     found = cur.fetchone()
     if found is None:
-        raise StageError("tahap itu sudah tidak ada di dokumen")
+        raise StageError("stage.gone")
     row = dict(zip(names, found))
     cur = doc.conn.exec_driver_sql("SELECT * FROM catatan_verifikasi WHERE stage_id = ?", (stage_id,)).cursor
     names = [d[0] for d in cur.description]
@@ -357,8 +355,7 @@ class StartPerubahan(Operation):
 
     def apply(self, doc: "RenjaDocument") -> str:
         if not is_locked(doc):
-            raise StageError("dokumen belum ditetapkan (tahap terakhir bukan Penetapan); suntingan sudah "
-                             "diperbolehkan")
+            raise StageError("stage.not_fixed")
         return start_perubahan(doc)
 
 
@@ -559,8 +556,7 @@ def compare_tables(a: dict[str, dict], b: dict[str, dict], name_a: str, name_b: 
     a_doc = a["document"]["rows"][0][0] if a["document"]["rows"] else None
     b_doc = b["document"]["rows"][0][0] if b["document"]["rows"] else None
     if a_doc != b_doc:
-        raise StageError(f"'{name_a}' dan '{name_b}' berasal dari dua dokumen berbeda; hanya tahap dari "
-                         "dokumen yang sama yang dapat dibandingkan")
+        raise StageError("stage.two_documents", a=name_a, b=name_b)
     pa, pb = _Plan(a["plan_row"]), _Plan(b["plan_row"])
     changes: list[RowChange] = []
     for table in ("document", "plan_row", "eval_row", "pelayanan", "usulan"):

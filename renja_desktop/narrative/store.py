@@ -42,9 +42,9 @@ class AddSection(Operation):
         start_write(doc)
         judul = check_title(self.judul) if self.strict_fields else (self.judul or "").strip()
         if not judul:
-            raise EditError("judul bagian tidak boleh kosong")
+            raise EditError("chapter.title_empty")
         if self.kind not in KINDS:
-            raise EditError(f"jenis bagian '{self.kind}' tidak dikenal; pilih {', '.join(KINDS)}")
+            raise EditError("chapter.kind", kind=self.kind, choices=", ".join(KINDS))
         if self.parent_id is not None:
             get_section(doc, self.parent_id)
         check_blocks(doc, self.blocks, None, self.strict_fields)
@@ -73,7 +73,7 @@ class RenameSection(Operation):
         judul = check_title(self.judul)
         kind = self.kind or row["kind"]
         if kind not in KINDS:
-            raise EditError(f"jenis bagian '{kind}' tidak dikenal; pilih {', '.join(KINDS)}")
+            raise EditError("chapter.kind", kind=kind, choices=", ".join(KINDS))
         if (judul, kind) == (row["judul"], row["kind"]):
             return
         put_rows(doc, [{**row, "judul": judul, "kind": kind, "modified_at": now_stamp()}], [row["id"]])
@@ -111,7 +111,7 @@ class MoveSection(Operation):
             p: str | None = self.parent_id
             while p is not None:
                 if p == self.section_id:
-                    raise EditError("bagian tidak dapat dipindahkan ke dalam dirinya sendiri")
+                    raise EditError("chapter.into_itself")
                 p = get_section(doc, p)["parent_id"]
         old_sibs = siblings(doc, row["parent_id"])
         old_order = [s["id"] for s in old_sibs if s["id"] != row["id"]]
@@ -146,9 +146,7 @@ class DeleteSection(Operation):
             tables = [b["tabel"] for b in fmt.loads(r["content"]) if b["type"] == "table_ref"]
             if tables:
                 node = find(doc, r["id"])
-                raise EditError(
-                    f"bagian '{label(node)}' memuat Tabel {', '.join(tables)}; pindahkan tabel itu ke bagian lain "
-                    "dahulu (bagian tidak dihapus)")
+                raise EditError("chapter.holds_tables", section=label(node), tables=", ".join(tables))
         root = sub[0]
         sibs = [s for s in siblings(doc, root["parent_id"]) if s["id"] != root["id"]]
         positions = {s["id"]: i for i, s in enumerate(sibs)}
@@ -164,13 +162,13 @@ def outline_rows(spec: list[dict], strict_fields: bool = False) -> list[dict]:
         for pos, item in enumerate(items):
             kind = item.get("kind", "sub")
             if kind not in KINDS:
-                raise EditError(f"jenis bagian '{kind}' tidak dikenal")
+                raise EditError("chapter.unknown_kind", kind=kind)
             judul = (item.get("judul") or "").strip() or KINDS[kind]
             blocks = item.get("blocks", [])
             try:
                 fmt.validate(blocks)
             except fmt.FormatError as exc:
-                raise EditError(f"bagian '{judul}': {exc}") from None
+                raise EditError("chapter.section", section=judul, reason=exc) from None
             sid = new_id()
             out.append({"id": sid, "parent_id": parent, "position": pos, "kind": kind, "judul": judul,
                         "content": fmt.dumps(blocks), "modified_at": now_stamp()})
@@ -180,7 +178,7 @@ def outline_rows(spec: list[dict], strict_fields: bool = False) -> list[dict]:
     tables = [b["tabel"] for r in out for b in fmt.loads(r["content"]) if b["type"] == "table_ref"]
     dup = sorted({t for t in tables if tables.count(t) > 1})
     if dup:
-        raise EditError(f"Tabel {', '.join(dup)} ditempatkan lebih dari sekali dalam kerangka")
+        raise EditError("chapter.table_twice", tables=", ".join(dup))
     return out
 
 
@@ -198,7 +196,7 @@ class InstallOutline(Operation):
         start_write(doc)
         old = [r["id"] for r in rows(doc)]
         if old and not self.replace:
-            raise EditError("dokumen sudah punya kerangka bab; ubah bagian satu per satu")
+            raise EditError("chapter.has_outline")
         new = outline_rows(default_outline() if self.spec is None else self.spec)
         put_rows(doc, new, old)
         return [r["id"] for r in new]
@@ -217,6 +215,6 @@ def freeze_generated(doc: "RenjaDocument", section_id: str) -> SetContent:
     node = find(doc, section_id)
     blocks = blocks_of(node)
     if not any(b["type"] == "generated" for b in blocks):
-        raise EditError(f"bagian '{label(node)}' tidak memuat teks terhitung")
+        raise EditError("chapter.no_generated", section=label(node))
     return SetContent(node.id, expand_all(doc, blocks), strict_fields=False,
                       label="jadikan teks terhitung teks biasa")
