@@ -296,6 +296,42 @@ def test_clear_declared(doc):
     assert not doc.declared
 
 
+def test_call_wraps_a_whole_function_as_one_operation(doc):
+    """``Call`` (what ``import-text`` runs): the narrative read from a text replaces the outline; one undo."""
+    from renja_desktop.narrative.textimport import import_narrative
+
+    roundtrip(doc, ops.Call(lambda d: import_narrative(d, "naskah.txt", replace=True, text=sample_text()),
+                            "impor naskah"))
+
+
+def test_every_operation_has_an_undo_redo_test_without_qt():
+    """Each operation of the core is executed, undone and redone by a test that runs without Qt."""
+    import importlib
+    import pkgutil
+    import re
+    from pathlib import Path
+
+    import renja_desktop
+
+    for info in pkgutil.walk_packages(renja_desktop.__path__, "renja_desktop."):
+        if ".gui" not in info.name and not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    tests = [p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py")]
+    qt = re.compile(r"^\s*(from|import) PySide6|\bqtbot\b\s*[,)]", re.M)
+    no_qt = [t for t in tests if not qt.search(t) and ".undo()" in t]
+    # Revert is the undo itself: every round trip above runs it
+    names = sorted({c.__name__ for c in subclasses(ops.Operation)} - {"Revert"})
+    assert len(names) >= 25
+    missing = [n for n in names if not any(f"{n}(" in t for t in no_qt)]
+    assert missing == []
+
+
 # ------------------------------------------------------------------------------ import
 def test_import_text_under_a_row(doc):
     keg = node(doc, KEGIATAN)
