@@ -24,6 +24,7 @@ from .findings import (
     CORRECTIONS_KEY, ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding, correction_text, corrections_of, import_rows,
 )
 from .formatting import format_rupiah
+from .errors import Msg, Text
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import RenjaDocument
@@ -52,7 +53,8 @@ def cross_table_pagu(doc: "RenjaDocument") -> list[Finding]:
         values = {t: d["nilai"] for t, d in per_table.items()}
         if all(v == stored for v in values.values()):
             continue
-        listing = "; ".join(f"Tabel {t} {format_rupiah(values[t])}" for t in PLAN_TABLES if t in values)
+        shown = [(t, format_rupiah(values[t])) for t in PLAN_TABLES if t in values]
+        listing = Text("; ".join(f"Tabel {t} {v}" for t, v in shown), "; ".join(f"Table {t} {v}" for t, v in shown))
         for t in PLAN_TABLES:
             d = per_table.get(t)
             if d is None or d["nilai"] == stored:
@@ -60,8 +62,8 @@ def cross_table_pagu(doc: "RenjaDocument") -> list[Finding]:
             src = f" [{d['sumber']}]" if d.get("sumber") else ""
             out.append(Finding(
                 ERROR, t, node.kode, "pagu",
-                f"pagu sub kegiatan ini berbeda antar tabel ({listing}); dokumen memakai "
-                f"{format_rupiah(stored) if stored is not None else 'nilai kosong'}{src}",
+                Msg("finding.cross_table_pagu", listing=listing, source=src,
+                    used=format_rupiah(stored) if stored is not None else Text("nilai kosong", "an empty value")),
                 tercetak=d.get("teks") or format_rupiah(d["nilai"]),
                 terhitung=format_rupiah(stored) if stored is not None else "",
                 row_id=rid, rule="cross_table_pagu"))
@@ -72,7 +74,7 @@ def _catalog(doc: "RenjaDocument"):
     try:
         return catalog_for_document(doc), None
     except CatalogError as exc:
-        return None, str(exc)
+        return None, exc
 
 
 def nomenclature(doc: "RenjaDocument") -> list[Finding]:
@@ -80,7 +82,7 @@ def nomenclature(doc: "RenjaDocument") -> list[Finding]:
     cat, problem = _catalog(doc)
     if problem:
         return [Finding(WARNING, "Identitas", "", "nomenklatur_versi",
-                        f"katalog nomenklatur dokumen tidak dapat dipakai: {problem}", rule="catalog_unknown")]
+                        Msg("finding.catalog_unknown", reason=problem), rule="catalog_unknown")]
     if cat is None:
         return []
     jenis = pemda_jenis(doc)
@@ -96,7 +98,7 @@ def nomenclature(doc: "RenjaDocument") -> list[Finding]:
         entry = cat.lookup(kode, jenis)
         if entry is None:
             out.append(Finding(WARNING, "3.1", kode, "kode",
-                               f"kode tidak ada di katalog nomenklatur {cat.versi}",
+                               Msg("finding.catalog_missing", versi=cat.versi),
                                row_id=node.id, rule="catalog_missing"))
             continue
         if node.level <= codes.BIDANG_URUSAN or not node.nama.strip():
@@ -112,10 +114,9 @@ def nomenclature(doc: "RenjaDocument") -> list[Finding]:
             if bound >= SPELLING_THRESHOLD else bound
         score = name_similarity(node.nama, entry.nama) if quick >= SPELLING_THRESHOLD else quick
         if score >= SPELLING_THRESHOLD:
-            pesan = f"nama berbeda ejaan dengan nomenklatur {cat.versi}"
+            pesan = Msg("finding.catalog_spelling", versi=cat.versi)
         else:
-            pesan = (f"nama berbeda dengan nomenklatur {cat.versi} untuk kode ini; periksa apakah "
-                     "kodenya benar atau berubah arti antar versi")
+            pesan = Msg("finding.catalog_name", versi=cat.versi)
         out.append(Finding(WARNING, "3.1", kode, "nama", pesan, tercetak=node.nama, terhitung=entry.nama,
                            row_id=node.id, rule="catalog_name"))
     return out
@@ -164,9 +165,8 @@ def import_placeholders(doc: "RenjaDocument") -> list[Finding]:
     if not rows:
         return []
     return [Finding(WARNING, "2.3", "", "kode",
-                    f"{len(rows)} baris dari Tabel 2.3 belum berkode (mis. '{rows[0].nama[:50]}'): Tabel 2.3 "
-                    "tidak mencetak kode; impor Tabel 4.1 atau 3.1 agar baris ini mendapat kode, sumber dana "
-                    "dan tempatnya di pohon", row_id=rows[0].id, rule="import_placeholder")]
+                    Msg("finding.import_placeholder", count=len(rows), nama=rows[0].nama[:50]),
+                    row_id=rows[0].id, rule="import_placeholder")]
 
 
 def sample_corrections(doc: "RenjaDocument") -> list[Finding]:

@@ -239,6 +239,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "version name '{versi}' is not valid (letters, digits, dots, underscores, hyphens)"),
     "catalog.exists": ("versi katalog '{versi}' sudah dimuat; pakai --force untuk menggantinya",
                        "catalog version '{versi}' is already loaded; use --force to replace it"),
+    # findings of the checks (their text, shown in the findings panel)
+    "finding.name_from_import": (
+        "induk ini dibuat impor dari kode rinciannya (tidak tercetak di sumber) dan belum bernama",
+        "this parent was made by an import from its rows' codes (not printed in the source) and has no "
+        "name yet"),
+    "finding.name_missing": ("baris hanya berisi kode, tanpa nama", "the row holds only a code, no name"),
+    "finding.code_missing": ("baris '{nama}' tidak memiliki kode", "row '{nama}' has no code"),
+    "finding.code_format": ("format kode salah: {reason}", "wrong code format: {reason}"),
+    "finding.code_level": ("kode berbentuk {shape} tetapi baris adalah {level}",
+                           "the code has the form of a {shape} but the row is a {level}"),
+    "finding.code_parent": ("kode tidak berada di bawah kode induknya {parent}",
+                            "the code is not under its parent's code {parent}"),
+    "finding.level_under": ("{level} berada langsung di bawah {parent}", "{level} directly under {parent}"),
+    "finding.level_top": ("{level} tanpa induk di tingkat teratas", "{level} without a parent at the top level"),
+    "finding.pagu_missing": ("sub kegiatan belum memiliki pagu indikatif",
+                             "the sub-activity has no indicative budget yet"),
+    "finding.funding_sum": ("jumlah sumber dana tidak sama dengan pagu",
+                            "the funding sources do not add up to the budget"),
+    "finding.funding_missing": ("sumber dana belum diisi", "no funding source yet"),
+    "finding.no_children": ("{level} belum memiliki rincian {child}", "{level} has no {child} yet"),
+    "finding.code_duplicate": ("kode dipakai {count} kali: {names}", "the code is used {count} times: {names}"),
+    "finding.declared_malformed": ("angka tercetak tidak sah{source}", "the printed number is not valid{source}"),
+    "finding.declared_orphan": ("nilai tercetak untuk baris yang tidak ada di dokumen{source}",
+                                "a printed value for a row that is not in the document{source}"),
+    "finding.declared_mismatch": ("{label} berbeda dengan jumlah rinciannya (selisih {diff}){cross}{source}",
+                                  "{label} differs from the sum of its rows (difference {diff}){cross}{source}"),
+    "finding.rate_undefined": (
+        "realisasi ada tetapi target anggaran (kolom 7) kosong: tingkat realisasi tidak terhitung",
+        "there is a realisation but the budget target (column 7) is empty: the realisation rate cannot be "
+        "computed"),
+    # findings of the audit
+    "finding.cross_table_pagu": (
+        "pagu sub kegiatan ini berbeda antar tabel ({listing}); dokumen memakai {used}{source}",
+        "this sub-activity's budget differs between tables ({listing}); the document uses {used}{source}"),
+    "finding.catalog_unknown": ("katalog nomenklatur dokumen tidak dapat dipakai: {reason}",
+                                "the document's nomenclature catalog cannot be used: {reason}"),
+    "finding.catalog_missing": ("kode tidak ada di katalog nomenklatur {versi}",
+                                "the code is not in nomenclature catalog {versi}"),
+    "finding.catalog_spelling": ("nama berbeda ejaan dengan nomenklatur {versi}",
+                                 "the name is spelt differently from nomenclature {versi}"),
+    "finding.catalog_name": (
+        "nama berbeda dengan nomenklatur {versi} untuk kode ini; periksa apakah kodenya benar atau "
+        "berubah arti antar versi",
+        "the name differs from nomenclature {versi} for this code; check whether the code is right or "
+        "changed meaning between versions"),
+    "finding.import_placeholder": (
+        "{count} baris dari Tabel 2.3 belum berkode (mis. '{nama}'): Tabel 2.3 tidak mencetak kode; impor "
+        "Tabel 4.1 atau 3.1 agar baris ini mendapat kode, sumber dana dan tempatnya di pohon",
+        "{count} rows of Table 2.3 have no code yet (e.g. '{nama}'): Table 2.3 prints no codes; import "
+        "Table 4.1 or 3.1 so that these rows get a code, funding sources and their place in the tree"),
     # import
     "import.not_recognised": ("{source}: jenis tabel tidak dikenali dari kepala kolomnya; "
                               "pilih tabelnya (--table 4.1|3.1|2.1|2.2|2.3|2.4)",
@@ -257,15 +307,7 @@ class RenjaError(Exception):
 
     def message(self, lang: str | None = None) -> str:
         """The message in ``lang`` (bawaan: the current language)."""
-        entry = MESSAGES.get(self.key)
-        template = pick(entry[0], entry[1], lang) if entry else self.key
-        if not self.params:
-            return template
-        values = {k: _argument(v, lang) for k, v in self.params.items()}
-        try:
-            return template.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return template
+        return _render(self.key, self.params, lang)
 
     def __str__(self) -> str:
         return self.message()
@@ -276,22 +318,53 @@ class EditError(RenjaError, ValueError):
     of the module graph, so that lower modules can raise it; :mod:`.service` re-exports it."""
 
 
+class Msg(str):
+    """A message as a value (the text of a finding): the string is its Indonesian text, so it is
+    stored, compared and printed on the command line as before; :meth:`message` (and
+    :func:`message`) give it in the window's language."""
+
+    key: str
+    params: dict
+
+    def __new__(cls, key: str, /, **params: Any) -> "Msg":
+        self = super().__new__(cls, _render(key, params, "id"))
+        self.key = key
+        self.params = params
+        return self
+
+    def message(self, lang: str | None = None) -> str:
+        return _render(self.key, self.params, lang)
+
+
+def _render(key: str, params: dict, lang: str | None) -> str:
+    entry = MESSAGES.get(key)
+    template = pick(entry[0], entry[1], lang) if entry else key
+    if not params:
+        return template
+    values = {k: _argument(v, lang) for k, v in params.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
 def _argument(value: Any, lang: str | None) -> str:
-    if isinstance(value, RenjaError):
+    if isinstance(value, (RenjaError, Msg)):
         return value.message(lang)
     if isinstance(value, Text):
         return pick(value.id, value.en, lang)
     return str(value)
 
 
-def message(exc: BaseException, lang: str | None = None) -> str:
-    """What to tell the user about ``exc``, in ``lang`` (bawaan: the current language)."""
-    if isinstance(exc, RenjaError):
+def message(exc: "BaseException | str", lang: str | None = None) -> str:
+    """What to tell the user about ``exc`` (an error, or a finding's :class:`Msg`), in ``lang``
+    (bawaan: the current language)."""
+    if isinstance(exc, (RenjaError, Msg)):
         return exc.message(lang)
     return str(exc)
 
 
-__all__ = ["RenjaError", "EditError", "Text", "MESSAGES", "message", "level_text", "field_text", "one_line",
+__all__ = ["RenjaError", "EditError", "Msg", "Text", "MESSAGES", "message", "level_text", "field_text", "one_line",
            "medium_text", "LOCK_CHECK"]
 
 

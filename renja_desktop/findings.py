@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import message
+from .i18n import language
+
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
 SEVERITY_LABEL = {ERROR: "Galat", WARNING: "Peringatan", INFO: "Info"}
+SEVERITY_LABEL_EN = {ERROR: "Error", WARNING: "Warning", INFO: "Info"}
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 
 #: key of the ``meta`` table under which an import keeps, as JSON, what it noticed about the
@@ -20,7 +24,8 @@ IMPORT_NOTES_KEY = "import_findings"
 
 @dataclass
 class Finding:
-    """One finding: severity, table, row code, column, an Indonesian message, and where it applies
+    """One finding: severity, table, row code, column, a message (a :class:`~.errors.Msg` where it
+    has a key: Indonesian as a string, English through :func:`~.errors.message`), and where it applies
     the printed and the computed value side by side."""
 
     severity: str
@@ -36,16 +41,21 @@ class Finding:
     def as_dict(self) -> dict:
         return dict(self.__dict__)  # the fields are plain values: no deep copy needed
 
-    def line(self) -> str:
-        where = f"Tabel {self.tabel}" if self.tabel[:1].isdigit() else self.tabel
-        parts = [f"[{SEVERITY_LABEL.get(self.severity, self.severity)}] {where}"]
+    def line(self, lang: str | None = None) -> str:
+        """The finding on one line, in ``lang`` (bawaan: the current language; the command line's
+        is Indonesian)."""
+        en = (lang or language()) == "en"
+        where = f"{'Table' if en else 'Tabel'} {self.tabel}" if self.tabel[:1].isdigit() else self.tabel
+        severity = (SEVERITY_LABEL_EN if en else SEVERITY_LABEL).get(self.severity, self.severity)
+        parts = [f"[{severity}] {where}"]
         if self.kode:
-            parts.append(f"kode {self.kode}")
+            parts.append(f"{'code' if en else 'kode'} {self.kode}")
         if self.kolom:
-            parts.append(f"kolom {self.kolom}")
-        text = ", ".join(parts) + ": " + self.pesan
+            parts.append(f"{'column' if en else 'kolom'} {self.kolom}")
+        text = ", ".join(parts) + ": " + message(self.pesan, lang)
         if self.tercetak or self.terhitung:
-            text += f" (tercetak {self.tercetak or '-'}; terhitung {self.terhitung or '-'})"
+            printed, computed = ("printed", "computed") if en else ("tercetak", "terhitung")
+            text += f" ({printed} {self.tercetak or '-'}; {computed} {self.terhitung or '-'})"
         return text
 
 

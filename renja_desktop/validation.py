@@ -17,6 +17,7 @@ from . import codes
 from .codes import SUB_KEGIATAN, CodeError
 from . import audit
 from .compute import Node
+from .errors import Msg, Text, level_text
 from .findings import ERROR, IMPORT_ROWS_KEY, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding, import_rows  # noqa: F401  (re-exported)
 from .formatting import format_percent, format_rupiah
 from .narrative.checks import narrative_findings
@@ -39,29 +40,28 @@ def row_findings(doc: "RenjaDocument", node: Node) -> list[Finding]:
     if not node.nama.strip():
         if made_by == "induk":
             out.append(Finding(INFO, tabel, kode, "nama",
-                               "induk ini dibuat impor dari kode rinciannya (tidak tercetak di sumber) dan "
-                               "belum bernama", row_id=node.id, rule="name_from_import"))
+                               Msg("finding.name_from_import"), row_id=node.id, rule="name_from_import"))
         else:
-            out.append(Finding(ERROR, tabel, kode, "nama", "baris hanya berisi kode, tanpa nama",
+            out.append(Finding(ERROR, tabel, kode, "nama", Msg("finding.name_missing"),
                                row_id=node.id, rule="name_missing"))
     if not kode and made_by == "2.3":
         return out  # placeholder of Tabel 2.3: one summary finding (import_placeholders)
     if not kode:
-        out.append(Finding(ERROR, tabel, "", "kode", f"baris '{node.nama[:60]}' tidak memiliki kode",
+        out.append(Finding(ERROR, tabel, "", "kode", Msg("finding.code_missing", nama=node.nama[:60]),
                            row_id=node.id, rule="code_missing"))
     else:
         try:
             parsed = codes.parse_code(kode)
         except CodeError as exc:
             parsed = None
-            out.append(Finding(ERROR, tabel, kode, "kode", f"format kode salah: {exc}",
+            out.append(Finding(ERROR, tabel, kode, "kode", Msg("finding.code_format", reason=exc),
                                row_id=node.id, rule="code_format"))
         if parsed is not None:
             if parsed.level != node.level:
                 out.append(Finding(
                     ERROR, tabel, kode, "kode",
-                    f"kode berbentuk {codes.LEVEL_NAMES[parsed.level]} tetapi baris adalah "
-                    f"{codes.LEVEL_NAMES.get(node.level, '?')}", row_id=node.id, rule="code_level"))
+                    Msg("finding.code_level", shape=level_text(parsed.level), level=level_text(node.level)),
+                    row_id=node.id, rule="code_level"))
             parent = node.parent
             if parent is not None and parent.kode:
                 try:
@@ -71,23 +71,23 @@ def row_findings(doc: "RenjaDocument", node: Node) -> list[Finding]:
                 if pcode is not None and parsed.level == node.level and not parsed.extends(pcode):
                     out.append(Finding(
                         ERROR, tabel, kode, "kode",
-                        f"kode tidak berada di bawah kode induknya {parent.kode}",
+                        Msg("finding.code_parent", parent=parent.kode),
                         row_id=node.id, rule="code_parent"))
     parent = node.parent
     if parent is not None and node.level != parent.level + 1:
         out.append(Finding(
             ERROR, tabel, kode, "tingkat",
-            f"{codes.LEVEL_NAMES.get(node.level, '?')} berada langsung di bawah "
-            f"{codes.LEVEL_NAMES.get(parent.level, '?')}", row_id=node.id, rule="level_order"))
+            Msg("finding.level_under", level=level_text(node.level), parent=level_text(parent.level)),
+            row_id=node.id, rule="level_order"))
     if parent is None and node.level != codes.URUSAN:
         out.append(Finding(
             WARNING, tabel, kode, "tingkat",
-            f"{codes.LEVEL_NAMES.get(node.level, '?')} tanpa induk di tingkat teratas",
+            Msg("finding.level_top", level=level_text(node.level)),
             row_id=node.id, rule="level_order"))
     if node.level == SUB_KEGIATAN:
         pagu = node.values.get("pagu")
         if pagu is None:
-            out.append(Finding(WARNING, tabel, kode, "pagu", "sub kegiatan belum memiliki pagu indikatif",
+            out.append(Finding(WARNING, tabel, kode, "pagu", Msg("finding.pagu_missing"),
                                row_id=node.id, rule="pagu_missing"))
         sources = doc.sumber_dana.get(node.id, [])
         if sources:
@@ -98,17 +98,16 @@ def row_findings(doc: "RenjaDocument", node: Node) -> list[Finding]:
                 if total != (pagu or 0):
                     out.append(Finding(
                         ERROR, tabel, kode, "sumber_dana",
-                        "jumlah sumber dana tidak sama dengan pagu",
+                        Msg("finding.funding_sum"),
                         tercetak=format_rupiah(total), terhitung=format_rupiah(pagu or 0),
                         row_id=node.id, rule="sumber_dana_sum"))
         elif pagu:
-            out.append(Finding(WARNING, tabel, kode, "sumber_dana", "sumber dana belum diisi",
+            out.append(Finding(WARNING, tabel, kode, "sumber_dana", Msg("finding.funding_missing"),
                                row_id=node.id, rule="sumber_dana_missing"))
     elif not node.children and node.level < SUB_KEGIATAN:
         out.append(Finding(
             WARNING, tabel, kode, "",
-            f"{codes.LEVEL_NAMES.get(node.level, '?')} belum memiliki rincian "
-            f"{codes.LEVEL_NAMES.get(node.level + 1, '').lower()}",
+            Msg("finding.no_children", level=level_text(node.level), child=level_text(node.level + 1, lower=True)),
             row_id=node.id, rule="no_children"))
     return out
 
@@ -185,7 +184,7 @@ def duplicate_findings(doc: "RenjaDocument") -> list[Finding]:
             names = "; ".join(f"'{n.nama[:50]}'" for n in nodes)
             for n in nodes[1:]:
                 out.append(Finding(ERROR, "3.1", kode, "kode",
-                                   f"kode dipakai {len(nodes)} kali: {names}",
+                                   Msg("finding.code_duplicate", count=len(nodes), names=names),
                                    row_id=n.id, rule="code_duplicate"))
     return out
 
@@ -235,15 +234,16 @@ def _cross_table_index(doc: "RenjaDocument") -> dict[tuple[str, str], dict[str, 
     return index
 
 
-def _cross_table_text(index, d: dict) -> str:
-    """``; Tabel 3.1 mencetak 132.500.000`` when other tables print another value for the row."""
+def _cross_table_text(index, d: dict) -> Text:
+    """``; antar tabel: Tabel 3.1 mencetak 132.500.000`` when other tables print another value for the row."""
     per_table = index.get((d.get("row_id") or "TOTAL", d["kolom"]), {})
-    others = [(t, o) for t, o in per_table.items() if t != d["tabel"] and o["nilai"] != d["nilai"]]
+    others = [(t, o.get("teks") or format_rupiah(o["nilai"])) for t, o in
+              sorted(per_table.items(), key=lambda x: _PLAN_TABLES.index(x[0]))
+              if t != d["tabel"] and o["nilai"] != d["nilai"]]
     if not others:
-        return ""
-    return "; antar tabel: " + "; ".join(
-        f"Tabel {t} mencetak {o.get('teks') or format_rupiah(o['nilai'])}" for t, o in
-        sorted(others, key=lambda x: _PLAN_TABLES.index(x[0])))
+        return Text("", "")
+    return Text("; antar tabel: " + "; ".join(f"Tabel {t} mencetak {v}" for t, v in others),
+                "; across tables: " + "; ".join(f"Table {t} prints {v}" for t, v in others))
 
 
 def declared_findings(doc: "RenjaDocument") -> list[Finding]:
@@ -257,7 +257,7 @@ def declared_findings(doc: "RenjaDocument") -> list[Finding]:
             teks = (d.get("teks") or "").strip()
             if teks and teks not in ("-", "\u2013"):
                 out.append(Finding(ERROR, d["tabel"], where, kolom,
-                                   f"angka tercetak tidak sah{src}", tercetak=teks,
+                                   Msg("finding.declared_malformed", source=src), tercetak=teks,
                                    row_id=d.get("row_id"), rule="declared_malformed"))
                 computed, rid = _computed_for(doc, d)
                 if computed is not None:
@@ -271,19 +271,20 @@ def declared_findings(doc: "RenjaDocument") -> list[Finding]:
         if computed is None:
             if d.get("kode"):
                 out.append(Finding(WARNING, d["tabel"], where, kolom,
-                                   f"nilai tercetak untuk baris yang tidak ada di dokumen{src}",
+                                   Msg("finding.declared_orphan", source=src),
                                    tercetak=d.get("teks") or format_rupiah(d["nilai"]),
                                    rule="declared_orphan"))
             continue
         if computed != d["nilai"]:
-            label = "TOTAL tercetak" if where == "TOTAL" else "nilai tercetak"
+            label = Text("TOTAL tercetak", "the printed TOTAL") if where == "TOTAL" else \
+                Text("nilai tercetak", "the printed value")
             diff = d["nilai"] - computed
             if cross is None:
                 cross = _cross_table_index(doc)
             out.append(Finding(
                 ERROR, d["tabel"], where, kolom,
-                f"{label} berbeda dengan jumlah rinciannya (selisih {format_rupiah(abs(diff))})"
-                f"{_cross_table_text(cross, d)}{src}",
+                Msg("finding.declared_mismatch", label=label, diff=format_rupiah(abs(diff)),
+                    cross=_cross_table_text(cross, d), source=src),
                 tercetak=d.get("teks") or format_rupiah(d["nilai"]), terhitung=format_rupiah(computed),
                 row_id=rid, rule="declared_mismatch"))
     return out
@@ -297,14 +298,14 @@ def eval_findings(doc: "RenjaDocument") -> list[Finding]:
             try:
                 codes.parse_code(node.kode)
             except CodeError as exc:
-                out.append(Finding(WARNING, "2.1", node.kode, "kode", f"format kode salah: {exc}",
+                out.append(Finding(WARNING, "2.1", node.kode, "kode", Msg("finding.code_format", reason=exc),
                                    row_id=node.id, rule="code_format"))
         if node.level == SUB_KEGIATAN:
             vals = doc.evaluation.values_of(node.id)
             if vals.rp_7 in (None, 0) and (vals.rp_12 or 0) > 0:
                 out.append(Finding(
                     WARNING, "2.1", _where(node), "13",
-                    "realisasi ada tetapi target anggaran (kolom 7) kosong: tingkat realisasi tidak terhitung",
+                    Msg("finding.rate_undefined"),
                     terhitung=format_percent(None), row_id=node.id, rule="rate_undefined"))
     return out
 

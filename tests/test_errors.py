@@ -110,3 +110,26 @@ def test_parse_errors_are_keyed():
     with pytest.raises(CodeError) as info:
         parse_code("8.1")
     assert "segment 2" in info.value.message("en")
+
+
+def test_findings_of_the_checks_speak_english(tmp_path):
+    """The checks' findings carry a message key: the window in English shows them in English, the
+    command line (and the stored text) stays Indonesian."""
+    from renja_desktop.errors import Msg
+    from renja_desktop.sample import build_sample
+    from renja_desktop.validation import validate
+
+    doc = RenjaDocument.open(build_sample(tmp_path / "contoh.sqlite"))
+    try:
+        found = validate(doc)
+    finally:
+        doc.close()
+    keyed = [f for f in found if isinstance(f.pesan, Msg)]
+    assert {"declared_mismatch", "cross_table_pagu"} <= {f.rule for f in keyed}
+    indonesian = re.compile(r"\b(tercetak|berbeda|dengan|jumlah|rinciannya|belum|tidak|dokumen memakai)\b")
+    for f in keyed:
+        assert f.pesan == f.pesan.message("id") and f.pesan.key in MESSAGES
+        assert not indonesian.search(message(f.pesan, "en")), message(f.pesan, "en")
+    mismatch = next(f for f in keyed if f.rule == "declared_mismatch")
+    assert mismatch.line("id").startswith("[Galat] Tabel ") and "berbeda dengan jumlah rinciannya" in mismatch.line("id")
+    assert mismatch.line("en").startswith("[Error] Table ") and "differs from the sum of its rows" in mismatch.line("en")

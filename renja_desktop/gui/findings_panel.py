@@ -24,6 +24,7 @@ from ..validation import (
 )
 from .texts import severity_name
 from .. import registry
+from ..errors import message
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import ChangeEvent, RenjaDocument
@@ -171,7 +172,7 @@ class FindingsPanel(QWidget):
         items = []
         for f in self.findings:
             item = QTreeWidgetItem([severity_name(f.severity), f.tabel, f.kode, self.column_label(f.kolom),
-                                    f.pesan, f.tercetak, f.terhitung])
+                                    message(f.pesan), f.tercetak, f.terhitung])
             colour = SEVERITY_COLOURS.get(f.severity)
             if colour:
                 item.setForeground(0, QBrush(QColor(colour)))
