@@ -150,8 +150,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mulai {next} (menu Tahap ▸ Mulai Perubahan Renja, atau 'renja-desktop stage {name} perubahan'), "
         "lalu ulangi",
         "the document is adopted (stage '{stage}' is frozen); edits go through a Renja amendment only: "
-        "start {next} (menu Stages ▸ Start a Renja amendment (Perubahan), or "
-        "'renja-desktop stage {name} perubahan'), then repeat"),
+        "start {next} (menu Stages ▸ Start a Renja amendment (Perubahan), or 'renja-desktop stage {name} "
+        "perubahan'), then repeat"),
     "edit.parent_gone": ("baris induk tidak ada lagi di berkas (dihapus oleh program lain?)",
                          "the parent row is no longer in the file (deleted by another program?)"),
     "edit.parent_code_changed": ("kode induk berubah di berkas menjadi '{kode}' (oleh program lain?)",
@@ -289,11 +289,113 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tabel 4.1 atau 3.1 agar baris ini mendapat kode, sumber dana dan tempatnya di pohon",
         "{count} rows of Table 2.3 have no code yet (e.g. '{nama}'): Table 2.3 prints no codes; import "
         "Table 4.1 or 3.1 so that these rows get a code, funding sources and their place in the tree"),
+    # document files: opening, checking, upgrading
+    "file.no_access": ("Berkas '{name}' tidak dapat dibaca: akses ditolak ({reason}).",
+                       "File '{name}' cannot be read: access denied ({reason})."),
+    "file.unreadable": ("Berkas '{name}' tidak dapat dibaca: {reason}.", "File '{name}' cannot be read: {reason}."),
+    "file.truncated": ("Berkas '{name}' terpotong: kepala berkas tidak lengkap ({size} byte).",
+                       "File '{name}' is cut short: its header is incomplete ({size} bytes)."),
+    "file.wal_mode": (
+        "Berkas '{name}' memakai mode WAL (write-ahead log), bukan format dokumen Renja Desktop (satu "
+        "berkas utuh). Berkas tidak dibuka dan tidak diubah; tidak ada berkas yang dibuat.",
+        "File '{name}' uses WAL mode (write-ahead log), not the Renja Desktop document format (one whole "
+        "file). The file was not opened and not changed; no file was created."),
+    "file.no_version": ("Berkas '{name}' tidak memiliki versi format dokumen Renja Desktop.",
+                        "File '{name}' has no Renja Desktop document format version."),
+    "file.wal_companion": ("Berkas '{name}' memiliki berkas pendamping -wal: bukan format dokumen Renja.",
+                           "File '{name}' has a -wal companion file: not the Renja document format."),
+    "file.damaged": (
+        "Berkas '{name}' rusak ({count} masalah, mis. '{example}'). Berkas tidak diubah; pulihkan dari "
+        "cadangan atau selamatkan isinya.",
+        "File '{name}' is damaged ({count} problems, e.g. '{example}'). The file was not changed; restore "
+        "it from a backup or rescue its content."),
+    "file.tables_missing": ("Berkas '{name}' tidak memiliki tabel dokumen Renja yang lengkap.",
+                            "File '{name}' lacks the complete tables of a Renja document."),
+    "file.busy": (
+        "Berkas '{name}' sedang dikunci oleh program lain lebih dari 2 detik (mis. jendela Renja Desktop "
+        "atau perintah lain yang sedang menulis); tidak ada yang diubah. Coba lagi.",
+        "File '{name}' has been locked by another program for more than 2 seconds (e.g. a Renja Desktop "
+        "window or another command writing to it); nothing was changed. Try again."),
+    "file.sqlite_damaged": ("Berkas '{name}' rusak dan tidak dapat dibaca SQLite ({reason}). Berkas tidak diubah.",
+                            "File '{name}' is damaged and SQLite cannot read it ({reason}). The file was not changed."),
+    "file.journal_unreadable": ("Berkas '{name}' atau jurnalnya tidak dapat dibaca: {reason}.",
+                                "File '{name}' or its journal cannot be read: {reason}."),
+    "file.foreign_journal": (
+        "Berkas '{name}' disertai jurnal '{name}-journal' sisa penyuntingan yang terputus, tetapi jurnal "
+        "itu bukan milik isi berkas sekarang (berkas diganti atau disalin ulang setelahnya). Keduanya "
+        "dibiarkan apa adanya; bila isi berkas sekarang yang benar, pindahkan berkas '{name}-journal' ke "
+        "folder lain lalu buka lagi.",
+        "File '{name}' comes with a journal '{name}-journal' left by an interrupted edit, but that "
+        "journal does not belong to the file's present content (the file was replaced or copied again "
+        "afterwards). Both were left as they are; if the file's present content is right, move "
+        "'{name}-journal' to another folder and open the file again."),
+    "file.journal_failed": ("Berkas '{name}' tidak dapat dipulihkan dari jurnalnya ({reason}). Berkas tidak diubah.",
+                            "File '{name}' cannot be restored from its journal ({reason}). The file was not changed."),
+    "file.no_migration": ("Tidak ada langkah pembaruan format ke versi {version} untuk berkas '{name}'.",
+                          "There is no format upgrade step to version {version} for file '{name}'."),
+    # chapter sections
+    "chapter.missing": ("bagian '{ref}' tidak ada; lihat daftarnya dengan 'chapter FILE list'",
+                        "section '{ref}' does not exist; see the list with 'chapter FILE list'"),
+    "chapter.ambiguous": ("'{ref}' cocok dengan {count} bagian; sebut nomornya atau id-nya",
+                          "'{ref}' matches {count} sections; give its number or id"),
+    "chapter.gone": ("bagian {id} tidak ada (sudah dihapus?)", "section {id} does not exist (deleted?)"),
+    "chapter.unknown_fields": ("isian {names} tidak dikenal; isian yang ada: {known}",
+                               "unknown fields {names}; the fields there are: {known}"),
+    "chapter.table_twice_here": ("Tabel {tables} ditempatkan lebih dari sekali dalam bagian ini",
+                                 "Table {tables} is placed more than once in this section"),
+    "chapter.table_elsewhere": (
+        "Tabel {table} sudah ditempatkan di bagian '{section}'; satu tabel hanya dicetak di satu tempat",
+        "Table {table} is already placed in section '{section}'; a table is printed in one place only"),
+    "chapter.unknown_title_fields": ("isian {names} pada judul tidak dikenal", "unknown fields {names} in the title"),
     # import
     "import.not_recognised": ("{source}: jenis tabel tidak dikenali dari kepala kolomnya; "
                               "pilih tabelnya (--table 4.1|3.1|2.1|2.2|2.3|2.4)",
                               "{source}: the kind of table is not recognised from its column headers; "
                               "choose the table (--table 4.1|3.1|2.1|2.2|2.3|2.4)"),
+    # import: reading the source
+    "import.nul": ("{source}: isi bukan teks (berisi byte NUL); salin tabel dari Word/Excel sebagai teks",
+                   "{source}: the content is not text (it holds NUL bytes); copy the table from Word/Excel as text"),
+    "import.not_text": (
+        "Berkas '{name}' bukan berkas teks (.tsv/.csv/.txt); untuk buku kerja Excel gunakan berkas .xlsx",
+        "File '{name}' is not a text file (.tsv/.csv/.txt); for an Excel workbook use an .xlsx file"),
+    "import.encoding": ("Berkas '{name}' tidak dapat dibaca sebagai teks UTF-8 atau Windows-1252",
+                        "File '{name}' cannot be read as UTF-8 or Windows-1252 text"),
+    "import.bad_csv": ("Berkas '{name}' baris {line}: CSV rusak ({reason})",
+                       "File '{name}' line {line}: damaged CSV ({reason})"),
+    "import.missing": ("Berkas '{path}' tidak ditemukan", "File '{path}' was not found"),
+    "import.bad_xlsx": ("Berkas '{name}' bukan buku kerja Excel .xlsx yang dapat dibaca ({reason})",
+                        "File '{name}' is not a readable Excel .xlsx workbook ({reason})"),
+    "import.bad_html": ("Berkas '{name}': tabel HTML tidak terbaca ({reason})",
+                        "File '{name}': the HTML table cannot be read ({reason})"),
+    "import.html_no_table": ("Berkas '{name}' berisi HTML tanpa tabel (<table>) untuk diimpor",
+                             "File '{name}' holds HTML without a table (<table>) to import"),
+    "import.folder": ("'{path}' adalah folder, bukan berkas tabel", "'{path}' is a folder, not a table file"),
+    "import.sheet_html": ("--sheet hanya berlaku untuk buku kerja .xlsx, bukan '{name}' (tabel HTML)",
+                          "--sheet applies to .xlsx workbooks only, not to '{name}' (an HTML table)"),
+    "import.old_xls": ("Berkas '{name}' berformat Excel lama (.xls); simpan ulang sebagai .xlsx lalu impor lagi",
+                       "File '{name}' is in the old Excel format (.xls); save it again as .xlsx and import it again"),
+    "import.is_document": ("Berkas '{name}' adalah dokumen Renja (.sqlite), bukan tabel untuk diimpor",
+                           "File '{name}' is a Renja document (.sqlite), not a table to import"),
+    "import.sheet_only_xlsx": ("--sheet hanya berlaku untuk buku kerja .xlsx, bukan '{name}'",
+                               "--sheet applies to .xlsx workbooks only, not to '{name}'"),
+    "import.unknown_table": ("tabel '{table}' tidak dikenal; pilih salah satu: {choices}",
+                             "unknown table '{table}'; choose one of: {choices}"),
+    "import.empty": ("{source}: sumber kosong, tidak ada baris untuk diimpor",
+                     "{source}: the source is empty, no rows to import"),
+    "import.paste_target_missing": ("baris tujuan tempel tidak ditemukan (mungkin sudah dihapus)",
+                                    "the row to paste under was not found (it may have been deleted)"),
+    "import.paste_plan_only": (
+        "menempel di bawah sebuah baris hanya untuk tabel rencana (4.1, 3.1), bukan Tabel {table}",
+        "pasting under a row is for the plan tables only (4.1, 3.1), not Table {table}"),
+    "import.bad_column_number": ("nomor kolom '{spec}' tidak sah (mulai dari 1)",
+                                 "column number '{spec}' is not valid (they start at 1)"),
+    "import.cannot_ignore": ("isian '{key}' tidak dapat diabaikan: baris Tabel {table} dibaca dari kolom itu",
+                             "field '{key}' cannot be ignored: the rows of Table {table} are read from that column"),
+    "import.no_header_map_name": (
+        "sumber tidak berkepala tabel: petakan juga kolom nama (mis. --column nama=E) agar kolom lain "
+        "dapat dibaca dari tempat yang tetap",
+        "the source has no table header: map the name column too (e.g. --column nama=E) so that the other "
+        "columns can be read from fixed places"),
 }
 
 

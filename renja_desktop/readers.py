@@ -94,22 +94,19 @@ def rows_from_text(text: str, first_line: int = 1) -> list[SourceRow]:
 
 def text_source(text: str, name: str = "teks tempelan") -> Source:
     if "\x00" in text:
-        raise ImportFailure(f"{name}: isi bukan teks (berisi byte NUL); salin tabel dari Word/Excel sebagai teks")
+        raise ImportFailure("import.nul", source=name)
     return Source(name, rows_from_text(text))
 
 
 def _decode(data: bytes, path: Path) -> str:
     if b"\x00" in data[:4096]:
-        raise ImportFailure(
-            f"Berkas '{path.name}' bukan berkas teks (.tsv/.csv/.txt); "
-            "untuk buku kerja Excel gunakan berkas .xlsx"
-        )
+        raise ImportFailure("import.not_text", name=path.name)
     for enc in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise ImportFailure(f"Berkas '{path.name}' tidak dapat dibaca sebagai teks UTF-8 atau Windows-1252")
+    raise ImportFailure("import.encoding", name=path.name)
 
 
 def csv_source(path: Path) -> Source:
@@ -132,7 +129,7 @@ def csv_source(path: Path) -> Source:
             line = reader.line_num
             out.append(SourceRow(line, [_clean_cell(c.replace("\n", " ")) for c in cells]))
     except csv.Error as exc:
-        raise ImportFailure(f"Berkas '{path.name}' baris {reader.line_num}: CSV rusak ({exc})") from None
+        raise ImportFailure("import.bad_csv", name=path.name, line=reader.line_num, reason=exc) from None
     # csv line_num counts physical lines at the end of a record; keep them increasing and unique
     return Source(path.name, out)
 
@@ -172,14 +169,12 @@ def _open_workbook(path: Path):
     from openpyxl.utils.exceptions import InvalidFileException
 
     if not path.exists():
-        raise ImportFailure(f"Berkas '{path}' tidak ditemukan")
+        raise ImportFailure("import.missing", path=path)
     try:
         # read_only=False: merged cell ranges are only known in the normal mode
         return openpyxl.load_workbook(path, data_only=True, read_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFailure(
-            f"Berkas '{path.name}' bukan buku kerja Excel .xlsx yang dapat dibaca ({type(exc).__name__})"
-        ) from None
+        raise ImportFailure("import.bad_xlsx", name=path.name, reason=type(exc).__name__) from None
 
 
 def xlsx_source(path: Path, sheet: str | None = None) -> Source:
@@ -311,9 +306,9 @@ def html_source(path: Path) -> Source:
         parser.feed(text)
         parser.close()
     except Exception as exc:  # html.parser is lenient; anything else is a broken file
-        raise ImportFailure(f"Berkas '{path.name}': tabel HTML tidak terbaca ({type(exc).__name__})") from None
+        raise ImportFailure("import.bad_html", name=path.name, reason=type(exc).__name__) from None
     if not parser.rows:
-        raise ImportFailure(f"Berkas '{path.name}' berisi HTML tanpa tabel (<table>) untuk diimpor")
+        raise ImportFailure("import.html_no_table", name=path.name)
     out = []
     for i, cells in enumerate(parser.rows, start=1):
         cells = [_clean_cell(c) for c in cells]
@@ -332,9 +327,9 @@ def _looks_like_html(head: bytes) -> bool:
 def file_source(path: str | Path, sheet: str | None = None) -> Source:
     path = Path(path)
     if not path.exists():
-        raise ImportFailure(f"Berkas '{path}' tidak ditemukan")
+        raise ImportFailure("import.missing", path=path)
     if path.is_dir():
-        raise ImportFailure(f"'{path}' adalah folder, bukan berkas tabel")
+        raise ImportFailure("import.folder", path=path)
     suffix = path.suffix.lower()
     with path.open("rb") as fh:
         head = fh.read(4096)
@@ -342,14 +337,12 @@ def file_source(path: str | Path, sheet: str | None = None) -> Source:
         return xlsx_source(path, sheet)
     if _looks_like_html(head) or suffix in (".html", ".htm"):
         if sheet:
-            raise ImportFailure(f"--sheet hanya berlaku untuk buku kerja .xlsx, bukan '{path.name}' (tabel HTML)")
+            raise ImportFailure("import.sheet_html", name=path.name)
         return html_source(path)
     if suffix == ".xls" or head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFailure(
-            f"Berkas '{path.name}' berformat Excel lama (.xls); simpan ulang sebagai .xlsx lalu impor lagi"
-        )
+        raise ImportFailure("import.old_xls", name=path.name)
     if head.startswith(b"SQLite format 3"):
-        raise ImportFailure(f"Berkas '{path.name}' adalah dokumen Renja (.sqlite), bukan tabel untuk diimpor")
+        raise ImportFailure("import.is_document", name=path.name)
     if sheet:
-        raise ImportFailure(f"--sheet hanya berlaku untuk buku kerja .xlsx, bukan '{path.name}'")
+        raise ImportFailure("import.sheet_only_xlsx", name=path.name)
     return csv_source(path)

@@ -73,21 +73,15 @@ def header_facts(path: Path) -> FileFacts:
         with open(path, "rb") as fh:
             header = fh.read(100)
     except PermissionError as exc:
-        raise DocumentFileError(
-            "no_access", f"Berkas '{name}' tidak dapat dibaca: akses ditolak ({exc.strerror}).", path
-        ) from exc
+        raise DocumentFileError("no_access", "file.no_access", path, name=name, reason=exc.strerror) from exc
     except OSError as exc:
-        raise DocumentFileError(
-            "io", f"Berkas '{name}' tidak dapat dibaca: {exc.strerror or exc}.", path
-        ) from exc
+        raise DocumentFileError("io", "file.unreadable", path, name=name, reason=exc.strerror or exc) from exc
     if size == 0:
         raise DocumentFileError("empty", "file.empty", path, name=name)
     if not header.startswith(SQLITE_MAGIC):
         raise DocumentFileError("not_sqlite", "file.not_sqlite", path, name=name)
     if len(header) < 100:
-        raise DocumentFileError(
-            "truncated", f"Berkas '{name}' terpotong: kepala berkas tidak lengkap ({size} byte).", path
-        )
+        raise DocumentFileError("truncated", "file.truncated", path, name=name, size=size)
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     page_count = struct.unpack(">I", header[28:32])[0]
@@ -99,12 +93,7 @@ def header_facts(path: Path) -> FileFacts:
         page_count = 0  # header page count not trustworthy (very old writer): skip that test
     wal = header[18] == 2 or header[19] == 2  # read/write format version 2: WAL mode
     if wal:  # even a read-only SQLite connection would create -wal and -shm files beside it
-        raise DocumentFileError(
-            "wal",
-            f"Berkas '{name}' memakai mode WAL (write-ahead log), bukan format dokumen Renja Desktop "
-            "(satu berkas utuh). Berkas tidak dibuka dan tidak diubah; tidak ada berkas yang dibuat.",
-            path,
-        )
+        raise DocumentFileError("wal", "file.wal_mode", path, name=name)
     return FileFacts(path, size, page_size, page_count, application_id, user_version, wal, change_counter)
 
 
@@ -142,13 +131,9 @@ def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False
         raise DocumentFileError("newer", "file.newer", path, name=name, version=facts.user_version,
                                 ours=SCHEMA_VERSION)
     if facts.user_version < 1:
-        raise DocumentFileError(
-            "foreign", f"Berkas '{name}' tidak memiliki versi format dokumen Renja Desktop.", path
-        )
+        raise DocumentFileError("foreign", "file.no_version", path, name=name)
     if Path(str(path) + "-wal").exists():
-        raise DocumentFileError(
-            "wal", f"Berkas '{name}' memiliki berkas pendamping -wal: bukan format dokumen Renja.", path
-        )
+        raise DocumentFileError("wal", "file.wal_companion", path, name=name)
     if has_hot_journal(path):
         settle_journal(path, deep=deep)
     try:
@@ -159,40 +144,21 @@ def inspect_file(path: str | os.PathLike, deep: bool = False, rows: bool = False
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
             problems = [r[0] for r in rows if r[0] != "ok"]
             if problems:
-                raise DocumentFileError(
-                    "damaged",
-                    f"Berkas '{name}' rusak ({len(problems)} masalah, mis. '{_one_line(problems[0])[:200]}'). "
-                    "Berkas tidak diubah; pulihkan dari cadangan atau selamatkan isinya.",
-                    path,
-                )
+                raise DocumentFileError("damaged", "file.damaged", path, name=name, count=len(problems),
+                                        example=_one_line(problems[0])[:200])
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "document" not in tables or "plan_row" not in tables:
-                raise DocumentFileError(
-                    "damaged", f"Berkas '{name}' tidak memiliki tabel dokumen Renja yang lengkap.", path
-                )
+                raise DocumentFileError("damaged", "file.tables_missing", path, name=name)
             if check_rows:
                 _check_rows(conn, name, path)
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
         if is_busy_error(exc):
-            raise DocumentFileError(
-                "busy",
-                f"Berkas '{name}' sedang dikunci oleh program lain lebih dari 2 detik (mis. jendela Renja "
-                "Desktop atau perintah lain yang sedang menulis); tidak ada yang diubah. Coba lagi.",
-                path,
-            ) from exc
-        raise DocumentFileError(
-            "damaged",
-            f"Berkas '{name}' rusak dan tidak dapat dibaca SQLite ({_one_line(exc)}). Berkas tidak diubah.",
-            path,
-        ) from exc
+            raise DocumentFileError("busy", "file.busy", path, name=name) from exc
+        raise DocumentFileError("damaged", "file.sqlite_damaged", path, name=name, reason=_one_line(exc)) from exc
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged name in SQLite's own report
-        raise DocumentFileError(
-            "damaged",
-            f"Berkas '{name}' rusak dan tidak dapat dibaca SQLite ({_one_line(exc)}). Berkas tidak diubah.",
-            path,
-        ) from exc
+        raise DocumentFileError("damaged", "file.sqlite_damaged", path, name=name, reason=_one_line(exc)) from exc
     return facts
 
 
@@ -303,17 +269,9 @@ def settle_journal(path: str | os.PathLike, deep: bool = False) -> None:
     try:
         belongs = journal_belongs(path)
     except OSError as exc:
-        raise DocumentFileError(
-            "io", f"Berkas '{name}' atau jurnalnya tidak dapat dibaca: {exc.strerror or exc}.", path) from exc
+        raise DocumentFileError("io", "file.journal_unreadable", path, name=name, reason=exc.strerror or exc) from exc
     if not belongs:
-        raise DocumentFileError(
-            "foreign_journal",
-            f"Berkas '{name}' disertai jurnal '{name}-journal' sisa penyuntingan yang terputus, tetapi "
-            "jurnal itu bukan milik isi berkas sekarang (berkas diganti atau disalin ulang setelahnya). "
-            "Keduanya dibiarkan apa adanya; bila isi berkas sekarang yang benar, pindahkan berkas "
-            f"'{name}-journal' ke folder lain lalu buka lagi.",
-            path,
-        )
+        raise DocumentFileError("foreign_journal", "file.foreign_journal", path, name=name)
     folder = Path(tempfile.mkdtemp(prefix="renja-journal-", dir=paths.data_dir()))
     try:
         local = folder / "periksa.sqlite"
@@ -329,9 +287,7 @@ def settle_journal(path: str | os.PathLike, deep: bool = False) -> None:
             # was flushed) holds nothing to roll back
             Path(str(local) + "-journal").unlink(missing_ok=True)
         except (OSError, sqlite3.DatabaseError) as exc:
-            raise DocumentFileError(
-                "damaged", f"Berkas '{name}' tidak dapat dipulihkan dari jurnalnya ({_one_line(exc)}). "
-                "Berkas tidak diubah.", path) from exc
+            raise DocumentFileError("damaged", "file.journal_failed", path, name=name, reason=_one_line(exc)) from exc
         try:
             inspect_file(local, deep=deep, rows=True)
         except DocumentFileError as exc:
@@ -440,11 +396,7 @@ def upgrade_if_needed(path: Path, facts: FileFacts, steps: dict[int, Step] | Non
     steps = STEPS if steps is None else steps
     missing = [v for v in range(facts.user_version + 1, target_version + 1) if v not in steps]
     if missing:
-        raise DocumentFileError(
-            "no_migration",
-            f"Tidak ada langkah pembaruan format ke versi {missing[0]} untuk berkas '{path.name}'.",
-            path,
-        )
+        raise DocumentFileError("no_migration", "file.no_migration", path, version=missing[0], name=path.name)
     backup = backup_file(path, f"sebelum-pembaruan-v{facts.user_version}")
     unshare(path)
     conn = sqlite3.connect(str(path), isolation_level=None)

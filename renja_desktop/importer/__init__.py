@@ -49,7 +49,7 @@ def _norm_table(table: str | None) -> str | None:
         return None
     t = str(table).strip().lower().replace("tabel", "").strip().rstrip(".")
     if t not in TABLES:
-        raise ImportFailure(f"tabel '{table}' tidak dikenal; pilih salah satu: {', '.join(TABLES)}")
+        raise ImportFailure("import.unknown_table", table=table, choices=", ".join(TABLES))
     return t
 
 
@@ -79,7 +79,7 @@ def _import_source(doc: "RenjaDocument", src: Source, table: str | None,
     table = _norm_table(table)
     report = ImportReport(source=src.label)
     if not any(not r.is_blank() for r in src.rows):
-        raise ImportFailure(f"{src.label}: sumber kosong, tidak ada baris untuk diimpor")
+        raise ImportFailure("import.empty", source=src.label)
     catalog = _catalog_for(doc)
     with doc.batch():
         if table is None and parent_id is None and column_map is None and looks_like_document(src):

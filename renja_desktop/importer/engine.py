@@ -496,7 +496,7 @@ class PlanWriter:
         self.stack: dict[int, str] = {}
         self.paste_parent = doc.plan.nodes.get(parent_id) if parent_id else None
         if parent_id and self.paste_parent is None:
-            raise ImportFailure("baris tujuan tempel tidak ditemukan (mungkin sudah dihapus)")
+            raise ImportFailure("import.paste_target_missing")
         if self.paste_parent is not None:
             node = self.paste_parent
             while node is not None:
@@ -1203,7 +1203,7 @@ def import_block(doc: "RenjaDocument", rows: list[SourceRow], table: str | None,
     if block.table not in report.tables:
         report.tables.append(block.table)
     if parent_id is not None and block.table not in ("4.1", "3.1"):
-        raise ImportFailure(f"menempel di bawah sebuah baris hanya untuk tabel rencana (4.1, 3.1), bukan Tabel {block.table}")
+        raise ImportFailure("import.paste_plan_only", table=block.table)
     if block.table in ("4.1", "3.1"):
         write_plan(doc, block, report, source, parent_id=parent_id, catalog=catalog)
     elif block.table == "2.3":

@@ -287,7 +287,7 @@ def _column_index(spec: str, header: list[str] | None) -> int:
     if re.fullmatch(r"\d{1,3}", s):
         idx = int(s) - 1
         if idx < 0:
-            raise ImportFailure(f"nomor kolom '{spec}' tidak sah (mulai dari 1)")
+            raise ImportFailure("import.bad_column_number", spec=spec)
         return idx
     if re.fullmatch(r"[A-Za-z]{1,2}", s) and not (header and any(_norm(h) == s.lower() for h in header)):
         idx = 0
@@ -346,16 +346,13 @@ def apply_column_map(layout: Layout, column_map: dict[str, str], header_rows: li
             )
         if str(spec).strip() == IGNORE:
             if f == layout.anchor or f == "kode" and table in ("4.1", "3.1"):
-                raise ImportFailure(f"isian '{key}' tidak dapat diabaikan: baris Tabel {table} dibaca dari kolom itu")
+                raise ImportFailure("import.cannot_ignore", key=key, table=table)
             dropped.add(f)
             continue
         absolute[f] = _column_index(str(spec), header)
     anchor = layout.anchor
     if not layout.from_header and anchor == "nama" and "nama" not in absolute:
-        raise ImportFailure(
-            "sumber tidak berkepala tabel: petakan juga kolom nama (mis. --column nama=E) "
-            "agar kolom lain dapat dibaca dari tempat yang tetap"
-        )
+        raise ImportFailure("import.no_header_map_name")
     # where every field is now, as absolute columns (the header's anchor, or column 0 without header)
     base = layout.header_positions.get(anchor, 0) if layout.from_header else 0
     positions = {f: base + off for f, off in layout.offsets.items()}

@@ -76,8 +76,8 @@ def find(doc: "RenjaDocument", ref: str) -> SectionNode:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise EditError(f"bagian '{ref}' tidak ada; lihat daftarnya dengan 'chapter FILE list'")
-    raise EditError(f"'{ref}' cocok dengan {len(hits)} bagian; sebut nomornya atau id-nya")
+        raise EditError("chapter.missing", ref=ref)
+    raise EditError("chapter.ambiguous", ref=ref, count=len(hits))
 
 
 def blocks_of(node: SectionNode) -> list[dict]:
@@ -113,7 +113,7 @@ def siblings(doc: "RenjaDocument", parent_id: str | None) -> list[dict]:
 def get_section(doc: "RenjaDocument", section_id: str) -> dict:
     r = doc.conn.execute(select(T_SECTION).where(T_SECTION.c.id == section_id)).mappings().fetchone()
     if r is None:
-        raise EditError(f"bagian {section_id[:8]} tidak ada (sudah dihapus?)")
+        raise EditError("chapter.gone", id=section_id[:8])
     return dict(r)
 
 
@@ -190,27 +190,25 @@ def check_blocks(doc: "RenjaDocument", blocks: list[dict], section_id: str | Non
         unknown = sorted({n for runs in fmt.iter_runs(blocks) for n in fieldmod.unknown_in(fmt.runs_text(runs))})
         if unknown:
             known = ", ".join("{" + k + "}" for k in fieldmod.FIELDS)
-            raise EditError(f"isian {', '.join('{' + u + '}' for u in unknown)} tidak dikenal; "
-                            f"isian yang ada: {known}")
+            raise EditError("chapter.unknown_fields", names=", ".join("{" + u + "}" for u in unknown), known=known)
     mine = [b["tabel"] for b in blocks if b["type"] == "table_ref"]
     dup = {t for t in mine if mine.count(t) > 1}
     if dup:
-        raise EditError(f"Tabel {', '.join(sorted(dup))} ditempatkan lebih dari sekali dalam bagian ini")
+        raise EditError("chapter.table_twice_here", tables=", ".join(sorted(dup)))
     others = {t: sid for t, sid in placements(doc).items() if sid != section_id}
     clash = [t for t in mine if t in others]
     if clash:
         where = find(doc, others[clash[0]])
-        raise EditError(f"Tabel {clash[0]} sudah ditempatkan di bagian '{label(where)}'; "
-                        "satu tabel hanya dicetak di satu tempat")
+        raise EditError("chapter.table_elsewhere", table=clash[0], section=label(where))
 
 
 def check_title(judul: str) -> str:
     judul = (judul or "").strip()
     if not judul:
-        raise EditError("judul bagian tidak boleh kosong")
+        raise EditError("chapter.title_empty")
     unknown = fieldmod.unknown_in(judul)
     if unknown:
-        raise EditError(f"isian {', '.join('{' + u + '}' for u in unknown)} pada judul tidak dikenal")
+        raise EditError("chapter.unknown_title_fields", names=", ".join("{" + u + "}" for u in unknown))
     return judul
 
 
