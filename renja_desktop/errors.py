@@ -347,6 +347,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tabel {table} sudah ditempatkan di bagian '{section}'; satu tabel hanya dicetak di satu tempat",
         "Table {table} is already placed in section '{section}'; a table is printed in one place only"),
     "chapter.unknown_title_fields": ("isian {names} pada judul tidak dikenal", "unknown fields {names} in the title"),
+    # findings of the narrative check
+    "finding.naskah_field": ("bagian '{section}': isian {field} tidak dikenal (tercetak '{shown}')",
+                             "section '{section}': unknown field {field} (printed '{shown}')"),
+    "finding.naskah_format": ("bagian '{section}': {reason}", "section '{section}': {reason}"),
+    "finding.naskah_table": ("Tabel {tables} belum ditempatkan di bab mana pun (tidak tercetak di dokumen lengkap)",
+                             "Table {tables} is not placed in any chapter (not printed in the whole document)"),
     # import
     "import.not_recognised": ("{source}: jenis tabel tidak dikenali dari kepala kolomnya; "
                               "pilih tabelnya (--table 4.1|3.1|2.1|2.2|2.3|2.4)",
