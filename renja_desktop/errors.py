@@ -402,6 +402,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dapat dibaca dari tempat yang tetap",
         "the source has no table header: map the name column too (e.g. --column nama=E) so that the other "
         "columns can be read from fixed places"),
+    # the import report's summary
+    "report.source": ("sumber", "source"),
+    "report.table": ("Tabel", "Table"),
+    "report.failed": ("Impor dari {source} GAGAL dan dibatalkan seluruhnya: {reason}\nBerkas tujuan tidak diubah.",
+                      "The import from {source} FAILED and was undone completely: {reason}\n"
+                      "The target file was not changed."),
+    "report.read": ("Impor dari {source} ({tables}): {total} baris sumber dibaca.",
+                    "Import from {source} ({tables}): {total} source rows read."),
+    "report.counts": ("  {imported} diimpor, {continued} digabung sebagai sambungan, {recognised} dikenali sebagai "
+                      "judul/kepala/total/baris kosong, {rejected} ditolak.",
+                      "  {imported} imported, {continued} merged as continuations, {recognised} recognised as "
+                      "titles/headers/totals/blank lines, {rejected} rejected."),
+    "report.written": ("  {inserted} baris baru, {updated} baris yang sudah ada dilengkapi, {declared} nilai tercetak "
+                       "disimpan untuk pemeriksaan.",
+                       "  {inserted} new rows, {updated} existing rows filled in, {declared} printed values kept "
+                       "for the check."),
+    "report.parents": ("  {count} baris induk dibuat dari kode: {codes}",
+                       "  {count} parent rows made from codes: {codes}"),
+    "report.noted": ("  {count} baris diimpor dengan catatan (lihat rincian).",
+                     "  {count} rows imported with notes (see the details)."),
+    "report.checked": ("  Pemeriksaan setelah impor: {errors} galat, {warnings} peringatan.",
+                       "  Check after the import: {errors} errors, {warnings} warnings."),
 }
 
 

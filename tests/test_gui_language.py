@@ -145,3 +145,45 @@ def test_english_window_shows_core_refusals_in_english(window):
     finally:
         window.set_language("id")
     assert window.editor.set_plan(leaf, pagu="12a").startswith("8.01.01.2.01.0001, kolom pagu: '12a' bukan")
+
+
+def test_english_window_shows_core_messages_in_english(window, tmp_path, monkeypatch):
+    """Switch the window to English and trigger messages made by the core: a refused stage, the
+    findings of the check, the import report, a file that is not a Renja document."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from renja_desktop import stages
+    from renja_desktop.errors import Msg, message
+    from renja_desktop.gui import import_flow, texts
+
+    errors: list[str] = []
+    monkeypatch.setattr(texts, "show_error", lambda _p, title, text, informative="": errors.append(text))
+    reports: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: reports.append(box.text()) or 0)
+    window.set_language("en")
+    try:
+        assert window.editor.execute(stages.FreezeStage("  ", "Budi")) == \
+            "empty stage name; for example: Rancangan Awal"
+
+        kegiatan = next(n for n in window.doc.plan.walk() if n.level == 4)
+        assert window.editor.add_row("plan", kegiatan.id, None, "Sub kegiatan tanpa pagu")[1] is None
+        window.findings.update_findings()
+        keyed = [(i, f) for i, f in enumerate(window.findings.findings) if isinstance(f.pesan, Msg)]
+        assert keyed
+        for i, f in keyed:
+            shown = window.findings.tree.topLevelItem(i).text(4)
+            assert shown == message(f.pesan, "en") and shown != f.pesan
+
+        source = tmp_path / "usulan.tsv"
+        source.write_text("No\tProgram/Kegiatan\tLokasi\tIndikator Kinerja\tBesaran/Volume\tCatatan\n"
+                          "1\tPenyuluhan wawasan kebangsaan\tKota Binjai\tJumlah peserta\t100 orang\t-\n",
+                          encoding="utf-8")
+        assert import_flow.run_import(window, source, None, "2.4")
+        assert reports[-1].startswith("Import from usulan.tsv (Table 2.4): 2 source rows read.")
+
+        broken = tmp_path / "rusak.sqlite"
+        broken.write_bytes(b"bukan berkas sqlite" * 100)
+        assert not window.open_document(broken)
+        assert errors[-1].startswith("File 'rusak.sqlite' is not a Renja Desktop document")
+    finally:
+        window.set_language("id")

@@ -1,4 +1,4 @@
-"""The import report: what happened to every source row, in Indonesian.
+"""The import report: what happened to every source row (its summary in Indonesian or English).
 
 Every source row ends in exactly one :class:`RowOutcome`: ``imported`` (became a row or filled an
 existing one), ``continuation`` (merged into the row above after a page break), ``recognised``
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+
+from ..errors import Msg
 
 IMPORTED = "imported"
 CONTINUATION = "continuation"
@@ -91,36 +93,36 @@ class ImportReport:
         return [r for r in self.rows if r.line == line]
 
     # ------------------------------------------------------------------ text
-    def summary(self) -> str:
-        """A few Indonesian lines: what was read, what became of it."""
+    def summary(self, lang: str | None = None) -> str:
+        """A few lines (in ``lang``, bawaan: the current language; the command line's is
+        Indonesian): what was read, what became of it."""
+        def say(key: str, **params) -> str:
+            return Msg(key, **params).message(lang)
+
         c = self.counts()
         total = sum(c.values())
-        src = self.source or "sumber"
-        tabel = ", ".join(f"Tabel {t}" for t in self.tables) or "-"
+        src = self.source or say("report.source")
+        tabel = ", ".join(f"{say('report.table')} {t}" for t in self.tables) or "-"
         lines = []
         if self.failed:
-            lines.append(f"Impor dari {src} GAGAL dan dibatalkan seluruhnya: {self.failed}")
-            lines.append("Berkas tujuan tidak diubah.")
-        lines.append(f"Impor dari {src} ({tabel}): {total} baris sumber dibaca.")
-        lines.append(
-            f"  {c[IMPORTED]} diimpor, {c[CONTINUATION]} digabung sebagai sambungan, "
-            f"{c[RECOGNISED]} dikenali sebagai judul/kepala/total/baris kosong, {c[REJECTED]} ditolak."
-        )
-        lines.append(f"  {self.inserted} baris baru, {self.updated} baris yang sudah ada dilengkapi, "
-                     f"{self.declared} nilai tercetak disimpan untuk pemeriksaan.")
+            lines.append(say("report.failed", source=src, reason=self.failed))
+        lines.append(say("report.read", source=src, tables=tabel, total=total))
+        lines.append(say("report.counts", imported=c[IMPORTED], continued=c[CONTINUATION],
+                         recognised=c[RECOGNISED], rejected=c[REJECTED]))
+        lines.append(say("report.written", inserted=self.inserted, updated=self.updated, declared=self.declared))
         if self.created_parents:
-            lines.append(f"  {len(self.created_parents)} baris induk dibuat dari kode: "
-                         + ", ".join(self.created_parents[:8])
-                         + (" ..." if len(self.created_parents) > 8 else ""))
+            lines.append(say("report.parents", count=len(self.created_parents),
+                             codes=", ".join(self.created_parents[:8])
+                             + (" ..." if len(self.created_parents) > 8 else "")))
         noted = sum(1 for r in self.rows if r.notes)
         if noted:
-            lines.append(f"  {noted} baris diimpor dengan catatan (lihat rincian).")
+            lines.append(say("report.noted", count=noted))
         for m in self.messages:
             lines.append(f"  {m}")
         if self.findings:
             errors = sum(1 for f in self.findings if f.get("severity") == "error")
             warnings = sum(1 for f in self.findings if f.get("severity") == "warning")
-            lines.append(f"  Pemeriksaan setelah impor: {errors} galat, {warnings} peringatan.")
+            lines.append(say("report.checked", errors=errors, warnings=warnings))
         return "\n".join(lines)
 
     def details(self, only_problems: bool = False) -> str:
