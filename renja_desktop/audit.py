@@ -22,6 +22,7 @@ from .catalog import CatalogError, catalog_for_document, name_similarity, normal
 from .codes import SUB_KEGIATAN, CodeError
 from .findings import (
     CORRECTIONS_KEY, ERROR, IMPORT_NOTES_KEY, INFO, WARNING, Finding, correction_text, corrections_of, import_rows,
+    source_text,
 )
 from .formatting import format_rupiah
 from .errors import Msg, Text
@@ -59,7 +60,7 @@ def cross_table_pagu(doc: "RenjaDocument") -> list[Finding]:
             d = per_table.get(t)
             if d is None or d["nilai"] == stored:
                 continue
-            src = f" [{d['sumber']}]" if d.get("sumber") else ""
+            src = source_text(d.get("sumber"))
             out.append(Finding(
                 ERROR, t, node.kode, "pagu",
                 Msg("finding.cross_table_pagu", listing=listing, source=src,

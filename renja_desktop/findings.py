@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import message
+from .errors import Text, message
 from .i18n import language
 
 ERROR = "error"
@@ -57,6 +57,17 @@ class Finding:
             printed, computed = ("printed", "computed") if en else ("tercetak", "terhitung")
             text += f" ({printed} {self.tercetak or '-'}; {computed} {self.terhitung or '-'})"
         return text
+
+
+def source_text(sumber: str | None) -> Text:
+    """`` [berkas.txt baris 12]``: where an import read a printed value (stored as ``berkas.txt baris
+    12``), for a finding's message; empty without a source."""
+    if not sumber:
+        return Text("", "")
+    import re
+
+    english = re.sub(r" baris (\d+)$", r" line \1", sumber)
+    return Text(f" [{sumber}]", f" [{english}]")
 
 
 #: key of the ``meta`` table: plan rows an import created itself, JSON ``{row_id: kind}`` with kind

@@ -18,7 +18,9 @@ from .codes import SUB_KEGIATAN, CodeError
 from . import audit
 from .compute import Node
 from .errors import Msg, Text, level_text
-from .findings import ERROR, IMPORT_ROWS_KEY, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding, import_rows  # noqa: F401  (re-exported)
+from .findings import (  # noqa: F401  (re-exported)
+    ERROR, IMPORT_ROWS_KEY, INFO, SEVERITY_LABEL, SEVERITY_ORDER, WARNING, Finding, import_rows, source_text,
+)
 from .formatting import format_percent, format_rupiah
 from .narrative.checks import narrative_findings
 
@@ -252,7 +254,7 @@ def declared_findings(doc: "RenjaDocument") -> list[Finding]:
     for d in doc.declared:
         kolom = d["kolom"]
         where = d.get("kode") or ("TOTAL" if not d.get("row_id") else "")
-        src = f" [{d['sumber']}]" if d.get("sumber") else ""
+        src = source_text(d.get("sumber"))
         if d.get("nilai") is None:
             teks = (d.get("teks") or "").strip()
             if teks and teks not in ("-", "\u2013"):
