@@ -403,27 +403,91 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the source has no table header: map the name column too (e.g. --column nama=E) so that the other "
         "columns can be read from fixed places"),
     # the import report's summary
-    "report.source": ("sumber", "source"),
-    "report.table": ("Tabel", "Table"),
-    "report.failed": ("Impor dari {source} GAGAL dan dibatalkan seluruhnya: {reason}\nBerkas tujuan tidak diubah.",
+    "summary.source": ("sumber", "source"),
+    "summary.table": ("Tabel", "Table"),
+    "summary.failed": ("Impor dari {source} GAGAL dan dibatalkan seluruhnya: {reason}\nBerkas tujuan tidak diubah.",
                       "The import from {source} FAILED and was undone completely: {reason}\n"
                       "The target file was not changed."),
-    "report.read": ("Impor dari {source} ({tables}): {total} baris sumber dibaca.",
+    "summary.read": ("Impor dari {source} ({tables}): {total} baris sumber dibaca.",
                     "Import from {source} ({tables}): {total} source rows read."),
-    "report.counts": ("  {imported} diimpor, {continued} digabung sebagai sambungan, {recognised} dikenali sebagai "
+    "summary.counts": ("  {imported} diimpor, {continued} digabung sebagai sambungan, {recognised} dikenali sebagai "
                       "judul/kepala/total/baris kosong, {rejected} ditolak.",
                       "  {imported} imported, {continued} merged as continuations, {recognised} recognised as "
                       "titles/headers/totals/blank lines, {rejected} rejected."),
-    "report.written": ("  {inserted} baris baru, {updated} baris yang sudah ada dilengkapi, {declared} nilai tercetak "
+    "summary.written": ("  {inserted} baris baru, {updated} baris yang sudah ada dilengkapi, {declared} nilai tercetak "
                        "disimpan untuk pemeriksaan.",
                        "  {inserted} new rows, {updated} existing rows filled in, {declared} printed values kept "
                        "for the check."),
-    "report.parents": ("  {count} baris induk dibuat dari kode: {codes}",
+    "summary.parents": ("  {count} baris induk dibuat dari kode: {codes}",
                        "  {count} parent rows made from codes: {codes}"),
-    "report.noted": ("  {count} baris diimpor dengan catatan (lihat rincian).",
+    "summary.noted": ("  {count} baris diimpor dengan catatan (lihat rincian).",
                      "  {count} rows imported with notes (see the details)."),
-    "report.checked": ("  Pemeriksaan setelah impor: {errors} galat, {warnings} peringatan.",
+    "summary.checked": ("  Pemeriksaan setelah impor: {errors} galat, {warnings} peringatan.",
                        "  Check after the import: {errors} errors, {warnings} warnings."),
+    # the next year's Renja (rollover)
+    "rollover.pagu_from": ("--pagu-from '{value}' tidak dikenal; pilih prakiraan atau renstra",
+                           "unknown --pagu-from '{value}'; choose prakiraan or renstra"),
+    "rollover.exists": (
+        "berkas hasil '{name}' sudah ada; rollover tidak menimpa berkas, pilih nama lain",
+        "the result file '{name}' already exists; the rollover does not overwrite files, choose another "
+        "name"),
+    "rollover.no_folder": ("folder '{folder}' tidak ada", "folder '{folder}' does not exist"),
+    "rollover.same_file": ("berkas hasil harus berkas baru", "the result must be a new file"),
+    "rollover.no_renstra": (
+        "dokumen '{name}' belum memiliki Renstra; impor dahulu (renstra FILE import SOURCE) atau pakai "
+        "--pagu-from prakiraan",
+        "document '{name}' has no Renstra yet; import it first (renstra FILE import SOURCE) or use "
+        "--pagu-from prakiraan"),
+    "rollover.renstra_year": (
+        "Renstra dokumen ini ({first}-{last}) tidak memuat anggaran tahun {year}; pakai --pagu-from "
+        "prakiraan",
+        "this document's Renstra ({first}-{last}) holds no budget for {year}; use --pagu-from prakiraan"),
+    "rollover.inconsistent": ("hasil rollover tidak konsisten ({detail}); tidak ditulis",
+                              "the rollover's result is inconsistent ({detail}); nothing was written"),
+    "rollover.appeared": ("berkas hasil '{name}' sudah ada; rollover tidak menimpa berkas",
+                          "the result file '{name}' already exists; the rollover does not overwrite files"),
+    "rollover.because": ("{reason}", "{reason}"),
+    # printing
+    "report.paper": ("ukuran kertas '{paper}' tidak dikenal; pilih {choices}",
+                     "unknown paper size '{paper}'; choose {choices}"),
+    "report.margin": ("margin {side} {value} mm di luar rentang 0-60 mm",
+                      "margin {side} {value} mm is outside 0-60 mm"),
+    "report.font_size": ("ukuran huruf {size} di luar rentang {low}-{high} pt",
+                         "font size {size} is outside {low}-{high} pt"),
+    "report.unknown_table_all": ("tabel '{table}' tidak dikenal; pilih {choices} atau all",
+                                 "unknown table '{table}'; choose {choices} or all"),
+    "report.no_table": ("tidak ada tabel yang dipilih", "no table chosen"),
+    "report.unknown_table": ("tabel '{table}' tidak dikenal; pilih {choices}",
+                             "unknown table '{table}'; choose {choices}"),
+    "report.too_wide": (
+        "Tabel {table} tidak muat pada kertas {paper} melintang walau dengan huruf 5 pt; pilih kertas "
+        "yang lebih lebar (F4 atau Legal), perkecil margin kiri/kanan, atau cetak rupiah dalam ribuan "
+        "(Rp.000).",
+        "Table {table} does not fit on {paper} paper in landscape even with 5 pt type; choose a wider "
+        "paper (F4 or Legal), make the left/right margins smaller, or print Rupiah in thousands (Rp.000)."),
+    "report.wider_than_frame": ("Tabel {table} lebih lebar dari bidang cetak.",
+                                "Table {table} is wider than the printable area."),
+    "report.signature_room": (
+        "Bidang cetak terlalu pendek untuk blok tanda tangan; perkecil margin atas/bawah atau pilih "
+        "kertas lain.",
+        "The printable area is too short for the signature block; make the top/bottom margins smaller or "
+        "choose another paper."),
+    "report.frame_small_hint": (
+        "Bidang cetak terlalu kecil untuk tabel ini; perkecil margin atau huruf.",
+        "The printable area is too small for this table; make the margins or the type smaller."),
+    "report.frame_small": ("Bidang cetak terlalu kecil untuk tabel ini.",
+                           "The printable area is too small for this table."),
+    "report.margins_big": ("Margin terlalu besar: bidang cetak tersisa terlalu kecil.",
+                           "The margins are too large: the printable area left is too small."),
+    "report.perubahan_stages": ("tabel Perubahan Renja memerlukan dua tahap yang dibandingkan",
+                                "the Perubahan Renja table needs two stages to compare"),
+    "report.no_outline": (
+        "dokumen belum punya kerangka bab; buat dari tab Dokumen atau 'chapter FILE add'",
+        "the document has no chapter outline yet; make one on the Document tab or with 'chapter FILE add'"),
+    "report.toc_unstable": ("nomor halaman daftar isi tidak stabil; periksa naskah",
+                            "the page numbers of the table of contents do not settle; check the text"),
+    "report.no_docx": ("python-docx tidak terpasang ({reason}); pasang ulang aplikasi",
+                       "python-docx is not installed ({reason}); reinstall the application"),
 }
 
 

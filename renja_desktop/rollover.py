@@ -158,7 +158,7 @@ class _Mapper:
             self.new = get_catalog(versi_baru)
             self.old = get_catalog(lama) if lama else None
         except CatalogError as exc:
-            raise RolloverError(str(exc)) from None
+            raise RolloverError("rollover.because", reason=exc) from None
 
     def code(self, kode: str, nama: str, level: int, parent_new_code: str | None) -> str:
         """The row's code in the new version: kept, mapped (reported) or kept and flagged."""
@@ -238,13 +238,13 @@ def rollover(source: str | os.PathLike, target: str | os.PathLike, pagu_from: st
     """Write next year's Renja from ``source`` into the new file ``target`` (see module doc)."""
     source, target = Path(source), Path(target)
     if pagu_from not in PAGU_FROM:
-        raise RolloverError(f"--pagu-from '{pagu_from}' tidak dikenal; pilih prakiraan atau renstra")
+        raise RolloverError("rollover.pagu_from", value=pagu_from)
     if target.exists():
-        raise RolloverError(f"berkas hasil '{target.name}' sudah ada; rollover tidak menimpa berkas, pilih nama lain")
+        raise RolloverError("rollover.exists", name=target.name)
     if not target.parent.is_dir():
-        raise RolloverError(f"folder '{target.parent}' tidak ada")
+        raise RolloverError("rollover.no_folder", folder=target.parent)
     if target.resolve() == source.resolve():
-        raise RolloverError("berkas hasil harus berkas baru")
+        raise RolloverError("rollover.same_file")
     with RenjaDocument.open(source, readonly=True) as doc:
         report = _plan(doc, target, pagu_from, nomenklatur)
     return report
@@ -264,11 +264,9 @@ def _plan(doc: RenjaDocument, target: Path, pagu_from: str, nomenklatur: str | N
     years = renstra_mod.years(items)
     if pagu_from == "renstra":
         if not items:
-            raise RolloverError(f"dokumen '{doc.path.name}' belum memiliki Renstra; impor dahulu "
-                                "(renstra FILE import SOURCE) atau pakai --pagu-from prakiraan")
+            raise RolloverError("rollover.no_renstra", name=doc.path.name)
         if new_year not in years:
-            raise RolloverError(f"Renstra dokumen ini ({min(years)}-{max(years)}) tidak memuat anggaran tahun "
-                                f"{new_year}; pakai --pagu-from prakiraan")
+            raise RolloverError("rollover.renstra_year", first=min(years), last=max(years), year=new_year)
     forward = new_year + 1 in years
     mapper = _Mapper(doc, nomenklatur, report)
     stamp = now_stamp()
@@ -418,16 +416,16 @@ def _write(target: Path, info: dict, plan_rows, inds, sds, eval_rows, pelayanan,
                 rowcheck.rebuild(conn)  # the new rows get their digests (checked on every open)
             bad = [r[0] for r in conn.execute("PRAGMA foreign_key_check")]
             if bad:
-                raise RolloverError(f"hasil rollover tidak konsisten ({bad[0]}); tidak ditulis")
+                raise RolloverError("rollover.inconsistent", detail=bad[0])
         finally:
             conn.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         if target.exists():  # appeared meanwhile: never overwrite
-            raise RolloverError(f"berkas hasil '{target.name}' sudah ada; rollover tidak menimpa berkas")
+            raise RolloverError("rollover.appeared", name=target.name)
         os.replace(tmp, target)
     except DocumentFileError as exc:
-        raise RolloverError(str(exc)) from None
+        raise RolloverError("rollover.because", reason=exc) from None
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -101,28 +101,28 @@ class ImportReport:
 
         c = self.counts()
         total = sum(c.values())
-        src = self.source or say("report.source")
-        tabel = ", ".join(f"{say('report.table')} {t}" for t in self.tables) or "-"
+        src = self.source or say("summary.source")
+        tabel = ", ".join(f"{say('summary.table')} {t}" for t in self.tables) or "-"
         lines = []
         if self.failed:
-            lines.append(say("report.failed", source=src, reason=self.failed))
-        lines.append(say("report.read", source=src, tables=tabel, total=total))
-        lines.append(say("report.counts", imported=c[IMPORTED], continued=c[CONTINUATION],
+            lines.append(say("summary.failed", source=src, reason=self.failed))
+        lines.append(say("summary.read", source=src, tables=tabel, total=total))
+        lines.append(say("summary.counts", imported=c[IMPORTED], continued=c[CONTINUATION],
                          recognised=c[RECOGNISED], rejected=c[REJECTED]))
-        lines.append(say("report.written", inserted=self.inserted, updated=self.updated, declared=self.declared))
+        lines.append(say("summary.written", inserted=self.inserted, updated=self.updated, declared=self.declared))
         if self.created_parents:
-            lines.append(say("report.parents", count=len(self.created_parents),
+            lines.append(say("summary.parents", count=len(self.created_parents),
                              codes=", ".join(self.created_parents[:8])
                              + (" ..." if len(self.created_parents) > 8 else "")))
         noted = sum(1 for r in self.rows if r.notes)
         if noted:
-            lines.append(say("report.noted", count=noted))
+            lines.append(say("summary.noted", count=noted))
         for m in self.messages:
             lines.append(f"  {m}")
         if self.findings:
             errors = sum(1 for f in self.findings if f.get("severity") == "error")
             warnings = sum(1 for f in self.findings if f.get("severity") == "warning")
-            lines.append(say("report.checked", errors=errors, warnings=warnings))
+            lines.append(say("summary.checked", errors=errors, warnings=warnings))
         return "\n".join(lines)
 
     def details(self, only_problems: bool = False) -> str:

@@ -53,7 +53,7 @@ def _docx():
     try:
         import docx
     except ImportError as exc:  # pragma: no cover - a dependency of the app
-        raise ReportError(f"python-docx tidak terpasang ({exc}); pasang ulang aplikasi") from None
+        raise ReportError("report.no_docx", reason=exc) from None
     return docx
 
 
@@ -461,7 +461,7 @@ def render_document_docx(doc: "RenjaDocument", path: str | Path, options: Docume
     fonts.register_fonts()  # the table layout measures text with the PDF's font metrics
     roots = outline(doc)
     if not roots:
-        raise ReportError("dokumen belum punya kerangka bab; buat dari tab Dokumen atau 'chapter FILE add'")
+        raise ReportError("report.no_outline")
     path = Path(path)
     nodes = list(walk(roots))
     placed = [b["tabel"] for n in nodes for b in blocks_of(n) if b["type"] == "table_ref"]

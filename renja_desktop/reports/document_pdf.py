@@ -65,10 +65,9 @@ class DocumentOptions:
     def check(self) -> None:
         for name in ("paper", "tables_paper"):
             if getattr(self, name) not in PAPERS_MM:
-                raise ReportError(f"ukuran kertas '{getattr(self, name)}' tidak dikenal; pilih "
-                                  f"{', '.join(PAPERS_MM)}")
+                raise ReportError("report.paper", paper=getattr(self, name), choices=", ".join(PAPERS_MM))
         if not 9 <= self.font_size <= 14:
-            raise ReportError(f"ukuran huruf {self.font_size} di luar rentang 9-14 pt")
+            raise ReportError("report.font_size", size=self.font_size, low=9, high=14)
 
 
 @dataclass
@@ -345,7 +344,7 @@ def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: Documen
     fonts.register_fonts()
     roots = outline(doc)
     if not roots:
-        raise ReportError("dokumen belum punya kerangka bab; buat dari tab Dokumen atau 'chapter FILE add'")
+        raise ReportError("report.no_outline")
     path = Path(path)
     paused = gc.isenabled()
     gc.disable()
@@ -388,7 +387,7 @@ def render_document_pdf(doc: "RenjaDocument", path: str | Path, options: Documen
             labels = dict(tmpl.recorded)
             dry = False
         if result is None:
-            raise ReportError("nomor halaman daftar isi tidak stabil; periksa naskah")
+            raise ReportError("report.toc_unstable")
         tmpl, out, n_pass = result
         tmp = partial_path(path)
         with put_in_place(tmp, path):

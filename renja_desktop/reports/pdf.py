@@ -313,18 +313,14 @@ def layout_table(spec: TableSpec, options: ReportOptions, frame_w: float,
             break
         size -= 0.5  # the table does not fit the paper at this size: step down
     if widths is None:
-        raise ReportError(
-            f"Tabel {spec.nomor} tidak muat pada kertas {options.paper} melintang walau dengan huruf "
-            "5 pt; pilih kertas yang lebih lebar (F4 atau Legal), perkecil margin kiri/kanan, atau "
-            "cetak rupiah dalam ribuan (Rp.000)."
-        )
+        raise ReportError("report.too_wide", table=spec.nomor, paper=options.paper)
     col_x = [0.0]
     for w in widths:
         col_x.append(col_x[-1] + w)
     # scale to the exact frame width when columns are all fitted and narrower
     table_w = col_x[-1]
     if table_w > frame_w + 0.5:
-        raise ReportError(f"Tabel {spec.nomor} lebih lebar dari bidang cetak.")
+        raise ReportError("report.wider_than_frame", table=spec.nomor)
 
     # title
     title_size = max(10.0, size + 3)
@@ -447,8 +443,7 @@ def fit_signature(sig: _Signature, room: float) -> None:
     sig.blank -= shrink
     sig.height -= shrink
     if sig.height > room:
-        raise ReportError("Bidang cetak terlalu pendek untuk blok tanda tangan; perkecil margin "
-                          "atas/bawah atau pilih kertas lain.")
+        raise ReportError("report.signature_room")
 
 
 def paginate(layout: _TableLayout, avail_first: float, avail_next: float,
@@ -460,7 +455,7 @@ def paginate(layout: _TableLayout, avail_first: float, avail_next: float,
     remaining = avail_first
     fresh = int((avail_next - pad2 + 0.01) // lead)
     if fresh < 1:
-        raise ReportError("Bidang cetak terlalu kecil untuk tabel ini; perkecil margin atau huruf.")
+        raise ReportError("report.frame_small_hint")
 
     rows = layout.spec.rows
     nlines = layout.row_nlines
@@ -505,7 +500,7 @@ def paginate(layout: _TableLayout, avail_first: float, avail_next: float,
                     close()
                     continue
             if not page.slices and remaining >= avail_next - 0.01:
-                raise ReportError("Bidang cetak terlalu kecil untuk tabel ini.")
+                raise ReportError("report.frame_small")
             close()
     if signature is not None:
         if remaining >= signature.height:
@@ -776,7 +771,7 @@ def render_pdf(doc: "RenjaDocument", path: str | Path, tables: str | list[str] |
     frame_w = page_w - left - right
     frame_h = page_h - top - bottom
     if frame_w < 100 * mm or frame_h < 60 * mm:
-        raise ReportError("Margin terlalu besar: bidang cetak tersisa terlalu kecil.")
+        raise ReportError("report.margins_big")
 
     # the render allocates millions of small objects that all live until the end: pausing the
     # cyclic garbage collector keeps it from re-scanning them over and over (about 10 % faster)

@@ -41,7 +41,7 @@ def build_perubahan(doc: "RenjaDocument", options: ReportOptions, tick: Progress
     from ..notes import reasons_by_row
 
     if not options.compare:
-        raise ReportError("tabel Perubahan Renja memerlukan dua tahap yang dibandingkan")
+        raise ReportError("report.perubahan_stages")
     a, b = options.compare
     try:
         cmp = stages.compare(doc, a, b)

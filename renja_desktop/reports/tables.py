@@ -85,15 +85,13 @@ class ReportOptions:
 
     def check(self) -> None:
         if self.paper not in PAPERS_MM:
-            raise ReportError(
-                f"ukuran kertas '{self.paper}' tidak dikenal; pilih {', '.join(PAPERS_MM)}"
-            )
+            raise ReportError("report.paper", paper=self.paper, choices=", ".join(PAPERS_MM))
         for name in ("margin_top", "margin_bottom", "margin_left", "margin_right"):
             value = getattr(self, name)
             if not 0 <= value <= 60:
-                raise ReportError(f"margin {name[7:]} {value} mm di luar rentang 0-60 mm")
+                raise ReportError("report.margin", side=name[7:], value=value)
         if self.font_size is not None and not 5 <= self.font_size <= 14:
-            raise ReportError(f"ukuran huruf {self.font_size} di luar rentang 5-14 pt")
+            raise ReportError("report.font_size", size=self.font_size, low=5, high=14)
 
 
 def normalize_tables(tables: str | list[str] | tuple[str, ...] | None) -> list[str]:
@@ -108,11 +106,11 @@ def normalize_tables(tables: str | list[str] | tuple[str, ...] | None) -> list[s
         if t == "all":
             return list(TABLE_ORDER)
         if t not in TABLE_ORDER and t not in EXTRA_BUILDERS:
-            raise ReportError(f"tabel '{t}' tidak dikenal; pilih {', '.join(TABLE_ORDER)} atau all")
+            raise ReportError("report.unknown_table_all", table=t, choices=", ".join(TABLE_ORDER))
         if t not in out:
             out.append(t)
     if not out:
-        raise ReportError("tidak ada tabel yang dipilih")
+        raise ReportError("report.no_table")
     order = TABLE_ORDER + tuple(EXTRA_BUILDERS)
     return sorted(out, key=order.index)
 
@@ -854,7 +852,7 @@ def build_table(doc: "RenjaDocument", nomor: str, options: ReportOptions,
     try:
         builder = BUILDERS.get(nomor) or EXTRA_BUILDERS[nomor]
     except KeyError:
-        raise ReportError(f"tabel '{nomor}' tidak dikenal; pilih {', '.join(TABLE_ORDER)}") from None
+        raise ReportError("report.unknown_table", table=nomor, choices=", ".join(TABLE_ORDER)) from None
     return builder(doc, options, tick)
 
 
