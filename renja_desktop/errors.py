@@ -488,6 +488,182 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "the page numbers of the table of contents do not settle; check the text"),
     "report.no_docx": ("python-docx tidak terpasang ({reason}); pasang ulang aplikasi",
                        "python-docx is not installed ({reason}); reinstall the application"),
+    # copies, flash drive, merge, backups, rescue
+    "exchange.no_space": (
+        "Gagal {action} '{name}': ruang di {place} tidak cukup (penuh). Kosongkan sebagian isi flash disk "
+        "atau pilih tempat lain. Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman.",
+        "Could not {action} '{name}': there is not enough room on {place} (full). Free some space on the "
+        "flash drive or choose another place. The old file at the target is unchanged and your working "
+        "file is safe."),
+    "exchange.read_only": (
+        "Gagal {action} '{name}': {place} hanya dapat dibaca (flash disk terkunci tulis atau media "
+        "hanya-baca). Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman.",
+        "Could not {action} '{name}': {place} is read-only (a write-protected flash drive or read-only "
+        "medium). The old file at the target is unchanged and your working file is safe."),
+    "exchange.in_use": (
+        "Gagal {action} '{name}': berkas tujuan sedang dipakai program lain (mis. antivirus atau aplikasi "
+        "yang membukanya). Tutup program itu lalu coba lagi. Berkas lama di tujuan tidak berubah dan "
+        "berkas kerja Anda aman.",
+        "Could not {action} '{name}': the target file is in use by another program (e.g. an antivirus or "
+        "an application that has it open). Close that program and try again. The old file at the target "
+        "is unchanged and your working file is safe."),
+    "exchange.no_access": (
+        "Gagal {action} '{name}': tidak ada izin menulis di {place} (hanya-baca atau dilindungi). Berkas "
+        "lama di tujuan tidak berubah dan berkas kerja Anda aman.",
+        "Could not {action} '{name}': no permission to write on {place} (read-only or protected). The old "
+        "file at the target is unchanged and your working file is safe."),
+    "exchange.gone": (
+        "Gagal {action} '{name}': {place} tidak dapat diakses (flash disk dicabut atau rusak?). Pasang "
+        "kembali lalu coba lagi. Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman.",
+        "Could not {action} '{name}': {place} cannot be reached (flash drive removed or damaged?). Plug "
+        "it in again and try again. The old file at the target is unchanged and your working file is "
+        "safe."),
+    "exchange.io": (
+        "Gagal {action} '{name}': {detail}. Berkas lama di tujuan tidak berubah dan berkas kerja Anda "
+        "aman.",
+        "Could not {action} '{name}': {detail}. The old file at the target is unchanged and your working "
+        "file is safe."),
+    "exchange.backup_failed": ("Cadangan '{name}' gagal dibuat: {reason}",
+                               "Backup '{name}' could not be made: {reason}"),
+    "exchange.backup_missing": ("Cadangan '{name}' tidak ditemukan di {folder}.",
+                                "Backup '{name}' was not found in {folder}."),
+    "exchange.result_exists_force": ("Berkas hasil '{name}' sudah ada; pilih nama lain (atau --force).",
+                                     "The result file '{name}' already exists; choose another name (or --force)."),
+    "exchange.no_files": ("Tidak ada berkas Renja yang diberikan untuk digabung.",
+                          "No Renja files were given to combine."),
+    "exchange.not_consolidated": ("Berkas '{name}' bukan gabungan Renja.", "File '{name}' is not a combined Renja."),
+    "exchange.result_exists": ("Berkas hasil '{name}' sudah ada; pilih nama lain.",
+                               "The result file '{name}' already exists; choose another name."),
+    "exchange.bad_choice": ("Pilihan '{choice}' tidak dikenal (mine atau theirs).",
+                            "Unknown choice '{choice}' (mine or theirs)."),
+    "exchange.not_same_document": (
+        "'{a}' ({a_who}) dan '{b}' ({b_who}) bukan salinan dokumen yang sama (id dokumen berbeda); "
+        "keduanya tidak dapat dibandingkan baris demi baris.",
+        "'{a}' ({a_who}) and '{b}' ({b_who}) are not copies of the same document (different document "
+        "ids); they cannot be compared row by row."),
+    "exchange.base_other": ("Versi dasar '{name}' adalah dokumen lain.",
+                            "The base version '{name}' is another document."),
+    "exchange.copy_unreadable": ("Salinan tidak dapat dibaca seluruhnya: {reason}",
+                                 "The copy cannot be read completely: {reason}"),
+    "exchange.merge_same_file": ("Hasil penggabungan harus berkas baru; masukan tidak diubah.",
+                                 "The merge result must be a new file; the inputs were not changed."),
+    "exchange.merge_failed": ("Hasil penggabungan tidak konsisten ({detail}); tidak ditulis.",
+                              "The merge result is inconsistent ({detail}); nothing was written."),
+    "exchange.rescue_not_sqlite": (
+        "Berkas '{name}' bukan berkas SQLite (kepala berkas tidak dikenali); tidak ada baris yang dapat "
+        "diselamatkan. Cari salinan cadangannya.",
+        "File '{name}' is not an SQLite file (its header is not recognised); no rows can be rescued. Look "
+        "for a backup copy of it."),
+    "exchange.unrecoverable": (
+        "Daftar tabel berkas '{name}' rusak ({reason}); tidak ada baris yang dapat diselamatkan dengan "
+        "cara ini. Cari salinan cadangannya (Berkas ▸ Cadangan…).",
+        "The table list of file '{name}' is damaged ({reason}); no rows can be rescued this way. Look for "
+        "a backup copy of it (File ▸ Backups…)."),
+    "exchange.recover_failed": ("Hasil penyelamatan tidak konsisten ({count} rujukan).",
+                                "The rescued result is inconsistent ({count} references)."),
+    "exchange.no_origin": ("Dokumen ini tidak dibuka dari flash disk atau folder jaringan.",
+                           "This document was not opened from a flash drive or a network folder."),
+    "exchange.document_read_only": ("Dokumen dibuka hanya-baca.", "The document is open read-only."),
+    "exchange.versions": (
+        "Salinan-salinan ini memakai versi format berkas yang berbeda; buka masing-masing dengan Renja "
+        "Desktop terbaru (diperbarui otomatis) lalu ulangi.",
+        "These copies use different file format versions; open each with the latest Renja Desktop (it "
+        "upgrades them) and repeat."),
+    "exchange.target_not_renja": (
+        "Berkas tujuan '{name}' sudah ada tetapi bukan dokumen Renja yang utuh ({reason}). Berkas itu "
+        "tidak ditimpa; pilih nama lain, atau timpa secara paksa (berkas lama dicadangkan dulu).",
+        "The target file '{name}' exists but is not a whole Renja document ({reason}). It was not "
+        "overwritten; choose another name, or force the overwrite (the old file is backed up first)."),
+    "exchange.target_other": (
+        "Berkas tujuan '{name}' berisi dokumen lain ({opd}, tahun {tahun}), bukan dokumen ini. Berkas itu "
+        "tidak ditimpa; pilih nama lain.",
+        "The target file '{name}' holds another document ({opd}, year {tahun}), not this one. It was not "
+        "overwritten; choose another name."),
+    "exchange.target_damaged": (
+        "Berkas tujuan '{name}' sudah ada tetapi rusak: {reason} Berkas itu tidak ditimpa; pilih nama "
+        "lain atau timpa secara paksa (berkas lama dicadangkan dulu).",
+        "The target file '{name}' exists but is damaged: {reason} It was not overwritten; choose another "
+        "name or force the overwrite (the old file is backed up first)."),
+    "exchange.conflict": (
+        "Berkas tujuan '{name}' telah berubah sejak terakhir disalin dari dokumen ini: {why}. Menimpanya "
+        "akan menghilangkan perubahan tersebut, jadi tidak ditimpa. Gunakan Berkas ▸ Bandingkan / "
+        "gabungkan dengan salinan… (atau renja-desktop merge) lalu simpan hasilnya.",
+        "The target file '{name}' has changed since it was last copied from this document: {why}. "
+        "Overwriting it would lose those changes, so it was not overwritten. Use File ▸ Compare / merge "
+        "with a copy… (or renja-desktop merge) and save the result."),
+    "exchange.why_changed_in_place": (
+        "isinya diubah langsung di tempat (di luar Renja Desktop) atau rusak sejak disimpan oleh {who} "
+        "pada {when}",
+        "its content was changed in place (outside Renja Desktop) or damaged since {who} saved it on "
+        "{when}"),
+    "exchange.why_saved_elsewhere": (
+        "berkas itu disimpan oleh {who} pada {when} dengan perubahan yang belum ada di dokumen ini",
+        "{who} saved it on {when} with changes this document does not have yet"),
+    "exchange.why_other_origin": ("berkas itu tidak berasal dari dokumen ini dan isinya berbeda",
+                                  "that file does not come from this document and its content differs"),
+    "exchange.same_file": ("Sumber dan tujuan adalah berkas yang sama ('{name}').",
+                           "The source and the target are the same file ('{name}')."),
+    "exchange.target_folder_gone": (
+        "Folder tujuan '{folder}' tidak ditemukan (flash disk dicabut?). Berkas kerja Anda aman; pasang "
+        "kembali lalu coba lagi.",
+        "The target folder '{folder}' was not found (flash drive removed?). Your working file is safe; "
+        "plug it in again and try again."),
+    "exchange.not_renja": ("Berkas '{name}' bukan dokumen Renja Desktop.",
+                           "File '{name}' is not a Renja Desktop document."),
+    "exchange.read_only_target": (
+        "Berkas tujuan '{name}' ditandai hanya-baca; tidak ditimpa. Hapus tanda hanya-baca itu, pilih "
+        "nama lain, atau timpa secara paksa (--force; berkas lama dicadangkan dulu dan salinan baru tetap "
+        "hanya-baca).",
+        "The target file '{name}' is marked read-only; it was not overwritten. Remove that mark, choose "
+        "another name, or force the overwrite (--force; the old file is backed up first and the new copy "
+        "stays read-only)."),
+    "exchange.verify_temp": (
+        "Pemeriksaan salinan sementara '{name}' gagal: isinya tidak sama dengan dokumen (media rusak atau "
+        "dicabut?). Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman.",
+        "Checking the temporary copy '{name}' failed: its content differs from the document (damaged or "
+        "removed medium?). The old file at the target is unchanged and your working file is safe."),
+    "exchange.verify_saved": (
+        "Salinan di '{name}' tidak terbaca sama setelah disimpan (media bermasalah?). Versi lama telah "
+        "dikembalikan; berkas kerja Anda aman. Coba flash disk lain.",
+        "The copy at '{name}' does not read back the same after saving (a faulty medium?). The old "
+        "version was put back; your working file is safe. Try another flash drive."),
+    "exchange.backup_changed": (
+        "Cadangan '{name}' tidak lagi sama persis dengan saat disimpan (sidik salinannya tidak cocok: "
+        "rusak, atau diubah di luar Renja Desktop); tidak dipulihkan. Pilih cadangan lain, atau "
+        "selamatkan isinya dengan 'renja-desktop recover'.",
+        "Backup '{name}' is no longer exactly as it was saved (its fingerprint does not match: damaged, "
+        "or changed outside Renja Desktop); it was not restored. Choose another backup, or rescue its "
+        "content with 'renja-desktop recover'."),
+    "exchange.restore_exists": (
+        "Berkas '{name}' sudah ada. Pilih nama lain, atau timpa (--force; berkas itu dicadangkan dulu).",
+        "File '{name}' already exists. Choose another name, or overwrite it (--force; that file is backed "
+        "up first)."),
+    # writing an edit to the file
+    "edit.busy": (
+        "Berkas '{name}' sedang dikunci oleh program lain (mis. jendela Renja Desktop atau perintah lain "
+        "yang sedang menulis) lebih dari 2 detik; perubahan ini tidak disimpan. Coba lagi.",
+        "File '{name}' has been locked by another program (e.g. a Renja Desktop window or another command "
+        "writing to it) for more than 2 seconds; this change was not saved. Try again."),
+    "edit.medium": (
+        "Gagal menyimpan perubahan ke '{name}': {medium}. Perubahan ini tidak disimpan; isi berkas tetap "
+        "seperti sebelumnya.",
+        "Could not save the change to '{name}': {medium}. This change was not saved; the file's content "
+        "is as it was."),
+    "edit.write_failed": (
+        "Perubahan tidak dapat disimpan ke berkas '{name}': {reason}. Isi berkas tetap seperti "
+        "sebelumnya.",
+        "The change cannot be saved to file '{name}': {reason}. The file's content is as it was."),
+    # copies (continued)
+    "exchange.verify_written": (
+        "Pemeriksaan salinan '{name}' gagal: isinya tidak sama dengan yang ditulis (media rusak atau "
+        "dicabut?). Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman.",
+        "Checking the copy '{name}' failed: its content differs from what was written (damaged or removed "
+        "medium?). The old file at the target is unchanged and your working file is safe."),
+    "exchange.source_damaged": (
+        "Berkas '{name}' rusak ({detail}); tidak disalin agar kerusakan tidak menyebar. Selamatkan isinya "
+        "dengan 'renja-desktop recover'.",
+        "File '{name}' is damaged ({detail}); it was not copied so that the damage does not spread. "
+        "Rescue its content with 'renja-desktop recover'."),
 }
 
 
@@ -578,19 +754,22 @@ def one_line(exc: BaseException | str) -> str:
     return text[:400] + ("…" if len(text) > 400 else "")
 
 
-def medium_text(exc: BaseException) -> str | None:
-    """What SQLite's error says about the medium (full, read-only, removed), in Indonesian."""
+def medium_text(exc: BaseException) -> Text | None:
+    """What SQLite's error says about the medium (full, read-only, removed), in both languages."""
     text = str(getattr(exc, "orig", None) or exc).lower()
     code = getattr(getattr(exc, "orig", None) or exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     if primary == 13 or "disk is full" in text:
-        return "ruang penyimpanan penuh; kosongkan sebagian isi atau pilih tempat lain"
+        return Text("ruang penyimpanan penuh; kosongkan sebagian isi atau pilih tempat lain",
+                    "the storage is full; free some space or choose another place")
     if primary == 8 or "readonly" in text or "read-only" in text:
-        return "media hanya dapat dibaca (flash disk terkunci tulis atau media hanya-baca)"
+        return Text("media hanya dapat dibaca (flash disk terkunci tulis atau media hanya-baca)",
+                    "the medium is read-only (a write-protected flash drive or read-only medium)")
     if primary == 10 or "disk i/o error" in text:
-        return "media tidak dapat diakses (flash disk dicabut atau rusak?)"
+        return Text("media tidak dapat diakses (flash disk dicabut atau rusak?)",
+                    "the medium cannot be reached (flash drive removed or damaged?)")
     if primary in (3, 23):
-        return "tidak ada izin menulis di folder itu"
+        return Text("tidak ada izin menulis di folder itu", "no permission to write in that folder")
     return None
 
 

@@ -73,21 +73,17 @@ def _one_line(exc: BaseException) -> str:
 
 
 def write_error(path: Path, exc: BaseException) -> EditError:
-    """An error SQLite reported while an edit was written, as one Indonesian sentence."""
+    """An error SQLite reported while an edit was written, as one sentence (Indonesian and English)."""
     from .errors import medium_text, one_line
 
     orig = getattr(exc, "orig", None) or exc
     name = Path(path).name
     if is_busy_error(orig):
-        return EditError(
-            f"Berkas '{name}' sedang dikunci oleh program lain (mis. jendela Renja Desktop atau perintah "
-            "lain yang sedang menulis) lebih dari 2 detik; perubahan ini tidak disimpan. Coba lagi.")
+        return EditError("edit.busy", name=name)
     medium = medium_text(orig)
     if medium is not None:
-        return EditError(f"Gagal menyimpan perubahan ke '{name}': {medium}. Perubahan ini tidak disimpan; "
-                         "isi berkas tetap seperti sebelumnya.")
-    return EditError(f"Perubahan tidak dapat disimpan ke berkas '{name}': {one_line(orig)}. "
-                     "Isi berkas tetap seperti sebelumnya.")
+        return EditError("edit.medium", name=name, medium=medium)
+    return EditError("edit.write_failed", name=name, reason=one_line(orig))
 
 
 def _refuse_if_locked(path: Path) -> None:

@@ -240,7 +240,7 @@ def take_backup(path: str | os.PathLike, reason: str, raw: bool = False, link: b
     except OSError as exc:
         raise os_error_message(exc, folder / path.name, "membuat cadangan") from exc
     except sqlite3.DatabaseError as exc:
-        raise ExchangeError("backup_failed", f"Cadangan '{path.name}' gagal dibuat: {exc}", path) from exc
+        raise ExchangeError("backup_failed", "exchange.backup_failed", path, name=path.name, reason=exc) from exc
     info = describe(target)
     index = _load_index()
     index[target.name] = {"source": str(path.resolve()), **info}
@@ -258,7 +258,7 @@ def resolve_backup(name: str | os.PathLike) -> Path:
     candidate = paths.backups_dir() / p.name
     if candidate.exists():
         return candidate
-    raise ExchangeError("missing", f"Cadangan '{name}' tidak ditemukan di {paths.backups_dir()}.", p)
+    raise ExchangeError("missing", "exchange.backup_missing", p, name=name, folder=paths.backups_dir())
 
 
 def startup_cleanup(extra_folders: Iterable[Path] = ()) -> list[Path]:

@@ -181,11 +181,11 @@ def consolidate(files: list[str | os.PathLike], out: str | os.PathLike, skip_bad
     """Gather the agencies' Renja ``files`` into the read-only city view ``out``."""
     out = Path(out)
     if out.exists() and not overwrite:
-        raise ExchangeError("exists", f"Berkas hasil '{out.name}' sudah ada; pilih nama lain (atau --force).", out)
+        raise ExchangeError("exists", "exchange.result_exists_force", out, name=out.name)
     if not out.parent.is_dir():
-        raise ExchangeError("no_folder", f"Folder '{out.parent}' tidak ada.", out)
+        raise ExchangeError("no_folder", "file.no_folder", out, folder=out.parent)
     if not files:
-        raise ExchangeError("no_files", "Tidak ada berkas Renja yang diberikan untuk digabung.")
+        raise ExchangeError("no_files", "exchange.no_files")
     sources: list[Source] = []
     docs: dict[int, object] = {}
     seen: dict[str, Source] = {}
@@ -370,7 +370,7 @@ def summary(path: str | os.PathLike) -> dict:
     try:
         meta = read_meta(conn)
         if meta.get(KEY_CONSOLIDATED) != "1":
-            raise ExchangeError("not_consolidated", f"Berkas '{path.name}' bukan gabungan Renja.", path)
+            raise ExchangeError("not_consolidated", "exchange.not_consolidated", path, name=path.name)
         sources = json.loads(meta.get(KEY_SOURCES) or "[]")
         urusan = []
         q = ("WITH RECURSIVE sub(root, id, level, pagu, pagu_n1) AS ("

@@ -5,6 +5,7 @@ import errno
 import os
 from pathlib import Path
 
+from ..errors import Text
 from ..storage import DocumentFileError
 
 
@@ -23,8 +24,8 @@ class CopyConflict(ExchangeError):
     ``target`` is the changed file, ``source`` the working file.
     """
 
-    def __init__(self, message: str, source: Path, target: Path):
-        super().__init__("conflict", message, target)
+    def __init__(self, message: str, source: Path, target: Path, **params):
+        super().__init__("conflict", message, target, **params)
         self.source = Path(source)
         self.target = Path(target)
 
@@ -38,41 +39,37 @@ def _place(path: Path) -> str:
     return f"folder '{path.parent}'" if path.parent != Path(anchor) else f"'{anchor}'"
 
 
+#: what was being done when the operating system refused, for :func:`os_error_message`
+_ACTIONS = {
+    "menyimpan": Text("menyimpan", "save"),
+    "membuat cadangan": Text("membuat cadangan", "back up"),
+    "mengunci": Text("mengunci", "lock"),
+    "mengambil alih kunci": Text("mengambil alih kunci", "take over the lock of"),
+    "mengakses": Text("mengakses", "access"),
+}
+
+
 def os_error_message(exc: OSError, target: Path, action: str = "menyimpan") -> ExchangeError:
     """Turn an operating-system error while writing ``target`` into a clear Indonesian message."""
     target = Path(target)
     name = target.name
     code = exc.errno
     winerror = getattr(exc, "winerror", None)
-    tail = " Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman."
+    action_text = _ACTIONS.get(action, Text(action, action))
+    args = {"action": action_text, "name": name, "place": _place(target)}
     if code == errno.ENOSPC or winerror in (39, 112):
-        return ExchangeError(
-            "no_space",
-            f"Gagal {action} '{name}': ruang di {_place(target)} tidak cukup (penuh). "
-            f"Kosongkan sebagian isi flash disk atau pilih tempat lain.{tail}", target)
+        return ExchangeError("no_space", "exchange.no_space", target, **args)
     if code == errno.EROFS or winerror == 19:
-        return ExchangeError(
-            "read_only",
-            f"Gagal {action} '{name}': {_place(target)} hanya dapat dibaca (flash disk terkunci "
-            f"tulis atau media hanya-baca).{tail}", target)
+        return ExchangeError("read_only", "exchange.read_only", target, **args)
     if winerror in (32, 33) or code == errno.EBUSY:
-        return ExchangeError(
-            "in_use",
-            f"Gagal {action} '{name}': berkas tujuan sedang dipakai program lain (mis. antivirus "
-            f"atau aplikasi yang membukanya). Tutup program itu lalu coba lagi.{tail}", target)
+        return ExchangeError("in_use", "exchange.in_use", target, **args)
     if code in (errno.EACCES, errno.EPERM) or winerror == 5:
-        return ExchangeError(
-            "no_access",
-            f"Gagal {action} '{name}': tidak ada izin menulis di {_place(target)} (hanya-baca "
-            f"atau dilindungi).{tail}", target)
+        return ExchangeError("no_access", "exchange.no_access", target, **args)
     if code in (errno.ENOENT, errno.ENODEV, errno.ENXIO, errno.EIO, errno.ENOTDIR) or winerror in (
             2, 3, 15, 21, 1006, 1117, 1167):
-        return ExchangeError(
-            "gone",
-            f"Gagal {action} '{name}': {_place(target)} tidak dapat diakses (flash disk dicabut "
-            f"atau rusak?). Pasang kembali lalu coba lagi.{tail}", target)
+        return ExchangeError("gone", "exchange.gone", target, **args)
     detail = exc.strerror or str(exc)
-    return ExchangeError("io", f"Gagal {action} '{name}': {detail}.{tail}", target)
+    return ExchangeError("io", "exchange.io", target, detail=detail, **args)
 
 
 #: SQLite primary result codes and the operating-system error they stand for

@@ -155,7 +155,7 @@ class MergePlan:
             elif prefer in SIDES and c.choice is None:
                 c.choice = prefer
             if c.choice not in (None, MINE, THEIRS):
-                raise ExchangeError("bad_choice", f"Pilihan '{c.choice}' tidak dikenal (mine atau theirs).")
+                raise ExchangeError("bad_choice", "exchange.bad_choice", choice=c.choice)
         return [c for c in self.conflicts if c.choice is None]
 
     def summary_lines(self) -> list[str]:
@@ -198,9 +198,9 @@ def _head(path: Path, quick_check: bool = True) -> _Head:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak dapat dibaca: {exc}", path) from exc
+        raise DocumentFileError("damaged", "file.unreadable", path, name=path.name, reason=exc) from exc
     if not row:
-        raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak berisi identitas dokumen.", path)
+        raise DocumentFileError("damaged", "file.no_identity", path, name=path.name)
     if quick_check and not (meta.get(KEY_DIGEST) and file_digest_status(path, meta) == "intact"):
         inspect_file(path)
     return _Head(path, row["id"], meta, row.get("opd") or "", row.get("tahun"))
@@ -239,17 +239,15 @@ def plan_merge(mine: str | os.PathLike, theirs: str | os.PathLike, base: str | o
     """Compare two copies (and their ancestor) and decide every row; nothing is written."""
     hm, ht = _head(Path(mine), quick_check=False), _head(Path(theirs))
     if hm.document_id != ht.document_id:
-        raise ExchangeError(
-            "other_document",
-            f"'{hm.path.name}' ({hm.opd or '?'} {hm.tahun or ''}) dan '{ht.path.name}' ({ht.opd or '?'} "
-            f"{ht.tahun or ''}) bukan salinan dokumen yang sama (id dokumen berbeda); keduanya tidak dapat "
-            "dibandingkan baris demi baris.", ht.path)
+        raise ExchangeError("other_document", "exchange.not_same_document", ht.path, a=hm.path.name,
+                            a_who=f"{hm.opd or '?'} {hm.tahun or ''}".strip(), b=ht.path.name,
+                            b_who=f"{ht.opd or '?'} {ht.tahun or ''}".strip())
     base_path: Path | None = None
     note = "versi dasar diberikan"
     if base is not None:
         hb = _head(Path(base))
         if hb.document_id != hm.document_id:
-            raise ExchangeError("other_document", f"Versi dasar '{hb.path.name}' adalah dokumen lain.", hb.path)
+            raise ExchangeError("other_document", "exchange.base_other", hb.path, name=hb.path.name)
         base_path = hb.path
         note = f"versi dasar '{hb.path.name}'"
     elif auto_base:
@@ -257,7 +255,7 @@ def plan_merge(mine: str | os.PathLike, theirs: str | os.PathLike, base: str | o
     try:
         loaded = load_set(hm.path, ht.path, base_path)
     except sqlite3.DatabaseError as exc:
-        raise DocumentFileError("damaged", f"Salinan tidak dapat dibaca seluruhnya: {exc}", hm.path) from exc
+        raise DocumentFileError("damaged", "exchange.copy_unreadable", hm.path, reason=exc) from exc
     plan = MergePlan(loaded.mine, loaded.theirs, loaded.base, note, changed=loaded.changed)
     for table in ROW_TABLES:
         _plan_table(plan, table)
@@ -850,12 +848,12 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
     if missing:
         raise UnresolvedConflicts(plan, missing)
     if out.exists():
-        raise ExchangeError("exists", f"Berkas hasil '{out.name}' sudah ada; pilih nama lain.", out)
+        raise ExchangeError("exists", "exchange.result_exists", out, name=out.name)
     if not out.parent.is_dir():
-        raise ExchangeError("no_folder", f"Folder '{out.parent}' tidak ada.", out)
+        raise ExchangeError("no_folder", "file.no_folder", out, folder=out.parent)
     for src in (plan.mine.path, plan.theirs.path):
         if out.resolve() == src.resolve():
-            raise ExchangeError("same_file", "Hasil penggabungan harus berkas baru; masukan tidak diubah.", out)
+            raise ExchangeError("same_file", "exchange.merge_same_file", out)
     notes = list(plan.notes)
     finals = {t: _final_rows(plan, t) for t in ROW_TABLES}
     for table in TREE_TABLES:
@@ -878,8 +876,7 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
             bad = [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
             bad += _check_references(plan, conn, finals)
             if bad:
-                raise ExchangeError("merge_failed", f"Hasil penggabungan tidak konsisten ({bad[0]}); tidak ditulis.",
-                                    out)
+                raise ExchangeError("merge_failed", "exchange.merge_failed", out, detail=bad[0])
             notes.extend(_duplicate_code_notes(plan, conn))
             totals = {"result": _total(conn, "main")}
             for alias, d in (("m", plan.mine), ("t", plan.theirs)):

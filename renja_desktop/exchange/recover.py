@@ -234,17 +234,15 @@ def recover(bad: str | os.PathLike, out: str | os.PathLike) -> RecoveryReport:
     """Save what can be read of ``bad`` into the new document ``out``; return the report."""
     bad, out = Path(bad), Path(out)
     if not bad.exists():
-        raise ExchangeError("missing", f"Berkas '{bad.name}' tidak ditemukan.", bad)
+        raise ExchangeError("missing", "file.missing", bad, name=bad.name)
     if out.exists():
-        raise ExchangeError("exists", f"Berkas hasil '{out.name}' sudah ada; pilih nama lain.", out)
+        raise ExchangeError("exists", "exchange.result_exists", out, name=out.name)
     if not out.parent.is_dir():
-        raise ExchangeError("no_folder", f"Folder '{out.parent}' tidak ada.", out)
+        raise ExchangeError("no_folder", "file.no_folder", out, folder=out.parent)
     with open(bad, "rb") as fh:
         head = fh.read(16)
     if head != SQLITE_MAGIC:
-        raise DocumentFileError(
-            "not_sqlite", f"Berkas '{bad.name}' bukan berkas SQLite (kepala berkas tidak dikenali); tidak ada "
-            "baris yang dapat diselamatkan. Cari salinan cadangannya.", bad)
+        raise DocumentFileError("not_sqlite", "exchange.rescue_not_sqlite", bad, name=bad.name)
     work = Path(tempfile.mkdtemp(prefix="renja-pulih-", dir=paths.data_dir()))
     try:
         src = work / "rusak.sqlite"
@@ -303,10 +301,8 @@ def _read_all(src: Path, report: RecoveryReport) -> dict[str, list[dict]]:
         conn = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
         conn.execute("SELECT name FROM sqlite_master").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise ExchangeError(
-            "unrecoverable",
-            f"Daftar tabel berkas '{report.source.name}' rusak ({exc}); tidak ada baris yang dapat diselamatkan "
-            "dengan cara ini. Cari salinan cadangannya (Berkas ▸ Cadangan…).", report.source) from exc
+        raise ExchangeError("unrecoverable", "exchange.unrecoverable", report.source, name=report.source.name,
+                            reason=exc) from exc
     data: dict[str, list[dict]] = {}
     lost: dict[str, dict[str, dict]] = {}
     data["_lost"] = lost  # type: ignore[assignment]
@@ -445,7 +441,7 @@ def _write(tmp: Path, data: dict[str, list[dict]], report: RecoveryReport) -> No
             rowcheck.rebuild(conn)  # the rescued rows get digests of their own
         bad = conn.execute("PRAGMA foreign_key_check").fetchall()
         if bad:
-            raise ExchangeError("recover_failed", f"Hasil penyelamatan tidak konsisten ({len(bad)} rujukan).", tmp)
+            raise ExchangeError("recover_failed", "exchange.recover_failed", tmp, count=len(bad))
     finally:
         conn.close()
 

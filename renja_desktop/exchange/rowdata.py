@@ -226,7 +226,7 @@ def _new_doc(conn: sqlite3.Connection, schema: str, path: Path) -> DocRows:
     meta = {k: v for k, v in conn.execute(f"SELECT key, value FROM {schema}.meta")}
     cols, rows = _fetch(conn, "document", schema)
     if not rows:
-        raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak berisi identitas dokumen.", path)
+        raise DocumentFileError("damaged", "file.no_identity", path, name=path.name)
     doc = dict(zip(cols, rows[0]))
     version = conn.execute(f"PRAGMA {schema}.user_version").fetchone()[0]
     tables: dict[str, TableRows] = {}
@@ -345,9 +345,7 @@ def load_set(mine: Path, theirs: Path, base: Path | None) -> LoadedSet:
             docs[alias] = _new_doc(conn, alias, path)
         versions = {d.user_version for d in docs.values()}
         if len(versions) > 1:
-            raise ExchangeError(
-                "versions", "Salinan-salinan ini memakai versi format berkas yang berbeda; buka masing-masing "
-                "dengan Renja Desktop terbaru (diperbarui otomatis) lalu ulangi.", Path(mine))
+            raise ExchangeError("versions", "exchange.versions", Path(mine))
         pairs = {"mine": ("m", "b"), "theirs": ("t", "b")} if base is not None else {"mine": ("m", "t")}
         changed: dict[str, dict[str, set]] = {"mine": {}, "theirs": {}}
         for side, (x, y) in pairs.items():

@@ -44,6 +44,7 @@ from ..storage import APPLICATION_ID, DocumentFileError, header_facts, inspect_f
 from . import backups, fsutil, location
 from .errors import CopyConflict, ExchangeError, os_error_message, sqlite_error_message
 from .lock import host_name, user_name
+from ..errors import Msg, Text
 from .sqlitefile import (
     KEY_DIGEST, KEY_LINEAGE, KEY_ORIGIN, KEY_SAVED_AT, KEY_SAVED_BY, KEY_TOKEN, SEGMENT, connect_ro,
     content_hash, document_row, file_digest_status, file_sha, header_ok, io_pool, lineage,
@@ -128,17 +129,10 @@ def check_target(target: Path, doc_id: str, meta: dict[str, str], rows: sqlite3.
         finally:
             conn.close()
     except (DocumentFileError, sqlite3.DatabaseError) as exc:
-        raise ExchangeError(
-            "target_bad",
-            f"Berkas tujuan '{name}' sudah ada tetapi bukan dokumen Renja yang utuh ({exc}). Berkas itu "
-            "tidak ditimpa; pilih nama lain, atau timpa secara paksa (berkas lama dicadangkan dulu).",
-            target) from exc
+        raise ExchangeError("target_bad", "exchange.target_not_renja", target, name=name, reason=exc) from exc
     if trow.get("id") != doc_id:
-        raise ExchangeError(
-            "other_document",
-            f"Berkas tujuan '{name}' berisi dokumen lain ({trow.get('opd') or '?'}, tahun "
-            f"{trow.get('tahun') or '?'}), bukan dokumen ini. Berkas itu tidak ditimpa; pilih nama lain.",
-            target)
+        raise ExchangeError("other_document", "exchange.target_other", target, name=name, opd=trow.get("opd") or "?",
+                            tahun=trow.get("tahun") or "?")
     token = tmeta.get(KEY_TOKEN)
     known = lineage_tokens(meta)
     if meta.get(KEY_TOKEN):
@@ -157,29 +151,22 @@ def check_target(target: Path, doc_id: str, meta: dict[str, str], rows: sqlite3.
         finally:
             conn.close()
     except (DocumentFileError, sqlite3.DatabaseError) as exc:
-        raise ExchangeError(
-            "target_bad",
-            f"Berkas tujuan '{name}' sudah ada tetapi rusak: {exc} Berkas itu tidak ditimpa; pilih nama "
-            "lain atau timpa secara paksa (berkas lama dicadangkan dulu).", target) from exc
+        raise ExchangeError("target_bad", "exchange.target_damaged", target, name=name, reason=exc) from exc
     if same:
         return  # same rows: nothing can be lost
     if target_hash in {x.get("hash") for x in lineage(meta)}:
         return  # the very version this document was opened from (a file without a version token)
     if _unchanged_since_known_version(target, doc_id, tmeta, known):
         return  # re-saved elsewhere without changes since a version this document descends from
-    who = tmeta.get(KEY_SAVED_BY) or "tidak diketahui"
+    who = tmeta.get(KEY_SAVED_BY) or Text("tidak diketahui", "unknown")
     when = time_text(tmeta.get(KEY_SAVED_AT))
     if token and token in known:
-        why = ("isinya diubah langsung di tempat (di luar Renja Desktop) atau rusak sejak disimpan "
-               f"oleh {who} pada {when}")
+        why = "exchange.why_changed_in_place"
     elif token:
-        why = f"berkas itu disimpan oleh {who} pada {when} dengan perubahan yang belum ada di dokumen ini"
+        why = "exchange.why_saved_elsewhere"
     else:
-        why = "berkas itu tidak berasal dari dokumen ini dan isinya berbeda"
-    raise CopyConflict(
-        f"Berkas tujuan '{name}' telah berubah sejak terakhir disalin dari dokumen ini: {why}. "
-        "Menimpanya akan menghilangkan perubahan tersebut, jadi tidak ditimpa. Gunakan Berkas ▸ "
-        "Bandingkan / gabungkan dengan salinan… (atau renja-desktop merge) lalu simpan hasilnya.", source, target)
+        why = "exchange.why_other_origin"
+    raise CopyConflict("exchange.conflict", source, target, name=name, why=Msg(why, who=who, when=when))
 
 
 def _unchanged_since_known_version(target: Path, doc_id: str, tmeta: dict[str, str], known: set[str]) -> bool:
@@ -234,11 +221,9 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
         t0 = now
 
     if _same_file(source, target) or source.resolve() == target.resolve():
-        raise ExchangeError("same_file", f"Sumber dan tujuan adalah berkas yang sama ('{source.name}').", target)
+        raise ExchangeError("same_file", "exchange.same_file", target, name=source.name)
     if not target.parent.is_dir():
-        raise ExchangeError(
-            "gone", f"Folder tujuan '{target.parent}' tidak ditemukan (flash disk dicabut?). "
-            "Berkas kerja Anda aman; pasang kembali lalu coba lagi.", target)
+        raise ExchangeError("gone", "exchange.target_folder_gone", target, folder=target.parent)
 
     # 1. the snapshot, with the source held still -------------------------------------------
     read_from = source
@@ -259,13 +244,13 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
             app_id = hold.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF  # takes the read lock
 
             if app_id != APPLICATION_ID:
-                raise DocumentFileError("foreign", f"Berkas '{source.name}' bukan dokumen Renja Desktop.", source)
+                raise DocumentFileError("foreign", "exchange.not_renja", source, name=source.name)
             row = document_row(hold)
             meta = read_meta(hold)
         except sqlite3.DatabaseError as exc:
             raise _damaged(source, str(exc)) from exc
         if row is None:
-            raise DocumentFileError("damaged", f"Berkas '{source.name}' tidak berisi identitas dokumen.", source)
+            raise DocumentFileError("damaged", "file.no_identity", source, name=source.name)
         doc_id = row["id"]
         src_size = os.path.getsize(read_from)  # cannot change while the read lock is held
         token = secrets.token_hex(16)
@@ -279,11 +264,7 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
         keep_mode = None
         if exists and _read_only_target(target):
             if not force:
-                raise ExchangeError(
-                    "read_only_target",
-                    f"Berkas tujuan '{target.name}' ditandai hanya-baca; tidak ditimpa. Hapus tanda hanya-baca "
-                    "itu, pilih nama lain, atau timpa secara paksa (--force; berkas lama dicadangkan dulu dan "
-                    "salinan baru tetap hanya-baca).", target)
+                raise ExchangeError("read_only_target", "exchange.read_only_target", target, name=target.name)
             keep_mode = target.stat().st_mode & 0o7777
         tmp = fsutil.temp_path_for(target)
         try:
@@ -327,11 +308,7 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
             else:  # writing meta took pages of the free list or added some (a long lineage, small pages)
                 same = _same_rows(tmp, hold)
             if not same:
-                raise ExchangeError(
-                    "verify_failed",
-                    f"Pemeriksaan salinan sementara '{target.name}' gagal: isinya tidak sama dengan dokumen "
-                    "(media rusak atau dicabut?). Berkas lama di tujuan tidak berubah dan berkas kerja Anda "
-                    "aman.", target)
+                raise ExchangeError("verify_failed", "exchange.verify_temp", target, name=target.name)
             flushed.result()
         except OSError as exc:
             raise os_error_message(exc, target) from exc
@@ -392,10 +369,7 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
             _drop_base(base)
             if result.previous_backup is not None:
                 _put_back(result.previous_backup, target)
-                raise ExchangeError(
-                    "verify_failed",
-                    f"Salinan di '{target.name}' tidak terbaca sama setelah disimpan (media bermasalah?). "
-                    "Versi lama telah dikembalikan; berkas kerja Anda aman. Coba flash disk lain.", target) from None
+                raise ExchangeError("verify_failed", "exchange.verify_saved", target, name=target.name) from None
             raise
         remember_intact(target)
         if base is not None and base.result() is None:
@@ -546,10 +520,7 @@ def _verify_target(target: Path, digest: str, slot: int, hashes: list[bytes], si
     page but ``meta``'s byte-for-byte, those by hash); whenever that is not conclusive, the hashes
     of the temporary file's bytes decide."""
     def failed() -> ExchangeError:
-        return ExchangeError(
-            "verify_failed",
-            f"Pemeriksaan salinan '{target.name}' gagal: isinya tidak sama dengan yang ditulis (media "
-            "rusak atau dicabut?). Berkas lama di tujuan tidak berubah dan berkas kerja Anda aman.", target)
+        return ExchangeError("verify_failed", "exchange.verify_written", target, name=target.name)
     try:
         # what the medium holds, not what the operating system still has in its cache
         fsutil.drop_cache(target)
@@ -604,9 +575,7 @@ def _remove_tree(folder: Path) -> None:
 
 
 def _damaged(source: Path, detail: str) -> DocumentFileError:
-    return DocumentFileError(
-        "damaged", f"Berkas '{source.name}' rusak ({detail}); tidak disalin agar kerusakan tidak "
-        "menyebar. Selamatkan isinya dengan 'renja-desktop recover'.", source)
+    return DocumentFileError("damaged", "exchange.source_damaged", source, name=source.name, detail=detail)
 
 
 def _unlink_quiet(path: Path) -> None:
@@ -672,15 +641,9 @@ def restore_backup(backup: str | os.PathLike, out: str | os.PathLike, overwrite:
     out = Path(out)
     inspect_file(backup, rows=True)  # also every row against its row digest
     if file_digest_status(backup) == "changed":
-        raise ExchangeError(
-            "backup_changed",
-            f"Cadangan '{backup.name}' tidak lagi sama persis dengan saat disimpan (sidik salinannya tidak "
-            "cocok: rusak, atau diubah di luar Renja Desktop); tidak dipulihkan. Pilih cadangan lain, atau "
-            "selamatkan isinya dengan 'renja-desktop recover'.", backup)
+        raise ExchangeError("backup_changed", "exchange.backup_changed", backup, name=backup.name)
     if out.exists() and not overwrite:
-        raise ExchangeError(
-            "exists", f"Berkas '{out.name}' sudah ada. Pilih nama lain, atau timpa (--force; berkas itu "
-            "dicadangkan dulu).", out)
+        raise ExchangeError("exists", "exchange.restore_exists", out, name=out.name)
     taken = backups.take_backup(out, "sebelum-pulih", raw=True, rotate_now=False) if out.exists() else None
     result = save_copy(backup, out, force=True, update_source=False, keep_previous=False)
     if taken is not None:  # rotate only now: the backup being restored may be the oldest one

@@ -60,7 +60,7 @@ class WorkSession:
         or :class:`ExchangeError` when the drive is gone, full, read-only or the file is held.
         """
         if self.origin is None:
-            raise ExchangeError("no_origin", "Dokumen ini tidak dibuka dari flash disk atau folder jaringan.",
+            raise ExchangeError("no_origin", "exchange.no_origin",
                                 self.working)
         return save_copy(document if document is not None else self.working, self.origin, force=force)
 
@@ -72,7 +72,7 @@ class WorkSession:
         """After :class:`CopyConflict`: compare the working file with the changed file at the origin
         (three-way when their common version is known). Show it in the merge dialog."""
         if self.origin is None:
-            raise ExchangeError("no_origin", "Dokumen ini tidak dibuka dari flash disk atau folder jaringan.",
+            raise ExchangeError("no_origin", "exchange.no_origin",
                                 self.working)
         return plan_merge(self.working, self.origin)
 
@@ -92,7 +92,7 @@ class WorkSession:
         Saving to the origin afterwards is allowed: the merge descends from the file there.
         """
         if self.readonly:
-            raise ExchangeError("read_only", "Dokumen dibuka hanya-baca.", self.working)
+            raise ExchangeError("read_only", "exchange.document_read_only", self.working)
         if document is not None:
             document.close()
         origin = None
