@@ -784,7 +784,7 @@ class RenjaDocument:
         sql = (f'INSERT INTO "{table.name}" (' + ", ".join(f'"{n}"' for n in names) + ") VALUES ("
                + ", ".join("?" * len(names)) + ")")
         getter = itemgetter(*names) if len(names) > 1 else (lambda r: (r[names[0]],))
-        self.conn.exec_driver_sql(sql, [getter(r) for r in rows])
+        rowcheck.insert_many(self.conn.connection.dbapi_connection, table.name, sql, [getter(r) for r in rows])
 
     @contextlib.contextmanager
     def large_cache(self, kib: int = 65536) -> Iterator[None]:
