@@ -11,7 +11,6 @@ to audit them.
 from __future__ import annotations
 
 import os
-import random
 import uuid
 from datetime import datetime, timezone
 
@@ -25,18 +24,25 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-_RNG = random.Random(os.urandom(32))
+#: ready-made ids of :func:`fast_id` (refilled 4096 at a time) and the process they were made in
+_POOL: list[str] = []
+_POOL_PID = [0]
+#: the RFC 4122 variant bits (10xx) on a random hex digit
+_VARIANT = {d: "89ab"[int(d, 16) & 3] for d in "0123456789abcdef"}
 
 
 def fast_id() -> str:
-    """A random UUID (version 4, the form of :func:`new_id`) for rows written in bulk, without a
-    system call per id (a tenth of the time of :func:`uuid.uuid4`): 122 random bits from a
-    generator seeded once per process from the system's random source."""
-    n = _RNG.getrandbits(128)
-    n = (n & ~(0xF000 << 64)) | (0x4000 << 64)   # version 4
-    n = (n & ~(0xC000 << 48)) | (0x8000 << 48)   # RFC 4122 variant
-    h = f"{n:032x}"
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    """A random UUID (version 4, the form of :func:`new_id`) for rows written in bulk: the
+    system's random bytes are fetched for 4096 ids at once instead of by a call per id (a
+    fraction of the time of :func:`uuid.uuid4`). A forked process makes its own."""
+    if not _POOL or _POOL_PID[0] != os.getpid():
+        _POOL.clear()
+        _POOL_PID[0] = os.getpid()
+        h = os.urandom(16 * 4096).hex()
+        v = _VARIANT
+        _POOL.extend(f"{h[i:i + 8]}-{h[i + 8:i + 12]}-4{h[i + 13:i + 16]}-{v[h[i + 16]]}{h[i + 17:i + 20]}-{h[i + 20:i + 32]}"
+                     for i in range(0, len(h), 32))
+    return _POOL.pop()
 
 
 def now_stamp() -> str:

@@ -85,8 +85,9 @@ def test_normalize_code_fast_path_gives_the_same(text):
 
 
 @pytest.mark.parametrize("text", CODES)
-def test_parent_code_gives_the_same(text):
+def test_parent_code_and_level_give_the_same(text):
     assert _outcome(engine._parent_code, text) == _outcome(_old_parent_code, text)
+    assert _outcome(engine._code_level, text) == _outcome(codes.code_level, text)
 
 
 HEADER = ["Kode", "", "", "", "Urusan/ Bidang Urusan/ Program/ Kegiatan/ Sub Kegiatan", "Lokasi",

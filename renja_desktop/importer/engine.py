@@ -98,16 +98,28 @@ def _has_key(table: str, cells: list[str], layout: Layout, paste: bool, found: l
     return False
 
 
-#: how many segments the parent of a code of that many segments has
+#: the level of a code of that many segments, and how many segments its parent's code has
+_LEVEL_OF_SEGMENTS = {1: codes.URUSAN, 2: codes.BIDANG_URUSAN, 3: codes.PROGRAM, 5: codes.KEGIATAN, 6: SUB_KEGIATAN}
 _PARENT_SEGMENTS = {2: 1, 3: 2, 5: 3, 6: 5}
 
 
+def _code_level(kode: str) -> int:
+    """``codes.code_level(kode)`` without parsing a canonical code into a :class:`codes.Code`
+    (every code of a table is a different one, so caching does not help)."""
+    level = _LEVEL_OF_SEGMENTS.get(kode.count(".") + 1)
+    if level is not None and codes.CANONICAL_OF_LEVEL[level].fullmatch(kode):
+        return level
+    return codes.code_level(kode)   # anything else: as parsed (or its CodeError)
+
+
 def _parent_code(kode: str) -> str:
-    """``str(parse_code(kode).parent())`` without making a :class:`codes.Code` per row (every
-    code of a table is a different one): the first segments of the (checked) code."""
-    segments = codes.parse_code(kode).segments
-    n = _PARENT_SEGMENTS.get(len(segments))
-    return str(codes.parse_code(kode).parent()) if n is None else ".".join(segments[:n])
+    """``str(parse_code(kode).parent())`` for a code below urusan level, the same way: the first
+    segments of a canonical code."""
+    parts = kode.split(".")
+    n = _PARENT_SEGMENTS.get(len(parts))
+    if n is not None and codes.CANONICAL_OF_LEVEL[_LEVEL_OF_SEGMENTS[len(parts)]].fullmatch(kode):
+        return ".".join(parts[:n])
+    return str(codes.parse_code(kode).parent())
 
 
 def _code_width(layout: Layout) -> int:
@@ -772,7 +784,7 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         nama = ""
     kode = cc.kode
     if kode:
-        level = codes.code_level(kode)
+        level = _code_level(kode)
     elif w.paste_parent is not None:
         level = min(w.paste_parent.level + 1, SUB_KEGIATAN)
     else:
@@ -858,7 +870,7 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         w.set_indikator(row_id, items)
     sd = text.get("sumber_dana", "")
     if sd and level == SUB_KEGIATAN and not w.has_sumber_dana(row_id):
-        w.set_sumber_dana(row_id, [dict(x) for x in _funding_items(sd)])
+        w.set_sumber_dana(row_id, list(_funding_items(sd)))   # read, never changed
     elif sd and level != SUB_KEGIATAN:
         notes.append(f"sumber dana '{sd[:40]}' pada {LEVEL_WORD[level]} diabaikan (hanya untuk sub kegiatan)")
     out.notes.extend(notes)
@@ -895,8 +907,8 @@ def _source_item(text: str) -> dict:
 
 @lru_cache(maxsize=4096)
 def _funding_items(sd: str) -> tuple[dict, ...]:
-    """The funding sources of a sumber dana cell (read once per distinct cell text; callers copy
-    the items). Several sources joined by line breaks (SIPD): one entry each."""
+    """The funding sources of a sumber dana cell (read once per distinct cell text; shared, so
+    callers only read the items). Several sources joined by line breaks (SIPD): one entry each."""
     names = [_SPACES.sub(" ", x).strip() for x in sd.split("\n")] if "\n" in sd else [_SPACES.sub(" ", sd)]
     return tuple(_source_item(n) for n in dict.fromkeys(n for n in names if n))
 
