@@ -167,14 +167,16 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
     if len(segs) not in (1, 2, 3, 5, 6):
         out.error = f"kode '{' '.join(tokens)}' tidak lengkap (harus berbentuk U.BB.PP.K.KK.SSSS)"
         return out
+    written = ".".join(segs)
     try:
-        canonical = codes.normalize_code(".".join(segs))
+        canonical = codes.normalize_code(written)
     except CodeError as exc:
         out.error = str(exc)
         return out
     widths = (1, 2, 2, 1, 2, 4)
     out.notes.extend(repaired)
-    for i, seg in enumerate(segs):
+    # a segment written without its leading zeros makes the canonical code differ from the written one
+    for i, seg in enumerate(segs if written != canonical else ()):
         if seg.isdigit() and len(seg) < widths[i] and (i != 5 or len(seg) == 3):
             out.notes.append(
                 f"segmen kode '{seg}' ditulis tanpa nol di depan (dibaca {seg.zfill(widths[i])})"
