@@ -997,6 +997,13 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
     current: dict[int, Any] = {}
     last_letter = ""
     w = PlanWriter(doc, report, "2.3", source, catalog=catalog)
+    of_level: dict[int, list] = {}   # the rows of each level in document order, until a row is added
+
+    def rows_of_level(level: int) -> list:
+        if level not in of_level:
+            of_level[level] = [n for n in doc.plan.walk() if n.level == level]
+        return of_level[level]
+
     for lg in block.logicals:
         out = lg.outcome
         cells = lg.cells
@@ -1024,17 +1031,18 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
         elif level == codes.KEGIATAN and parent is not None:
             pool = [c for c in parent.children if c.level == level]
         else:
-            pool = [n for n in doc.plan.walk() if n.level == level]
+            pool = rows_of_level(level)
         node, score = _best_match(nama, pool, taken)
         if node is None and t.get("rkpd_nama") and t.get("rkpd_nama") != nama:
             node, score = _best_match(t["rkpd_nama"], pool, taken)
         if node is None and pool is not None and level != codes.PROGRAM:
             # the name differs more than spelling: fall back to all rows of that level
-            node, score = _best_match(nama, [n for n in doc.plan.walk() if n.level == level], taken, 0.85)
+            node, score = _best_match(nama, rows_of_level(level), taken, 0.85)
         created = False
         if node is None:
             pid = parent.id if parent is not None else None
             rid = doc.add_plan_row(pid, "", nama, level=level, check=False)
+            of_level.clear()
             report.inserted += 1
             node = doc.plan.nodes[rid]
             w.made[rid] = "2.3"
