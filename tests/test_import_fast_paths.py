@@ -185,3 +185,12 @@ def test_fast_ids_are_uuid4_and_distinct():
     assert len(ids) == 20000
     pattern = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
     assert all(pattern.fullmatch(i) for i in ids)
+
+
+def test_text_rows_are_cleaned_cell_by_cell_as_before():
+    from renja_desktop.readers import _clean_cell, rows_from_text
+
+    lines = ["8\t01\t 02 \t2.01\t0001 Sub\t1.000.000\tDAU", "**RENCANA KERJA**\t\t", "a\u00a0b\t c ", "Kode\tUraian*\t",
+             "\u00e9t\u00e9\t1\t", "  \t\t  ", "x", "1.02\t\"kutip\"\tb", "**\t*\t***", "kata **tebal** di tengah\t2"]
+    rows = rows_from_text("\n".join(lines))
+    assert [r.cells for r in rows] == [[_clean_cell(c) for c in line.split("\t")] for line in lines]
