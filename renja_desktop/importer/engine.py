@@ -177,8 +177,8 @@ def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, run
         if is_number_row(r.cells):
             continue
         seen_data = True
-    data_like = [r.cells for r in rows if r not in header_rows and not r.is_blank()]
     if table is None:
+        data_like = [r.cells for r in rows if r not in header_rows and not r.is_blank()]
         table = guess_table([r.cells for r in first_header_block], data_like)
         if table is None and paste:
             widest = max((len(nonempty(c)) for c in data_like), default=0)
