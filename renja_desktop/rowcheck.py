@@ -13,7 +13,9 @@ How:
   a packed list of (rowid, CRC-32 of that row) to name a damaged row exactly.
 * Writing: each writing connection has TEMP triggers (in the connection, not in the file) that note
   the buckets an INSERT/UPDATE/DELETE touched; :func:`flush` re-digests those buckets just before
-  the commit (one bucket is about 0,1 ms). A write made by another program (without these
+  the commit, reading each run of consecutive buckets with one query. A bulk insert
+  (:func:`insert_many`, the import) pauses the insert trigger and notes its buckets with one
+  statement instead of one trigger run per row. A write made by another program (without these
   triggers) leaves its rows' digests stale: the next open names those rows as changed outside
   Renja Desktop, the same as damage.
 * Checking: the load reads every row anyway (``ORDER BY rowid`` costs nothing on a table scan);
