@@ -6,7 +6,7 @@ so a catalog has a version, a document names the version it follows
 offline (``renja-desktop catalog load FILE --versi NAME``), stored in the user's data folder.
 
 Bundled versions live in ``db/catalog/`` (built by ``db/build_catalog.py`` from the reference
-lists). Lookups are by code (the generic penunjang program ``X.XX.01`` answers for any bidang's
+lists and by ``scripts/build_catalog_sipd.py`` from the SIPD export of the newest list, the default). Lookups are by code (the generic penunjang program ``X.XX.01`` answers for any bidang's
 ``.01`` rows) and by name, exact or fuzzy (:mod:`difflib`), to tell a spelling difference from a
 different row.
 """
