@@ -379,6 +379,9 @@ def _version_mapping(a: str, b: str, jenis: str) -> dict[str, CodeMapping]:
     old = _names_by_code(get_catalog(a), jenis)
     new = _names_by_code(get_catalog(b), jenis)
     fresh = {k: e for k, e in new.items() if k not in old}
+    fresh_names: dict[int, list[tuple[str, str]]] = {}
+    for k, e in fresh.items():
+        fresh_names.setdefault(e.tingkat, []).append((k, normalize_name(e.nama)))
     by_name: dict[tuple[int, str], list[str]] = {}
     everywhere: dict[tuple[int, str], list[str]] = {}
     for k, e in new.items():
@@ -408,8 +411,8 @@ def _version_mapping(a: str, b: str, jenis: str) -> dict[str, CodeMapping]:
         if not targets:
             # split: several new rows at the same level whose names start with the old name
             key = normalize_name(e.nama)
-            targets = [t for t, n in fresh.items() if n.tingkat == e.tingkat and t not in claimed
-                       and len(key) >= 12 and normalize_name(n.nama).startswith(key)]
+            targets = [t for t, name in fresh_names.get(e.tingkat, ()) if t not in claimed
+                       and len(key) >= 12 and name.startswith(key)]
             if len(targets) < 2:
                 targets = []
         if len(targets) == 1:
