@@ -44,8 +44,7 @@ SOURCE = {
                "urusan Pangan Kepmendagri 900.1-861/2026 dan pengumpulan data statistik sektoral (900.1-2850/2025); "
                "baris urusan, program, kegiatan diturunkan dari kolom induk tiap sub kegiatan",
 }
-TITLE = ("SIPD TA 2027 (nomenklatur versi pemutakhiran 2027: Kepmendagri 900.1.15.5-3406/2024 dengan "
-         "pemutakhiran s.d. 900.1-861/2026, bersatuan)")
+TITLE = "SIPD TA 2027 (Kepmendagri 900.1.15.5-3406/2024 dan pemutakhirannya s.d. 900.1-861/2026, bersatuan)"
 JENIS = {"PROV": "provinsi", "KABKOT": "kabkota"}
 EMPTY = {"", "[null]", "-"}
 
