@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import collections
 import csv
+import importlib.util
 import json
+import os
+from pathlib import Path
+
+import pytest
 
 from renja_desktop.catalog import (
     ADDED, MOVED, RENAMED, REMOVED, SAME, SPLIT, bundled_dir, default_version, diff_versions, get_catalog,
@@ -121,3 +126,19 @@ def test_rollover_into_the_2027_list_maps_a_stated_move(tmp_path):
         assert new.info["nomenklatur_versi"] == LATEST
         codes_now = {n.kode for n in new.plan.walk()}
     assert {"1.02.02.2.02.0001", "1.02.02.2.02.0055"} <= codes_now and "1.02.02.2.02.0021" not in codes_now
+
+
+SOURCE_XLSX = Path(os.environ.get("RENJA_SIPD_2027_XLSX") or "missing-sipd-2027.xlsx")
+
+
+@pytest.mark.skipif(not SOURCE_XLSX.is_file(), reason="set RENJA_SIPD_2027_XLSX to the recorded SIPD export")
+def test_build_script_reproduces_the_committed_2027_list(tmp_path):
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_catalog_sipd", root / "scripts" / "build_catalog_sipd.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name in ("versions.json", f"{V2021}.tsv"):
+        (tmp_path / name).write_bytes((bundled_dir() / name).read_bytes())
+    module.build(SOURCE_XLSX, tmp_path)
+    for name in ("versions.json", f"{LATEST}.tsv", f"pemetaan/{V2021}__{LATEST}.tsv"):
+        assert (tmp_path / name).read_bytes() == (bundled_dir() / name).read_bytes(), name
