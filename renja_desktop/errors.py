@@ -664,6 +664,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dengan 'renja-desktop recover'.",
         "File '{name}' is damaged ({detail}); it was not copied so that the damage does not spread. "
         "Rescue its content with 'renja-desktop recover'."),
+    # the chapter text imported from Word or text
+    "narrative.no_docx": ("python-docx tidak terpasang ({reason})", "python-docx is not installed ({reason})"),
+    "narrative.not_docx": ("berkas '{name}' bukan dokumen Word (.docx) yang utuh: {reason}",
+                           "file '{name}' is not a whole Word document (.docx): {reason}"),
+    "narrative.damaged": ("berkas '{name}' rusak dan tidak dapat dibaca: {reason}",
+                          "file '{name}' is damaged and cannot be read: {reason}"),
+    "narrative.no_chapters": (
+        "'{source}' bukan naskah Renja: tidak ada judul bab seperti 'BAB I PENDAHULUAN' ({count} {unit} "
+        "dibaca, tidak ada yang diubah)",
+        "'{source}' is not a Renja text: no chapter heading such as 'BAB I PENDAHULUAN' ({count} {unit} "
+        "read, nothing changed)"),
+    "narrative.missing": ("berkas '{path}' tidak ditemukan", "file '{path}' was not found"),
+    "narrative.not_text": ("berkas '{name}' bukan teks biasa", "file '{name}' is not plain text"),
+    "narrative.old_doc": ("'{name}' adalah format Word lama (.doc); simpan sebagai .docx di Word lalu impor lagi",
+                          "'{name}' is in the old Word format (.doc); save it as .docx in Word and import it again"),
+    "narrative.kind": ("jenis berkas '{suffix}' tidak dikenal; pilih .docx atau .txt",
+                       "unknown kind of file '{suffix}'; choose .docx or .txt"),
+    "narrative.has_text": ("dokumen sudah punya naskah bab; pakai --replace untuk menggantinya (tidak ada yang diubah)",
+                           "the document already has chapter text; use --replace to replace it (nothing changed)"),
+    "narrative.tables": ("tabel di '{name}' tidak dapat diimpor: {reason} (tidak ada yang diubah)",
+                         "the tables in '{name}' cannot be imported: {reason} (nothing changed)"),
 }
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..importer import ImportFailure, import_text
+from ..errors import Text
 from ..service import EditError
 from . import fields as fieldmod
 from . import format as fmt
@@ -149,14 +150,13 @@ def chunks_from_docx(path: Path) -> list[Chunk]:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError as exc:  # pragma: no cover - a dependency of the app
-        raise NarrativeImportError(f"python-docx tidak terpasang ({exc})") from None
+        raise NarrativeImportError("narrative.no_docx", reason=exc) from None
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise NarrativeImportError(
-            f"berkas '{path.name}' bukan dokumen Word (.docx) yang utuh: {exc}") from None
+        raise NarrativeImportError("narrative.not_docx", name=path.name, reason=exc) from None
     except Exception as exc:  # lxml errors in a damaged part
-        raise NarrativeImportError(f"berkas '{path.name}' rusak dan tidak dapat dibaca: {exc}") from None
+        raise NarrativeImportError("narrative.damaged", name=path.name, reason=exc) from None
     out: list[Chunk] = []
     n = 0
     for el in document.element.body.iterchildren():
@@ -488,9 +488,8 @@ def parse_chunks(chunks: list[Chunk], source: str, unit: str, running: tuple[str
     for c in chunks:
         b.feed(c)
     if not b.bab:
-        raise NarrativeImportError(
-            f"'{source}' bukan naskah Renja: tidak ada judul bab seperti 'BAB I PENDAHULUAN' "
-            f"({len(chunks)} {unit} dibaca, tidak ada yang diubah)")
+        raise NarrativeImportError("narrative.no_chapters", source=source, count=len(chunks),
+                                   unit=Text(unit, {"baris": "lines", "paragraf": "paragraphs"}.get(unit, unit)))
     report.sections = sum(1 + len(s["children"]) for s in b.outline)
     # the contents lists are generated: make sure both exist even when the source had none
     kinds = [s["kind"] for s in b.outline]
@@ -559,7 +558,7 @@ def import_narrative(doc: "RenjaDocument", source: str | Path, replace: bool = F
         outline, report = parse_text(text, path.name, running)
     else:
         if not path.is_file():
-            raise NarrativeImportError(f"berkas '{path}' tidak ditemukan")
+            raise NarrativeImportError("narrative.missing", path=path)
         suffix = path.suffix.lower()
         if suffix == ".docx":
             outline, report = parse_docx(path, running)
@@ -570,26 +569,23 @@ def import_narrative(doc: "RenjaDocument", source: str | Path, replace: bool = F
             except UnicodeDecodeError:
                 content = raw.decode("cp1252", errors="replace")
             if "\x00" in content:
-                raise NarrativeImportError(f"berkas '{path.name}' bukan teks biasa")
+                raise NarrativeImportError("narrative.not_text", name=path.name)
             outline, report = parse_text(content, path.name, running)
             text = content
         elif suffix == ".doc":
-            raise NarrativeImportError(f"'{path.name}' adalah format Word lama (.doc); simpan sebagai .docx di Word "
-                                       "lalu impor lagi")
+            raise NarrativeImportError("narrative.old_doc", name=path.name)
         else:
-            raise NarrativeImportError(f"jenis berkas '{path.suffix}' tidak dikenal; pilih .docx atau .txt")
+            raise NarrativeImportError("narrative.kind", suffix=path.suffix)
     existing = rows(doc)
     if existing and not replace:
-        raise NarrativeImportError("dokumen sudah punya naskah bab; pakai --replace untuk menggantinya "
-                                   "(tidak ada yang diubah)")
+        raise NarrativeImportError("narrative.has_text")
     with doc.batch():
         if tables:
             table_text = text if text is not None else docx_as_text(path)
             try:
                 report.table_report = import_text(doc, table_text, source=path.name)
             except ImportFailure as exc:
-                raise NarrativeImportError(f"tabel di '{path.name}' tidak dapat diimpor: {exc} "
-                                           "(tidak ada yang diubah)") from None
+                raise NarrativeImportError("narrative.tables", name=path.name, reason=exc) from None
         InstallOutline(outline, replace=True).apply(doc)
     return report
 
