@@ -685,6 +685,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "the document already has chapter text; use --replace to replace it (nothing changed)"),
     "narrative.tables": ("tabel di '{name}' tidak dapat diimpor: {reason} (tidak ada yang diubah)",
                          "the tables in '{name}' cannot be imported: {reason} (nothing changed)"),
+    # the Renstra: import and comparison
+    "renstra.no_header": ("{source}: tidak ada baris kepala tabel Renstra (kolom 'Kode' dan kolom tahun)",
+                          "{source}: no Renstra table header row (a 'Kode' column and year columns)"),
+    "renstra.header_columns": (
+        "{source} baris {line}: kepala tabel tanpa kolom tahun (mis. '2022' atau 'Target 2022' dan 'Rp "
+        "2022') atau tanpa kolom 'Kode'",
+        "{source} line {line}: the table header has no year columns (e.g. '2022', or 'Target 2022' and "
+        "'Rp 2022') or no 'Kode' column"),
+    "renstra.bad_code": ("{source} baris {line} kolom {column}: kode '{kode}' tidak sah",
+                         "{source} line {line} column {column}: code '{kode}' is not valid"),
+    "renstra.code_twice": ("{source} baris {line}: kode {kode} sudah ada di baris {first}",
+                           "{source} line {line}: code {kode} is already on line {first}"),
+    "renstra.bad_budget": ("{source} baris {line} kolom {column} (anggaran {year}): {reason}",
+                           "{source} line {line} column {column} (budget {year}): {reason}"),
+    "renstra.bad_final_budget": ("{source} baris {line} kolom {column} (anggaran akhir): {reason}",
+                                 "{source} line {line} column {column} (final budget): {reason}"),
+    "renstra.no_rows": ("{source}: tidak ada baris Renstra berkode di bawah kepala tabel",
+                        "{source}: no Renstra rows with a code under the table header"),
+    "renstra.other_nomenclature": (
+        "{source}: {count} dari {of} kode program/kegiatan/sub kegiatan tidak ada di nomenklatur dokumen "
+        "({versi}), mis. {examples}: Renstra ini memakai nomenklatur lain{hint}. Petakan kodenya dahulu "
+        "atau ganti versi nomenklatur dokumen; tidak ada yang diubah",
+        "{source}: {count} of {of} program/activity/sub-activity codes are not in the document's "
+        "nomenclature ({versi}), e.g. {examples}: this Renstra uses another nomenclature{hint}. Map its "
+        "codes first or change the document's nomenclature version; nothing was changed"),
+    "renstra.no_values": ("{source}: tidak ada nilai per tahun", "{source}: no values per year"),
+    "renstra.period": (
+        "{source}: periode Renstra {first}-{last} tidak memuat tahun dokumen {tahun}; impor Renstra "
+        "periode yang benar",
+        "{source}: the Renstra period {first}-{last} does not include the document's year {tahun}; import "
+        "the Renstra of the right period"),
+    "renstra.none": ("dokumen '{name}' belum memiliki Renstra; impor dahulu: renstra FILE import SOURCE",
+                     "document '{name}' has no Renstra yet; import it first: renstra FILE import SOURCE"),
+    "renstra.rollup": ("anggaran {year} tertulis {declared}, jumlah rinciannya {total} (selisih {diff})",
+                       "budget {year} written as {declared}, the sum of its rows {total} (difference {diff})"),
+    "renstra.rollup_final": ("anggaran akhir periode tertulis {declared}, jumlah rinciannya {total}",
+                             "final budget of the period written as {declared}, the sum of its rows {total}"),
+    "renstra.no_children": ("beranggaran tetapi tanpa rincian di bawahnya", "has a budget but no rows under it"),
+    "renstra.only_renja": ("ada di Renja, tidak ada di Renstra", "in the Renja, not in the Renstra"),
+    "renstra.pagu": ("pagu Renja {pagu}, anggaran Renstra {tahun} {anggaran} (selisih {diff})",
+                     "Renja budget {pagu}, Renstra budget {tahun} {anggaran} (difference {diff})"),
+    "renstra.target": ("target Renja {renja}, target Renstra {tahun} {renstra}",
+                       "Renja target {renja}, Renstra target {tahun} {renstra}"),
+    "renstra.only_renstra": ("ada di Renstra, tidak ada di Renja", "in the Renstra, not in the Renja"),
 }
 
 

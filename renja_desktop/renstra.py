@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import codes
 from .codes import KEGIATAN, PROGRAM, SUB_KEGIATAN
+from .errors import Msg, Text
 from .formatting import decimal_to_text
 from .model import RenstraNilai, RenstraRow, new_id, now_stamp
 from .operations import Operation
@@ -212,7 +213,7 @@ def parse_rows(name: str, rows) -> tuple[list[RenstraItem], list[str]]:
             start = i
             break
     if start is None:
-        raise RenstraError(f"{name}: tidak ada baris kepala tabel Renstra (kolom 'Kode' dan kolom tahun)")
+        raise RenstraError("renstra.no_header", source=name)
     header_rows = []
     data_from = start
     for j in range(start, min(start + 4, len(rows))):
@@ -227,8 +228,7 @@ def parse_rows(name: str, rows) -> tuple[list[RenstraItem], list[str]]:
         data_from = j + 1
     cols = _columns_from(combine_header(header_rows))
     if cols is None:
-        raise RenstraError(f"{name} baris {rows[start].line}: kepala tabel tanpa kolom tahun (mis. '2022' atau "
-                           "'Target 2022' dan 'Rp 2022') atau tanpa kolom 'Kode'")
+        raise RenstraError("renstra.header_columns", source=name, line=rows[start].line)
     items: list[RenstraItem] = []
     by_kode: dict[str, RenstraItem] = {}
     last: RenstraItem | None = None
@@ -249,9 +249,10 @@ def parse_rows(name: str, rows) -> tuple[list[RenstraItem], list[str]]:
             continue
         kode = _code_of(raw_kode)
         if kode is None:
-            raise RenstraError(f"{name} baris {r.line} kolom {cols.kode + 1}: kode '{raw_kode}' tidak sah")
+            raise RenstraError("renstra.bad_code", source=name, line=r.line, column=cols.kode + 1, kode=raw_kode)
         if kode in by_kode:
-            raise RenstraError(f"{name} baris {r.line}: kode {kode} sudah ada di baris {by_kode[kode].sumber.rsplit(' ', 1)[-1]}")
+            raise RenstraError("renstra.code_twice", source=name, line=r.line, kode=kode,
+                               first=by_kode[kode].sumber.rsplit(" ", 1)[-1])
         level = codes.code_level(kode)
         item = RenstraItem(new_id(), None, 0, level, kode, cell(cells, cols.nama), cell(cells, cols.indikator),
                            cell(cells, cols.satuan), sumber=f"{Path(name).name} baris {r.line}")
@@ -263,20 +264,22 @@ def parse_rows(name: str, rows) -> tuple[list[RenstraItem], list[str]]:
                 else:
                     a, err = read_money(cell(cells, i))
                     if err:
-                        raise RenstraError(f"{name} baris {r.line} kolom {i + 1} (anggaran {year}): {err}")
+                        raise RenstraError("renstra.bad_budget", source=name, line=r.line, column=i + 1, year=year,
+                                           reason=err)
                 item.nilai[year] = (t, a)
         if cols.target_akhir is not None:
             item.target_akhir = cell(cells, cols.target_akhir)
         if cols.anggaran_akhir is not None:
             a, err = read_money(cell(cells, cols.anggaran_akhir))
             if err:
-                raise RenstraError(f"{name} baris {r.line} kolom {cols.anggaran_akhir + 1} (anggaran akhir): {err}")
+                raise RenstraError("renstra.bad_final_budget", source=name, line=r.line,
+                                   column=cols.anggaran_akhir + 1, reason=err)
             item.anggaran_akhir = a
         items.append(item)
         by_kode[kode] = item
         last = item
     if not items:
-        raise RenstraError(f"{name}: tidak ada baris Renstra berkode di bawah kepala tabel")
+        raise RenstraError("renstra.no_rows", source=name)
     # link by code: the nearest ancestor code present
     counters: dict[str | None, int] = {}
     for it in items:
@@ -340,11 +343,10 @@ def _nomenclature_problem(doc: "RenjaDocument", items: list[RenstraItem], name: 
             miss = sum(1 for it in checked if other.lookup(it.kode, jenis) is None)
             if miss < len(unknown):
                 better.append(v["versi"])
-        hint = f"; kode-kodenya cocok dengan nomenklatur {', '.join(better)}" if better else ""
-        raise RenstraError(
-            f"{name}: {len(unknown)} dari {len(checked)} kode program/kegiatan/sub kegiatan tidak ada di "
-            f"nomenklatur dokumen ({cat.versi}), mis. {', '.join(unknown[:3])}: Renstra ini memakai nomenklatur "
-            f"lain{hint}. Petakan kodenya dahulu atau ganti versi nomenklatur dokumen; tidak ada yang diubah")
+        hint = Text(f"; kode-kodenya cocok dengan nomenklatur {', '.join(better)}",
+                    f"; its codes match nomenclature {', '.join(better)}") if better else ""
+        raise RenstraError("renstra.other_nomenclature", source=name, count=len(unknown), of=len(checked),
+                           versi=cat.versi, examples=", ".join(unknown[:3]), hint=hint)
     return unknown
 
 
@@ -361,10 +363,9 @@ def store(doc: "RenjaDocument", items: list[RenstraItem], notes: list[str], name
     ys = years(items)
     tahun = doc.info["tahun"]
     if not ys:
-        raise RenstraError(f"{name}: tidak ada nilai per tahun")
+        raise RenstraError("renstra.no_values", source=name)
     if tahun not in ys:
-        raise RenstraError(f"{name}: periode Renstra {min(ys)}-{max(ys)} tidak memuat tahun dokumen {tahun}; "
-                           "impor Renstra periode yang benar")
+        raise RenstraError("renstra.period", source=name, first=min(ys), last=max(ys), tahun=tahun)
     unknown = _nomenclature_problem(doc, items, name)
     stamp = now_stamp()
     rows, vals = copy_rows(items, stamp)
@@ -526,19 +527,20 @@ def check_rollup(items: list[RenstraItem]) -> list[Finding]:
                 total = sum(k or 0 for k in kids)
                 if declared != total:
                     out.append(Finding("rollup", it.kode, it.nama,
-                                       f"anggaran {y} tertulis {_rp(declared)}, jumlah rinciannya {_rp(total)} "
-                                       f"(selisih {_rp(declared - total)})", y, total, declared))
+                                       Msg("renstra.rollup", year=y, declared=_rp(declared), total=_rp(total),
+                                           diff=_rp(declared - total)), y, total, declared))
             if it.anggaran_akhir is not None:
                 kids = [c.anggaran_akhir for c in it.children]
                 if any(k is not None for k in kids):
                     total = sum(k or 0 for k in kids)
                     if total != it.anggaran_akhir:
                         out.append(Finding("rollup", it.kode, it.nama,
-                                           f"anggaran akhir periode tertulis {_rp(it.anggaran_akhir)}, jumlah "
-                                           f"rinciannya {_rp(total)}", None, total, it.anggaran_akhir))
+                                           Msg("renstra.rollup_final", declared=_rp(it.anggaran_akhir),
+                                               total=_rp(total)),
+                                           None, total, it.anggaran_akhir))
         elif it.level < deepest and (any(a for _, a in it.nilai.values()) or it.anggaran_akhir):
             out.append(Finding("rollup_tanpa_anak", it.kode, it.nama,
-                               "beranggaran tetapi tanpa rincian di bawahnya", None, None,
+                               Msg("renstra.no_children"), None, None,
                                it.anggaran_akhir if it.anggaran_akhir is not None
                                else sum(a or 0 for _, a in it.nilai.values())))
     return out
@@ -556,8 +558,7 @@ def check(doc: "RenjaDocument") -> CheckResult:
     tahun = doc.info["tahun"]
     ys = years(items)
     if not items:
-        raise RenstraError(f"dokumen '{doc.path.name}' belum memiliki Renstra; impor dahulu: "
-                           "renstra FILE import SOURCE")
+        raise RenstraError("renstra.none", name=doc.path.name)
     rs = by_code(items)
     rollup = check_rollup(items)
     dev: list[Finding] = []
@@ -568,26 +569,26 @@ def check(doc: "RenjaDocument") -> CheckResult:
         in_renja[node.kode] = node
         it = rs.get(node.kode)
         if it is None:
-            dev.append(Finding("hanya_renja", node.kode, node.nama, "ada di Renja, tidak ada di Renstra", tahun,
+            dev.append(Finding("hanya_renja", node.kode, node.nama, Msg("renstra.only_renja"), tahun,
                                node.sums[0], None))
             continue
         target, anggaran = it.nilai.get(tahun, ("", None))
         pagu = node.sums[0]
         if anggaran is not None and pagu != anggaran:
             dev.append(Finding("pagu", node.kode, node.nama,
-                               f"pagu Renja {_rp(pagu)}, anggaran Renstra {tahun} {_rp(anggaran)} "
-                               f"(selisih {_rp(pagu - anggaran)})", tahun, pagu, anggaran))
+                               Msg("renstra.pagu", pagu=_rp(pagu), tahun=tahun, anggaran=_rp(anggaran),
+                                   diff=_rp(pagu - anggaran)), tahun, pagu, anggaran))
         inds = doc.indikator.get(node.id, [])
         renja_target = _dec(inds[0].get("target", "")) if inds else None
         renstra_target = _dec(target)
         if renja_target is not None and renstra_target is not None and renja_target != renstra_target:
             dev.append(Finding("target", node.kode, node.nama,
-                               f"target Renja {inds[0].get('target')}, target Renstra {tahun} {target}",
+                               Msg("renstra.target", renja=inds[0].get("target"), tahun=tahun, renstra=target),
                                tahun, inds[0].get("target"), target))
     for it in items:
         if it.level in (PROGRAM, KEGIATAN, SUB_KEGIATAN) and it.kode not in in_renja:
             anggaran = it.nilai.get(tahun, ("", None))[1]
-            dev.append(Finding("hanya_renstra", it.kode, it.nama, "ada di Renstra, tidak ada di Renja", tahun,
+            dev.append(Finding("hanya_renstra", it.kode, it.nama, Msg("renstra.only_renstra"), tahun,
                                None, anggaran))
     status = []
     for kode in sorted(set(k for k, n in in_renja.items() if n.level == KEGIATAN)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from .. import notes as notes_mod
 from .. import renstra as renstra_mod
 from .. import stages
+from ..errors import message
 from ..formatting import format_rupiah
 from ..service import EditError
 from ..storage import DocumentFileError
@@ -482,7 +483,7 @@ class RenstraCheckDialog(QDialog):
         for title, findings in groups:
             top = QTreeWidgetItem([title, "", "", str(len(findings))])
             for f in findings:
-                top.addChild(QTreeWidgetItem([f.jenis.replace("_", " "), f.kode, f.nama, f.pesan]))
+                top.addChild(QTreeWidgetItem([f.jenis.replace("_", " "), f.kode, f.nama, message(f.pesan)]))
             self.tree.addTopLevelItem(top)
         top = QTreeWidgetItem([translate("Stages", "Status kegiatan"), "", "", str(len(result.status))])
         for s in result.status:
