@@ -729,6 +729,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "renstra.target": ("target Renja {renja}, target Renstra {tahun} {renstra}",
                        "Renja target {renja}, Renstra target {tahun} {renstra}"),
     "renstra.only_renstra": ("ada di Renstra, tidak ada di Renja", "in the Renstra, not in the Renja"),
+    # the import report's rows (details)
+    "row.completes": ("baris indikator/nilai milik baris di atasnya", "an indicator/value line of the row above"),
+    "row.continues": ("sambungan baris di atasnya (terpotong pindah halaman)",
+                      "the continuation of the row above (cut by a page break)"),
+    "row.text_outside": ("teks di luar baris tabel", "text outside the table's rows"),
+    "row.orphan": ("baris tanpa kode/nomor dan tidak ada baris data di atasnya untuk disambung",
+                   "a line without a code/number and no data row above it to continue"),
+    "row.blank": ("baris kosong", "a blank line"),
+    "row.document_text": ("teks dokumen di luar tabel", "document text outside the table"),
+    "row.tabbed_outside": ("baris bertab di luar tabel Renja (mis. daftar isi)",
+                           "a tabbed line outside the Renja tables (e.g. a table of contents)"),
+    "row.where_source": ("{source} baris {line}", "{source} line {line}"),
+    "row.where": ("baris {line}", "line {line}"),
+    "row.status_imported": ("diimpor", "imported"),
+    "row.status_continuation": ("sambungan baris sebelumnya", "continuation of the row before"),
+    "row.status_recognised": ("dikenali (bukan data)", "recognised (not data)"),
+    "row.status_rejected": ("ditolak", "rejected"),
+    "row.merged_into": (", digabung ke baris {line}", ", merged into line {line}"),
+    "row.note": ("catatan: {note}", "note: {note}"),
 }
 
 

@@ -159,7 +159,7 @@ def test_english_window_shows_core_messages_in_english(window, tmp_path, monkeyp
     errors: list[str] = []
     monkeypatch.setattr(texts, "show_error", lambda _p, title, text, informative="": errors.append(text))
     reports: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: reports.append(box.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: reports.append(box.text() + "\n" + box.detailedText()) or 0)
     window.set_language("en")
     try:
         assert window.editor.execute(stages.FreezeStage("  ", "Budi")) == \
@@ -180,6 +180,7 @@ def test_english_window_shows_core_messages_in_english(window, tmp_path, monkeyp
                           encoding="utf-8")
         assert import_flow.run_import(window, source, None, "2.4")
         assert reports[-1].startswith("Import from usulan.tsv (Table 2.4): 2 source rows read.")
+        assert "usulan.tsv line 2: imported (Table 2.4)" in reports[-1]
 
         broken = tmp_path / "rusak.sqlite"
         broken.write_bytes(b"bukan berkas sqlite" * 100)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..catalog import catalog_for_document
+from ..errors import Msg
 from ..readers import ImportFailure, Source, TableNotRecognized, file_source, list_sheets, text_source
 from ..validation import validate
 from .cells import nonempty
@@ -109,7 +110,7 @@ def _import_document(doc: "RenjaDocument", src: Source, report: ImportReport, ca
     for r in seg.outside:
         kind = "kosong" if r.is_blank() else "teks dokumen"
         report.add(RowOutcome(r.line, RECOGNISED, "", kind=kind,
-                              reason="baris kosong" if r.is_blank() else "teks dokumen di luar tabel"))
+                              reason=Msg("row.blank") if r.is_blank() else Msg("row.document_text")))
     blocks = []
     for b in seg.blocks:
         table = b.table
@@ -118,7 +119,7 @@ def _import_document(doc: "RenjaDocument", src: Source, report: ImportReport, ca
         if table is None:
             for r in b.rows:
                 report.add(RowOutcome(r.line, RECOGNISED, "", kind="teks dokumen",
-                                      reason="baris bertab di luar tabel Renja (mis. daftar isi)"))
+                                      reason=Msg("row.tabbed_outside")))
             continue
         blocks.append((table, b))
     blocks.sort(key=lambda tb: _ORDER.get(tb[0], 9))

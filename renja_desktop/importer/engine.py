@@ -23,6 +23,7 @@ from ..catalog import match_sumber_dana
 from ..compute import is_additive
 from ..findings import IMPORT_NOTES_KEY
 from ..formatting import format_rupiah
+from ..errors import Msg
 from ..model import fast_id, now_stamp
 from ..readers import ImportFailure, SourceRow, TableNotRecognized
 from .cells import (
@@ -280,14 +281,12 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
                 prev.cells[i] = join_text(prev.cells[i], c)
             prev.merged.append(r.line)
             report.add(RowOutcome(r.line, CONTINUATION, table, merged_into=prev.line,
-                                  reason="baris indikator/nilai milik baris di atasnya" if completes
-                                  else "sambungan baris di atasnya (terpotong pindah halaman)"))
+                                  reason=Msg("row.completes") if completes else Msg("row.continues")))
             continue
         if len(filled) == 1 and len(filled[0][1]) > 0 and "\t" not in r.raw:
-            rec("teks", "teks di luar baris tabel")
+            rec("teks", Msg("row.text_outside"))
             continue
-        report.add(RowOutcome(r.line, REJECTED, table,
-                              reason="baris tanpa kode/nomor dan tidak ada baris data di atasnya untuk disambung"))
+        report.add(RowOutcome(r.line, REJECTED, table, reason=Msg("row.orphan")))
     return Block(table, layout, logicals, totals)
 
 

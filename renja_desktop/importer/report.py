@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from ..errors import Msg
+from ..errors import Msg, message
 
 IMPORTED = "imported"
 CONTINUATION = "continuation"
@@ -41,21 +41,25 @@ class RowOutcome:
     def as_dict(self) -> dict:
         return asdict(self)
 
-    def line_text(self, source: str = "") -> str:
-        where = f"{source} baris {self.line}" if source else f"baris {self.line}"
-        label = STATUS_LABEL.get(self.status, self.status)
+    def line_text(self, source: str = "", lang: str | None = None) -> str:
+        """The row's outcome on one line (its notes below), in ``lang`` (bawaan: the current
+        language). Notes the importer wrote as plain text stay Indonesian."""
+        def say(key: str, **params) -> str:
+            return Msg(key, **params).message(lang)
+
+        where = say("row.where_source", source=source, line=self.line) if source else say("row.where", line=self.line)
+        text = f"{where}: {say('row.status_' + self.status) if self.status in STATUS_LABEL else self.status}"
         what = " ".join(x for x in (self.kode, (self.nama or "")[:60]) if x)
-        text = f"{where}: {label}"
         if self.tabel:
-            text += f" (Tabel {self.tabel})"
+            text += f" ({say('summary.table')} {self.tabel})"
         if self.status == CONTINUATION and self.merged_into:
-            text += f", digabung ke baris {self.merged_into}"
+            text += say("row.merged_into", line=self.merged_into)
         if what:
             text += f" - {what}"
         if self.reason:
-            text += f": {self.reason}"
+            text += f": {message(self.reason, lang)}"
         for note in self.notes:
-            text += f"\n    catatan: {note}"
+            text += "\n    " + say("row.note", note=message(note, lang))
         return text
 
 
