@@ -228,6 +228,13 @@ OTHER_LABELS = {
     "sumber": ("sumber", "source"),
     "*": ("baris", "row"),
     "*order": ("urutan", "order"),
+    # columns and places named by the checks' findings
+    "tingkat": ("tingkat", "level"),
+    "judul": ("judul", "title"),
+    "isi": ("isi", "content"),
+    "tabel": ("tabel", "table"),
+    "Identitas": ("Identitas", "Identity"),
+    "naskah": ("naskah", "chapter text"),
 }
 
 
@@ -383,7 +390,8 @@ WINDOW_COLUMNS: dict[str, tuple[Heading, ...]] = {
         _h("pagu", "plan", *_PAGU_INDIKATIF, kind="money", tip_id="Pagu indikatif hasil analisis kebutuhan (Rp)",
            tip_en="Indicative budget from the needs analysis (Rp)", group="analisis"),
         Heading("selisih", "Selisih pagu (Rp)", "Budget difference (Rp)", "money",
-                "Pagu hasil analisis − pagu rancangan awal RKPD", "Needs-analysis budget − RKPD first-draft budget"),
+                "Pagu hasil analisis − pagu rancangan awal RKPD",
+                "Needs-analysis budget − RKPD first-draft budget"),
         _h("rkpd_catatan", "plan", "Catatan penting", "Important notes"),
     ),
     "2.1": (

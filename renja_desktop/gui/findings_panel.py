@@ -171,7 +171,8 @@ class FindingsPanel(QWidget):
         self.tree.clear()
         items = []
         for f in self.findings:
-            item = QTreeWidgetItem([severity_name(f.severity), f.tabel, f.kode, self.column_label(f.kolom),
+            tabel = f.tabel if f.tabel[:1].isdigit() or f.tabel == "TOTAL" else registry.field_label(f.tabel)
+            item = QTreeWidgetItem([severity_name(f.severity), tabel, f.kode, self.column_label(f.kolom),
                                     message(f.pesan), f.tercetak, f.terhitung])
             colour = SEVERITY_COLOURS.get(f.severity)
             if colour:
@@ -210,7 +211,7 @@ class FindingsPanel(QWidget):
             return f"({n}) {'Rp' if prefix == 'rp' else 'K'}"
         if registry.field(kolom, "plan") is not None:
             return registry.field_label(kolom, "plan")
-        return kolom
+        return registry.field_label(kolom) if kolom else ""
 
     def counts(self) -> tuple[int, int]:
         errors = sum(1 for f in self.findings if f.severity == ERROR)

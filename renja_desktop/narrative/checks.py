@@ -24,18 +24,21 @@ def narrative_findings(doc: "RenjaDocument") -> list[Finding]:
         where = label(n)
         for name in fieldmod.unknown_in(n.judul):
             out.append(Finding(WARNING, "naskah", n.nomor, "judul",
-                               Msg("finding.naskah_field", section=where, field="{" + name + "}", shown="{" + name + "?}"),
+                               Msg("finding.naskah_field", section=where, field="{" + name + "}",
+                                   shown="{" + name + "?}"),
                                row_id=n.id, rule="naskah_isian"))
         try:
             blocks = fmt.loads(n.content)
         except fmt.FormatError as exc:
-            out.append(Finding(WARNING, "naskah", n.nomor, "isi", Msg("finding.naskah_format", section=where, reason=exc), row_id=n.id,
+            out.append(Finding(WARNING, "naskah", n.nomor, "isi",
+                               Msg("finding.naskah_format", section=where, reason=exc), row_id=n.id,
                                rule="naskah_format"))
             continue
         unknown = sorted({u for runs in fmt.iter_runs(blocks) for u in fieldmod.unknown_in(fmt.runs_text(runs))})
         for name in unknown:
             out.append(Finding(WARNING, "naskah", n.nomor, "isi",
-                               Msg("finding.naskah_field", section=where, field="{" + name + "}", shown="{" + name + "?}"),
+                               Msg("finding.naskah_field", section=where, field="{" + name + "}",
+                                   shown="{" + name + "?}"),
                                row_id=n.id, rule="naskah_isian"))
         placed.update(b["tabel"] for b in blocks if b["type"] == "table_ref")
     missing = [t for t in fmt.TABLE_REFS if t not in placed]
