@@ -107,7 +107,7 @@ def run(rows: int, workdir: Path) -> list[tuple[str, float, str]]:
         seen.clear()
         value = str(base + (i + 1) * 1000)
         t0 = time.perf_counter()
-        ok = page.proxy.setData(index, value, Qt.ItemDataRole.EditRole)
+        ok = page.view.model().setData(index, value, Qt.ItemDataRole.EditRole)
         QApplication.processEvents()
         t1 = time.perf_counter()
         if not ok or top not in seen or not set(ancestors) <= seen:

@@ -171,8 +171,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.plan_page = PlanPage(doc, editor, self.tabs)
-        self.eval_page = EvalPage(doc, editor, self.tabs)
-        self.t23_page = Tabel23Page(doc, editor, self.tabs)
+        # the tabs not shown at opening build their trees when first shown (gui/pages.py)
+        self.eval_page = EvalPage(doc, editor, self.tabs, lazy=True)
+        self.t23_page = Tabel23Page(doc, editor, self.tabs, lazy=True)
         self.pelayanan_page = ListPage(doc, editor, "pelayanan", self.tabs)
         self.usulan_page = ListPage(doc, editor, "usulan", self.tabs)
         self.identity = IdentityForm(doc, editor, self.tabs)
@@ -206,14 +207,9 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(doc)
         self.findings.jump.connect(self.jump_to_finding)
         self.findings_dock.setWidget(self.findings)
-        # big documents open folded to programs; expanding 50.000 rows is the user's choice
-        big = len(doc.plan.nodes) > 5000
-        for page in (self.plan_page, self.t23_page):
-            page.collapse_to_programs() if big else page.view.expandAll()
-        self.eval_page.collapse_to_programs() if len(doc.evaluation.nodes) > 5000 else self.eval_page.view.expandAll()
         self.actions_["quarters"].setChecked(self.eval_page.quarters_visible())
         self.tabs.setCurrentWidget(self.plan_page)
-        first = self.plan_page.proxy.index(0, 0)
+        first = self.plan_page.view.model().index(0, 0)
         if first.isValid():
             self.plan_page.view.setCurrentIndex(first)
         self.plan_page.view.setFocus()
