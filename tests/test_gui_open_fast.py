@@ -1,0 +1,142 @@
+"""What keeps a big document quick to open stays invisible to the user (issue 17).
+
+* The tree view shows its model directly while no search is active; the filter proxy is swapped in
+  for a search and out when it is cleared (gui/pages.py). Editing, the current row, the expanded
+  rows, the column widths and hidden columns survive both swaps.
+* Tabel 2.1 and 2.3 build their trees when first shown, from the document as it is then.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from gui_support import ids_by_kode
+from renja_desktop.formatting import format_rupiah
+
+LEAF = "8.01.01.2.01.0001"
+
+
+def search(page, text: str) -> None:
+    page.search.setText(text)
+    page._apply_filter()
+
+
+def test_search_typed_then_cleared_swaps_the_proxy_in_and_out(window):
+    page = window.plan_page
+    doc = window.doc
+    ids = ids_by_kode(doc)
+    assert page.view.model() is page.model            # no search: no proxy in between
+    page.view.collapseAll()
+    page.view.expand(page.view_index(ids["8"]))
+    page.view.expand(page.view_index(ids["8.01"]))
+    page.view.expand(page.view_index(ids["8.01.01"]))
+    page.view.header().resizeSection(page.model.column_index("nama"), 333)
+    page.select_row(ids["8.01.02"], "nama")
+
+    search(page, "paskibraka")
+    assert page.view.model() is page.proxy
+    assert page.current_row_id() == ids["8.01.02"]     # still the current row (it is an ancestor)
+    assert not page.view_index(ids[LEAF]).isValid()
+    match = ids["8.01.02.2.01.0008"]
+    assert page.view.isExpanded(page.view_index(ids["8.01.02.2.01"]))   # matches are shown
+    # an edit while searching goes through the proxy and repaints the parents' totals
+    assert page.view.model().setData(page.view_index(match, "pagu"), "7.000.000", Qt.ItemDataRole.EditRole)
+    assert doc.plan.nodes[match].values["pagu"] == 7_000_000
+    assert page.view_index(ids["8.01.02"], "pagu").data() == format_rupiah(doc.plan.pagu(ids["8.01.02"]))
+    assert page.view.header().sectionSize(page.model.column_index("nama")) == 333
+
+    search(page, "")
+    assert page.view.model() is page.model
+    assert page.proxy.sourceModel() is None           # no proxy work on edits while not searching
+    assert page.view_index(ids[LEAF]).isValid()
+    assert page.current_row_id() == ids["8.01.02"]
+    assert page.view.currentIndex().column() == page.model.column_index("nama")
+    # the rows expanded before the search are expanded again, the others folded as they were
+    for kode in ("8", "8.01", "8.01.01"):
+        assert page.view.isExpanded(page.view_index(ids[kode]))
+    assert not page.view.isExpanded(page.view_index(ids["8.01.02"]))   # expanded only to show the match
+    assert page.view.header().sectionSize(page.model.column_index("nama")) == 333
+    # the current row follows the new selection model: the detail panel and actions keep working
+    page.select_row(ids[LEAF], "pagu")
+    assert window.detail.row_id == ids[LEAF]
+    assert page.current_row_id() == ids[LEAF]
+    assert window.actions_["delete"].isEnabled()
+    window.stack.undo()
+    assert doc.plan.nodes[match].values["pagu"] != 7_000_000
+
+
+def test_search_again_after_clearing_and_undo_while_searching(window):
+    page = window.plan_page
+    doc = window.doc
+    ids = ids_by_kode(doc)
+    for _ in range(2):
+        search(page, "8.01.01.2.02")
+        assert page.view.model() is page.proxy
+        assert page.view_index(ids["8.01.01.2.02.0001"]).isValid()
+        assert not page.view_index(ids["8.01.02"]).isValid()
+        search(page, "")
+        assert page.view_index(ids["8.01.02"]).isValid()
+    search(page, "8.01.01")
+    assert window.editor.set_plan(ids[LEAF], nama="Nama baru") is None
+    assert page.view_index(ids[LEAF], "nama").data() == "Nama baru"
+    window.stack.undo()
+    assert page.view_index(ids[LEAF], "nama").data() != "Nama baru"
+    search(page, "")
+    assert page.model.mirror_matches_tree()
+
+
+def test_frozen_columns_of_tabel_21_follow_the_swap(window):
+    page = window.eval_page
+    window.tabs.setCurrentWidget(page)
+    frozen = page.view.frozen_view
+    hidden = page.view.isColumnHidden(page.model.column_index("k_8"))
+    search(page, "8.01.01")
+    assert frozen.model() is page.proxy and frozen.selectionModel() is page.view.selectionModel()
+    assert page.view.isColumnHidden(page.model.column_index("k_8")) == hidden   # quarters as chosen
+    search(page, "")
+    assert frozen.model() is page.model and frozen.selectionModel() is page.view.selectionModel()
+    assert page.view.isColumnHidden(page.model.column_index("k_8")) == hidden
+    assert frozen.isColumnHidden(page.model.column_index("rp_5"))   # only Kode and Uraian on the overlay
+
+
+def test_tabs_not_shown_build_their_tree_when_first_shown_with_earlier_edits(window):
+    doc = window.doc
+    ids = ids_by_kode(doc)
+    t23 = window.t23_page
+    assert not t23.built and not window.eval_page.built   # opening built only the shown tab
+    # edits made before Tabel 2.3 was ever shown, one of them undone
+    assert window.editor.set_plan(ids[LEAF], pagu="4.000.000") is None
+    row_id, error = window.editor.add_row("plan", ids["8.01.01.2.01"], doc.next_free_code(ids["8.01.01.2.01"]),
+                                          "Sub kegiatan baru", pagu="1.000")
+    assert error is None
+    assert window.editor.set_plan(ids[LEAF], nama="Diubah lalu diurungkan") is None
+    window.stack.undo()
+    assert not t23.built
+    window.tabs.setCurrentWidget(t23)
+    QApplication.processEvents()
+    assert t23.built
+    assert t23.model.mirror_matches_tree()
+    assert t23.view_index(ids[LEAF], "pagu").data() == "4.000.000"
+    assert t23.view_index(row_id, "nama").data() == "Sub kegiatan baru"
+    assert t23.view_index(ids[LEAF], "nama").data() == doc.plan.nodes[ids[LEAF]].nama
+    assert t23.view.isExpanded(t23.view_index(ids["8.01.01.2.01"]))   # a small document opens expanded
+    # and it follows the edits from then on, undo included
+    window.stack.undo()
+    assert not t23.view_index(row_id).isValid()
+    assert t23.model.mirror_matches_tree()
+
+
+def test_unbuilt_tabs_keep_their_saved_widths_and_quarters_choice(window):
+    from renja_desktop.gui import settings as app_settings
+
+    assert not window.eval_page.built
+    app_settings.set_column_widths("tabel23", [123] * 13)
+    window.save_view_state()                      # Tabel 2.3 never shown: its widths are not touched
+    assert app_settings.column_widths("tabel23")[:2] == [123, 123]
+    window.eval_page.set_quarters_visible(True)   # chosen before Tabel 2.1 was shown
+    assert not window.eval_page.built
+    assert window.eval_page.quarters_visible()
+    window.tabs.setCurrentWidget(window.eval_page)
+    page = window.eval_page
+    assert not page.view.isColumnHidden(page.model.column_index("k_8"))
+    assert window.t23_page.view.header().sectionSize(0) == 123
