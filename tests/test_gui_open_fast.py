@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -140,3 +141,57 @@ def test_unbuilt_tabs_keep_their_saved_widths_and_quarters_choice(window):
     page = window.eval_page
     assert not page.view.isColumnHidden(page.model.column_index("k_8"))
     assert window.t23_page.view.header().sectionSize(0) == 123
+
+
+@pytest.fixture
+def sliced_window(request, monkeypatch):
+    """The window on the small document, with the findings checked as for a big one, in slices
+    of three rows."""
+    from renja_desktop.gui import findings_panel
+
+    monkeypatch.setattr(findings_panel, "BIG", 1)
+    monkeypatch.setattr(findings_panel, "SLICE", 3)
+    return request.getfixturevalue("window")
+
+
+def lines(findings) -> list[str]:
+    return [f"{f.rule} {f.row_id} {f.line()}" for f in findings]
+
+
+def test_big_document_findings_are_checked_in_slices_with_edits_made_meanwhile(sliced_window, qtbot):
+    from renja_desktop.validation import validate
+
+    window = sliced_window
+    panel = window.findings
+    doc = window.doc
+    ids = ids_by_kode(doc)
+    assert panel.scanning and panel.findings == []
+    assert "Memeriksa" in panel.summary.text()
+    QApplication.processEvents()                  # one slice: the window answers between slices
+    assert panel.scanning
+    # edits while the check runs: a new sub kegiatan without sumber dana, a row removed
+    row_id, error = window.editor.add_row("plan", ids["8.01.02.2.01"], doc.next_free_code(ids["8.01.02.2.01"]),
+                                          "Baru tanpa sumber dana", pagu="5.000")
+    assert error is None
+    assert window.editor.delete_rows("plan", [ids["8.01.01.2.02.0001"]]) is None
+    qtbot.waitUntil(lambda: not panel.scanning, timeout=5000)
+    assert lines(panel.findings) == lines(validate(doc))
+    assert any(f.row_id == row_id and f.rule == "sumber_dana_missing" for f in panel.findings)
+    # from then on an edit is checked again incrementally, with the same result as a full check
+    window.stack.undo()
+    window.stack.undo()
+    panel.update_findings()
+    assert not panel.scanning
+    assert lines(panel.findings) == lines(validate(doc))
+
+
+def test_a_full_check_asked_for_during_the_slices_replaces_them(sliced_window):
+    from renja_desktop.validation import validate
+
+    panel = sliced_window.findings
+    assert panel.scanning
+    panel.refresh()
+    assert not panel.scanning
+    assert lines(panel.findings) == lines(validate(sliced_window.doc))
+    QApplication.processEvents()
+    assert lines(panel.findings) == lines(validate(sliced_window.doc))
