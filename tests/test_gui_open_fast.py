@@ -195,3 +195,30 @@ def test_a_full_check_asked_for_during_the_slices_replaces_them(sliced_window):
     assert lines(panel.findings) == lines(validate(sliced_window.doc))
     QApplication.processEvents()
     assert lines(panel.findings) == lines(validate(sliced_window.doc))
+
+
+def test_document_tab_field_values_wait_until_the_tab_is_shown(window):
+    doc = window.doc
+    ids = ids_by_kode(doc)
+    tab = window.document_tab
+    assert not tab.isVisible()
+
+    def shown() -> dict[str, str]:
+        return {tab.fields_table.item(r, 0).text(): tab.fields_table.item(r, 1).text()
+                for r in range(tab.fields_table.rowCount())}
+
+    # edits while the tab is hidden: a value, then a row added (the counts change), then a value
+    assert window.editor.set_plan(ids[LEAF], pagu="4.000.000") is None
+    kegiatan = ids["8.01.01.2.01"]
+    row_id, error = window.editor.add_row("plan", kegiatan, doc.next_free_code(kegiatan), "Baru", pagu="1.000")
+    assert error is None
+    assert window.editor.set_plan(row_id, pagu="2.000") is None
+    window.tabs.setCurrentWidget(tab)
+    QApplication.processEvents()
+    values = shown()
+    assert values["{total_pagu}"] == format_rupiah(doc.plan.totals[0])
+    subs = sum(1 for n in doc.plan.walk() if n.level == 5)
+    assert values["{jumlah_sub_kegiatan}"] == str(subs)
+    # while shown, the values follow at once
+    assert window.editor.set_plan(row_id, pagu="3.000") is None
+    assert shown()["{total_pagu}"] == format_rupiah(doc.plan.totals[0])
