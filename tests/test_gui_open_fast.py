@@ -197,10 +197,20 @@ def test_a_full_check_asked_for_during_the_slices_replaces_them(sliced_window):
     assert lines(panel.findings) == lines(validate(sliced_window.doc))
 
 
+def test_document_tab_is_made_when_first_shown(window):
+    assert not window.document_page.built           # opening did not make (nor import) it
+    window.tabs.setCurrentWidget(window.document_page)
+    QApplication.processEvents()
+    assert window.document_page.built
+    tab = window.document_tab
+    assert tab.isVisible() and tab.fields_table.rowCount() > 0   # its field values are shown
+    assert window.document_tab is tab                # made once
+
+
 def test_document_tab_field_values_wait_until_the_tab_is_shown(window):
     doc = window.doc
     ids = ids_by_kode(doc)
-    tab = window.document_tab
+    tab = window.document_tab                        # made, but its tab not shown
     assert not tab.isVisible()
 
     def shown() -> dict[str, str]:
@@ -213,7 +223,7 @@ def test_document_tab_field_values_wait_until_the_tab_is_shown(window):
     row_id, error = window.editor.add_row("plan", kegiatan, doc.next_free_code(kegiatan), "Baru", pagu="1.000")
     assert error is None
     assert window.editor.set_plan(row_id, pagu="2.000") is None
-    window.tabs.setCurrentWidget(tab)
+    window.tabs.setCurrentWidget(window.document_page)
     QApplication.processEvents()
     values = shown()
     assert values["{total_pagu}"] == format_rupiah(doc.plan.totals[0])
