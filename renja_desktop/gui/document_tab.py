@@ -157,8 +157,8 @@ class DocumentTab(QWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         split.setSizes([330, 900])
-        #: the field values wait while the tab is hidden (they read every plan row): None when
-        #: shown up to date, "values" when only values changed, "all" when row counts changed too
+        # the field values wait while the tab is hidden (they read every plan row): None when
+        # shown up to date, "values" when only values changed, "all" when row counts changed too
         self._fields_due: str | None = "all"
 
     def _build_toolbar(self) -> None:

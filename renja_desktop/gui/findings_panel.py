@@ -34,9 +34,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SEVERITY_COLOURS = {ERROR: "#b3261e", WARNING: "#8a5a00"}
 
-#: plan rows checked per slice of a big document's first check
+# plan rows checked per slice of a big document's first check
 SLICE = 2500
-#: from this many plan rows on, the first check runs in slices after the window appears
+# from this many plan rows on, the first check runs in slices after the window appears
 BIG = 5000
 
 
@@ -94,7 +94,7 @@ class FindingsPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.update_findings)
-        #: the sliced first check: the rows still to check, what was found so far, its time
+        # the sliced first check: the rows still to check, what was found so far, its time
         self._scan: list | None = None
         self._scan_found: dict[str, list[Finding]] = {}
         self._scan_ms = 0.0

@@ -231,10 +231,6 @@ class TreePage(TablePage):
             self._build_model()
         super().showEvent(event)
 
-    def view_model(self):
-        """What the view shows: the model itself, or the filter proxy while a search is active."""
-        return self.view.model()
-
     def _show_model(self, filtered: bool) -> None:
         """Put the proxy (``filtered``) or the model itself into the view; the current row, the
         column widths and hidden columns stay, and so do the expanded rows when the search ends
