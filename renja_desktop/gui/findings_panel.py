@@ -38,6 +38,8 @@ SEVERITY_COLOURS = {ERROR: "#b3261e", WARNING: "#8a5a00"}
 SLICE = 2500
 # from this many plan rows on, the first check runs in slices after the window appears
 BIG = 5000
+# when the first slice runs after the check is started (the next ones follow at once)
+FIRST_SLICE_MS = 100
 
 
 class FindingsPanel(QWidget):
@@ -125,7 +127,7 @@ class FindingsPanel(QWidget):
         self._scan_found = {}
         self._scan_ms = 0.0
         self._pending, self._moved = set(), set()   # edits made meanwhile: checked again at the end
-        self.scan_timer.start(0)
+        self.scan_timer.start(FIRST_SLICE_MS)   # the window (the tree) is painted first
 
     def _scan_slice(self) -> None:
         if self._scan is None:
