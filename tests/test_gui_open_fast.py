@@ -232,3 +232,42 @@ def test_document_tab_field_values_wait_until_the_tab_is_shown(window):
     # while shown, the values follow at once
     assert window.editor.set_plan(row_id, pagu="3.000") is None
     assert shown()["{total_pagu}"] == format_rupiah(doc.plan.totals[0])
+
+
+@pytest.mark.parametrize("text", ["", "8.01"])
+def test_typing_moving_and_undo_keep_selection_and_expanded_rows(window, qtbot, text):
+    """With the model itself in the view (no search) and with the filter proxy (a search)."""
+    from PySide6.QtWidgets import QLineEdit
+
+    page = window.plan_page
+    doc = window.doc
+    ids = ids_by_kode(doc)
+    search(page, text)
+    view = page.view
+    view.collapseAll()
+    for kode in ("8", "8.01", "8.01.01", "8.01.01.2.01"):
+        view.expand(page.view_index(ids[kode]))
+    # keyboard entry into a pagu cell
+    idx = page.view_index(ids[LEAF], "pagu")
+    view.setCurrentIndex(idx)
+    view.setFocus()
+    view.edit(idx)
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "3.000.000")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert doc.plan.nodes[ids[LEAF]].values["pagu"] == 3_000_000
+    assert page.current_row_id() == ids[LEAF]                 # still on the edited row
+    # a move and its undo keep the rows expanded and the current row
+    page.select_row(ids["8.01.01.2.01"], "nama")
+    window.actions_["move_down"].trigger()
+    assert page.current_row_id() == ids["8.01.01.2.01"]
+    window.stack.undo()
+    window.stack.undo()
+    assert doc.plan.nodes[ids[LEAF]].values["pagu"] == 1_000_000
+    for kode in ("8", "8.01", "8.01.01", "8.01.01.2.01"):
+        assert view.isExpanded(page.view_index(ids[kode])), kode
+    assert page.view_index(ids[LEAF], "pagu").data() == "1.000.000"
+    assert page.model.mirror_matches_tree()
