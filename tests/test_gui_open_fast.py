@@ -271,3 +271,32 @@ def test_typing_moving_and_undo_keep_selection_and_expanded_rows(window, qtbot, 
         assert view.isExpanded(page.view_index(ids[kode])), kode
     assert page.view_index(ids[LEAF], "pagu").data() == "1.000.000"
     assert page.model.mirror_matches_tree()
+
+
+def test_a_rows_own_change_repaints_it_whole_even_under_changed_rows(window):
+    """A program's new code renames the rows below it: every one of them repaints its code, also
+    those (kegiatan) whose own rows changed too; an edit below a row only repaints its totals."""
+    page = window.plan_page
+    doc = window.doc
+    ids = ids_by_kode(doc)
+    page.view.expandAll()
+    QApplication.processEvents()                      # the rows are shown (their stamps known)
+    spans: dict[str, tuple[int, int]] = {}
+
+    def record(tl, br, roles=()):
+        spans[page.model.row_id(tl)] = (tl.column(), br.column())
+
+    page.model.dataChanged.connect(record)
+    program = ids["8.01.02"]
+    assert window.editor.set_plan(program, kode="8.01.07") is None
+    below = [n for n in doc.plan.subtree(doc.plan.nodes[program])]
+    assert all(n.kode.startswith("8.01.07") for n in below)
+    kode_col = page.model.column_index("kode")
+    for n in below:
+        if n.id in spans:
+            assert spans[n.id][0] <= kode_col, n.kode
+    assert page.view_index(program, "kode").data() == "8.01.07"
+    spans.clear()
+    assert window.editor.set_plan(ids[LEAF], pagu="2.000.000") is None
+    assert spans[ids[LEAF]][0] == 0
+    assert spans[ids["8.01.01"]][0] > page.model.column_index("nama")   # its totals only

@@ -339,6 +339,8 @@ class PlanModel(EditableTreeModel):
         if self.data_probe is not None:
             self.data_probe(index, role)
         if role == Qt.ItemDataRole.DisplayRole:
+            if node.id not in self._stamps:
+                self.shown(node)
             return self.display(node, key)
         if role == Qt.ItemDataRole.EditRole:
             return self.edit_text(node, key)
