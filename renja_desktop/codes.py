@@ -105,6 +105,8 @@ def normalize_code(text: str) -> str:
     Segments written with too few digits are zero-padded (``6`` -> ``06``); the result is checked
     with :func:`parse_code`. Raises :class:`CodeError` when it cannot be made canonical.
     """
+    if text and _CANONICAL.fullmatch(text):
+        return text  # already canonical (nearly every code of a table): what the steps below give
     raw = re.sub(r"\s+", "", text or "")
     if not raw:
         raise CodeError("code.empty")

@@ -31,8 +31,18 @@ _CODE_TOKEN = re.compile("|".join(f"(?:{p.pattern})" for p in (_SEG_PLAIN, _SEG_
                          re.IGNORECASE)
 
 
+_TOKEN_SEEN: dict[str, bool] = {}
+
+
 def _is_code_token(cell: str) -> bool:
-    return _CODE_TOKEN.match(cell) is not None
+    """(Remembered for short cells: a table repeats its code cells ``8``, ``01``, ``2.01`` on
+    every row.)"""
+    known = _TOKEN_SEEN.get(cell)
+    if known is None:
+        known = _CODE_TOKEN.match(cell) is not None
+        if len(cell) <= 8 and len(_TOKEN_SEEN) < 65536:
+            _TOKEN_SEEN[cell] = known
+    return known
 
 
 @dataclass
@@ -56,7 +66,7 @@ def split_code_segments(tokens: list[str]) -> list[str]:
     segs: list[str] = []
     for tok in tokens:
         tok = tok.strip()
-        if _SEG_SUB.match(tok) and " " in tok:
+        if " " in tok and _SEG_SUB.match(tok):
             segs.append(tok.replace(" ", ""))
         elif "." in tok:
             segs.extend(p for p in tok.split(".") if p != "")
@@ -93,6 +103,11 @@ def repair_code_cell(cell: str) -> tuple[str, list[str]]:
     return text, notes
 
 
+_NAME_START = re.compile(r"[A-Za-z(\"']")
+_SHORT_TOKEN = re.compile(r"[0-9A-Za-z.]{1,6}")
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | None = None) -> CodeCells:
     """Read the code from the leading cells of a row (``start`` is the first code column).
 
@@ -119,10 +134,10 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
             i += 1
             continue
         m = _GLUED.match(cell)
-        if m and re.match(r"[A-Za-z(\"']", m.group(2)):
+        if m and _NAME_START.match(m.group(2)):
             tokens.append(m.group(1))
             out.glued_name = m.group(2).strip()
-        elif tokens and re.fullmatch(r"[0-9A-Za-z.]{1,6}", cell) and re.search(r"\d", cell):
+        elif tokens and _SHORT_TOKEN.fullmatch(cell) and _ANY_DIGIT.search(cell):
             # a code column holding something that is not a code segment: "0x", "2.O1"
             out.tokens = tokens + [cell]
             out.printed = ".".join(tokens + [cell])
@@ -152,14 +167,16 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
     if len(segs) not in (1, 2, 3, 5, 6):
         out.error = f"kode '{' '.join(tokens)}' tidak lengkap (harus berbentuk U.BB.PP.K.KK.SSSS)"
         return out
+    written = ".".join(segs)
     try:
-        canonical = codes.normalize_code(".".join(segs))
+        canonical = codes.normalize_code(written)
     except CodeError as exc:
         out.error = str(exc)
         return out
     widths = (1, 2, 2, 1, 2, 4)
     out.notes.extend(repaired)
-    for i, seg in enumerate(segs):
+    # a segment written without its leading zeros makes the canonical code differ from the written one
+    for i, seg in enumerate(segs if written != canonical else ()):
         if seg.isdigit() and len(seg) < widths[i] and (i != 5 or len(seg) == 3):
             out.notes.append(
                 f"segmen kode '{seg}' ditulis tanpa nol di depan (dibaca {seg.zfill(widths[i])})"
