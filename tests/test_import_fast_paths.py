@@ -161,7 +161,9 @@ GOLDEN = [  # read_code(cells, start, base) as the code before the change read t
     ((['8', '01', '02', '2.01', '0001', '1.000.000'], 0, None), ('8.01.02.2.01.0001', '8.01.02.2.01.0001', 5, None, '', [], ['8', '01', '02', '2.01', '0001'])),
     ((['Nama saja'], 0, None), ('', '', 0, None, '', [], [])),
     ((['8.01.02.2.01.0001.5', 'x'], 0, None), ('', '', 0, None, '', [], [])),
-    ((['8', '01', '02', '3.01', 'Nama'], 0, None), ('', '8.01.02.3.01', 4, None, "kode '8.01.02.3.01': segmen ke-4 '3' harus 1 atau 2 (tingkat pemerintahan: 1 provinsi, 2 kabupaten/kota)", [], ['8', '01', '02', '3.01'])),
+    # a special-autonomy kegiatan (4th segment 3-9, as the SIPD 2027 list codes them) is read
+    ((['1', '01', '02', '3.01', 'Nama'], 0, None), ('1.01.02.3.01', '1.01.02.3.01', 4, None, '', [], ['1', '01', '02', '3.01'])),
+    ((['8', '01', '02', '0.01', 'Nama'], 0, None), ('', '8.01.02.0.01', 4, None, "kode '8.01.02.0.01': segmen ke-4 '0' harus 1 digit 1-9 (1 provinsi, 2 kabupaten/kota, 3-9 kegiatan kekhususan daerah otonomi khusus)", [], ['8', '01', '02', '0.01'])),
     ((['', '0001 Sub'], 1, "8.01.02.2.01"), ('8.01.02.2.01.0001', '0001', 1, 'Sub', '', [], ['0001'])),
     ((['', '0001 Sub'], 1, "8.01.02"), ('', '0001', 1, 'Sub', "kode '0001': segmen ke-1 '0001' harus 1 digit atau X", [], ['0001'])),
     ((['', '2.1', 'Nama'], 1, "8.01.02.2.01"), ('2.01', '2.1', 2, None, '', ["segmen kode '1' ditulis tanpa nol di depan (dibaca 01)"], ['2.1'])),

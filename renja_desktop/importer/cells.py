@@ -17,12 +17,12 @@ from ..formatting import NumberError, decimal_to_text, parse_decimal, parse_rupi
 
 # ------------------------------------------------------------------------------------ codes
 _SEG_PLAIN = re.compile(r"^(?:\d{1,2}|X|XX)$", re.IGNORECASE)          # U, BB, PP
-_SEG_KEGIATAN = re.compile(r"^[12]\.\d{1,2}$")                          # K.KK: 2.02
+_SEG_KEGIATAN = re.compile(r"^[1-9]\.\d{1,2}$")                          # K.KK: 2.02
 _SEG_SUB = re.compile(r"^\d{2}\s\d{2}$|^\d{3,4}$")                     # SSSS: 0001, "00 04"
-_DOTTED = re.compile(r"^(?:\d|X)(?:\.(?:\d{1,2}|XX))(?:\.\d{1,2})?(?:\.[12]\.\d{1,2})?(?:\.\d{1,4})?$",
+_DOTTED = re.compile(r"^(?:\d|X)(?:\.(?:\d{1,2}|XX))(?:\.\d{1,2})?(?:\.[1-9]\.\d{1,2})?(?:\.\d{1,4})?$",
                      re.IGNORECASE)
 _GLUED = re.compile(
-    r"^((?:\d|X)(?:\.(?:\d{1,2}|XX)){1,2}(?:\.[12]\.\d{1,2})?(?:\.\d{1,4})?|\d{4}|\d{2}\s\d{2})\s+(\S.*)$",
+    r"^((?:\d|X)(?:\.(?:\d{1,2}|XX)){1,2}(?:\.[1-9]\.\d{1,2})?(?:\.\d{1,4})?|\d{4}|\d{2}\s\d{2})\s+(\S.*)$",
     re.IGNORECASE,
 )
 
@@ -96,7 +96,7 @@ def repair_code_cell(cell: str) -> tuple[str, list[str]]:
         text = re.sub(r"\s+", "", text)
         notes.append(f"spasi di dalam kode '{cell.strip()}' dihapus (dibaca {text})")
     parts = text.split(".")
-    if len(parts) == 5 and re.fullmatch(r"[12]", parts[3]) and re.fullmatch(r"\d{6}", parts[4]):
+    if len(parts) == 5 and re.fullmatch(r"[1-9]", parts[3]) and re.fullmatch(r"\d{6}", parts[4]):
         fixed = ".".join(parts[:4] + [parts[4][:2], parts[4][2:]])
         notes.append(f"kode sub kegiatan menempel pada kode kegiatan '{text}' (dibaca {fixed})")
         text = fixed
