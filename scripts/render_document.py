@@ -80,8 +80,8 @@ def shoot_tab(out: Path, sample: Path) -> Path:
     assert window.open_document(sample)
     window.detail_dock.hide()
     window.findings_dock.hide()
+    window.tabs.setCurrentWidget(window.document_page)
     tab = window.document_tab
-    window.tabs.setCurrentWidget(tab)
     tab.select_section(store.find(window.doc, "3.1").id)
     for _ in range(5):
         QApplication.processEvents()

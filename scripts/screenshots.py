@@ -104,7 +104,7 @@ def shoot(out: Path, tmp: Path) -> list[Path]:
     window.detail_dock.hide()
     window.tabs.setCurrentWidget(window.eval_page)
     window.eval_page.view.expandAll()
-    first = window.eval_page.proxy.index(0, 0)
+    first = window.eval_page.view.model().index(0, 0)
     window.eval_page.view.setCurrentIndex(first)
     save(window, "gui_tabel_2_1.png")
 
@@ -147,7 +147,7 @@ def shoot(out: Path, tmp: Path) -> list[Path]:
     page.set_quarters_visible(True)
     page.view.expandAll()
     settle()
-    k8 = page.proxy.index(0, page.model.column_index("k_8"))
+    k8 = page.view.model().index(0, page.model.column_index("k_8"))
     page.view.setCurrentIndex(k8)
     settle()
     # scrolled so that the triwulan columns start right after the frozen Kode and Uraian

@@ -48,7 +48,7 @@ def win(qtbot, sample_path, tmp_path, errors):
     w.resize(1400, 850)
     w.show()
     assert w.open_document(path)
-    w.tabs.setCurrentWidget(w.document_tab)
+    w.tabs.setCurrentWidget(w.document_page)
     yield w
     w.close()
 

@@ -38,6 +38,9 @@ def type_into(qtbot, page, kode: str, key: str, text: str) -> None:
 def test_model_tester_over_every_kind_of_change(window, qtlog):
     page = window.plan_page
     tester = QAbstractItemModelTester(page.model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    page.search.setText("8")   # the filter proxy in the view, every row matching: it follows every change
+    page._apply_filter()
+    assert page.view.model() is page.proxy
     tester_proxy = QAbstractItemModelTester(page.proxy, QAbstractItemModelTester.FailureReportingMode.Warning)
     tester_23 = QAbstractItemModelTester(window.t23_page.model, QAbstractItemModelTester.FailureReportingMode.Warning)
     doc, editor = window.doc, window.editor
@@ -139,7 +142,7 @@ def test_parent_totals_are_read_only_and_look_different(window):
     assert parent.data(Qt.ItemDataRole.BackgroundRole) is not None
     assert leaf.data(Qt.ItemDataRole.BackgroundRole) is None
     assert "otomatis" in parent.data(Qt.ItemDataRole.ToolTipRole)
-    assert page.proxy.setData(parent, "5") is False
+    assert page.view.model().setData(parent, "5") is False
     assert page.model.data(page.model.index_of(ids["8.01.01"], 1), Qt.ItemDataRole.FontRole).bold()
 
 
@@ -260,7 +263,7 @@ def test_moving_a_program_moves_its_subtree(window):
     window.actions_["move_up"].trigger()
     assert [c.kode for c in doc.plan.nodes[ids["8.01"]].children] == ["8.01.02", "8.01.01"]
     assert page.view_index(ids["8.01.02.2.01.0008"]).isValid()
-    assert page.proxy.index(0, 0, page.view_index(ids["8.01"])).data() == "8.01.02"
+    assert page.view.model().index(0, 0, page.view_index(ids["8.01"])).data() == "8.01.02"
     window.stack.undo()
     assert [c.kode for c in doc.plan.nodes[ids["8.01"]].children] == ["8.01.01", "8.01.02"]
 
@@ -301,17 +304,23 @@ def test_delete_refused_by_user_changes_nothing(window, monkeypatch):
     assert not window.stack.canUndo()
 
 
-def test_drag_and_drop_moves_through_the_proxy(window):
+@pytest.mark.parametrize("search", ["", "8.01"])
+def test_drag_and_drop_moves_through_the_view_model(window, search):
+    """Through the model itself (no search) and through the filter proxy (a search active)."""
     page = window.plan_page
     doc = window.doc
     ids = ids_by_kode(doc)
+    page.search.setText(search)
+    page._apply_filter()
+    shown = page.view.model()
+    assert shown is (page.proxy if search else page.model)
     source = page.view_index(ids[LEAF])
-    data = page.proxy.mimeData([source])
+    data = shown.mimeData([source])
     target_parent = page.view_index(ids["8.01.02.2.01"])
-    assert page.proxy.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, target_parent)
+    assert shown.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, target_parent)
     # a sub kegiatan cannot land under a program
-    assert not page.proxy.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, page.view_index(ids["8.01.02"]))
-    page.proxy.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, target_parent)
+    assert not shown.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, page.view_index(ids["8.01.02"]))
+    shown.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, target_parent)
     node = doc.plan.nodes[ids[LEAF]]
     assert node.parent.id == ids["8.01.02.2.01"] and node.kode.startswith("8.01.02.2.01.")
     assert cell(page, "8.01.02.2.01", "pagu") == "651.000.000"

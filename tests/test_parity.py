@@ -60,7 +60,7 @@ def same(capsys, path, window) -> None:
 def set_cell(page, row_id: str, key: str, text: str) -> None:
     """What the view does when a cell's editor is committed."""
     idx = page.view_index(row_id, key)
-    assert page.proxy.setData(idx, text, Qt.ItemDataRole.EditRole)
+    assert page.view.model().setData(idx, text, Qt.ItemDataRole.EditRole)
 
 
 def accept_add_dialog(monkeypatch, nama: str, pagu: str = "") -> list[str]:

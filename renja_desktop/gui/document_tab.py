@@ -157,7 +157,9 @@ class DocumentTab(QWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         split.setSizes([330, 900])
-        self.refresh_fields()
+        # the field values wait while the tab is hidden (they read every plan row): None when
+        # shown up to date, "values" when only values changed, "all" when row counts changed too
+        self._fields_due: str | None = "all"
 
     def _build_toolbar(self) -> None:
         tb = self.toolbar
@@ -571,9 +573,15 @@ class DocumentTab(QWidget):
         self.commit()
 
     # ------------------------------------------------------------------ live values
+    def showEvent(self, event) -> None:
+        if self._fields_due is not None:
+            self.refresh_fields(keep_counts=self._fields_due == "values")
+        super().showEvent(event)
+
     def refresh_fields(self, keep_counts: bool = False) -> None:
         """Show every field's value; ``keep_counts``: no plan row was added or removed since the
         last refresh, so the row counts shown are still current."""
+        self._fields_due = None
         last = self._field_values
         known = {n: last[n] for n in fieldmod.ROW_COUNT_FIELDS if n in last} if keep_counts and last else None
         values = self._field_values = fieldmod.values(self.doc, known)
@@ -593,7 +601,11 @@ class DocumentTab(QWidget):
                 if self.edit.blocks() != self._stored_blocks():
                     self._show_section(self.current_id)
         if change.table in ("plan", "document", "eval", "reset"):
-            self.refresh_fields(keep_counts=change.table != "reset" and not (change.inserted or change.removed))
+            keep_counts = change.table != "reset" and not (change.inserted or change.removed)
+            if self.isVisible():
+                self.refresh_fields(keep_counts=keep_counts)
+            elif not keep_counts or self._fields_due is None:   # shown when the tab is shown
+                self._fields_due = "values" if keep_counts else "all"
             if change.table == "document":
                 self.refresh_outline()
 

@@ -140,6 +140,8 @@ class EvalModel(EditableTreeModel):
             return None
         key = self._keys[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if node.id not in self._stamps:
+                self.shown(node)
             return self.display(node, key)
         if role == Qt.ItemDataRole.EditRole:
             return self.edit_text(node, key)

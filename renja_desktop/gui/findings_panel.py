@@ -6,6 +6,10 @@ edit: the row rules for the changed plan rows, their parents and children
 values, Tabel 2.1, import audit). The result always equals ``validate(doc)``. A full check (a few
 hundred milliseconds for 50.000 rows) runs when the document is opened, reset or its identity
 changes. Double-clicking a finding asks the window to show its row and column.
+
+On a big document the first check runs in slices (:data:`SLICE` rows each, a few milliseconds)
+from the event loop, so the window opens and answers the user while it runs; edits made meanwhile
+are checked again when it ends.
 """
 from __future__ import annotations
 
@@ -30,6 +34,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..service import ChangeEvent, RenjaDocument
 
 SEVERITY_COLOURS = {ERROR: "#b3261e", WARNING: "#8a5a00"}
+
+# plan rows checked per slice of a big document's first check
+SLICE = 2500
+# from this many plan rows on, the first check runs in slices after the window appears
+BIG = 5000
+# when the first slice runs after the check is started (the next ones follow at once)
+FIRST_SLICE_MS = 100
 
 
 class FindingsPanel(QWidget):
@@ -86,17 +97,60 @@ class FindingsPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.update_findings)
+        # the sliced first check: the rows still to check, what was found so far, its time
+        self._scan: list | None = None
+        self._scan_found: dict[str, list[Finding]] = {}
+        self._scan_ms = 0.0
+        self.scan_timer = QTimer(self)
+        self.scan_timer.setSingleShot(True)
+        self.scan_timer.timeout.connect(self._scan_slice)
         doc.add_listener(self._on_change)
-        if len(doc.plan.nodes) < 5000:
+        if len(doc.plan.nodes) < BIG:
             self.refresh()
         else:
-            # a big document: let the window appear first, check right after
-            self.summary.setText(self.tr("Memeriksa dokumen…"))
-            self.timer.start(300)
+            # a big document: let the window appear first, then check a slice at a time
+            self.start_scan()
 
     def detach(self) -> None:
         self.timer.stop()
+        self.scan_timer.stop()
         self.doc.remove_listener(self._on_change)
+
+    @property
+    def scanning(self) -> bool:
+        """Whether the sliced check of the whole document is still running."""
+        return self._scan is not None
+
+    def start_scan(self) -> None:
+        """Check the whole document again, a slice of rows at a time from the event loop."""
+        self.summary.setText(self.tr("Memeriksa dokumen…"))
+        self._scan = list(self.doc.plan.nodes.values())
+        self._scan_found = {}
+        self._scan_ms = 0.0
+        self._pending, self._moved = set(), set()   # edits made meanwhile: checked again at the end
+        self.scan_timer.start(FIRST_SLICE_MS)   # the window (the tree) is painted first
+
+    def _scan_slice(self) -> None:
+        if self._scan is None:
+            return
+        start = time.perf_counter()
+        if self._pending is None:   # reset or identity changed meanwhile: begin again
+            self.start_scan()
+            return
+        nodes = self.doc.plan.nodes
+        batch, self._scan = self._scan[:SLICE], self._scan[SLICE:]
+        # a row removed meanwhile is not checked (it is among the rows checked again at the end)
+        self._scan_found.update(plan_row_findings(self.doc, (n for n in batch if nodes.get(n.id) is n)))
+        self._scan_ms += (time.perf_counter() - start) * 1000
+        if self._scan:
+            self.scan_timer.start(0)
+            return
+        self._scan = None
+        self._by_row = self._scan_found
+        self._scan_found = {}
+        self._count_codes()
+        self.update_findings()
+        self.last_ms += self._scan_ms
 
     def _on_change(self, change: "ChangeEvent") -> None:
         if change.table == "plan":
@@ -109,17 +163,22 @@ class FindingsPanel(QWidget):
         self.timer.start(400)
 
     def refresh(self) -> None:
-        """Check the whole document again."""
+        """Check the whole document again (at once; a sliced check still running is dropped)."""
         start = time.perf_counter()
+        self._scan = None
+        self.scan_timer.stop()
         self._by_row = plan_row_findings(self.doc, self.doc.plan.walk())
+        self._count_codes()
+        self._pending, self._moved = set(), set()
+        self._show(start)
+
+    def _count_codes(self) -> None:
         self._codes = plan_codes(self.doc)
         count: dict[str, int] = {}
         for kode in self._codes.values():
             count[kode] = count.get(kode, 0) + 1
         self._code_count = count
         self._repeated = {kode for kode, n in count.items() if n > 1} if len(count) < len(self._codes) else set()
-        self._pending, self._moved = set(), set()
-        self._show(start)
 
     def _recount(self, rid: str, kode: str | None) -> None:
         """Row ``rid`` now has code ``kode`` (``None``: no code, or the row is gone)."""
@@ -145,8 +204,13 @@ class FindingsPanel(QWidget):
 
     def update_findings(self) -> None:
         """Check again what the changes since the last check can have affected."""
+        if self._scan is not None:
+            return   # the sliced check checks them when it ends
         if self._by_row is None or self._pending is None:
-            self.refresh()
+            if len(self.doc.plan.nodes) < BIG:
+                self.refresh()
+            else:
+                self.start_scan()
             return
         start = time.perf_counter()
         nodes = self.doc.plan.nodes

@@ -72,8 +72,7 @@ class FrozenColumnsMixin:
         view.header().sectionResized.connect(self._table_section_resized)
         header.sectionResized.connect(self._frozen_section_resized)
         view.header().geometriesChanged.connect(self._place_frozen)
-        view.model().modelReset.connect(self._after_reset)
-        view.model().layoutChanged.connect(self._after_reset)
+        self._watch(view.model(), True)
         frozen.show()
         self._place_frozen()
         return frozen
@@ -161,7 +160,32 @@ class FrozenColumnsMixin:
         fw = view.frameWidth()
         frozen.setGeometry(fw, fw, self.frozen_width(), view.viewport().height() + header_h)
 
+    def _watch(self, model, on: bool) -> None:
+        if model is None:
+            return
+        for signal in (model.modelReset, model.layoutChanged):
+            if on:
+                signal.connect(self._after_reset)
+            else:
+                signal.disconnect(self._after_reset)
+
     # ------------------------------------------------------------------ QTreeView overrides
+    def setModel(self, model) -> None:
+        """A new model (the page swaps its search filter in and out) goes to the overlay too."""
+        view: QTreeView = self  # type: ignore[assignment]
+        frozen = self._frozen
+        if frozen is not None:
+            self._watch(view.model(), False)
+        super().setModel(model)
+        if frozen is not None:
+            frozen.setModel(model)
+            old = frozen.selectionModel()
+            frozen.setSelectionModel(view.selectionModel())
+            if old is not None and old is not view.selectionModel():
+                old.deleteLater()
+            self._watch(model, True)
+            self._sync_columns()
+
     def expandAll(self) -> None:
         super().expandAll()
         self._mirror_all()

@@ -33,7 +33,7 @@ from .identity_form import IdentityForm
 from .pages import EvalPage, ListPage, PlanPage, Tabel23Page, TablePage, TreePage
 from .session import SessionController
 from .undo import Editor
-from .window_parts import StatusText, WelcomePage
+from .window_parts import LazyTab, StatusText, WelcomePage
 
 OPERATIONS = actions.OPERATIONS  # the Edit menu operations a page may support
 
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(self)
         self.central.addWidget(self.welcome)
         self.tabs: QTabWidget | None = None
+        self.document_page: LazyTab | None = None
 
         self.detail_dock = QDockWidget(self)
         self.detail_dock.setObjectName("detailDock")
@@ -89,6 +90,9 @@ class MainWindow(QMainWindow):
         self._show_document_ui(False)
         self.update_title()
         self.update_actions()  # no document yet: its actions look disabled from the start
+        # Babel reads its Indonesian locale data (~50 ms) on its first number: let that happen once
+        # the window is up and idle, not while the user waits for a document to open
+        QTimer.singleShot(0, lambda: format_rupiah(0))
 
     # ================================================================== documents (gui/session.py)
     def open_document(self, path: Path, readonly: bool = False) -> bool:
@@ -171,8 +175,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.plan_page = PlanPage(doc, editor, self.tabs)
-        self.eval_page = EvalPage(doc, editor, self.tabs)
-        self.t23_page = Tabel23Page(doc, editor, self.tabs)
+        # the tabs not shown at opening build their trees when first shown (gui/pages.py)
+        self.eval_page = EvalPage(doc, editor, self.tabs, lazy=True)
+        self.t23_page = Tabel23Page(doc, editor, self.tabs, lazy=True)
         self.pelayanan_page = ListPage(doc, editor, "pelayanan", self.tabs)
         self.usulan_page = ListPage(doc, editor, "usulan", self.tabs)
         self.identity = IdentityForm(doc, editor, self.tabs)
@@ -184,11 +189,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.t23_page, self.tr("Review RKPD (Tabel 2.3)"))
         self.tabs.addTab(self.usulan_page, self.tr("Usulan (Tabel 2.4)"))
         self.tabs.addTab(self.identity, self.tr("Identitas && Pengesahan"))
-        from .document_tab import DocumentTab  # the written document: outline + text editor
-        self.document_tab = DocumentTab(doc, editor, self.tabs)
-        self.document_tab.message.connect(self.show_message)
-        self.document_tab.printRequested.connect(self.print_tables)
-        self.tabs.addTab(self.document_tab, self.tr("Dokumen"))
+        # the written document (outline + text editor), made when its tab is first shown
+        self.document_page = LazyTab(self._make_document_tab, self.tabs)
+        self.tabs.addTab(self.document_page, self.tr("Dokumen"))
         for page in self.pages.values():
             page.message.connect(self.show_message)
             page.currentRowChanged.connect(lambda _r: self.update_actions())
@@ -206,25 +209,39 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(doc)
         self.findings.jump.connect(self.jump_to_finding)
         self.findings_dock.setWidget(self.findings)
-        # big documents open folded to programs; expanding 50.000 rows is the user's choice
-        big = len(doc.plan.nodes) > 5000
-        for page in (self.plan_page, self.t23_page):
-            page.collapse_to_programs() if big else page.view.expandAll()
-        self.eval_page.collapse_to_programs() if len(doc.evaluation.nodes) > 5000 else self.eval_page.view.expandAll()
         self.actions_["quarters"].setChecked(self.eval_page.quarters_visible())
         self.tabs.setCurrentWidget(self.plan_page)
-        first = self.plan_page.proxy.index(0, 0)
+        first = self.plan_page.view.model().index(0, 0)
         if first.isValid():
             self.plan_page.view.setCurrentIndex(first)
         self.plan_page.view.setFocus()
 
+    def _make_document_tab(self, parent: QWidget) -> QWidget:
+        from .document_tab import DocumentTab  # (imported when first needed: it is not small)
+
+        tab = DocumentTab(self.doc, self.editor, parent)
+        tab.message.connect(self.show_message)
+        tab.printRequested.connect(self.print_tables)
+        return tab
+
+    @property
+    def document_tab(self):
+        """The Dokumen tab's content (made now if its tab was never shown), or None without a
+        document. Show it with ``tabs.setCurrentWidget(window.document_page)``."""
+        page = self.document_page
+        return page.content() if page is not None else None
+
+    def _built_document_tab(self):
+        page = self.document_page
+        return page.content() if page is not None and page.built else None
+
     def _tear_down_document_ui(self) -> None:
         for page in self.pages.values():
             page.detach()
-        for widget in (self.identity, self.detail, self.findings, getattr(self, "document_tab", None)):
+        for widget in (self.identity, self.detail, self.findings, self._built_document_tab()):
             if widget is not None:
                 widget.detach()
-        self.document_tab = None
+        self.document_page = None
         if self.tabs is not None:
             self.central.removeWidget(self.tabs)
             self.tabs.deleteLater()
@@ -426,8 +443,8 @@ class MainWindow(QMainWindow):
         if self.tabs is None:
             return
         tabel = finding.tabel
-        if tabel == "naskah" and self.document_tab is not None:  # the written document
-            self.tabs.setCurrentWidget(self.document_tab)
+        if tabel == "naskah" and self.document_page is not None:  # the written document
+            self.tabs.setCurrentWidget(self.document_page)
             if finding.row_id:
                 self.document_tab.select_section(finding.row_id)
             self.show_message(finding.line())
@@ -510,8 +527,9 @@ class MainWindow(QMainWindow):
             return
         from .print_dialog import PrintDialog
 
-        if getattr(self, "document_tab", None) is not None:
-            self.document_tab.commit()
+        tab = self._built_document_tab()
+        if tab is not None:
+            tab.commit()
         dialog = PrintDialog(self.doc, self, mode=mode if isinstance(mode, str) else "tables")
         dialog.exec()
 

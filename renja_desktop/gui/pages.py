@@ -122,30 +122,39 @@ class TablePage(QWidget):
 
 
 class TreePage(TablePage):
-    """A tree table with search, editing, moves and copy/paste."""
+    """A tree table with search, editing, moves and copy/paste.
+
+    Two things keep a 50.000-row tree quick to open and to expand:
+
+    * the view shows the model itself while no search is active, and the :class:`FilterProxy`
+      only while one is (:meth:`_show_model` swaps them, keeping the current row, the expanded
+      rows and the column widths): through a proxy every row Qt lays out costs several more Python
+      calls (``mapToSource`` asks the model for its index again), which doubles ``expandAll``;
+    * a page made with ``lazy=True`` (the tabs not shown at opening) builds its model the first
+      time it is shown or asked for its ``model``, ``view`` or ``proxy``, from the document as it
+      is then (edits made before are in it).
+    """
 
     view_class = TreeView
 
     def __init__(self, doc: "RenjaDocument", editor: "Editor", model_cls, which: str, key: str,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, lazy: bool = False):
         super().__init__(parent)
         self.doc = doc
         self.editor = editor
         self.which = which
         self.key = key
-        self.model = model_cls(doc, editor, self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = self.view_class(self)
-        if any(c.group for c in self.model.COLUMNS):
+        self._model_cls = model_cls
+        self._model = None
+        self._proxy = FilterProxy(self)   # its source model is set while a search is active
+        self._view = self.view_class(self)
+        self._expanded_before_search: list[str] | None = None
+        if any(c.group for c in model_cls.COLUMNS):
             # Tabel 2.1: long group titles over short K/Rp; Tabel 2.3: short groups over longer labels
             lines = (2, 1) if which == "eval" else (1, 2)
-            self.view.setHeader(GroupedHeader(self.view, *lines))
-            self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            self.view.header().setStretchLastSection(False)
-        self.view.setModel(self.proxy)
-        self.model.editRefused.connect(self._refused)
-        self.model.editNoted.connect(lambda note, _i: self.message.emit(note))
+            self._view.setHeader(GroupedHeader(self._view, *lines))
+            self._view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            self._view.header().setStretchLastSection(False)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Cari kode atau uraian…"))
@@ -158,7 +167,7 @@ class TreePage(TablePage):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.matches = QLabel(self)
         expand = QPushButton(self.tr("Bentangkan semua"), self)
-        expand.clicked.connect(self.view.expandAll)
+        expand.clicked.connect(lambda: self.view.expandAll())
         collapse = QPushButton(self.tr("Ciutkan ke program"), self)
         collapse.clicked.connect(self.collapse_to_programs)
         top = QHBoxLayout()
@@ -171,11 +180,100 @@ class TreePage(TablePage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self._view, 1)
+        if not lazy:
+            self._build_model()
 
+    # ------------------------------------------------------------------ the model, built once
+    @property
+    def built(self) -> bool:
+        """Whether the page's model exists (a lazy page builds it when first shown or used)."""
+        return self._model is not None
+
+    @property
+    def model(self):
+        if self._model is None:
+            self._build_model()
+        return self._model
+
+    @property
+    def view(self) -> QTreeView:
+        if self._model is None:
+            self._build_model()
+        return self._view
+
+    @property
+    def proxy(self) -> "FilterProxy":
+        if self._model is None:
+            self._build_model()
+        return self._proxy
+
+    def _build_model(self) -> None:
+        self._model = self._model_cls(self.doc, self.editor, self)
+        self._model.editRefused.connect(self._refused)
+        self._model.editNoted.connect(lambda note, _i: self.message.emit(note))
+        self._view.setModel(self._model)
+        self._view.selectionModel().currentChanged.connect(self._current_changed)
         self._install_delegates()
         self._restore_widths()
-        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.after_build()
+        # big documents open folded to programs; expanding 50.000 rows is the user's choice
+        if len(self._model.tree.nodes) > 5000:
+            self.collapse_to_programs()
+        else:
+            self._view.expandAll()
+
+    def after_build(self) -> None:
+        """Set-up a page needs once its model is in the view (Tabel 2.1: frozen columns)."""
+
+    def showEvent(self, event) -> None:
+        if self._model is None:
+            self._build_model()
+        super().showEvent(event)
+
+    def _show_model(self, filtered: bool) -> None:
+        """Put the proxy (``filtered``) or the model itself into the view; the current row, the
+        column widths and hidden columns stay, and so do the expanded rows when the search ends
+        (the rows expanded before it began)."""
+        view = self._view
+        target = self._proxy if filtered else self._model
+        if view.model() is target:
+            return
+        current = self.current_node()
+        column = self.to_source(view.currentIndex()).column()
+        header = view.header()
+        sizes = [header.sectionSize(i) for i in range(header.count())]
+        hidden = [view.isColumnHidden(i) for i in range(header.count())]
+        if filtered:
+            self._expanded_before_search = self._expanded_ids()
+            self._proxy.setSourceModel(self._model)
+        old_selection = view.selectionModel()
+        view.setModel(target)
+        old_selection.deleteLater()
+        view.selectionModel().currentChanged.connect(self._current_changed)
+        for i, size in enumerate(sizes):
+            header.resizeSection(i, size)
+            view.setColumnHidden(i, hidden[i])
+        if not filtered:
+            self._proxy.setSourceModel(None)
+            for row_id in self._expanded_before_search or []:
+                idx = self._model.index_of(row_id)
+                if idx.isValid():
+                    view.setExpanded(idx, True)
+            self._expanded_before_search = None
+        if current is not None:
+            idx = self.view_index(current.id, self._model.column_key(max(column, 0)))
+            if idx.isValid():
+                parent = idx.parent()
+                while parent.isValid():
+                    view.expand(parent)
+                    parent = parent.parent()
+                view.setCurrentIndex(idx)
+
+    def _expanded_ids(self) -> list[str]:
+        view = self._view
+        return [n.id for n in self._model.tree.nodes.values()
+                if n.children and view.isExpanded(self.view_index(n.id))]
 
     # ------------------------------------------------------------------ set up
     def _install_delegates(self) -> None:
@@ -211,24 +309,30 @@ class TreePage(TablePage):
                 header.resizeSection(i, defaults.get(col.key, 110))
 
     def save_state(self) -> None:
-        header = self.view.header()
+        if self._model is None:
+            return  # never shown: the widths saved before stay
+        header = self._view.header()
         app_settings.set_column_widths(self.key, [header.sectionSize(i) for i in range(header.count())])
 
     def detach(self) -> None:
-        self.model.detach()
+        if self._model is not None:
+            self._model.detach()
 
     # ------------------------------------------------------------------ mapping helpers
     def to_source(self, index: QModelIndex) -> QModelIndex:
-        return self.proxy.mapToSource(index) if index.isValid() else QModelIndex()
+        if not index.isValid():
+            return QModelIndex()
+        return self._proxy.mapToSource(index) if index.model() is self._proxy else index
 
     def view_index(self, row_id: str, key: str | None = None) -> QModelIndex:
-        col = self.model.column_index(key) if key and key in self.model._keys else 0
-        return self.proxy.mapFromSource(self.model.index_of(row_id, col))
+        """The index of a row (and column) in what the view shows (invalid: filtered out)."""
+        model = self.model
+        col = model.column_index(key) if key and key in model._keys else 0
+        index = model.index_of(row_id, col)
+        return self._proxy.mapFromSource(index) if self._view.model() is self._proxy else index
 
     def node_at(self, view_index: QModelIndex) -> "Node | None":
-        if view_index.model() is self.proxy:
-            view_index = self.to_source(view_index)
-        return self.model.node(view_index)
+        return self.model.node(self.to_source(view_index))
 
     def current_node(self) -> "Node | None":
         return self.node_at(self.view.currentIndex())
@@ -276,7 +380,12 @@ class TreePage(TablePage):
     # ------------------------------------------------------------------ search
     def _apply_filter(self) -> None:
         text = self.search.text().strip()
-        self.proxy.search(text)
+        if text:
+            self._proxy.search(text)   # filtered before the view sees it: one layout, not two
+            self._show_model(True)
+        else:
+            self._show_model(False)
+            self._proxy.search("")
         if text:
             self.view.expandAll()
             count = self._count_matches(text.lower())
@@ -295,9 +404,10 @@ class TreePage(TablePage):
     def collapse_to_programs(self) -> None:
         """Show urusan, bidang and programs; kegiatan and sub kegiatan folded."""
         self.view.collapseAll()
+        shown = self.view.model()
         def expand(parent: QModelIndex) -> None:
-            for r in range(self.proxy.rowCount(parent)):
-                idx = self.proxy.index(r, 0, parent)
+            for r in range(shown.rowCount(parent)):
+                idx = shown.index(r, 0, parent)
                 node = self.node_at(idx)
                 if node is not None and node.level < codes.PROGRAM:
                     self.view.expand(idx)
@@ -531,8 +641,8 @@ class PlanPage(TreePage):
 
 
 class Tabel23Page(TreePage):
-    def __init__(self, doc, editor, parent=None):
-        super().__init__(doc, editor, Tabel23Model, "plan", "tabel23", parent)
+    def __init__(self, doc, editor, parent=None, lazy: bool = False):
+        super().__init__(doc, editor, Tabel23Model, "plan", "tabel23", parent, lazy)
 
     def default_widths(self) -> dict[str, int]:
         return T23_WIDTHS
@@ -546,10 +656,12 @@ class EvalPage(TreePage):
     QUARTERS = [f"{p}_{n}" for n in (8, 9, 10, 11) for p in ("k", "rp")]
     view_class = FrozenTreeView
 
-    def __init__(self, doc, editor, parent=None):
-        super().__init__(doc, editor, EvalModel, "eval", "eval", parent)
-        self.view.freeze_columns(2)  # Kode and Uraian stay while the triwulan columns scroll
-        self.set_quarters_visible(bool(app_settings.value("eval/quarters", False) in (True, "true", "1")))
+    def __init__(self, doc, editor, parent=None, lazy: bool = False):
+        super().__init__(doc, editor, EvalModel, "eval", "eval", parent, lazy)
+
+    def after_build(self) -> None:
+        self._view.freeze_columns(2)  # Kode and Uraian stay while the triwulan columns scroll
+        self._show_quarters(self._quarters_setting())
 
     def default_widths(self) -> dict[str, int]:
         has_codes = any(n.kode for n in self.doc.evaluation.nodes.values())
@@ -561,12 +673,22 @@ class EvalPage(TreePage):
         return widths
 
     def set_quarters_visible(self, visible: bool) -> None:
-        for key in self.QUARTERS:
-            self.view.setColumnHidden(self.model.column_index(key), not visible)
         app_settings.set_value("eval/quarters", bool(visible))
+        if self.built:
+            self._show_quarters(visible)
+
+    def _show_quarters(self, visible: bool) -> None:
+        for key in self.QUARTERS:
+            self._view.setColumnHidden(self._model.column_index(key), not visible)
+
+    @staticmethod
+    def _quarters_setting() -> bool:
+        return app_settings.value("eval/quarters", False) in (True, "true", "1")
 
     def quarters_visible(self) -> bool:
-        return not self.view.isColumnHidden(self.model.column_index("k_8"))
+        if not self.built:
+            return self._quarters_setting()
+        return not self._view.isColumnHidden(self._model.column_index("k_8"))
 
     def can(self, operation: str) -> bool:
         if operation == "paste":

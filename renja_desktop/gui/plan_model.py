@@ -77,18 +77,22 @@ class EditableTreeModel(RollupTreeModel):
         self.editor = editor
         self._bold_font = _bold()
         super().__init__(doc, parent)
+        # per column: its flags when they do not depend on the row, else None (expandAll asks
+        # every row for column 0's flags: they must cost no lookup)
+        # (Qt.ItemNeverHasChildren on sub kegiatan was tried: Qt then asks flags() two more times
+        # per row instead of hasChildren() once, which is slower from Python)
+        fixed = [self.editable_in_every_row(key) for key in self._keys]
+        self._column_flags = [None if f is None else (EDITABLE_FLAGS if f else ROW_FLAGS) for f in fixed]
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return ROOT_FLAGS
-        key = self._keys[index.column()]
-        fixed = self.editable_in_every_row(key)   # most columns: no row to look up (expandAll asks per row)
-        if fixed is not None:
-            return EDITABLE_FLAGS if fixed else ROW_FLAGS
-        node = self.node(index)
-        if node is not None and self.is_editable(node, key):
-            return EDITABLE_FLAGS
-        return ROW_FLAGS
+        column = index.column()
+        flags = self._column_flags[column]
+        if flags is not None:
+            return flags
+        node = self.tree.nodes.get(index.internalPointer().id)
+        return EDITABLE_FLAGS if node is not None and self.is_editable(node, self._keys[column]) else ROW_FLAGS
 
     def editable_in_every_row(self, key: str) -> bool | None:
         """Whether column ``key`` is editable whatever the row (``None``: it depends on the row;
@@ -311,6 +315,8 @@ class PlanModel(EditableTreeModel):
         if self.data_probe is not None:
             self.data_probe(index, role)
         if role == Qt.ItemDataRole.DisplayRole:
+            if node.id not in self._stamps:
+                self.shown(node)
             return self.display(node, key)
         if role == Qt.ItemDataRole.EditRole:
             return self.edit_text(node, key)

@@ -16,7 +16,7 @@ Subclasses define the columns and what each cell shows.
 """
 from __future__ import annotations
 
-from operator import attrgetter, methodcaller
+import gc
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
@@ -39,8 +39,14 @@ COLUMN_KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
-_VALUES = attrgetter("values")
-_STAMP = methodcaller("get", "modified_at")
+#: a row not shown nor changed since the model was built (see ``_stamps``)
+_UNSEEN = object()
+
+
+def _mark(values: dict) -> tuple:
+    """What tells that a row itself changed: its modification stamp, and its code (a parent's new
+    code renames the rows below it without touching their stamps)."""
+    return values.get("modified_at"), values.get("kode")
 
 
 class _Item:
@@ -79,9 +85,12 @@ class RollupTreeModel(QAbstractItemModel):
         self._keys = [c.key for c in self.COLUMNS]
         sums = [self._keys.index(k) for k in self.SUM_KEYS if k in self._keys]
         self._sum_span = (min(sums), max(sums)) if sums else None
-        #: each row's modification stamp when last shown: a row whose stamp did not change but
-        #: whose descendants changed only shows new totals
-        self._stamps: dict[str, str | None] = {}
+        #: each row's modification stamp and code (:func:`_mark`) when first shown (``data()``
+        #: records it) or last changed: a row whose mark did not change but whose descendants
+        #: changed only shows new totals;
+        #: so does a row never shown yet (nothing of it is on screen). Recorded as rows are shown,
+        #: not for all 50.000 rows at open.
+        self._stamps: dict[str, tuple] = {}
         #: hook for tests and benchmarks: called as probe(index, role) from data()
         self.data_probe: Callable[[QModelIndex, int], None] | None = None
         self._build()
@@ -101,12 +110,24 @@ class RollupTreeModel(QAbstractItemModel):
         return self._doc.plan if self.TABLE == "plan" else self._doc.evaluation
 
     def _build(self) -> None:
+        # one _Item per row (50.000 and more) lives as long as the model: like the document's own
+        # tree (RenjaDocument._load), built with the cyclic collector paused and then frozen, so
+        # that no collection pass walks them again (one full pass: ~50 ms, during an edit)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build_mirror()
+        finally:
+            gc.freeze()
+            if enabled:
+                gc.enable()
+
+    def _build_mirror(self) -> None:
         self._root = _Item(None, None)
         self._items = {}
         self._graveyard = []
         self._populate(self._root, self.tree.roots)
-        nodes = self.tree.nodes  # (the loops run in C: this is built for every row at open)
-        self._stamps = dict(zip(nodes, map(_STAMP, map(_VALUES, nodes.values()))))
+        self._stamps = {}
 
     def _populate(self, item: _Item, nodes: list[Node]) -> None:
         stack = [(item, nodes)]
@@ -285,10 +306,10 @@ class RollupTreeModel(QAbstractItemModel):
             node = nodes.get(rid)
             if item is None or node is None:
                 continue
-            stamp = node.values.get("modified_at")
-            old = stamps.get(rid)
+            stamp = _mark(node.values)
+            old = stamps.get(rid, _UNSEEN)
             stamps[rid] = stamp
-            if rid in above and old is not None and stamp == old:
+            if rid in above and (old is _UNSEEN or (old[0] is not None and stamp == old)):
                 first, end = self._sum_span
             else:
                 first, end = 0, last
@@ -300,6 +321,11 @@ class RollupTreeModel(QAbstractItemModel):
 
     def after_change(self, change: "ChangeEvent") -> None:
         """Hook after a change of this model's table was applied."""
+
+    def shown(self, node: Node) -> None:
+        """``data()`` shows ``node`` (its display text): remember its stamp the first time."""
+        if node.id not in self._stamps:
+            self._stamps[node.id] = _mark(node.values)
 
     def invalidate_cache(self, row_ids) -> None:
         """Forget cached computed values of these rows (``None``: all)."""

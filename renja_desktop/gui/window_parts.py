@@ -1,8 +1,9 @@
-"""Small widgets of the main window: the status-bar text and the page shown without a document."""
+"""Small widgets of the main window: the status-bar text, the page shown without a document, and
+a tab whose content is built when it is first shown."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter
@@ -14,6 +15,32 @@ from . import settings as app_settings
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
+
+
+class LazyTab(QWidget):
+    """A tab whose content is made by ``build()`` the first time it is shown or asked for
+    (:meth:`content`): opening a big document then does not wait for a tab nobody looked at yet."""
+
+    def __init__(self, build: Callable[[QWidget], QWidget], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._build = build
+        self._content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._content is not None
+
+    def content(self) -> QWidget:
+        if self._content is None:
+            self._content = self._build(self)
+            self.layout().addWidget(self._content)
+        return self._content
+
+    def showEvent(self, event) -> None:
+        self.content()
+        super().showEvent(event)
 
 
 class StatusText(QWidget):
