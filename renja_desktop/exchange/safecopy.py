@@ -46,7 +46,7 @@ from .errors import CopyConflict, ExchangeError, os_error_message, sqlite_error_
 from .lock import host_name, user_name
 from .sqlitefile import (
     KEY_DIGEST, KEY_LINEAGE, KEY_ORIGIN, KEY_SAVED_AT, KEY_SAVED_BY, KEY_TOKEN, SEGMENT, connect_ro,
-    content_hash, document_row, file_digest_status, file_sha, header_ok, io_pool, lineage,
+    content_hash, document_row, file_digest_status, file_sha, file_state, header_ok, io_pool, lineage,
     lineage_json, lineage_tokens, locate_slot, merge_lineages, meta_location, read_bytes, read_meta,
     read_segment_into, readable_copy_if_hot, remember_intact, segment_hashes, settle_hot_journal,
     tree_digest, uri_of, write_meta, zero_slot,
@@ -375,19 +375,22 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
             fsutil.forget_temp(tmp)
 
         # 5. re-open and verify the target ---------------------------------------------------------
-        # the merge base meanwhile: a hard link when the data folder is on the same file system (no
-        # second copy of the bytes: whatever edits the copy in place first gives it bytes of its own,
-        # storage.unshare), else a flushed copy
+        # the merge base: a hard link when the data folder is on the same file system (no second
+        # copy of the bytes: whatever edits the copy in place first gives it bytes of its own,
+        # storage.unshare), made first, as it changes the target's change time; else a flushed copy,
+        # only after the verify (reading the target first would cache it again)
         base = None
         try:
             if keep_mode is not None:  # forced over a read-only file: the copy stays read-only
                 os.chmod(target, keep_mode)
+            linked = backups.store_base(doc_id, token, link_from=target) if store_base else None
+            if linked is not None:
+                base = io_pool().submit(lambda: linked)
+            before = file_state(target)
             _verify_target(target, digest, slot, tmp_hashes, tmp_size, read_from if same_layout else None,
                            page_size, own)
-            # the merge base: a hard link when the data folder is on the same file system, else a
-            # flushed copy (only after the verify: reading the target first would cache it again)
-            base = (io_pool().submit(backups.store_base, doc_id, token, source=target, link_from=target)
-                    if store_base else None)
+            if store_base and linked is None:
+                base = io_pool().submit(backups.store_base, doc_id, token, source=target)
         except ExchangeError:
             _drop_base(base)
             if result.previous_backup is not None:
@@ -397,7 +400,9 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
                     f"Salinan di '{target.name}' tidak terbaca sama setelah disimpan (media bermasalah?). "
                     "Versi lama telah dikembalikan; berkas kerja Anda aman. Coba flash disk lain.", target) from None
             raise
-        remember_intact(target)
+        # the next save over this copy (in this process) need not hash it again, as long as not a
+        # byte of it changed since it was verified (a copy as the base reads it, changing nothing)
+        remember_intact(target, verified_from=before)
         if base is not None and base.result() is None:
             result.notes.append("Versi dasar untuk penggabungan tidak dapat disimpan di folder data.")
         lap("verify_target")

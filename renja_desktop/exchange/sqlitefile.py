@@ -360,9 +360,20 @@ def file_digest_status(path: Path, meta: dict[str, str] | None = None) -> str:
     return result
 
 
-def remember_intact(path: Path) -> None:
-    """Note that ``path`` in its present state (size, times, file id) was just verified intact."""
+def file_state(path: Path) -> tuple | None:
+    """What names one state of a file's bytes: path, size, modification and change times (ns), file
+    id. Any write changes the change time, even one that puts the modification time back."""
+    return _file_state(Path(path))
+
+
+def remember_intact(path: Path, verified_from: tuple | None = None) -> None:
+    """Note that ``path`` in its present state (size, times, file id) was just verified intact.
+
+    ``verified_from``: the state taken just before the verification started; nothing is noted when
+    the file changed since (its bytes then are not provably the ones verified)."""
     state = _file_state(Path(path))
+    if verified_from is not None and state != verified_from:
+        return
     if state is not None:
         if len(_DIGEST_CACHE) > 64:
             _DIGEST_CACHE.clear()
@@ -409,6 +420,6 @@ __all__ = [
     "KEY_ORIGIN", "KEY_CONSOLIDATED", "KEY_READONLY", "connect_ro", "read_meta",
     "write_meta", "document_id", "document_row", "content_hash", "content_hash_of", "lineage",
     "lineage_tokens", "merge_lineages", "lineage_json", "io_pool", "hash_segment", "segment_hashes",
-    "tree_digest", "zero_slot", "meta_location", "locate_slot", "file_digest", "remember_intact", "file_digest_status", "settle_hot_journal", "has_hot_journal",
+    "tree_digest", "zero_slot", "meta_location", "locate_slot", "file_digest", "file_state", "remember_intact", "file_digest_status", "settle_hot_journal", "has_hot_journal",
     "readable_copy_if_hot", "header_ok", "read_bytes", "file_sha",
 ]
