@@ -874,7 +874,12 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
                 src.close()
             conn.execute("PRAGMA journal_mode=DELETE")
             conn.execute("PRAGMA foreign_keys=OFF")
-            counts = _apply(plan, conn, finals, positions)
+            # "mine" has complete row digests: the merge re-digests only the buckets it writes to
+            # (the rest keep theirs, so damage in an untouched row stays detectable); else all rows
+            incremental = rowcheck.established(conn) and rowcheck.install(conn)
+            if incremental:  # a row INSERT OR REPLACE removes fires the delete trigger too
+                conn.execute("PRAGMA recursive_triggers=ON")
+            counts = _apply(plan, conn, finals, positions, incremental)
             bad = [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
             bad += _check_references(plan, conn, finals)
             if bad:
@@ -928,8 +933,10 @@ def _columns_sql(cols: list[str]) -> tuple[str, str]:
     return ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols)
 
 
-def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: dict) -> dict[str, int]:
-    """Turn the copy of "mine" into the merge result (one transaction)."""
+def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: dict,
+           incremental: bool = False) -> dict[str, int]:
+    """Turn the copy of "mine" into the merge result (one transaction). ``incremental``: the
+    connection notes the buckets it writes (:func:`rowcheck.install`), only those are re-digested."""
     counts = {"diubah": 0, "ditambah": 0, "dihapus": 0}
     mine = plan.mine
     with conn:
@@ -1003,7 +1010,10 @@ def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: d
         from ..stagefile import merge_extra_tables  # stages, notes, Renstra: kept from both copies
 
         merge_extra_tables(conn, plan.theirs.path)
-        rowcheck.rebuild(conn)  # the merged rows get digests of their own
+        if incremental:
+            rowcheck.flush(conn)  # the merged rows get digests of their own
+        else:
+            rowcheck.rebuild(conn)
     return counts
 
 
