@@ -40,8 +40,8 @@ from .rowdata import (
 )
 from .safecopy import time_text
 from .sqlitefile import (
-    KEY_DIGEST, KEY_LINEAGE, KEY_TOKEN, connect_ro, document_row, file_digest_status, file_sha, lineage,
-    lineage_json, merge_lineages, read_meta, uri_of,
+    KEY_DIGEST, KEY_LINEAGE, KEY_TOKEN, connect_ro, document_row, file_digest_status, file_sha, io_pool,
+    lineage, lineage_json, merge_lineages, read_meta, uri_of,
 )
 
 MINE, THEIRS = "mine", "theirs"
@@ -861,6 +861,8 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
     for table in TREE_TABLES:
         _repair_orphans(plan, table, finals[table], notes)
     positions = {t: _order(plan, t, finals[t]) for t in ORDERED_TABLES}
+    # both inputs' version entries hash whole files: on a worker thread while the result is written
+    versions = io_pool().submit(_version_entries, plan)
     backup = backups.take_backup(plan.mine.path, "sebelum-gabung") if backup_mine else None
     tmp = fsutil.temp_path_for(out)
     try:
@@ -879,7 +881,7 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
             incremental = rowcheck.established(conn) and rowcheck.install(conn)
             if incremental:  # a row INSERT OR REPLACE removes fires the delete trigger too
                 conn.execute("PRAGMA recursive_triggers=ON")
-            counts = _apply(plan, conn, finals, positions, incremental)
+            counts = _apply(plan, conn, finals, positions, incremental, versions)
             bad = [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
             bad += _check_references(plan, conn, finals)
             if bad:
@@ -934,7 +936,7 @@ def _columns_sql(cols: list[str]) -> tuple[str, str]:
 
 
 def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: dict,
-           incremental: bool = False) -> dict[str, int]:
+           incremental: bool = False, versions=None) -> dict[str, int]:
     """Turn the copy of "mine" into the merge result (one transaction). ``incremental``: the
     connection notes the buckets it writes (:func:`rowcheck.install`), only those are re-digested."""
     counts = {"diubah": 0, "ditambah": 0, "dihapus": 0}
@@ -1004,7 +1006,8 @@ def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: d
         # meta: merged notes, both inputs' lineage and both inputs as ancestors (no copy digest)
         conn.execute("DELETE FROM meta")
         meta = [row for _, (row, _) in finals["meta"].items()]
-        lin = merge_lineages(lineage(plan.mine.meta), lineage(plan.theirs.meta), _version_entries(plan))
+        lin = merge_lineages(lineage(plan.mine.meta), lineage(plan.theirs.meta),
+                             versions.result() if versions is not None else _version_entries(plan))
         meta.append((KEY_LINEAGE, lineage_json(lin)))
         conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta)
         from ..stagefile import merge_extra_tables  # stages, notes, Renstra: kept from both copies
