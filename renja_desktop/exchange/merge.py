@@ -601,7 +601,10 @@ def _skeleton(base_seq: list | None, m_seq: list, t_seq: list) -> tuple[list | N
 def _plan_order_conflicts(plan: MergePlan, table: str) -> None:
     parents = _affected_parents(plan, table)
     parents = {p for p in parents if p is None or (plan.mine.has(table, p) and plan.theirs.has(table, p))}
-    mo, to, bo = (_seqs(d, table, parents) for d in (plan.mine, plan.theirs, plan.base))
+    # each copy's children are read by a query of its own: the three copies at once, on worker threads
+    # (a copy's caches are touched by its own thread only)
+    mo, to, bo = [f.result() for f in [io_pool().submit(_seqs, d, table, parents)
+                                       for d in (plan.mine, plan.theirs, plan.base)]]
     for parent in parents:
         b, m, t = _skeleton(bo.get(parent, []) if bo is not None else None, mo[parent], to[parent])
         if b is not None:
