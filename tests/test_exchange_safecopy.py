@@ -120,6 +120,24 @@ def test_a_copy_just_verified_is_not_hashed_again_until_a_byte_changes(work, mon
     assert file_digest_status(t) == "changed" and hashed == [t]
 
 
+def test_snapshot_through_a_buffer_where_the_kernel_cannot_copy(work, monkeypatch):
+    """Between file systems (or on an old kernel) copy_file_range refuses: the pages go through a
+    buffer, and the copy is the same verified copy."""
+    w, t = work
+    calls = []
+
+    def refuse(*args):
+        calls.append(args)
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
+    monkeypatch.setattr(safecopy, "SNAPSHOT_STEP_PAGES", 3)  # several steps, the last one short
+    save_copy(w, t)
+    assert calls  # it was tried, and refused
+    inspect_file(t, deep=True)
+    assert content_hash_of(t) == content_hash_of(w) and file_digest_status(t) == "intact"
+
+
 def test_target_edited_in_place_is_refused(work):
     w, t = work
     save_copy(w, t)

@@ -1,10 +1,12 @@
 """Safe "Simpan salinan ke..." (``renja-desktop copy SRC DST``): the target is always either the old
 complete file or the new complete file.
 
-1. A read transaction is held on the source for the whole snapshot, so nothing can change it.
-   A consistent snapshot is taken with the SQLite backup API straight into a temporary file
-   beside the target (journal off: a torn temporary file is simply thrown away); the new version's
-   token, lineage and a digest placeholder are written into its ``meta``. Meanwhile the source's
+1. A read transaction is held on the source for the whole snapshot, so nothing can change it
+   (no other connection can commit while it is held, and a hot journal was settled first). Its
+   pages are copied byte for byte into a temporary file beside the target (``copy_file_range``,
+   inside the kernel, where the file systems allow; journal off: a torn temporary file is simply
+   thrown away); the new version's token, lineage and a digest placeholder are written into its
+   ``meta``. Meanwhile the source's
    bytes are hashed segment by segment (the reference), and the target is checked:
 2. if the target exists, it must be an unchanged earlier version of this same document: its
    version token is in the source's lineage and its bytes still match the digest recorded in it
@@ -29,6 +31,7 @@ Temporary files are removed at once or, after a crash, by :func:`backups.startup
 """
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import hashlib
@@ -419,32 +422,77 @@ def _release(hold: sqlite3.Connection, hot_copy: Path | None) -> None:
 
 #: hook for tests: called with (status, remaining, total) after every step of the snapshot
 snapshot_progress = None
-#: pages copied per backup step
+#: pages copied per snapshot step
 SNAPSHOT_STEP_PAGES = 1024
+#: copy_file_range cannot copy between these two files (another file system, an old kernel...):
+#: the bytes go through a buffer instead
+_NO_KERNEL_COPY = {errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EBADF, errno.EPERM}
+
+
+def _copy_pages(source: Path, tmp: Path, page_size: int, pages: int) -> None:
+    """The first ``pages`` pages of ``source`` into the empty file ``tmp``, ``SNAPSHOT_STEP_PAGES``
+    at a time, :data:`snapshot_progress` after each step. Inside the kernel where it can
+    (``copy_file_range``: the bytes are not copied through this process), else through a buffer."""
+    total = pages * page_size
+    step = SNAPSHOT_STEP_PAGES * page_size
+    kernel_copy = getattr(os, "copy_file_range", None)
+    buf = None
+    with open(source, "rb", buffering=0) as src, open(tmp, "r+b", buffering=0) as dst:
+        done = 0
+        while done < total:
+            end = min(done + step, total)
+            while done < end:
+                if kernel_copy is not None:
+                    try:
+                        n = kernel_copy(src.fileno(), dst.fileno(), end - done, done, done)
+                    except OSError as exc:
+                        if exc.errno not in _NO_KERNEL_COPY:
+                            raise
+                        kernel_copy = None
+                        continue
+                else:
+                    if buf is None:
+                        buf = memoryview(bytearray(min(step, SEGMENT)))
+                    src.seek(done)
+                    n = src.readinto(buf[:min(len(buf), end - done)])
+                    if n:
+                        dst.seek(done)
+                        written = 0
+                        while written < n:
+                            written += dst.write(buf[written:n])
+                if not n:
+                    raise OSError(errno.EIO, f"berkas '{source.name}' lebih pendek dari seharusnya")
+                done += n
+            if snapshot_progress is not None:
+                snapshot_progress(0, (total - done) // page_size, pages)
 
 
 def _snapshot_into(source: Path, tmp: Path, extra: dict[str, str | None]) -> tuple[int, int, int | None, set[int]]:
-    """Backup API from ``source`` into the (empty) file ``tmp``, then the new version's ``meta``.
+    """The source's pages into the (empty) file ``tmp`` -- byte for byte: the caller holds the
+    source's read lock, so no page can change meanwhile -- then the new version's ``meta``.
     Returns (size, page size, root page of ``meta``, root pages of ``meta`` and its index)."""
     src = connect_ro(source)
     try:
-        dst = sqlite3.connect(f"file:{uri_of(tmp)}?nolock=1", uri=True, isolation_level=None)
-        try:
-            dst.execute("PRAGMA journal_mode=OFF")   # a torn temporary file is thrown away anyway
-            dst.execute("PRAGMA synchronous=OFF")    # flushed once, as a whole, afterwards
-            src.backup(dst, pages=SNAPSHOT_STEP_PAGES, progress=snapshot_progress)
-            dst.execute("BEGIN")
-            for key, value in extra.items():
-                dst.execute("DELETE FROM meta WHERE key = ?", (key,))
-                if value is not None:
-                    dst.execute("INSERT INTO meta(key, value) VALUES (?, ?)", (key, value))
-            dst.execute("COMMIT")
-            page_size, root = meta_location(dst)
-            own = {r[0] for r in dst.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'meta'")}
-        finally:
-            dst.close()
+        # the pages SQLite counts (a longer file's tail is not part of the database)
+        page_size = src.execute("PRAGMA page_size").fetchone()[0]
+        pages = src.execute("PRAGMA page_count").fetchone()[0]
     finally:
         src.close()
+    _copy_pages(source, tmp, page_size, pages)
+    dst = sqlite3.connect(f"file:{uri_of(tmp)}?nolock=1", uri=True, isolation_level=None)
+    try:
+        dst.execute("PRAGMA journal_mode=OFF")   # a torn temporary file is thrown away anyway
+        dst.execute("PRAGMA synchronous=OFF")    # flushed once, as a whole, afterwards
+        dst.execute("BEGIN")
+        for key, value in extra.items():
+            dst.execute("DELETE FROM meta WHERE key = ?", (key,))
+            if value is not None:
+                dst.execute("INSERT INTO meta(key, value) VALUES (?, ?)", (key, value))
+        dst.execute("COMMIT")
+        page_size, root = meta_location(dst)
+        own = {r[0] for r in dst.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'meta'")}
+    finally:
+        dst.close()
     return os.path.getsize(tmp), page_size, root, own
 
 
@@ -494,7 +542,7 @@ _PAIR = threading.local()
 def _check_segment(source: Path, tmp: Path, start: int, length: int, slot: int, page_size: int,
                    own_pages: set[int], source_size: int, want_hash: bool = True) -> tuple[bytes | None, bool]:
     """One segment of the copy: its hash (digest slot read as zeros) and whether it holds the
-    source's bytes. The backup API copies pages verbatim, so every page must be the source's but
+    source's bytes. The snapshot copies pages verbatim, so every page must be the source's but
     for the header's counters and the ``meta`` pages (``own_pages``), where the new version is noted."""
     bufs = getattr(_PAIR, "bufs", None)
     if bufs is None:
