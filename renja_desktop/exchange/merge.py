@@ -41,7 +41,7 @@ from .rowdata import (
 from .safecopy import time_text
 from .sqlitefile import (
     KEY_DIGEST, KEY_LINEAGE, KEY_TOKEN, connect_ro, document_row, file_digest_status, file_sha, io_pool,
-    lineage, lineage_json, merge_lineages, read_meta, uri_of,
+    lineage, lineage_json, merge_lineages, quick_check_problems, read_meta, uri_of,
 )
 
 MINE, THEIRS = "mine", "theirs"
@@ -201,9 +201,14 @@ def _head(path: Path, quick_check: bool = True) -> _Head:
         raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak dapat dibaca: {exc}", path) from exc
     if not row:
         raise DocumentFileError("damaged", f"Berkas '{path.name}' tidak berisi identitas dokumen.", path)
-    if quick_check and not (meta.get(KEY_DIGEST) and file_digest_status(path, meta) == "intact"):
-        inspect_file(path)
+    if quick_check:
+        _check_unless_intact(path, meta)
     return _Head(path, row["id"], meta, row.get("opd") or "", row.get("tahun"))
+
+
+def _check_unless_intact(path: Path, meta: dict[str, str]) -> None:
+    if not (meta.get(KEY_DIGEST) and file_digest_status(path, meta) == "intact"):
+        inspect_file(path)
 
 
 def find_base(mine, theirs) -> tuple[Path | None, str]:
@@ -237,7 +242,33 @@ def find_base(mine, theirs) -> tuple[Path | None, str]:
 def plan_merge(mine: str | os.PathLike, theirs: str | os.PathLike, base: str | os.PathLike | None = None,
                auto_base: bool = True) -> MergePlan:
     """Compare two copies (and their ancestor) and decide every row; nothing is written."""
-    hm, ht = _head(Path(mine), quick_check=False), _head(Path(theirs))
+    hm, ht = _head(Path(mine), quick_check=False), _head(Path(theirs), quick_check=False)
+    # theirs is checked (quick_check, unless its bytes are exactly as saved) on a worker thread while
+    # the copies are compared; a damaged copy is still the error reported, as if found first
+    checked = io_pool().submit(_check_unless_intact, ht.path, ht.meta)
+    try:
+        loaded, note = _load_compared(hm, ht, base, auto_base)
+    except BaseException:
+        checked.result()
+        raise
+    checked.result()
+    plan = MergePlan(loaded.mine, loaded.theirs, loaded.base, note, changed=loaded.changed)
+    for table in ROW_TABLES:
+        _plan_table(plan, table)
+    for table in TREE_TABLES:
+        _plan_deletions(plan, table)
+    for table in ORDERED_TABLES:
+        _plan_order_conflicts(plan, table)
+    _plan_code_conflicts(plan)
+    rank = {t: i for i, t in enumerate(TABLE_NAMES)}
+    plan.changes.sort(key=lambda c: (rank.get(c.table, 99), c.label, c.side))
+    plan.conflicts.sort(key=lambda c: (rank.get(c.table, 99), c.label, c.field))
+    return plan
+
+
+def _load_compared(hm: _Head, ht: _Head, base, auto_base: bool):
+    """The rows that differ between the two copies and their base (found or given), and how the
+    base was found."""
     if hm.document_id != ht.document_id:
         raise ExchangeError(
             "other_document",
@@ -255,21 +286,9 @@ def plan_merge(mine: str | os.PathLike, theirs: str | os.PathLike, base: str | o
     elif auto_base:
         base_path, note = find_base(hm, ht)  # a stored base is used only with its digest intact
     try:
-        loaded = load_set(hm.path, ht.path, base_path)
+        return load_set(hm.path, ht.path, base_path), note
     except sqlite3.DatabaseError as exc:
         raise DocumentFileError("damaged", f"Salinan tidak dapat dibaca seluruhnya: {exc}", hm.path) from exc
-    plan = MergePlan(loaded.mine, loaded.theirs, loaded.base, note, changed=loaded.changed)
-    for table in ROW_TABLES:
-        _plan_table(plan, table)
-    for table in TREE_TABLES:
-        _plan_deletions(plan, table)
-    for table in ORDERED_TABLES:
-        _plan_order_conflicts(plan, table)
-    _plan_code_conflicts(plan)
-    rank = {t: i for i, t in enumerate(TABLE_NAMES)}
-    plan.changes.sort(key=lambda c: (rank.get(c.table, 99), c.label, c.side))
-    plan.conflicts.sort(key=lambda c: (rank.get(c.table, 99), c.label, c.field))
-    return plan
 
 
 def _plan_code_conflicts(plan: MergePlan) -> None:
@@ -885,16 +904,21 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
             if incremental:  # a row INSERT OR REPLACE removes fires the delete trigger too
                 conn.execute("PRAGMA recursive_triggers=ON")
             counts = _apply(plan, conn, finals, positions, incremental, versions)
-            bad = [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
-            bad += _check_references(plan, conn, finals)
-            if bad:
-                raise ExchangeError("merge_failed", f"Hasil penggabungan tidak konsisten ({bad[0]}); tidak ditulis.",
-                                    out)
-            notes.extend(_duplicate_code_notes(plan, conn))
-            totals = {"result": _total(conn, "main")}
-            for alias, d in (("m", plan.mine), ("t", plan.theirs)):
-                conn.execute(f"ATTACH DATABASE ? AS {alias}", (f"file:{uri_of(d.path)}?mode=ro",))
-                totals[MINE if alias == "m" else THEIRS] = _total(conn, alias)
+            # quick_check of the written result on a worker thread (a connection of its own) while
+            # its references, codes and totals are read here
+            checked = io_pool().submit(quick_check_problems, tmp)
+            try:
+                references = _check_references(plan, conn, finals)
+                code_notes = _duplicate_code_notes(plan, conn)
+                totals = {"result": _total(conn, "main")}
+                for alias, d in (("m", plan.mine), ("t", plan.theirs)):
+                    conn.execute(f"ATTACH DATABASE ? AS {alias}", (f"file:{uri_of(d.path)}?mode=ro",))
+                    totals[MINE if alias == "m" else THEIRS] = _total(conn, alias)
+            except BaseException:
+                _refuse_inconsistent(checked.result(), out)  # what quick_check found comes first
+                raise
+            _refuse_inconsistent(checked.result() + references, out)
+            notes.extend(code_notes)
         finally:
             conn.close()
         with open(tmp, "rb+") as fh:
@@ -904,6 +928,11 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
     finally:
         fsutil.forget_temp(tmp)
     return MergeResult(out, plan, counts, totals, notes, backup)
+
+
+def _refuse_inconsistent(bad: list[str], out: Path) -> None:
+    if bad:
+        raise ExchangeError("merge_failed", f"Hasil penggabungan tidak konsisten ({bad[0]}); tidak ditulis.", out)
 
 
 def _check_references(plan: MergePlan, conn: sqlite3.Connection, finals: dict) -> list[str]:

@@ -50,9 +50,9 @@ from .lock import host_name, user_name
 from .sqlitefile import (
     KEY_DIGEST, KEY_LINEAGE, KEY_ORIGIN, KEY_SAVED_AT, KEY_SAVED_BY, KEY_TOKEN, SEGMENT, connect_ro,
     content_hash, document_row, file_digest_status, file_sha, file_state, header_ok, io_pool, lineage,
-    lineage_json, lineage_tokens, locate_slot, merge_lineages, meta_location, read_bytes, read_meta,
-    read_segment_into, readable_copy_if_hot, remember_intact, segment_hashes, settle_hot_journal,
-    tree_digest, uri_of, write_meta, zero_slot,
+    lineage_json, lineage_tokens, locate_slot, merge_lineages, meta_location, quick_check_problems,
+    read_bytes, read_meta, read_segment_into, readable_copy_if_hot, remember_intact, segment_hashes,
+    settle_hot_journal, tree_digest, uri_of, write_meta, zero_slot,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -295,7 +295,7 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
             raise os_error_message(exc, target) from exc
         pool = io_pool()
         snap = pool.submit(_snapshot_into, read_from, tmp, extra)
-        checked = pool.submit(_quick_check, read_from)  # the same state: the read lock is held
+        checked = pool.submit(quick_check_problems, read_from)  # the same state: the read lock is held
         started: list = [checked]
         try:
             # 2. the target ---------------------------------------------------------------------
@@ -311,7 +311,7 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
             if slot is None:
                 raise RuntimeError("digest placeholder not found exactly once in the copy")
             flushed = pool.submit(fsutil.fsync_path, tmp)
-            meta_checked = pool.submit(_quick_check, tmp, "meta")
+            meta_checked = pool.submit(quick_check_problems, tmp, "meta")
             own = {1, *meta_pages}
             parts = [pool.submit(_check_segment, read_from, tmp, start, min(SEGMENT, tmp_size - start), slot,
                                  page_size, own, src_size)
@@ -519,20 +519,6 @@ def _settle(*futures) -> None:
             pass
 
 
-def _quick_check(path: Path, table: str | None = None) -> list[str]:
-    """``application_id`` and ``PRAGMA quick_check`` (of one ``table`` only, if given); the problems."""
-    conn = sqlite3.connect(f"file:{uri_of(path)}?mode=ro&nolock=1", uri=True)
-    try:
-        if conn.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF != APPLICATION_ID:
-            return ["application_id salinan tidak cocok"]
-        pragma = f"PRAGMA quick_check('{table}')" if table else "PRAGMA quick_check"
-        return [r[0] for r in conn.execute(pragma) if r[0] != "ok"]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    finally:
-        conn.close()
-
-
 #: header bytes a copy may differ in from its source: change counter, schema cookie, the
 #: version-valid-for number and the SQLite version that wrote it
 _HEADER_FREE = [(24, 28), (40, 44), (92, 100)]
@@ -581,7 +567,7 @@ def _same_layout(source: Path, tmp: Path, source_size: int, tmp_size: int) -> bo
 def _same_rows(tmp: Path, rows: sqlite3.Connection) -> bool:
     """The slow way, when writing ``meta`` moved pages about (a long lineage in small pages): the
     whole copy passes ``quick_check`` and holds the same rows as the document."""
-    if _quick_check(tmp):
+    if quick_check_problems(tmp):
         return False
     conn = connect_ro(tmp)
     try:

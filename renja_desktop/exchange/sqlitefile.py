@@ -101,6 +101,20 @@ def readable_copy_if_hot(path: Path) -> Path | None:
     return local
 
 
+def quick_check_problems(path: Path, table: str | None = None) -> list[str]:
+    """``application_id`` and ``PRAGMA quick_check`` (of one ``table`` only, if given); the problems."""
+    conn = sqlite3.connect(f"file:{uri_of(path)}?mode=ro&nolock=1", uri=True)
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF != APPLICATION_ID:
+            return ["application_id salinan tidak cocok"]
+        pragma = f"PRAGMA quick_check('{table}')" if table else "PRAGMA quick_check"
+        return [r[0] for r in conn.execute(pragma) if r[0] != "ok"]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+
+
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
     try:
         return {k: v for k, v in conn.execute("SELECT key, value FROM meta")}
@@ -421,5 +435,5 @@ __all__ = [
     "write_meta", "document_id", "document_row", "content_hash", "content_hash_of", "lineage",
     "lineage_tokens", "merge_lineages", "lineage_json", "io_pool", "hash_segment", "segment_hashes",
     "tree_digest", "zero_slot", "meta_location", "locate_slot", "file_digest", "file_state", "remember_intact", "file_digest_status", "settle_hot_journal", "has_hot_journal",
-    "readable_copy_if_hot", "header_ok", "read_bytes", "file_sha",
+    "readable_copy_if_hot", "header_ok", "quick_check_problems", "read_bytes", "file_sha",
 ]
