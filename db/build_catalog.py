@@ -62,7 +62,7 @@ SOURCES = {
 }
 
 
-def _with_urusan(rows: list[dict]) -> list[dict]:
+def with_urusan(rows: list[dict]) -> list[dict]:
     have = {r["kode"] for r in rows if r["tingkat"] == "1"}
     extra = [{"kode": k, "tingkat": "1", "jenis": "", "nama": n, "kinerja": "", "indikator": "", "satuan": ""}
              for k, n in URUSAN if k not in have]
@@ -109,8 +109,8 @@ def build(reference: Path, out: Path = OUT) -> dict:
                       "satuan": (r.get("Satuan") or "").strip()})
     v2021 = [r for r in rows2020 if not (r["kode"].split(".")[0] == "8" and r["jenis"] != "provinsi")] + rows8
     v2021.sort(key=lambda r: (r["kode"].replace("X", "0"), r["jenis"]))
-    rows2020 = _with_urusan(rows2020)
-    v2021 = _with_urusan(v2021)
+    rows2020 = with_urusan(rows2020)
+    v2021 = with_urusan(v2021)
     versions = [
         {"versi": "kep050-3708-2020", "file": "kep050-3708-2020.tsv",
          "judul": "Kepmendagri 050-3708/2020 (nomenklatur 2020, SIMDA Perencanaan)",
@@ -133,11 +133,16 @@ def build(reference: Path, out: Path = OUT) -> dict:
                            quoting=csv.QUOTE_NONE, escapechar="\\")
         w.writeheader()
         w.writerows(sd)
-    meta = {"bawaan": "kep050-5889-2021", "versi": versions,
+    # versions built elsewhere (scripts/build_catalog_sipd.py) and the default they set are kept
+    meta_path = out / "versions.json"
+    before = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    ours = {v["versi"] for v in versions}
+    versions += [v for v in before.get("versi", []) if v["versi"] not in ours]
+    meta = {"bawaan": before.get("bawaan", "kep050-5889-2021"), "versi": versions,
             "sumber_dana": {"file": "sumber_dana_2020.tsv", "sumber": [SOURCES[srcsd.name]], "baris": len(sd)},
             "pemetaan": "antar versi: dihitung dari kedua daftar (kode sama/nama sama, nama sama di kode lain, "
                         "dipecah, dihapus, baru) ditambah baris buatan tangan di pemetaan/A__B.tsv bila ada"}
-    (out / "versions.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return meta
 
 

@@ -6,7 +6,7 @@ so a catalog has a version, a document names the version it follows
 offline (``renja-desktop catalog load FILE --versi NAME``), stored in the user's data folder.
 
 Bundled versions live in ``db/catalog/`` (built by ``db/build_catalog.py`` from the reference
-lists). Lookups are by code (the generic penunjang program ``X.XX.01`` answers for any bidang's
+lists and by ``scripts/build_catalog_sipd.py`` from the SIPD export of the newest list, the default). Lookups are by code (the generic penunjang program ``X.XX.01`` answers for any bidang's
 ``.01`` rows) and by name, exact or fuzzy (:mod:`difflib`), to tell a spelling difference from a
 different row.
 """
@@ -330,14 +330,28 @@ class CodeMapping:
 
 
 def _names_by_code(cat: Catalog, jenis: str) -> dict[str, CatalogEntry]:
+    """Every code a pemda of this kind can use, with the entry that names it: its own rows and the
+    rows for both kinds; the other kind's own codes are left out (they are not its rows to map to),
+    except the urusan rows every pemda has."""
     out: dict[str, CatalogEntry] = {}
-    for kode in cat.by_kode:
-        e = cat.lookup(kode, jenis) if not kode.startswith("X") else None
-        if e is None:
-            found = cat.by_kode[kode]
-            e = next((x for x in found if x.jenis in (jenis, "")), found[0])
-        out[kode] = e
+    for kode, found in cat.by_kode.items():
+        mine = [x for x in found if x.jenis in (jenis, "")] or [x for x in found if x.tingkat == 1]
+        if mine:
+            out[kode] = next((x for x in mine if x.jenis == jenis), mine[0])
     return out
+
+
+def _closest(kode: str, targets: list[str]) -> list[str]:
+    """Of several new codes that carry the old row's name, the ones nearest the old code: under the
+    same parent, else the same program and kind of kegiatan, else the same program (the lists repeat
+    a row under the kegiatan of a special autonomy region, which is not where the row went)."""
+    parts = kode.split(".")
+    for n in dict.fromkeys((len(parts) - 1, 4, 3)):
+        if 0 < n < len(parts):
+            near = [t for t in targets if t.split(".")[:n] == parts[:n]]
+            if near:
+                return near
+    return targets
 
 
 def _mapping_file(a: str, b: str) -> Path:
@@ -365,6 +379,9 @@ def _version_mapping(a: str, b: str, jenis: str) -> dict[str, CodeMapping]:
     old = _names_by_code(get_catalog(a), jenis)
     new = _names_by_code(get_catalog(b), jenis)
     fresh = {k: e for k, e in new.items() if k not in old}
+    fresh_names: dict[int, list[tuple[str, str]]] = {}
+    for k, e in fresh.items():
+        fresh_names.setdefault(e.tingkat, []).append((k, normalize_name(e.nama)))
     by_name: dict[tuple[int, str], list[str]] = {}
     everywhere: dict[tuple[int, str], list[str]] = {}
     for k, e in new.items():
@@ -390,12 +407,12 @@ def _version_mapping(a: str, b: str, jenis: str) -> dict[str, CodeMapping]:
             else:
                 out[k] = CodeMapping(k, RENAMED, (k,), e.nama, (n.nama,))
             continue
-        targets = [t for t in by_name.get((e.tingkat, name_key(e.nama)), []) if t not in claimed]
+        targets = _closest(k, [t for t in by_name.get((e.tingkat, name_key(e.nama)), []) if t not in claimed])
         if not targets:
             # split: several new rows at the same level whose names start with the old name
             key = normalize_name(e.nama)
-            targets = [t for t, n in fresh.items() if n.tingkat == e.tingkat and t not in claimed
-                       and len(key) >= 12 and normalize_name(n.nama).startswith(key)]
+            targets = [t for t, name in fresh_names.get(e.tingkat, ()) if t not in claimed
+                       and len(key) >= 12 and name.startswith(key)]
             if len(targets) < 2:
                 targets = []
         if len(targets) == 1:

@@ -18,6 +18,7 @@ from renja_desktop.validation import validate
 
 NEW = "kep050-5889-2021"
 OLD = "kep050-3708-2020"
+LATEST = "sipd-pemutakhiran-2027"
 
 
 def test_urusan_rows_one_to_nine_with_their_official_names():
@@ -39,14 +40,16 @@ def _chain(cat, urusan: str) -> list:
     return [cat.lookup(k, "kabkota") for k in out]
 
 
-def test_a_new_document_with_catalog_codes_of_every_urusan_has_no_false_catalog_warning(tmp_path, capsys):
+@pytest.mark.parametrize("versi", [NEW, LATEST])
+def test_a_new_document_with_catalog_codes_of_every_urusan_has_no_false_catalog_warning(tmp_path, capsys, versi):
     path = tmp_path / "dinkes.sqlite"
+    chosen = [] if versi == LATEST else ["--nomenklatur", versi]
     assert main(["new", str(path), "--pemda", "Kabupaten Contoh", "--opd", "Dinas Kesehatan",
-                 "--tahun", "2026"]) == 0
+                 "--tahun", "2026", *chosen]) == 0
     doc = RenjaDocument.open(path)
     try:
-        assert doc.info["nomenklatur_versi"] == NEW       # the default for new documents
-        cat = get_catalog(NEW)
+        assert doc.info["nomenklatur_versi"] == versi     # LATEST: the default for new documents
+        cat = get_catalog(versi)
         urusan_done = set()
         for u in ("1", "2", "3", "4", "5", "6", "7", "8"):
             chain = _chain(cat, u)
@@ -100,7 +103,7 @@ def test_new_nomenklatur_option(tmp_path, capsys):
 
 
 def test_catalog_find_is_sorted_unique_and_paged(capsys):
-    cat = get_catalog(NEW)
+    cat = get_catalog(LATEST)       # the default catalog of `catalog find`
     hits = cat.search_all("penyusunan dokumen perencanaan")
     keys = [(h.kode, h.nama) for h in hits]
     assert len(keys) == len(set(keys)) and len(hits) > 20

@@ -18,7 +18,7 @@ def test_new_document_dialog_refuses_empty_identity(qtbot):
     buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.result() == 1
     assert dialog.values() == {"pemda": "Kota Binjai", "opd": "Badan Kesatuan Bangsa dan Politik",
-                               "opd_singkat": "", "tahun": 2025, "nomenklatur_versi": "kep050-5889-2021"}
+                               "opd_singkat": "", "tahun": 2025, "nomenklatur_versi": "sipd-pemutakhiran-2027"}
 
 
 def test_new_document_dialog_chooses_the_nomenclature_version(qtbot):
@@ -28,7 +28,7 @@ def test_new_document_dialog_chooses_the_nomenclature_version(qtbot):
     qtbot.addWidget(dialog)
     combo = dialog.nomenklatur
     assert [combo.itemData(i) for i in range(combo.count())] == [v["versi"] for v in available_versions()] + [""]
-    assert combo.currentData() == "kep050-5889-2021"       # the default for new documents
+    assert combo.currentData() == "sipd-pemutakhiran-2027"   # the default for new documents
     assert dialog.ui.nomenklaturLabel.buddy() is combo
     combo.setCurrentIndex(combo.findData("kep050-3708-2020"))
     assert dialog.values()["nomenklatur_versi"] == "kep050-3708-2020"
