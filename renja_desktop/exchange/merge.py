@@ -40,8 +40,8 @@ from .rowdata import (
 )
 from .safecopy import time_text
 from .sqlitefile import (
-    KEY_DIGEST, KEY_LINEAGE, KEY_TOKEN, connect_ro, document_row, file_digest_status, file_sha, io_pool,
-    lineage, lineage_json, merge_lineages, quick_check_problems, read_meta, uri_of,
+    KEY_DIGEST, KEY_LINEAGE, KEY_TOKEN, connect_ro, copy_pages, document_row, file_digest_status, file_sha,
+    io_pool, lineage, lineage_json, merge_lineages, quick_check_problems, read_meta, uri_of,
 )
 
 MINE, THEIRS = "mine", "theirs"
@@ -863,8 +863,8 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
                 prefer: str | None = None, backup_mine: bool = True) -> MergeResult:
     """Write the merged document to the new file ``out`` (refuses to overwrite).
 
-    The result starts as a consistent snapshot of "mine" (SQLite backup API); the rows the merge
-    decided differently are then updated, inserted or deleted in one transaction, the order of the
+    The result starts as a consistent snapshot of "mine" (its pages, copied under a read lock); the
+    rows the merge decided differently are then updated, inserted or deleted in one transaction, the order of the
     affected siblings rewritten, and the file checked (``quick_check``, ``foreign_key_check``)
     before it is flushed and renamed into place."""
     out = Path(out)
@@ -888,14 +888,19 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
     backup = backups.take_backup(plan.mine.path, "sebelum-gabung") if backup_mine else None
     tmp = fsutil.temp_path_for(out)
     try:
+        # a snapshot of "mine": its pages copied byte for byte while a read transaction holds it still
+        src = connect_ro(plan.mine.path)
+        try:
+            src.execute("BEGIN")
+            page_size = src.execute("PRAGMA page_size").fetchone()[0]
+            pages = src.execute("PRAGMA page_count").fetchone()[0]  # takes the read lock
+            fsutil.create_empty(tmp)
+            copy_pages(plan.mine.path, tmp, page_size, pages)
+        finally:
+            src.close()
         conn = sqlite3.connect(str(tmp))
         try:
             conn.execute("PRAGMA synchronous=OFF")  # a temporary file: flushed once, below, before the rename
-            src = connect_ro(plan.mine.path)
-            try:
-                src.backup(conn)
-            finally:
-                src.close()
             conn.execute("PRAGMA journal_mode=DELETE")
             conn.execute("PRAGMA foreign_keys=OFF")
             # "mine" has complete row digests: the merge re-digests only the buckets it writes to

@@ -31,7 +31,6 @@ Temporary files are removed at once or, after a crash, by :func:`backups.startup
 """
 from __future__ import annotations
 
-import errno
 import os
 import secrets
 import hashlib
@@ -50,7 +49,8 @@ from .lock import host_name, user_name
 from .sqlitefile import (
     KEY_DIGEST, KEY_LINEAGE, KEY_ORIGIN, KEY_SAVED_AT, KEY_SAVED_BY, KEY_TOKEN, SEGMENT, connect_ro,
     content_hash, document_row, file_digest_status, file_sha, file_state, header_ok, io_pool, lineage,
-    lineage_json, lineage_tokens, locate_slot, merge_lineages, meta_location, quick_check_problems,
+    copy_pages, lineage_json, lineage_tokens, locate_slot, merge_lineages, meta_location,
+    quick_check_problems,
     read_bytes, read_meta, read_segment_into, readable_copy_if_hot, remember_intact, segment_hashes,
     settle_hot_journal, tree_digest, uri_of, write_meta, zero_slot,
 )
@@ -424,49 +424,6 @@ def _release(hold: sqlite3.Connection, hot_copy: Path | None) -> None:
 snapshot_progress = None
 #: pages copied per snapshot step
 SNAPSHOT_STEP_PAGES = 1024
-#: copy_file_range cannot copy between these two files (another file system, an old kernel...):
-#: the bytes go through a buffer instead
-_NO_KERNEL_COPY = {errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EBADF, errno.EPERM}
-
-
-def _copy_pages(source: Path, tmp: Path, page_size: int, pages: int) -> None:
-    """The first ``pages`` pages of ``source`` into the empty file ``tmp``, ``SNAPSHOT_STEP_PAGES``
-    at a time, :data:`snapshot_progress` after each step. Inside the kernel where it can
-    (``copy_file_range``: the bytes are not copied through this process), else through a buffer."""
-    total = pages * page_size
-    step = SNAPSHOT_STEP_PAGES * page_size
-    kernel_copy = getattr(os, "copy_file_range", None)
-    buf = None
-    with open(source, "rb", buffering=0) as src, open(tmp, "r+b", buffering=0) as dst:
-        done = 0
-        while done < total:
-            end = min(done + step, total)
-            while done < end:
-                if kernel_copy is not None:
-                    try:
-                        n = kernel_copy(src.fileno(), dst.fileno(), end - done, done, done)
-                    except OSError as exc:
-                        if exc.errno not in _NO_KERNEL_COPY:
-                            raise
-                        kernel_copy = None
-                        continue
-                else:
-                    if buf is None:
-                        buf = memoryview(bytearray(min(step, SEGMENT)))
-                    src.seek(done)
-                    n = src.readinto(buf[:min(len(buf), end - done)])
-                    if n:
-                        dst.seek(done)
-                        written = 0
-                        while written < n:
-                            written += dst.write(buf[written:n])
-                if not n:
-                    raise OSError(errno.EIO, f"berkas '{source.name}' lebih pendek dari seharusnya")
-                done += n
-            if snapshot_progress is not None:
-                snapshot_progress(0, (total - done) // page_size, pages)
-
-
 def _snapshot_into(source: Path, tmp: Path, extra: dict[str, str | None]) -> tuple[int, int, int | None, set[int]]:
     """The source's pages into the (empty) file ``tmp`` -- byte for byte: the caller holds the
     source's read lock, so no page can change meanwhile -- then the new version's ``meta``.
@@ -478,7 +435,7 @@ def _snapshot_into(source: Path, tmp: Path, extra: dict[str, str | None]) -> tup
         pages = src.execute("PRAGMA page_count").fetchone()[0]
     finally:
         src.close()
-    _copy_pages(source, tmp, page_size, pages)
+    copy_pages(source, tmp, page_size, pages, SNAPSHOT_STEP_PAGES, snapshot_progress)
     dst = sqlite3.connect(f"file:{uri_of(tmp)}?nolock=1", uri=True, isolation_level=None)
     try:
         dst.execute("PRAGMA journal_mode=OFF")   # a torn temporary file is thrown away anyway
