@@ -30,8 +30,8 @@ _RULES = (
     Text("1 digit atau X", "1 digit or X"),
     Text("2 digit atau XX", "2 digits or XX"),
     Text("2 digit", "2 digits"),
-    Text("1 atau 2 (tingkat pemerintahan: 1 provinsi, 2 kabupaten/kota)",
-         "1 or 2 (level of government: 1 province, 2 regency/city)"),
+    Text("1 digit 1-9 (1 provinsi, 2 kabupaten/kota, 3-9 kegiatan kekhususan daerah otonomi khusus)",
+         "1 digit 1-9 (1 province, 2 regency/city, 3-9 special-autonomy activities)"),
     Text("2 digit", "2 digits"),
     Text("4 digit", "4 digits"),
 )
@@ -40,15 +40,15 @@ _SEGMENT_RE = [
     re.compile(r"^(?:\d|X)$"),
     re.compile(r"^(?:\d{2}|XX)$"),
     re.compile(r"^\d{2}$"),
-    re.compile(r"^[12]$"),
+    re.compile(r"^[1-9]$"),
     re.compile(r"^\d{2}$"),
     re.compile(r"^\d{4}$"),
 ]
 
 
 #: a well-formed code of any level in one expression (a subset of what the segment rules accept)
-_CANONICAL = re.compile(r"(?:\d|X)(?:\.(?:\d{2}|XX)(?:\.\d{2}(?:\.[12]\.\d{2}(?:\.\d{4})?)?)?)?")
-_PREFIXES = (r"(?:\d|X)", r"\.(?:\d{2}|XX)", r"\.\d{2}", r"\.[12]\.\d{2}", r"\.\d{4}")
+_CANONICAL = re.compile(r"(?:\d|X)(?:\.(?:\d{2}|XX)(?:\.\d{2}(?:\.[1-9]\.\d{2}(?:\.\d{4})?)?)?)?")
+_PREFIXES = (r"(?:\d|X)", r"\.(?:\d{2}|XX)", r"\.\d{2}", r"\.[1-9]\.\d{2}", r"\.\d{4}")
 #: per level, a well-formed code of that level in canonical form (``fullmatch``): a code it
 #: accepts is one :func:`parse_code` reads as that level
 CANONICAL_OF_LEVEL = {level: re.compile("".join(_PREFIXES[:i + 1]))
@@ -105,6 +105,8 @@ def normalize_code(text: str) -> str:
     Segments written with too few digits are zero-padded (``6`` -> ``06``); the result is checked
     with :func:`parse_code`. Raises :class:`CodeError` when it cannot be made canonical.
     """
+    if text and _CANONICAL.fullmatch(text):
+        return text  # already canonical (nearly every code of a table): what the steps below give
     raw = re.sub(r"\s+", "", text or "")
     if not raw:
         raise CodeError("code.empty")

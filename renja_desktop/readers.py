@@ -87,7 +87,11 @@ def rows_from_text(text: str, first_line: int = 1) -> list[SourceRow]:
                 out.append(SourceRow(number, [_clean_cell(c.replace("\n", " ")) for c in cells], joined))
                 i = j + 1
                 continue
-        out.append(SourceRow(number, [_clean_cell(c) for c in line.split("\t")], line))
+        if line.isascii() and "*" not in line and "\r" not in line:
+            cells = [c.strip() for c in line.split("\t")]    # what _clean_cell gives each such cell
+        else:
+            cells = [_clean_cell(c) for c in line.split("\t")]
+        out.append(SourceRow(number, cells, line))
         i += 1
     return out
 

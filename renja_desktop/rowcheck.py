@@ -13,7 +13,9 @@ How:
   a packed list of (rowid, CRC-32 of that row) to name a damaged row exactly.
 * Writing: each writing connection has TEMP triggers (in the connection, not in the file) that note
   the buckets an INSERT/UPDATE/DELETE touched; :func:`flush` re-digests those buckets just before
-  the commit (one bucket is about 0,1 ms). A write made by another program (without these
+  the commit, reading each run of consecutive buckets with one query. A bulk insert
+  (:func:`insert_many`, the import) pauses the insert trigger and notes its buckets with one
+  statement instead of one trigger run per row. A write made by another program (without these
   triggers) leaves its rows' digests stale: the next open names those rows as changed outside
   Renja Desktop, the same as damage.
 * Checking: the load reads every row anyway (``ORDER BY rowid`` costs nothing on a table scan);
@@ -77,10 +79,21 @@ def row_crc(row: tuple) -> int:
     return _crc(_dumps(row, 2))
 
 
+_LIST_HEAD = struct.Struct("<ci")
+
+
 def bucket_record(rows: list[tuple]) -> tuple[int, bytes]:
-    """(CRC of the bucket's rows, packed (rowid, row CRC) pairs) -- rows end with their rowid."""
-    pairs = b"".join(_PAIR.pack(r[-1], _crc(_dumps(r, 2))) for r in rows)
-    return _crc(_dumps(rows, 2)), pairs
+    """(CRC of the bucket's rows, packed (rowid, row CRC) pairs) -- rows end with their rowid.
+
+    Each row is serialised once: ``marshal.dumps(rows, 2)`` is the list header followed by each
+    row's own serialisation, so the bucket's CRC is continued row by row over the same bytes."""
+    crc = _crc(_LIST_HEAD.pack(b"[", len(rows)))
+    pairs = []
+    for r in rows:
+        data = _dumps(r, 2)
+        crc = _crc(data, crc)
+        pairs.append(_PAIR.pack(r[-1], _crc(data)))
+    return crc, b"".join(pairs)
 
 
 def _unpack(blob: bytes | None) -> dict[int, int]:
@@ -233,6 +246,14 @@ def verify(conn: sqlite3.Connection) -> list[Damage]:
 
 
 # ------------------------------------------------------------------------------------ writing
+_NOTE = "INSERT OR IGNORE INTO renja_touched VALUES('{t}', {who}.rowid >> {bits});"
+
+
+def _insert_trigger(table: str) -> str:
+    return (f"CREATE TEMP TRIGGER IF NOT EXISTS renja_{table}_i AFTER INSERT ON main.{table} BEGIN "
+            + _NOTE.format(t=table, who="NEW", bits=BUCKET_BITS) + " END")
+
+
 def install(conn: sqlite3.Connection) -> bool:
     """Give a writing connection the TEMP triggers that note touched buckets. ``False`` when the
     file has no digest table (an older file: nothing to keep)."""
@@ -241,41 +262,91 @@ def install(conn: sqlite3.Connection) -> bool:
     stmts = ["CREATE TEMP TABLE IF NOT EXISTS renja_touched(tbl TEXT, bucket INTEGER, "
              "PRIMARY KEY(tbl, bucket)) WITHOUT ROWID"]
     for t in TABLES:
-        note = "INSERT OR IGNORE INTO renja_touched VALUES('{t}', {who}.rowid >> {bits});"
         stmts += [
-            f"CREATE TEMP TRIGGER IF NOT EXISTS renja_{t}_i AFTER INSERT ON main.{t} BEGIN "
-            + note.format(t=t, who="NEW", bits=BUCKET_BITS) + " END",
+            _insert_trigger(t),
             f"CREATE TEMP TRIGGER IF NOT EXISTS renja_{t}_u AFTER UPDATE ON main.{t} BEGIN "
-            + note.format(t=t, who="OLD", bits=BUCKET_BITS) + note.format(t=t, who="NEW", bits=BUCKET_BITS) + " END",
+            + _NOTE.format(t=t, who="OLD", bits=BUCKET_BITS) + _NOTE.format(t=t, who="NEW", bits=BUCKET_BITS) + " END",
             f"CREATE TEMP TRIGGER IF NOT EXISTS renja_{t}_d AFTER DELETE ON main.{t} BEGIN "
-            + note.format(t=t, who="OLD", bits=BUCKET_BITS) + " END",
+            + _NOTE.format(t=t, who="OLD", bits=BUCKET_BITS) + " END",
         ]
     for s in stmts:
         conn.execute(s)
     return True
 
 
-def _write_bucket(conn: sqlite3.Connection, table: str, bucket: int) -> None:
-    lo = bucket << BUCKET_BITS
-    rows = conn.execute(select_sql(table, "WHERE rowid >= ? AND rowid < ? "), (lo, lo + (1 << BUCKET_BITS))).fetchall()
-    if rows:
-        crc, pairs = bucket_record(rows)
-        conn.execute(f"INSERT OR REPLACE INTO {DIGEST_TABLE}(tbl, bucket, crc, rows) VALUES (?, ?, ?, ?)",
-                     (table, bucket, crc, pairs))
-    else:
-        conn.execute(f"DELETE FROM {DIGEST_TABLE} WHERE tbl = ? AND bucket = ?", (table, bucket))
+def _has_insert_trigger(conn: sqlite3.Connection, table: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_temp_master WHERE type='trigger' AND name=?",
+                        (f"renja_{table}_i",)).fetchone() is not None
+
+
+def insert_many(conn: sqlite3.Connection, table: str, sql: str, rows: list[tuple]) -> None:
+    """``executemany`` of a plain ``INSERT`` into ``table`` (inside the caller's transaction) that
+    notes the touched buckets once for all rows instead of by the per-row trigger (which took
+    three quarters of the time of inserting 50.000 rows).
+
+    New rows of a rowid table get rowids above the largest one before the insert, so the buckets
+    of the rows above it are exactly the touched ones; when SQLite had to pick rowids elsewhere
+    (the largest possible rowid is taken) every bucket of the table is noted instead."""
+    if table not in TABLES or len(rows) < 64 or not _has_insert_trigger(conn, table):
+        conn.executemany(sql, rows)
+        return
+    top = conn.execute(f'SELECT max(rowid) FROM main."{table}"').fetchone()[0]
+    top = -1 if top is None else top
+    conn.execute(f"DROP TRIGGER temp.renja_{table}_i")
+    try:
+        conn.executemany(sql, rows)
+    finally:
+        conn.execute(_insert_trigger(table))
+    above = conn.execute(f'SELECT count(*) FROM main."{table}" WHERE rowid > ?', (top,)).fetchone()[0]
+    where, params = ("WHERE rowid > ?", (table, top)) if above == len(rows) else ("", (table,))
+    conn.execute(f'INSERT OR IGNORE INTO temp.renja_touched SELECT DISTINCT ?, rowid >> {BUCKET_BITS} '
+                 f'FROM main."{table}" {where}', params)
+
+
+def _write_buckets(conn: sqlite3.Connection, table: str, buckets: list[int]) -> None:
+    """Re-digest ``buckets`` (ascending) of ``table``: the rows of each run of consecutive buckets
+    are read with one query and split by bucket (as :func:`rebuild` does), the records written
+    with one statement."""
+    size = 1 << BUCKET_BITS
+    records: list[tuple] = []
+    empty: list[tuple] = []
+    sql = select_sql(table, "WHERE rowid >= ? AND rowid <= ? ")   # '<=': the last bucket ends at 2**63-1
+    i = 0
+    while i < len(buckets):
+        j = i
+        while j + 1 < len(buckets) and buckets[j + 1] == buckets[j] + 1:
+            j += 1
+        rows = conn.execute(sql, (buckets[i] << BUCKET_BITS, ((buckets[j] + 1) << BUCKET_BITS) - 1)).fetchall()
+        rowids = [r[-1] for r in rows]
+        start = 0
+        for bucket in buckets[i:j + 1]:
+            end = bisect_left(rowids, (bucket + 1) * size, start)
+            if end > start:
+                records.append((table, bucket, *bucket_record(rows[start:end])))
+            else:
+                empty.append((table, bucket))
+            start = end
+        i = j + 1
+    if records:
+        conn.executemany(f"INSERT OR REPLACE INTO {DIGEST_TABLE}(tbl, bucket, crc, rows) VALUES (?, ?, ?, ?)",
+                         records)
+    if empty:
+        conn.executemany(f"DELETE FROM {DIGEST_TABLE} WHERE tbl = ? AND bucket = ?", empty)
 
 
 def flush(conn: sqlite3.Connection) -> int:
     """Re-digest the buckets touched in the open transaction; call just before COMMIT."""
     try:
-        touched = conn.execute("SELECT tbl, bucket FROM temp.renja_touched").fetchall()
+        touched = conn.execute("SELECT tbl, bucket FROM temp.renja_touched ORDER BY tbl, bucket").fetchall()
     except sqlite3.OperationalError:
         return 0  # not installed on this connection (a file without digests)
     if not touched:
         return 0
+    by_table: dict[str, list[int]] = {}
     for table, bucket in touched:
-        _write_bucket(conn, table, bucket)
+        by_table.setdefault(table, []).append(bucket)
+    for table, buckets in by_table.items():
+        _write_buckets(conn, table, buckets)
     conn.execute("DELETE FROM temp.renja_touched")
     return len(touched)
 
@@ -306,4 +377,4 @@ def rebuild(conn: sqlite3.Connection, tables: Iterable[str] = TABLES) -> None:
 
 
 __all__ = ["DIGEST_TABLE", "TABLES", "Damage", "Verifier", "verify", "install", "flush", "rebuild",
-           "established", "damage_message", "select_sql", "columns"]
+           "established", "damage_message", "select_sql", "columns", "insert_many"]

@@ -36,7 +36,7 @@ from .formatting import NumberError, decimal_to_text, opd_with_pemda, parse_deci
 from .model import (
     DOCUMENT_FIELDS, EVAL_K_INPUT_FIELDS, EVAL_RP_INPUT_FIELDS, EVAL_TEXT_FIELDS, PLAN_MONEY_FIELDS,
     PLAN_TEXT_FIELDS, DeclaredValue, Document, EvalRow, Indikator, Meta, Pelayanan, PlanRow,
-    SumberDana, Usulan, new_id, now_stamp,
+    SumberDana, Usulan, fast_id, new_id, now_stamp,
 )
 from .history import History
 from .narrative.sections import put_rows
@@ -784,7 +784,7 @@ class RenjaDocument:
         sql = (f'INSERT INTO "{table.name}" (' + ", ".join(f'"{n}"' for n in names) + ") VALUES ("
                + ", ".join("?" * len(names)) + ")")
         getter = itemgetter(*names) if len(names) > 1 else (lambda r: (r[names[0]],))
-        self.conn.exec_driver_sql(sql, [getter(r) for r in rows])
+        rowcheck.insert_many(self.conn.connection.dbapi_connection, table.name, sql, [getter(r) for r in rows])
 
     @contextlib.contextmanager
     def large_cache(self, kib: int = 65536) -> Iterator[None]:
@@ -1373,7 +1373,7 @@ class RenjaDocument:
         rows: dict[tuple, dict] = {}
         stamp = now_stamp()
         for it in items:
-            row = {"id": new_id(), "tabel": it["tabel"], "kode": it.get("kode") or "",
+            row = {"id": fast_id(), "tabel": it["tabel"], "kode": it.get("kode") or "",
                    "row_id": it.get("row_id"), "kolom": it["kolom"], "teks": it.get("teks") or "",
                    "nilai": it.get("nilai"), "sumber": it.get("sumber") or "", "modified_at": stamp}
             rows[(row["tabel"], row["kode"], row["kolom"], row["row_id"])] = row  # the last one wins

@@ -142,3 +142,25 @@ def test_build_script_reproduces_the_committed_2027_list(tmp_path):
     module.build(SOURCE_XLSX, tmp_path)
     for name in ("versions.json", f"{LATEST}.tsv", f"pemetaan/{V2021}__{LATEST}.tsv"):
         assert (tmp_path / name).read_bytes() == (bundled_dir() / name).read_bytes(), name
+
+
+def test_a_special_autonomy_kegiatan_of_the_2027_list_is_entered_and_checked_like_any_other(tmp_path, capsys):
+    """The SIPD list codes the kegiatan of special autonomy (Papua, Aceh) with a 4th segment of 3-9:
+    such a row is entered through the command line and gets no false catalog warning."""
+    path = tmp_path / "disdik.sqlite"
+    assert main(["new", str(path), "--pemda", "Kabupaten Jayapura", "--opd", "Dinas Pendidikan",
+                 "--tahun", "2026"]) == 0
+    cat = get_catalog(LATEST)
+    chain = ("1", "1.01", "1.01.02", "1.01.02.3.01", "1.01.02.3.01.0041")
+    for kode in chain:
+        args = ["add", str(path), kode, cat.lookup(kode).nama]
+        if len(kode) > 12:
+            args += ["--pagu", "2.500.000"]
+        assert main(args) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert "1.01.02.3.01.0041" not in out or "katalog" not in out.lower(), out
+    with RenjaDocument.open(path, readonly=True) as doc:
+        assert doc.plan_by_kode("1.01.02.3.01.0041").values["pagu"] == 2_500_000
+        assert doc.plan.totals[0] == 2_500_000

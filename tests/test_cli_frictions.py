@@ -80,8 +80,10 @@ def test_normalised_code_is_said(capsys, doc):
 
 def test_code_messages():
     with pytest.raises(codes.CodeError) as exc:
-        codes.parse_code("8.01.01.3.01.0001")
-    assert "segmen ke-4 '3' harus 1 atau 2" in str(exc.value) and "1 digit" not in str(exc.value)
+        codes.parse_code("8.01.01.0.01.0001")
+    assert "segmen ke-4 '0' harus 1 digit 1-9 (1 provinsi, 2 kabupaten/kota" in str(exc.value)
+    # the special-autonomy kegiatan of the SIPD lists (4th segment 3-9) are codes like any other
+    assert codes.normalize_code("1.01.02.3.01.0001") == "1.01.02.3.01.0001"
     assert codes.normalization_note("1.2.2.2.2.8") == "kode '1.2.2.2.2.8' dibaca sebagai 1.02.02.2.02.0008"
     assert codes.normalization_note("1.02.02.2.02.0008") is None
     assert codes.normalization_note(" 1.02.02.2.02.0008 ") is None

@@ -17,7 +17,7 @@ def test_normalize(text, canonical, level):
     assert codes.code_level(canonical) == level
 
 
-@pytest.mark.parametrize("text", ["", "8.01.01.2", "8.001", "8.01.01.3.01", "a.b", "8.01.01.2.01.00001", "81"])
+@pytest.mark.parametrize("text", ["", "8.01.01.2", "8.001", "8.01.01.0.01", "a.b", "8.01.01.2.01.00001", "81"])
 def test_bad_codes(text):
     with pytest.raises(codes.CodeError):
         codes.normalize_code(text)

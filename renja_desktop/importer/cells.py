@@ -17,12 +17,12 @@ from ..formatting import NumberError, decimal_to_text, parse_decimal, parse_rupi
 
 # ------------------------------------------------------------------------------------ codes
 _SEG_PLAIN = re.compile(r"^(?:\d{1,2}|X|XX)$", re.IGNORECASE)          # U, BB, PP
-_SEG_KEGIATAN = re.compile(r"^[12]\.\d{1,2}$")                          # K.KK: 2.02
+_SEG_KEGIATAN = re.compile(r"^[1-9]\.\d{1,2}$")                          # K.KK: 2.02
 _SEG_SUB = re.compile(r"^\d{2}\s\d{2}$|^\d{3,4}$")                     # SSSS: 0001, "00 04"
-_DOTTED = re.compile(r"^(?:\d|X)(?:\.(?:\d{1,2}|XX))(?:\.\d{1,2})?(?:\.[12]\.\d{1,2})?(?:\.\d{1,4})?$",
+_DOTTED = re.compile(r"^(?:\d|X)(?:\.(?:\d{1,2}|XX))(?:\.\d{1,2})?(?:\.[1-9]\.\d{1,2})?(?:\.\d{1,4})?$",
                      re.IGNORECASE)
 _GLUED = re.compile(
-    r"^((?:\d|X)(?:\.(?:\d{1,2}|XX)){1,2}(?:\.[12]\.\d{1,2})?(?:\.\d{1,4})?|\d{4}|\d{2}\s\d{2})\s+(\S.*)$",
+    r"^((?:\d|X)(?:\.(?:\d{1,2}|XX)){1,2}(?:\.[1-9]\.\d{1,2})?(?:\.\d{1,4})?|\d{4}|\d{2}\s\d{2})\s+(\S.*)$",
     re.IGNORECASE,
 )
 
@@ -31,8 +31,18 @@ _CODE_TOKEN = re.compile("|".join(f"(?:{p.pattern})" for p in (_SEG_PLAIN, _SEG_
                          re.IGNORECASE)
 
 
+_TOKEN_SEEN: dict[str, bool] = {}
+
+
 def _is_code_token(cell: str) -> bool:
-    return _CODE_TOKEN.match(cell) is not None
+    """(Remembered for short cells: a table repeats its code cells ``8``, ``01``, ``2.01`` on
+    every row.)"""
+    known = _TOKEN_SEEN.get(cell)
+    if known is None:
+        known = _CODE_TOKEN.match(cell) is not None
+        if len(cell) <= 8 and len(_TOKEN_SEEN) < 65536:
+            _TOKEN_SEEN[cell] = known
+    return known
 
 
 @dataclass
@@ -56,7 +66,7 @@ def split_code_segments(tokens: list[str]) -> list[str]:
     segs: list[str] = []
     for tok in tokens:
         tok = tok.strip()
-        if _SEG_SUB.match(tok) and " " in tok:
+        if " " in tok and _SEG_SUB.match(tok):
             segs.append(tok.replace(" ", ""))
         elif "." in tok:
             segs.extend(p for p in tok.split(".") if p != "")
@@ -86,11 +96,16 @@ def repair_code_cell(cell: str) -> tuple[str, list[str]]:
         text = re.sub(r"\s+", "", text)
         notes.append(f"spasi di dalam kode '{cell.strip()}' dihapus (dibaca {text})")
     parts = text.split(".")
-    if len(parts) == 5 and re.fullmatch(r"[12]", parts[3]) and re.fullmatch(r"\d{6}", parts[4]):
+    if len(parts) == 5 and re.fullmatch(r"[1-9]", parts[3]) and re.fullmatch(r"\d{6}", parts[4]):
         fixed = ".".join(parts[:4] + [parts[4][:2], parts[4][2:]])
         notes.append(f"kode sub kegiatan menempel pada kode kegiatan '{text}' (dibaca {fixed})")
         text = fixed
     return text, notes
+
+
+_NAME_START = re.compile(r"[A-Za-z(\"']")
+_SHORT_TOKEN = re.compile(r"[0-9A-Za-z.]{1,6}")
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | None = None) -> CodeCells:
@@ -119,10 +134,10 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
             i += 1
             continue
         m = _GLUED.match(cell)
-        if m and re.match(r"[A-Za-z(\"']", m.group(2)):
+        if m and _NAME_START.match(m.group(2)):
             tokens.append(m.group(1))
             out.glued_name = m.group(2).strip()
-        elif tokens and re.fullmatch(r"[0-9A-Za-z.]{1,6}", cell) and re.search(r"\d", cell):
+        elif tokens and _SHORT_TOKEN.fullmatch(cell) and _ANY_DIGIT.search(cell):
             # a code column holding something that is not a code segment: "0x", "2.O1"
             out.tokens = tokens + [cell]
             out.printed = ".".join(tokens + [cell])
@@ -152,14 +167,16 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
     if len(segs) not in (1, 2, 3, 5, 6):
         out.error = f"kode '{' '.join(tokens)}' tidak lengkap (harus berbentuk U.BB.PP.K.KK.SSSS)"
         return out
+    written = ".".join(segs)
     try:
-        canonical = codes.normalize_code(".".join(segs))
+        canonical = codes.normalize_code(written)
     except CodeError as exc:
         out.error = str(exc)
         return out
     widths = (1, 2, 2, 1, 2, 4)
     out.notes.extend(repaired)
-    for i, seg in enumerate(segs):
+    # a segment written without its leading zeros makes the canonical code differ from the written one
+    for i, seg in enumerate(segs if written != canonical else ()):
         if seg.isdigit() and len(seg) < widths[i] and (i != 5 or len(seg) == 3):
             out.notes.append(
                 f"segmen kode '{seg}' ditulis tanpa nol di depan (dibaca {seg.zfill(widths[i])})"

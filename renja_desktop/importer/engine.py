@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
-import random
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,7 +23,7 @@ from ..catalog import match_sumber_dana
 from ..compute import is_additive
 from ..findings import IMPORT_NOTES_KEY
 from ..formatting import format_rupiah
-from ..model import now_stamp
+from ..model import fast_id, now_stamp
 from ..readers import ImportFailure, SourceRow, TableNotRecognized
 from .cells import (
     caption_table, is_dash, is_kr_row, is_number_row, is_page_header, is_sheet_error, is_summary_row,
@@ -52,7 +50,7 @@ class Logical:
     """A data row after continuation rows were merged into it."""
 
     line: int
-    cells: list[str]
+    cells: list[str]          # the source row's own list until a continuation row is merged in
     outcome: RowOutcome
     merged: list[int] = field(default_factory=list)
     code: Any = None          # the row's CodeCells as read in pass 1 (read again if merged)
@@ -100,21 +98,27 @@ def _has_key(table: str, cells: list[str], layout: Layout, paste: bool, found: l
     return False
 
 
-_RNG = random.Random(os.urandom(32))
+#: the level of a code of that many segments, and how many segments its parent's code has
+_LEVEL_OF_SEGMENTS = {1: codes.URUSAN, 2: codes.BIDANG_URUSAN, 3: codes.PROGRAM, 5: codes.KEGIATAN, 6: SUB_KEGIATAN}
+_PARENT_SEGMENTS = {2: 1, 3: 2, 5: 3, 6: 5}
 
 
-def _fast_id() -> str:
-    """A random UUID (version 4, the format of :func:`model.new_id`) for rows written in bulk,
-    without a system call per id (a tenth of the time of :func:`uuid.uuid4`)."""
-    n = _RNG.getrandbits(128)
-    n = (n & ~(0xF000 << 64)) | (0x4000 << 64)   # version 4
-    n = (n & ~(0xC000 << 48)) | (0x8000 << 48)   # RFC 4122 variant
-    h = f"{n:032x}"
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+def _code_level(kode: str) -> int:
+    """``codes.code_level(kode)`` without parsing a canonical code into a :class:`codes.Code`
+    (every code of a table is a different one, so caching does not help)."""
+    level = _LEVEL_OF_SEGMENTS.get(kode.count(".") + 1)
+    if level is not None and codes.CANONICAL_OF_LEVEL[level].fullmatch(kode):
+        return level
+    return codes.code_level(kode)   # anything else: as parsed (or its CodeError)
 
 
-@lru_cache(maxsize=65536)
 def _parent_code(kode: str) -> str:
+    """``str(parse_code(kode).parent())`` for a code below urusan level, the same way: the first
+    segments of a canonical code."""
+    parts = kode.split(".")
+    n = _PARENT_SEGMENTS.get(len(parts))
+    if n is not None and codes.CANONICAL_OF_LEVEL[_LEVEL_OF_SEGMENTS[len(parts)]].fullmatch(kode):
+        return ".".join(parts[:n])
     return str(codes.parse_code(kode).parent())
 
 
@@ -147,9 +151,10 @@ def eval_anchor(cells: list[str]) -> int | None:
 
 def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, running: tuple[str, ...] = (),
                 column_map: dict[str, str] | None = None, paste: bool = False, source: str = "",
-                ) -> tuple[str, Layout, list[SourceRow]]:
+                plain: set[int] | None = None) -> tuple[str, Layout, list[SourceRow]]:
     """The table (given or guessed), its layout and the header rows of one block, exactly as the
-    import reads them (also used by the column-mapping step before an import)."""
+    import reads them (also used by the column-mapping step before an import). ``plain`` receives
+    the ``id`` of each row that :func:`is_plain_coded_row` accepts (so the import tests it once)."""
     # header rows: any row that reads as a header (they repeat on every page)
     header_rows: list[SourceRow] = []
     first_header_block: list[SourceRow] = []
@@ -157,6 +162,8 @@ def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, run
     for r in rows:
         if is_plain_coded_row(r.cells):
             seen_data = True
+            if plain is not None:
+                plain.add(id(r))
             continue
         if r.is_blank() or is_page_header(r.cells, running) or caption_table(r.cells):
             continue
@@ -170,8 +177,8 @@ def find_layout(rows: list[SourceRow], table: str | None, tahun: int | None, run
         if is_number_row(r.cells):
             continue
         seen_data = True
-    data_like = [r.cells for r in rows if r not in header_rows and not r.is_blank()]
     if table is None:
+        data_like = [r.cells for r in rows if r not in header_rows and not r.is_blank()]
         table = guess_table([r.cells for r in first_header_block], data_like)
         if table is None and paste:
             widest = max((len(nonempty(c)) for c in data_like), default=0)
@@ -196,8 +203,9 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
              source: str = "") -> Block:
     """Pass 1 for one table block."""
     running = _header_lines_of(doc)
+    plain: set[int] = set()
     table, layout, header_rows = find_layout(rows, table, doc.info.get("tahun"), running,
-                                             column_map=column_map, paste=paste, source=source)
+                                             column_map=column_map, paste=paste, source=source, plain=plain)
     for note in layout.year_notes:
         report.messages.append(f"Tabel {table}: {note}")
     if layout.ignored:
@@ -213,11 +221,11 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
         def rec(kind: str, reason: str = "") -> RowOutcome:
             return report.add(RowOutcome(r.line, RECOGNISED, table, kind=kind, reason=reason or kind))
 
-        if coded and is_plain_coded_row(r.cells):
+        if coded and id(r) in plain:
             found: list = []
             if _has_key(table, r.cells, layout, paste, found):
                 out = report.add(RowOutcome(r.line, IMPORTED, table))
-                logicals.append(Logical(r.line, list(r.cells), out, code=found[0] if found else None))
+                logicals.append(Logical(r.line, r.cells, out, code=found[0] if found else None))
                 continue
         if r.is_blank():
             rec("kosong", "baris kosong")
@@ -257,11 +265,13 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
         found: list = []
         if _has_key(table, r.cells, layout, paste, found):
             out = report.add(RowOutcome(r.line, IMPORTED, table))
-            logicals.append(Logical(r.line, list(r.cells), out, code=found[0] if found else None))
+            logicals.append(Logical(r.line, r.cells, out, code=found[0] if found else None))
             continue
         if logicals and len(filled) >= 1:
             prev = logicals[-1]
             completes = not prev.merged and _fills_gaps(prev.cells, r.cells)
+            if not prev.merged:
+                prev.cells = list(prev.cells)   # the source row's cells stay as read
             for i, c in enumerate(r.cells):
                 if not c.strip():
                     continue
@@ -325,6 +335,11 @@ def _cell(cells: list[str], idx: int | None) -> str:
     return cells[idx].strip()
 
 
+_SMALL_NUMBER = re.compile(r"\d{1,3}")
+_NUMBER_CHARS = re.compile(r"[\d.,]+")
+_DIGIT = re.compile(r"\d")
+
+
 def assign_money(cells: list[str], anchor: int, layout: Layout, fields: tuple[str, ...]
                  ) -> tuple[dict[str, tuple[int, str]], list[str]]:
     """Find the money cells of a row even when its columns are shifted.
@@ -343,14 +358,14 @@ def assign_money(cells: list[str], anchor: int, layout: Layout, fields: tuple[st
             continue
         if looks_like_money(c):
             cands.append(i)
-        elif i in exp_cols and (re.fullmatch(r"\d{1,3}", c) or is_dash(c) or is_sheet_error(c)
-                                or re.fullmatch(r"[\d.,]+", c)):
+        elif i in exp_cols and (_SMALL_NUMBER.fullmatch(c) or is_dash(c) or is_sheet_error(c)
+                                or _NUMBER_CHARS.fullmatch(c)):
             cands.append(i)
     notes: list[str] = []
     out: dict[str, tuple[int, str]] = {}
     for f in present:
         c = cells[expected[f]].strip() if expected[f] < len(cells) else ""
-        if "%" in c and re.search(r"\d", c):
+        if "%" in c and _DIGIT.search(c):
             notes.append(f"kolom {f} berisi persentase '{c}', bukan rupiah; tidak diimpor")
     if not present or not cands:
         return out, notes
@@ -398,20 +413,23 @@ def _text_field(cells: list[str], anchor: int, layout: Layout, name: str, used: 
     idx = layout.pos(name, anchor)
     if idx is None:
         return ""
-
-    def value(i: int) -> str:
-        c = _cell(cells, i)
-        if i in used or looks_like_money(c) or is_dash(c):
-            return ""
-        return c
-
-    before = [found - exp for exp, found in shifts if exp < idx]
-    after = [found - exp for exp, found in shifts if exp > idx]
-    first = idx + (before[-1] if before else 0)
-    got = value(first)
-    if not got and after and after[0] != (before[-1] if before else 0):
-        got = value(idx + after[0])
+    before, after = 0, None     # the shift of the last money cell before, of the first one after
+    for exp, found in shifts:
+        if exp < idx:
+            before = found - exp
+        elif exp > idx and after is None:
+            after = found - exp
+    got = _text_value(cells, idx + before, used)
+    if not got and after is not None and after != before:
+        got = _text_value(cells, idx + after, used)
     return got
+
+
+def _text_value(cells: list[str], i: int, used: set[int]) -> str:
+    c = _cell(cells, i)
+    if i in used or looks_like_money(c) or is_dash(c):
+        return ""
+    return c
 
 
 def _add_import_findings(doc: "RenjaDocument", items: list[dict]) -> None:
@@ -435,6 +453,7 @@ def _add_import_findings(doc: "RenjaDocument", items: list[dict]) -> None:
 _UNRECONCILED = ("bergeser", "diabaikan", "galat lembar kerja", "bukan angka", "tidak sah", "negatif",
                  "bukan 0-9", "persentase", "tidak dapat dicocokkan", "dikosongkan",
                  "berbeda dengan yang sudah ada", "tidak terbaca")
+_UNRECONCILED_WORD = re.compile("|".join(map(re.escape, _UNRECONCILED)))
 
 
 def record_unreconciled(doc: "RenjaDocument", report: ImportReport) -> None:
@@ -463,7 +482,7 @@ def record_unreconciled(doc: "RenjaDocument", report: ImportReport) -> None:
                                    f"[{report.source} baris {out.line}]",
                           "tercetak": out.nama[:60], "row_id": None, "baris_sumber": out.line})
         for note in out.notes:
-            if not any(w in note for w in _UNRECONCILED) or note.startswith("kolom pagu '"):
+            if not _UNRECONCILED_WORD.search(note) or note.startswith("kolom pagu '"):
                 continue
             m = re.match(r"kolom (\S+)", note)
             if m and "bergeser" in note and (out.tabel, m.group(1)) in grouped:
@@ -539,7 +558,7 @@ class PlanWriter:
             self.doc.set_indikator(rid, items)
             return
         stamp = self.new_rows[rid]["modified_at"]
-        self.new_ind[rid] = [{"id": _fast_id(), "row_id": rid, "position": i,
+        self.new_ind[rid] = [{"id": fast_id(), "row_id": rid, "position": i,
                               **{k: str(it.get(k) or "").strip() for k in ("teks", "target", "satuan", "target_n1")},
                               "modified_at": stamp} for i, it in enumerate(items)]
 
@@ -551,7 +570,7 @@ class PlanWriter:
             self.doc.set_sumber_dana(rid, items)
             return
         stamp = self.new_rows[rid]["modified_at"]
-        self.new_sd[rid] = [{"id": _fast_id(), "row_id": rid, "position": i, "kode": it.get("kode") or "",
+        self.new_sd[rid] = [{"id": fast_id(), "row_id": rid, "position": i, "kode": it.get("kode") or "",
                              "nama": it.get("nama") or "", "jumlah": it.get("jumlah"), "modified_at": stamp}
                             for i, it in enumerate(items)]
 
@@ -565,7 +584,7 @@ class PlanWriter:
             before = len(plan.children_of(parent_id)) if parent_id is None or parent_id in plan.nodes else 0
             row = self.doc.new_plan_values(parent_id, kode, nama, level,
                                            before + self.new_children[parent_id], fields, stamp=self.stamp,
-                                           row_id=_fast_id())
+                                           row_id=fast_id())
             self.new_children[parent_id] += 1
             rid = row["id"]
             self.new_rows[rid] = row
@@ -735,10 +754,11 @@ def write_plan(doc: "RenjaDocument", block: Block, report: ImportReport, source:
     w = PlanWriter(doc, report, table, source, parent_id=parent_id, catalog=catalog)
     money_fields = MONEY_FIELDS[table]
     base = w.paste_parent.kode if w.paste_parent is not None and w.paste_parent.kode else None
+    text_fields = [f for f in layout.offsets if f not in money_fields and f not in ("nama", "no")]
     for lg in block.logicals:
         out = lg.outcome
         try:
-            _write_plan_row(doc, w, lg, layout, money_fields, base)
+            _write_plan_row(doc, w, lg, layout, money_fields, base, text_fields)
         except (CodeError, ValueError) as exc:
             out.status = REJECTED
             out.reason = str(exc)
@@ -748,7 +768,7 @@ def write_plan(doc: "RenjaDocument", block: Block, report: ImportReport, source:
     _add_import_findings(doc, w.findings)
 
 
-def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_fields, base) -> None:
+def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_fields, base, text_fields) -> None:
     cells, out = lg.cells, lg.outcome
     cc = lg.code if lg.code is not None and base is None and not lg.merged else \
         read_code(cells, start=layout.code_start, base=base, max_cells=_code_width(layout))
@@ -764,7 +784,7 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         nama = ""
     kode = cc.kode
     if kode:
-        level = codes.code_level(kode)
+        level = _code_level(kode)
     elif w.paste_parent is not None:
         level = min(w.paste_parent.level + 1, SUB_KEGIATAN)
     else:
@@ -777,12 +797,13 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
     notes.extend(mnotes)
     used = {i for i, _ in money.values()}
     shifts = sorted((anchor + layout.offsets[f], i) for f, (i, _) in money.items())
-    text = {f: _text_field(cells, anchor, layout, f, used, shifts) for f in layout.offsets
-            if f not in money_fields and f not in ("nama", "no")}
+    text = {f: _text_field(cells, anchor, layout, f, used, shifts) for f in text_fields}
     if len(text) > 8:
         _older_layout_fields(text)
     initial: dict[str, Any] = {}
-    outcome = "\n".join(x for x in dict.fromkeys([text.get("outcome", ""), text.get("keluaran", "")]) if x)
+    outcome, keluaran = text.get("outcome", ""), text.get("keluaran", "")
+    if keluaran and keluaran != outcome:     # both, once each
+        outcome = f"{outcome}\n{keluaran}" if outcome else keluaran
     for key, value in (("outcome", outcome), ("lokasi", text.get("lokasi", "")),
                        ("catatan", text.get("catatan", "")),
                        ("penanggung_jawab", text.get("penanggung_jawab", ""))):
@@ -807,7 +828,7 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "nama",
                            "pesan": f"baris Tabel {w.table} hanya berisi kode, tanpa nama dan nilai "
                                     f"[{w.source} baris {lg.line}]", "row_id": row_id})
-    if any("kode ganda" in n for n in notes):
+    if notes and any("kode ganda" in n for n in notes):
         w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "kode",
                            "pesan": f"kode {kode} tercetak lebih dari sekali di Tabel {w.table} "
                                     f"[{w.source} baris {lg.line}]", "row_id": row_id})
@@ -849,9 +870,7 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         w.set_indikator(row_id, items)
     sd = text.get("sumber_dana", "")
     if sd and level == SUB_KEGIATAN and not w.has_sumber_dana(row_id):
-        # several sources joined by line breaks (SIPD): one entry each
-        names = [re.sub(r"\s+", " ", x).strip() for x in sd.split("\n")] if "\n" in sd else [re.sub(r"\s+", " ", sd)]
-        w.set_sumber_dana(row_id, [_source_item(n) for n in dict.fromkeys(n for n in names if n)])
+        w.set_sumber_dana(row_id, list(_funding_items(sd)))   # read, never changed
     elif sd and level != SUB_KEGIATAN:
         notes.append(f"sumber dana '{sd[:40]}' pada {LEVEL_WORD[level]} diabaikan (hanya untuk sub kegiatan)")
     out.notes.extend(notes)
@@ -884,6 +903,17 @@ def _source_item(text: str) -> dict:
             nama = m.group(1).strip()
             return {"nama": nama, "kode": _sumber_dana_code(nama), "jumlah": value}
     return {"nama": text, "kode": _sumber_dana_code(text), "jumlah": None}
+
+
+@lru_cache(maxsize=4096)
+def _funding_items(sd: str) -> tuple[dict, ...]:
+    """The funding sources of a sumber dana cell (read once per distinct cell text; shared, so
+    callers only read the items). Several sources joined by line breaks (SIPD): one entry each."""
+    names = [_SPACES.sub(" ", x).strip() for x in sd.split("\n")] if "\n" in sd else [_SPACES.sub(" ", sd)]
+    return tuple(_source_item(n) for n in dict.fromkeys(n for n in names if n))
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _lines(value: str) -> list[str]:
@@ -967,6 +997,13 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
     current: dict[int, Any] = {}
     last_letter = ""
     w = PlanWriter(doc, report, "2.3", source, catalog=catalog)
+    of_level: dict[int, list] = {}   # the rows of each level in document order, until a row is added
+
+    def rows_of_level(level: int) -> list:
+        if level not in of_level:
+            of_level[level] = [n for n in doc.plan.walk() if n.level == level]
+        return of_level[level]
+
     for lg in block.logicals:
         out = lg.outcome
         cells = lg.cells
@@ -994,17 +1031,18 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
         elif level == codes.KEGIATAN and parent is not None:
             pool = [c for c in parent.children if c.level == level]
         else:
-            pool = [n for n in doc.plan.walk() if n.level == level]
+            pool = rows_of_level(level)
         node, score = _best_match(nama, pool, taken)
         if node is None and t.get("rkpd_nama") and t.get("rkpd_nama") != nama:
             node, score = _best_match(t["rkpd_nama"], pool, taken)
         if node is None and pool is not None and level != codes.PROGRAM:
             # the name differs more than spelling: fall back to all rows of that level
-            node, score = _best_match(nama, [n for n in doc.plan.walk() if n.level == level], taken, 0.85)
+            node, score = _best_match(nama, rows_of_level(level), taken, 0.85)
         created = False
         if node is None:
             pid = parent.id if parent is not None else None
             rid = doc.add_plan_row(pid, "", nama, level=level, check=False)
+            of_level.clear()
             report.inserted += 1
             node = doc.plan.nodes[rid]
             w.made[rid] = "2.3"
