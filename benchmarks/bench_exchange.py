@@ -1,7 +1,7 @@
 """Exchange figures on the city-sized document (``renja_desktop.synthetic.build_city_document``).
 
 ``save_copy_ms``: verified save-a-copy over an earlier copy of the document, in a folder on the same
-disk (snapshot with the backup API into the temporary file while quick_check runs, the copy compared
+disk (its pages copied into the temporary file under a read lock while quick_check runs, the copy compared
 page by page with the document and hashed for its digest, flushed, old copy kept as a backup, atomic
 replace, re-read check of the copy in place, merge base stored). Target 100 ms. Its parts are
 reported too (``save_copy_*_ms``, from the same best run). Its floor, ``copy_floor_ms``, is a plain copy

@@ -7,7 +7,7 @@ commit made by Renja Desktop and checked on every open and by ``check --deep``.
 
 How:
 
-* Rows are grouped in *buckets* of 32 rowids (``rowid >> 7``). Per bucket ``row_digest`` holds
+* Rows are grouped in *buckets* of 32 rowids (``rowid >> 5``). Per bucket ``row_digest`` holds
   the CRC-32 of the bucket's rows (every column of the model, in model order, then the rowid,
   serialised with :func:`marshal.dumps` version 2, which is fixed and has no object references) and
   a packed list of (rowid, CRC-32 of that row) to name a damaged row exactly.
@@ -23,8 +23,10 @@ How:
   that differs is looked at row by row. A missing bucket, a surplus bucket and a row whose rowid is
   not listed all count as damage.
 * The row ``('*', 0)`` marks a file whose digests are complete: a new document gets it when it is
-  created, a file written with plain ``sqlite3`` (merge, recover, consolidate, rollover) through
-  :func:`rebuild`. A file without it (made before digests existed, just upgraded, or written by
+  created, a file written with plain ``sqlite3`` (recover, consolidate, rollover) through
+  :func:`rebuild`. A merge starts from a snapshot of a file with complete digests and keeps them
+  like the app does (:func:`install`, then :func:`flush`): only the buckets it wrote are digested
+  again, so a damaged row it did not write is still found (a rebuild would bless it). A file without it (made before digests existed, just upgraded, or written by
   code that does not keep digests) is digested once, after it passed its other checks, when it is
   first opened for writing; until then only SQLite's own checks apply to it.
 

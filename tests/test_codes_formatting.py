@@ -63,3 +63,14 @@ def test_parse_decimal():
     assert parse_decimal("-") is None
     with pytest.raises(NumberError):
         parse_decimal("#DIV/0!")
+
+
+@pytest.mark.parametrize("value", [0, 7, -7, 999, 1000, -1000, 1234567, -40145568718, 99_999_999_999_999])
+def test_amounts_are_formatted_exactly_as_babel_formats_them(value):
+    """The patterns are parsed once; the text is Babel's own for the id locale, every time."""
+    from babel.numbers import format_decimal
+
+    assert format_rupiah(value) == format_decimal(value, format="#,##0", locale="id_ID")
+    share = Decimal(value) / 7
+    assert format_percent(share) == format_decimal(
+        share.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP"), format="#,##0.00", locale="id_ID") + "%"

@@ -350,3 +350,40 @@ def test_base_survives_edits_of_the_local_copies(copies, tmp_path):
     plan = plan_merge(a, c)
     assert plan.three_way and plan.base.path.name == f"{token}.sqlite"
     assert not plan.conflicts and {ch.side for ch in plan.changes} == {"mine", "theirs"}
+
+
+def test_merge_redigests_only_what_it_writes_so_damage_in_an_untouched_row_stays_found(copies, tmp_path):
+    import sqlite3
+
+    from renja_desktop import rowcheck
+    from renja_desktop.storage import DocumentFileError
+
+    usb, a, b = copies
+    edit(a, lambda d: d.set_plan(by_code(d, "8.01.02.2.01.0001").id, pagu="75.000.000"))
+    # theirs' row is written as a whole (a new rowid, in another bucket than the one it leaves)
+    edit(b, lambda d: d.set_plan(by_code(d, "8.01.01.2.01.0001").id, nama="Rapat koordinasi"))
+    out = tmp_path / "hasil.sqlite"
+    merge_files(a, b, out, prefer="mine")
+    conn = sqlite3.connect(out)
+    try:  # the buckets the merge wrote were digested again, the others kept theirs: all match
+        assert rowcheck.established(conn) and rowcheck.verify(conn) == []
+    finally:
+        conn.close()
+    assert values(out, "8.01.01.2.01.0001", "nama") == ("Rapat koordinasi",)
+    # a name changed in "mine" by another program (no digest kept), in a bucket the merge does not
+    # write: the merge must not bless it
+    c, d = tmp_path / "pc_c.sqlite", tmp_path / "pc_d.sqlite"
+    save_copy(usb, c)
+    save_copy(usb, d)
+    edit(d, lambda doc: doc.set_plan(by_code(doc, "8.01.03.2.01.0005").id, nama="Monitoring partai politik"))
+    with RenjaDocument.open(c, readonly=True) as doc:
+        victim = by_code(doc, "8.01.01.2.06.0003").id
+    conn = sqlite3.connect(c)
+    with conn:
+        conn.execute("UPDATE plan_row SET nama = 'Diubah di luar' WHERE id = ?", (victim,))
+    conn.close()
+    out2 = tmp_path / "hasil-2.sqlite"
+    merge_files(c, d, out2, prefer="mine")
+    with pytest.raises(DocumentFileError) as info:
+        RenjaDocument.open(out2, readonly=True).close()
+    assert "Diubah di luar" in str(info.value)

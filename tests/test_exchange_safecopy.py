@@ -98,6 +98,46 @@ def test_target_changed_elsewhere_is_refused_with_a_merge_offer(work, tmp_path):
     assert state(result.previous_backup) == before_t
 
 
+def test_a_copy_just_verified_is_not_hashed_again_until_a_byte_changes(work, monkeypatch):
+    from renja_desktop.exchange import sqlitefile
+
+    w, t = work
+    save_copy(w, t)
+    hashed = []
+    real = sqlitefile.file_digest
+    monkeypatch.setattr(sqlitefile, "file_digest", lambda *a, **k: hashed.append(a[0]) or real(*a, **k))
+    edit(w)
+    save_copy(w, t)  # over the copy verified by the save before: its verdict is remembered
+    assert hashed == []
+    # a byte flipped in place, the modification time put back: the change time still differs
+    st = t.stat()
+    with open(t, "r+b") as fh:
+        fh.seek(st.st_size - 200)
+        byte = fh.read(1)
+        fh.seek(st.st_size - 200)
+        fh.write(bytes([byte[0] ^ 0x01]))
+    os.utime(t, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert file_digest_status(t) == "changed" and hashed == [t]
+
+
+def test_snapshot_through_a_buffer_where_the_kernel_cannot_copy(work, monkeypatch):
+    """Between file systems (or on an old kernel) copy_file_range refuses: the pages go through a
+    buffer, and the copy is the same verified copy."""
+    w, t = work
+    calls = []
+
+    def refuse(*args):
+        calls.append(args)
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
+    monkeypatch.setattr(safecopy, "SNAPSHOT_STEP_PAGES", 3)  # several steps, the last one short
+    save_copy(w, t)
+    assert calls  # it was tried, and refused
+    inspect_file(t, deep=True)
+    assert content_hash_of(t) == content_hash_of(w) and file_digest_status(t) == "intact"
+
+
 def test_target_edited_in_place_is_refused(work):
     w, t = work
     save_copy(w, t)

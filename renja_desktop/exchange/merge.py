@@ -40,8 +40,8 @@ from .rowdata import (
 )
 from .safecopy import time_text
 from .sqlitefile import (
-    KEY_DIGEST, KEY_LINEAGE, KEY_TOKEN, connect_ro, document_row, file_digest_status, file_sha, lineage,
-    lineage_json, merge_lineages, read_meta, uri_of,
+    KEY_DIGEST, KEY_LINEAGE, KEY_TOKEN, connect_ro, copy_pages, document_row, file_digest_status, file_sha,
+    io_pool, lineage, lineage_json, merge_lineages, quick_check_problems, read_meta, uri_of,
 )
 
 MINE, THEIRS = "mine", "theirs"
@@ -201,9 +201,14 @@ def _head(path: Path, quick_check: bool = True) -> _Head:
         raise DocumentFileError("damaged", "file.unreadable", path, name=path.name, reason=exc) from exc
     if not row:
         raise DocumentFileError("damaged", "file.no_identity", path, name=path.name)
-    if quick_check and not (meta.get(KEY_DIGEST) and file_digest_status(path, meta) == "intact"):
-        inspect_file(path)
+    if quick_check:
+        _check_unless_intact(path, meta)
     return _Head(path, row["id"], meta, row.get("opd") or "", row.get("tahun"))
+
+
+def _check_unless_intact(path: Path, meta: dict[str, str]) -> None:
+    if not (meta.get(KEY_DIGEST) and file_digest_status(path, meta) == "intact"):
+        inspect_file(path)
 
 
 def find_base(mine, theirs) -> tuple[Path | None, str]:
@@ -237,7 +242,33 @@ def find_base(mine, theirs) -> tuple[Path | None, str]:
 def plan_merge(mine: str | os.PathLike, theirs: str | os.PathLike, base: str | os.PathLike | None = None,
                auto_base: bool = True) -> MergePlan:
     """Compare two copies (and their ancestor) and decide every row; nothing is written."""
-    hm, ht = _head(Path(mine), quick_check=False), _head(Path(theirs))
+    hm, ht = _head(Path(mine), quick_check=False), _head(Path(theirs), quick_check=False)
+    # theirs is checked (quick_check, unless its bytes are exactly as saved) on a worker thread while
+    # the copies are compared; a damaged copy is still the error reported, as if found first
+    checked = io_pool().submit(_check_unless_intact, ht.path, ht.meta)
+    try:
+        loaded, note = _load_compared(hm, ht, base, auto_base)
+    except BaseException:
+        checked.result()
+        raise
+    checked.result()
+    plan = MergePlan(loaded.mine, loaded.theirs, loaded.base, note, changed=loaded.changed)
+    for table in ROW_TABLES:
+        _plan_table(plan, table)
+    for table in TREE_TABLES:
+        _plan_deletions(plan, table)
+    for table in ORDERED_TABLES:
+        _plan_order_conflicts(plan, table)
+    _plan_code_conflicts(plan)
+    rank = {t: i for i, t in enumerate(TABLE_NAMES)}
+    plan.changes.sort(key=lambda c: (rank.get(c.table, 99), c.label, c.side))
+    plan.conflicts.sort(key=lambda c: (rank.get(c.table, 99), c.label, c.field))
+    return plan
+
+
+def _load_compared(hm: _Head, ht: _Head, base, auto_base: bool):
+    """The rows that differ between the two copies and their base (found or given), and how the
+    base was found."""
     if hm.document_id != ht.document_id:
         raise ExchangeError("other_document", "exchange.not_same_document", ht.path, a=hm.path.name,
                             a_who=f"{hm.opd or '?'} {hm.tahun or ''}".strip(), b=ht.path.name,
@@ -253,21 +284,9 @@ def plan_merge(mine: str | os.PathLike, theirs: str | os.PathLike, base: str | o
     elif auto_base:
         base_path, note = find_base(hm, ht)  # a stored base is used only with its digest intact
     try:
-        loaded = load_set(hm.path, ht.path, base_path)
+        return load_set(hm.path, ht.path, base_path), note
     except sqlite3.DatabaseError as exc:
         raise DocumentFileError("damaged", "exchange.copy_unreadable", hm.path, reason=exc) from exc
-    plan = MergePlan(loaded.mine, loaded.theirs, loaded.base, note, changed=loaded.changed)
-    for table in ROW_TABLES:
-        _plan_table(plan, table)
-    for table in TREE_TABLES:
-        _plan_deletions(plan, table)
-    for table in ORDERED_TABLES:
-        _plan_order_conflicts(plan, table)
-    _plan_code_conflicts(plan)
-    rank = {t: i for i, t in enumerate(TABLE_NAMES)}
-    plan.changes.sort(key=lambda c: (rank.get(c.table, 99), c.label, c.side))
-    plan.conflicts.sort(key=lambda c: (rank.get(c.table, 99), c.label, c.field))
-    return plan
 
 
 def _plan_code_conflicts(plan: MergePlan) -> None:
@@ -599,7 +618,10 @@ def _skeleton(base_seq: list | None, m_seq: list, t_seq: list) -> tuple[list | N
 def _plan_order_conflicts(plan: MergePlan, table: str) -> None:
     parents = _affected_parents(plan, table)
     parents = {p for p in parents if p is None or (plan.mine.has(table, p) and plan.theirs.has(table, p))}
-    mo, to, bo = (_seqs(d, table, parents) for d in (plan.mine, plan.theirs, plan.base))
+    # each copy's children are read by a query of its own: the three copies at once, on worker threads
+    # (a copy's caches are touched by its own thread only)
+    mo, to, bo = [f.result() for f in [io_pool().submit(_seqs, d, table, parents)
+                                       for d in (plan.mine, plan.theirs, plan.base)]]
     for parent in parents:
         b, m, t = _skeleton(bo.get(parent, []) if bo is not None else None, mo[parent], to[parent])
         if b is not None:
@@ -839,8 +861,8 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
                 prefer: str | None = None, backup_mine: bool = True) -> MergeResult:
     """Write the merged document to the new file ``out`` (refuses to overwrite).
 
-    The result starts as a consistent snapshot of "mine" (SQLite backup API); the rows the merge
-    decided differently are then updated, inserted or deleted in one transaction, the order of the
+    The result starts as a consistent snapshot of "mine" (its pages, copied under a read lock); the
+    rows the merge decided differently are then updated, inserted or deleted in one transaction, the order of the
     affected siblings rewritten, and the file checked (``quick_check``, ``foreign_key_check``)
     before it is flushed and renamed into place."""
     out = Path(out)
@@ -859,29 +881,47 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
     for table in TREE_TABLES:
         _repair_orphans(plan, table, finals[table], notes)
     positions = {t: _order(plan, t, finals[t]) for t in ORDERED_TABLES}
+    # both inputs' version entries hash whole files: on a worker thread while the result is written
+    versions = io_pool().submit(_version_entries, plan)
     backup = backups.take_backup(plan.mine.path, "sebelum-gabung") if backup_mine else None
     tmp = fsutil.temp_path_for(out)
     try:
+        # a snapshot of "mine": its pages copied byte for byte while a read transaction holds it still
+        src = connect_ro(plan.mine.path)
+        try:
+            src.execute("BEGIN")
+            page_size = src.execute("PRAGMA page_size").fetchone()[0]
+            pages = src.execute("PRAGMA page_count").fetchone()[0]  # takes the read lock
+            fsutil.create_empty(tmp)
+            copy_pages(plan.mine.path, tmp, page_size, pages)
+        finally:
+            src.close()
         conn = sqlite3.connect(str(tmp))
         try:
             conn.execute("PRAGMA synchronous=OFF")  # a temporary file: flushed once, below, before the rename
-            src = connect_ro(plan.mine.path)
-            try:
-                src.backup(conn)
-            finally:
-                src.close()
             conn.execute("PRAGMA journal_mode=DELETE")
             conn.execute("PRAGMA foreign_keys=OFF")
-            counts = _apply(plan, conn, finals, positions)
-            bad = [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
-            bad += _check_references(plan, conn, finals)
-            if bad:
-                raise ExchangeError("merge_failed", "exchange.merge_failed", out, detail=bad[0])
-            notes.extend(_duplicate_code_notes(plan, conn))
-            totals = {"result": _total(conn, "main")}
-            for alias, d in (("m", plan.mine), ("t", plan.theirs)):
-                conn.execute(f"ATTACH DATABASE ? AS {alias}", (f"file:{uri_of(d.path)}?mode=ro",))
-                totals[MINE if alias == "m" else THEIRS] = _total(conn, alias)
+            # "mine" has complete row digests: the merge re-digests only the buckets it writes to
+            # (the rest keep theirs, so damage in an untouched row stays detectable); else all rows
+            incremental = rowcheck.established(conn) and rowcheck.install(conn)
+            if incremental:  # a row INSERT OR REPLACE removes fires the delete trigger too
+                conn.execute("PRAGMA recursive_triggers=ON")
+            counts = _apply(plan, conn, finals, positions, incremental, versions)
+            # quick_check of the written result on a worker thread (a connection of its own) while
+            # its references, codes and totals are read here
+            checked = io_pool().submit(quick_check_problems, tmp)
+            try:
+                references = _check_references(plan, conn, finals)
+                code_notes = _duplicate_code_notes(plan, conn)
+                totals = {"result": _total(conn, "main")}
+                for alias, d in (("m", plan.mine), ("t", plan.theirs)):
+                    conn.execute(f"ATTACH DATABASE ? AS {alias}", (f"file:{uri_of(d.path)}?mode=ro",))
+                    totals[MINE if alias == "m" else THEIRS] = _total(conn, alias)
+            except BaseException:
+                _refuse_inconsistent(checked.result(), out)  # what quick_check found comes first
+                raise
+            _refuse_inconsistent(checked.result() + references, out)
+            notes.extend(code_notes)
         finally:
             conn.close()
         with open(tmp, "rb+") as fh:
@@ -891,6 +931,11 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
     finally:
         fsutil.forget_temp(tmp)
     return MergeResult(out, plan, counts, totals, notes, backup)
+
+
+def _refuse_inconsistent(bad: list[str], out: Path) -> None:
+    if bad:
+        raise ExchangeError("merge_failed", "exchange.merge_failed", out, detail=bad[0])
 
 
 def _check_references(plan: MergePlan, conn: sqlite3.Connection, finals: dict) -> list[str]:
@@ -925,8 +970,10 @@ def _columns_sql(cols: list[str]) -> tuple[str, str]:
     return ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols)
 
 
-def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: dict) -> dict[str, int]:
-    """Turn the copy of "mine" into the merge result (one transaction)."""
+def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: dict,
+           incremental: bool = False, versions=None) -> dict[str, int]:
+    """Turn the copy of "mine" into the merge result (one transaction). ``incremental``: the
+    connection notes the buckets it writes (:func:`rowcheck.install`), only those are re-digested."""
     counts = {"diubah": 0, "ditambah": 0, "dihapus": 0}
     mine = plan.mine
     with conn:
@@ -994,13 +1041,17 @@ def _apply(plan: MergePlan, conn: sqlite3.Connection, finals: dict, positions: d
         # meta: merged notes, both inputs' lineage and both inputs as ancestors (no copy digest)
         conn.execute("DELETE FROM meta")
         meta = [row for _, (row, _) in finals["meta"].items()]
-        lin = merge_lineages(lineage(plan.mine.meta), lineage(plan.theirs.meta), _version_entries(plan))
+        lin = merge_lineages(lineage(plan.mine.meta), lineage(plan.theirs.meta),
+                             versions.result() if versions is not None else _version_entries(plan))
         meta.append((KEY_LINEAGE, lineage_json(lin)))
         conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta)
         from ..stagefile import merge_extra_tables  # stages, notes, Renstra: kept from both copies
 
         merge_extra_tables(conn, plan.theirs.path)
-        rowcheck.rebuild(conn)  # the merged rows get digests of their own
+        if incremental:
+            rowcheck.flush(conn)  # the merged rows get digests of their own
+        else:
+            rowcheck.rebuild(conn)
     return counts
 
 

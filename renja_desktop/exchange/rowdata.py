@@ -13,6 +13,7 @@ own bookkeeping (``renja.sync.*``) is not compared.
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ..formatting import format_rupiah
 from ..model import Base
 from ..storage import DocumentFileError
 from .errors import ExchangeError
-from .sqlitefile import SYNC, connect_ro, content_hash, uri_of
+from .sqlitefile import SYNC, connect_ro, content_hash, io_pool, uri_of
 
 ROW_TABLES = ("document", "plan_row", "eval_row", "pelayanan", "usulan", "section", "declared_value", "meta")
 TREE_TABLES = ("plan_row", "eval_row", "section")
@@ -323,6 +324,28 @@ def _row_ids_of(conn: sqlite3.Connection, schemas: list[str], table: str, ids: s
     return out
 
 
+def _side_changes(conn: sqlite3.Connection, x: str, y: str) -> dict[str, set]:
+    """Per table, the ids of the rows that differ between the attached copies ``x`` and ``y`` (a
+    plan row also when its indicators or funding differ)."""
+    out = {table: _changed_ids(conn, table, x, y) for table in ORDERED_TABLES}
+    for kind in ("indikator", "sumber_dana"):
+        ids = _changed_ids(conn, kind, x, y)
+        out["plan_row"] |= _row_ids_of(conn, [x, y], kind, ids)
+    return out
+
+
+def _side_changes_apart(paths: dict[str, Path], x: str, y: str) -> dict[str, set]:
+    """:func:`_side_changes` on a connection of its own (for a worker thread)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for alias, path in paths.items():
+            conn.execute(f"ATTACH DATABASE ? AS {alias}", (f"file:{_uri(path)}?mode=ro",))
+            conn.execute(f"PRAGMA {alias}.mmap_size = 1073741824")
+        return _side_changes(conn, x, y)
+    finally:
+        conn.close()
+
+
 @dataclass
 class LoadedSet:
     mine: DocRows
@@ -346,15 +369,19 @@ def load_set(mine: Path, theirs: Path, base: Path | None) -> LoadedSet:
         versions = {d.user_version for d in docs.values()}
         if len(versions) > 1:
             raise ExchangeError("versions", "exchange.versions", Path(mine))
-        pairs = {"mine": ("m", "b"), "theirs": ("t", "b")} if base is not None else {"mine": ("m", "t")}
-        changed: dict[str, dict[str, set]] = {"mine": {}, "theirs": {}}
-        for side, (x, y) in pairs.items():
-            for table in ORDERED_TABLES:
-                changed[side][table] = _changed_ids(conn, table, x, y)
-            for kind in ("indikator", "sumber_dana"):
-                ids = _changed_ids(conn, kind, x, y)
-                changed[side]["plan_row"] |= _row_ids_of(conn, [x, y], kind, ids)
-        if base is None:  # two-way: one comparison serves both sides
+        if base is not None:
+            # the two comparisons with the base are independent: theirs runs on a worker thread
+            # with a connection of its own (SQLite works outside the GIL) while mine runs here
+            paths = dict(named)
+            other = io_pool().submit(_side_changes_apart, {"t": paths["t"], "b": paths["b"]}, "t", "b")
+            try:
+                mine_changed = _side_changes(conn, "m", "b")
+            except BaseException:
+                futures_wait([other])  # its failure, if any, is not the one to report
+                raise
+            changed = {"mine": mine_changed, "theirs": other.result()}
+        else:  # two-way: one comparison serves both sides
+            changed = {"mine": _side_changes(conn, "m", "t")}
             changed["theirs"] = changed["mine"]
         for alias, d in docs.items():
             _load_declared(conn, alias, d)

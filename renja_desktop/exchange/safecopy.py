@@ -1,10 +1,12 @@
 """Safe "Simpan salinan ke..." (``renja-desktop copy SRC DST``): the target is always either the old
 complete file or the new complete file.
 
-1. A read transaction is held on the source for the whole snapshot, so nothing can change it.
-   A consistent snapshot is taken with the SQLite backup API straight into a temporary file
-   beside the target (journal off: a torn temporary file is simply thrown away); the new version's
-   token, lineage and a digest placeholder are written into its ``meta``. Meanwhile the source's
+1. A read transaction is held on the source for the whole snapshot, so nothing can change it
+   (no other connection can commit while it is held, and a hot journal was settled first). Its
+   pages are copied byte for byte into a temporary file beside the target (``copy_file_range``,
+   inside the kernel, where the file systems allow; journal off: a torn temporary file is simply
+   thrown away); the new version's token, lineage and a digest placeholder are written into its
+   ``meta``. Meanwhile the source's
    bytes are hashed segment by segment (the reference), and the target is checked:
 2. if the target exists, it must be an unchanged earlier version of this same document: its
    version token is in the source's lineage and its bytes still match the digest recorded in it
@@ -47,10 +49,11 @@ from .lock import host_name, user_name
 from ..errors import Msg, Text
 from .sqlitefile import (
     KEY_DIGEST, KEY_LINEAGE, KEY_ORIGIN, KEY_SAVED_AT, KEY_SAVED_BY, KEY_TOKEN, SEGMENT, connect_ro,
-    content_hash, document_row, file_digest_status, file_sha, header_ok, io_pool, lineage,
-    lineage_json, lineage_tokens, locate_slot, merge_lineages, meta_location, read_bytes, read_meta,
-    read_segment_into, readable_copy_if_hot, remember_intact, segment_hashes, settle_hot_journal,
-    tree_digest, uri_of, write_meta, zero_slot,
+    content_hash, document_row, file_digest_status, file_sha, file_state, header_ok, io_pool, lineage,
+    copy_pages, lineage_json, lineage_tokens, locate_slot, merge_lineages, meta_location,
+    quick_check_problems,
+    read_bytes, read_meta, read_segment_into, readable_copy_if_hot, remember_intact, segment_hashes,
+    settle_hot_journal, tree_digest, uri_of, write_meta, zero_slot,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -273,7 +276,7 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
             raise os_error_message(exc, target) from exc
         pool = io_pool()
         snap = pool.submit(_snapshot_into, read_from, tmp, extra)
-        checked = pool.submit(_quick_check, read_from)  # the same state: the read lock is held
+        checked = pool.submit(quick_check_problems, read_from)  # the same state: the read lock is held
         started: list = [checked]
         try:
             # 2. the target ---------------------------------------------------------------------
@@ -289,7 +292,7 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
             if slot is None:
                 raise RuntimeError("digest placeholder not found exactly once in the copy")
             flushed = pool.submit(fsutil.fsync_path, tmp)
-            meta_checked = pool.submit(_quick_check, tmp, "meta")
+            meta_checked = pool.submit(quick_check_problems, tmp, "meta")
             own = {1, *meta_pages}
             parts = [pool.submit(_check_segment, read_from, tmp, start, min(SEGMENT, tmp_size - start), slot,
                                  page_size, own, src_size)
@@ -352,26 +355,31 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
             fsutil.forget_temp(tmp)
 
         # 5. re-open and verify the target ---------------------------------------------------------
-        # the merge base meanwhile: a hard link when the data folder is on the same file system (no
-        # second copy of the bytes: whatever edits the copy in place first gives it bytes of its own,
-        # storage.unshare), else a flushed copy
+        # the merge base: a hard link when the data folder is on the same file system (no second
+        # copy of the bytes: whatever edits the copy in place first gives it bytes of its own,
+        # storage.unshare), made first, as it changes the target's change time; else a flushed copy,
+        # only after the verify (reading the target first would cache it again)
         base = None
         try:
             if keep_mode is not None:  # forced over a read-only file: the copy stays read-only
                 os.chmod(target, keep_mode)
+            linked = backups.store_base(doc_id, token, link_from=target) if store_base else None
+            if linked is not None:
+                base = io_pool().submit(lambda: linked)
+            before = file_state(target)
             _verify_target(target, digest, slot, tmp_hashes, tmp_size, read_from if same_layout else None,
                            page_size, own)
-            # the merge base: a hard link when the data folder is on the same file system, else a
-            # flushed copy (only after the verify: reading the target first would cache it again)
-            base = (io_pool().submit(backups.store_base, doc_id, token, source=target, link_from=target)
-                    if store_base else None)
+            if store_base and linked is None:
+                base = io_pool().submit(backups.store_base, doc_id, token, source=target)
         except ExchangeError:
             _drop_base(base)
             if result.previous_backup is not None:
                 _put_back(result.previous_backup, target)
                 raise ExchangeError("verify_failed", "exchange.verify_saved", target, name=target.name) from None
             raise
-        remember_intact(target)
+        # the next save over this copy (in this process) need not hash it again, as long as not a
+        # byte of it changed since it was verified (a copy as the base reads it, changing nothing)
+        remember_intact(target, verified_from=before)
         if base is not None and base.result() is None:
             result.notes.append("Versi dasar untuk penggabungan tidak dapat disimpan di folder data.")
         lap("verify_target")
@@ -388,32 +396,34 @@ def _release(hold: sqlite3.Connection, hot_copy: Path | None) -> None:
 
 #: hook for tests: called with (status, remaining, total) after every step of the snapshot
 snapshot_progress = None
-#: pages copied per backup step
+#: pages copied per snapshot step
 SNAPSHOT_STEP_PAGES = 1024
-
-
 def _snapshot_into(source: Path, tmp: Path, extra: dict[str, str | None]) -> tuple[int, int, int | None, set[int]]:
-    """Backup API from ``source`` into the (empty) file ``tmp``, then the new version's ``meta``.
+    """The source's pages into the (empty) file ``tmp`` -- byte for byte: the caller holds the
+    source's read lock, so no page can change meanwhile -- then the new version's ``meta``.
     Returns (size, page size, root page of ``meta``, root pages of ``meta`` and its index)."""
     src = connect_ro(source)
     try:
-        dst = sqlite3.connect(f"file:{uri_of(tmp)}?nolock=1", uri=True, isolation_level=None)
-        try:
-            dst.execute("PRAGMA journal_mode=OFF")   # a torn temporary file is thrown away anyway
-            dst.execute("PRAGMA synchronous=OFF")    # flushed once, as a whole, afterwards
-            src.backup(dst, pages=SNAPSHOT_STEP_PAGES, progress=snapshot_progress)
-            dst.execute("BEGIN")
-            for key, value in extra.items():
-                dst.execute("DELETE FROM meta WHERE key = ?", (key,))
-                if value is not None:
-                    dst.execute("INSERT INTO meta(key, value) VALUES (?, ?)", (key, value))
-            dst.execute("COMMIT")
-            page_size, root = meta_location(dst)
-            own = {r[0] for r in dst.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'meta'")}
-        finally:
-            dst.close()
+        # the pages SQLite counts (a longer file's tail is not part of the database)
+        page_size = src.execute("PRAGMA page_size").fetchone()[0]
+        pages = src.execute("PRAGMA page_count").fetchone()[0]
     finally:
         src.close()
+    copy_pages(source, tmp, page_size, pages, SNAPSHOT_STEP_PAGES, snapshot_progress)
+    dst = sqlite3.connect(f"file:{uri_of(tmp)}?nolock=1", uri=True, isolation_level=None)
+    try:
+        dst.execute("PRAGMA journal_mode=OFF")   # a torn temporary file is thrown away anyway
+        dst.execute("PRAGMA synchronous=OFF")    # flushed once, as a whole, afterwards
+        dst.execute("BEGIN")
+        for key, value in extra.items():
+            dst.execute("DELETE FROM meta WHERE key = ?", (key,))
+            if value is not None:
+                dst.execute("INSERT INTO meta(key, value) VALUES (?, ?)", (key, value))
+        dst.execute("COMMIT")
+        page_size, root = meta_location(dst)
+        own = {r[0] for r in dst.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'meta'")}
+    finally:
+        dst.close()
     return os.path.getsize(tmp), page_size, root, own
 
 
@@ -440,20 +450,6 @@ def _settle(*futures) -> None:
             pass
 
 
-def _quick_check(path: Path, table: str | None = None) -> list[str]:
-    """``application_id`` and ``PRAGMA quick_check`` (of one ``table`` only, if given); the problems."""
-    conn = sqlite3.connect(f"file:{uri_of(path)}?mode=ro&nolock=1", uri=True)
-    try:
-        if conn.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF != APPLICATION_ID:
-            return ["application_id salinan tidak cocok"]
-        pragma = f"PRAGMA quick_check('{table}')" if table else "PRAGMA quick_check"
-        return [r[0] for r in conn.execute(pragma) if r[0] != "ok"]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    finally:
-        conn.close()
-
-
 #: header bytes a copy may differ in from its source: change counter, schema cookie, the
 #: version-valid-for number and the SQLite version that wrote it
 _HEADER_FREE = [(24, 28), (40, 44), (92, 100)]
@@ -463,7 +459,7 @@ _PAIR = threading.local()
 def _check_segment(source: Path, tmp: Path, start: int, length: int, slot: int, page_size: int,
                    own_pages: set[int], source_size: int, want_hash: bool = True) -> tuple[bytes | None, bool]:
     """One segment of the copy: its hash (digest slot read as zeros) and whether it holds the
-    source's bytes. The backup API copies pages verbatim, so every page must be the source's but
+    source's bytes. The snapshot copies pages verbatim, so every page must be the source's but
     for the header's counters and the ``meta`` pages (``own_pages``), where the new version is noted."""
     bufs = getattr(_PAIR, "bufs", None)
     if bufs is None:
@@ -502,7 +498,7 @@ def _same_layout(source: Path, tmp: Path, source_size: int, tmp_size: int) -> bo
 def _same_rows(tmp: Path, rows: sqlite3.Connection) -> bool:
     """The slow way, when writing ``meta`` moved pages about (a long lineage in small pages): the
     whole copy passes ``quick_check`` and holds the same rows as the document."""
-    if _quick_check(tmp):
+    if quick_check_problems(tmp):
         return False
     conn = connect_ro(tmp)
     try:

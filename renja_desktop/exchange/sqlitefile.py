@@ -101,6 +101,20 @@ def readable_copy_if_hot(path: Path) -> Path | None:
     return local
 
 
+def quick_check_problems(path: Path, table: str | None = None) -> list[str]:
+    """``application_id`` and ``PRAGMA quick_check`` (of one ``table`` only, if given); the problems."""
+    conn = sqlite3.connect(f"file:{uri_of(path)}?mode=ro&nolock=1", uri=True)
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF != APPLICATION_ID:
+            return ["application_id salinan tidak cocok"]
+        pragma = f"PRAGMA quick_check('{table}')" if table else "PRAGMA quick_check"
+        return [r[0] for r in conn.execute(pragma) if r[0] != "ok"]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+
+
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
     try:
         return {k: v for k, v in conn.execute("SELECT key, value FROM meta")}
@@ -252,6 +266,52 @@ def zero_slot(view: memoryview, start: int, slot: int | None) -> None:
         view[a - start:b - start] = DIGEST_ZERO[a - slot:b - slot]
 
 
+#: copy_file_range cannot copy between these two files (another file system, an old kernel...):
+#: the bytes go through a buffer instead
+_NO_KERNEL_COPY = {errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EBADF, errno.EPERM}
+
+
+def copy_pages(source: Path, tmp: Path, page_size: int, pages: int, step_pages: int = 1024,
+               progress=None) -> None:
+    """The first ``pages`` pages of ``source`` into the empty file ``tmp``, ``step_pages`` at a
+    time, ``progress(0, pages remaining, pages)`` after each step (as SQLite's backup API calls it).
+    Inside the kernel where it can (``copy_file_range``: the bytes are not copied through this
+    process), else through a buffer. The caller holds a read transaction on ``source``: no other
+    connection can commit meanwhile, so the copy is a consistent snapshot."""
+    total = pages * page_size
+    step = step_pages * page_size
+    kernel_copy = getattr(os, "copy_file_range", None)
+    buf = None
+    with open(source, "rb", buffering=0) as src, open(tmp, "r+b", buffering=0) as dst:
+        done = 0
+        while done < total:
+            end = min(done + step, total)
+            while done < end:
+                if kernel_copy is not None:
+                    try:
+                        n = kernel_copy(src.fileno(), dst.fileno(), end - done, done, done)
+                    except OSError as exc:
+                        if exc.errno not in _NO_KERNEL_COPY:
+                            raise
+                        kernel_copy = None
+                        continue
+                else:
+                    if buf is None:
+                        buf = memoryview(bytearray(min(step, SEGMENT)))
+                    src.seek(done)
+                    n = src.readinto(buf[:min(len(buf), end - done)])
+                    if n:
+                        dst.seek(done)
+                        written = 0
+                        while written < n:
+                            written += dst.write(buf[written:n])
+                if not n:
+                    raise OSError(errno.EIO, f"berkas '{source.name}' lebih pendek dari seharusnya")
+                done += n
+            if progress is not None:
+                progress(0, (total - done) // page_size, pages)
+
+
 def segment_hashes(path: Path, size: int, slot: int | None = None) -> list[bytes]:
     """:func:`hash_segment` of every segment of the first ``size`` bytes, on the worker threads."""
     pool = io_pool()
@@ -360,9 +420,20 @@ def file_digest_status(path: Path, meta: dict[str, str] | None = None) -> str:
     return result
 
 
-def remember_intact(path: Path) -> None:
-    """Note that ``path`` in its present state (size, times, file id) was just verified intact."""
+def file_state(path: Path) -> tuple | None:
+    """What names one state of a file's bytes: path, size, modification and change times (ns), file
+    id. Any write changes the change time, even one that puts the modification time back."""
+    return _file_state(Path(path))
+
+
+def remember_intact(path: Path, verified_from: tuple | None = None) -> None:
+    """Note that ``path`` in its present state (size, times, file id) was just verified intact.
+
+    ``verified_from``: the state taken just before the verification started; nothing is noted when
+    the file changed since (its bytes then are not provably the ones verified)."""
     state = _file_state(Path(path))
+    if verified_from is not None and state != verified_from:
+        return
     if state is not None:
         if len(_DIGEST_CACHE) > 64:
             _DIGEST_CACHE.clear()
@@ -409,6 +480,6 @@ __all__ = [
     "KEY_ORIGIN", "KEY_CONSOLIDATED", "KEY_READONLY", "connect_ro", "read_meta",
     "write_meta", "document_id", "document_row", "content_hash", "content_hash_of", "lineage",
     "lineage_tokens", "merge_lineages", "lineage_json", "io_pool", "hash_segment", "segment_hashes",
-    "tree_digest", "zero_slot", "meta_location", "locate_slot", "file_digest", "remember_intact", "file_digest_status", "settle_hot_journal", "has_hot_journal",
-    "readable_copy_if_hot", "header_ok", "read_bytes", "file_sha",
+    "tree_digest", "copy_pages", "zero_slot", "meta_location", "locate_slot", "file_digest", "file_state", "remember_intact", "file_digest_status", "settle_hot_journal", "has_hot_journal",
+    "readable_copy_if_hot", "header_ok", "quick_check_problems", "read_bytes", "file_sha",
 ]
