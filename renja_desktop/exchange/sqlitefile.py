@@ -243,8 +243,13 @@ def read_segment_into(path: Path, start: int, view: memoryview) -> None:
         while got < len(view):
             n = fh.readinto(view[got:])
             if not n:
-                raise OSError(errno.EIO, f"berkas '{Path(path).name}' lebih pendek dari seharusnya")
+                _shorter_than_expected(Path(path))
             got += n
+
+
+def _shorter_than_expected(path: Path) -> None:
+    """A read ended before the size the file had when the work began (it shrank meanwhile)."""
+    raise OSError(errno.EIO, f"berkas '{path.name}' lebih pendek dari seharusnya")
 
 
 def hash_segment(path: Path, start: int, length: int, slot: int | None = None) -> bytes:
@@ -306,7 +311,7 @@ def copy_pages(source: Path, tmp: Path, page_size: int, pages: int, step_pages: 
                         while written < n:
                             written += dst.write(buf[written:n])
                 if not n:
-                    raise OSError(errno.EIO, f"berkas '{source.name}' lebih pendek dari seharusnya")
+                    _shorter_than_expected(Path(source))
                 done += n
             if progress is not None:
                 progress(0, (total - done) // page_size, pages)

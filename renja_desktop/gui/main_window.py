@@ -12,6 +12,7 @@ and the page shown without a document are in :mod:`renja_desktop.gui.window_part
 """
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -33,7 +34,7 @@ from .identity_form import IdentityForm
 from .pages import EvalPage, ListPage, PlanPage, Tabel23Page, TablePage, TreePage
 from .session import SessionController
 from .undo import Editor
-from .window_parts import LazyTab, StatusText, WelcomePage
+from .window_parts import LazyTab, StatusText, WelcomePage, make_document_tab
 
 OPERATIONS = actions.OPERATIONS  # the Edit menu operations a page may support
 
@@ -90,8 +91,7 @@ class MainWindow(QMainWindow):
         self._show_document_ui(False)
         self.update_title()
         self.update_actions()  # no document yet: its actions look disabled from the start
-        # Babel reads its Indonesian locale data (~50 ms) on its first number: let that happen once
-        # the window is up and idle, not while the user waits for a document to open
+        # Babel reads its locale data (~50 ms) on its first number: done while idle, not at open
         QTimer.singleShot(0, lambda: format_rupiah(0))
 
     # ================================================================== documents (gui/session.py)
@@ -189,8 +189,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.t23_page, self.tr("Review RKPD (Tabel 2.3)"))
         self.tabs.addTab(self.usulan_page, self.tr("Usulan (Tabel 2.4)"))
         self.tabs.addTab(self.identity, self.tr("Identitas && Pengesahan"))
-        # the written document (outline + text editor), made when its tab is first shown
-        self.document_page = LazyTab(self._make_document_tab, self.tabs)
+        self.document_page = LazyTab(partial(make_document_tab, self), self.tabs)  # made when first shown
         self.tabs.addTab(self.document_page, self.tr("Dokumen"))
         for page in self.pages.values():
             page.message.connect(self.show_message)
@@ -216,24 +215,13 @@ class MainWindow(QMainWindow):
             self.plan_page.view.setCurrentIndex(first)
         self.plan_page.view.setFocus()
 
-    def _make_document_tab(self, parent: QWidget) -> QWidget:
-        from .document_tab import DocumentTab  # (imported when first needed: it is not small)
-
-        tab = DocumentTab(self.doc, self.editor, parent)
-        tab.message.connect(self.show_message)
-        tab.printRequested.connect(self.print_tables)
-        return tab
-
     @property
     def document_tab(self):
-        """The Dokumen tab's content (made now if its tab was never shown), or None without a
-        document. Show it with ``tabs.setCurrentWidget(window.document_page)``."""
-        page = self.document_page
-        return page.content() if page is not None else None
+        """The Dokumen tab's content (made now if never shown), or None without a document."""
+        return self.document_page.content() if self.document_page is not None else None
 
-    def _built_document_tab(self):
-        page = self.document_page
-        return page.content() if page is not None and page.built else None
+    def _built_document_tab(self):  # (None: never shown, nothing in it to refresh or save)
+        return self.document_page and self.document_page.built_content()
 
     def _tear_down_document_ui(self) -> None:
         for page in self.pages.values():

@@ -38,9 +38,23 @@ class LazyTab(QWidget):
             self.layout().addWidget(self._content)
         return self._content
 
+    def built_content(self) -> QWidget | None:
+        """The content if it was made already (None: nothing to refresh or save in it)."""
+        return self._content
+
     def showEvent(self, event) -> None:
         self.content()
         super().showEvent(event)
+
+
+def make_document_tab(window, parent: QWidget) -> QWidget:
+    """The Dokumen tab (the written document: outline + text editor) of a main window."""
+    from .document_tab import DocumentTab  # (imported when first needed: it is not small)
+
+    tab = DocumentTab(window.doc, window.editor, parent)
+    tab.message.connect(window.show_message)
+    tab.printRequested.connect(window.print_tables)
+    return tab
 
 
 class StatusText(QWidget):
