@@ -29,6 +29,7 @@ from sqlalchemy.engine import Connection
 from . import codes, rowcheck
 from .codes import SUB_KEGIATAN, CodeError
 from .compute import EvalTree, Node, PlanTree, RollupTree
+from .longlived import built_to_last
 from .errors import EditError, level_text
 from .stagefile import hash_optional_tables
 from .events import ChangeEvent
@@ -276,19 +277,8 @@ class RenjaDocument:
         return dict(out)
 
     def _load(self) -> None:
-        # Building ~200.000 small objects triggers Python's cyclic GC dozens of times for nothing
-        # (nothing here is garbage yet): pause it during the load.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with built_to_last():  # the tree lives as long as the document; close() gives it back
             self._load_rows()
-        finally:
-            # The tree lives as long as the document: keep the collector from scanning its
-            # ~250.000 objects again and again (the first pass alone costs ~30 ms, and every full
-            # pass later pauses the window as long). close() gives them back.
-            gc.freeze()
-            if enabled:
-                gc.enable()
 
     def _load_rows(self) -> None:
         raw = self.conn.connection.dbapi_connection

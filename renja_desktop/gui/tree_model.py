@@ -16,13 +16,13 @@ Subclasses define the columns and what each cell shows.
 """
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 
 from .. import registry
 from ..compute import Node, RollupTree
+from ..longlived import built_to_last
 from ..registry import Heading
 from .header import GROUP_ROLE
 
@@ -110,17 +110,8 @@ class RollupTreeModel(QAbstractItemModel):
         return self._doc.plan if self.TABLE == "plan" else self._doc.evaluation
 
     def _build(self) -> None:
-        # one _Item per row (50.000 and more) lives as long as the model: like the document's own
-        # tree (RenjaDocument._load), built with the cyclic collector paused and then frozen, so
-        # that no collection pass walks them again (one full pass: ~50 ms, during an edit)
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with built_to_last():  # one _Item per row lives as long as the model, like the document's tree
             self._build_mirror()
-        finally:
-            gc.freeze()
-            if enabled:
-                gc.enable()
 
     def _build_mirror(self) -> None:
         self._root = _Item(None, None)
