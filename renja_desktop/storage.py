@@ -253,6 +253,19 @@ def journal_belongs(path: str | os.PathLike) -> bool:
     return all(page1[a:b] == now[a:b] for a, b in keep)
 
 
+def roll_back_copy(path: Path, local: Path) -> None:
+    """Copy a file and its hot journal to ``local`` and let SQLite play the journal back there (the
+    first read of a file with a hot journal rolls it back): ``local`` is then the file's last committed
+    state, the original untouched."""
+    shutil.copyfile(path, local)
+    shutil.copyfile(str(path) + "-journal", str(local) + "-journal")
+    conn = sqlite3.connect(str(local), timeout=2)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    finally:
+        conn.close()
+
+
 def settle_journal(path: str | os.PathLike, deep: bool = False) -> None:
     """A journal left by a crash in the middle of an edit: return the file to its last committed
     state (what was shown as saved), the way SQLite does -- but only when the journal belongs to
@@ -276,13 +289,7 @@ def settle_journal(path: str | os.PathLike, deep: bool = False) -> None:
     try:
         local = folder / "periksa.sqlite"
         try:
-            shutil.copyfile(path, local)
-            shutil.copyfile(str(path) + "-journal", str(local) + "-journal")
-            conn = sqlite3.connect(str(local), timeout=2)
-            try:
-                conn.execute("PRAGMA schema_version").fetchone()
-            finally:
-                conn.close()
+            roll_back_copy(path, local)
             # a journal SQLite did not play back (no valid header yet: the crash came before it
             # was flushed) holds nothing to roll back
             Path(str(local) + "-journal").unlink(missing_ok=True)

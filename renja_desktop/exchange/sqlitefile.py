@@ -20,7 +20,6 @@ import errno
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import struct
 import tempfile
@@ -31,7 +30,7 @@ from urllib.parse import quote
 
 from .. import paths
 from ..stagefile import hash_optional_tables
-from ..storage import APPLICATION_ID, SQLITE_MAGIC, journal_belongs, settle_journal
+from ..storage import APPLICATION_ID, SQLITE_MAGIC, journal_belongs, roll_back_copy, settle_journal
 from ..storage import has_hot_journal as _has_hot_journal
 
 CONTENT_TABLES = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "pelayanan", "usulan",
@@ -91,13 +90,7 @@ def readable_copy_if_hot(path: Path) -> Path | None:
         settle_journal(path)  # raises the "journal not of this file" message
     folder = Path(tempfile.mkdtemp(prefix="renja-hot-", dir=paths.data_dir()))
     local = folder / path.name
-    shutil.copyfile(path, local)
-    shutil.copyfile(str(path) + "-journal", str(local) + "-journal")
-    conn = sqlite3.connect(str(local), timeout=5)
-    try:
-        conn.execute("PRAGMA schema_version").fetchone()
-    finally:
-        conn.close()
+    roll_back_copy(path, local)
     return local
 
 
