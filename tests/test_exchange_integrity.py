@@ -198,3 +198,75 @@ def test_upgrade_backups_are_listed_and_rotated(tmp_path, monkeypatch):
     startup_cleanup()
     assert len(backups.list_backups(doc)) == 2
     assert paths.backups_dir().is_dir()
+
+
+def test_recover_keeps_stages_notes_and_renstra(sample, tmp_path):
+    """What a planner wrote besides the tables (frozen stages, verification notes, the Renstra) is
+    saved too: a sound file comes back whole, with the same content hash."""
+    from pathlib import Path
+
+    from renja_desktop import notes, renstra, stages
+
+    data = Path(__file__).parent / "data" / "renstra_kesbangpol_2022_2026.tsv"
+    with RenjaDocument.open(sample) as doc:
+        renstra.import_renstra(doc, data)
+        stages.freeze(doc, "Rancangan Awal", oleh="Budi")
+        node = next(n for n in doc.plan.walk() if n.level == 5)
+        notes.add_note(doc, node.id, "Target kurang jelas", oleh="Bappeda")
+    conn = sqlite3.connect(sample)
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("renja_stage", "catatan_verifikasi", "renstra_row", "renstra_nilai")}
+    conn.close()
+    assert all(counts.values()), counts
+    out = tmp_path / "utuh.sqlite"
+    rep = recover(sample, out)
+    assert rep.complete, rep.lines()
+    assert {t: rep.tables[t].saved for t in counts} == counts
+    assert content_hash_of(out) == content_hash_of(sample)
+    text = "\n".join(rep.lines())
+    assert "tahap Renja (potret): 1 dari 1 baris terselamatkan" in text
+    with RenjaDocument.open(out, readonly=True) as doc:
+        assert [s.nama for s in stages.list_stages(doc)] == ["Rancangan Awal"]
+        assert len(renstra.load(doc)) > 0
+
+
+def test_recover_places_rows_whose_parent_was_lost(sample, tmp_path):
+    """A chapter section or Renstra row whose parent row was lost goes to the top level, an
+    indicator-like row of a lost owner is listed as not placed; the result is a sound file."""
+    from pathlib import Path
+
+    from renja_desktop import renstra
+    from renja_desktop.exchange import recover as recover_module
+
+    data = Path(__file__).parent / "data" / "renstra_kesbangpol_2022_2026.tsv"
+    with RenjaDocument.open(sample) as doc:
+        renstra.import_renstra(doc, data)
+    conn = sqlite3.connect(sample)
+    section = conn.execute("SELECT id, judul FROM section WHERE parent_id IS NOT NULL LIMIT 1").fetchone()
+    child = conn.execute("SELECT id, kode, parent_id FROM renstra_row WHERE parent_id IS NOT NULL "
+                         "ORDER BY level DESC LIMIT 1").fetchone()
+    conn.close()
+    real_read = recover_module._read_all
+
+    def read_losing_parents(src, report):  # the parents were on a page that could not be read
+        data = real_read(src, report)
+        sect_parent = next(r["parent_id"] for r in data["section"] if r["id"] == section[0])
+        data["section"] = [r for r in data["section"] if r["id"] != sect_parent]
+        data["renstra_row"] = [r for r in data["renstra_row"] if r["id"] != child[2]]
+        return data
+
+    recover_module._read_all = read_losing_parents
+    try:
+        rep = recover(sample, tmp_path / "selamat.sqlite")
+    finally:
+        recover_module._read_all = real_read
+    inspect_file(tmp_path / "selamat.sqlite", deep=True)
+    assert not rep.complete
+    text = "\n".join(rep.lines())
+    assert f"{child[1]}: induknya hilang, ditempatkan di tingkat teratas" in text
+    assert "induknya hilang" in "\n".join(rep.tables["section"].dropped)
+    assert any("baris Renstra-nya hilang" in d for d in rep.tables["renstra_nilai"].dropped)
+    conn = sqlite3.connect(tmp_path / "selamat.sqlite")
+    assert conn.execute("SELECT parent_id FROM section WHERE id = ?", (section[0],)).fetchone() == (None,)
+    assert conn.execute("SELECT parent_id FROM renstra_row WHERE id = ?", (child[0],)).fetchone() == (None,)
+    conn.close()

@@ -23,19 +23,27 @@ from pathlib import Path
 from .. import codes, paths
 from ..model import Base, new_id, now_stamp
 from .. import rowcheck
+from ..stagefile import EXTRA_TABLES
 from ..storage import SQLITE_MAGIC, DocumentFileError, create_file, inspect_file, journal_belongs
 from . import fsutil
 from .errors import ExchangeError
-from .sqlitefile import KEY_DIGEST, KEY_TOKEN, settle_hot_journal
+from .sqlitefile import KEY_DIGEST, KEY_TOKEN
 
 #: tables in the order they are written (parents first)
 TABLE_ORDER = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "pelayanan", "usulan",
-               "section", "declared_value", "meta")
+               "section", "declared_value", "renstra_row", "renstra_nilai", "renja_stage", "catatan_verifikasi",
+               "meta")
+#: tables whose rows hang under a parent row of the same table (a lost parent: the row moves to the top)
+TREE_TABLES = ("plan_row", "eval_row", "section", "renstra_row")
+#: rows that belong to a row of another table (that row lost: they cannot be placed)
+OWNED_BY = {"indikator": "plan_row", "sumber_dana": "plan_row", "renstra_nilai": "renstra_row"}
 TABLE_LABELS = {
     "document": "identitas dokumen", "plan_row": "baris rencana (Tabel 3.1/4.1)",
     "indikator": "indikator", "sumber_dana": "sumber dana", "eval_row": "baris evaluasi (Tabel 2.1)",
     "pelayanan": "Tabel 2.2", "usulan": "Tabel 2.4", "declared_value": "nilai tercetak (audit)",
-    "meta": "catatan berkas", "section": "bagian naskah (bab)",
+    "meta": "catatan berkas", "section": "bagian naskah (bab)", "renstra_row": "baris Renstra",
+    "renstra_nilai": "target dan anggaran Renstra per tahun", "renja_stage": "tahap Renja (potret)",
+    "catatan_verifikasi": "catatan verifikasi",
 }
 ROWID_LIMIT = 2 ** 62
 
@@ -311,7 +319,10 @@ def _read_all(src: Path, report: RecoveryReport) -> dict[str, list[dict]]:
         for table in TABLE_ORDER:
             ts = report.tables[table] = TableSalvage(table)
             if table not in present:
-                ts.unreadable = "tabel tidak ada"
+                if table in EXTRA_TABLES:  # a file of schema version 1: no stages, notes or Renstra yet
+                    ts.expected = 0
+                else:
+                    ts.unreadable = "tabel tidak ada"
                 data[table] = []
                 continue
             try:
@@ -396,25 +407,30 @@ def _write(tmp: Path, data: dict[str, list[dict]], report: RecoveryReport) -> No
         keep_docs = [{"id": new_id(), "tahun": date.today().year, "pemda": "", "opd": "(identitas hilang)",
                       "created_at": now_stamp(), "modified_at": now_stamp()}]
     lost = data.pop("_lost", {})  # type: ignore[arg-type]
-    for table in ("plan_row", "eval_row"):
+    for table in TREE_TABLES:
         rows = data[table]
         ids = {r["id"] for r in rows}
-        _placeholders(table, rows, ids, lost.get(table, {}), report)
+        if table in ("plan_row", "eval_row"):
+            _placeholders(table, rows, ids, lost.get(table, {}), report)
         for r in rows:
             if r.get("parent_id") and r["parent_id"] not in ids:
+                what = r.get("kode") or r.get("nama") or r.get("judul") or r["id"]
                 report.tables[table].dropped.append(
-                    f"{r.get('kode') or r.get('nama', '')[:40]}: induknya hilang, ditempatkan di tingkat teratas")
+                    f"{str(what)[:40]}: induknya hilang, ditempatkan di tingkat teratas")
                 r["parent_id"] = None
-    plan_ids = {r["id"] for r in data["plan_row"]}
-    for table in ("indikator", "sumber_dana"):
+    for table, owner in OWNED_BY.items():
+        owner_ids = {r["id"] for r in data[owner]}
         kept = []
         for r in data[table]:
-            if r.get("row_id") in plan_ids:
+            if r.get("row_id") in owner_ids:
                 kept.append(r)
             else:
-                what = r.get("teks") or r.get("nama") or r.get("id")
-                report.tables[table].dropped.append(f"'{str(what)[:50]}': baris rencananya hilang")
+                what = r.get("teks") or r.get("nama") or r.get("tahun") or r.get("id")
+                report.tables[table].dropped.append(f"'{str(what)[:50]}': {TABLE_LABELS[owner]}-nya hilang")
         data[table] = kept
+    if not docs:  # the stages belong to the document under its new id
+        for r in data["renja_stage"]:
+            r["document_id"] = keep_docs[0]["id"]
     data["document"] = keep_docs
     data["meta"] = [m for m in data["meta"] if m.get("key") not in (KEY_DIGEST, KEY_TOKEN)]
     data["meta"].append({"key": "renja.recovered_from", "value": f"{report.source.name} {now_stamp()}"})
