@@ -35,7 +35,7 @@ from .codes import SUB_KEGIATAN
 from .compute import eval_leaf_values
 from .formatting import decimal_to_text
 from . import rowcheck
-from .model import new_id, now_stamp
+from .model import now_stamp
 from .service import EditError, RenjaDocument
 from .storage import DocumentFileError, create_file
 

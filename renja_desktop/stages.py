@@ -22,7 +22,7 @@ import zlib
 from operator import itemgetter
 from pathlib import Path
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from .codes import KEGIATAN, PROGRAM, SUB_KEGIATAN
 from .compute import PlanTree

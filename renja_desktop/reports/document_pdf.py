@@ -27,7 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Flowable, Frame, Image, KeepTogether, NextPageTemplate, PageBreak,
+    BaseDocTemplate, Flowable, Frame, Image, KeepTogether, NextPageTemplate, PageBreak,
     PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
 
@@ -510,7 +510,6 @@ def _build(doc, roots, options: DocumentOptions, labels, out, table_pages, specs
     sub = ctx.sub
     story: list = []
     first = True
-    state = "sampul"
     body_started = False
     entries, tab_entries = _entries(doc, roots, labels, specs, blocks_of)
     for n in nodes:
@@ -536,7 +535,6 @@ def _build(doc, roots, options: DocumentOptions, labels, out, table_pages, specs
             first = False
             if nxt == "isi":
                 body_started = True
-            state = nxt
         if n.kind == "bab":
             story.append(_Heading(_bab_heading(ctx, n), ctx.h_bab, n.id))
         elif n.kind == "sub":
