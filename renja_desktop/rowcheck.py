@@ -22,7 +22,10 @@ How:
   the rows of a bucket are serialised in one call and compared with the stored CRC; only a bucket
   that differs is looked at row by row. A missing bucket, a surplus bucket and a row whose rowid is
   not listed all count as damage.
-* The row ``('*', 0)`` marks a file whose digests are complete: a new document gets it when it is
+* The row ``('*', 0)`` marks a file whose digests are complete, its ``crc`` the scheme they were
+  made with (:data:`TABLES_OF_SCHEME`: scheme 1 covered the Renja's tables, scheme 2 also the
+  chapters, stages, notes and Renstra; a scheme-1 file is checked on what it covers and digested
+  in full when first opened for writing): a new document gets it when it is
   created, a file written with plain ``sqlite3`` (recover, consolidate, rollover) through
   :func:`rebuild`. A merge starts from a snapshot of a file with complete digests and keeps them
   like the app does (:func:`install`, then :func:`flush`): only the buckets it wrote are digested
@@ -47,12 +50,18 @@ from typing import Iterable
 from .model import Base
 
 DIGEST_TABLE = "row_digest"
-#: the content tables covered, with the column naming a row in messages (besides its id)
-TABLES = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "pelayanan", "usulan",
-          "declared_value")
+#: the content tables covered since the first scheme: the tables of the Renja itself
+BASE_TABLES = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "pelayanan", "usulan",
+               "declared_value")
+#: covered since scheme 2: the chapters, frozen stages, verification notes and the Renstra
+EXTRA_TABLES = ("section", "renja_stage", "catatan_verifikasi", "renstra_row", "renstra_nilai")
+#: every content table covered by a file written now
+TABLES = BASE_TABLES + EXTRA_TABLES
 BUCKET_BITS = 5
 SENTINEL = ("*", 0)
-SCHEME = 1
+#: the marker row's ``crc`` holds the scheme the file's digests were made with
+SCHEME = 2
+TABLES_OF_SCHEME = {1: BASE_TABLES, 2: TABLES}
 _PAIR = struct.Struct("<qI")
 _crc = zlib.crc32
 _dumps = marshal.dumps
@@ -107,11 +116,22 @@ def has_table(conn: sqlite3.Connection) -> bool:
                         (DIGEST_TABLE,)).fetchone() is not None
 
 
-def established(conn: sqlite3.Connection) -> bool:
-    """The file has complete row digests (its marker row is present)."""
+def scheme_of(conn: sqlite3.Connection) -> int | None:
+    """The scheme of the file's complete row digests (its marker row), ``None`` without them."""
     if not has_table(conn):
-        return False
-    return conn.execute(f"SELECT 1 FROM {DIGEST_TABLE} WHERE tbl=? AND bucket=?", SENTINEL).fetchone() is not None
+        return None
+    row = conn.execute(f"SELECT crc FROM {DIGEST_TABLE} WHERE tbl=? AND bucket=?", SENTINEL).fetchone()
+    return None if row is None else (row[0] or 1)
+
+
+def established(conn: sqlite3.Connection) -> bool:
+    """The file has complete row digests (its marker row is present), of any scheme."""
+    return scheme_of(conn) is not None
+
+
+def current(conn: sqlite3.Connection) -> bool:
+    """The file's row digests are complete and cover every table this version covers."""
+    return scheme_of(conn) == SCHEME
 
 
 def stored(conn: sqlite3.Connection) -> dict[str, dict[int, tuple[int, bytes]]]:
@@ -134,14 +154,16 @@ class Damage:
     def label(self) -> str:
         names = {"document": "identitas dokumen", "plan_row": "baris rencana", "indikator": "indikator",
                  "sumber_dana": "sumber dana", "eval_row": "baris evaluasi", "pelayanan": "baris Tabel 2.2",
-                 "usulan": "baris Tabel 2.4", "declared_value": "nilai tercetak"}
+                 "usulan": "baris Tabel 2.4", "declared_value": "nilai tercetak", "section": "bagian naskah",
+                 "renja_stage": "tahap", "catatan_verifikasi": "catatan verifikasi", "renstra_row": "baris Renstra",
+                 "renstra_nilai": "nilai Renstra"}
         what = names.get(self.table, self.table)
         if self.row is None:
             return f"{what} #{self.rowid} hilang"
         cols = columns(self.table)
         values = dict(zip(cols, self.row))
-        bits = [_printable(values.get(k)) for k in ("kode", "nama", "teks", "indikator", "program_kegiatan", "opd")
-                if values.get(k)]
+        bits = [_printable(values.get(k)) for k in ("kode", "nama", "judul", "teks", "indikator", "program_kegiatan",
+                                                     "opd", "tahun") if values.get(k)]
         bits = [b for b in bits if b][:2]
         return f"{what} {' '.join(bits) or _printable(values.get('id')) or '#' + str(self.rowid)}".strip()
 
@@ -158,19 +180,30 @@ class Verifier:
 
     expected: dict[str, dict[int, tuple[int, bytes]]]
     damage: list[Damage] = field(default_factory=list)
+    #: the tables the file's digests cover (by their scheme)
+    tables: tuple[str, ...] = TABLES
+    fed: set[str] = field(default_factory=set)
 
     @classmethod
     def for_connection(cls, conn: sqlite3.Connection) -> "Verifier | None":
         """A verifier for a file with complete digests, else ``None`` (nothing to check)."""
         try:
-            if not established(conn):
+            scheme = scheme_of(conn)
+            if scheme is None:
                 return None
-            return cls(stored(conn))
+            return cls(stored(conn), tables=TABLES_OF_SCHEME.get(scheme, TABLES))
         except sqlite3.DatabaseError:
             return None
 
+    def feed_rest(self, conn: sqlite3.Connection) -> None:
+        """Read and check the covered tables not fed yet (those a load does not keep in memory)."""
+        for table in self.tables:
+            if table not in self.fed:
+                self.feed(table, fetch_rows(conn, select_sql(table)))
+
     def feed(self, table: str, rows: list[tuple]) -> None:
         """All rows of ``table`` in rowid order, each ending with its rowid."""
+        self.fed.add(table)
         expected = self.expected.get(table, {})
         seen: set[int] = set()
         if rows:
@@ -240,8 +273,7 @@ def verify(conn: sqlite3.Connection) -> list[Damage]:
     verifier = Verifier.for_connection(conn)
     if verifier is None:
         return []
-    for table in TABLES:
-        verifier.feed(table, fetch_rows(conn, select_sql(table)))
+    verifier.feed_rest(conn)
     return verifier.damage
 
 
@@ -357,7 +389,10 @@ def rebuild(conn: sqlite3.Connection, tables: Iterable[str] = TABLES) -> None:
         return
     conn.execute(f"DELETE FROM {DIGEST_TABLE}")
     size = 1 << BUCKET_BITS
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     for table in tables:
+        if table not in present:
+            continue
         rows = conn.execute(select_sql(table)).fetchall()
         rowids = [r[-1] for r in rows]
         start = 0
@@ -376,5 +411,5 @@ def rebuild(conn: sqlite3.Connection, tables: Iterable[str] = TABLES) -> None:
         pass
 
 
-__all__ = ["DIGEST_TABLE", "TABLES", "Damage", "Verifier", "verify", "install", "flush", "rebuild",
+__all__ = ["DIGEST_TABLE", "TABLES", "BASE_TABLES", "EXTRA_TABLES", "scheme_of", "current", "Damage", "Verifier", "verify", "install", "flush", "rebuild",
            "established", "damage_message", "select_sql", "columns", "insert_many"]

@@ -297,6 +297,8 @@ class RenjaDocument:
                 if self._verifier is None or not self._verifier.damage:
                     self.conn.rollback()
                     raise DocumentFileError("damaged", "file.not_utf8", self.path, name=self.path.name) from None
+            if self._verifier is not None:  # chapters, stages, notes, Renstra: read when needed, checked now
+                self._verifier.feed_rest(raw)
         finally:
             verifier, self._verifier = self._verifier, None
         if verifier is not None and verifier.damage:
@@ -547,10 +549,11 @@ class RenjaDocument:
                 raise EditError("edit.code_taken_in_file", kode=kode)
 
     def _complete_digests(self) -> None:
-        """Digest every row once when the file has none yet (older file, or just upgraded); done
-        only after the file passed its checks and was loaded."""
+        """Digest every row once when the file has none yet (older file, or just upgraded) or its
+        digests do not cover every table yet (an earlier scheme); done only after the file passed
+        its checks and was loaded."""
         raw = self.conn.connection.dbapi_connection
-        if not rowcheck.has_table(raw) or rowcheck.established(raw):
+        if not rowcheck.has_table(raw) or rowcheck.current(raw):
             self.conn.rollback()
             return
         self._begin()

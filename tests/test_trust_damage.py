@@ -177,3 +177,74 @@ def test_an_older_file_without_digests_gets_them_after_its_checks(doc_file):
     conn = sqlite3.connect(doc_file)
     assert rowcheck.established(conn) and rowcheck.verify(conn) == []
     conn.close()
+
+
+def _with_chapters_stage_note_renstra(path):
+    """The small document with what a planner writes besides the tables: chapter text, a frozen
+    stage, a verification note, Renstra rows."""
+    from pathlib import Path
+
+    from renja_desktop import notes, renstra, stages
+    from renja_desktop.narrative import format as fmt
+    from renja_desktop.narrative import store
+
+    with RenjaDocument.open(path) as doc:
+        store.install_outline(doc)
+        bab1 = store.find(doc, "BAB I")
+        doc.history.execute(store.SetContent(bab1.id, [fmt.paragraph("Latar belakang penyusunan Renja.")]))
+        renstra.import_renstra(doc, Path(__file__).parent / "data" / "renstra_kesbangpol_2022_2026.tsv")
+        stages.freeze(doc, "Rancangan Awal", oleh="Budiman Sudarsono")
+        notes.add_note(doc, doc.plan_by_kode("8.01.01.2.01.0002").id, "Target belum terukur", oleh="Bappeda")
+    return path
+
+
+@pytest.mark.parametrize("table, text, named", [
+    ("section", "Latar belakang penyusunan Renja.", "bagian naskah"),
+    ("catatan_verifikasi", "Target belum terukur", "catatan verifikasi"),
+    ("renja_stage", "Budiman Sudarsono", "tahap"),
+    ("renstra_row", "Persentase pemahaman ideologi", "baris Renstra"),
+])
+def test_a_flipped_byte_in_chapters_stages_notes_or_renstra_is_named(doc_file, table, text, named):
+    """The row digests cover the chapter text, frozen stages, verification notes and the Renstra as
+    well: a byte flipped inside them is named on open and by ``check --deep``; nothing is written."""
+    _with_chapters_stage_note_renstra(doc_file)
+    conn = sqlite3.connect(doc_file)
+    assert rowcheck.current(conn) and rowcheck.verify(conn) == []
+    conn.close()
+    data = doc_file.read_bytes()
+    at = data.find(text.encode())
+    assert at > 0
+    flip(doc_file, at + 2, 0x20)
+    before = file_bytes_hash(doc_file)
+    inspect_file(doc_file, deep=True)  # SQLite's own checks see nothing
+    with pytest.raises(DocumentFileError) as info:
+        RenjaDocument.open(doc_file, readonly=True)
+    assert info.value.kind == "damaged" and named in str(info.value)
+    proc = cli("check", "--deep", doc_file)
+    assert_one_galat_line(proc, "tidak cocok dengan sidik barisnya", named)
+    assert file_bytes_hash(doc_file) == before
+
+
+def test_a_file_with_digests_of_the_first_scheme_is_checked_then_completed(doc_file):
+    """A file whose digests were made before they covered chapters, stages, notes and the Renstra
+    (scheme 1): opened read-only, its own digests are checked and nothing else is asked of it;
+    the first open for writing digests the remaining tables, after which they are checked too."""
+    _with_chapters_stage_note_renstra(doc_file)
+    conn = sqlite3.connect(doc_file)
+    conn.execute("DELETE FROM row_digest WHERE tbl IN (%s)" % ", ".join("?" * len(rowcheck.EXTRA_TABLES)),
+                 rowcheck.EXTRA_TABLES)
+    conn.execute("UPDATE row_digest SET crc = 1 WHERE tbl = '*'")
+    conn.commit()
+    assert rowcheck.scheme_of(conn) == 1 and rowcheck.verify(conn) == []
+    conn.close()
+    before = file_bytes_hash(doc_file)
+    with RenjaDocument.open(doc_file, readonly=True):
+        pass
+    assert file_bytes_hash(doc_file) == before
+    RenjaDocument.open(doc_file).close()
+    conn = sqlite3.connect(doc_file)
+    assert rowcheck.current(conn) and rowcheck.verify(conn) == []
+    conn.execute("UPDATE section SET judul = 'diubah di luar' WHERE rowid = (SELECT min(rowid) FROM section)")
+    conn.commit()
+    assert [d.label() for d in rowcheck.verify(conn)][0].startswith("bagian naskah")
+    conn.close()

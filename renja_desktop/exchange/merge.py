@@ -903,7 +903,7 @@ def write_merge(plan: MergePlan, out: str | os.PathLike, resolutions: dict[str, 
             conn.execute("PRAGMA foreign_keys=OFF")
             # "mine" has complete row digests: the merge re-digests only the buckets it writes to
             # (the rest keep theirs, so damage in an untouched row stays detectable); else all rows
-            incremental = rowcheck.established(conn) and rowcheck.install(conn)
+            incremental = rowcheck.current(conn) and rowcheck.install(conn)
             if incremental:  # a row INSERT OR REPLACE removes fires the delete trigger too
                 conn.execute("PRAGMA recursive_triggers=ON")
             counts = _apply(plan, conn, finals, positions, incremental, versions)
