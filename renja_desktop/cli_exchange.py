@@ -165,7 +165,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
             print(line)
         for c in plan.conflicts:
             side = "milik saya" if c.choice == "mine" else "milik mereka"
-            what = c.detail if c.kind != "field" else field_name(c.field)
+            what = c.detail if c.kind != "field" else field_name(c.field, "id")
             print(f"  dipilih {side}: {c.label}, {what}")
     return EXIT_OK
 

@@ -664,6 +664,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dengan 'renja-desktop recover'.",
         "File '{name}' is damaged ({detail}); it was not copied so that the damage does not spread. "
         "Rescue its content with 'renja-desktop recover'."),
+    # comparing and merging copies: the conflicts (rows of the merge dialog) and the rows they name
+    "merge.unresolved": (
+        "Ada {count} pertentangan yang belum dipilih (mis. {label}, {field}). Pilih untuk masing-masing, atau "
+        "pakai --prefer mine|theirs. Belum ada berkas yang ditulis.",
+        "{count} conflicts have no choice yet (e.g. {label}, {field}). Choose for each, or use --prefer "
+        "mine|theirs. No file was written yet."),
+    "merge.field_changed": ("{field} diubah berbeda di kedua salinan", "{field} was changed differently in both copies"),
+    "merge.field_added": ("baris ditambahkan di kedua salinan dengan {field} berbeda",
+                          "the row was added in both copies with a different {field}"),
+    "merge.field_two_way": ("{field} berbeda (tanpa versi dasar: tidak diketahui sisi mana yang mengubah)",
+                            "{field} differs (no base version: it is not known which side changed it)"),
+    "merge.delete_edit": ("dihapus di {deleter}, tetapi diubah di {keeper}{covers}",
+                          "deleted in {deleter}, but changed in {keeper}{covers}"),
+    "merge.delete_edit_changes": ("dihapus di {deleter}, tetapi diubah di {keeper}{covers}: {changes}",
+                                  "deleted in {deleter}, but changed in {keeper}{covers}: {changes}"),
+    "merge.covers": (" (termasuk {count} baris di bawahnya yang diubah/ditambah)",
+                     " (including changed/added rows beneath it: {count})"),
+    "merge.changes": ("{changes}", "{changes}"),
+    "merge.my_copy": ("salinan saya", "my copy"),
+    "merge.their_copy": ("salinan mereka", "their copy"),
+    "merge.present": ("ada", "present"),
+    "merge.deleted": ("dihapus", "deleted"),
+    "merge.kept": ("dipertahankan dengan perubahannya", "kept with its changes"),
+    "merge.recode_child": (
+        "kode induk diubah di satu salinan, sementara salinan lain menambah rincian di bawah kode lamanya "
+        "({rows}): pilih sisi yang mengubah kode (rincian baru ikut kode baru) atau sisi yang menambah (kode "
+        "induk tetap)",
+        "the parent's code was changed in one copy, while the other copy added rows under its old code "
+        "({rows}): choose the side that changed the code (the new rows follow the new code) or the side "
+        "that added them (the parent's code stays)"),
+    "merge.recoded": ("kode {old} diubah menjadi {new} (rinciannya ikut)",
+                      "code {old} changed to {new} (its rows follow)"),
+    "merge.added_under_old": ("rincian baru {rows} ditambahkan dengan kode lama {old}",
+                              "new rows {rows} added with the old code {old}"),
+    "merge.same_code": (
+        "kode {code} ditambahkan di kedua salinan sebagai dua baris berbeda: pilih baris yang dipakai (baris "
+        "yang lain tidak dimasukkan)",
+        "code {code} was added in both copies as two different rows: choose the row to use (the other row "
+        "is left out)"),
+    "merge.code": ("kode {code}", "code {code}"),
+    "merge.order": ("urutan baris di bawahnya diubah berbeda di kedua salinan",
+                    "the order of the rows beneath it was changed differently in both copies"),
+    "merge.top_level": ("{table} (tingkat teratas)", "{table} (top level)"),
+    "merge.table": ("{table}", "{table}"),
+    "merge.empty": ("(kosong)", "(empty)"),
+    "merge.new": ("(baru)", "(new)"),
+    "merge.no_parent": ("(baris induk tidak ada)", "(the parent row is missing)"),
+    "merge.row_no_code": ("(tanpa kode){name}", "(no code){name}"),
+    "merge.row_document": ("Identitas dokumen", "Document identity"),
+    "merge.row_meta": ("Catatan berkas '{key}'", "File note '{key}'"),
+    "merge.row_declared": ("Nilai tercetak Tabel {table} {code} kolom {column}",
+                           "Printed value Table {table} {code} column {column}"),
+    "merge.row_unknown": ("{table} baris {id}", "{table} row {id}"),
+    "merge.row_section": ("Bagian naskah '{title}'", "Text part '{title}'"),
+    "merge.row_eval": ("Tabel 2.1 {code}{name}", "Table 2.1 {code}{name}"),
+    "merge.row_list": ("{table} '{text}'", "{table} '{text}'"),
+    "merge.column": ("kolom {column} ({unit})", "column {column} ({unit})"),
     # the chapter text imported from Word or text
     "narrative.no_docx": ("python-docx tidak terpasang ({reason})", "python-docx is not installed ({reason})"),
     "narrative.not_docx": ("berkas '{name}' bukan dokumen Word (.docx) yang utuh: {reason}",
