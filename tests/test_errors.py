@@ -135,6 +135,41 @@ def test_findings_of_the_checks_speak_english(tmp_path):
     assert mismatch.line("en").startswith("[Error] Table ") and "differs from the sum of its rows" in mismatch.line("en")
 
 
+def test_chapter_text_format_errors_in_both_languages(tmp_path):
+    """The checks of the stored chapter-text format name the place (block, item, run, cell) in the
+    message's language; the Indonesian wording is what it always was."""
+    from renja_desktop.narrative import format as fmt
+    from renja_desktop.sample import SampleError, load_corrections
+
+    cases = [
+        ([{"type": "html"}], "blok 1: jenis blok 'html' tidak dikenal", "block 1: unknown kind of block 'html'"),
+        ([{"type": "list", "style": "decimal", "items": [{"runs": []}, {"runs": [{"text": "a", "b": "y"}]}]}],
+         "blok 1, butir 2, potongan 1: 'b' harus true/false", "block 1, item 2, run 1: 'b' must be true/false"),
+        ([{"type": "table", "rows": [[[{"text": "a"}], [{"tex": "b"}]]]}],
+         "blok 1, baris 1 sel 2, potongan 1: teks tidak ada", "block 1, row 1 cell 2, run 1: the text is missing"),
+        ([{"type": "paragraph", "runs": [], "x": 1}], "blok 1 (paragraph): kunci tidak dikenal x",
+         "block 1 (paragraph): unknown keys x"),
+        ([{"type": "list", "style": "decimal", "items": [{"runs": [], "sub": {"type": "list", "style": "z", "items": []}}]}],
+         "blok 1, butir 1 (sub): gaya daftar 'z' tidak dikenal (decimal, lower-alpha, upper-roman, decimal-paren, bullet)",
+         "block 1, item 1 (sub): unknown list style 'z' (decimal, lower-alpha, upper-roman, decimal-paren, bullet)"),
+    ]
+    for blocks, id_text, en_text in cases:
+        with pytest.raises(fmt.FormatError) as info:
+            fmt.validate(blocks)
+        assert isinstance(info.value, RenjaError) and info.value.key in MESSAGES
+        assert (info.value.message("id"), info.value.message("en")) == (id_text, en_text)
+    with pytest.raises(fmt.FormatError) as info:
+        fmt.loads('{"format": "renja-naskah", "version": 9, "blocks": []}')
+    assert info.value.message("en").startswith("the section's content uses text format version 9, newer than")
+    # the sample's corrections file: its errors are keyed too
+    bad = tmp_path / "koreksi.tsv"
+    bad.write_text("tabel\tbaris\tsel\ttertulis\tmenjadi\talasan\n2.1\tx\t1\ta\tb\tc\n", encoding="utf-8")
+    with pytest.raises(SampleError) as info:
+        load_corrections(bad)
+    assert info.value.message("id").startswith("koreksi.tsv: baris koreksi ke-2 tidak terbaca (")
+    assert info.value.message("en").startswith("koreksi.tsv: correction line 2 cannot be read (")
+
+
 # ------------------------------------------------------------------------------ messages without a key
 #: the modules whose messages are still plain Indonesian text, how many, and why. A new message
 #: gets a key in ``errors.MESSAGES`` (with English); this list only shrinks.
@@ -146,13 +181,8 @@ PLAIN_MESSAGES_LEFT = {
     "exchange/backups.py": 1, "exchange/lock.py": 1,
     # OSError texts made to stand for a failed write (caught and turned into keyed messages)
     "exchange/fsutil.py": 1, "exchange/sqlitefile.py": 1,
-    # the checks of the stored chapter-text format (content the Dokumen tab's editor writes; a file
-    # edited outside the application): not yet given keys
-    "narrative/format.py": 27,
     # printing: a damaged installation (missing font files), a cancelled render (never shown)
     "reports/fonts.py": 1, "reports/pdf.py": 1,
-    # the bundled sample's own build (its text ships with the application)
-    "sample.py": 6,
     # internal checks (a programming error, not a user's input): English, never shown as a dialog
     "compute.py": 1, "importer/mapping.py": 1, "importer/sipd.py": 1, "schema.py": 2, "reports/__init__.py": 1,
     "exchange/safecopy.py": 1,
@@ -201,5 +231,6 @@ def test_user_messages_have_keys_or_are_listed():
                  "audit.py", "narrative/store.py", "narrative/sections.py", "narrative/checks.py", "rollover.py",
                  "reports/tables.py", "importer/engine.py", "operations.py", "exchange/recover.py",
                  "exchange/consolidate.py", "exchange/workspace.py", "exchange/rowdata.py",
-                 "narrative/textimport.py", "renstra.py", "exchange/merge.py"):
+                 "narrative/textimport.py", "renstra.py", "exchange/merge.py",
+                 "narrative/format.py", "sample.py"):
         assert found.get(done, 0) == 0, done
