@@ -82,6 +82,41 @@ def test_command_line_speaks_indonesian(tmp_path, capsys):
     assert code == 2 and err == "galat: Berkas 'nothing.sqlite' tidak ditemukan.\n"
 
 
+def test_command_line_usage_errors_are_keyed_and_stay_indonesian(tmp_path, capsys):
+    """The command line's own usage errors have keys (with English) and print in Indonesian."""
+    i18n.set_language("en")
+    try:
+        assert main(["gui", str(tmp_path / "a.sqlite"), "--sample"]) == 2
+        assert capsys.readouterr().err == "galat: pilih salah satu: FILE atau --sample\n"
+        with pytest.raises(SystemExit):
+            main(["new", str(tmp_path / "b.sqlite"), "--pemda", "Kota Binjai", "--opd", "Kesbangpol", "--tahun", "x"])
+        assert "argumen --tahun: 'x' bukan tahun" in capsys.readouterr().err
+        assert main(["new", str(tmp_path / "c.sqlite"), "--pemda", "Kota Binjai", "--opd", "Kesbangpol", "--tahun",
+                     "2024", "--renstra", "2021"]) == 2
+        assert capsys.readouterr().err == "galat: --renstra '2021' harus berbentuk 2021-2026\n"
+    finally:
+        i18n.set_language("id")
+    assert CliError("cli.renstra_period", text="2021").message("en") == "--renstra '2021' must be of the form 2021-2026"
+
+
+#: Indonesian words the English texts must not keep (option names, examples in quotes and the
+#: arguments are left out before looking)
+_INDONESIAN_WORDS = re.compile(
+    r"\b(tidak|bukan|berkas|harus|dan|atau|yang|di|ke|dari|untuk|dengan|baris|kolom|kode|isian|pilih|salah|"
+    r"satu|sudah|belum|ada|dihapus|diubah|salinan|tabel|bagian|blok|butir|potongan|sel|gambar|teks|huruf|"
+    r"catatan|perintah|dokumen|induk|tahun|berisi|dikenal|sah|kosong)\b", re.I)
+
+
+def test_new_keys_have_english_texts():
+    """The keys of the command line, the merge, the chapter-text format and the sample: English
+    without Indonesian words."""
+    for key, (_id_text, en_text) in MESSAGES.items():
+        if not key.startswith(("cli.", "merge.", "format.", "sample.")):
+            continue
+        text = re.sub(r"\{\w+\}|--[\w-]+|\"[^\"]*\"", "", en_text)
+        assert not _INDONESIAN_WORDS.search(text), (key, en_text)
+
+
 def test_document_file_errors_keep_their_kind(tmp_path):
     (tmp_path / "x.sqlite").write_text("not a database", encoding="utf-8")
     with pytest.raises(DocumentFileError) as info:
@@ -174,9 +209,6 @@ def test_chapter_text_format_errors_in_both_languages(tmp_path):
 #: the modules whose messages are still plain Indonesian text, how many, and why. A new message
 #: gets a key in ``errors.MESSAGES`` (with English); this list only shrinks.
 PLAIN_MESSAGES_LEFT = {
-    # the command line speaks Indonesian only: usage errors of its own options
-    "cli_core.py": 12, "cli_document.py": 10, "cli_exchange.py": 2, "cli_gui.py": 3, "cli_import.py": 8,
-    "cli_report.py": 6, "cli_stages.py": 3, "cli_tables.py": 11,
     # the action named to os_error_message ("membuat cadangan", "mengunci"): a key of its own table
     "exchange/backups.py": 1, "exchange/lock.py": 1,
     # OSError texts made to stand for a failed write (caught and turned into keyed messages)
@@ -232,5 +264,6 @@ def test_user_messages_have_keys_or_are_listed():
                  "reports/tables.py", "importer/engine.py", "operations.py", "exchange/recover.py",
                  "exchange/consolidate.py", "exchange/workspace.py", "exchange/rowdata.py",
                  "narrative/textimport.py", "renstra.py", "exchange/merge.py",
-                 "narrative/format.py", "sample.py"):
+                 "narrative/format.py", "sample.py", "cli_core.py", "cli_document.py", "cli_exchange.py",
+                 "cli_gui.py", "cli_import.py", "cli_report.py", "cli_stages.py", "cli_tables.py"):
         assert found.get(done, 0) == 0, done
