@@ -71,6 +71,8 @@ def test_both_sides_change_different_rows(copies, tmp_path):
         assert doc.plan.totals[0] == 40_145_568_718 + 5_000_000  # totals recomputed from the rows
         assert len(doc.plan.nodes) == 48 and len(doc.evaluation.nodes) == 73
     assert result.totals["result"] == 40_150_568_718
+    assert result.lines()[-2] == f"Hasil: {out}" and result.lines("en")[-2] == f"Result: {out}"
+    assert result.lines("en")[-1].startswith("Total budget n: mine Rp ")
     assert (state(a), state(b)) == before  # inputs untouched
     assert result.backup is not None and result.backup.parent == paths.backups_dir()
     # the merged file may replace either copy: both are its ancestors
@@ -465,6 +467,9 @@ def test_each_kind_of_conflict_in_english_and_unchanged_in_indonesian(copies, sa
                         "the order of the rows beneath it was changed differently in both copies"),
     }
     assert {k: (c.description("id"), c.description("en")) for k, c in conflicts.items()} == expected
+    assert plan.summary_lines()[0].startswith("Penggabungan tiga arah: versi dasar bersama disimpan ")
+    assert plan.summary_lines("en")[0].startswith("Merge, three-way: common base version saved ")
+    assert plan.summary_lines("en")[-1] == f"- {len(plan.conflicts)} conflicts"
     gone = conflicts["merge.delete_edit_changes"]
     assert gone.cells("id")[1:] == ("ada", "dihapus", "dipertahankan dengan perubahannya")
     assert gone.cells("en")[1:] == ("present", "deleted", "kept with its changes")

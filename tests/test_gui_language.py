@@ -4,7 +4,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu, QMessageBox
 
 from gui_support import build_small_document
 from renja_desktop.gui import settings as app_settings
@@ -229,6 +229,7 @@ def test_english_window_shows_merge_conflicts_and_text_format_findings_in_englis
         qtbot.addWidget(dialog)
         rows = [[dialog.conflicts.item(r, c).text() for c in range(5)] + [dialog.conflicts.item(r, 1).toolTip()]
                 for r in range(dialog.conflicts.rowCount())]
+        rows.append([" ".join(label.text() for label in dialog.findChildren(QLabel))])
         window.findings.update_findings()
         found = [(i, f) for i, f in enumerate(window.findings.findings) if f.rule == "naskah_format"]
         assert len(found) == 1
@@ -239,7 +240,8 @@ def test_english_window_shows_merge_conflicts_and_text_format_findings_in_englis
         rows, finding = shown()
     finally:
         window.set_language("id")
-    gone = next(r for r in rows if r[2] == "present")
+    assert "common base version saved" in rows[-1][0] and "versi dasar" not in rows[-1][0]
+    gone = next(r for r in rows if len(r) > 2 and r[2] == "present")
     assert gone[1] == "deleted in Theirs but changed in Mine: indicative budget: Rp 1.000.000 -> Rp 11.000.000"
     assert gone[3:5] == ["kept with its changes", "deleted"]
     assert gone[5] == "deleted in their copy, but changed in my copy: indicative budget: Rp 1.000.000 -> Rp 11.000.000"
@@ -248,7 +250,8 @@ def test_english_window_shows_merge_conflicts_and_text_format_findings_in_englis
     assert finding == "section 'BAB I Bab uji': block 1: unknown kind of block 'x'"
 
     rows, finding = shown()
-    gone = next(r for r in rows if r[2] == "ada")
+    assert "versi dasar bersama disimpan" in rows[-1][0]
+    gone = next(r for r in rows if len(r) > 2 and r[2] == "ada")
     assert gone[1] == "dihapus di Milik mereka, tetapi diubah di Milik saya: pagu indikatif: Rp 1.000.000 -> Rp 11.000.000"
     assert gone[3:5] == ["dipertahankan dengan perubahannya", "dihapus"]
     assert gone[5] == ("dihapus di salinan mereka, tetapi diubah di salinan saya: pagu indikatif: Rp 1.000.000 -> "

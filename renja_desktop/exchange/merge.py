@@ -172,19 +172,26 @@ class MergePlan:
                 raise ExchangeError("bad_choice", "exchange.bad_choice", choice=c.choice)
         return [c for c in self.conflicts if c.choice is None]
 
-    def summary_lines(self) -> list[str]:
-        way = "tiga arah" if self.three_way else "dua arah (tanpa versi dasar)"
-        lines = [f"Penggabungan {way}: {self.base_note}"]
+    def summary_lines(self, lang: str | None = "id") -> list[str]:
+        """What the merge does, in ``lang`` (bawaan: Indonesian, the command line's)."""
+        way = Msg("merge.three_way") if self.three_way else Msg("merge.two_way")
+        lines = [Msg("merge.summary", way=way, base=self.base_note).message(lang)]
         counts: dict[tuple[str, str], int] = {}
         for ch in self.changes:
             counts[(ch.side, ch.kind)] = counts.get((ch.side, ch.kind), 0) + 1
-        side_names = {MINE: "milik saya", THEIRS: "milik mereka", "both": "kedua sisi"}
-        kinds = {"added": "ditambah", "removed": "dihapus", "changed": "diubah", "moved": "dipindah",
-                 "only": "hanya ada di satu sisi", "reordered": "dengan urutan anak diubah"}
         for (side, kind), n in sorted(counts.items()):
-            lines.append(f"- {n} baris {kinds[kind]} ({side_names[side]})")
-        lines.append(f"- {len(self.conflicts)} pertentangan")
+            lines.append(Msg("merge.summary_rows", count=n, kind=_KIND_TEXT[kind], side=_SIDE_TEXT[side]).message(lang))
+        lines.append(Msg("merge.summary_conflicts", count=len(self.conflicts)).message(lang))
         return lines
+
+
+#: the sides and the kinds of change, for :meth:`MergePlan.summary_lines`
+_SIDE_TEXT = {MINE: Text("milik saya", "mine"), THEIRS: Text("milik mereka", "theirs"),
+              "both": Text("kedua sisi", "both sides")}
+_KIND_TEXT = {"added": Text("ditambah", "added"), "removed": Text("dihapus", "deleted"),
+              "changed": Text("diubah", "changed"), "moved": Text("dipindah", "moved"),
+              "only": Text("hanya ada di satu sisi", "only on one side"),
+              "reordered": Text("dengan urutan anak diubah", "with the order of their rows changed")}
 
 
 # ---------------------------------------------------------------------------- finding a base
@@ -238,18 +245,17 @@ def find_base(mine, theirs) -> tuple[Path | None, str]:
     for a, ta in ((theirs, tm), (mine, tt)):
         tok = a.meta.get(KEY_TOKEN)
         if tok and tok in ta and a.meta.get(KEY_DIGEST) and file_digest_status(a.path, a.meta) == "intact":
-            return a.path, f"'{a.path.name}' adalah versi yang menjadi asal salinan lainnya"
+            return a.path, Msg("merge.base_origin", name=a.path.name)
     order = {t: i for i, t in enumerate(tm)}  # mine's lineage is oldest first
     common = [x for t, x in tm.items() if t in tt]
     common.sort(key=lambda x: (x.get("time") or "", order[x["token"]]), reverse=True)
     for entry in common:
         base = backups.find_base(mine.document_id, entry["token"])
         if base is not None:
-            return base, (f"versi dasar bersama disimpan {time_text(entry.get('time'))} di komputer "
-                          f"{entry.get('host') or '?'}")
+            return base, Msg("merge.base_stored", time=time_text(entry.get("time")), host=entry.get("host") or "?")
     if common:
-        return None, "versi dasar bersama tercatat, tetapi salinannya tidak ada di komputer ini"
-    return None, "kedua salinan tidak memiliki versi dasar bersama yang tercatat"
+        return None, Msg("merge.base_lost")
+    return None, Msg("merge.base_none")
 
 
 # ---------------------------------------------------------------------------- planning
@@ -288,13 +294,13 @@ def _load_compared(hm: _Head, ht: _Head, base, auto_base: bool):
                             a_who=f"{hm.opd or '?'} {hm.tahun or ''}".strip(), b=ht.path.name,
                             b_who=f"{ht.opd or '?'} {ht.tahun or ''}".strip())
     base_path: Path | None = None
-    note = "versi dasar diberikan"
+    note = Msg("merge.base_given")
     if base is not None:
         hb = _head(Path(base))
         if hb.document_id != hm.document_id:
             raise ExchangeError("other_document", "exchange.base_other", hb.path, name=hb.path.name)
         base_path = hb.path
-        note = f"versi dasar '{hb.path.name}'"
+        note = Msg("merge.base_named", name=hb.path.name)
     elif auto_base:
         base_path, note = find_base(hm, ht)  # a stored base is used only with its digest intact
     try:
@@ -676,15 +682,15 @@ class MergeResult:
     notes: list[str]
     backup: Path | None = None
 
-    def lines(self) -> list[str]:
-        out = self.plan.summary_lines()
-
-        out.append(f"Hasil: {self.output}")
-        out.append("Total pagu n: milik saya Rp {}, milik mereka Rp {}, hasil Rp {}".format(
-            format_rupiah(self.totals["mine"]), format_rupiah(self.totals["theirs"]),
-            format_rupiah(self.totals["result"])))
+    def lines(self, lang: str | None = "id") -> list[str]:
+        """What the merge did, in ``lang`` (bawaan: Indonesian, the command line's)."""
+        out = self.plan.summary_lines(lang)
+        out.append(Msg("merge.result", path=self.output).message(lang))
+        out.append(Msg("merge.result_totals", mine=format_rupiah(self.totals["mine"]),
+                       theirs=format_rupiah(self.totals["theirs"]),
+                       result=format_rupiah(self.totals["result"])).message(lang))
         for n in self.notes:
-            out.append(f"Catatan: {n}")
+            out.append(Msg("merge.result_note", note=n).message(lang))
         return out
 
 
@@ -861,13 +867,12 @@ def _repair_orphans(plan: MergePlan, table: str, final: dict, notes: list[str]) 
                     doc.ensure(table, [pid])
                     final[pid] = (doc.tables[table].raw[pid], side)
                     decided.setdefault(pid, _Row("mine" if side == MINE else "theirs"))
-                    notes.append(f"{_label(plan, table, pid)}: dipertahankan karena baris "
-                                 f"{_label(plan, table, key)} berada di bawahnya.")
+                    notes.append(Msg("merge.kept_parent", row=_label(plan, table, pid), child=_label(plan, table, key)))
                     changed = True
                     break
             else:
                 final[key] = (tuple(None if i == par else v for i, v in enumerate(row)), final[key][1])
-                notes.append(f"{_label(plan, table, key)}: induknya tidak ada; ditempatkan di tingkat teratas.")
+                notes.append(Msg("merge.orphan", row=_label(plan, table, key)))
                 changed = True
 
 
@@ -1100,8 +1105,7 @@ def _duplicate_code_notes(plan: MergePlan, conn: sqlite3.Connection) -> list[str
                 before[kode] = max(before.get(kode, 0), n)
         finally:
             c.close()
-    return [f"Kode {kode} kini dipakai {n} baris (ditambahkan atau dipindah di kedua salinan); ubah salah "
-            "satunya." for kode, n in sorted(now.items()) if n > before.get(kode, 1)]
+    return [Msg("merge.code_twice", kode=kode, count=n) for kode, n in sorted(now.items()) if n > before.get(kode, 1)]
 
 
 def merge_files(mine: str | os.PathLike, theirs: str | os.PathLike, out: str | os.PathLike,

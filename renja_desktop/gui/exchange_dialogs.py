@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ..errors import message
 from ..exchange.errors import ExchangeError
 from ..exchange.lock import FileLocked
 from ..storage import DocumentFileError
@@ -131,7 +132,7 @@ class MergeDialog(QDialog):
             "%2", str(plan.mine.path)).replace("%3", self.theirs_label).replace("%4", str(plan.theirs.path))
         layout.addWidget(_wrap(names))
         way = self.tr("Perbandingan tiga arah") if plan.three_way else self.tr("Perbandingan dua arah (tanpa versi dasar)")
-        layout.addWidget(_wrap(f"{way}: {plan.base_note}"))
+        layout.addWidget(_wrap(f"{way}: {message(plan.base_note)}"))
         self.summary = _bold(_wrap(""))
         layout.addWidget(self.summary)
 
@@ -214,7 +215,6 @@ class MergeDialog(QDialog):
                 "reordered": self.tr("urutan diubah")}.get(kind, kind)
 
     def _fill(self) -> None:
-        from ..errors import message
         from ..exchange.rowdata import field_name, table_text
         from ..i18n import pick
 
