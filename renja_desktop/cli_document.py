@@ -102,7 +102,7 @@ def cmd_document(args: argparse.Namespace) -> int:
                 sys.stdout.write(f"Word ditulis: {result.path} ({len(result.headings)} judul, "
                                  f"{len(result.tables)} tabel)\n")
         except (ReportError, FontMissingError) as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(exc.key, **exc.params) from None
         except OSError as exc:
             raise CliError("cli.cannot_write", path=args.output, reason=exc.strerror or exc) from None
     return EXIT_OK

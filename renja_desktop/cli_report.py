@@ -81,7 +81,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         try:
             result = render_pdf(doc, args.output, args.table, options)
         except (ReportError, FontMissingError) as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(exc.key, **exc.params) from None
         except OSError as exc:
             raise CliError("cli.cannot_write", path=args.output, reason=exc.strerror or exc) from None
     tables = ", ".join(result.tables)
@@ -99,7 +99,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             result = export_xlsx(doc, args.output, args.table, options)
         except ReportError as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(exc.key, **exc.params) from None
         except OSError as exc:
             raise CliError("cli.cannot_write", path=args.output, reason=exc.strerror or exc) from None
     sys.stdout.write(f"Excel ditulis: {result.path} (lembar: {', '.join(result.sheets)})\n")

@@ -448,6 +448,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "the result file '{name}' already exists; the rollover does not overwrite files"),
     "rollover.because": ("{reason}", "{reason}"),
     # printing
+    "report.font_missing": ("Berkas huruf '{name}' tidak ditemukan di {folder}; pasang ulang aplikasi.",
+                            "Font file '{name}' was not found in {folder}; reinstall the application."),
     "report.paper": ("ukuran kertas '{paper}' tidak dikenal; pilih {choices}",
                      "unknown paper size '{paper}'; choose {choices}"),
     "report.margin": ("margin {side} {value} mm di luar rentang 0-60 mm",

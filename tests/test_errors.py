@@ -117,6 +117,18 @@ def test_new_keys_have_english_texts():
         assert not _INDONESIAN_WORDS.search(text), (key, en_text)
 
 
+def test_missing_font_files_are_a_keyed_error(tmp_path, monkeypatch):
+    from renja_desktop.reports import fonts
+
+    monkeypatch.setattr(fonts, "_registered", False)
+    monkeypatch.setattr(fonts, "resources_dir", lambda: tmp_path)
+    with pytest.raises(fonts.FontMissingError) as info:
+        fonts.register_fonts()
+    assert isinstance(info.value, RenjaError) and info.value.key == "report.font_missing"
+    assert info.value.message("id").endswith("tidak ditemukan di " + str(tmp_path / "fonts") + "; pasang ulang aplikasi.")
+    assert info.value.message("en").endswith("was not found in " + str(tmp_path / "fonts") + "; reinstall the application.")
+
+
 def test_document_file_errors_keep_their_kind(tmp_path):
     (tmp_path / "x.sqlite").write_text("not a database", encoding="utf-8")
     with pytest.raises(DocumentFileError) as info:
@@ -213,8 +225,8 @@ PLAIN_MESSAGES_LEFT = {
     "exchange/backups.py": 1, "exchange/lock.py": 1,
     # OSError texts made to stand for a failed write (caught and turned into keyed messages)
     "exchange/fsutil.py": 1, "exchange/sqlitefile.py": 1,
-    # printing: a damaged installation (missing font files), a cancelled render (never shown)
-    "reports/fonts.py": 1, "reports/pdf.py": 1,
+    # printing: a cancelled render (never shown)
+    "reports/pdf.py": 1,
     # internal checks (a programming error, not a user's input): English, never shown as a dialog
     "compute.py": 1, "importer/mapping.py": 1, "importer/sipd.py": 1, "schema.py": 2, "reports/__init__.py": 1,
     "exchange/safecopy.py": 1,
@@ -265,5 +277,6 @@ def test_user_messages_have_keys_or_are_listed():
                  "exchange/consolidate.py", "exchange/workspace.py", "exchange/rowdata.py",
                  "narrative/textimport.py", "renstra.py", "exchange/merge.py",
                  "narrative/format.py", "sample.py", "cli_core.py", "cli_document.py", "cli_exchange.py",
-                 "cli_gui.py", "cli_import.py", "cli_report.py", "cli_stages.py", "cli_tables.py"):
+                 "cli_gui.py", "cli_import.py", "cli_report.py", "cli_stages.py", "cli_tables.py",
+                 "reports/fonts.py"):
         assert found.get(done, 0) == 0, done
