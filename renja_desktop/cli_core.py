@@ -11,6 +11,7 @@ from . import codes
 from . import operations as ops
 from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
 from .codes import CodeError
+from .errors import Msg
 from .exchange.lock import acquire
 from .formatting import format_nip, format_rupiah
 from .model import DOCUMENT_FIELDS
@@ -25,9 +26,9 @@ def parse_year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan tahun") from None
+        raise argparse.ArgumentTypeError(Msg("cli.not_year", text=text)) from None
     if not 2000 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"tahun {year} di luar rentang 2000-2100")
+        raise argparse.ArgumentTypeError(Msg("cli.year_range", year=year))
     return year
 
 
@@ -128,8 +129,7 @@ def editing(path: Path) -> Iterator[RenjaDocument]:
     try:
         lock = acquire_for_command(path)
     except FileLocked as exc:
-        raise CliError(f"{exc} Perubahan dari perintah ini ditolak agar tampilan di sana tidak usang; "
-                       "ulangi dengan --force untuk tetap mengubahnya (jendela itu memuat ulang isinya).") from None
+        raise CliError("cli.locked", reason=exc) from None
     with lock:
         with RenjaDocument.open(path, force=True) as doc:
             yield doc
@@ -147,7 +147,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             a, b = args.renstra.replace("–", "-").split("-")
             renstra_mulai, renstra_selesai = parse_year(a.strip()), parse_year(b.strip())
         except (ValueError, argparse.ArgumentTypeError):
-            raise CliError(f"--renstra '{args.renstra}' harus berbentuk 2021-2026") from None
+            raise CliError("cli.renstra_period", text=args.renstra) from None
     from .catalog import CatalogError, resolve_new_version
 
     try:
@@ -199,11 +199,11 @@ def cmd_info(args: argparse.Namespace) -> int:
     changes = {}
     for item in args.set:
         if "=" not in item:
-            raise CliError(f"--set '{item}' harus berbentuk FIELD=VALUE")
+            raise CliError("cli.set_form", item=item)
         key, value = item.split("=", 1)
         key = key.strip()
         if key not in DOCUMENT_FIELDS:
-            raise CliError(f"isian identitas '{key}' tidak dikenal; pilih: {', '.join(DOCUMENT_FIELDS)}")
+            raise CliError("cli.identity_field", key=key, names=", ".join(DOCUMENT_FIELDS))
         changes[key] = value
     with (editing(args.file) if changes else open_document(args.file, readonly=True)) as doc:
         if changes:
@@ -273,7 +273,7 @@ def _find_parent(doc: RenjaDocument, kode: str):
     parent = doc.plan_by_kode(str(parent_code))
     if parent is None:
         # program 01 (penunjang) sits under the agency's own bidang; X.XX codes are generic
-        raise CliError(f"induk {parent_code} untuk kode {kode} belum ada; tambahkan induknya dahulu")
+        raise CliError("cli.parent_missing", parent=parent_code, kode=kode)
     return parent
 
 
@@ -283,7 +283,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         try:
             kode = codes.normalize_code(args.kode)
         except CodeError as exc:
-            raise CliError(f"kode tidak sah: {exc}") from None
+            raise CliError("cli.bad_code", reason=exc) from None
         note = codes.normalization_note(args.kode)
         if note:  # 1.2.2.2.2.8 is stored as 1.02.02.2.02.0008: say so
             sys.stderr.write(f"catatan: {note}\n")
@@ -312,11 +312,11 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_set(args: argparse.Namespace) -> int:
     field = args.field.strip().lower()
     if field not in SET_FIELDS:
-        raise CliError(f"isian '{args.field}' tidak dikenal; pilih salah satu: {', '.join(sorted(SET_FIELDS))}")
+        raise CliError("cli.set_field", field=args.field, names=", ".join(sorted(SET_FIELDS)))
     with editing(args.file) as doc:
         node = doc.plan_by_kode(args.kode)
         if node is None:
-            raise CliError(f"kode {args.kode} tidak ada di dokumen {args.file.name}")
+            raise CliError("cli.code_missing", kode=args.kode, name=args.file.name)
         execute(doc, ops.SetPlanFields(node.id, {field: args.value}))
         record = next(r for r in doc.plan_records() if r["id"] == node.id)
         total = doc.plan.totals[0]
@@ -331,7 +331,7 @@ def cmd_set(args: argparse.Namespace) -> int:
 def _row(doc: RenjaDocument, kode: str, path: Path):
     node = doc.plan_by_kode(kode)
     if node is None:
-        raise CliError(f"kode {kode} tidak ada di dokumen {path.name}")
+        raise CliError("cli.code_missing", kode=kode, name=path.name)
     return node
 
 
@@ -356,7 +356,7 @@ def cmd_move(args: argparse.Namespace) -> int:
         position = None
         if args.position is not None:
             if args.position < 1:
-                raise CliError("--position dimulai dari 1")
+                raise CliError("cli.position")
             position = args.position - 1
         execute(doc, ops.MoveRow("plan", node.id, parent_id, position))
         print(f"Dipindah: {node.nama} sekarang {node.kode}, urutan {doc.plan.index_of(node) + 1}")

@@ -83,9 +83,9 @@ def cmd_document(args: argparse.Namespace) -> int:
 
     suffix = args.output.suffix.lower()
     if suffix not in (".pdf", ".docx"):
-        raise CliError(f"berkas keluaran '{args.output}' harus berakhiran .pdf atau .docx")
+        raise CliError("cli.output_pdf_docx", path=args.output)
     if not args.output.parent.exists():
-        raise CliError(f"folder '{args.output.parent}' untuk berkas keluaran tidak ada")
+        raise CliError("cli.output_folder", folder=args.output.parent)
     options = DocumentOptions(paper=args.paper, tables_paper=args.tables_paper)
     with RenjaDocument.open(args.file, readonly=True) as doc:
         try:
@@ -102,9 +102,9 @@ def cmd_document(args: argparse.Namespace) -> int:
                 sys.stdout.write(f"Word ditulis: {result.path} ({len(result.headings)} judul, "
                                  f"{len(result.tables)} tabel)\n")
         except (ReportError, FontMissingError) as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(exc.key, **exc.params) from None
         except OSError as exc:
-            raise CliError(f"tidak dapat menulis '{args.output}': {exc.strerror or exc}") from None
+            raise CliError("cli.cannot_write", path=args.output, reason=exc.strerror or exc) from None
     return EXIT_OK
 
 
@@ -112,7 +112,7 @@ def _position(n: int | None) -> int | None:
     if n is None:
         return None
     if n < 1:
-        raise CliError("--position dimulai dari 1")
+        raise CliError("cli.position")
     return n - 1
 
 
@@ -120,9 +120,9 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise CliError(f"berkas '{path}' tidak ditemukan") from None
+        raise CliError("cli.file_missing", path=path) from None
     except UnicodeDecodeError:
-        raise CliError(f"berkas '{path}' bukan teks UTF-8") from None
+        raise CliError("cli.not_utf8", path=path) from None
 
 
 def cmd_chapter(args: argparse.Namespace) -> int:
@@ -176,7 +176,7 @@ def cmd_chapter(args: argparse.Namespace) -> int:
                 try:
                     obj = json.loads(_read(args.json_file))
                 except ValueError as exc:
-                    raise CliError(f"'{args.json_file}' bukan JSON yang sah: {exc}") from None
+                    raise CliError("cli.not_json", path=args.json_file, reason=exc) from None
                 blocks = obj.get("blocks") if isinstance(obj, dict) else obj
                 if isinstance(obj, dict) and "isi" in obj:
                     blocks = obj["isi"].get("blocks")
@@ -213,12 +213,12 @@ def cmd_chapter(args: argparse.Namespace) -> int:
             try:
                 data = args.image.read_bytes()
             except OSError as exc:
-                raise CliError(f"gambar '{args.image}' tidak dapat dibaca: {exc.strerror or exc}") from None
+                raise CliError("cli.image_unreadable", path=args.image, reason=exc.strerror or exc) from None
             try:
                 block = fmt.image_block(data, width_mm=args.width_mm)
                 fmt.sniff_image(data, args.image.name)
             except fmt.FormatError:
-                raise CliError(f"berkas '{args.image.name}' bukan gambar PNG atau JPEG; bagian tidak diubah") from None
+                raise CliError("cli.not_image", name=args.image.name) from None
             blocks = store.blocks_of(node)
             at = _position(args.position)
             if at is None:
@@ -231,7 +231,7 @@ def cmd_chapter(args: argparse.Namespace) -> int:
             doc.history.execute(store.freeze_generated(doc, node.id))
             print(f"Teks terhitung {store.label(node)} kini teks biasa.")
             return EXIT_OK
-    raise CliError(f"aksi '{args.action}' tidak dikenal")  # pragma: no cover - argparse refuses it
+    raise CliError("cli.unknown_action", action=args.action)  # pragma: no cover - argparse refuses it
 
 
 def cmd_import_text(args: argparse.Namespace) -> int:

@@ -137,12 +137,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
     for item in args.choose:
         key, sep, side = item.rpartition("=")
         if not sep or side not in ("mine", "theirs"):
-            raise CliError(f"--choose '{item}' harus berbentuk KUNCI=mine atau KUNCI=theirs")
+            raise CliError("cli.choose_form", item=item)
         choices[key] = side
     plan = plan_merge(args.mine, args.theirs, args.base)
     unknown = set(choices) - {c.key for c in plan.conflicts}
     if unknown:
-        raise CliError(f"kunci pertentangan tidak dikenal: {sorted(unknown)[0]}")
+        raise CliError("cli.unknown_conflict", key=sorted(unknown)[0])
     try:
         result = write_merge(plan, args.output, choices, args.prefer)
     except UnresolvedConflicts as exc:
@@ -165,7 +165,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
             print(line)
         for c in plan.conflicts:
             side = "milik saya" if c.choice == "mine" else "milik mereka"
-            what = c.detail if c.kind != "field" else field_name(c.field)
+            what = c.detail if c.kind != "field" else field_name(c.field, "id")
             print(f"  dipilih {side}: {c.label}, {what}")
     return EXIT_OK
 

@@ -20,11 +20,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     if args.file is not None and args.sample:
-        raise CliError("pilih salah satu: FILE atau --sample")
+        raise CliError("cli.file_or_sample")
     if args.file is not None and not args.file.exists():
-        raise CliError(f"berkas '{args.file}' tidak ditemukan")
+        raise CliError("cli.file_missing", path=args.file)
     try:
         from .gui.app import main
     except ImportError as exc:  # pragma: no cover - PySide6 is a dependency
-        raise CliError(f"antarmuka grafis tidak tersedia: {exc}") from None
+        raise CliError("cli.no_gui", reason=exc) from None
     return main(args.file, sample=args.sample, screenshot=args.screenshot, guide=args.panduan)

@@ -8,6 +8,7 @@ from pathlib import Path
 from .catalog import CatalogError, available_versions, get_catalog, load_user_catalog
 from .cli import EXIT_FINDINGS, EXIT_OK, CliError, print_json
 from .cli_core import parse_year
+from .errors import Msg
 from .exchange.lock import acquire
 from .importer import TABLES, ImportFailure, parse_identity
 from .operations import ImportFile
@@ -81,9 +82,9 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat") from None
+        raise argparse.ArgumentTypeError(Msg("cli.not_integer", text=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError("harus 1 atau lebih")
+        raise argparse.ArgumentTypeError(Msg("cli.at_least_one"))
     return value
 
 
@@ -93,10 +94,10 @@ def _column_map(items: list[str]) -> dict[str, str] | None:
     out = {}
     for item in items:
         if "=" not in item:
-            raise CliError(f"--column '{item}' harus berbentuk FIELD=HEADER, mis. pagu=\"Pagu Indikatif\"")
+            raise CliError("cli.column_form", item=item)
         key, value = item.split("=", 1)
         if not key.strip() or not value.strip():
-            raise CliError(f"--column '{item}': FIELD dan HEADER tidak boleh kosong")
+            raise CliError("cli.column_empty", item=item)
         out[key.strip().lower()] = value.strip()
     return out
 
@@ -146,7 +147,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             lock.release()
         if created:
             args.output.unlink(missing_ok=True)
-        raise CliError(f"{exc}; {'berkas tidak dibuat' if created else f'berkas {args.output.name} tidak diubah'}") from None
+            raise CliError("cli.import_not_created", reason=exc) from None
+        raise CliError("cli.import_not_changed", reason=exc, name=args.output.name) from None
     except BaseException:
         doc.close()
         if lock is not None:
@@ -176,12 +178,12 @@ def cmd_export_sipd(args: argparse.Namespace) -> int:
     from .importer.sipd import export_sipd
 
     if args.output.suffix.lower() != ".xlsx":
-        raise CliError(f"berkas keluaran '{args.output.name}' harus berakhiran .xlsx")
+        raise CliError("cli.output_xlsx", name=args.output.name)
     with open_document(args.file, readonly=True) as doc:
         try:
             path = export_sipd(doc, args.output, args.table)
         except OSError as exc:
-            raise CliError(f"{args.output}: tidak dapat ditulis ({exc.strerror or exc})") from None
+            raise CliError("cli.not_writable", path=args.output, reason=exc.strerror or exc) from None
     print(f"Tabel {args.table} (urutan kolom SIPD-RI) ditulis ke {path}")
     return EXIT_OK
 
@@ -204,7 +206,7 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
 
 def cmd_catalog_load(args: argparse.Namespace) -> int:
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,60}", args.versi):
-        raise CliError(f"--versi '{args.versi}': pakai huruf, angka, titik, garis bawah atau tanda hubung")
+        raise CliError("cli.catalog_version", versi=args.versi)
     try:
         info = load_user_catalog(args.file, args.versi, sheet=args.sheet, overwrite=args.force)
     except CatalogError as exc:

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .cli import EXIT_OK, CliError
+from .errors import Msg
 from .reports import PAPERS_MM, TABLE_ORDER, ReportError, ReportOptions, render_pdf
 from .reports.fonts import FontMissingError
 from .service import RenjaDocument
@@ -17,7 +18,7 @@ def _mm(text: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan ukuran milimeter") from None
+        raise argparse.ArgumentTypeError(Msg("cli.not_mm", text=text)) from None
     return value
 
 
@@ -25,7 +26,7 @@ def _size(text: str) -> float:
     try:
         return float(text.replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan ukuran huruf (pt)") from None
+        raise argparse.ArgumentTypeError(Msg("cli.not_pt", text=text)) from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,9 +69,9 @@ def _options(args: argparse.Namespace) -> ReportOptions:
 
 def _check_output(path: Path, suffix: str) -> None:
     if path.suffix.lower() != suffix:
-        raise CliError(f"berkas keluaran '{path}' harus berakhiran {suffix}")
+        raise CliError("cli.output_suffix", path=path, suffix=suffix)
     if not path.parent.exists():
-        raise CliError(f"folder '{path.parent}' untuk berkas keluaran tidak ada")
+        raise CliError("cli.output_folder", folder=path.parent)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -80,9 +81,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         try:
             result = render_pdf(doc, args.output, args.table, options)
         except (ReportError, FontMissingError) as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(exc.key, **exc.params) from None
         except OSError as exc:
-            raise CliError(f"tidak dapat menulis '{args.output}': {exc.strerror or exc}") from None
+            raise CliError("cli.cannot_write", path=args.output, reason=exc.strerror or exc) from None
     tables = ", ".join(result.tables)
     sys.stdout.write(f"PDF ditulis: {result.path} (Tabel {tables}; {result.pages} halaman, "
                      f"kertas {options.paper} melintang)\n")
@@ -98,8 +99,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             result = export_xlsx(doc, args.output, args.table, options)
         except ReportError as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(exc.key, **exc.params) from None
         except OSError as exc:
-            raise CliError(f"tidak dapat menulis '{args.output}': {exc.strerror or exc}") from None
+            raise CliError("cli.cannot_write", path=args.output, reason=exc.strerror or exc) from None
     sys.stdout.write(f"Excel ditulis: {result.path} (lembar: {', '.join(result.sheets)})\n")
     return EXIT_OK

@@ -179,7 +179,7 @@ def cmd_stage_compare(args: argparse.Namespace) -> int:
             cmp = stages.compare_tables(ta, tb, name_a, name_b)
         if args.pdf is not None:
             if args.b_file is not None:
-                raise CliError("--pdf membandingkan dua tahap di berkas yang sama (tanpa --b-file)")
+                raise CliError("cli.pdf_one_file")
             from .reports import ReportOptions, render_pdf
 
             result = render_pdf(doc, args.pdf, ["perubahan", "catatan"],
@@ -248,7 +248,7 @@ def cmd_note_add(args: argparse.Namespace) -> int:
     with editing(args.file) as doc:
         node = doc.plan_by_kode(args.kode)
         if node is None:
-            raise CliError(f"kode {args.kode} tidak ada di dokumen {args.file.name}")
+            raise CliError("cli.code_missing", kode=args.kode, name=args.file.name)
         note = execute(doc, AddNote(node.id, args.teks, args.stage, "alasan" if args.alasan else "verifikasi",
                                     args.oleh))
     if args.json:
@@ -285,7 +285,7 @@ def cmd_note_status(args: argparse.Namespace) -> int:
     with editing(args.file) as doc:
         note = find_note(doc, args.id)
         if note.status == args.status:
-            raise CliError(f"catatan {note.id[:8]} sudah berstatus {args.status}")
+            raise CliError("cli.note_status", note=note.id[:8], status=args.status)
         execute(doc, SetNoteStatus(note.id, args.status, args.oleh))
     print(f"Catatan {note.id[:8]} ({note.kode}) kini {args.status}.")
     return EXIT_OK

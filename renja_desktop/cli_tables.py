@@ -30,11 +30,11 @@ def _pairs(items: list[str], allowed: set[str]) -> dict[str, str]:
     out = {}
     for item in items:
         if "=" not in item:
-            raise CliError(f"'{item}' harus berbentuk FIELD=VALUE")
+            raise CliError("cli.field_form", item=item)
         key, value = item.split("=", 1)
         key = key.strip()
         if key not in allowed:
-            raise CliError(f"isian '{key}' tidak dikenal; pilih: {', '.join(sorted(allowed))}")
+            raise CliError("cli.unknown_field", key=key, names=", ".join(sorted(allowed)))
         out[key] = value
     return out
 
@@ -102,13 +102,13 @@ def _eval_row(doc: RenjaDocument, ref: str, path: Path):
         try:
             n = int(ref[1:])
         except ValueError:
-            raise CliError(f"'{ref}' bukan nomor baris (contoh: #3)") from None
+            raise CliError("cli.not_row_number", ref=ref) from None
         if not 1 <= n <= len(nodes):
-            raise CliError(f"baris {ref} tidak ada; Tabel 2.1 berisi {len(nodes)} baris")
+            raise CliError("cli.no_eval_row", ref=ref, count=len(nodes))
         return nodes[n - 1]
     found = [node for node in nodes if node.kode == ref]
     if not found:
-        raise CliError(f"kode {ref} tidak ada di Tabel 2.1 dokumen {path.name}")
+        raise CliError("cli.eval_code_missing", ref=ref, name=path.name)
     return found[0]
 
 
@@ -158,12 +158,12 @@ def cmd_eval_add(args: argparse.Namespace) -> int:
         try:
             kode = codes.normalize_code(kode)
         except codes.CodeError as exc:
-            raise CliError(f"kode tidak sah: {exc}") from None
+            raise CliError("cli.bad_code", reason=exc) from None
         note = codes.normalization_note(args.kode)
         if note:  # stored in its canonical form: say so
             sys.stderr.write(f"catatan: {note}\n")
     if args.next and kode:
-        raise CliError("--kode dan --next tidak dapat dipakai bersama")
+        raise CliError("cli.code_and_next")
     with editing(args.file) as doc:
         parent = _eval_row(doc, args.parent, args.file) if args.parent else None
         level = args.level
@@ -206,19 +206,19 @@ def cmd_item(args: argparse.Namespace) -> int:
 
         def pick() -> dict:
             if args.index is None:
-                raise CliError("--index N wajib untuk set/delete")
+                raise CliError("cli.index_needed")
             if not 1 <= args.index <= len(items):
-                raise CliError(f"baris {args.index} tidak ada; Tabel {args.table} berisi {len(items)} baris")
+                raise CliError("cli.no_list_row", index=args.index, table=args.table, count=len(items))
             return items[args.index - 1]
 
         if args.action == "add":
             if not fields:
-                raise CliError("isi minimal satu FIELD=VALUE")
+                raise CliError("cli.need_fields")
             position = None if args.index is None else max(0, args.index - 1)
             execute(doc, ops.AddListItem(name, position, fields))
         elif args.action == "set":
             if not fields:
-                raise CliError("isi minimal satu FIELD=VALUE")
+                raise CliError("cli.need_fields")
             execute(doc, ops.SetListItem(name, pick()["id"], fields))
         elif args.action == "delete":
             execute(doc, ops.DeleteListItems(name, [pick()["id"]]))

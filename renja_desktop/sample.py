@@ -56,7 +56,7 @@ def sample_dir() -> Path:
 def sample_text() -> str:
     path = sample_dir() / SAMPLE_TEXT
     if not path.exists():
-        raise SampleError(f"Teks contoh tidak ditemukan: {path}")
+        raise SampleError("sample.no_text", path=path)
     return path.read_text(encoding="utf-8")
 
 
@@ -71,7 +71,7 @@ def load_corrections(path: Path | None = None) -> list[Correction]:
             out.append(Correction(row["tabel"].strip(), int(row["baris"]), int(row["sel"]),
                                   row["tertulis"] or "", row["menjadi"] or "", (row["alasan"] or "").strip()))
         except (KeyError, TypeError, ValueError) as exc:
-            raise SampleError(f"{path.name}: baris koreksi ke-{i} tidak terbaca ({exc})") from None
+            raise SampleError("sample.bad_correction", name=path.name, line=i, reason=exc) from None
     return out
 
 
@@ -80,16 +80,14 @@ def apply_corrections(text: str, corrections: list[Correction]) -> str:
     lines = text.split("\n")
     for c in corrections:
         if not 1 <= c.baris <= len(lines):
-            raise SampleError(f"koreksi Tabel {c.tabel} baris {c.baris}: baris tidak ada di teks contoh")
+            raise SampleError("sample.no_line", table=c.tabel, line=c.baris)
         cells = lines[c.baris - 1].split("\t")
         idx = c.sel - 1
         while len(cells) <= idx:
             cells.append("")
         if cells[idx].strip() != c.tertulis.strip():
-            raise SampleError(
-                f"koreksi Tabel {c.tabel} baris {c.baris} sel {c.sel}: tertulis '{cells[idx]}', "
-                f"bukan '{c.tertulis}' seperti yang diharapkan"
-            )
+            raise SampleError("sample.cell", table=c.tabel, line=c.baris, cell=c.sel, found=cells[idx],
+                              expected=c.tertulis)
         cells[idx] = c.menjadi
         lines[c.baris - 1] = "\t".join(cells)
     return "\n".join(lines)
@@ -150,13 +148,13 @@ def build_sample(path: str | Path, overwrite: bool = False):
     """Write the whole sample Renja to ``path``; return the path. The file appears complete or not at all."""
     path = Path(path)
     if path.exists() and not overwrite:
-        raise DocumentFileError("exists", f"Berkas '{path}' sudah ada; pilih nama lain", path)
+        raise DocumentFileError("exists", "file.exists", path, name=path)
     corrections = load_corrections()
     text = apply_corrections(sample_text(), corrections)
     ident = parse_identity(text)
     missing = [k for k in ("tahun", "pemda", "opd") if not ident.get(k)]
     if missing:
-        raise SampleError(f"identitas contoh tidak terbaca: {', '.join(missing)}")
+        raise SampleError("sample.identity", names=", ".join(missing))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     if tmp.exists():
         tmp.unlink()

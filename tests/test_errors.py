@@ -82,6 +82,53 @@ def test_command_line_speaks_indonesian(tmp_path, capsys):
     assert code == 2 and err == "galat: Berkas 'nothing.sqlite' tidak ditemukan.\n"
 
 
+def test_command_line_usage_errors_are_keyed_and_stay_indonesian(tmp_path, capsys):
+    """The command line's own usage errors have keys (with English) and print in Indonesian."""
+    i18n.set_language("en")
+    try:
+        assert main(["gui", str(tmp_path / "a.sqlite"), "--sample"]) == 2
+        assert capsys.readouterr().err == "galat: pilih salah satu: FILE atau --sample\n"
+        with pytest.raises(SystemExit):
+            main(["new", str(tmp_path / "b.sqlite"), "--pemda", "Kota Binjai", "--opd", "Kesbangpol", "--tahun", "x"])
+        assert "argumen --tahun: 'x' bukan tahun" in capsys.readouterr().err
+        assert main(["new", str(tmp_path / "c.sqlite"), "--pemda", "Kota Binjai", "--opd", "Kesbangpol", "--tahun",
+                     "2024", "--renstra", "2021"]) == 2
+        assert capsys.readouterr().err == "galat: --renstra '2021' harus berbentuk 2021-2026\n"
+    finally:
+        i18n.set_language("id")
+    assert CliError("cli.renstra_period", text="2021").message("en") == "--renstra '2021' must be of the form 2021-2026"
+
+
+#: Indonesian words the English texts must not keep (option names, examples in quotes and the
+#: arguments are left out before looking)
+_INDONESIAN_WORDS = re.compile(
+    r"\b(tidak|bukan|berkas|harus|dan|atau|yang|di|ke|dari|untuk|dengan|baris|kolom|kode|isian|pilih|salah|"
+    r"satu|sudah|belum|ada|dihapus|diubah|salinan|tabel|bagian|blok|butir|potongan|sel|gambar|teks|huruf|"
+    r"catatan|perintah|dokumen|induk|tahun|berisi|dikenal|sah|kosong)\b", re.I)
+
+
+def test_new_keys_have_english_texts():
+    """The keys of the command line, the merge, the chapter-text format and the sample: English
+    without Indonesian words."""
+    for key, (_id_text, en_text) in MESSAGES.items():
+        if not key.startswith(("cli.", "merge.", "format.", "sample.")):
+            continue
+        text = re.sub(r"\{\w+\}|--[\w-]+|\"[^\"]*\"", "", en_text)
+        assert not _INDONESIAN_WORDS.search(text), (key, en_text)
+
+
+def test_missing_font_files_are_a_keyed_error(tmp_path, monkeypatch):
+    from renja_desktop.reports import fonts
+
+    monkeypatch.setattr(fonts, "_registered", False)
+    monkeypatch.setattr(fonts, "resources_dir", lambda: tmp_path)
+    with pytest.raises(fonts.FontMissingError) as info:
+        fonts.register_fonts()
+    assert isinstance(info.value, RenjaError) and info.value.key == "report.font_missing"
+    assert info.value.message("id").endswith("tidak ditemukan di " + str(tmp_path / "fonts") + "; pasang ulang aplikasi.")
+    assert info.value.message("en").endswith("was not found in " + str(tmp_path / "fonts") + "; reinstall the application.")
+
+
 def test_document_file_errors_keep_their_kind(tmp_path):
     (tmp_path / "x.sqlite").write_text("not a database", encoding="utf-8")
     with pytest.raises(DocumentFileError) as info:
@@ -135,26 +182,51 @@ def test_findings_of_the_checks_speak_english(tmp_path):
     assert mismatch.line("en").startswith("[Error] Table ") and "differs from the sum of its rows" in mismatch.line("en")
 
 
+def test_chapter_text_format_errors_in_both_languages(tmp_path):
+    """The checks of the stored chapter-text format name the place (block, item, run, cell) in the
+    message's language; the Indonesian wording is what it always was."""
+    from renja_desktop.narrative import format as fmt
+    from renja_desktop.sample import SampleError, load_corrections
+
+    cases = [
+        ([{"type": "html"}], "blok 1: jenis blok 'html' tidak dikenal", "block 1: unknown kind of block 'html'"),
+        ([{"type": "list", "style": "decimal", "items": [{"runs": []}, {"runs": [{"text": "a", "b": "y"}]}]}],
+         "blok 1, butir 2, potongan 1: 'b' harus true/false", "block 1, item 2, run 1: 'b' must be true/false"),
+        ([{"type": "table", "rows": [[[{"text": "a"}], [{"tex": "b"}]]]}],
+         "blok 1, baris 1 sel 2, potongan 1: teks tidak ada", "block 1, row 1 cell 2, run 1: the text is missing"),
+        ([{"type": "paragraph", "runs": [], "x": 1}], "blok 1 (paragraph): kunci tidak dikenal x",
+         "block 1 (paragraph): unknown keys x"),
+        ([{"type": "list", "style": "decimal", "items": [{"runs": [], "sub": {"type": "list", "style": "z", "items": []}}]}],
+         "blok 1, butir 1 (sub): gaya daftar 'z' tidak dikenal (decimal, lower-alpha, upper-roman, decimal-paren, bullet)",
+         "block 1, item 1 (sub): unknown list style 'z' (decimal, lower-alpha, upper-roman, decimal-paren, bullet)"),
+    ]
+    for blocks, id_text, en_text in cases:
+        with pytest.raises(fmt.FormatError) as info:
+            fmt.validate(blocks)
+        assert isinstance(info.value, RenjaError) and info.value.key in MESSAGES
+        assert (info.value.message("id"), info.value.message("en")) == (id_text, en_text)
+    with pytest.raises(fmt.FormatError) as info:
+        fmt.loads('{"format": "renja-naskah", "version": 9, "blocks": []}')
+    assert info.value.message("en").startswith("the section's content uses text format version 9, newer than")
+    # the sample's corrections file: its errors are keyed too
+    bad = tmp_path / "koreksi.tsv"
+    bad.write_text("tabel\tbaris\tsel\ttertulis\tmenjadi\talasan\n2.1\tx\t1\ta\tb\tc\n", encoding="utf-8")
+    with pytest.raises(SampleError) as info:
+        load_corrections(bad)
+    assert info.value.message("id").startswith("koreksi.tsv: baris koreksi ke-2 tidak terbaca (")
+    assert info.value.message("en").startswith("koreksi.tsv: correction line 2 cannot be read (")
+
+
 # ------------------------------------------------------------------------------ messages without a key
 #: the modules whose messages are still plain Indonesian text, how many, and why. A new message
 #: gets a key in ``errors.MESSAGES`` (with English); this list only shrinks.
 PLAIN_MESSAGES_LEFT = {
-    # the command line speaks Indonesian only: usage errors of its own options
-    "cli_core.py": 12, "cli_document.py": 10, "cli_exchange.py": 2, "cli_gui.py": 3, "cli_import.py": 8,
-    "cli_report.py": 6, "cli_stages.py": 3, "cli_tables.py": 11,
-    # the merge's conflict descriptions (rows of the merge dialog): not yet given keys
-    "exchange/merge.py": 5,
     # the action named to os_error_message ("membuat cadangan", "mengunci"): a key of its own table
     "exchange/backups.py": 1, "exchange/lock.py": 1,
     # OSError texts made to stand for a failed write (caught and turned into keyed messages)
     "exchange/fsutil.py": 1, "exchange/sqlitefile.py": 1,
-    # the checks of the stored chapter-text format (content the Dokumen tab's editor writes; a file
-    # edited outside the application): not yet given keys
-    "narrative/format.py": 27,
-    # printing: a damaged installation (missing font files), a cancelled render (never shown)
-    "reports/fonts.py": 1, "reports/pdf.py": 1,
-    # the bundled sample's own build (its text ships with the application)
-    "sample.py": 6,
+    # printing: a cancelled render (never shown)
+    "reports/pdf.py": 1,
     # internal checks (a programming error, not a user's input): English, never shown as a dialog
     "compute.py": 1, "importer/mapping.py": 1, "importer/sipd.py": 1, "schema.py": 2, "reports/__init__.py": 1,
     "exchange/safecopy.py": 1,
@@ -203,5 +275,8 @@ def test_user_messages_have_keys_or_are_listed():
                  "audit.py", "narrative/store.py", "narrative/sections.py", "narrative/checks.py", "rollover.py",
                  "reports/tables.py", "importer/engine.py", "operations.py", "exchange/recover.py",
                  "exchange/consolidate.py", "exchange/workspace.py", "exchange/rowdata.py",
-                 "narrative/textimport.py", "renstra.py"):
+                 "narrative/textimport.py", "renstra.py", "exchange/merge.py",
+                 "narrative/format.py", "sample.py", "cli_core.py", "cli_document.py", "cli_exchange.py",
+                 "cli_gui.py", "cli_import.py", "cli_report.py", "cli_stages.py", "cli_tables.py",
+                 "reports/fonts.py"):
         assert found.get(done, 0) == 0, done

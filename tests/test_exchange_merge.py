@@ -1,12 +1,14 @@
 """Compare and merge, built from real edits on two copies of the sample Renja (Kesbangpol Binjai)."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 from exchange_util import state
 
-from renja_desktop import paths
+from renja_desktop import i18n, paths
+from renja_desktop.errors import message
 from renja_desktop.cli import main as cli_main
 from renja_desktop.exchange.diff import compare_files
 from renja_desktop.exchange.merge import UnresolvedConflicts, merge_files, plan_merge, write_merge
@@ -69,6 +71,8 @@ def test_both_sides_change_different_rows(copies, tmp_path):
         assert doc.plan.totals[0] == 40_145_568_718 + 5_000_000  # totals recomputed from the rows
         assert len(doc.plan.nodes) == 48 and len(doc.evaluation.nodes) == 73
     assert result.totals["result"] == 40_150_568_718
+    assert result.lines()[-2] == f"Hasil: {out}" and result.lines("en")[-2] == f"Result: {out}"
+    assert result.lines("en")[-1].startswith("Total budget n: mine Rp ")
     assert (state(a), state(b)) == before  # inputs untouched
     assert result.backup is not None and result.backup.parent == paths.backups_dir()
     # the merged file may replace either copy: both are its ancestors
@@ -387,3 +391,108 @@ def test_merge_redigests_only_what_it_writes_so_damage_in_an_untouched_row_stays
     with pytest.raises(DocumentFileError) as info:
         RenjaDocument.open(out2, readonly=True).close()
     assert "Diubah di luar" in str(info.value)
+
+
+#: words of the Indonesian conflict texts (none of them is English)
+INDONESIAN = re.compile(r"\b(dihapus|diubah|salinan|kedua|baris|kode|berbeda|ditambahkan|tanpa|dasar|urutan|rincian|"
+                        r"pilih|tetapi|termasuk|bawahnya|kosong|ada|dipertahankan|tabel|tingkat|catatan|berkas|"
+                        r"identitas|di|dan|atau|yang|dengan|sisi|induk|lama|baru|kolom|isi|menjadi)\b", re.I)
+
+
+def test_each_kind_of_conflict_in_english_and_unchanged_in_indonesian(copies, sample_file, tmp_path, capsys):
+    """A conflict carries a message key and its arguments: the window in English shows it in
+    English, the command line (and the JSON) keeps the Indonesian text it always had."""
+    from renja_desktop.errors import Msg
+
+    usb, a, b = copies
+    edit(a, lambda d: d.set_plan(by_code(d, "8.01.06.2.01.0002").id, pagu="75.000.000"))
+    edit(b, lambda d: d.set_plan(by_code(d, "8.01.06.2.01.0002").id, pagu="80.000.000"))
+    edit(a, lambda d: d.delete_plan_row(by_code(d, "8.01.03.2.01").id))
+    for code in ("8.01.03.2.01.0009", "8.01.03.2.01.0010"):
+        edit(b, lambda d: d.add_plan_row(by_code(d, "8.01.03.2.01").id, code, "X", pagu="1.000"))
+    edit(a, lambda d: d.set_plan(by_code(d, "8.01.04.2.01").id, kode="8.01.04.2.07"))
+    edit(b, lambda d: d.add_plan_row(by_code(d, "8.01.04.2.01").id, "8.01.04.2.01.0009", "X", pagu="5.000"))
+    edit(a, lambda d: d.add_plan_row(by_code(d, "8.01.05.2.01").id, "8.01.05.2.01.0009", "A", pagu="1.000"))
+    edit(b, lambda d: d.add_plan_row(by_code(d, "8.01.05.2.01").id, "8.01.05.2.01.0009", "B", pagu="2.000"))
+    edit(a, lambda d: d.set_meta("team.note", "satu"))
+    edit(b, lambda d: d.set_meta("team.note", "dua"))
+
+    def first_to_top(d, i):
+        k = by_code(d, "8.01.02.2.01")
+        d.move_plan_row(k.children[i].id, k.id, 0)
+
+    edit(a, lambda d: first_to_top(d, -1))
+    edit(b, lambda d: first_to_top(d, -2))
+    plan = plan_merge(a, b)
+    # the same conflicts, ordered by their kind, then a two-way comparison
+    two_way = [shutil.copyfile(sample_file, tmp_path / n) for n in ("x.sqlite", "y.sqlite")]
+    edit(two_way[1], lambda d: d.set_plan(by_code(d, "8.01.02.2.01.0001").id, pagu="71.000.000"))
+    conflicts = {c.detail.key: c for c in plan.conflicts + plan_merge(*two_way).conflicts}
+    assert sorted(conflicts) == ["merge.delete_edit_changes", "merge.field_added", "merge.field_changed",
+                                 "merge.field_two_way", "merge.order", "merge.recode_child", "merge.same_code"]
+    assert {c.kind for c in conflicts.values()} == {"field", "both_added", "delete_edit", "recode_child",
+                                                    "same_code", "order"}
+    for c in conflicts.values():
+        english = [c.description("en"), *(message(x, "en") for x in (c.label, c.base, c.mine, c.theirs, c.what)
+                                         if isinstance(x, Msg))]
+        assert not [t for t in english if INDONESIAN.search(t)], (c.kind, english)
+        # the Indonesian text is the string itself (command line, JSON), rendered the same way
+        assert c.description("id") == c.detail == c.as_dict()["keterangan"]
+        assert c.cells("id") == (c.label, c.base, c.mine, c.theirs)
+    expected = {
+        "merge.field_changed": ("pagu indikatif diubah berbeda di kedua salinan",
+                                "indicative budget was changed differently in both copies"),
+        "merge.field_added": ("baris ditambahkan di kedua salinan dengan isi berbeda",
+                              "the row was added in both copies with a different value"),
+        "merge.field_two_way": ("pagu indikatif berbeda (tanpa versi dasar: tidak diketahui sisi mana yang mengubah)",
+                                "indicative budget differs (no base version: it is not known which side changed it)"),
+        "merge.delete_edit_changes": (
+            "dihapus di salinan saya, tetapi diubah di salinan mereka (termasuk 1 baris di bawahnya yang "
+            "diubah/ditambah): baris: (baru) -> 8.01.03.2.01.0009 X; baris: (baru) -> 8.01.03.2.01.0010 X",
+            "deleted in my copy, but changed in their copy (including changed/added rows beneath it: 1): "
+            "row: (new) -> 8.01.03.2.01.0009 X; row: (new) -> 8.01.03.2.01.0010 X"),
+        "merge.recode_child": (
+            "kode induk diubah di satu salinan, sementara salinan lain menambah rincian di bawah kode lamanya "
+            "(8.01.04.2.01.0009): pilih sisi yang mengubah kode (rincian baru ikut kode baru) atau sisi yang "
+            "menambah (kode induk tetap)",
+            "the parent's code was changed in one copy, while the other copy added rows under its old code "
+            "(8.01.04.2.01.0009): choose the side that changed the code (the new rows follow the new code) or "
+            "the side that added them (the parent's code stays)"),
+        "merge.same_code": (
+            "kode 8.01.05.2.01.0009 ditambahkan di kedua salinan sebagai dua baris berbeda: pilih baris yang "
+            "dipakai (baris yang lain tidak dimasukkan)",
+            "code 8.01.05.2.01.0009 was added in both copies as two different rows: choose the row to use (the "
+            "other row is left out)"),
+        "merge.order": ("urutan baris di bawahnya diubah berbeda di kedua salinan",
+                        "the order of the rows beneath it was changed differently in both copies"),
+    }
+    assert {k: (c.description("id"), c.description("en")) for k, c in conflicts.items()} == expected
+    assert plan.summary_lines()[0].startswith("Penggabungan tiga arah: versi dasar bersama disimpan ")
+    assert plan.summary_lines("en")[0].startswith("Merge, three-way: common base version saved ")
+    assert plan.summary_lines("en")[-1] == f"- {len(plan.conflicts)} conflicts"
+    gone = conflicts["merge.delete_edit_changes"]
+    assert gone.cells("id")[1:] == ("ada", "dihapus", "dipertahankan dengan perubahannya")
+    assert gone.cells("en")[1:] == ("present", "deleted", "kept with its changes")
+    recode = conflicts["merge.recode_child"]
+    assert recode.cells("id")[2:] == ("kode 8.01.04.2.01 diubah menjadi 8.01.04.2.07 (rinciannya ikut)",
+                                      "rincian baru 8.01.04.2.01.0009 ditambahkan dengan kode lama 8.01.04.2.01")
+    assert recode.cells("en")[2:] == ("code 8.01.04.2.01 changed to 8.01.04.2.07 (its rows follow)",
+                                      "new rows 8.01.04.2.01.0009 added with the old code 8.01.04.2.01")
+    assert conflicts["merge.same_code"].cells("en")[0] == "code 8.01.05.2.01.0009"
+    assert conflicts["merge.field_added"].cells("en")[0] == "File note 'team.note'"
+    assert conflicts["merge.field_added"].cells("id")[0] == "Catatan berkas 'team.note'"
+    # the command line's list of what is still to choose stays Indonesian, whatever the window shows
+    i18n.set_language("en")
+    try:
+        with pytest.raises(UnresolvedConflicts) as info:
+            write_merge(plan, tmp_path / "hasil.sqlite")
+        assert info.value.message("id").startswith(f"Ada {len(plan.conflicts)} pertentangan yang belum dipilih")
+        assert str(info.value).startswith(f"{len(plan.conflicts)} conflicts have no choice yet")
+        capsys.readouterr()
+        assert cli_main(["merge", str(a), str(b), "-o", str(tmp_path / "hasil.sqlite")]) == 1
+    finally:
+        i18n.set_language("id")
+    out = capsys.readouterr().out
+    assert "! kode 8.01.05.2.01.0009: kode: A 8.01.05.2.01.0009 A; B 8.01.05.2.01.0009 B" in out
+    assert ": pagu indikatif: dasar Rp 135.000.000; A Rp 75.000.000; B Rp 80.000.000" in out
+    assert "dihapus di A, tetapi diubah di B (termasuk 1 baris di bawahnya): baris: (baru)" in out

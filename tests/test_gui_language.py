@@ -4,7 +4,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu, QMessageBox
 
 from gui_support import build_small_document
 from renja_desktop.gui import settings as app_settings
@@ -188,3 +188,73 @@ def test_english_window_shows_core_messages_in_english(window, tmp_path, monkeyp
         assert errors[-1].startswith("File 'rusak.sqlite' is not a Renja Desktop document")
     finally:
         window.set_language("id")
+
+
+def test_english_window_shows_merge_conflicts_and_text_format_findings_in_english(window, qtbot, tmp_path):
+    """A merge conflict row and a finding about a chapter text edited outside the application:
+    English in the English window, Indonesian again after switching back."""
+    from exchange_util import small_document
+
+    from renja_desktop.exchange.merge import plan_merge
+    from renja_desktop.exchange.safecopy import save_copy
+    from renja_desktop.gui.exchange_dialogs import MergeDialog
+    from renja_desktop.narrative import store
+    from renja_desktop.service import RenjaDocument
+
+    work = small_document(tmp_path / "kerja.sqlite")
+    usb, a, b = tmp_path / "usb.sqlite", tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    save_copy(work, usb)
+    save_copy(usb, a)
+    save_copy(usb, b)
+    with RenjaDocument.open(a) as d:
+        subs = [n.id for n in d.plan.walk() if n.level == 5]
+        d.set_plan(subs[0], pagu="11.000.000")
+        d.set_document(judul="RENJA A")
+    with RenjaDocument.open(b) as d:
+        d.delete_plan_row(subs[0])
+        d.set_document(judul="RENJA B")
+    # a chapter whose stored text is not in the format (the file edited outside the application)
+    broken = tmp_path / "naskah.sqlite"
+    doc = build_small_document(broken)
+    sid = doc.history.execute(store.AddSection(None, "Bab uji", kind="bab")).result
+    with doc.batch():
+        row = store.get_section(doc, sid)
+        store.put_rows(doc, [{**row, "content": '{"format": "renja-naskah", "version": 1, "blocks": [{"type": "x"}]}'}],
+                       [sid])
+    doc.close()
+    assert window.open_document(broken)
+
+    def shown():
+        dialog = MergeDialog(window, plan_merge(a, b))
+        qtbot.addWidget(dialog)
+        rows = [[dialog.conflicts.item(r, c).text() for c in range(5)] + [dialog.conflicts.item(r, 1).toolTip()]
+                for r in range(dialog.conflicts.rowCount())]
+        rows.append([" ".join(label.text() for label in dialog.findChildren(QLabel))])
+        window.findings.update_findings()
+        found = [(i, f) for i, f in enumerate(window.findings.findings) if f.rule == "naskah_format"]
+        assert len(found) == 1
+        return rows, window.findings.tree.topLevelItem(found[0][0]).text(4)
+
+    window.set_language("en")
+    try:
+        rows, finding = shown()
+    finally:
+        window.set_language("id")
+    assert "common base version saved" in rows[-1][0] and "versi dasar" not in rows[-1][0]
+    gone = next(r for r in rows if len(r) > 2 and r[2] == "present")
+    assert gone[1] == "deleted in Theirs but changed in Mine: indicative budget: Rp 1.000.000 -> Rp 11.000.000"
+    assert gone[3:5] == ["kept with its changes", "deleted"]
+    assert gone[5] == "deleted in their copy, but changed in my copy: indicative budget: Rp 1.000.000 -> Rp 11.000.000"
+    title = next(r for r in rows if r[0] == "Document identity")
+    assert title[1] == "title" and title[5] == "title was changed differently in both copies"
+    assert finding == "section 'BAB I Bab uji': block 1: unknown kind of block 'x'"
+
+    rows, finding = shown()
+    assert "versi dasar bersama disimpan" in rows[-1][0]
+    gone = next(r for r in rows if len(r) > 2 and r[2] == "ada")
+    assert gone[1] == "dihapus di Milik mereka, tetapi diubah di Milik saya: pagu indikatif: Rp 1.000.000 -> Rp 11.000.000"
+    assert gone[3:5] == ["dipertahankan dengan perubahannya", "dihapus"]
+    assert gone[5] == ("dihapus di salinan mereka, tetapi diubah di salinan saya: pagu indikatif: Rp 1.000.000 -> "
+                       "Rp 11.000.000")
+    assert next(r for r in rows if r[0] == "Identitas dokumen")[5] == "judul diubah berbeda di kedua salinan"
+    assert finding == "bagian 'BAB I Bab uji': blok 1: jenis blok 'x' tidak dikenal"

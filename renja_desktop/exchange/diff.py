@@ -100,7 +100,7 @@ def _change_line(c: Change) -> str:
     where = c.label if c.label.startswith(table) else f"{table}: {c.label}"
     text = f"  {KIND_MARK[c.kind]} {where} {KIND_TEXT[c.kind]}"
     if c.fields:
-        text += ": " + "; ".join(f"{field_name(f)} {a} -> {b}" for f, a, b in c.fields if f != "*")
+        text += ": " + "; ".join(f"{field_name(f, 'id')} {a} -> {b}" for f, a, b in c.fields if f != "*")
     return text
 
 
@@ -115,7 +115,7 @@ def conflict_line(c: Conflict, three_way: bool) -> str:
         return f"  ! {c.label}: {c.detail} (A: {c.mine}; B: {c.theirs})"
     base = f"dasar {c.base}; " if three_way and c.base is not None else ""
     newer = {MINE: " (A lebih baru)", THEIRS: " (B lebih baru)"}.get(c.newer or "", "")
-    return f"  ! {c.label}: {field_name(c.field)}: {base}A {c.mine}; B {c.theirs}{newer}"
+    return f"  ! {c.label}: {field_name(c.field, 'id')}: {base}A {c.mine}; B {c.theirs}{newer}"
 
 
 def compare_files(a: str | os.PathLike, b: str | os.PathLike, base: str | os.PathLike | None = None) -> Comparison:

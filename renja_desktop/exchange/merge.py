@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import Msg, Text, message
 from ..formatting import format_rupiah
 from ..model import new_id
 from .. import rowcheck
@@ -35,8 +36,8 @@ from ..storage import DocumentFileError, header_facts, inspect_file
 from . import backups, fsutil
 from .errors import ExchangeError
 from .rowdata import (
-    ORDERED_TABLES, ROW_TABLES, TABLE_NAMES, TREE_TABLES, DocRows, field_name, load_set, row_label,
-    show_value,
+    ORDERED_TABLES, ROW_TABLES, TABLE_NAMES, TREE_TABLES, DocRows, field_name, field_text, load_set, row_label,
+    show_value, table_text,
 )
 from .safecopy import time_text
 from .sqlitefile import (
@@ -51,7 +52,14 @@ OTHER = {MINE: THEIRS, THEIRS: MINE}
 
 @dataclass
 class Conflict:
-    """Something both sides changed differently; ``choice`` is ``'mine'`` or ``'theirs'``."""
+    """Something both sides changed differently; ``choice`` is ``'mine'`` or ``'theirs'``.
+
+    ``detail`` (what happened) is a :class:`~renja_desktop.errors.Msg`: a message key with its
+    arguments (``detail.key``, ``detail.params``), a string in Indonesian (the command line, the
+    JSON), rendered in the window's language by :meth:`description`. ``label``, ``base``, ``mine``,
+    ``theirs`` and ``what`` are a ``Msg`` too where they are words of the application (``dihapus``,
+    ``kode 8.01``), the data itself otherwise; :meth:`cells` renders them.
+    """
 
     key: str                 # stable: "<table>|<row>|<field>"
     table: str
@@ -69,9 +77,18 @@ class Conflict:
     deleter: str | None = None  # delete versus edit: the side that deleted the row
     what: str = ""              # delete versus edit: what the other side changed
 
+    def description(self, lang: str | None = None) -> str:
+        """What happened, in ``lang`` (bawaan: the current language)."""
+        return message(self.detail, lang)
+
+    def cells(self, lang: str | None = None) -> tuple[str, str | None, str, str]:
+        """The row's label, base, mine and theirs in ``lang`` (bawaan: the current language)."""
+        return (message(self.label, lang), None if self.base is None else message(self.base, lang),
+                message(self.mine, lang), message(self.theirs, lang))
+
     def as_dict(self) -> dict:
         return {"kunci": self.key, "tabel": TABLE_NAMES.get(self.table, self.table), "baris": self.label,
-                "isian": field_name(self.field), "jenis": self.kind, "dasar": self.base, "milik_saya": self.mine,
+                "isian": field_name(self.field, "id"), "jenis": self.kind, "dasar": self.base, "milik_saya": self.mine,
                 "milik_mereka": self.theirs, "keterangan": self.detail, "lebih_baru": self.newer,
                 "pilihan": self.choice}
 
@@ -89,7 +106,7 @@ class Change:
 
     def as_dict(self) -> dict:
         return {"tabel": TABLE_NAMES.get(self.table, self.table), "baris": self.label, "jenis": self.kind,
-                "sisi": self.side, "isian": [{"isian": field_name(f), "sebelum": a, "sesudah": b}
+                "sisi": self.side, "isian": [{"isian": field_name(f, "id"), "sebelum": a, "sesudah": b}
                                              for f, a, b in self.fields]}
 
 
@@ -97,11 +114,8 @@ class UnresolvedConflicts(ExchangeError):
     def __init__(self, plan: "MergePlan", missing: list[Conflict]):
         self.plan = plan
         self.missing = missing
-        super().__init__(
-            "conflicts",
-            f"Ada {len(missing)} pertentangan yang belum dipilih (mis. {missing[0].label}, "
-            f"{field_name(missing[0].field)}). Pilih untuk masing-masing, atau pakai --prefer mine|theirs. "
-            "Belum ada berkas yang ditulis.", plan.mine.path)
+        super().__init__("conflicts", "merge.unresolved", plan.mine.path, count=len(missing), label=missing[0].label,
+                         field=field_text(missing[0].field))
 
 
 @dataclass
@@ -158,19 +172,26 @@ class MergePlan:
                 raise ExchangeError("bad_choice", "exchange.bad_choice", choice=c.choice)
         return [c for c in self.conflicts if c.choice is None]
 
-    def summary_lines(self) -> list[str]:
-        way = "tiga arah" if self.three_way else "dua arah (tanpa versi dasar)"
-        lines = [f"Penggabungan {way}: {self.base_note}"]
+    def summary_lines(self, lang: str | None = "id") -> list[str]:
+        """What the merge does, in ``lang`` (bawaan: Indonesian, the command line's)."""
+        way = Msg("merge.three_way") if self.three_way else Msg("merge.two_way")
+        lines = [Msg("merge.summary", way=way, base=self.base_note).message(lang)]
         counts: dict[tuple[str, str], int] = {}
         for ch in self.changes:
             counts[(ch.side, ch.kind)] = counts.get((ch.side, ch.kind), 0) + 1
-        side_names = {MINE: "milik saya", THEIRS: "milik mereka", "both": "kedua sisi"}
-        kinds = {"added": "ditambah", "removed": "dihapus", "changed": "diubah", "moved": "dipindah",
-                 "only": "hanya ada di satu sisi", "reordered": "dengan urutan anak diubah"}
         for (side, kind), n in sorted(counts.items()):
-            lines.append(f"- {n} baris {kinds[kind]} ({side_names[side]})")
-        lines.append(f"- {len(self.conflicts)} pertentangan")
+            lines.append(Msg("merge.summary_rows", count=n, kind=_KIND_TEXT[kind], side=_SIDE_TEXT[side]).message(lang))
+        lines.append(Msg("merge.summary_conflicts", count=len(self.conflicts)).message(lang))
         return lines
+
+
+#: the sides and the kinds of change, for :meth:`MergePlan.summary_lines`
+_SIDE_TEXT = {MINE: Text("milik saya", "mine"), THEIRS: Text("milik mereka", "theirs"),
+              "both": Text("kedua sisi", "both sides")}
+_KIND_TEXT = {"added": Text("ditambah", "added"), "removed": Text("dihapus", "deleted"),
+              "changed": Text("diubah", "changed"), "moved": Text("dipindah", "moved"),
+              "only": Text("hanya ada di satu sisi", "only on one side"),
+              "reordered": Text("dengan urutan anak diubah", "with the order of their rows changed")}
 
 
 # ---------------------------------------------------------------------------- finding a base
@@ -224,18 +245,17 @@ def find_base(mine, theirs) -> tuple[Path | None, str]:
     for a, ta in ((theirs, tm), (mine, tt)):
         tok = a.meta.get(KEY_TOKEN)
         if tok and tok in ta and a.meta.get(KEY_DIGEST) and file_digest_status(a.path, a.meta) == "intact":
-            return a.path, f"'{a.path.name}' adalah versi yang menjadi asal salinan lainnya"
+            return a.path, Msg("merge.base_origin", name=a.path.name)
     order = {t: i for i, t in enumerate(tm)}  # mine's lineage is oldest first
     common = [x for t, x in tm.items() if t in tt]
     common.sort(key=lambda x: (x.get("time") or "", order[x["token"]]), reverse=True)
     for entry in common:
         base = backups.find_base(mine.document_id, entry["token"])
         if base is not None:
-            return base, (f"versi dasar bersama disimpan {time_text(entry.get('time'))} di komputer "
-                          f"{entry.get('host') or '?'}")
+            return base, Msg("merge.base_stored", time=time_text(entry.get("time")), host=entry.get("host") or "?")
     if common:
-        return None, "versi dasar bersama tercatat, tetapi salinannya tidak ada di komputer ini"
-    return None, "kedua salinan tidak memiliki versi dasar bersama yang tercatat"
+        return None, Msg("merge.base_lost")
+    return None, Msg("merge.base_none")
 
 
 # ---------------------------------------------------------------------------- planning
@@ -274,13 +294,13 @@ def _load_compared(hm: _Head, ht: _Head, base, auto_base: bool):
                             a_who=f"{hm.opd or '?'} {hm.tahun or ''}".strip(), b=ht.path.name,
                             b_who=f"{ht.opd or '?'} {ht.tahun or ''}".strip())
     base_path: Path | None = None
-    note = "versi dasar diberikan"
+    note = Msg("merge.base_given")
     if base is not None:
         hb = _head(Path(base))
         if hb.document_id != hm.document_id:
             raise ExchangeError("other_document", "exchange.base_other", hb.path, name=hb.path.name)
         base_path = hb.path
-        note = f"versi dasar '{hb.path.name}'"
+        note = Msg("merge.base_named", name=hb.path.name)
     elif auto_base:
         base_path, note = find_base(hm, ht)  # a stored base is used only with its digest intact
     try:
@@ -330,14 +350,12 @@ def _plan_code_conflicts(plan: MergePlan) -> None:
                 continue
             label = _label(plan, table, pid)
             shown = ", ".join(st.values[k][ki] for k in stale[:3])
-            recode_text = f"kode {old} diubah menjadi {new} (rinciannya ikut)"
-            add_text = f"rincian baru {shown} ditambahkan dengan kode lama {old}"
+            recode_text = Msg("merge.recoded", old=old, new=new)
+            add_text = Msg("merge.added_under_old", rows=shown, old=old)
             ck = plan._add_conflict(Conflict(
-                f"{table}|{_key_text(pid)}|*kode_induk", table, pid, "kode", "recode_child", label, old,
+                _conflict_key(table, pid, "*kode_induk"), table, pid, "kode", "recode_child", label, old,
                 recode_text if other == MINE else add_text, recode_text if other == THEIRS else add_text,
-                f"kode induk diubah di satu salinan, sementara salinan lain menambah rincian di bawah kode "
-                f"lamanya ({shown}): pilih sisi yang mengubah kode (rincian baru ikut kode baru) atau sisi "
-                "yang menambah (kode induk tetap)"))
+                Msg("merge.recode_child", rows=shown)))
             # the recoding side's code changes (the parent and the rows recoded with it) now follow
             # this choice
             for key, dk in decisions.items():
@@ -365,11 +383,9 @@ def _plan_code_conflicts(plan: MergePlan) -> None:
         if other_key is None or other_key == key:
             continue
         ck = plan._add_conflict(Conflict(
-            f"{table}|{_key_text(key)}|*kode_ganda", table, key, "kode", "same_code",
-            f"kode {code}", None, f"{code} {mt.values[key][fields.index('nama')]}",
-            f"{code} {tt.values[other_key][fields.index('nama')]}",
-            f"kode {code} ditambahkan di kedua salinan sebagai dua baris berbeda: pilih baris yang dipakai "
-            "(baris yang lain tidak dimasukkan)"))
+            _conflict_key(table, key, "*kode_ganda"), table, key, "kode", "same_code",
+            Msg("merge.code", code=code), None, " ".join((code, mt.values[key][fields.index("nama")])),
+            " ".join((code, tt.values[other_key][fields.index("nama")])), Msg("merge.same_code", code=code)))
         decisions[key] = _Row("group", conflict=ck, deleter=THEIRS)
         decisions[other_key] = _Row("group", conflict=ck, deleter=MINE)
 
@@ -462,14 +478,10 @@ def _plan_table(plan: MergePlan, table: str) -> None:
                     mine_changes.append((f, _show(plan, table, f, b[i]), _show(plan, table, f, m[i])))
                 else:
                     kind = "field" if in_base else ("both_added" if bt is not None else "field")
-                    if in_base:
-                        detail = (f"{field_name(f)} diubah berbeda di kedua salinan")
-                    elif bt is not None:
-                        detail = f"baris ditambahkan di kedua salinan dengan {field_name(f)} berbeda"
-                    else:
-                        detail = f"{field_name(f)} berbeda (tanpa versi dasar: tidak diketahui sisi mana yang mengubah)"
+                    detail = Msg("merge.field_changed" if in_base else "merge.field_added" if bt is not None
+                                 else "merge.field_two_way", field=field_text(f))
                     ck = plan._add_conflict(Conflict(
-                        f"{table}|{_key_text(key)}|{f}", table, key, f, kind, _label(plan, table, key),
+                        _conflict_key(table, key, f), table, key, f, kind, _label(plan, table, key),
                         _show(plan, table, f, b[i]) if in_base else None, _show(plan, table, f, m[i]),
                         _show(plan, table, f, t[i]), detail, _newer(plan, table, key)))
                     sources.append(ck)
@@ -511,22 +523,28 @@ def _key_text(key) -> str:
     return "/".join("" if k is None else str(k) for k in key) if isinstance(key, tuple) else str(key)
 
 
+def _conflict_key(table: str, key, what: str) -> str:
+    """A conflict's stable key, ``<table>|<row>|<field>`` (the command line's ``--choose``)."""
+    return f"{table}|{_key_text(key)}|{what}"
+
+
 def _delete_conflict(plan: MergePlan, table: str, key, deleter: str, changes: list, covers: int) -> str:
     keeper = OTHER[deleter]
-    names = {MINE: "salinan saya", THEIRS: "salinan mereka"}
-    what = []
-    for ch in changes:
-        what.extend(f"{field_name(f)}: {a} -> {b}" for f, a, b in ch)
-    detail = f"dihapus di {names[deleter]}, tetapi diubah di {names[keeper]}"
-    if covers:
-        detail += f" (termasuk {covers} baris di bawahnya yang diubah/ditambah)"
-    what_text = "; ".join(what[:4]) + (" ..." if len(what) > 4 else "")
-    if what:
-        detail += ": " + what_text
-    mine_text = "dihapus" if deleter == MINE else "dipertahankan dengan perubahannya"
-    theirs_text = "dihapus" if deleter == THEIRS else "dipertahankan dengan perubahannya"
+    names = {MINE: Msg("merge.my_copy"), THEIRS: Msg("merge.their_copy")}
+    what = [item for ch in changes for item in ch]
+
+    def changes_in(lang: str) -> str:
+        shown = [f"{field_name(f, lang)}: {message(a, lang)} -> {message(b, lang)}" for f, a, b in what[:4]]
+        return "; ".join(shown) + (" ..." if len(what) > 4 else "")
+
+    what_text = Msg("merge.changes", changes=Text(changes_in("id"), changes_in("en"))) if what else ""
+    covers_text = Msg("merge.covers", count=covers) if covers else ""
+    detail = Msg("merge.delete_edit_changes" if what else "merge.delete_edit", deleter=names[deleter],
+                 keeper=names[keeper], covers=covers_text, changes=what_text)
+    mine_text = Msg("merge.deleted") if deleter == MINE else Msg("merge.kept")
+    theirs_text = Msg("merge.deleted") if deleter == THEIRS else Msg("merge.kept")
     return plan._add_conflict(Conflict(
-        f"{table}|{_key_text(key)}|*", table, key, "*", "delete_edit", _label(plan, table, key), "ada",
+        _conflict_key(table, key, "*"), table, key, "*", "delete_edit", _label(plan, table, key), Msg("merge.present"),
         mine_text, theirs_text, detail, _newer(plan, table, key), covers=covers, deleter=deleter,
         what=what_text))
 
@@ -558,7 +576,7 @@ def _plan_deletions(plan: MergePlan, table: str) -> None:
                 if k not in kchanged:
                     continue
                 if k not in bt.values:
-                    changed.append([("*", "(baru)", row_label(keeper_doc, table, k))])
+                    changed.append([("*", Msg("merge.new"), row_label(keeper_doc, table, k))])
                 elif kt.values[k] != bt.values[k]:
                     changed.append(_fields_changed(plan, table, fields, bt.values[k], kt.values[k]))
             in_deleter = deleter_doc.exists(table, subtree)
@@ -627,19 +645,21 @@ def _plan_order_conflicts(plan: MergePlan, table: str) -> None:
         if b is not None:
             for side, seq in ((MINE, m), (THEIRS, t)):
                 if seq != b and (m != t or side == MINE):
-                    label = _label(plan, table, parent) if parent is not None else TABLE_NAMES[table]
+                    label = (_label(plan, table, parent) if parent is not None
+                             else Msg("merge.table", table=table_text(table)))
                     plan.changes.append(Change(table, parent, label, "reordered", side if m != t else "both"))
         if m == t or (b is not None and (m == b or t == b)):
             continue
-        label = (_label(plan, table, parent) if parent is not None else TABLE_NAMES[table] + " (tingkat teratas)")
+        label = (_label(plan, table, parent) if parent is not None
+                 else Msg("merge.top_level", table=table_text(table)))
         for d in (plan.mine, plan.theirs, plan.base):
             if d is not None:
                 d.ensure(table, (b or []) + m + t)
         names = lambda seq: ", ".join(_short(plan, table, k) for k in seq[:6]) + (" ..." if len(seq) > 6 else "")  # noqa: E731
         ck = plan._add_conflict(Conflict(
-            f"{table}|{_key_text(parent)}|*order", table, parent, "*order", "order", label,
+            _conflict_key(table, parent, "*order"), table, parent, "*order", "order", label,
             names(b) if b is not None else None, names(m), names(t),
-            "urutan baris di bawahnya diubah berbeda di kedua salinan", None))
+            Msg("merge.order"), None))
         plan.order_conflicts[(table, parent)] = ck
 
 
@@ -662,15 +682,15 @@ class MergeResult:
     notes: list[str]
     backup: Path | None = None
 
-    def lines(self) -> list[str]:
-        out = self.plan.summary_lines()
-
-        out.append(f"Hasil: {self.output}")
-        out.append("Total pagu n: milik saya Rp {}, milik mereka Rp {}, hasil Rp {}".format(
-            format_rupiah(self.totals["mine"]), format_rupiah(self.totals["theirs"]),
-            format_rupiah(self.totals["result"])))
+    def lines(self, lang: str | None = "id") -> list[str]:
+        """What the merge did, in ``lang`` (bawaan: Indonesian, the command line's)."""
+        out = self.plan.summary_lines(lang)
+        out.append(Msg("merge.result", path=self.output).message(lang))
+        out.append(Msg("merge.result_totals", mine=format_rupiah(self.totals["mine"]),
+                       theirs=format_rupiah(self.totals["theirs"]),
+                       result=format_rupiah(self.totals["result"])).message(lang))
         for n in self.notes:
-            out.append(f"Catatan: {n}")
+            out.append(Msg("merge.result_note", note=n).message(lang))
         return out
 
 
@@ -847,13 +867,12 @@ def _repair_orphans(plan: MergePlan, table: str, final: dict, notes: list[str]) 
                     doc.ensure(table, [pid])
                     final[pid] = (doc.tables[table].raw[pid], side)
                     decided.setdefault(pid, _Row("mine" if side == MINE else "theirs"))
-                    notes.append(f"{_label(plan, table, pid)}: dipertahankan karena baris "
-                                 f"{_label(plan, table, key)} berada di bawahnya.")
+                    notes.append(Msg("merge.kept_parent", row=_label(plan, table, pid), child=_label(plan, table, key)))
                     changed = True
                     break
             else:
                 final[key] = (tuple(None if i == par else v for i, v in enumerate(row)), final[key][1])
-                notes.append(f"{_label(plan, table, key)}: induknya tidak ada; ditempatkan di tingkat teratas.")
+                notes.append(Msg("merge.orphan", row=_label(plan, table, key)))
                 changed = True
 
 
@@ -1086,8 +1105,7 @@ def _duplicate_code_notes(plan: MergePlan, conn: sqlite3.Connection) -> list[str
                 before[kode] = max(before.get(kode, 0), n)
         finally:
             c.close()
-    return [f"Kode {kode} kini dipakai {n} baris (ditambahkan atau dipindah di kedua salinan); ubah salah "
-            "satunya." for kode, n in sorted(now.items()) if n > before.get(kode, 1)]
+    return [Msg("merge.code_twice", kode=kode, count=n) for kode, n in sorted(now.items()) if n > before.get(kode, 1)]
 
 
 def merge_files(mine: str | os.PathLike, theirs: str | os.PathLike, out: str | os.PathLike,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import registry
+from ..errors import Msg, Text
 from ..formatting import format_rupiah
 from ..model import Base
 from ..storage import DocumentFileError
@@ -36,6 +37,17 @@ TABLE_NAMES = {
     "document": "Identitas dokumen", "plan_row": "Rencana (Tabel 3.1/4.1)", "eval_row": "Evaluasi (Tabel 2.1)",
     "pelayanan": "Tabel 2.2", "usulan": "Tabel 2.4", "section": "Naskah (bab)", "declared_value": "Nilai tercetak", "meta": "Catatan berkas",
 }
+#: the same names in English (the window in English)
+TABLE_NAMES_EN = {
+    "document": "Document identity", "plan_row": "Plan (Table 3.1/4.1)", "eval_row": "Evaluation (Table 2.1)",
+    "pelayanan": "Table 2.2", "usulan": "Table 2.4", "section": "Text (chapters)", "declared_value": "Printed values",
+    "meta": "File notes",
+}
+
+
+def table_text(table: str) -> Text:
+    """A compared table's name in both languages, for a message."""
+    return Text(TABLE_NAMES.get(table, table), TABLE_NAMES_EN.get(table, table))
 #: labels of compared fields (from the registry; the plan's wording first)
 FIELD_NAMES = {**{k: v[0] for k, v in registry.OTHER_LABELS.items()},
                **{f.key: f.id for f in reversed(registry.FIELDS) if not f.key.startswith(("k_", "rp_"))}}
@@ -435,60 +447,76 @@ def _group(cols: list[str], rows: list[tuple]) -> dict[str, list[tuple]]:
 
 
 # ---------------------------------------------------------------------------- display
-def field_name(f: str) -> str:
-    """A compared field's label (the registry's, in the current language)."""
+def field_name(f: str, lang: str | None = None) -> str:
+    """A compared field's label (the registry's, in ``lang``; bawaan: the current language)."""
     if f in FIELD_NAMES:
-        return registry.field_label(f)
+        return registry.field_label(f, None, lang)
     if f.startswith(("k_", "rp_")):
         kind, col = f.split("_", 1)
-        return f"kolom {col} ({'K' if kind == 'k' else 'Rp'})"
+        return Msg("merge.column", column=col, unit="K" if kind == "k" else "Rp").message(lang)
     return f.replace("_", " ")
+
+
+def field_text(f: str) -> Text:
+    """A compared field's label in both languages, for a message."""
+    return Text(field_name(f, "id"), field_name(f, "en"))
+
+
+#: an empty value, as shown in a conflict or a change
+EMPTY = Msg("merge.empty")
 
 
 def show_value(docs: list[DocRows], table: str, f: str, value) -> str:
     """A value as the user reads it: Rupiah grouped, parents by their code, lists joined."""
     if value is None or value == "":
-        return "(kosong)"
+        return EMPTY
     if f in MONEY and isinstance(value, int):
         return "Rp " + format_rupiah(value)
     if f == "parent_id":
         for d in docs:
             if d is not None and table in d.tables and value in d.tables[table].raw:
                 return row_label(d, table, value)
-        return "(baris induk tidak ada)"
+        return Msg("merge.no_parent")
     if f == "indikator" and isinstance(value, tuple):
         return "; ".join(" ".join(x for x in (teks, f"target {target}" if target else "", satuan) if x)
-                         for teks, target, satuan, _n1 in value) or "(kosong)"
+                         for teks, target, satuan, _n1 in value) or EMPTY
     if f == "sumber_dana" and isinstance(value, tuple):
         return "; ".join(f"{nama or kode}" + (f" Rp {format_rupiah(jumlah)}" if jumlah is not None else "")
-                         for kode, nama, jumlah in value) or "(kosong)"
+                         for kode, nama, jumlah in value) or EMPTY
     text = str(value)
     return text if len(text) <= 80 else text[:79] + "…"
 
 
 def row_label(doc: DocRows, table: str, key) -> str:
+    """How a row is named to the user: a plan row by its code and name (the data itself), the other
+    rows by a :class:`~renja_desktop.errors.Msg` (Indonesian as a string, English in the window)."""
     t = doc.tables.get(table)
     if table == "document":
-        return "Identitas dokumen"
+        return Msg("merge.row_document")
     if table == "meta":
-        return f"Catatan berkas '{key}'"
+        return Msg("merge.row_meta", key=key)
     if table == "declared_value":
         tabel, kode, kolom, _ = key
-        return f"Nilai tercetak Tabel {tabel} {kode or 'TOTAL'} kolom {kolom}"
+        return Msg("merge.row_declared", table=tabel, code=kode or "TOTAL", column=kolom)
     if t is None or key not in t.raw:
-        return f"{TABLE_NAMES.get(table, table)} baris {str(key)[:8]}"
+        return Msg("merge.row_unknown", table=table_text(table), id=str(key)[:8])
     row = dict(zip(t.columns, t.raw[key]))
     if table == "section":
-        return f"Bagian naskah '{(row.get('judul') or '')[:60]}'"
+        return Msg("merge.row_section", title=(row.get("judul") or "")[:60])
     if table in TREE_TABLES:
         nama = (row.get("nama") or "").strip()
         nama = nama if len(nama) <= 60 else nama[:59] + "…"
-        prefix = "" if table == "plan_row" else "Tabel 2.1 "
-        return f"{prefix}{row.get('kode') or '(tanpa kode)'} {nama}".strip()
+        kode = row.get("kode")
+        if table == "plan_row" and kode:
+            return f"{kode} {nama}".strip()
+        name = f" {nama}" if nama else ""
+        if table == "plan_row":
+            return Msg("merge.row_no_code", name=name)
+        return Msg("merge.row_eval", code=kode or Msg("merge.row_no_code", name=""), name=name)
     text = row.get("indikator") or row.get("program_kegiatan") or ""
     text = text if len(text) <= 50 else text[:49] + "…"
-    return f"{TABLE_NAMES[table]} '{text}'"
+    return Msg("merge.row_list", table=table_text(table), text=text)
 
 
 __all__ = ["DocRows", "TableRows", "load", "load_set", "LoadedSet", "ROW_TABLES", "TREE_TABLES", "ORDERED_TABLES", "VIRTUAL",
-           "field_name", "show_value", "row_label", "TABLE_NAMES"]
+           "field_name", "field_text", "show_value", "row_label", "TABLE_NAMES", "TABLE_NAMES_EN", "table_text", "EMPTY"]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ..errors import message
 from ..exchange.errors import ExchangeError
 from ..exchange.lock import FileLocked
 from ..storage import DocumentFileError
@@ -131,7 +132,7 @@ class MergeDialog(QDialog):
             "%2", str(plan.mine.path)).replace("%3", self.theirs_label).replace("%4", str(plan.theirs.path))
         layout.addWidget(_wrap(names))
         way = self.tr("Perbandingan tiga arah") if plan.three_way else self.tr("Perbandingan dua arah (tanpa versi dasar)")
-        layout.addWidget(_wrap(f"{way}: {plan.base_note}"))
+        layout.addWidget(_wrap(f"{way}: {message(plan.base_note)}"))
         self.summary = _bold(_wrap(""))
         layout.addWidget(self.summary)
 
@@ -214,13 +215,14 @@ class MergeDialog(QDialog):
                 "reordered": self.tr("urutan diubah")}.get(kind, kind)
 
     def _fill(self) -> None:
-        from ..exchange.rowdata import TABLE_NAMES, field_name
+        from ..exchange.rowdata import field_name, table_text
+        from ..i18n import pick
 
         plan = self.plan
         for ch in plan.changes:
-            details = "; ".join(f"{field_name(f)}: {a} → {b}" for f, a, b in ch.fields if f != "*")
-            table = TABLE_NAMES.get(ch.table, ch.table)
-            where = ch.label if ch.label.startswith(table) else f"{table}: {ch.label}"
+            details = "; ".join(f"{field_name(f)}: {message(a)} → {message(b)}" for f, a, b in ch.fields if f != "*")
+            table, label = pick(*table_text(ch.table)), message(ch.label)
+            where = label if label.startswith(table) else f"{table}: {label}"
             item = QTreeWidgetItem([self.side_text(ch.side), where,
                                     self._kind_text(ch.kind), details])
             item.setToolTip(3, details)
@@ -233,15 +235,16 @@ class MergeDialog(QDialog):
                 if c.covers:
                     what += " " + self.tr("(termasuk %1 baris di bawahnya)").replace("%1", str(c.covers))
                 if c.what:
-                    what += ": " + c.what
+                    what += ": " + message(c.what)
             elif c.kind == "order":
                 what = self.tr("urutan baris di bawahnya")
             else:
                 what = field_name(c.field)
-            cells = [c.label, what, c.base or "–", c.mine, c.theirs]
+            label, base, mine, theirs = c.cells()
+            cells = [label, what, base or "–", mine, theirs]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(c.detail if col == 1 else text)
+                item.setToolTip(c.description() if col == 1 else text)
                 item.setBackground(CONFLICT_BG)
                 self.conflicts.setItem(r, col, item)
             combo = QComboBox()

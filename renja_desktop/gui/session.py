@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from .. import i18n
 from ..exchange import location
 from ..exchange import lock as exchange_lock
 from ..exchange.errors import CopyConflict, ExchangeError
@@ -521,7 +522,8 @@ class SessionController(QObject):
             translate("MainWindow", "Penggabungan selesai"),
             translate("MainWindow", "Hasil gabungan disimpan di %1. Kedua berkas masukan tidak diubah.").replace(
                 "%1", str(result.output)),
-            "\n".join(result.lines()) + "\n\n" + translate("MainWindow", "Buka hasil gabungan sekarang?"), result.output)
+            "\n".join(result.lines(i18n.language())) + "\n\n" + translate("MainWindow", "Buka hasil gabungan sekarang?"),
+            result.output)
         return True
 
     def show_backups(self) -> bool:

@@ -37,8 +37,9 @@ import base64
 import binascii
 import json
 import re
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
+from ..errors import Msg, RenjaError
 from .generated import KINDS
 
 FORMAT = "renja-naskah"
@@ -63,8 +64,9 @@ _KEYS = {
 }
 
 
-class FormatError(ValueError):
-    """Content that is not valid in the stored format; the message is Indonesian."""
+class FormatError(RenjaError, ValueError):
+    """Content that is not valid in the stored format: a message key (``format.*``) and its arguments;
+    ``where`` (the block, item, run or cell) is a :class:`~renja_desktop.errors.Msg` too."""
 
 
 # ------------------------------------------------------------------------------ building blocks
@@ -148,12 +150,11 @@ def image_block(data: bytes, width_mm: float = 30.0, align: str = "center") -> d
 
 
 def sniff_image(data: bytes, name: str = "") -> str:
-    where = f"'{name}' " if name else ""
     if data[:8] == b"\x89PNG\r\n\x1a\n":
         return "image/png"
     if data[:3] == b"\xff\xd8\xff":
         return "image/jpeg"
-    raise FormatError(f"berkas {where}bukan gambar PNG atau JPEG; pilih gambar lain")
+    raise FormatError("format.not_image_named", name=name) if name else FormatError("format.not_image")
 
 
 def image_bytes(block: dict) -> bytes:
@@ -178,104 +179,112 @@ def loads(text: str | None) -> list[dict]:
     try:
         obj = json.loads(text)
     except ValueError as exc:
-        raise FormatError(f"isi bagian bukan JSON yang sah ({exc})") from None
+        raise FormatError("format.not_json", reason=exc) from None
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
-        raise FormatError("isi bagian tidak dalam format naskah Renja")
+        raise FormatError("format.not_renja")
     version = obj.get("version")
     if not isinstance(version, int) or version > VERSION:
-        raise FormatError(f"isi bagian memakai format naskah versi {version}, lebih baru dari aplikasi ini "
-                          f"(versi {VERSION}); perbarui Renja Desktop")
+        raise FormatError("format.newer", version=version, ours=VERSION)
     blocks = obj.get("blocks")
     validate(blocks)
     return blocks
 
 
-def _check_runs(runs: Any, where: str) -> None:
+#: where in the content a check failed (the block, item, run or cell), made only when it fails
+_Where = Callable[[], Msg]
+
+
+def _check_runs(runs: Any, where: _Where) -> None:
     if not isinstance(runs, list):
-        raise FormatError(f"{where}: 'runs' harus daftar")
+        raise FormatError("format.runs_list", where=where())
     for k, r in enumerate(runs):
+        def at(k=k) -> Msg:
+            return Msg("format.run", where=where(), n=k + 1)
         if not isinstance(r, dict) or not isinstance(r.get("text"), str):
-            raise FormatError(f"{where}, potongan {k + 1}: teks tidak ada")
+            raise FormatError("format.no_text", where=at())
         extra = set(r) - {"text", "b", "i", "u"}
         if extra:
-            raise FormatError(f"{where}, potongan {k + 1}: kunci tidak dikenal {', '.join(sorted(extra))}")
+            raise FormatError("format.unknown_keys", where=at(), keys=", ".join(sorted(extra)))
         for flag in ("b", "i", "u"):
             if flag in r and not isinstance(r[flag], bool):
-                raise FormatError(f"{where}, potongan {k + 1}: '{flag}' harus true/false")
+                raise FormatError("format.flag", where=at(), flag=flag)
 
 
-def _check_list(block: dict, where: str) -> None:
+def _check_list(block: dict, where: _Where) -> None:
     if block.get("style") not in LIST_STYLES:
-        raise FormatError(f"{where}: gaya daftar '{block.get('style')}' tidak dikenal ({', '.join(LIST_STYLES)})")
+        raise FormatError("format.list_style", where=where(), style=block.get("style"), choices=", ".join(LIST_STYLES))
     start = block.get("start", 1)
     if not isinstance(start, int) or start < 1:
-        raise FormatError(f"{where}: nomor awal daftar harus bilangan bulat ≥ 1")
+        raise FormatError("format.list_start", where=where())
     items = block.get("items")
     if not isinstance(items, list):
-        raise FormatError(f"{where}: 'items' harus daftar")
+        raise FormatError("format.items_list", where=where())
     for k, it in enumerate(items):
-        w = f"{where}, butir {k + 1}"
+        def item(k=k) -> Msg:
+            return Msg("format.item", where=where(), n=k + 1)
         if not isinstance(it, dict) or set(it) - {"runs", "sub"}:
-            raise FormatError(f"{w}: butir harus berisi 'runs' (dan boleh 'sub')")
-        _check_runs(it.get("runs", []), w)
+            raise FormatError("format.item_keys", where=item())
+        _check_runs(it.get("runs", []), item)
         if it.get("sub") is not None:
             sub = it["sub"]
             if not isinstance(sub, dict) or sub.get("type") != "list":
-                raise FormatError(f"{w}: 'sub' harus blok daftar")
-            _check_list(sub, w + " (sub)")
+                raise FormatError("format.sub_block", where=item())
+            _check_list(sub, lambda item=item: Msg("format.sub_list", where=item()))
 
 
 def validate(blocks: Any) -> None:
     """Raise :class:`FormatError` naming the first block that is not in the format."""
     if not isinstance(blocks, list):
-        raise FormatError("isi bagian harus daftar blok")
+        raise FormatError("format.not_blocks")
     for n, b in enumerate(blocks, start=1):
-        where = f"blok {n}"
+        def block(n=n) -> Msg:
+            return Msg("format.block", n=n)
         if not isinstance(b, dict) or b.get("type") not in BLOCK_TYPES:
             kind = b.get("type") if isinstance(b, dict) else type(b).__name__
-            raise FormatError(f"{where}: jenis blok '{kind}' tidak dikenal")
+            raise FormatError("format.block_type", where=block(), kind=kind)
         t = b["type"]
         extra = set(b) - _KEYS[t]
         if extra:
-            raise FormatError(f"{where} ({t}): kunci tidak dikenal {', '.join(sorted(extra))}")
+            raise FormatError("format.unknown_keys", where=Msg("format.block_of", where=block(), type=t),
+                              keys=", ".join(sorted(extra)))
         if t in ("paragraph", "heading"):
-            _check_runs(b.get("runs"), where)
+            _check_runs(b.get("runs"), block)
             if b.get("align", "justify") not in ALIGNS:
-                raise FormatError(f"{where}: perataan '{b.get('align')}' tidak dikenal")
+                raise FormatError("format.align", where=block(), align=b.get("align"))
             if b.get("style", "normal") not in PARA_STYLES:
-                raise FormatError(f"{where}: gaya paragraf '{b.get('style')}' tidak dikenal")
+                raise FormatError("format.para_style", where=block(), style=b.get("style"))
         elif t == "list":
-            _check_list(b, where)
+            _check_list(b, block)
         elif t == "table":
             rows = b.get("rows")
             if not isinstance(rows, list) or not rows or not all(isinstance(r, list) and r for r in rows):
-                raise FormatError(f"{where}: tabel harus punya baris berisi sel")
+                raise FormatError("format.table_rows", where=block())
             for i, r in enumerate(rows):
                 for j, cell in enumerate(r):
-                    _check_runs(cell, f"{where}, baris {i + 1} sel {j + 1}")
+                    _check_runs(cell, lambda i=i, j=j: Msg("format.cell", where=block(), row=i + 1, cell=j + 1))
             hr = b.get("header_rows", 1)
             if not isinstance(hr, int) or not 0 <= hr <= len(rows):
-                raise FormatError(f"{where}: jumlah baris kepala tabel tidak sah")
+                raise FormatError("format.header_rows", where=block())
         elif t == "image":
             if b.get("mime") not in IMAGE_MIMES:
-                raise FormatError(f"{where}: jenis gambar '{b.get('mime')}' tidak didukung (PNG atau JPEG)")
+                raise FormatError("format.image_type", where=block(), mime=b.get("mime"))
             try:
                 data = base64.b64decode(b.get("data") or "", validate=True)
             except (binascii.Error, ValueError):
-                raise FormatError(f"{where}: data gambar rusak") from None
+                raise FormatError("format.image_data", where=block()) from None
             if sniff_image(data) != b["mime"]:
-                raise FormatError(f"{where}: data gambar tidak cocok dengan jenisnya")
+                raise FormatError("format.image_mismatch", where=block())
             w = b.get("width_mm", 30)
             if not isinstance(w, (int, float)) or not 5 <= w <= 180:
-                raise FormatError(f"{where}: lebar gambar {w} mm di luar rentang 5-180 mm")
+                raise FormatError("format.image_width", where=block(), width=w)
             if b.get("align", "center") not in ("left", "center", "right"):
-                raise FormatError(f"{where}: perataan gambar tidak dikenal")
+                raise FormatError("format.image_align", where=block())
         elif t == "table_ref":
             if b.get("tabel") not in TABLE_REFS:
-                raise FormatError(f"{where}: tabel '{b.get('tabel')}' tidak dikenal ({', '.join(TABLE_REFS)})")
+                raise FormatError("format.table_ref", where=block(), table=b.get("tabel"), choices=", ".join(TABLE_REFS))
         elif t == "generated":
             if b.get("kind") not in KINDS:
-                raise FormatError(f"{where}: teks terhitung '{b.get('kind')}' tidak dikenal ({', '.join(KINDS)})")
+                raise FormatError("format.generated", where=block(), kind=b.get("kind"), choices=", ".join(KINDS))
 
 
 # ------------------------------------------------------------------------------ reading

@@ -185,7 +185,7 @@ def check_blocks(doc: "RenjaDocument", blocks: list[dict], section_id: str | Non
     try:
         fmt.validate(blocks)
     except fmt.FormatError as exc:
-        raise EditError(str(exc)) from None
+        raise EditError(exc.key, **exc.params) from None
     if strict_fields:
         unknown = sorted({n for runs in fmt.iter_runs(blocks) for n in fieldmod.unknown_in(fmt.runs_text(runs))})
         if unknown:

@@ -12,6 +12,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ..errors import RenjaError
 from ..paths import resources_dir
 
 REGULAR = "LiberationSans"
@@ -30,7 +31,7 @@ _lock = threading.Lock()
 _registered = False
 
 
-class FontMissingError(RuntimeError):
+class FontMissingError(RenjaError, RuntimeError):
     """The bundled font files are missing (a damaged installation)."""
 
 
@@ -46,9 +47,7 @@ def register_fonts() -> None:
         for name, filename in _FILES.items():
             path = folder / filename
             if not path.is_file():
-                raise FontMissingError(
-                    f"Berkas huruf '{filename}' tidak ditemukan di {folder}; pasang ulang aplikasi."
-                )
+                raise FontMissingError("report.font_missing", name=filename, folder=folder)
             pdfmetrics.registerFont(TTFont(name, str(path)))
         addMapping(REGULAR, 0, 0, REGULAR)
         addMapping(REGULAR, 1, 0, BOLD)
