@@ -307,7 +307,7 @@ class RenjaDocument:
             raise DocumentFileError("damaged", "file.no_identity", name=self.path.name)
         self.info = doc[0]
         self.plan = PlanTree()
-        self.plan.load(self._rows(T_PLAN))
+        self.plan.load_tuples(*self._tuples(T_PLAN))  # each row's dict is made when first asked for
         self.evaluation = EvalTree()
         self.evaluation.load(self._rows(T_EVAL))
         # no ORDER BY: sorting 150.000 rows in SQLite costs more than sorting the short lists; the
