@@ -266,10 +266,8 @@ class RenjaDocument:
             sql = f'SELECT {names} FROM "{table.name}"'
         cursor = self.conn.exec_driver_sql(sql).cursor
         keys = [c.name for c in table.columns]
-        rows = cursor.fetchall()
+        rows = verifier.fetch(table.name, cursor) if verifier is not None else cursor.fetchall()
         cursor.close()
-        if verifier is not None:
-            verifier.feed(table.name, rows)
         return keys, rows
 
     def _load(self) -> None:
