@@ -27,6 +27,8 @@ ZERO = Decimal(0)
 
 class Node:
     __slots__ = ("id", "parent", "children", "values", "own", "sums")
+    #: a :class:`RowNode`'s tuple until its values dict is made; ``None`` on every other node
+    _row: tuple | None = None
 
     def __init__(self, row_id: str, values: dict[str, Any]):
         self.id = row_id
@@ -536,10 +538,17 @@ class PlanTree(RollupTree):
         self.totals = [*map(sum, zip(*map(_SUMS, roots)))] if roots else [0, 0, 0]
 
     def contribution(self, node: Node) -> tuple:
-        if node.level != SUB_KEGIATAN:
+        row = node._row
+        if row is None:
+            v = node.values
+            if v["level"] != SUB_KEGIATAN:
+                return (0, 0, 0)
+            return (v.get("pagu") or 0, v.get("pagu_n1") or 0, v.get("rkpd_pagu") or 0)
+        cls = type(node)  # a RowNode whose values are still its tuple (left so)
+        if row[cls._LEVEL] != SUB_KEGIATAN:
             return (0, 0, 0)
-        get = node.get  # a RowNode's values stay a tuple
-        return (get("pagu") or 0, get("pagu_n1") or 0, get("rkpd_pagu") or 0)
+        at = cls.INDEX
+        return (row[at["pagu"]] or 0, row[at["pagu_n1"]] or 0, row[at["rkpd_pagu"]] or 0)
 
     def pagu(self, row_id: str | None) -> int:
         return (self.nodes[row_id].sums if row_id is not None else self.totals)[0]
