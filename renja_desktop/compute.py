@@ -75,6 +75,10 @@ class RowNode(Node):
     dict is to make. ``level``, ``kode`` and ``nama`` are read from the tuple until then. Once made,
     ``values`` is an ordinary slot (``__getattr__`` runs only while it is unset).
 
+    A sub kegiatan row loaded without children (:meth:`PlanTree.load_tuples`) gets its ``own``
+    and ``sums`` from the tuple too when first asked for (its sums are its own vector), and always
+    before its values dict is made (so they are never derived from values changed since).
+
     One subclass per table layout (:func:`row_node_class`) names the tuple's values."""
 
     __slots__ = ("_row",)
@@ -85,12 +89,24 @@ class RowNode(Node):
     #: column name -> index in the tuple
     INDEX: dict[str, int] = {}
     _LEVEL = _KODE = _NAMA = 0
+    #: the indexes of pagu, pagu_n1 and rkpd_pagu
+    _MONEY: tuple[int, int, int] = (0, 0, 0)
 
     def __getattr__(self, name: str) -> Any:
+        row = self._row
+        if name == "own" or name == "sums":
+            if row is None or row[self._LEVEL] != SUB_KEGIATAN:
+                raise AttributeError(name)  # a slot not set yet, as on any node
+            # a sub kegiatan loaded without its vectors (and no children then): from the tuple
+            i, j, k = self._MONEY
+            own = self.own = (row[i] or 0, row[j] or 0, row[k] or 0)
+            sums = self.sums = [*own]
+            return own if name == "own" else sums
         if name != "values":
-            raise AttributeError(name)  # a slot not set yet, as on any node
+            raise AttributeError(name)
+        self.own  # noqa: B018 - the vectors first, from the tuple (never from changed values)
         values = object.__new__(self.KIND).__dict__
-        values.update(zip(self.COLUMNS, self._row))
+        values.update(zip(self.COLUMNS, row))
         self.values = values
         self._row = None
         return values
@@ -130,7 +146,8 @@ def row_node_class(columns: Iterable[str]) -> type[RowNode]:
         cls = _ROW_NODE_CLASSES[columns] = type("PlanRowNode", (RowNode,), {
             "__slots__": (), "COLUMNS": columns, "KIND": kind, "INDEX": {c: i for i, c in enumerate(columns)},
             "_LEVEL": columns.index("level"),
-            "_KODE": columns.index("kode"), "_NAMA": columns.index("nama")})
+            "_KODE": columns.index("kode"), "_NAMA": columns.index("nama"),
+            "_MONEY": tuple(map(columns.index, PLAN_MONEY)) if set(PLAN_MONEY) <= set(columns) else (0, 0, 0)})
     return cls
 
 
@@ -149,6 +166,9 @@ _BY_POSITION = itemgetter("position")
 _BY_ID = itemgetter("id")
 _BY_PARENT = itemgetter("parent_id")
 _SUMS = attrgetter("sums")
+_ROW = attrgetter("_row")
+#: the money fields a plan row adds up (PlanTree.COLUMNS)
+PLAN_MONEY = ("pagu", "pagu_n1", "rkpd_pagu")
 
 
 def _parent_id(row: dict[str, Any]) -> str | None:
@@ -462,8 +482,10 @@ class PlanTree(RollupTree):
         whose ``values`` dict is made when first asked for.
 
         The nodes are made in the order read (rowid order: neighbours in memory, which a global
-        sort by position would scatter), each one's vector with it; children are then sorted by
-        position only where they were read out of order (stable: as :meth:`load` orders them).
+        sort by position would scatter); children are then sorted by position only where they were
+        read out of order (stable: as :meth:`load` orders them). A sub kegiatan's ``own`` and
+        ``sums`` are made when first asked for (:class:`RowNode`); its parent adds up its money
+        fields straight from the tuples.
         ``nodes`` keeps the order read (:meth:`load`'s is sorted by position)."""
         cls = row_node_class(columns)
         at = list(columns).index
@@ -478,13 +500,7 @@ class PlanTree(RollupTree):
             node.id = key = row[rid]
             node._row = row
             node.children = []
-            if row[level] == leaf:
-                a = row[m0] or 0
-                b = row[m1] or 0
-                c = row[m2] or 0
-                node.own = (a, b, c)
-                node.sums = [a, b, c]
-            else:
+            if row[level] != leaf:  # a sub kegiatan's vectors are made when asked for (RowNode)
                 node.own = none
                 node.sums = [0, 0, 0]
             nodes[key] = node
@@ -493,6 +509,7 @@ class PlanTree(RollupTree):
         roots: list[Node] = []
         orphans: list[Node] = []
         unsorted: list[list[Node]] = []
+        mixed: set[Node] = set()   # parents with a child that is not a sub kegiatan
         find = nodes.get
         try:
             for node, row in zip(nodes.values(), rows):
@@ -510,6 +527,8 @@ class PlanTree(RollupTree):
                     if len(children) == 1 or children[-2]._row[pos] <= children[-1]._row[pos]:
                         unsorted.append(children)  # noted once: the first time it goes down
                 children.append(node)
+                if row[level] != leaf:
+                    mixed.add(parent)
             by_position = _row_item(pos)
             for children in unsorted:
                 children.sort(key=by_position)
@@ -529,8 +548,15 @@ class PlanTree(RollupTree):
         order = list(roots)
         for node in order:
             order.extend(node.children)
+        money = itemgetter(m0, m1, m2)
         for node in reversed([node for node in order if node.children]):
-            a, b, c = map(sum, zip(*map(_SUMS, node.children)))
+            if node.level == leaf:  # a sub kegiatan with rows below it (a foreign file)
+                node.own  # noqa: B018 - its vectors made now: its children are added to its sums
+                mixed.add(node.parent)
+            if node in mixed:
+                a, b, c = map(sum, zip(*map(_SUMS, node.children)))
+            else:  # sub kegiatan rows alone: their sums are their money fields, read from the tuples
+                a, b, c = [sum(filter(None, column)) for column in zip(*map(money, map(_ROW, node.children)))]
             sums = node.sums
             sums[0] += a
             sums[1] += b

@@ -12,6 +12,7 @@ from renja_desktop import operations as ops
 from renja_desktop.compute import Node, PlanTree, RowNode
 from renja_desktop.sample import build_sample
 from renja_desktop.service import RenjaDocument
+from test_compute_property import OPS, _check, _run_ops
 
 COLUMNS = ("id", "parent_id", "position", "level", "kode", "nama", "pagu", "pagu_n1", "rkpd_pagu")
 MONEY = st.one_of(st.none(), st.integers(min_value=0, max_value=10**13))
@@ -73,6 +74,22 @@ def test_tuples_give_the_tree_of_dicts(spec):
     for node in lazy.nodes.values():
         assert node.values == plain.nodes[node.id].values
         assert "rowid" not in node.values and len(node.values) == len(COLUMNS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ROWS, OPS)
+def test_edits_after_loading_tuples_keep_the_totals_of_a_full_recompute(spec, ops):
+    """Edits, inserts, deletes and moves on a tree loaded from tuples (values and the vectors of
+    sub kegiatan rows not made yet) keep every node's sums equal to a full recompute."""
+    rows = tuples_of(spec)
+    if not cycle_free(rows):
+        return
+    tree = PlanTree()
+    tree.load_tuples(COLUMNS, list(rows))
+    _check(tree)
+    tree = PlanTree()
+    tree.load_tuples(COLUMNS, list(rows))  # nothing asked for before the first edit
+    _run_ops(tree, ops, lambda m1, m2, k1, k2: {"pagu": m1, "pagu_n1": m2, "rkpd_pagu": m1})
 
 
 def test_values_made_once_and_then_a_plain_slot():
