@@ -18,9 +18,9 @@ How:
   statement instead of one trigger run per row. A write made by another program (without these
   triggers) leaves its rows' digests stale: the next open names those rows as changed outside
   Renja Desktop, the same as damage.
-* Checking: the load reads every row anyway (``ORDER BY rowid`` costs nothing on a table scan);
-  the rows of a bucket are serialised in one call and compared with the stored CRC; only a bucket
-  that differs is looked at row by row. A missing bucket, a surplus bucket and a row whose rowid is
+* Checking: the load reads every row anyway (``ORDER BY rowid`` costs nothing on a table scan),
+  a few hundred at a time (:meth:`Verifier.fetch`); the rows of a bucket are serialised in one call
+  and compared with the stored CRC; only a bucket that differs is looked at row by row. A missing bucket, a surplus bucket and a row whose rowid is
   not listed all count as damage.
 * The row ``('*', 0)`` marks a file whose digests are complete: a new document gets it when it is
   created, a file written with plain ``sqlite3`` (recover, consolidate, rollover) through
@@ -182,7 +182,8 @@ class Verifier:
         """Every row of ``cursor`` (all rows of ``table`` in rowid order, each ending with its
         rowid, as :func:`select_sql` reads them), checked as :meth:`feed` does, a few hundred rows
         at a time as they are read: the rows are still in the processor's cache when serialised
-        (checking after a ``fetchall`` of 50.000 rows took three times as long)."""
+        (checking after a ``fetchall`` of a city-sized document's 150.000 rows took a quarter
+        longer: 74 instead of 58 ms)."""
         expected = self.expected.get(table, {})
         seen: set[int] = set()
         out: list[tuple] = []
