@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Iterable, Iterator
 
 from .codes import SUB_KEGIATAN
@@ -27,6 +27,8 @@ ZERO = Decimal(0)
 
 class Node:
     __slots__ = ("id", "parent", "children", "values", "own", "sums")
+    #: a :class:`RowNode`'s tuple until its values dict is made; ``None`` on every other node
+    _row: tuple | None = None
 
     def __init__(self, row_id: str, values: dict[str, Any]):
         self.id = row_id
@@ -50,6 +52,10 @@ class Node:
     def nama(self) -> str:
         return self.values.get("nama") or ""
 
+    def get(self, key: str, default: Any = None) -> Any:
+        """One stored field (``values.get``), without making a :class:`RowNode`'s dict."""
+        return self.values.get(key, default)
+
     def ancestors(self) -> Iterator["Node"]:
         node = self.parent
         while node is not None:
@@ -63,6 +69,95 @@ class Node:
         return f"<Node {self.kode or self.id[:8]} {self.nama[:20]!r}>"
 
 
+class RowNode(Node):
+    """A node loaded from a file whose ``values`` dict is made from the row's tuple when first
+    asked for: a view shows a few dozen of 50.000 rows, and a tuple is cheaper to keep than a
+    dict is to make. ``level``, ``kode`` and ``nama`` are read from the tuple until then. Once made,
+    ``values`` is an ordinary slot (``__getattr__`` runs only while it is unset).
+
+    A sub kegiatan row loaded without children (:meth:`PlanTree.load_tuples`) gets its ``own``
+    and ``sums`` from the tuple too when first asked for (its sums are its own vector), and always
+    before its values dict is made (so they are never derived from values changed since).
+
+    One subclass per table layout (:func:`row_node_class`) names the tuple's values."""
+
+    __slots__ = ("_row",)
+    #: the names of the tuple's values, in order (a tuple may carry more values after them)
+    COLUMNS: tuple[str, ...] = ()
+    #: the class whose instances' __dict__ hold the values (one key table shared, PEP 412)
+    KIND: type = object
+    #: column name -> index in the tuple
+    INDEX: dict[str, int] = {}
+    _LEVEL = _KODE = _NAMA = 0
+    #: the indexes of pagu, pagu_n1 and rkpd_pagu
+    _MONEY: tuple[int, int, int] = (0, 0, 0)
+
+    def __getattr__(self, name: str) -> Any:
+        row = self._row
+        if name == "own" or name == "sums":
+            if row is None or row[self._LEVEL] != SUB_KEGIATAN:
+                raise AttributeError(name)  # a slot not set yet, as on any node
+            # a sub kegiatan loaded without its vectors (and no children then): from the tuple
+            i, j, k = self._MONEY
+            own = self.own = (row[i] or 0, row[j] or 0, row[k] or 0)
+            sums = self.sums = [*own]
+            return own if name == "own" else sums
+        if name != "values":
+            raise AttributeError(name)
+        self.own  # noqa: B018 - the vectors first, from the tuple (never from changed values)
+        values = object.__new__(self.KIND).__dict__
+        values.update(zip(self.COLUMNS, row))
+        self.values = values
+        self._row = None
+        return values
+
+    def get(self, key: str, default: Any = None) -> Any:
+        row = self._row
+        if row is None:
+            return self.values.get(key, default)
+        i = self.INDEX.get(key)
+        return default if i is None else row[i]
+
+    @property
+    def level(self) -> int:
+        row = self._row
+        return self.values["level"] if row is None else row[self._LEVEL]
+
+    @property
+    def kode(self) -> str:
+        row = self._row
+        return (self.values.get("kode") if row is None else row[self._KODE]) or ""
+
+    @property
+    def nama(self) -> str:
+        row = self._row
+        return (self.values.get("nama") if row is None else row[self._NAMA]) or ""
+
+
+_ROW_NODE_CLASSES: dict[tuple[str, ...], type[RowNode]] = {}
+
+
+def row_node_class(columns: Iterable[str]) -> type[RowNode]:
+    """The :class:`RowNode` subclass for tuples with these values (made once per layout)."""
+    columns = tuple(columns)
+    cls = _ROW_NODE_CLASSES.get(columns)
+    if cls is None:
+        kind = type("node_values", (), {"__slots__": ("__dict__",)})
+        cls = _ROW_NODE_CLASSES[columns] = type("PlanRowNode", (RowNode,), {
+            "__slots__": (), "COLUMNS": columns, "KIND": kind, "INDEX": {c: i for i, c in enumerate(columns)},
+            "_LEVEL": columns.index("level"),
+            "_KODE": columns.index("kode"), "_NAMA": columns.index("nama"),
+            "_MONEY": tuple(map(columns.index, PLAN_MONEY)) if set(PLAN_MONEY) <= set(columns) else (0, 0, 0)})
+    return cls
+
+
+def _row_item(i: int):
+    """Sort key: item ``i`` of an unmade :class:`RowNode`'s tuple."""
+    def key(node: RowNode) -> Any:
+        return node._row[i]
+    return key
+
+
 def _position(row: dict[str, Any]) -> int:
     return row.get("position") or 0
 
@@ -70,6 +165,10 @@ def _position(row: dict[str, Any]) -> int:
 _BY_POSITION = itemgetter("position")
 _BY_ID = itemgetter("id")
 _BY_PARENT = itemgetter("parent_id")
+_SUMS = attrgetter("sums")
+_ROW = attrgetter("_row")
+#: the money fields a plan row adds up (PlanTree.COLUMNS)
+PLAN_MONEY = ("pagu", "pagu_n1", "rkpd_pagu")
 
 
 def _parent_id(row: dict[str, Any]) -> str | None:
@@ -137,9 +236,6 @@ class RollupTree:
             rows.sort(key=_position)
         ids = list(map(_BY_ID, rows))
         nodes = self.nodes = dict(zip(ids, map(Node, ids, rows)))  # the loop runs in C
-        roots: list[Node] = []
-        orphans = []
-        find = nodes.get
         if len(nodes) == len(rows):
             try:
                 parents = list(map(_BY_PARENT, rows))
@@ -147,6 +243,15 @@ class RollupTree:
                 parents = list(map(_parent_id, rows))
         else:  # the same id twice: the last row wins, as its node does
             parents = [n.values.get("parent_id") for n in nodes.values()]
+        self._link(parents)
+        self._recompute_in_place()
+
+    def _link(self, parents: Iterable[str | None]) -> None:
+        """Attach every node of ``self.nodes`` (in order) to its parent id in ``parents``."""
+        nodes = self.nodes
+        roots: list[Node] = []
+        orphans = []
+        find = nodes.get
         for node, pid in zip(nodes.values(), parents):
             if pid is None:
                 roots.append(node)
@@ -162,7 +267,6 @@ class RollupTree:
             node.values["parent_id"] = None
             roots.append(node)
         self.roots = roots
-        self._recompute_in_place()
 
     def _recompute_in_place(self) -> None:
         """Set every node's ``own`` and ``sums`` from scratch (the load path: no result dict)."""
@@ -372,11 +476,105 @@ class PlanTree(RollupTree):
             target[2] += sums[2]
         self.totals = totals
 
+    def load_tuples(self, columns: list[str] | tuple[str, ...], rows: list[tuple]) -> None:
+        """:meth:`load` from rows as the driver returns them (``columns`` name each tuple's values;
+        a tuple may carry more after them), with the same result: every node a :class:`RowNode`
+        whose ``values`` dict is made when first asked for.
+
+        The nodes are made in the order read (rowid order: neighbours in memory, which a global
+        sort by position would scatter); children are then sorted by position only where they were
+        read out of order (stable: as :meth:`load` orders them). A sub kegiatan's ``own`` and
+        ``sums`` are made when first asked for (:class:`RowNode`); its parent adds up its money
+        fields straight from the tuples.
+        ``nodes`` keeps the order read (:meth:`load`'s is sorted by position)."""
+        cls = row_node_class(columns)
+        at = list(columns).index
+        rid, pid, pos, level = at("id"), at("parent_id"), at("position"), at("level")
+        m0, m1, m2 = at("pagu"), at("pagu_n1"), at("rkpd_pagu")
+        leaf = SUB_KEGIATAN
+        none = (0, 0, 0)
+        new = object.__new__
+        nodes: dict[str, Node] = {}
+        for row in rows:
+            node = new(cls)
+            node.id = key = row[rid]
+            node._row = row
+            node.children = []
+            if row[level] != leaf:  # a sub kegiatan's vectors are made when asked for (RowNode)
+                node.own = none
+                node.sums = [0, 0, 0]
+            nodes[key] = node
+        if len(nodes) != len(rows):  # the same id twice (a foreign file): the general path
+            return self.load([dict(zip(columns, row)) for row in rows])
+        roots: list[Node] = []
+        orphans: list[Node] = []
+        unsorted: list[list[Node]] = []
+        mixed: set[Node] = set()   # parents with a child that is not a sub kegiatan
+        find = nodes.get
+        try:
+            for node, row in zip(nodes.values(), rows):
+                parent_id = row[pid]
+                if parent_id is None:
+                    node.parent = None
+                    roots.append(node)
+                    continue
+                node.parent = parent = find(parent_id)
+                if parent is None:
+                    orphans.append(node)
+                    continue
+                children = parent.children
+                if children and children[-1]._row[pos] > row[pos]:
+                    if len(children) == 1 or children[-2]._row[pos] <= children[-1]._row[pos]:
+                        unsorted.append(children)  # noted once: the first time it goes down
+                children.append(node)
+                if row[level] != leaf:
+                    mixed.add(parent)
+            by_position = _row_item(pos)
+            for children in unsorted:
+                children.sort(key=by_position)
+            roots.sort(key=by_position)
+            orphans.sort(key=by_position)
+        except TypeError:  # a position that is not a number (a foreign file): the general path
+            return self.load([dict(zip(columns, row)) for row in rows])
+        # a row whose parent is missing (a damaged or foreign file) is shown at top level
+        for node in orphans:
+            node.values["parent_id"] = None
+            roots.append(node)
+        self._by_kode = None
+        self.nodes = nodes
+        self.roots = roots
+        # breadth-first order: walked backwards, every child comes before its parent; a parent's
+        # sums are its own vector plus its children's, added up column by column in C
+        order = list(roots)
+        for node in order:
+            order.extend(node.children)
+        money = itemgetter(m0, m1, m2)
+        for node in reversed([node for node in order if node.children]):
+            if node.level == leaf:  # a sub kegiatan with rows below it (a foreign file)
+                node.own  # noqa: B018 - its vectors made now: its children are added to its sums
+                mixed.add(node.parent)
+            if node in mixed:
+                a, b, c = map(sum, zip(*map(_SUMS, node.children)))
+            else:  # sub kegiatan rows alone: their sums are their money fields, read from the tuples
+                a, b, c = [sum(filter(None, column)) for column in zip(*map(money, map(_ROW, node.children)))]
+            sums = node.sums
+            sums[0] += a
+            sums[1] += b
+            sums[2] += c
+        self.totals = [*map(sum, zip(*map(_SUMS, roots)))] if roots else [0, 0, 0]
+
     def contribution(self, node: Node) -> tuple:
-        if node.values["level"] != SUB_KEGIATAN:
+        row = node._row
+        if row is None:
+            v = node.values
+            if v["level"] != SUB_KEGIATAN:
+                return (0, 0, 0)
+            return (v.get("pagu") or 0, v.get("pagu_n1") or 0, v.get("rkpd_pagu") or 0)
+        cls = type(node)  # a RowNode whose values are still its tuple (left so)
+        if row[cls._LEVEL] != SUB_KEGIATAN:
             return (0, 0, 0)
-        v = node.values
-        return (v.get("pagu") or 0, v.get("pagu_n1") or 0, v.get("rkpd_pagu") or 0)
+        at = cls.INDEX
+        return (row[at["pagu"]] or 0, row[at["pagu_n1"]] or 0, row[at["rkpd_pagu"]] or 0)
 
     def pagu(self, row_id: str | None) -> int:
         return (self.nodes[row_id].sums if row_id is not None else self.totals)[0]

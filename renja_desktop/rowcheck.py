@@ -18,9 +18,9 @@ How:
   statement instead of one trigger run per row. A write made by another program (without these
   triggers) leaves its rows' digests stale: the next open names those rows as changed outside
   Renja Desktop, the same as damage.
-* Checking: the load reads every row anyway (``ORDER BY rowid`` costs nothing on a table scan);
-  the rows of a bucket are serialised in one call and compared with the stored CRC; only a bucket
-  that differs is looked at row by row. A missing bucket, a surplus bucket and a row whose rowid is
+* Checking: the load reads every row anyway (``ORDER BY rowid`` costs nothing on a table scan),
+  a few hundred at a time (:meth:`Verifier.fetch`); the rows of a bucket are serialised in one call
+  and compared with the stored CRC; only a bucket that differs is looked at row by row. A missing bucket, a surplus bucket and a row whose rowid is
   not listed all count as damage.
 * The row ``('*', 0)`` marks a file whose digests are complete, its ``crc`` the scheme they were
   made with (:data:`TABLES_OF_SCHEME`: scheme 1 covered the Renja's tables, scheme 2 also the
@@ -65,6 +65,7 @@ TABLES_OF_SCHEME = {1: BASE_TABLES, 2: TABLES}
 _PAIR = struct.Struct("<qI")
 _crc = zlib.crc32
 _dumps = marshal.dumps
+_ROWID = itemgetter(-1)
 
 
 _COLUMNS: dict[str, list[str]] = {}
@@ -207,18 +208,72 @@ class Verifier:
         expected = self.expected.get(table, {})
         seen: set[int] = set()
         if rows:
-            rowids = list(map(itemgetter(-1), rows))
+            self._buckets(table, rows, expected, seen)
+        self._missing(table, expected, seen)
+
+    def fetch(self, table: str, cursor, size: int = 512) -> list[tuple]:
+        """Every row of ``cursor`` (all rows of ``table`` in rowid order, each ending with its
+        rowid, as :func:`select_sql` reads them), checked as :meth:`feed` does, a few hundred rows
+        at a time as they are read: the rows are still in the processor's cache when serialised
+        (checking after a ``fetchall`` of a city-sized document's 150.000 rows took a quarter
+        longer: 74 instead of 58 ms)."""
+        expected = self.expected.get(table, {})
+        seen: set[int] = set()
+        out: list[tuple] = []
+        carry: list[tuple] = []   # the rows of a bucket that may go on in the next chunk
+        fetch = cursor.fetchmany
+        while True:
+            chunk = fetch(size)
+            if not chunk:
+                break
+            out += chunk
+            rows = carry + chunk if carry else chunk
+            edge = (rows[-1][-1] >> BUCKET_BITS) << BUCKET_BITS   # the last bucket's first rowid
+            cut = edge - rows[0][-1]
+            if not 0 <= cut < len(rows) or rows[cut][-1] != edge or rows[cut - 1][-1] >= edge:
+                cut = bisect_left(rows, edge, key=_ROWID)   # gaps in the rowids: search
+            if cut:
+                self._buckets(table, rows[:cut], expected, seen)
+            carry = rows[cut:]
+        if carry:
+            self._buckets(table, carry, expected, seen)
+        self._missing(table, expected, seen)
+        return out
+
+    def _buckets(self, table: str, rows: list[tuple], expected: dict, seen: set[int]) -> None:
+        """Check whole buckets (``rows``: ascending rowids, at least one)."""
+        n = len(rows)
+        first = rows[0][-1]
+        if rows[-1][-1] - first == n - 1:
+            # rowids without gaps (ascending, so n consecutive numbers): each bucket's rows are
+            # found by arithmetic, without listing the rowids
+            size = 1 << BUCKET_BITS
+            bucket = first >> BUCKET_BITS
             start = 0
-            n = len(rows)
+            end = ((bucket + 1) << BUCKET_BITS) - first
             while start < n:
-                bucket = rowids[start] >> BUCKET_BITS
-                end = bisect_left(rowids, (bucket + 1) << BUCKET_BITS, start)
                 part = rows[start:end]
                 seen.add(bucket)
                 want = expected.get(bucket)
                 if want is None or _crc(_dumps(part, 2)) != want[0]:
                     self._rows_of(table, part, want)
+                bucket += 1
                 start = end
+                end += size
+            return
+        rowids = list(map(_ROWID, rows))
+        start = 0
+        while start < n:
+            bucket = rowids[start] >> BUCKET_BITS
+            end = bisect_left(rowids, (bucket + 1) << BUCKET_BITS, start)
+            part = rows[start:end]
+            seen.add(bucket)
+            want = expected.get(bucket)
+            if want is None or _crc(_dumps(part, 2)) != want[0]:
+                self._rows_of(table, part, want)
+            start = end
+
+    def _missing(self, table: str, expected: dict, seen: set[int]) -> None:
         for bucket in expected.keys() - seen:  # a whole bucket of rows is gone
             for rowid in _unpack(expected[bucket][1]):
                 self.damage.append(Damage(table, rowid, None))

@@ -17,7 +17,6 @@ import gc
 import hashlib
 import json
 import sqlite3
-from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -30,6 +29,7 @@ from . import codes, rowcheck
 from .codes import SUB_KEGIATAN, CodeError
 from .compute import EvalTree, Node, PlanTree, RollupTree
 from .longlived import built_to_last
+from .rowgroups import RowGroups
 from .errors import EditError, level_text
 from .stagefile import hash_optional_tables
 from .events import ChangeEvent
@@ -155,8 +155,8 @@ class RenjaDocument:
         self.info: dict[str, Any] = {}
         self.plan = PlanTree()
         self.evaluation = EvalTree()
-        self.indikator: dict[str, list[dict]] = {}
-        self.sumber_dana: dict[str, list[dict]] = {}
+        self.indikator: RowGroups = RowGroups()
+        self.sumber_dana: RowGroups = RowGroups()
         self.pelayanan: list[dict] = []
         self.usulan: list[dict] = []
         self.declared: list[dict] = []
@@ -237,19 +237,7 @@ class RenjaDocument:
             result = self.conn.execute(select(table).order_by(*order))
             keys = list(result.keys())
             return [dict(zip(keys, row)) for row in result.fetchall()]
-        # the hot path at load: the DBAPI cursor under SQLAlchemy's connection, no Row objects
-        verifier = self._verifier if table.name in rowcheck.TABLES else None
-        if verifier is not None:  # each row ends with its rowid, which zip() below leaves out
-            sql = rowcheck.select_sql(table.name)
-        else:
-            names = ", ".join(f'"{c.name}"' for c in table.columns)
-            sql = f'SELECT {names} FROM "{table.name}"'
-        cursor = self.conn.exec_driver_sql(sql).cursor
-        keys = [c.name for c in table.columns]
-        rows = cursor.fetchall()
-        cursor.close()
-        if verifier is not None:
-            verifier.feed(table.name, rows)
+        keys, rows = self._tuples(table)
         # Each row's dict is the __dict__ of an empty object of a class kept per table: CPython
         # then shares one key table among all of them ("key-sharing dictionaries", PEP 412), so a
         # plan row takes half the memory of dict(zip(...)) and is made a little faster. They are
@@ -266,15 +254,21 @@ class RenjaDocument:
             append(values)
         return out
 
-    def _grouped(self, table: Table) -> dict[str, list[dict[str, Any]]]:
-        out: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in self._rows(table):
-            out[r["row_id"]].append(r)
-        by_position = itemgetter("position")
-        for items in out.values():
-            if len(items) > 1:
-                items.sort(key=by_position)
-        return dict(out)
+    def _tuples(self, table: Table) -> tuple[list[str], list[tuple]]:
+        """The column names and every row of a table as the tuples the driver returns, checked
+        against the row digests while loading (a tuple may then end with its rowid)."""
+        # the hot path at load: the DBAPI cursor under SQLAlchemy's connection, no Row objects
+        verifier = self._verifier if table.name in rowcheck.TABLES else None
+        if verifier is not None:  # each row ends with its rowid, which zip() leaves out
+            sql = rowcheck.select_sql(table.name)
+        else:
+            names = ", ".join(f'"{c.name}"' for c in table.columns)
+            sql = f'SELECT {names} FROM "{table.name}"'
+        cursor = self.conn.exec_driver_sql(sql).cursor
+        keys = [c.name for c in table.columns]
+        rows = verifier.fetch(table.name, cursor) if verifier is not None else cursor.fetchall()
+        cursor.close()
+        return keys, rows
 
     def _load(self) -> None:
         with built_to_last():  # the tree lives as long as the document; close() gives it back
@@ -313,12 +307,13 @@ class RenjaDocument:
             raise DocumentFileError("damaged", "file.no_identity", name=self.path.name)
         self.info = doc[0]
         self.plan = PlanTree()
-        self.plan.load(self._rows(T_PLAN))
+        self.plan.load_tuples(*self._tuples(T_PLAN))  # each row's dict is made when first asked for
         self.evaluation = EvalTree()
         self.evaluation.load(self._rows(T_EVAL))
-        # no ORDER BY: sorting 150.000 rows in SQLite costs more than sorting the short lists here
-        self.indikator = self._grouped(T_IND)
-        self.sumber_dana = self._grouped(T_SD)
+        # no ORDER BY: sorting 150.000 rows in SQLite costs more than sorting the short lists; the
+        # rows are grouped and made into dicts when first asked for (see rowgroups)
+        self.indikator = RowGroups(*self._tuples(T_IND))
+        self.sumber_dana = RowGroups(*self._tuples(T_SD))
         self.pelayanan = sorted(self._rows(T_PEL), key=lambda r: r["position"])
         self.usulan = sorted(self._rows(T_USUL), key=lambda r: r["position"])
         self.declared = self._rows(T_DECL)

@@ -83,3 +83,46 @@ def test_an_insert_above_the_largest_rowid_notes_every_bucket(tmp_path):
     conn.close()
     kept, fresh = _rows_digested_afresh(path)
     assert kept == fresh
+
+
+def _damage(verifier):
+    return sorted((d.table, d.rowid, d.row) for d in verifier.damage)
+
+
+def test_checking_while_reading_finds_what_checking_after_reading_finds(tmp_path):
+    """Verifier.fetch (the load: a few hundred rows at a time as they are read) names exactly the
+    rows Verifier.feed (every row at once) names, whatever the chunk size and wherever buckets and
+    gaps in the rowids fall: changed rows, rows gone, whole buckets gone, rows added outside."""
+    path = tmp_path / "d.sqlite"
+    RenjaDocument.create(path, tahun=2024, pemda="Kota Binjai", opd="Badan Kesbangpol").close()
+    doc = RenjaDocument.open(path)
+    try:
+        import_text(doc, _table(300), table="4.1")
+    finally:
+        doc.close()
+    rng = random.Random(17)
+    for trial in range(12):
+        conn = sqlite3.connect(path)
+        conn.execute("BEGIN")
+        if trial:  # the first trial: an undamaged file (no damage either way)
+            rowids = [r[0] for r in conn.execute("SELECT rowid FROM plan_row")]
+            for rowid in rng.sample(rowids, 3):
+                conn.execute("UPDATE plan_row SET nama = nama || 'x' WHERE rowid = ?", (rowid,))
+            for rowid in rng.sample(rowids, 4):
+                conn.execute("DELETE FROM plan_row WHERE rowid = ?", (rowid,))
+            low = rng.choice(rowids) & ~31
+            conn.execute("DELETE FROM plan_row WHERE rowid >= ? AND rowid < ?", (low, low + 32 + rng.randrange(40)))
+            copy = ("added outside",) + conn.execute("SELECT * FROM plan_row LIMIT 1").fetchone()[1:]
+            conn.execute(f"INSERT INTO plan_row VALUES ({', '.join('?' * len(copy))})", copy)
+        expected = rowcheck.Verifier.for_connection(conn)
+        for table in rowcheck.TABLES:
+            expected.feed(table, conn.execute(rowcheck.select_sql(table)).fetchall())
+        assert bool(expected.damage) == bool(trial)
+        for size in (1, 5, 31, 32, 33, 100, 512):
+            verifier = rowcheck.Verifier.for_connection(conn)
+            for table in rowcheck.TABLES:
+                rows = verifier.fetch(table, conn.execute(rowcheck.select_sql(table)), size)
+                assert rows == conn.execute(rowcheck.select_sql(table)).fetchall()
+            assert _damage(verifier) == _damage(expected), (trial, size)
+        conn.rollback()
+        conn.close()
