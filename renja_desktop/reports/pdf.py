@@ -28,7 +28,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab import rl_config
-from reportlab.lib.rl_accel import escapePDF
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import (
     BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer,
@@ -287,28 +287,41 @@ def _column_widths(spec: TableSpec, texts: list[list[str]], fs: _FontSet, frame_
             longest = max((hdr.word(w) for w in hc.text.split()), default=0.0)
             need[hc.col] = max(need[hc.col], min(longest, 40 * mm))
     word_cap = 40 * mm  # a longer word (a URL, a long code) may still be cut by characters
+    # the distinct texts of each column, by the font they print in (a long table repeats its
+    # codes, amounts and sources many times: each is measured once)
+    distinct: dict[tuple[int, _Metrics], set[str]] = {}
+    whole: dict[_Metrics, list[list[str]]] = {}   # rows with one cell per column, by font
     for r, row in enumerate(spec.rows):
         metrics = fs.for_style(row.style)
-        col = 0
         row_texts = texts[r]
+        if len(row_texts) == ncol:
+            rows_of = whole.get(metrics)
+            if rows_of is None:
+                rows_of = whole[metrics] = []
+            rows_of.append(row_texts)
+            continue
+        col = 0
         for k, cell in enumerate(row.cells):
-            t = row_texts[k]
-            if cell.span == 1 and t:
-                if columns[col].weight == 0:
-                    w = max(metrics.text(x) for x in t.split("\n")) if "\n" in t else metrics.text(t)
-                else:  # a wrapped column is at least as wide as its longest word: no word is cut
-                    w = min(word_cap, max(map(metrics.word, _words(t))))
-                if w > need[col]:
-                    need[col] = w
+            if cell.span == 1 and row_texts[k]:
+                distinct.setdefault((col, metrics), set()).add(row_texts[k])
             col += cell.span
+    for metrics, rows_of in whole.items():
+        for col, column_texts in enumerate(zip(*rows_of)):
+            found = set(column_texts)
+            found.discard("")
+            if found:
+                distinct.setdefault((col, metrics), set()).update(found)
     # a text column empty in every row (no sasaran, no catatan...) gets only its minimum width
     filled = [False] * ncol
-    for r, row in enumerate(spec.rows):
-        col = 0
-        for k, cell in enumerate(row.cells):
-            if cell.span == 1 and texts[r][k]:
-                filled[col] = True
-            col += cell.span
+    for (col, metrics), found in distinct.items():
+        filled[col] = True
+        if columns[col].weight == 0:
+            w = max(max(metrics.text(x) for x in t.split("\n")) if "\n" in t else metrics.text(t)
+                    for t in found)
+        else:  # a wrapped column is at least as wide as its longest word: no word is cut
+            w = min(word_cap, max(max(map(metrics.word, _words(t))) for t in found))
+        if w > need[col]:
+            need[col] = w
     widths = [0.0] * ncol
     fixed = 0.0
     for i, c in enumerate(columns):
@@ -652,11 +665,31 @@ class _TextWriter:
                 self.cur = state
             code.append(tj)
 
-    def flush(self) -> None:
-        if self.code:
-            self.canv._code.append("BT\n" + "\n".join(self.code) + "\nET")
+    def put_exact(self, font: str, size: float, x: float, y: float, text: str, align: str = "left") -> None:
+        """:meth:`put` with the position as precise as ReportLab's own ``drawString`` writes it."""
+        n = len(self.code)
+        self.put(font, size, x, y, text, align)
+        if align != "left":
+            w = 0.001 * size * self.codecs[font].entries[text][1]
+            x = x - w if align == RIGHT else x - w / 2.0
+        self.code[n] = f"1 0 0 1 {fp_str(x, y)} Tm"
+
+    def block(self) -> str:
+        """The text drawn so far as one BT..ET block (empty when none); starts a new block."""
+        code = "BT\n" + "\n".join(self.code) + "\nET" if self.code else ""
         self.code = []
         self.cur = None
+        return code
+
+    def flush(self) -> None:
+        """Add the text drawn so far to the canvas page."""
+        if self.code:
+            self.canv._code.append(self.block())
+
+
+def _fill(rgb: tuple, x: float, y: float, w: float, h: float) -> str:
+    """A filled rectangle, the colour back to black: the operators ReportLab's ``rect`` writes."""
+    return f"{fp_str(rgb)} rg\nn {fp_str(x, y, w, h)} re f*\n0 0 0 rg"
 
 
 def _stroke_lines(canv, lines: list[tuple[float, float, float, float]]) -> None:
@@ -692,6 +725,7 @@ class Renderer:
         self.signature = signature
         self.codecs: dict[str, _FontCodec] = {}   # for the PDF document below only
         self.codecs_doc = None
+        self.header_fills: dict[tuple, str] = {}
 
     def writer(self, canv) -> _TextWriter:
         if canv._doc is not self.codecs_doc:
@@ -723,10 +757,13 @@ class Renderer:
 
         grid: list[tuple[float, float, float, float]] = []
         # header (repeated on every page)
-        for box in lay.header_boxes:
-            canv.setFillColorRGB(*box.fill)
-            canv.rect(x0 + box.x, y - box.y - box.h, box.w, box.h, stroke=0, fill=1)
-        canv.setFillColorRGB(0, 0, 0)
+        code = canv._code
+        key = (id(lay), x0, y)
+        fills = self.header_fills.get(key)
+        if fills is None:
+            fills = self.header_fills[key] = "\n".join(
+                _fill(box.fill, x0 + box.x, y - box.y - box.h, box.w, box.h) for box in lay.header_boxes)
+        code.append(fills)
         for box in lay.header_boxes:
             bx, top = x0 + box.x, y - box.y
             bottom = top - box.h
@@ -761,9 +798,7 @@ class Renderer:
             bottom = y - h
             fill = SHADE_FILL.get(style) if style in SHADED_STYLES else None
             if fill:
-                canv.setFillColorRGB(*fill)
-                canv.rect(left, bottom, right - left, h, stroke=0, fill=1)
-                canv.setFillColorRGB(0, 0, 0)
+                code.append(_fill(fill, left, bottom, right - left, h))
             if style == STYLE_SUMMARY:
                 font = fonts.BOLD_ITALIC
             else:
@@ -804,7 +839,6 @@ class Renderer:
             y = bottom
         for c, (top, low) in runs.items():
             grid.append((col_x[c], top, col_x[c], low))
-        canv.setFillColorRGB(0, 0, 0)
         text.flush()
         canv.setLineWidth(GRID_WIDTH)
         canv.setStrokeColorRGB(0, 0, 0)
@@ -928,31 +962,30 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     running = doc.running_header()
     stage = (doc.meta.get("renja.tahap.nama") or "").upper()
 
+    x_right = page_w - right
+    frame_top = page_h - top
+    foot = bottom - 5 * mm
+    # the two rules under the running header and above the footer, the same on every page
+    rules = (f".6 w\nn {fp_str(left, frame_top + 3)} m {fp_str(x_right, frame_top + 3)} l S\n"
+             f"n {fp_str(left, bottom - 2 * mm)} m {fp_str(x_right, bottom - 2 * mm)} l S")
+
     def decorate(canv, pdfdoc) -> None:
         number = pdfdoc.page - offset
         if number < 1 or number > total_pages:
             return
-        page = pages[number - 1]
-        canv.saveState()
+        spec = pages[number - 1].layout.spec
+        text = renderer.writer(canv)
+        put = text.put_exact
         size = 8
-        canv.setFont(fonts.BOLD, size)
-        x_right = page_w - right
-        frame_top = page_h - top
-        canv.drawRightString(x_right, frame_top + 6 + size * LEADING, running[0])
-        canv.drawRightString(x_right, frame_top + 6, running[1])
+        if running[0]:
+            put(fonts.BOLD, size, x_right, frame_top + 6 + size * LEADING, running[0], RIGHT)
+        if running[1]:
+            put(fonts.BOLD, size, x_right, frame_top + 6, running[1], RIGHT)
         if stage:  # printed from a frozen stage: its name on every page
-            canv.setFont(fonts.BOLD, 10)
-            canv.drawString(left, frame_top + 6, stage)
-        canv.setLineWidth(0.6)
-        canv.line(left, frame_top + 3, x_right, frame_top + 3)
-        canv.setFont(fonts.ITALIC, 7)
-        foot = bottom - 5 * mm
-        canv.line(left, bottom - 2 * mm, x_right, bottom - 2 * mm)
-        spec = page.layout.spec
-        canv.drawString(left, foot, f"{spec.caption or 'Tabel ' + spec.nomor} {spec.singkat}")
-        canv.setFont(fonts.REGULAR, 8)
-        canv.drawRightString(x_right, foot, f"Halaman {number} dari {total_pages}")
-        canv.restoreState()
+            put(fonts.BOLD, 10, left, frame_top + 6, stage)
+        put(fonts.ITALIC, 7, left, foot, f"{spec.caption or 'Tabel ' + spec.nomor} {spec.singkat}")
+        put(fonts.REGULAR, 8, x_right, foot, f"Halaman {number} dari {total_pages}", RIGHT)
+        canv._code.append(f"q\n{text.block()}\n{rules}\nQ")
 
     renderer = Renderer(doc, options, prog, signature)
     story: list = []
