@@ -601,7 +601,7 @@ class _FontCodec:
         self.pdfdoc = pdfdoc
         self.known: set[str] = set()          # characters with a code in subset 0
         self.table: dict[int, str] = {}       # their escaped byte
-        self.entries: dict[str, tuple] = {}   # text -> (((subset, "(...) Tj"), ...), width units)
+        self.entries: dict[str, tuple] = {}   # text -> (((subset name, "(...) Tj"), ...), width units)
         self.subset_names: dict[int, str] = {}
 
     def chunks(self, text: str) -> list[tuple[int, str]]:
@@ -619,7 +619,8 @@ class _FontCodec:
 
     def entry(self, text: str) -> tuple:
         e = self.entries[text] = (
-            tuple((sub, f"({esc}) Tj") for sub, esc in self.chunks(text)), _units(self.name, text))
+            tuple((self.subset_name(sub), f"({esc}) Tj") for sub, esc in self.chunks(text)),
+            _units(self.name, text))
         return e
 
     def subset_name(self, sub: int) -> str:
@@ -650,29 +651,35 @@ class _TextWriter:
 
     def put(self, font: str, size: float, x: float, y: float, text: str, align: str = "left") -> None:
         """Draw ``text`` with its left edge, right edge or centre (``align``) at ``x``."""
+        prefix, chunks = self.placed(font, size, x, align, text)
+        self.code.append(prefix + "%.2f Tm" % y)
+        self.emit(chunks)
+
+    def placed(self, font: str, size: float, x: float, align: str, text: str) -> tuple:
+        """(``"1 0 0 1 <x> "``, ((font operator, show operator), ...)) for ``text`` anchored at ``x``."""
         codec = self.codecs.get(font) or self.codec(font)
-        entry = codec.entries.get(text) or codec.entry(text)
-        chunks, units = entry
+        chunks, units = codec.entries.get(text) or codec.entry(text)
         if align != "left":
             w = 0.001 * size * units
             x = x - w if align == RIGHT else x - w / 2.0
+        return "1 0 0 1 %.2f " % x, tuple((f"{name} {size:g} Tf", tj) for name, tj in chunks)
+
+    def emit(self, chunks: tuple) -> None:
         code = self.code
-        code.append("1 0 0 1 %.2f %.2f Tm" % (x, y))
-        for sub, tj in chunks:
-            state = (font, sub, size)
-            if state != self.cur:
-                code.append(f"{codec.subset_name(sub)} {size:g} Tf")
-                self.cur = state
+        for tf, tj in chunks:
+            if tf != self.cur:
+                code.append(tf)
+                self.cur = tf
             code.append(tj)
 
     def put_exact(self, font: str, size: float, x: float, y: float, text: str, align: str = "left") -> None:
         """:meth:`put` with the position as precise as ReportLab's own ``drawString`` writes it."""
-        n = len(self.code)
-        self.put(font, size, x, y, text, align)
+        _, chunks = self.placed(font, size, x, align, text)
         if align != "left":
             w = 0.001 * size * self.codecs[font].entries[text][1]
             x = x - w if align == RIGHT else x - w / 2.0
-        self.code[n] = f"1 0 0 1 {fp_str(x, y)} Tm"
+        self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        self.emit(chunks)
 
     def block(self) -> str:
         """The text drawn so far as one BT..ET block (empty when none); starts a new block."""
@@ -724,12 +731,13 @@ class Renderer:
         self.progress = progress
         self.signature = signature
         self.codecs: dict[str, _FontCodec] = {}   # for the PDF document below only
+        self.cells: dict[tuple, tuple] = {}          # the same
         self.codecs_doc = None
         self.header_fills: dict[tuple, str] = {}
 
     def writer(self, canv) -> _TextWriter:
         if canv._doc is not self.codecs_doc:
-            self.codecs, self.codecs_doc = {}, canv._doc
+            self.codecs, self.cells, self.codecs_doc = {}, {}, canv._doc
         return _TextWriter(canv, self.codecs)
 
     def draw_page(self, canv, page: _Page, frame_w: float, frame_h: float) -> None:
@@ -788,7 +796,10 @@ class Renderer:
         rows = spec.rows
         row_lines = lay.row_lines
         cell_spans = lay.cell_spans
-        emit = text.put
+        placed = text.placed
+        emit = text.emit
+        tcode = text.code
+        cells = self.cells   # (font, size, x, align, text) -> text.placed(...), for this document
         # vertical grid lines: one segment per column edge and run of rows sharing it
         runs: dict[int, list[float]] = {}
         for (r, l0, l1) in page.slices:
@@ -803,7 +814,11 @@ class Renderer:
                 font = fonts.BOLD_ITALIC
             else:
                 font = fonts.BOLD if style in BOLD_STYLES else fonts.REGULAR
-            base = y - PAD_Y - size * ASCENT
+            yy = y - PAD_Y - size * ASCENT
+            ys = []
+            for _ in range(l1 - l0):
+                ys.append("%.2f Tm" % yy)
+                yy -= lead
             spans = cell_spans[r]
             for k, lines in enumerate(row_lines[r]):
                 c0, c1 = spans[k]
@@ -823,11 +838,18 @@ class Renderer:
                     x = (col_x[c0] + col_x[c1]) / 2.0
                 else:
                     x = col_x[c0] + PAD_X
-                yy = base
-                for line in (lines if l0 == 0 and l1 >= len(lines) else lines[l0:l1]):
+                for i, line in enumerate(lines if l0 == 0 and l1 >= len(lines) else lines[l0:l1]):
                     if line:
-                        emit(font, size, x, yy, line, align)
-                    yy -= lead
+                        key = (font, size, x, align, line)
+                        entry = cells.get(key)
+                        if entry is None:
+                            entry = cells[key] = placed(font, size, x, align, line)
+                        tcode.append(entry[0] + ys[i])
+                        chunks = entry[1]
+                        if len(chunks) == 1 and chunks[0][0] == text.cur:  # the usual case
+                            tcode.append(chunks[0][1])
+                        else:
+                            emit(chunks)
             run = runs.get(last)
             if run is not None and run[1] == y:
                 run[1] = bottom
