@@ -178,6 +178,12 @@ class _Metrics:
         return lines
 
     def _wrap(self, text: str, width: float) -> list[str]:
+        if (text and "\n" not in text and "Rp" not in text and text.isprintable() and "  " not in text
+                and text[0] != " " and text[-1] != " "
+                and self.scale * _units(self.font, text) < width + 0.01 - 1e-6):
+            # one line for sure: the word by word sum below differs from the whole text's width
+            # only by rounding (far below the margin), and its words joined again are the text
+            return [text]
         lines: list[str] = []
         space = self.space
         word = self.word
@@ -260,6 +266,10 @@ class _TableLayout:
 
     def slice_height(self, nlines: int) -> float:
         return nlines * self.fonts.leading + 2 * PAD_Y
+
+
+#: cells printed on one line whatever their width (the column is as wide as the widest)
+_ONE_LINE = frozenset({MONEY, RATE, CODE})
 
 
 def _cell_align(cell, column) -> str:
@@ -423,34 +433,56 @@ def layout_table(spec: TableSpec, options: ReportOptions, frame_w: float,
 
     # body rows: wrap every cell once
     columns = spec.columns
+    ncol = len(columns)
     row_lines = layout.row_lines
     row_nlines = layout.row_nlines
     spans = layout.cell_spans
+    # shared by many cells (nothing changes a cell's lines once laid out): no empty cell, code or
+    # amount needs a list of its own, and a row with one cell per column its own spans
+    empty: list[str] = []
+    single: dict[str, list[str]] = {}
+    unit_spans = [(i, i + 1) for i in range(ncol)]
+    inner = [col_x[i + 1] - col_x[i] - 2 * PAD_X for i in range(ncol)]
     step = 2000
     reported = 0
     for r, row in enumerate(spec.rows):
         if r - reported >= step:
             progress.step(r - reported, f"Menata Tabel {spec.nomor}")
             reported = r
-        metrics = fs.for_style(row.style)
-        col = 0
+        wrap = fs.for_style(row.style).wrap
+        row_texts = texts[r]
+        cells = row.cells
         cells_lines = []
-        cell_spans = []
         n = 1
-        for k, cell in enumerate(row.cells):
-            end = col + cell.span
-            t = texts[r][k]
-            if not t:
-                lines = []
-            elif cell.kind in (MONEY, RATE, CODE):
-                lines = [t]
-            else:
-                lines = metrics.wrap(t, col_x[end] - col_x[col] - 2 * PAD_X)
-            if len(lines) > n:
-                n = len(lines)
-            cells_lines.append(lines)
-            cell_spans.append((col, end))
-            col = end
+        if len(cells) == ncol:   # every cell one column wide
+            cell_spans = unit_spans
+            for k, t in enumerate(row_texts):
+                if not t:
+                    lines = empty
+                elif cells[k].kind in _ONE_LINE:
+                    lines = single.get(t) or single.setdefault(t, [t])
+                else:
+                    lines = wrap(t, inner[k])
+                    if len(lines) > n:
+                        n = len(lines)
+                cells_lines.append(lines)
+        else:
+            cell_spans = []
+            col = 0
+            for k, cell in enumerate(cells):
+                end = col + cell.span
+                t = row_texts[k]
+                if not t:
+                    lines = empty
+                elif cell.kind in _ONE_LINE:
+                    lines = [t]
+                else:
+                    lines = wrap(t, col_x[end] - col_x[col] - 2 * PAD_X)
+                    if len(lines) > n:
+                        n = len(lines)
+                cells_lines.append(lines)
+                cell_spans.append((col, end))
+                col = end
         row_lines.append(cells_lines)
         spans.append(cell_spans)
         row_nlines.append(n)
