@@ -272,12 +272,8 @@ class _TableLayout:
 _ONE_LINE = frozenset({MONEY, RATE, CODE})
 
 
-def _cell_align(cell, column) -> str:
-    if cell.align:
-        return cell.align
-    if cell.kind in (MONEY, RATE, VOLUME):
-        return RIGHT
-    return column.align
+#: cells set to the right unless they say otherwise
+_RIGHT_KINDS = frozenset({MONEY, RATE, VOLUME})
 
 
 def _words(text: str) -> list[str]:
@@ -832,8 +828,21 @@ class Renderer:
         emit = text.emit
         tcode = text.code
         cells = self.cells   # (font, size, x, align, text) -> text.placed(...), for this document
-        # vertical grid lines: one segment per column edge and run of rows sharing it
+        # vertical grid lines: one segment per column edge and run of rows sharing it, noted at
+        # each change of the rows' column spans (laid out rows share one spans list when equal)
         runs: dict[int, list[float]] = {}
+
+        def edges_down(spans: list[tuple[int, int]], top: float, low: float) -> None:
+            for c in [c0 for c0, _ in spans] + [last]:
+                run = runs.get(c)
+                if run is not None and run[1] == top:
+                    run[1] = low
+                else:
+                    if run is not None:
+                        grid.append((col_x[c], run[0], col_x[c], run[1]))
+                    runs[c] = [top, low]
+
+        group, group_top = None, y
         for (r, l0, l1) in page.slices:
             row = rows[r]
             style = row.style
@@ -852,18 +861,17 @@ class Renderer:
                 ys.append("%.2f Tm" % yy)
                 yy -= lead
             spans = cell_spans[r]
+            if spans is not group:
+                if group is not None:
+                    edges_down(group, group_top, y)
+                group, group_top = spans, y
+            row_cells = row.cells
             for k, lines in enumerate(row_lines[r]):
-                c0, c1 = spans[k]
-                run = runs.get(c0)
-                if run is not None and run[1] == y:
-                    run[1] = bottom
-                else:
-                    if run is not None:
-                        grid.append((col_x[c0], run[0], col_x[c0], run[1]))
-                    runs[c0] = [y, bottom]
                 if not lines:
                     continue
-                align = _cell_align(row.cells[k], columns[c0])
+                c0, c1 = spans[k]
+                cell = row_cells[k]
+                align = cell.align or (RIGHT if cell.kind in _RIGHT_KINDS else columns[c0].align)
                 if align == RIGHT:
                     x = col_x[c1] - PAD_X
                 elif align == CENTER:
@@ -882,15 +890,10 @@ class Renderer:
                             tcode.append(chunks[0][1])
                         else:
                             emit(chunks)
-            run = runs.get(last)
-            if run is not None and run[1] == y:
-                run[1] = bottom
-            else:
-                if run is not None:
-                    grid.append((right, run[0], right, run[1]))
-                runs[last] = [y, bottom]
             grid.append((left, bottom, right, bottom))
             y = bottom
+        if group is not None:
+            edges_down(group, group_top, y)
         for c, (top, low) in runs.items():
             grid.append((col_x[c], top, col_x[c], low))
         text.flush()
