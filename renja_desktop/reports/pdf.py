@@ -39,7 +39,7 @@ from .. import __version__
 from ..formatting import opd_with_pemda
 from . import fonts
 from .tables import (
-    BOLD_STYLES, CENTER, CODE, MONEY, PAPERS_MM, RATE, RIGHT, SHADED_STYLES, STYLE_SUMMARY,
+    BOLD_STYLES, CENTER, CODE, LEFT, MONEY, PAPERS_MM, RATE, RIGHT, SHADED_STYLES, STYLE_SUMMARY,
     TABLE_TITLES, VOLUME, ReportError, ReportOptions, TableSpec, build_table,
     format_cell, normalize_tables, row_count, signature_block,
 )
@@ -668,7 +668,8 @@ class _TextWriter:
     def __init__(self, canv, codecs: dict[str, _FontCodec]):
         self.canv = canv
         self.code: list[str] = []
-        self.cur: tuple | None = None
+        self.font_name: str | None = None   # the font subset and size in force (Tf)
+        self.font_size = 0.0
         self.codecs = codecs   # font name -> codec, all for the canvas's PDF document
 
     def codec(self, font: str) -> _FontCodec:
@@ -681,23 +682,23 @@ class _TextWriter:
         """Draw ``text`` with its left edge, right edge or centre (``align``) at ``x``."""
         prefix, chunks = self.placed(font, size, x, align, text)
         self.code.append(prefix + "%.2f Tm" % y)
-        self.emit(chunks)
+        self.emit(chunks, size)
 
     def placed(self, font: str, size: float, x: float, align: str, text: str) -> tuple:
-        """(``"1 0 0 1 <x> "``, ((font operator, show operator), ...)) for ``text`` anchored at ``x``."""
+        """(``"1 0 0 1 <x> "``, ((font subset, show operator), ...)) for ``text`` anchored at ``x``."""
         codec = self.codecs.get(font) or self.codec(font)
         chunks, units = codec.entries.get(text) or codec.entry(text)
         if align != "left":
             w = 0.001 * size * units
             x = x - w if align == RIGHT else x - w / 2.0
-        return "1 0 0 1 %.2f " % x, tuple((f"{name} {size:g} Tf", tj) for name, tj in chunks)
+        return "1 0 0 1 %.2f " % x, chunks
 
-    def emit(self, chunks: tuple) -> None:
+    def emit(self, chunks: tuple, size: float) -> None:
         code = self.code
-        for tf, tj in chunks:
-            if tf != self.cur:
-                code.append(tf)
-                self.cur = tf
+        for name, tj in chunks:
+            if name != self.font_name or size != self.font_size:
+                code.append(f"{name} {size:g} Tf")
+                self.font_name, self.font_size = name, size
             code.append(tj)
 
     def put_exact(self, font: str, size: float, x: float, y: float, text: str, align: str = "left") -> None:
@@ -707,13 +708,13 @@ class _TextWriter:
             w = 0.001 * size * self.codecs[font].entries[text][1]
             x = x - w if align == RIGHT else x - w / 2.0
         self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
-        self.emit(chunks)
+        self.emit(chunks, size)
 
     def block(self) -> str:
         """The text drawn so far as one BT..ET block (empty when none); starts a new block."""
         code = "BT\n" + "\n".join(self.code) + "\nET" if self.code else ""
         self.code = []
-        self.cur = None
+        self.font_name = None
         return code
 
     def flush(self) -> None:
@@ -855,6 +856,8 @@ class Renderer:
                 font = fonts.BOLD_ITALIC
             else:
                 font = fonts.BOLD if style in BOLD_STYLES else fonts.REGULAR
+            codec = text.codec(font)
+            entries = codec.entries
             yy = y - PAD_Y - size * ASCENT
             ys = []
             for _ in range(l1 - l0):
@@ -878,18 +881,24 @@ class Renderer:
                     x = (col_x[c0] + col_x[c1]) / 2.0
                 else:
                     x = col_x[c0] + PAD_X
+                    left_at = "1 0 0 1 %.2f " % x   # the same for every text of the cell
                 for i, line in enumerate(lines if l0 == 0 and l1 >= len(lines) else lines[l0:l1]):
-                    if line:
+                    if not line:
+                        continue
+                    if align == LEFT:
+                        chunks = (entries.get(line) or codec.entry(line))[0]
+                        tcode.append(left_at + ys[i])
+                    else:
                         key = (font, size, x, align, line)
                         entry = cells.get(key)
                         if entry is None:
                             entry = cells[key] = placed(font, size, x, align, line)
                         tcode.append(entry[0] + ys[i])
                         chunks = entry[1]
-                        if len(chunks) == 1 and chunks[0][0] == text.cur:  # the usual case
-                            tcode.append(chunks[0][1])
-                        else:
-                            emit(chunks)
+                    if len(chunks) == 1 and chunks[0][0] == text.font_name and size == text.font_size:
+                        tcode.append(chunks[0][1])   # the usual case: same font subset
+                    else:
+                        emit(chunks, size)
             grid.append((left, bottom, right, bottom))
             y = bottom
         if group is not None:
