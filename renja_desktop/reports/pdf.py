@@ -13,7 +13,7 @@ table quadratic (2,2 s for 5.000 rows, 21 s for 20.000). Here the table is laid 
    the running header and "Halaman x dari y" (the page count is known before drawing starts).
    Pages are written as PDF operators directly (one text block, one grid path per page): each
    distinct text is encoded for its font subsets once per document, glyph widths come from a
-   per-character table, and the bytes are those ReportLab's own drawing calls would write.
+   per-character table; the encoded strings and widths are exactly ReportLab's.
 
 Every step is linear in the number of rows. A progress callback can cancel at any time
 (:class:`RenderCancelled`); the output file is written to a temporary name and only renamed over
