@@ -11,6 +11,9 @@ table quadratic (2,2 s for 5.000 rows, 21 s for 20.000). Here the table is laid 
 3. each page is one Platypus flowable that draws its title, the repeated header rows and
    column-number row, its rows and (on the last page) the signature block; the page template draws
    the running header and "Halaman x dari y" (the page count is known before drawing starts).
+   Pages are written as PDF operators directly (one text block, one grid path per page): each
+   distinct text is encoded for its font subsets once per document, glyph widths come from a
+   per-character table; the encoded strings and widths are exactly ReportLab's.
 
 Every step is linear in the number of rows. A progress callback can cancel at any time
 (:class:`RenderCancelled`); the output file is written to a temporary name and only renamed over
@@ -28,6 +31,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab import rl_config
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import (
     BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer,
@@ -38,7 +42,7 @@ from .. import __version__
 from ..formatting import opd_with_pemda
 from . import fonts
 from .tables import (
-    BOLD_STYLES, CENTER, CODE, MONEY, PAPERS_MM, RATE, RIGHT, SHADED_STYLES, STYLE_SUMMARY,
+    BOLD_STYLES, CENTER, CODE, LEFT, MONEY, PAPERS_MM, RATE, RIGHT, SHADED_STYLES, STYLE_SUMMARY,
     TABLE_TITLES, VOLUME, ReportError, ReportOptions, TableSpec, build_table,
     format_cell, normalize_tables, row_count, signature_block,
 )
@@ -106,19 +110,59 @@ _BREAKS = re.compile(r"[ \t\r\f\v]+")
 _GLUE_RP = re.compile(r"(\bRp\.?) (?=[\d(])")
 
 
+#: font name -> character -> advance width in thousandths of an em (filled as characters appear)
+_UNITS: dict[str, dict[str, float]] = {}
+
+
+def _units(font: str, text: str) -> float:
+    """Advance width of ``text`` in thousandths of an em.
+
+    The same sum, in the same order, as ReportLab's pure-Python ``stringWidth`` (so
+    ``0.001 * size * _units(...)`` is the same float), read from a per-character table instead of
+    a generator over ``ord()`` calls: about five times faster on the tens of thousands of distinct
+    amounts and words of a long table.
+    """
+    table = _UNITS.get(font)
+    if table is None:
+        table = _UNITS[font] = {}
+    try:
+        return sum(map(table.__getitem__, text))
+    except KeyError:
+        face = getFont(font).face
+        get, default = face.charWidths.get, face.defaultWidth
+        for ch in text:
+            if ch not in table:
+                table[ch] = get(ord(ch), default)
+        return sum(map(table.__getitem__, text))
+
+
+def _split_words(para: str) -> list[str]:
+    """The unbreakable pieces of one paragraph (no newline), the spaces between them dropped."""
+    if "Rp" in para:
+        # "Rp 4.000.000.000" is one unit: a line never ends between the currency and its amount
+        para = _GLUE_RP.sub("\\1\u00a0", para)
+    if para.isprintable():
+        # only ordinary spaces can break here (tabs, no-break spaces... are not printable)
+        return para.split()
+    words = _BREAKS.split(para.strip(" \t"))
+    return [] if words == [""] else words
+
+
 class _Metrics:
     """Word widths of one font at one size, cached; greedy line wrapping."""
 
     def __init__(self, font: str, size: float):
         self.font = font
         self.size = size
+        self.scale = 0.001 * size
         self.cache: dict[str, float] = {}
-        self.space = stringWidth(" ", font, size)
+        self.wrapped: dict[tuple[str, float], list[str]] = {}  # (text, width) -> lines, shared
+        self.space = self.word(" ")
 
     def word(self, w: str) -> float:
         width = self.cache.get(w)
         if width is None:
-            width = self.cache[w] = stringWidth(w, self.font, self.size)
+            width = self.cache[w] = self.scale * _units(self.font, w)
         return width
 
     def text(self, s: str) -> float:
@@ -127,15 +171,28 @@ class _Metrics:
         return sum(self.word(w) for w in s.split(" ")) + self.space * s.count(" ")
 
     def wrap(self, text: str, width: float) -> list[str]:
+        """``text`` cut into lines no wider than ``width``, between words only (a word wider than
+        the whole width is cut by characters). The same text and width give the same list object:
+        callers must not change it."""
+        key = (text, width)
+        lines = self.wrapped.get(key)
+        if lines is None:
+            lines = self.wrapped[key] = self._wrap(text, width)
+        return lines
+
+    def _wrap(self, text: str, width: float) -> list[str]:
+        if (text and "\n" not in text and "Rp" not in text and text.isprintable() and "  " not in text
+                and text[0] != " " and text[-1] != " "
+                and self.scale * _units(self.font, text) < width + 0.01 - 1e-6):
+            # one line for sure: the word by word sum below differs from the whole text's width
+            # only by rounding (far below the margin), and its words joined again are the text
+            return [text]
         lines: list[str] = []
         space = self.space
         word = self.word
         width += 0.01  # column edges are sums of floats: a word measured to fit must fit
         for para in text.split("\n"):
-            # "Rp 4.000.000.000" is one unit: a line never ends between the currency and its amount
-            words = _BREAKS.split(_GLUE_RP.sub("\\1\u00a0", para).strip(" \t"))
-            if words == [""]:
-                words = []
+            words = _split_words(para)
             if not words:
                 if lines or "\n" in text:
                     lines.append("")
@@ -156,12 +213,12 @@ class _Metrics:
                 # a word wider than the cell (a long code or URL): cut it by characters
                 piece = ""
                 for ch in w:
-                    if piece and stringWidth(piece + ch, self.font, self.size) > width:
+                    if piece and self.scale * _units(self.font, piece + ch) > width:
                         lines.append(piece)
                         piece = ch
                     else:
                         piece += ch
-                cur, cur_w = [piece], stringWidth(piece, self.font, self.size)
+                cur, cur_w = [piece], self.scale * _units(self.font, piece)
             if cur:
                 lines.append(" ".join(cur))
         while lines and lines[-1] == "":
@@ -214,17 +271,18 @@ class _TableLayout:
         return nlines * self.fonts.leading + 2 * PAD_Y
 
 
-def _cell_align(cell, column) -> str:
-    if cell.align:
-        return cell.align
-    if cell.kind in (MONEY, RATE, VOLUME):
-        return RIGHT
-    return column.align
+#: cells printed on one line whatever their width (the column is as wide as the widest)
+_ONE_LINE = frozenset({MONEY, RATE, CODE})
+
+
+#: cells set to the right unless they say otherwise
+_RIGHT_KINDS = frozenset({MONEY, RATE, VOLUME})
 
 
 def _words(text: str) -> list[str]:
     """The unbreakable pieces of ``text`` as :meth:`_Metrics.wrap` sees them."""
-    return [w for w in _BREAKS.split(_GLUE_RP.sub("\\1\u00a0", text.replace("\n", " "))) if w] or [""]
+    words = _split_words(text.replace("\n", " ") if "\n" in text else text)
+    return [w for w in words if w] or [""]
 
 
 def _column_widths(spec: TableSpec, texts: list[list[str]], fs: _FontSet, frame_w: float) -> list[float] | None:
@@ -238,28 +296,41 @@ def _column_widths(spec: TableSpec, texts: list[list[str]], fs: _FontSet, frame_
             longest = max((hdr.word(w) for w in hc.text.split()), default=0.0)
             need[hc.col] = max(need[hc.col], min(longest, 40 * mm))
     word_cap = 40 * mm  # a longer word (a URL, a long code) may still be cut by characters
+    # the distinct texts of each column, by the font they print in (a long table repeats its
+    # codes, amounts and sources many times: each is measured once)
+    distinct: dict[tuple[int, _Metrics], set[str]] = {}
+    whole: dict[_Metrics, list[list[str]]] = {}   # rows with one cell per column, by font
     for r, row in enumerate(spec.rows):
         metrics = fs.for_style(row.style)
-        col = 0
         row_texts = texts[r]
+        if len(row_texts) == ncol:
+            rows_of = whole.get(metrics)
+            if rows_of is None:
+                rows_of = whole[metrics] = []
+            rows_of.append(row_texts)
+            continue
+        col = 0
         for k, cell in enumerate(row.cells):
-            t = row_texts[k]
-            if cell.span == 1 and t:
-                if columns[col].weight == 0:
-                    w = max(metrics.text(x) for x in t.split("\n")) if "\n" in t else metrics.text(t)
-                else:  # a wrapped column is at least as wide as its longest word: no word is cut
-                    w = min(word_cap, max(metrics.word(x) for x in _words(t)))
-                if w > need[col]:
-                    need[col] = w
+            if cell.span == 1 and row_texts[k]:
+                distinct.setdefault((col, metrics), set()).add(row_texts[k])
             col += cell.span
+    for metrics, rows_of in whole.items():
+        for col, column_texts in enumerate(zip(*rows_of)):
+            found = set(column_texts)
+            found.discard("")
+            if found:
+                distinct.setdefault((col, metrics), set()).update(found)
     # a text column empty in every row (no sasaran, no catatan...) gets only its minimum width
     filled = [False] * ncol
-    for r, row in enumerate(spec.rows):
-        col = 0
-        for k, cell in enumerate(row.cells):
-            if cell.span == 1 and texts[r][k]:
-                filled[col] = True
-            col += cell.span
+    for (col, metrics), found in distinct.items():
+        filled[col] = True
+        if columns[col].weight == 0:
+            w = max(max(metrics.text(x) for x in t.split("\n")) if "\n" in t else metrics.text(t)
+                    for t in found)
+        else:  # a wrapped column is at least as wide as its longest word: no word is cut
+            w = min(word_cap, max(max(map(metrics.word, _words(t))) for t in found))
+        if w > need[col]:
+            need[col] = w
     widths = [0.0] * ncol
     fixed = 0.0
     for i, c in enumerate(columns):
@@ -361,34 +432,56 @@ def layout_table(spec: TableSpec, options: ReportOptions, frame_w: float,
 
     # body rows: wrap every cell once
     columns = spec.columns
+    ncol = len(columns)
     row_lines = layout.row_lines
     row_nlines = layout.row_nlines
     spans = layout.cell_spans
+    # shared by many cells (nothing changes a cell's lines once laid out): no empty cell, code or
+    # amount needs a list of its own, and a row with one cell per column its own spans
+    empty: list[str] = []
+    single: dict[str, list[str]] = {}
+    unit_spans = [(i, i + 1) for i in range(ncol)]
+    inner = [col_x[i + 1] - col_x[i] - 2 * PAD_X for i in range(ncol)]
     step = 2000
     reported = 0
     for r, row in enumerate(spec.rows):
         if r - reported >= step:
             progress.step(r - reported, f"Menata Tabel {spec.nomor}")
             reported = r
-        metrics = fs.for_style(row.style)
-        col = 0
+        wrap = fs.for_style(row.style).wrap
+        row_texts = texts[r]
+        cells = row.cells
         cells_lines = []
-        cell_spans = []
         n = 1
-        for k, cell in enumerate(row.cells):
-            end = col + cell.span
-            t = texts[r][k]
-            if not t:
-                lines = []
-            elif cell.kind in (MONEY, RATE, CODE):
-                lines = [t]
-            else:
-                lines = metrics.wrap(t, col_x[end] - col_x[col] - 2 * PAD_X)
-            if len(lines) > n:
-                n = len(lines)
-            cells_lines.append(lines)
-            cell_spans.append((col, end))
-            col = end
+        if len(cells) == ncol:   # every cell one column wide
+            cell_spans = unit_spans
+            for k, t in enumerate(row_texts):
+                if not t:
+                    lines = empty
+                elif cells[k].kind in _ONE_LINE:
+                    lines = single.get(t) or single.setdefault(t, [t])
+                else:
+                    lines = wrap(t, inner[k])
+                    if len(lines) > n:
+                        n = len(lines)
+                cells_lines.append(lines)
+        else:
+            cell_spans = []
+            col = 0
+            for k, cell in enumerate(cells):
+                end = col + cell.span
+                t = row_texts[k]
+                if not t:
+                    lines = empty
+                elif cell.kind in _ONE_LINE:
+                    lines = [t]
+                else:
+                    lines = wrap(t, col_x[end] - col_x[col] - 2 * PAD_X)
+                    if len(lines) > n:
+                        n = len(lines)
+                cells_lines.append(lines)
+                cell_spans.append((col, end))
+                col = end
         row_lines.append(cells_lines)
         spans.append(cell_spans)
         row_nlines.append(n)
@@ -522,59 +615,127 @@ def paginate(layout: _TableLayout, avail_first: float, avail_next: float,
 
 
 # =========================================================================== drawing
+class _FontCodec:
+    """One embedded font in one PDF document: text to the escaped bytes of its font subsets.
+
+    ReportLab's ``splitString`` gives each character a code in a subset of 256 the first time the
+    document meets it; afterwards it is a lookup, but a slow pure-Python one whose output still
+    needs escaping. Here a string whose characters all have codes in subset 0 (nearly every
+    string after the first pages) is one ``str.translate``; any other string goes through
+    ``splitString`` once, which assigns the new codes, and the table learns them. The bytes are
+    exactly ReportLab's.
+    """
+
+    def __init__(self, font: str, pdfdoc):
+        self.name = font
+        self.font = getFont(font)
+        self.pdfdoc = pdfdoc
+        self.known: set[str] = set()          # characters with a code in subset 0
+        self.table: dict[int, str] = {}       # their escaped byte
+        self.entries: dict[str, tuple] = {}   # text -> (((subset name, "(...) Tj"), ...), width units)
+        self.subset_names: dict[int, str] = {}
+
+    def chunks(self, text: str) -> list[tuple[int, str]]:
+        if self.known.issuperset(text):
+            return [(0, text.translate(self.table))]
+        parts = self.font.splitString(text, self.pdfdoc)
+        assigned = self.font.state[self.pdfdoc].assignments
+        for ch in set(text):
+            code = ord(ch)
+            n = assigned.get(32 if code == 0xA0 else code, 0)  # 0: no glyph, drawn as .notdef
+            if n < 256:
+                self.known.add(ch)
+                self.table[code] = escapePDF(bytes((n,)))
+        return [(sub, escapePDF(b)) for sub, b in parts]
+
+    def entry(self, text: str) -> tuple:
+        e = self.entries[text] = (
+            tuple((self.subset_name(sub), f"({esc}) Tj") for sub, esc in self.chunks(text)),
+            _units(self.name, text))
+        return e
+
+    def subset_name(self, sub: int) -> str:
+        name = self.subset_names.get(sub)
+        if name is None:
+            name = self.subset_names[sub] = self.font.getSubsetInternalName(sub, self.pdfdoc)
+        return name
+
+
 class _TextWriter:
     """Emits text operators straight into a canvas page (one BT..ET block per page).
 
     Same operators ReportLab's text object writes, without its per-call overhead: each distinct
-    string is split into font subsets and escaped once per document, then reused.
+    string is encoded once per document (:class:`_FontCodec`), then reused.
     """
 
-    def __init__(self, canv, cache: dict):
+    def __init__(self, canv, codecs: dict[str, _FontCodec]):
         self.canv = canv
-        self.doc = canv._doc
         self.code: list[str] = []
-        self.cur: tuple | None = None
-        self.cache = cache     # (font, text) -> [(subset, escaped)]; valid for one PDF document
+        self.font_name: str | None = None   # the font subset and size in force (Tf)
+        self.font_size = 0.0
+        self.codecs = codecs   # font name -> codec, all for the canvas's PDF document
+
+    def codec(self, font: str) -> _FontCodec:
+        codec = self.codecs.get(font)
+        if codec is None:
+            codec = self.codecs[font] = _FontCodec(font, self.canv._doc)
+        return codec
 
     def put(self, font: str, size: float, x: float, y: float, text: str, align: str = "left") -> None:
         """Draw ``text`` with its left edge, right edge or centre (``align``) at ``x``."""
-        key = (font, text)
-        entry = self.cache.get(key)
-        if entry is None:
-            f = getFont(font)
-            escape = self.canv._escape
-            entry = self.cache[key] = (
-                [(sub, escape(t)) for sub, t in f.splitString(text, self.doc)],
-                f.stringWidth(text, 1.0) if align != "left" else None,
-            )
-        chunks, unit = entry
+        prefix, chunks = self.placed(font, size, x, align, text)
+        self.code.append(prefix + "%.2f Tm" % y)
+        self.emit(chunks, size)
+
+    def placed(self, font: str, size: float, x: float, align: str, text: str) -> tuple:
+        """(``"1 0 0 1 <x> "``, ((font subset, show operator), ...)) for ``text`` anchored at ``x``."""
+        codec = self.codecs.get(font) or self.codec(font)
+        chunks, units = codec.entries.get(text) or codec.entry(text)
         if align != "left":
-            if unit is None:
-                unit = getFont(font).stringWidth(text, 1.0)
-                self.cache[key] = (chunks, unit)
-            w = unit * size
+            w = 0.001 * size * units
             x = x - w if align == RIGHT else x - w / 2.0
+        return "1 0 0 1 %.2f " % x, chunks
+
+    def emit(self, chunks: tuple, size: float) -> None:
         code = self.code
-        code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-        for sub, esc in chunks:
-            state = (font, sub, size)
-            if state != self.cur:
-                code.append(f"{getFont(font).getSubsetInternalName(sub, self.doc)} {size:g} Tf")
-                self.cur = state
-            code.append(f"({esc}) Tj")
+        for name, tj in chunks:
+            if name != self.font_name or size != self.font_size:
+                code.append(f"{name} {size:g} Tf")
+                self.font_name, self.font_size = name, size
+            code.append(tj)
+
+    def put_exact(self, font: str, size: float, x: float, y: float, text: str, align: str = "left") -> None:
+        """:meth:`put` with the position as precise as ReportLab's own ``drawString`` writes it."""
+        _, chunks = self.placed(font, size, x, align, text)
+        if align != "left":
+            w = 0.001 * size * self.codecs[font].entries[text][1]
+            x = x - w if align == RIGHT else x - w / 2.0
+        self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        self.emit(chunks, size)
+
+    def block(self) -> str:
+        """The text drawn so far as one BT..ET block (empty when none); starts a new block."""
+        code = "BT\n" + "\n".join(self.code) + "\nET" if self.code else ""
+        self.code = []
+        self.font_name = None
+        return code
 
     def flush(self) -> None:
+        """Add the text drawn so far to the canvas page."""
         if self.code:
-            self.canv._code.append("BT\n" + "\n".join(self.code) + "\nET")
-        self.code = []
-        self.cur = None
+            self.canv._code.append(self.block())
+
+
+def _fill(rgb: tuple, x: float, y: float, w: float, h: float) -> str:
+    """A filled rectangle, the colour back to black: the operators ReportLab's ``rect`` writes."""
+    return f"{fp_str(rgb)} rg\nn {fp_str(x, y, w, h)} re f*\n0 0 0 rg"
 
 
 def _stroke_lines(canv, lines: list[tuple[float, float, float, float]]) -> None:
     """All grid lines of a page as one path (ReportLab's ``lines`` formats every number slowly)."""
     if lines:
         canv._code.append(
-            "\n".join(f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l" for a, b, c, d in lines) + "\nS"
+            "\n".join("%.2f %.2f m %.2f %.2f l" % line for line in lines) + "\nS"
         )
 
 
@@ -601,7 +762,15 @@ class Renderer:
         self.options = options
         self.progress = progress
         self.signature = signature
-        self.text_cache: dict = {}
+        self.codecs: dict[str, _FontCodec] = {}   # for the PDF document below only
+        self.cells: dict[tuple, tuple] = {}          # the same
+        self.codecs_doc = None
+        self.header_fills: dict[tuple, str] = {}
+
+    def writer(self, canv) -> _TextWriter:
+        if canv._doc is not self.codecs_doc:
+            self.codecs, self.cells, self.codecs_doc = {}, {}, canv._doc
+        return _TextWriter(canv, self.codecs)
 
     def draw_page(self, canv, page: _Page, frame_w: float, frame_h: float) -> None:
         lay = page.layout
@@ -612,7 +781,7 @@ class Renderer:
         x0 = (frame_w - lay.width) / 2.0
         y = frame_h
         canv.saveState()
-        text = _TextWriter(canv, self.text_cache)
+        text = self.writer(canv)
 
         def put(font: str, fsize: float, x: float, yy: float, s: str, align: str = "left") -> None:
             if s:
@@ -628,10 +797,13 @@ class Renderer:
 
         grid: list[tuple[float, float, float, float]] = []
         # header (repeated on every page)
-        for box in lay.header_boxes:
-            canv.setFillColorRGB(*box.fill)
-            canv.rect(x0 + box.x, y - box.y - box.h, box.w, box.h, stroke=0, fill=1)
-        canv.setFillColorRGB(0, 0, 0)
+        code = canv._code
+        key = (id(lay), x0, y)
+        fills = self.header_fills.get(key)
+        if fills is None:
+            fills = self.header_fills[key] = "\n".join(
+                _fill(box.fill, x0 + box.x, y - box.y - box.h, box.w, box.h) for box in lay.header_boxes)
+        code.append(fills)
         for box in lay.header_boxes:
             bx, top = x0 + box.x, y - box.y
             bottom = top - box.h
@@ -650,43 +822,92 @@ class Renderer:
         # rows
         spec = lay.spec
         col_x = [x0 + c for c in lay.col_x]
-        right = col_x[-1]
+        left, right = col_x[0], col_x[-1]
         columns = spec.columns
+        last = len(columns)
+        rows = spec.rows
+        row_lines = lay.row_lines
+        cell_spans = lay.cell_spans
+        placed = text.placed
+        emit = text.emit
+        tcode = text.code
+        cells = self.cells   # (font, size, x, align, text) -> text.placed(...), for this document
+        # vertical grid lines: one segment per column edge and run of rows sharing it, noted at
+        # each change of the rows' column spans (laid out rows share one spans list when equal)
+        runs: dict[int, list[float]] = {}
+
+        def edges_down(spans: list[tuple[int, int]], top: float, low: float) -> None:
+            for c in [c0 for c0, _ in spans] + [last]:
+                run = runs.get(c)
+                if run is not None and run[1] == top:
+                    run[1] = low
+                else:
+                    if run is not None:
+                        grid.append((col_x[c], run[0], col_x[c], run[1]))
+                    runs[c] = [top, low]
+
+        group, group_top = None, y
         for (r, l0, l1) in page.slices:
-            row = spec.rows[r]
+            row = rows[r]
+            style = row.style
             h = (l1 - l0) * lead + 2 * PAD_Y
             bottom = y - h
-            fill = SHADE_FILL.get(row.style) if row.style in SHADED_STYLES else None
+            fill = SHADE_FILL.get(style) if style in SHADED_STYLES else None
             if fill:
-                canv.setFillColorRGB(*fill)
-                canv.rect(col_x[0], bottom, right - col_x[0], h, stroke=0, fill=1)
-                canv.setFillColorRGB(0, 0, 0)
-            bold = row.style in BOLD_STYLES
-            font = fonts.BOLD if bold else fonts.REGULAR
-            if row.style == STYLE_SUMMARY:
+                code.append(_fill(fill, left, bottom, right - left, h))
+            if style == STYLE_SUMMARY:
                 font = fonts.BOLD_ITALIC
-            base = y - PAD_Y - size * ASCENT
-            for k, cell in enumerate(row.cells):
-                c0, c1 = lay.cell_spans[r][k]
-                grid.append((col_x[c0], y, col_x[c0], bottom))
-                lines = lay.row_lines[r][k]
+            else:
+                font = fonts.BOLD if style in BOLD_STYLES else fonts.REGULAR
+            codec = text.codec(font)
+            entries = codec.entries
+            yy = y - PAD_Y - size * ASCENT
+            ys = []
+            for _ in range(l1 - l0):
+                ys.append("%.2f Tm" % yy)
+                yy -= lead
+            spans = cell_spans[r]
+            if spans is not group:
+                if group is not None:
+                    edges_down(group, group_top, y)
+                group, group_top = spans, y
+            row_cells = row.cells
+            for k, lines in enumerate(row_lines[r]):
                 if not lines:
                     continue
-                align = _cell_align(cell, columns[c0])
+                c0, c1 = spans[k]
+                cell = row_cells[k]
+                align = cell.align or (RIGHT if cell.kind in _RIGHT_KINDS else columns[c0].align)
                 if align == RIGHT:
                     x = col_x[c1] - PAD_X
                 elif align == CENTER:
                     x = (col_x[c0] + col_x[c1]) / 2.0
                 else:
                     x = col_x[c0] + PAD_X
-                yy = base
-                for line in lines[l0:l1]:
-                    put(font, size, x, yy, line, align)
-                    yy -= lead
-            grid.append((right, y, right, bottom))
-            grid.append((col_x[0], bottom, right, bottom))
+                    left_at = "1 0 0 1 %.2f " % x   # the same for every text of the cell
+                for i, line in enumerate(lines if l0 == 0 and l1 >= len(lines) else lines[l0:l1]):
+                    if not line:
+                        continue
+                    if align == LEFT:
+                        chunks = (entries.get(line) or codec.entry(line))[0]
+                        tcode.append(left_at + ys[i])
+                    else:
+                        key = (font, size, x, align, line)
+                        entry = cells.get(key)
+                        if entry is None:
+                            entry = cells[key] = placed(font, size, x, align, line)
+                        tcode.append(entry[0] + ys[i])
+                        chunks = entry[1]
+                    if len(chunks) == 1 and chunks[0][0] == text.font_name and size == text.font_size:
+                        tcode.append(chunks[0][1])   # the usual case: same font subset
+                    else:
+                        emit(chunks, size)
+            grid.append((left, bottom, right, bottom))
             y = bottom
-        canv.setFillColorRGB(0, 0, 0)
+        if group is not None:
+            edges_down(group, group_top, y)
+        for c, (top, low) in runs.items():
+            grid.append((col_x[c], top, col_x[c], low))
         text.flush()
         canv.setLineWidth(GRID_WIDTH)
         canv.setStrokeColorRGB(0, 0, 0)
@@ -810,31 +1031,30 @@ def _render_pdf(doc: "RenjaDocument", path: Path, names: list[str], options: Rep
     running = doc.running_header()
     stage = (doc.meta.get("renja.tahap.nama") or "").upper()
 
+    x_right = page_w - right
+    frame_top = page_h - top
+    foot = bottom - 5 * mm
+    # the two rules under the running header and above the footer, the same on every page
+    rules = (f".6 w\nn {fp_str(left, frame_top + 3)} m {fp_str(x_right, frame_top + 3)} l S\n"
+             f"n {fp_str(left, bottom - 2 * mm)} m {fp_str(x_right, bottom - 2 * mm)} l S")
+
     def decorate(canv, pdfdoc) -> None:
         number = pdfdoc.page - offset
         if number < 1 or number > total_pages:
             return
-        page = pages[number - 1]
-        canv.saveState()
+        spec = pages[number - 1].layout.spec
+        text = renderer.writer(canv)
+        put = text.put_exact
         size = 8
-        canv.setFont(fonts.BOLD, size)
-        x_right = page_w - right
-        frame_top = page_h - top
-        canv.drawRightString(x_right, frame_top + 6 + size * LEADING, running[0])
-        canv.drawRightString(x_right, frame_top + 6, running[1])
+        if running[0]:
+            put(fonts.BOLD, size, x_right, frame_top + 6 + size * LEADING, running[0], RIGHT)
+        if running[1]:
+            put(fonts.BOLD, size, x_right, frame_top + 6, running[1], RIGHT)
         if stage:  # printed from a frozen stage: its name on every page
-            canv.setFont(fonts.BOLD, 10)
-            canv.drawString(left, frame_top + 6, stage)
-        canv.setLineWidth(0.6)
-        canv.line(left, frame_top + 3, x_right, frame_top + 3)
-        canv.setFont(fonts.ITALIC, 7)
-        foot = bottom - 5 * mm
-        canv.line(left, bottom - 2 * mm, x_right, bottom - 2 * mm)
-        spec = page.layout.spec
-        canv.drawString(left, foot, f"{spec.caption or 'Tabel ' + spec.nomor} {spec.singkat}")
-        canv.setFont(fonts.REGULAR, 8)
-        canv.drawRightString(x_right, foot, f"Halaman {number} dari {total_pages}")
-        canv.restoreState()
+            put(fonts.BOLD, 10, left, frame_top + 6, stage)
+        put(fonts.ITALIC, 7, left, foot, f"{spec.caption or 'Tabel ' + spec.nomor} {spec.singkat}")
+        put(fonts.REGULAR, 8, x_right, foot, f"Halaman {number} dari {total_pages}", RIGHT)
+        canv._code.append(f"q\n{text.block()}\n{rules}\nQ")
 
     renderer = Renderer(doc, options, prog, signature)
     story: list = []
