@@ -28,6 +28,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .. import i18n
+from ..errors import message as message_text
 from ..exchange import location
 from ..exchange import lock as exchange_lock
 from ..exchange.errors import CopyConflict, ExchangeError
@@ -122,7 +123,7 @@ class SessionController(QObject):
         if session.notes:
             texts.show_info(self.window, translate("MainWindow", "Catatan pemeriksaan berkas"),
                             translate("MainWindow", "Berkas '%1' dibuka dengan catatan berikut:").replace("%1", path.name),
-                            "\n\n".join(session.notes))
+                            "\n\n".join(message_text(n) for n in session.notes))
         return True
 
     def _is_open(self, path: Path) -> bool:
@@ -577,6 +578,6 @@ class SessionController(QObject):
         head = head.replace("%1", bad.name).replace("%2", str(out))
         self.window.show_message(head)
         self.offer_to_open(translate("MainWindow", "Hasil penyelamatan"), head,
-                            "\n".join(report.lines()) + "\n\n" + translate("MainWindow", 
+                            "\n".join(report.lines(i18n.language())) + "\n\n" + translate("MainWindow", 
                                 "Berkas yang rusak tidak diubah. Buka hasil penyelamatan sekarang?"), out)
         return True
