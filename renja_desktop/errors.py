@@ -1004,8 +1004,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "against a backup): {rows}"),
     "recover.placeholders": ("{count} baris induk {table} yang hilang dibuat kembali sebagai penanda ('{name}') "
                              "dengan kode aslinya, agar baris di bawahnya tetap di tempatnya.",
-                             "{count} lost parent rows of the {table} were made again as markers ('{name}') with "
-                             "their original codes, so that the rows under them keep their place."),
+                             "{count} lost parent rows ({table}) were made again as markers ('{name}') with their "
+                             "original codes, so that the rows under them keep their place."),
     "recover.identity_lost": ("Identitas dokumen (Pemda, Perangkat Daerah, tahun, penandatangan) hilang; diisi "
                               "sementara, lengkapi kembali. Dokumen hasil mendapat id baru sehingga tidak dapat "
                               "digabung otomatis dengan salinan lain.",
@@ -1014,7 +1014,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "it cannot be merged automatically with other copies."),
     "recover.parent_lost": ("{what}: induknya hilang, ditempatkan di tingkat teratas",
                             "{what}: its parent was lost; placed at the top level"),
-    "recover.owner_lost": ("'{what}': {owner}-nya hilang", "'{what}': its {owner} was lost"),
+    "recover.owner_lost": ("'{what}': {owner}-nya hilang", "'{what}': the row it belongs to ({owner}) was lost"),
     # combining the agencies' Renja (consolidate)
     "consolidate.refused_head": ("Berkas yang ditolak:", "Files refused:"),
     "consolidate.written": ("Gabungan {count} Renja ditulis ke {path} (hanya-baca).",
@@ -1061,6 +1061,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rollover.flagged": ("  ditandai: {kode} {name}: {reason}", "  flagged: {kode} {name}: {reason}"),
     "rollover.dropped": ("  tidak dibawa: {table} {count} baris ({reason})",
                          "  not carried over: {table} {count} rows ({reason})"),
+    "rollover.code_not_listed": ("kode tidak ada di nomenklatur {version}; dibawa apa adanya",
+                                 "the code is not in nomenclature {version}; carried over as it is"),
+    "rollover.code_changed": ("{what}{where} di nomenklatur {version}; dibawa apa adanya",
+                              "{what}{where} in nomenclature {version}; carried over as it is"),
     "rollover.year_moved": ("tahun {old} → {new}", "year {old} → {new}"),
     "rollover.no_renstra_budget": ("tidak ada anggaran Renstra {year}; pagu dikosongkan",
                                    "no Renstra budget for {year}; the budget is left empty"),

@@ -108,10 +108,12 @@ _INDONESIAN_WORDS = re.compile(
 
 
 def test_new_keys_have_english_texts():
-    """The keys of the command line, the merge, the chapter-text format and the sample: English
-    without Indonesian words."""
+    """The keys of the command line, the merge, the chapter-text format, the sample and the reports
+    the window shows (rescue, damaged rows, combining, next year, opening notes): English without
+    Indonesian words."""
     for key, (_id_text, en_text) in MESSAGES.items():
-        if not key.startswith(("cli.", "merge.", "format.", "sample.")):
+        if not key.startswith(("cli.", "merge.", "format.", "sample.", "recover.", "rowcheck.", "consolidate.",
+                               "rollover.", "workspace.", "file.rows_", "file.changed_")):
             continue
         text = re.sub(r"\{\w+\}|--[\w-]+|\"[^\"]*\"", "", en_text)
         assert not _INDONESIAN_WORDS.search(text), (key, en_text)

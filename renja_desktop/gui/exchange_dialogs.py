@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from .. import i18n
 from ..errors import message
 from ..exchange.errors import ExchangeError
 from ..exchange.lock import FileLocked
@@ -499,7 +500,7 @@ class ConsolidateDialog(QDialog):
         except (ExchangeError, DocumentFileError, OSError) as exc:
             self.report.setPlainText(str(exc))
             return None
-        lines = self.result.lines()
+        lines = self.result.lines(i18n.language())
         if self.result.refused and not self.result.written:
             lines.append(self.tr("Keluarkan atau perbaiki berkas yang ditolak, atau centang pilihan di atas."))
         self.report.setPlainText("\n".join(lines))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
+from .. import i18n
 from .. import notes as notes_mod
 from .. import renstra as renstra_mod
 from .. import stages
@@ -448,12 +449,12 @@ class RolloverWizard(QWizard):
 
     def _page_changed(self, page_id: int) -> None:
         if page_id == 1 and self.report is not None:
-            lines = self.report.lines()
+            lines = self.report.lines(i18n.language())
             lines.append("")
             lines.append(translate("Stages", "Baris yang dibawa:"))
             for c in self.report.carried:
                 if c["tabel"] == "plan_row":
-                    lines.append(f"  {c['kode']:<20} {c['nama'][:60]}  {c['catatan']}")
+                    lines.append(f"  {c['kode']:<20} {c['nama'][:60]}  {message(c['catatan'])}")
             self.output.setPlainText("\n".join(lines))
 
 

@@ -1,0 +1,173 @@
+"""The reports the core writes and the window shows (rescue of a damaged file, damaged rows, the
+combination of the agencies' Renja, the notes of opening a file) follow the window's language:
+English in the English window, the Indonesian text exactly what it always was (the command line's)."""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+
+from exchange_util import small_document
+from renja_desktop.exchange.consolidate import consolidate
+from renja_desktop.exchange.recover import recover
+from renja_desktop.gui import texts
+from renja_desktop.gui.app import install_translators
+from renja_desktop.gui.exchange_dialogs import ConsolidateDialog
+from renja_desktop.gui.main_window import MainWindow
+from renja_desktop.service import RenjaDocument
+
+#: Indonesian words none of these English reports may show (the rows' own names and codes aside)
+INDONESIAN = re.compile(r"\b(baris|terselamatkan|hilang|tidak|dari|dapat|ditempatkan|bagian|rusak|dilompati|"
+                        r"Catatan|Hasil|Penyelamatan|sidik|berkas|ditolak|gabungan|ditulis|perangkat|urusan|"
+                        r"pagu|peringatan|dokumen yang sama|sedangkan|tahun rencana|lainnya|periksa)\b")
+
+
+@pytest.fixture
+def said(monkeypatch):
+    """Every message box answered without showing it; what they said is recorded."""
+    out = {"questions": [], "errors": [], "infos": []}
+
+    def ask(_p, title, text, informative="", default_yes=False):
+        out["questions"].append((title, text, informative))
+        return len(out["questions"]) == 1  # yes to "rescue?", no to "open the rescued file?"
+
+    monkeypatch.setattr(texts, "ask_yes_no", ask)
+    monkeypatch.setattr(texts, "show_error", lambda _p, t, text, informative="": out["errors"].append(text))
+    monkeypatch.setattr(texts, "show_info", lambda _p, t, text, informative="": out["infos"].append(informative))
+    return out
+
+
+@pytest.fixture
+def window(qtbot):
+    install_translators("id")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.set_language("id")
+    w.close()
+    install_translators("id")
+
+
+def tampered(path):
+    """A document whose sub-activities were renamed by another program (their row digests no longer match)."""
+    small_document(path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE plan_row SET nama = 'diubah di luar' WHERE level = 5")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def page_damaged(path):
+    """A document with one damaged page (the plan rows on it cannot be read)."""
+    small_document(path)
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    page = data.find(b"Sub kegiatan 2.2") // page_size
+    assert page > 0
+    data[page * page_size:page * page_size + 8] = b"\x00" * 8
+    path.write_bytes(bytes(data))
+    return path
+
+
+def rescue_texts(window, said, monkeypatch, bad, out, lang):
+    """Open the damaged file in the window in ``lang``, accept the rescue: (the question, the report)."""
+    window.set_language(lang)
+    said["questions"].clear()
+    monkeypatch.setattr(window.ctl, "ask_save_path", lambda *a: out)
+    assert not window.open_document(bad)
+    assert out.exists()
+    (question, report) = said["questions"]
+    return question[1], report[2]
+
+
+def test_rescue_of_a_file_with_damaged_rows_speaks_the_window_language(window, said, monkeypatch, tmp_path):
+    bad = tampered(tmp_path / "damaged.sqlite")
+    question, report = rescue_texts(window, said, monkeypatch, bad, tmp_path / "rescued-en.sqlite", "en")
+    assert question.startswith("File 'damaged.sqlite' is damaged: the content of 6 rows does not match their row "
+                               "digests (plan row '8.01.01.2.01.0001' 'diubah di luar'; ")
+    assert "; and 1 more). Damage inside the values" in question
+    assert "Rescue of 'damaged.sqlite'" in report and "- plan rows (Table 3.1/4.1): 12 of 12 rows saved" in report
+    assert "Note: 6 rows do not match their row digests" in report and "Result: all content was saved." in report
+    assert not INDONESIAN.search(question.replace("diubah di luar", "")), question
+    assert not INDONESIAN.search(report.replace("diubah di luar", "")), report
+
+    question, report = rescue_texts(window, said, monkeypatch, bad, tmp_path / "rescued-id.sqlite", "id")
+    assert question.startswith("Berkas 'damaged.sqlite' rusak: isi 6 baris tidak cocok dengan sidik barisnya (baris "
+                               "rencana '8.01.01.2.01.0001' 'diubah di luar'; ")
+    assert question.endswith("; dan 1 lainnya). Kerusakan di dalam nilai (atau perubahan oleh program lain) yang "
+                             "tidak terlihat oleh pemeriksaan SQLite. Berkas tidak diubah; pulihkan dari cadangan "
+                             "(renja-desktop restore) atau selamatkan isinya (renja-desktop recover).")
+    lines = report.split("\n")
+    assert lines[0] == f"Penyelamatan 'damaged.sqlite' -> '{tmp_path / 'rescued-id.sqlite'}'"
+    assert "- baris rencana (Tabel 3.1/4.1): 12 dari 12 baris terselamatkan" in lines
+    assert lines[-3] == "Hasil: semua isi terselamatkan."
+    assert lines[-4].startswith("Catatan: 6 baris tidak cocok dengan sidik barisnya (isinya mungkin rusak; periksa "
+                                "dengan cadangan): baris rencana '8.01.01.2.01.0001' 'diubah di luar'; ")
+
+
+def test_rescue_report_of_a_damaged_page_in_english_and_indonesian(window, said, monkeypatch, tmp_path):
+    bad = page_damaged(tmp_path / "damaged.sqlite")
+    _question, report = rescue_texts(window, said, monkeypatch, bad, tmp_path / "rescued-en.sqlite", "en")
+    assert "- plan rows (Table 3.1/4.1): " in report and " lost); 1 damaged parts skipped" in report
+    assert "    codes of the lost rows: " in report and "could not be placed: " in report
+    assert "Result: some content was lost; check the list above and compare it with a backup." in report
+    assert not INDONESIAN.search(report), report
+
+    window.set_language("id")
+    cli = recover(bad, tmp_path / "rescued-cli.sqlite").lines()   # the command line's report: Indonesian
+    _question, report = rescue_texts(window, said, monkeypatch, bad, tmp_path / "rescued-id.sqlite", "id")
+    shown = report.split("\n")
+    assert shown[1:len(cli)] == cli[1:]
+    assert any(re.fullmatch(r"- baris rencana \(Tabel 3\.1/4\.1\): \d+ dari 12 baris terselamatkan \(\d+ hilang\); "
+                            r"1 bagian rusak dilompati", line) for line in shown)
+    assert "    tidak dapat ditempatkan: 'Jumlah dokumen 1.1': baris rencana (Tabel 3.1/4.1)-nya hilang" in shown
+    assert "Hasil: sebagian isi hilang; periksa daftar di atas dan bandingkan dengan cadangan." in shown
+
+
+def test_consolidation_report_speaks_the_window_language(window, qtbot, tmp_path):
+    one = small_document(tmp_path / "a.sqlite")
+    two = small_document(tmp_path / "b.sqlite")
+    other_year = small_document(tmp_path / "c.sqlite")
+    with RenjaDocument.open(other_year) as doc:
+        doc.set_document(tahun=2025)
+    files = [one, two, other_year, tmp_path / "nowhere.sqlite"]
+
+    def shown(lang, out):
+        window.set_language(lang)
+        dialog = ConsolidateDialog(window, files=files, output=out)
+        qtbot.addWidget(dialog)
+        dialog.skip_bad.setChecked(True)
+        assert dialog.run().written
+        return dialog.report.toPlainText()
+
+    english = shown("en", tmp_path / "kota-en.sqlite")
+    assert english.startswith("Files refused:\n  - c.sqlite: plan year 2025, while the others are 2024\n"
+                              "  - nowhere.sqlite: file not found\nThe combination of 2 Renja was written to ")
+    assert "By agency:" in english and "sub-activities  budget n Rp" in english and "By affair:" in english
+    assert "      warning: the agency's name is the same as in 'a.sqlite' but the document differs" in english
+    assert "TOTAL budget n Rp 24.000.000; budget n+1 Rp 0" in english
+    assert not INDONESIAN.search(english.replace("UNSUR PEMERINTAHAN UMUM", "")), english
+
+    indonesian = shown("id", tmp_path / "kota-id.sqlite")
+    cli = consolidate(files, tmp_path / "kota-cli.sqlite", skip_bad=True).lines()
+    assert indonesian.replace("kota-id", "kota-cli").split("\n") == cli
+    assert cli[:3] == ["Berkas yang ditolak:", "  - c.sqlite: tahun rencana 2025, sedangkan yang lain 2024",
+                       "  - nowhere.sqlite: berkas tidak ditemukan"]
+    assert "      peringatan: nama perangkat daerah sama dengan 'a.sqlite' tetapi dokumennya berbeda; pastikan bukan " \
+           "dua versi Renja yang sama" in cli
+    assert cli[-1] == "TOTAL pagu n Rp 24.000.000; pagu n+1 Rp 0"
+
+
+def test_note_of_opening_a_combination_speaks_the_window_language(window, said, tmp_path):
+    out = tmp_path / "kota.sqlite"
+    consolidate([small_document(tmp_path / "a.sqlite")], out)
+    window.set_language("en")
+    assert window.open_document(out)
+    assert said["infos"][-1] == "This file is a combination of Renja (the city view), opened read-only."
+    window.close_document()
+    window.set_language("id")
+    assert window.open_document(out)
+    assert said["infos"][-1] == "Berkas ini adalah gabungan Renja (tampilan kota), dibuka hanya-baca."
