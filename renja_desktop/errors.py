@@ -1004,8 +1004,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "against a backup): {rows}"),
     "recover.placeholders": ("{count} baris induk {table} yang hilang dibuat kembali sebagai penanda ('{name}') "
                              "dengan kode aslinya, agar baris di bawahnya tetap di tempatnya.",
-                             "{count} lost parent rows ({table}) were made again as markers ('{name}') with their "
-                             "original codes, so that the rows under them keep their place."),
+                             "{count} lost parent rows among the {table} were made again as markers ('{name}') with "
+                             "their original codes, so that the rows under them keep their place."),
     "recover.identity_lost": ("Identitas dokumen (Pemda, Perangkat Daerah, tahun, penandatangan) hilang; diisi "
                               "sementara, lengkapi kembali. Dokumen hasil mendapat id baru sehingga tidak dapat "
                               "digabung otomatis dengan salinan lain.",
@@ -1014,7 +1014,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "it cannot be merged automatically with other copies."),
     "recover.parent_lost": ("{what}: induknya hilang, ditempatkan di tingkat teratas",
                             "{what}: its parent was lost; placed at the top level"),
-    "recover.owner_lost": ("'{what}': {owner}-nya hilang", "'{what}': the row it belongs to ({owner}) was lost"),
+    "recover.owner_lost": ("'{what}': {owner}-nya hilang", "'{what}': the {owner} it belongs to was lost"),
     # combining the agencies' Renja (consolidate)
     "consolidate.refused_head": ("Berkas yang ditolak:", "Files refused:"),
     "consolidate.written": ("Gabungan {count} Renja ditulis ke {path} (hanya-baca).",
@@ -1065,6 +1065,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "the code is not in nomenclature {version}; carried over as it is"),
     "rollover.code_changed": ("{what}{where} di nomenklatur {version}; dibawa apa adanya",
                               "{what}{where} in nomenclature {version}; carried over as it is"),
+    "rollover.name_in": ("nama di nomenklatur {version}: {names}", "name in nomenclature {version}: {names}"),
     "rollover.year_moved": ("tahun {old} → {new}", "year {old} → {new}"),
     "rollover.no_renstra_budget": ("tidak ada anggaran Renstra {year}; pagu dikosongkan",
                                    "no Renstra budget for {year}; the budget is left empty"),

@@ -210,7 +210,7 @@ class _Mapper:
         if m.jenis in ("sama", "baru"):
             return norm
         if m.jenis == "ganti_nama":
-            self._flag(norm, nama, f"nama di nomenklatur {self.new.versi}: {', '.join(m.nama_baru)}")
+            self._flag(norm, nama, Msg("rollover.name_in", version=self.new.versi, names=", ".join(m.nama_baru)))
             return norm
         if m.jenis == "pindah" and len(m.tujuan) == 1:
             target = m.tujuan[0]

@@ -52,6 +52,9 @@ TABLE_LABELS = {
     "renja_stage": Text("tahap Renja (potret)", "Renja stages (snapshots)"),
     "catatan_verifikasi": Text("catatan verifikasi", "verification notes"),
 }
+#: the row an owned row belongs to, in the report (the Indonesian as in :data:`TABLE_LABELS`)
+OWNER_WORDS = {"plan_row": Text(TABLE_LABELS["plan_row"].id, "plan row"),
+               "renstra_row": Text(TABLE_LABELS["renstra_row"].id, "Renstra row")}
 ROWID_LIMIT = 2 ** 62
 
 
@@ -430,7 +433,7 @@ def _write(tmp: Path, data: dict[str, list[dict]], report: RecoveryReport) -> No
                 kept.append(r)
             else:
                 what = r.get("teks") or r.get("nama") or r.get("tahun") or r.get("id")
-                report.tables[table].dropped.append(Msg("recover.owner_lost", what=str(what)[:50], owner=TABLE_LABELS[owner]))
+                report.tables[table].dropped.append(Msg("recover.owner_lost", what=str(what)[:50], owner=OWNER_WORDS[owner]))
         data[table] = kept
     if not docs:  # the stages belong to the document under its new id
         for r in data["renja_stage"]:
