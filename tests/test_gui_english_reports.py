@@ -171,3 +171,62 @@ def test_note_of_opening_a_combination_speaks_the_window_language(window, said, 
     window.set_language("id")
     assert window.open_document(out)
     assert said["infos"][-1] == "Berkas ini adalah gabungan Renja (tampilan kota), dibuka hanya-baca."
+
+
+#: a Tabel 4.1 with the usual faults of a table typed in a word processor
+MESSY = ("Kode\tProgram/Kegiatan/Sub Kegiatan\tLokasi\tIndikator\tTarget\tPagu\tSumber Dana\n"
+         "9\tUNSUR\t\t\t\t\t\n9.01\tBIDANG\t\t\t\t\t\n9.01.01\tPROGRAM A\t\t\t\t\t\n"
+         "9.01.01.2.01\tKegiatan A\t\t\t\t\tDAU\n"
+         "9.01.01.2.01.0001\tSub one\tBinjai\tJumlah\t5 Dok\t(1.000)\tDAU\n"
+         "9.01.01.2.1.2\tSub two\tBinjai\tJumlah\t5 Dok\t#REF!\tDAU\n"
+         "9.01.01.2.01.0003\tSub three\tBinjai\tJumlah\t5 Dok\t12%\tDAU\n"
+         "9.01.x1\tBroken\t\t\t\t\t\n")
+
+
+def test_import_report_notes_speak_the_window_language(qtbot, tmp_path, monkeypatch):
+    """The importer's notes on single rows and cells: English in the English window's import report,
+    Indonesian as before in the Indonesian one."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui_support import build_small_document
+    from renja_desktop.gui import import_flow
+
+    source = tmp_path / "messy.tsv"
+    source.write_text(MESSY, encoding="utf-8")
+    reports: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: reports.append(box.text() + "\n" + box.detailedText()) or 0)
+    install_translators("id")
+    shown = {}
+    for lang in ("en", "id"):
+        path = tmp_path / f"{lang}.sqlite"
+        build_small_document(path).close()
+        w = MainWindow()
+        qtbot.addWidget(w)
+        w.show()
+        try:
+            assert w.open_document(path)
+            w.set_language(lang)
+            assert import_flow.run_import(w, source, None, "4.1")
+            shown[lang] = reports[-1]
+        finally:
+            w.set_language("id")
+            w.close()
+    english = shown["en"]
+    assert "code segment '1' written without its leading zeros (read as 01)" in english
+    assert "'#REF!' is a spreadsheet error, not a Rupiah amount" in english
+    assert "'(1.000)' is a negative number (in brackets or with a minus sign)" in english
+    assert "column pagu holds a percentage '12%', not Rupiah; not imported" in english
+    assert "funding source 'DAU' ignored on this activity (for sub-activities only)" in english
+    assert "9.01.x1 Broken: the code column cannot be read: code '9.01.x1' is not of the form U.BB.PP.K.KK.SSSS" \
+        in english
+    # the rows' names, the quoted cells and the field's key (pagu) are the table's own words
+    names = re.compile(r"'[^']*'|\b(UNSUR|BIDANG|PROGRAM A|Kegiatan A|Binjai|Jumlah|Dok)\b|(?<=column )pagu\b")
+    assert not INDONESIAN.search(names.sub("", english)), english
+    indonesian = shown["id"]
+    for note in ("catatan: segmen kode '1' ditulis tanpa nol di depan (dibaca 01)",
+                 "catatan: kolom pagu '#REF!': '#REF!' adalah galat lembar kerja, bukan angka rupiah",
+                 "catatan: kolom pagu '(1.000)': '(1.000)' adalah angka negatif (dalam kurung atau bertanda minus); "
+                 "pagu tidak boleh negatif, baris diimpor tanpa nilai ini",
+                 "catatan: kolom pagu berisi persentase '12%', bukan rupiah; tidak diimpor",
+                 "catatan: sumber dana 'DAU' pada kegiatan diabaikan (hanya untuk sub kegiatan)"):
+        assert note in indonesian, note

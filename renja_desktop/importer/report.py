@@ -122,7 +122,7 @@ class ImportReport:
         if noted:
             lines.append(say("summary.noted", count=noted))
         for m in self.messages:
-            lines.append(f"  {m}")
+            lines.append(f"  {message(m, lang)}")
         if self.findings:
             errors = sum(1 for f in self.findings if f.get("severity") == "error")
             warnings = sum(1 for f in self.findings if f.get("severity") == "warning")
