@@ -230,3 +230,50 @@ def test_import_report_notes_speak_the_window_language(qtbot, tmp_path, monkeypa
                  "catatan: kolom pagu berisi persentase '12%', bukan rupiah; tidak diimpor",
                  "catatan: sumber dana 'DAU' pada kegiatan diabaikan (hanya untuk sub kegiatan)"):
         assert note in indonesian, note
+
+
+def test_stage_dialogs_speak_the_window_language(window, qtbot, tmp_path, monkeypatch):
+    """Next year's wizard, the stage comparison and the Renstra check: the core's words in English."""
+    from pathlib import Path
+
+    from gui_support import build_small_document
+    from renja_desktop.codes import SUB_KEGIATAN
+
+    path = tmp_path / "renja.sqlite"
+    build_small_document(path).close()
+    assert window.open_document(path)
+    window.set_language("en")
+    menu = window.stage_menu
+    monkeypatch.setattr(texts, "show_info", lambda *a, **k: None)
+    assert menu.freeze("Rancangan Awal", "Budi") is None
+    leaf = next(n for n in window.doc.plan.walk() if n.level == SUB_KEGIATAN)
+    assert window.editor.set_plan(leaf.id, pagu=(leaf.values["pagu"] or 0) + 500_000) is None
+
+    wizard = menu.rollover()
+    qtbot.addWidget(wizard)
+    wizard.target.setText(str(tmp_path / "next.sqlite"))
+    wizard.next()
+    report = wizard.output.toPlainText()
+    assert report.startswith(f"Renja 2025 made from Renja 2024: {tmp_path / 'next.sqlite'}\nCarried over: identity 1 rows")
+    assert "Budget 2025 from the forward estimates; total budget Rp " in report
+    assert f"  {leaf.kode:<20} {leaf.nama[:60]}  budget " in report
+    carried = "\n".join(line for line in report.split("\n") if not line.startswith("  ") or ":" in line)
+    assert not INDONESIAN.search(carried), report
+
+    dialog = menu.compare()
+    qtbot.addWidget(dialog)
+    assert dialog.tree.topLevelItem(0).child(0).text(2) == "budget"
+
+    data = Path(__file__).parent / "data" / "renstra_kesbangpol_2022_2026.tsv"
+    assert menu.import_renstra(str(data)) is None
+    check = menu.check_renstra()
+    qtbot.addWidget(check)
+    kinds = {check.tree.topLevelItem(0).child(i).text(0) for i in range(check.tree.topLevelItem(0).childCount())}
+    statuses = {check.tree.topLevelItem(2).child(i).text(0) for i in range(check.tree.topLevelItem(2).childCount())}
+    assert kinds and kinds <= {"roll-up", "roll-up without rows"}
+    assert statuses and statuses <= {"new", "as in the Renstra", "brought forward", "postponed", "not planned this year"}
+    window.set_language("id")
+    check = menu.check_renstra()
+    qtbot.addWidget(check)
+    statuses = {check.tree.topLevelItem(2).child(i).text(0) for i in range(check.tree.topLevelItem(2).childCount())}
+    assert statuses <= {"baru", "sesuai Renstra", "dimajukan", "ditunda", "tidak direncanakan tahun ini"}

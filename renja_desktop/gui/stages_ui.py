@@ -161,8 +161,8 @@ class CompareDialog(QDialog):
             .replace("%1", cmp.a).replace("%2", cmp.b).replace("%3", str(len(cmp.changes)))
             .replace("%4", format_rupiah(cmp.total_sebelum)).replace("%5", format_rupiah(cmp.total_sesudah))
             .replace("%6", format_rupiah(cmp.selisih)))
-        names = {"plan_row": "", "eval_row": "Tabel 2.1 ", "pelayanan": "Tabel 2.2 ", "usulan": "Tabel 2.4 ",
-                 "document": ""}
+        table = i18n.pick("Tabel", "Table")
+        names = {"eval_row": f"{table} 2.1 ", "pelayanan": f"{table} 2.2 ", "usulan": f"{table} 2.4 "}
         for c in cmp.changes:
             top = QTreeWidgetItem([self.KINDS.get(c.jenis, c.jenis), c.kode, names.get(c.tabel, "") + c.nama,
                                    _show(c.pagu_sebelum) if c.tabel == "plan_row" else "",
@@ -171,7 +171,7 @@ class CompareDialog(QDialog):
             for col in (3, 4, 5):
                 top.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for f in c.isian:
-                kid = QTreeWidgetItem(["", "", stages.FIELD_LABELS.get(f.isian, f.isian.replace("_", " ")),
+                kid = QTreeWidgetItem(["", "", stages.field_word(f.isian),
                                        _show(f.sebelum), _show(f.sesudah), ""])
                 top.addChild(kid)
             self.tree.addTopLevelItem(top)
@@ -484,11 +484,11 @@ class RenstraCheckDialog(QDialog):
         for title, findings in groups:
             top = QTreeWidgetItem([title, "", "", str(len(findings))])
             for f in findings:
-                top.addChild(QTreeWidgetItem([f.jenis.replace("_", " "), f.kode, f.nama, message(f.pesan)]))
+                top.addChild(QTreeWidgetItem([renstra_mod.check_word(f.jenis), f.kode, f.nama, message(f.pesan)]))
             self.tree.addTopLevelItem(top)
         top = QTreeWidgetItem([translate("Stages", "Status kegiatan"), "", "", str(len(result.status))])
         for s in result.status:
-            top.addChild(QTreeWidgetItem([s["status"], s["kode"], s["nama"], ""]))
+            top.addChild(QTreeWidgetItem([renstra_mod.check_word(s["status"]), s["kode"], s["nama"], ""]))
         self.tree.addTopLevelItem(top)
         self.tree.expandAll()
         lay.addWidget(self.tree, 1)
