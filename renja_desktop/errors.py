@@ -956,6 +956,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "row.status_rejected": ("ditolak", "rejected"),
     "row.merged_into": (", digabung ke baris {line}", ", merged into line {line}"),
     "row.note": ("catatan: {note}", "note: {note}"),
+    # the chapter-text import's report
+    "narrative.read": ("{source}: {count} {unit} sumber terbaca, {sections} bagian",
+                       "{source}: {count} source {unit} read, {sections} sections"),
+    "narrative.placed": ("  tabel ditempatkan: {tables}", "  tables placed: {tables}"),
+    "narrative.table": ("Tabel {table}", "Table {table}"),
+    "narrative.unknown_fields": ("  isian tidak dikenal: {names}", "  unknown fields: {names}"),
+    "narrative.table_report": ("Tabel (pengimpor tabel):", "Tables (table importer):"),
     # the importer's notes on single rows and cells (the import report's details)
     "cell.code_spaces": ("spasi di dalam kode '{cell}' dihapus (dibaca {read})",
                          "spaces inside code '{cell}' removed (read as {read})"),

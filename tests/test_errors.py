@@ -32,6 +32,17 @@ def test_every_message_in_both_languages_with_the_same_arguments():
         assert _fields(id_text) == _fields(en_text), key
 
 
+def test_no_message_key_written_twice():
+    """A key written twice in the catalog would silently replace the first message."""
+    import ast
+
+    tree = ast.parse((ROOT / "renja_desktop" / "errors.py").read_text(encoding="utf-8"))
+    literal = next(n.value for n in ast.walk(tree)
+                   if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "MESSAGES")
+    keys = [k.value for k in literal.keys]
+    assert len(keys) == len(MESSAGES) and sorted({k for k in keys if keys.count(k) > 1}) == []
+
+
 def test_one_base_class():
     for cls in (EditError, CodeError, NumberError, DocumentFileError, ImportFailure, TableNotRecognized,
                 CatalogError, ReportError, CliError, ExchangeError):
@@ -113,7 +124,7 @@ def test_new_keys_have_english_texts():
     Indonesian words."""
     for key, (_id_text, en_text) in MESSAGES.items():
         if not key.startswith(("cli.", "merge.", "format.", "sample.", "recover.", "rowcheck.", "consolidate.",
-                               "rollover.", "workspace.", "file.rows_", "file.changed_", "cell.")):
+                               "rollover.", "workspace.", "file.rows_", "file.changed_", "cell.", "narrative.")):
             continue
         text = re.sub(r"\{\w+\}|--[\w-]+|\"[^\"]*\"", "", en_text)
         assert not _INDONESIAN_WORDS.search(text), (key, en_text)

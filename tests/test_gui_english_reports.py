@@ -277,3 +277,21 @@ def test_stage_dialogs_speak_the_window_language(window, qtbot, tmp_path, monkey
     qtbot.addWidget(check)
     statuses = {check.tree.topLevelItem(2).child(i).text(0) for i in range(check.tree.topLevelItem(2).childCount())}
     assert statuses <= {"baru", "sesuai Renstra", "dimajukan", "ditunda", "tidak direncanakan tahun ini"}
+
+
+def test_chapter_import_status_speaks_the_window_language(window, tmp_path):
+    """The status line after importing the chapters of a Renja text: the narrative report's first line."""
+    from pathlib import Path
+
+    from gui_support import build_small_document
+
+    path = tmp_path / "renja.sqlite"
+    build_small_document(path).close()
+    sample = Path(__file__).resolve().parent.parent / "resources" / "sample" / "renja_kesbangpol_binjai_2024.txt"
+    for lang, expected in (("en", "renja_kesbangpol_binjai_2024.txt: 213 source lines read, 21 sections"),
+                           ("id", "renja_kesbangpol_binjai_2024.txt: 213 baris sumber terbaca, 21 bagian")):
+        assert window.open_document(path)
+        window.set_language(lang)
+        assert window.document_tab.import_narrative(str(sample))
+        assert window.statusBar().currentMessage() == expected
+        assert window.close_document()
