@@ -956,6 +956,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "row.status_rejected": ("ditolak", "rejected"),
     "row.merged_into": (", digabung ke baris {line}", ", merged into line {line}"),
     "row.note": ("catatan: {note}", "note: {note}"),
+    # saving a copy (flash drive, share)
+    "copy.saved": ("Salinan tersimpan dan terverifikasi: {target} ({size} MB).",
+                   "Copy saved and verified: {target} ({size} MB)."),
+    "copy.previous": (" Versi lama disimpan sebagai cadangan: {name}.", " The old version was kept as the backup {name}."),
+    "copy.no_base": ("Versi dasar untuk penggabungan tidak dapat disimpan di folder data.",
+                     "The base version for merging could not be stored in the data folder."),
+    "copy.no_lineage": ("Riwayat versi tidak dapat dicatat di '{name}' ({reason}); penyimpanan berikutnya ke tujuan ini "
+                        "akan meminta penggabungan.",
+                        "The version history could not be recorded in '{name}' ({reason}); the next save to this "
+                        "place will ask for a merge."),
     # the chapter-text import's report
     "narrative.read": ("{source}: {count} {unit} sumber terbaca, {sections} bagian",
                        "{source}: {count} source {unit} read, {sections} sections"),

@@ -295,3 +295,26 @@ def test_chapter_import_status_speaks_the_window_language(window, tmp_path):
         assert window.document_tab.import_narrative(str(sample))
         assert window.statusBar().currentMessage() == expected
         assert window.close_document()
+
+
+def test_save_to_flash_drive_message_speaks_the_window_language(window, said, tmp_path, monkeypatch):
+    from renja_desktop.codes import SUB_KEGIATAN
+    from renja_desktop.exchange.safecopy import save_copy
+
+    usb = tmp_path / "E"
+    usb.mkdir()
+    monkeypatch.setenv("RENJA_DESKTOP_REMOVABLE", str(usb))
+    (tmp_path / "pc").mkdir()
+    origin = usb / "Renja.sqlite"
+    save_copy(small_document(tmp_path / "pc" / "Renja.sqlite"), origin)
+    assert window.open_document(origin)
+    shown = {}
+    for lang, pagu in (("en", "7.500.000"), ("id", "8.500.000")):
+        window.set_language(lang)
+        leaf = next(n for n in window.doc.plan.walk() if n.level == SUB_KEGIATAN)
+        assert window.editor.set_plan(leaf.id, pagu=pagu) is None
+        window.actions_["save_origin"].trigger()
+        shown[lang] = window.statusBar().currentMessage()
+    assert f": Copy saved and verified: {origin} (" in shown["en"] and " MB). The old version was kept as " in shown["en"]
+    assert f": Salinan tersimpan dan terverifikasi: {origin} (" in shown["id"]
+    assert " MB). Versi lama disimpan sebagai cadangan: " in shown["id"]

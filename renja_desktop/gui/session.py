@@ -355,9 +355,9 @@ class SessionController(QObject):
 
     def _copy(self, target: Path) -> str:
         if self.session is not None:
-            return self.session.save_copy_to(target, document=self.window.doc).message()
+            return self.session.save_copy_to(target, document=self.window.doc).message(i18n.language())
 
-        return save_copy(self.window.doc, target).message()
+        return save_copy(self.window.doc, target).message(i18n.language())
 
     def place_name(self) -> str:
         """Where the document came from, in words: 'flash disk' or 'folder jaringan'."""
@@ -391,7 +391,7 @@ class SessionController(QObject):
             return False
         self.window.stack.setClean()
         self.window.update_title()
-        self.window.show_message(translate("MainWindow", "Tersimpan ke %1: %2").replace("%1", place).replace("%2", result.message()))
+        self.window.show_message(translate("MainWindow", "Tersimpan ke %1: %2").replace("%1", place).replace("%2", result.message(i18n.language())))
         return True
 
     def offer_merge_with_origin(self) -> bool:
