@@ -318,3 +318,18 @@ def test_save_to_flash_drive_message_speaks_the_window_language(window, said, tm
     assert f": Copy saved and verified: {origin} (" in shown["en"] and " MB). The old version was kept as " in shown["en"]
     assert f": Salinan tersimpan dan terverifikasi: {origin} (" in shown["id"]
     assert " MB). Versi lama disimpan sebagai cadangan: " in shown["id"]
+
+
+def test_backup_reasons_speak_the_window_language(window, qtbot, tmp_path):
+    from renja_desktop.exchange import backups
+    from renja_desktop.gui.exchange_dialogs import BackupsDialog
+
+    doc = small_document(tmp_path / "renja.sqlite")
+    backups.take_backup(doc, "sebelum-gabung")
+    backups.take_backup(doc, "sebelum-impor")
+    for lang, expected in (("en", {"before a merge", "before an import"}),
+                           ("id", {"sebelum penggabungan", "sebelum impor"})):
+        window.set_language(lang)
+        dialog = BackupsDialog(window, doc)
+        qtbot.addWidget(dialog)
+        assert {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())} == expected

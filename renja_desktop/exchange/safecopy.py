@@ -85,9 +85,10 @@ def _now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
-def time_text(iso: str | None) -> str:
+def time_text(iso: str | None) -> "str | Text":
+    """A stored time as the messages show it (local time); unknown: both languages' words."""
     if not iso:
-        return "waktu tidak diketahui"
+        return Text("waktu tidak diketahui", "time unknown")
     try:
         t = datetime.fromisoformat(iso)
     except ValueError:

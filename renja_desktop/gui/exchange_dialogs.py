@@ -330,7 +330,7 @@ class BackupsDialog(QDialog):
             self.table.setColumnWidth(col, width)
         for r, e in enumerate(self.entries):
             size = f"{e.size / 1_048_576:.1f} MB".replace(".", ",")
-            for col, text in enumerate((e.time_text(), e.reason_text(), size, e.path.name)):
+            for col, text in enumerate((e.time_text(), e.reason_text(i18n.language()), size, e.path.name)):
                 item = QTableWidgetItem(text)
                 if col == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
