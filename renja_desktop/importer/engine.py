@@ -453,6 +453,14 @@ _UNRECONCILED = ("bergeser", "diabaikan", "galat lembar kerja", "bukan angka", "
 _UNRECONCILED_WORD = re.compile("|".join(map(re.escape, _UNRECONCILED)))
 
 
+def _shifted_column(note) -> str | None:
+    """The column of a note saying a printed figure sat in the wrong column (by the note's key)."""
+    key = getattr(note, "key", None)
+    if key == "cell.shifted":
+        return str(note.params["field"])
+    return "16" if key == "cell.unit_shifted" else None
+
+
 def record_unreconciled(doc: "RenjaDocument", report: ImportReport) -> None:
     """Every row note about a printed figure the import could not reconcile, as an import finding
     naming the source line (shown by ``check`` while its row exists). A malformed pagu is already a
@@ -461,9 +469,9 @@ def record_unreconciled(doc: "RenjaDocument", report: ImportReport) -> None:
     shifted: dict[tuple[str, str], list] = {}
     for out in report.rows:
         for note in out.notes:
-            m = re.match(r"kolom (\S+) bergeser", note)
-            if m:
-                shifted.setdefault((out.tabel, m.group(1)), []).append(out)
+            kolom = _shifted_column(note)
+            if kolom:
+                shifted.setdefault((out.tabel, kolom), []).append(out)
     grouped = {k for k, v in shifted.items() if len(v) > 3}
     for (tabel, kolom) in sorted(grouped):
         rows = shifted[(tabel, kolom)]
@@ -482,7 +490,7 @@ def record_unreconciled(doc: "RenjaDocument", report: ImportReport) -> None:
             if not _UNRECONCILED_WORD.search(note) or note.startswith("kolom pagu '"):
                 continue
             m = re.match(r"kolom (\S+)", note)
-            if m and "bergeser" in note and (out.tabel, m.group(1)) in grouped:
+            if (out.tabel, _shifted_column(note)) in grouped:
                 continue
             items.append({"severity": "warning", "tabel": out.tabel, "kode": out.kode,
                           "kolom": m.group(1) if m else "", "pohon": "2.1" if out.tabel == "2.1" else "",
@@ -727,7 +735,7 @@ class PlanWriter:
             if not teks or is_dash(teks):
                 continue
             self.declare(kode, f, teks, value, row_id, row.line)
-        out.notes.extend(n for n in notes if "bergeser" not in n)
+        out.notes.extend(n for n in notes if getattr(n, "key", None) != "cell.shifted")
 
 
 def _total_anchor(cells: list[str], layout: Layout) -> int:
@@ -823,7 +831,7 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "nama",
                            "pesan": f"baris Tabel {w.table} hanya berisi kode, tanpa nama dan nilai "
                                     f"[{w.source} baris {lg.line}]", "row_id": row_id})
-    if notes and any("kode ganda" in n for n in notes):
+    if any(getattr(n, "key", None) == "cell.code_twice" for n in notes):
         w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "kode",
                            "pesan": f"kode {kode} tercetak lebih dari sekali di Tabel {w.table} "
                                     f"[{w.source} baris {lg.line}]", "row_id": row_id})
