@@ -333,3 +333,33 @@ def test_backup_reasons_speak_the_window_language(window, qtbot, tmp_path):
         dialog = BackupsDialog(window, doc)
         qtbot.addWidget(dialog)
         assert {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())} == expected
+
+
+def test_notes_panel_and_stage_comparison_words_in_english(window, tmp_path):
+    from gui_support import build_small_document
+    from renja_desktop.codes import SUB_KEGIATAN
+
+    path = tmp_path / "renja.sqlite"
+    build_small_document(path).close()
+    assert window.open_document(path)
+    window.set_language("en")
+    menu = window.stage_menu
+    assert menu.freeze("Rancangan", "Budi") is None
+    panel = menu.show_notes()
+    leaf = next(n for n in window.doc.plan.walk() if n.level == SUB_KEGIATAN)
+    assert window.plan_page.select_row(leaf.id)
+    panel.stage.setCurrentText("now")
+    panel.kind.setCurrentText("reason")
+    assert panel.add_note("Target belum terukur") is None
+    row = [panel.table.item(0, c).text() for c in (0, 1, 6)]
+    assert row == ["open", "now", "reason"]
+    panel.status.setCurrentText("done")
+    assert panel.table.rowCount() == 0
+    panel.status.setCurrentText("open")
+    assert panel.table.rowCount() == 1
+    assert window.editor.set_plan(leaf.id, pagu=(leaf.values["pagu"] or 0) + 500_000) is None
+    dialog = menu.compare()
+    assert dialog.b.currentText() == "now"
+    assert dialog.summary.text().startswith("Rancangan → now: 1 ")
+    assert dialog.tree.topLevelItem(0).text(0) == "changed"
+    dialog.close()
