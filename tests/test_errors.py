@@ -43,6 +43,34 @@ def test_no_message_key_written_twice():
     assert len(keys) == len(MESSAGES) and sorted({k for k in keys if keys.count(k) > 1}) == []
 
 
+#: report-text methods of the core that only the command line prints (it speaks Indonesian)
+_COMMAND_LINE_ONLY_TEXTS = {("exchange/integrity.py", "lines"), ("exchange/diff.py", "lines")}
+
+
+def test_report_texts_of_the_core_take_a_language():
+    """Every method of the core that writes a report's text for the user (``lines``, ``summary``,
+    ``summary_lines``, ``details``, ``message``) takes ``lang``, so the window can ask for its own
+    language; the few printed only by the command line are listed above."""
+    import ast
+
+    names = {"lines", "summary", "summary_lines", "details", "message"}
+    missing = []
+    for path in sorted((ROOT / "renja_desktop").rglob("*.py")):
+        rel = path.relative_to(ROOT / "renja_desktop").as_posix()
+        if rel.startswith("gui/"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                for fn in node.body:
+                    if isinstance(fn, ast.FunctionDef) and fn.name in names and (rel, fn.name) not in \
+                            _COMMAND_LINE_ONLY_TEXTS and "lang" not in [a.arg for a in fn.args.args]:
+                        missing.append(f"{rel}: {node.name}.{fn.name}")
+    assert missing == []
+    gui = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "renja_desktop" / "gui").glob("*.py"))
+    # ... and the window does not use the modules of those (it would show their Indonesian text)
+    assert not re.search(r"exchange(\.| import )(integrity|diff)\b", gui)
+
+
 def test_one_base_class():
     for cls in (EditError, CodeError, NumberError, DocumentFileError, ImportFailure, TableNotRecognized,
                 CatalogError, ReportError, CliError, ExchangeError):

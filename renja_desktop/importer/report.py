@@ -129,12 +129,13 @@ class ImportReport:
             lines.append(say("summary.checked", errors=errors, warnings=warnings))
         return "\n".join(lines)
 
-    def details(self, only_problems: bool = False) -> str:
+    def details(self, only_problems: bool = False, lang: str | None = None) -> str:
+        """Every row's outcome (or only the rejected and noted ones), in ``lang`` (bawaan: the current language)."""
         out = []
         for r in self.rows:
             if only_problems and r.status != REJECTED and not r.notes:
                 continue
-            out.append(r.line_text(self.source))
+            out.append(r.line_text(self.source, lang))
         return "\n".join(out)
 
     def as_dict(self) -> dict:
