@@ -956,13 +956,255 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "row.status_rejected": ("ditolak", "rejected"),
     "row.merged_into": (", digabung ke baris {line}", ", merged into line {line}"),
     "row.note": ("catatan: {note}", "note: {note}"),
+    # saving a copy (flash drive, share)
+    "copy.saved": ("Salinan tersimpan dan terverifikasi: {target} ({size} MB).",
+                   "Copy saved and verified: {target} ({size} MB)."),
+    "copy.previous": (" Versi lama disimpan sebagai cadangan: {name}.", " The old version was kept as the backup {name}."),
+    "copy.no_base": ("Versi dasar untuk penggabungan tidak dapat disimpan di folder data.",
+                     "The base version for merging could not be stored in the data folder."),
+    "copy.no_lineage": ("Riwayat versi tidak dapat dicatat di '{name}' ({reason}); penyimpanan berikutnya ke tujuan ini "
+                        "akan meminta penggabungan.",
+                        "The version history could not be recorded in '{name}' ({reason}); the next save to this "
+                        "place will ask for a merge."),
+    # the chapter-text import's report
+    "narrative.read": ("{source}: {count} {unit} sumber terbaca, {sections} bagian",
+                       "{source}: {count} source {unit} read, {sections} sections"),
+    "narrative.placed": ("  tabel ditempatkan: {tables}", "  tables placed: {tables}"),
+    "narrative.table": ("Tabel {table}", "Table {table}"),
+    "narrative.unknown_fields": ("  isian tidak dikenal: {names}", "  unknown fields: {names}"),
+    "narrative.table_report": ("Tabel (pengimpor tabel):", "Tables (table importer):"),
+    # the importer's notes on single rows and cells (the import report's details)
+    "cell.code_spaces": ("spasi di dalam kode '{cell}' dihapus (dibaca {read})",
+                         "spaces inside code '{cell}' removed (read as {read})"),
+    "cell.code_glued": ("kode sub kegiatan menempel pada kode kegiatan '{text}' (dibaca {read})",
+                        "sub-activity code stuck to the activity code '{text}' (read as {read})"),
+    "cell.segment_not_number": ("segmen kode '{cell}' bukan angka (kode '{code}')",
+                                "code segment '{cell}' is not a number (code '{code}')"),
+    "cell.code_form": ("kode '{code}' tidak berbentuk U.BB.PP.K.KK.SSSS", "code '{code}' is not of the form U.BB.PP.K.KK.SSSS"),
+    "cell.code_incomplete": ("kode '{code}' tidak lengkap (harus berbentuk U.BB.PP.K.KK.SSSS)",
+                             "code '{code}' is incomplete (it must be of the form U.BB.PP.K.KK.SSSS)"),
+    "cell.leading_zeros": ("segmen kode '{seg}' ditulis tanpa nol di depan (dibaca {read})",
+                           "code segment '{seg}' written without its leading zeros (read as {read})"),
+    "cell.sheet_error_rupiah": ("'{text}' adalah galat lembar kerja, bukan angka rupiah",
+                                "'{text}' is a spreadsheet error, not a Rupiah amount"),
+    "cell.odd_digits_retype": ("'{text}' ditulis dengan angka bukan 0-9 ('{odd}'); ketik ulang dengan angka biasa",
+                               "'{text}' is written with digits other than 0-9 ('{odd}'); type it again with ordinary digits"),
+    "cell.negative": ("'{text}' adalah angka negatif (dalam kurung atau bertanda minus); pagu tidak boleh negatif, "
+                      "baris diimpor tanpa nilai ini",
+                      "'{text}' is a negative number (in brackets or with a minus sign); a budget cannot be negative, "
+                      "the row is imported without this value"),
+    "cell.sheet_error": ("'{text}' adalah galat lembar kerja", "'{text}' is a spreadsheet error"),
+    "cell.odd_digits": ("'{text}' ditulis dengan angka bukan 0-9 ('{odd}')", "'{text}' is written with digits other than 0-9 ('{odd}')"),
+    "cell.not_performance": ("'{text}' bukan angka kinerja yang terbaca", "'{text}' is not a readable performance figure"),
+    "cell.other_year": ("kolom '{column}' bertahun lain dari tahun dokumen {year}; tetap dibaca sebagai {name}",
+                        "column '{column}' is for another year than the document's {year}; still read as {name}"),
+    "cell.table_not_imported": ("Tabel {table} (mulai baris {line}) tidak diimpor: {reason}",
+                                "Table {table} (from line {line}) not imported: {reason}"),
+    "cell.table_note": ("Tabel {table}: {note}", "Table {table}: {note}"),
+    "cell.columns_not_kept": ("Tabel {table}: kolom tidak disimpan: {columns}", "Table {table}: columns not kept: {columns}"),
+    "cell.blank": ("baris kosong", "empty row"),
+    "cell.header": ("baris kepala tabel", "table header row"),
+    "cell.caption": ("judul Tabel {table}", "title of Table {table}"),
+    "cell.page_header": ("kepala halaman berjalan (pindah halaman)", "running page header (page break)"),
+    "cell.number_row": ("baris nomor kolom", "column number row"),
+    "cell.comment": ("baris komentar atau judul di luar tabel", "comment or title row outside the table"),
+    "cell.total": ("baris TOTAL (disimpan sebagai nilai tercetak)", "TOTAL row (kept as a printed value)"),
+    "cell.summary": ("baris rata-rata/ringkasan (dihitung aplikasi)", "average/summary row (computed by the application)"),
+    "cell.nihil": ("NIHIL: tidak ada usulan", "NIHIL: no proposals"),
+    "cell.summary_figures": ("angka rata-rata/ringkasan tercetak tidak dapat dicocokkan dengan perhitungan aplikasi: "
+                             "{figures}",
+                             "printed average/summary figures cannot be matched with the application's computation: "
+                             "{figures}"),
+    "cell.percentage": ("kolom {field} berisi persentase '{text}', bukan rupiah; tidak diimpor",
+                        "column {field} holds a percentage '{text}', not Rupiah; not imported"),
+    "cell.other_figures": ("angka lain di luar kolom pagu diabaikan: {figures}",
+                           "other figures outside the budget columns ignored: {figures}"),
+    "cell.shifted": ("kolom {field} bergeser {shift} sel dari tempatnya; dibaca '{text}'",
+                     "column {field} shifted {shift} cells from its place; read '{text}'"),
+    "cell.parent_missing": ("induk berkode {parent} tidak ada; ditempatkan di bawah {level} {row} di atasnya",
+                            "the parent with code {parent} is missing; placed under the {level} {row} above it"),
+    "cell.code_twice": ("kode {kode} sudah dipakai baris lain; baris ini tetap diimpor (kode ganda)",
+                        "code {kode} is already used by another row; this row is imported anyway (duplicate code)"),
+    "cell.code_given": ("tanpa kode; diberi kode {kode}", "no code; given the code {kode}"),
+    "cell.total_unknown_code": ("jumlah untuk kode {kode} yang tidak ada di tabel; dicatat sebagai nilai tercetak",
+                                "a total for code {kode}, which is not in the table; kept as a printed value"),
+    "cell.column_error": ("kolom {field}: {reason}", "column {field}: {reason}"),
+    "cell.code_unreadable": ("kolom kode tidak terbaca: {reason}", "the code column cannot be read: {reason}"),
+    "cell.no_code": ("baris tanpa kode", "a row without a code"),
+    "cell.code_only": ("baris hanya berisi kode, tanpa nama dan nilai", "the row holds only a code, no name and no values"),
+    "cell.other_name": ("nama berbeda dengan baris yang sudah ada ('{name}'); nama lama dipertahankan",
+                        "the name differs from the existing row's ('{name}'); the old name is kept"),
+    "cell.column_text_error": ("kolom {field} '{text}': {reason}", "column {field} '{text}': {reason}"),
+    "cell.other_value": ("{field} tercetak {printed} berbeda dengan yang sudah ada {current}; disimpan sebagai nilai "
+                         "tercetak untuk pemeriksaan",
+                         "{field} printed as {printed} differs from the existing {current}; kept as a printed value "
+                         "for the checks"),
+    "cell.funding_ignored": ("sumber dana '{name}' pada {level} diabaikan (hanya untuk sub kegiatan)",
+                             "funding source '{name}' ignored on this {level} (for sub-activities only)"),
+    "cell.completes": ("melengkapi baris yang sudah ada", "completes an existing row"),
+    "cell.bad_number": ("nomor '{no}' tidak menunjukkan program (I, II), kegiatan (A, B) atau sub kegiatan (1, 2)",
+                        "number '{no}' shows no program (I, II), activity (A, B) or sub-activity (1, 2)"),
+    "cell.no_match": ("tidak cocok dengan {level} mana pun di dokumen; ditambahkan tanpa kode",
+                      "matches no {level} in the document; added without a code"),
+    "cell.matched": ("dicocokkan dengan {what}", "matched with {what}"),
+    "cell.matched_similar": ("dicocokkan dengan {what} (kemiripan nama {score})", "matched with {what} (name similarity {score})"),
+    "cell.no_name": ("nama program/kegiatan tidak ditemukan pada baris", "no program/activity name found in the row"),
+    "cell.k_error": ("kolom {column} K: {reason}; dikosongkan", "column {column} K: {reason}; left empty"),
+    "cell.rp_error": ("kolom {column} Rp '{text}': {reason}; dikosongkan", "column {column} Rp '{text}': {reason}; left empty"),
+    "cell.recomputed": ("kolom {column} {side} tercetak '{text}'; aplikasi menghitung ulang (penyebut nol ditampilkan '–')",
+                        "column {column} {side} printed as '{text}'; the application computes it again (a zero "
+                        "denominator is shown as '–')"),
+    "cell.key_empty": ("kolom {field} kosong", "column {field} is empty"),
+    "cell.updates": ("memperbarui baris yang sudah ada", "updates an existing row"),
+    "cell.unit_shifted": ("kolom 16 bergeser: '{text}' dilewati, unit penanggung jawab diambil dari kolom berikutnya",
+                          "column 16 shifted: '{text}' skipped, the responsible unit taken from the next column"),
+    "cell.unit_number": ("kolom 16 berisi angka '{text}', bukan unit penanggung jawab; dikosongkan",
+                         "column 16 holds the number '{text}', not a responsible unit; left empty"),
+    # damaged rows (row digests)
+    "file.rows_damaged": (
+        "Berkas '{name}' rusak: isi {count} baris tidak cocok dengan sidik barisnya ({rows}). Kerusakan di dalam "
+        "nilai (atau perubahan oleh program lain) yang tidak terlihat oleh pemeriksaan SQLite. Berkas tidak diubah; "
+        "pulihkan dari cadangan (renja-desktop restore) atau selamatkan isinya (renja-desktop recover).",
+        "File '{name}' is damaged: the content of {count} rows does not match their row digests ({rows}). Damage "
+        "inside the values (or a change by another program) that SQLite's own check does not see. The file was not "
+        "changed; restore it from a backup (renja-desktop restore) or rescue its content (renja-desktop recover)."),
+    "file.rows_unreadable": (
+        "Berkas '{name}' rusak: baris-barisnya tidak dapat dibaca seluruhnya ({reason}). Berkas tidak diubah; "
+        "pulihkan dari cadangan atau selamatkan isinya (renja-desktop recover).",
+        "File '{name}' is damaged: its rows cannot all be read ({reason}). The file was not changed; restore it "
+        "from a backup or rescue its content (renja-desktop recover)."),
+    "file.changed_since_saved": (
+        "Isi berkas '{name}' tidak lagi sama persis dengan saat disimpan {by} pada {time}: berkas itu disunting "
+        "langsung, atau rusak tanpa terdeteksi quick_check. Periksa isinya (renja-desktop check --deep) atau "
+        "bandingkan dengan salinan lain.",
+        "The content of file '{name}' is no longer exactly what was saved {by} on {time}: the file was edited "
+        "directly, or damaged without quick_check noticing. Check its content (renja-desktop check --deep) or "
+        "compare it with another copy."),
+    "rowcheck.row": ("{what} {row}", "{what} {row}"),
+    "rowcheck.row_gone": ("{what} #{rowid} hilang", "{what} #{rowid} missing"),
+    "rowcheck.digest_bucket": ("catatan sidik baris kelompok {bucket}", "row digest record of group {bucket}"),
+    "rowcheck.more": ("dan {count} lainnya", "and {count} more"),
+    # rescuing a damaged file (recover)
+    "recover.title": ("Penyelamatan '{name}' -> '{output}'", "Rescue of '{name}' -> '{output}'"),
+    "recover.unreadable": ("- {table}: tidak terbaca sama sekali ({reason})", "- {table}: not readable at all ({reason})"),
+    "recover.saved_of": ("- {table}: {saved} dari {expected} baris terselamatkan",
+                         "- {table}: {saved} of {expected} rows saved"),
+    "recover.lost": (" ({count} hilang)", " ({count} lost)"),
+    "recover.saved": ("- {table}: {saved} baris terselamatkan", "- {table}: {saved} rows saved"),
+    "recover.skipped": ("; {count} bagian rusak dilompati", "; {count} damaged parts skipped"),
+    "recover.lost_codes": ("    kode baris yang hilang: {codes}", "    codes of the lost rows: {codes}"),
+    "recover.unplaced": ("    tidak dapat ditempatkan: {what}", "    could not be placed: {what}"),
+    "recover.more": ("    ... dan {count} lagi", "    ... and {count} more"),
+    "recover.note": ("Catatan: {note}", "Note: {note}"),
+    "recover.complete": ("Hasil: semua isi terselamatkan.", "Result: all content was saved."),
+    "recover.partial": ("Hasil: sebagian isi hilang; periksa daftar di atas dan bandingkan dengan cadangan.",
+                        "Result: some content was lost; check the list above and compare it with a backup."),
+    "recover.no_table": ("tabel tidak ada", "the table is missing"),
+    "recover.journal_foreign": ("Jurnal '{name}' bukan milik isi berkas sekarang; diabaikan.",
+                                "Journal '{name}' does not belong to the file's present content; ignored."),
+    "recover.rows_damaged": ("{count} baris tidak cocok dengan sidik barisnya (isinya mungkin rusak; periksa dengan "
+                             "cadangan): {rows}",
+                             "{count} rows do not match their row digests (their content may be damaged; check them "
+                             "against a backup): {rows}"),
+    "recover.placeholders": ("{count} baris induk {table} yang hilang dibuat kembali sebagai penanda ('{name}') "
+                             "dengan kode aslinya, agar baris di bawahnya tetap di tempatnya.",
+                             "{count} lost parent rows among the {table} were made again as markers ('{name}') with "
+                             "their original codes, so that the rows under them keep their place."),
+    "recover.identity_lost": ("Identitas dokumen (Pemda, Perangkat Daerah, tahun, penandatangan) hilang; diisi "
+                              "sementara, lengkapi kembali. Dokumen hasil mendapat id baru sehingga tidak dapat "
+                              "digabung otomatis dengan salinan lain.",
+                              "The document identity (local government, agency, year, signatory) was lost; it was "
+                              "filled in provisionally, complete it again. The resulting document has a new id, so "
+                              "it cannot be merged automatically with other copies."),
+    "recover.parent_lost": ("{what}: induknya hilang, ditempatkan di tingkat teratas",
+                            "{what}: its parent was lost; placed at the top level"),
+    "recover.owner_lost": ("'{what}': {owner}-nya hilang", "'{what}': the {owner} it belongs to was lost"),
+    # combining the agencies' Renja (consolidate)
+    "consolidate.refused_head": ("Berkas yang ditolak:", "Files refused:"),
+    "consolidate.written": ("Gabungan {count} Renja ditulis ke {path} (hanya-baca).",
+                            "The combination of {count} Renja was written to {path} (read-only)."),
+    "consolidate.not_written": ("Tidak ada berkas yang ditulis.", "No file was written."),
+    "consolidate.per_agency": ("Per perangkat daerah:", "By agency:"),
+    "consolidate.agency": ("  {name}  {count} sub kegiatan  pagu n Rp {pagu}  n+1 Rp {pagu_n1}",
+                           "  {name}  {count} sub-activities  budget n Rp {pagu}  n+1 Rp {pagu_n1}"),
+    "consolidate.warning": ("      peringatan: {warning}", "      warning: {warning}"),
+    "consolidate.per_affair": ("Per urusan:", "By affair:"),
+    "consolidate.total": ("TOTAL pagu n Rp {pagu}; pagu n+1 Rp {pagu_n1}", "TOTAL budget n Rp {pagu}; budget n+1 Rp {pagu_n1}"),
+    "consolidate.missing": ("berkas tidak ditemukan", "file not found"),
+    "consolidate.is_combined": ("berkas ini sendiri adalah gabungan; gabungkan dari Renja masing-masing perangkat "
+                                "daerah", "this file is itself a combination; combine the Renja of each agency"),
+    "consolidate.check_errors": ("{count} galat pemeriksaan isi (mis. {example}); periksa dengan "
+                                 "'renja-desktop check {name}'",
+                                 "{count} errors in the content check (e.g. {example}); check with "
+                                 "'renja-desktop check {name}'"),
+    "consolidate.over_bound": ("{field} baris {row} (Rp {value}) melebihi batas satu nilai Rp {max}; perbaiki "
+                               "nilainya di berkas itu dahulu",
+                               "{field} of row {row} (Rp {value}) exceeds the limit of one amount, Rp {max}; "
+                               "correct it in that file first"),
+    "consolidate.output_is_input": ("berkas hasil tidak boleh sekaligus menjadi masukan",
+                                    "the result file cannot also be an input"),
+    "consolidate.same_document": ("dokumen yang sama dengan '{name}' (id dokumen sama: salinan dari Renja {agency}); "
+                                  "setiap perangkat daerah hanya sekali",
+                                  "the same document as '{name}' (same document id: a copy of the Renja of "
+                                  "{agency}); each agency only once"),
+    "consolidate.other_year": ("tahun rencana {year}, sedangkan yang lain {other}",
+                               "plan year {year}, while the others are {other}"),
+    "consolidate.other_pemda": ("Pemda '{pemda}', sedangkan yang lain '{other}'",
+                                "local government '{pemda}', while the others are '{other}'"),
+    "consolidate.same_name": ("nama perangkat daerah sama dengan '{name}' tetapi dokumennya berbeda; pastikan bukan "
+                              "dua versi Renja yang sama",
+                              "the agency's name is the same as in '{name}' but the document differs; make sure "
+                              "these are not two versions of the same Renja"),
+    # next year's Renja (rollover)
+    "rollover.made": ("Renja {new} dibuat dari Renja {old}: {path}", "Renja {new} made from Renja {old}: {path}"),
+    "rollover.carried": ("Dibawa: {tables}", "Carried over: {tables}"),
+    "rollover.table_rows": ("{table} {count} baris", "{table} {count} rows"),
+    "rollover.pagu": ("Pagu {year} dari {source}; total pagu Rp {total}",
+                      "Budget {year} from {source}; total budget Rp {total}"),
+    "rollover.mapped": ("  dipetakan: {old} → {new} {name}", "  mapped: {old} → {new} {name}"),
+    "rollover.flagged": ("  ditandai: {kode} {name}: {reason}", "  flagged: {kode} {name}: {reason}"),
+    "rollover.dropped": ("  tidak dibawa: {table} {count} baris ({reason})",
+                         "  not carried over: {table} {count} rows ({reason})"),
+    "rollover.code_not_listed": ("kode tidak ada di nomenklatur {version}; dibawa apa adanya",
+                                 "the code is not in nomenclature {version}; carried over as it is"),
+    "rollover.code_changed": ("{what}{where} di nomenklatur {version}; dibawa apa adanya",
+                              "{what}{where} in nomenclature {version}; carried over as it is"),
+    "rollover.name_in": ("nama di nomenklatur {version}: {names}", "name in nomenclature {version}: {names}"),
+    "rollover.year_moved": ("tahun {old} → {new}", "year {old} → {new}"),
+    "rollover.no_renstra_budget": ("tidak ada anggaran Renstra {year}; pagu dikosongkan",
+                                   "no Renstra budget for {year}; the budget is left empty"),
+    "rollover.no_forward": ("prakiraan maju {year} kosong; pagu dikosongkan",
+                            "the forward estimate for {year} is empty; the budget is left empty"),
+    "rollover.pagu_moved": ("pagu {old} → {new}", "budget {old} → {new}"),
+    "rollover.eval_shift": ("kolom 6 := kolom 14 tahun lalu", "column 6 := column 14 of last year"),
+    "rollover.years_shift": ("kolom tahun digeser satu tahun", "year columns moved by one year"),
+    "rollover.proposals": ("usulan pemangku kepentingan tahun {year}; usulan {new} dihimpun baru",
+                           "stakeholders' proposals of {year}; the proposals for {new} are gathered anew"),
+    "rollover.printed": ("nilai tercetak dokumen impor, hanya untuk pemeriksaan tahun ini",
+                         "printed values of an imported document, for this year's checks only"),
+    "rollover.stages": ("tahap Renja {year}", "stages of Renja {year}"),
+    "rollover.notes": ("catatan verifikasi Renja {year}", "verification notes of Renja {year}"),
+    # opening a file from a flash drive or a share (workspace)
+    "workspace.combined": ("Berkas ini adalah gabungan Renja (tampilan kota), dibuka hanya-baca.",
+                           "This file is a combination of Renja (the city view), opened read-only."),
+    "workspace.no_lock": ("Kunci tidak dapat dibuat di folder jaringan '{folder}'.",
+                          "A lock cannot be made in the network folder '{folder}'."),
+    "workspace.old_copy": (
+        "Salinan kerja lama '{name}' berbeda dari berkas di {folder}; disimpan sebagai cadangan '{backup}'. Bila "
+        "berisi perubahan yang belum disimpan ke flash disk, pulihkan cadangan itu (Berkas ▸ Cadangan…) lalu "
+        "gabungkan lewat Berkas ▸ Bandingkan / gabungkan dengan salinan….",
+        "The old working copy '{name}' differs from the file in {folder}; it was kept as the backup '{backup}'. If it "
+        "holds changes not yet saved to the flash drive, restore that backup (File ▸ Backups…) and then merge "
+        "through File ▸ Compare / merge with a copy…."),
 }
 
 
 class RenjaError(Exception):
     """The base of every error shown to the user: a message key and its arguments."""
 
-    def __init__(self, key: str, /, **params: Any):
+    def __init__(self, key: "str | Msg", /, **params: Any):
+        if isinstance(key, Msg):  # a message made earlier (a report's text): its key and arguments
+            key, params = key.key, {**key.params, **params}
         self.key = key
         self.params = params
         super().__init__(key)
@@ -997,6 +1239,18 @@ class Msg(str):
     def message(self, lang: str | None = None) -> str:
         return _render(self.key, self.params, lang)
 
+    @classmethod
+    def of(cls, exc: BaseException) -> "Msg | str":
+        """An error as a message value (its key and arguments kept), or its text when it has no key."""
+        if isinstance(exc, (RenjaError, Msg)):
+            return cls(exc.key, **exc.params)
+        return str(exc)
+
+
+def joined(parts: "list[Any]", sep: str = ", ") -> Text:
+    """Messages (or words) joined by ``sep`` in both languages, as one argument of a message."""
+    return Text(sep.join(_argument(p, "id") for p in parts), sep.join(_argument(p, "en") for p in parts))
+
 
 def _render(key: str, params: dict, lang: str | None) -> str:
     entry = MESSAGES.get(key)
@@ -1026,7 +1280,7 @@ def message(exc: "BaseException | str", lang: str | None = None) -> str:
     return str(exc)
 
 
-__all__ = ["RenjaError", "EditError", "Msg", "Text", "MESSAGES", "message", "level_text", "field_text", "one_line",
+__all__ = ["RenjaError", "EditError", "Msg", "Text", "MESSAGES", "message", "joined", "level_text", "field_text", "one_line",
            "medium_text", "LOCK_CHECK"]
 
 

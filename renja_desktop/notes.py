@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .model import VerificationNote, new_id, now_stamp
 from .errors import Text
+from .i18n import pick
 from .operations import Operation
 from .stages import StageError, current_user, find_stage, has_tables
 
@@ -22,6 +23,15 @@ if TYPE_CHECKING:  # pragma: no cover
 T_NOTE = VerificationNote.__table__
 STATUSES = ("terbuka", "selesai")
 KINDS = ("verifikasi", "alasan")
+#: the statuses and kinds as the window shows them (Indonesian, English); stored as the Indonesian word
+WORDS = {"terbuka": Text("terbuka", "open"), "selesai": Text("selesai", "done"),
+         "verifikasi": Text("verifikasi", "verification"), "alasan": Text("alasan", "reason")}
+
+
+def note_word(value: str, lang: str | None = None) -> str:
+    """A note's status or kind in ``lang`` (bawaan: the current language)."""
+    word = WORDS.get(value)
+    return pick(word.id, word.en, lang) if word else value
 COLUMNS = ("id", "stage_id", "row_id", "kode", "nama", "jenis", "teks", "oleh", "dibuat_at", "status",
            "ditutup_oleh", "ditutup_at", "modified_at")
 

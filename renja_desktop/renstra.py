@@ -24,6 +24,7 @@ from . import codes
 from .codes import KEGIATAN, PROGRAM, SUB_KEGIATAN
 from .errors import Msg, Text
 from .formatting import decimal_to_text
+from .i18n import pick
 from .model import RenstraNilai, RenstraRow, new_id, now_stamp
 from .operations import Operation
 from .stages import StageError, has_tables
@@ -479,6 +480,21 @@ def document_catalog(doc: "RenjaDocument"):
 
 
 # ----------------------------------------------------------------------------------- checks
+#: the kinds of finding and the statuses of a kegiatan as the window names them (Indonesian, English)
+KIND_WORDS = {"rollup": Text("rollup", "roll-up"), "rollup_tanpa_anak": Text("rollup tanpa anak", "roll-up without rows"),
+              "pagu": Text("pagu", "budget"), "target": Text("target", "target"),
+              "hanya_renja": Text("hanya renja", "Renja only"), "hanya_renstra": Text("hanya renstra", "Renstra only")}
+STATUS_WORDS = {"baru": Text("baru", "new"), "sesuai Renstra": Text("sesuai Renstra", "as in the Renstra"),
+                "dimajukan": Text("dimajukan", "brought forward"), "ditunda": Text("ditunda", "postponed"),
+                "tidak direncanakan tahun ini": Text("tidak direncanakan tahun ini", "not planned this year")}
+
+
+def check_word(value: str, lang: str | None = None) -> str:
+    """A finding's kind or a kegiatan's status (:data:`KIND_WORDS`, :data:`STATUS_WORDS`) in ``lang``."""
+    word = KIND_WORDS.get(value) or STATUS_WORDS.get(value)
+    return pick(word.id, word.en, lang) if word else value.replace("_", " ")
+
+
 @dataclass
 class Finding:
     jenis: str            # rollup, rollup_tanpa_anak, pagu, target, hanya_renja, hanya_renstra

@@ -33,6 +33,7 @@ from pathlib import Path
 from . import codes
 from .codes import SUB_KEGIATAN
 from .compute import eval_leaf_values
+from .errors import Msg, Text
 from .formatting import decimal_to_text
 from . import rowcheck
 from .model import now_stamp
@@ -68,20 +69,29 @@ class RolloverReport:
                 "total_pagu": self.total_pagu, "dibawa": self.carried, "dipetakan": self.mapped,
                 "ditandai": self.flagged, "tidak_dibawa": self.dropped}
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: str | None = "id") -> list[str]:
+        """The report, in ``lang`` (bawaan: Indonesian, the command line's)."""
+        def say(key: str, **params) -> str:
+            return Msg(key, **params).message(lang)
+
+        def table(name: str):
+            return TABLE_LABELS.get(name, name)
+
         by_table: dict[str, int] = {}
         for c in self.carried:
             by_table[c["tabel"]] = by_table.get(c["tabel"], 0) + 1
-        out = [f"Renja {self.tahun_baru} dibuat dari Renja {self.tahun_lama}: {self.target}",
-               "Dibawa: " + ", ".join(f"{TABLE_LABELS.get(k, k)} {v} baris" for k, v in by_table.items()),
-               f"Pagu {self.tahun_baru} dari " + ("prakiraan maju" if self.pagu_from == "prakiraan" else "anggaran Renstra")
-               + f"; total pagu Rp {self.total_pagu:,}".replace(",", ".")]
+        source = Text("prakiraan maju", "the forward estimates") if self.pagu_from == "prakiraan" else \
+            Text("anggaran Renstra", "the Renstra budget")
+        out = [say("rollover.made", new=self.tahun_baru, old=self.tahun_lama, path=self.target),
+               say("rollover.carried", tables=", ".join(say("rollover.table_rows", table=table(k), count=v)
+                                                         for k, v in by_table.items())),
+               say("rollover.pagu", year=self.tahun_baru, source=source, total=f"{self.total_pagu:,}".replace(",", "."))]
         for m in self.mapped:
-            out.append(f"  dipetakan: {m['kode_lama']} → {m['kode_baru']} {m['nama']}")
+            out.append(say("rollover.mapped", old=m["kode_lama"], new=m["kode_baru"], name=m["nama"]))
         for f in self.flagged:
-            out.append(f"  ditandai: {f['kode'] or '-'} {f['nama'][:50]}: {f['alasan']}")
+            out.append(say("rollover.flagged", kode=f["kode"] or "-", name=f["nama"][:50], reason=f["alasan"]))
         for d in self.dropped:
-            out.append(f"  tidak dibawa: {TABLE_LABELS.get(d['tabel'], d['tabel'])} {d['jumlah']} baris ({d['alasan']})")
+            out.append(say("rollover.dropped", table=table(d["tabel"]), count=d["jumlah"], reason=d["alasan"]))
         return out
 
 
@@ -92,9 +102,12 @@ def _rp(v) -> str:
     return f"{v:,}".replace(",", ".") if v >= 0 else "-" + f"{-v:,}".replace(",", ".")
 
 
-TABLE_LABELS = {"document": "identitas", "plan_row": "pohon program", "eval_row": "Tabel 2.1", "pelayanan": "Tabel 2.2",
-                "usulan": "Tabel 2.4", "declared_value": "nilai tercetak", "renstra_row": "Renstra",
-                "renja_stage": "tahap", "catatan_verifikasi": "catatan verifikasi"}
+#: the tables named in the report (Indonesian and English)
+TABLE_LABELS = {"document": Text("identitas", "identity"), "plan_row": Text("pohon program", "program tree"),
+                "eval_row": Text("Tabel 2.1", "Table 2.1"), "pelayanan": Text("Tabel 2.2", "Table 2.2"),
+                "usulan": Text("Tabel 2.4", "Table 2.4"), "declared_value": Text("nilai tercetak", "printed values"),
+                "renstra_row": Text("Renstra", "Renstra"), "renja_stage": Text("tahap", "stages"),
+                "catatan_verifikasi": Text("catatan verifikasi", "verification notes")}
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -177,10 +190,10 @@ class _Mapper:
         if found is not None:
             self.report.mapped.append({"kode_lama": norm, "kode_baru": found, "nama": nama})
             return found
-        self._flag(norm, nama, f"kode tidak ada di nomenklatur {self.new.versi}; dibawa apa adanya")
+        self._flag(norm, nama, Msg("rollover.code_not_listed", version=self.new.versi))
         return norm
 
-    def _flag(self, kode: str, nama: str, why: str) -> None:
+    def _flag(self, kode: str, nama: str, why: Msg) -> None:
         self.report.flagged.append({"tabel": "plan_row", "kode": kode, "nama": nama, "alasan": why})
 
     def _catalog_mapping(self, norm: str, nama: str, parent_new_code: str | None) -> str | None:
@@ -197,7 +210,7 @@ class _Mapper:
         if m.jenis in ("sama", "baru"):
             return norm
         if m.jenis == "ganti_nama":
-            self._flag(norm, nama, f"nama di nomenklatur {self.new.versi}: {', '.join(m.nama_baru)}")
+            self._flag(norm, nama, Msg("rollover.name_in", version=self.new.versi, names=", ".join(m.nama_baru)))
             return norm
         if m.jenis == "pindah" and len(m.tujuan) == 1:
             target = m.tujuan[0]
@@ -206,9 +219,10 @@ class _Mapper:
                 self.report.mapped.append({"kode_lama": norm, "kode_baru": target, "nama": nama})
                 return target
         if m.jenis in ("pindah", "pecah", "hapus"):
-            what = {"pindah": "pindah ke", "pecah": "dipecah menjadi", "hapus": "tidak ada lagi"}[m.jenis]
+            what = {"pindah": Text("pindah ke", "moved to"), "pecah": Text("dipecah menjadi", "split into"),
+                    "hapus": Text("tidak ada lagi", "no longer listed")}[m.jenis]
             where = f" {', '.join(m.tujuan)}" if m.tujuan else ""
-            self._flag(norm, nama, f"{what}{where} di nomenklatur {self.new.versi}; dibawa apa adanya")
+            self._flag(norm, nama, Msg("rollover.code_changed", what=what, where=where, version=self.new.versi))
             return norm
         return None
 
@@ -278,7 +292,7 @@ def _plan(doc: RenjaDocument, target: Path, pagu_from: str, nomenklatur: str | N
     if nomenklatur:
         info["nomenklatur_versi"] = nomenklatur
     report.carried.append({"tabel": "document", "kode": "", "nama": "Identitas dan penandatangan",
-                           "catatan": f"tahun {n} → {new_year}"})
+                           "catatan": Msg("rollover.year_moved", old=n, new=new_year)})
 
     # plan tree
     plan_rows, inds, sds = [], [], []
@@ -303,16 +317,16 @@ def _plan(doc: RenjaDocument, target: Path, pagu_from: str, nomenklatur: str | N
                 value = rs.nilai.get(new_year, (None, None))[1] if rs else None
                 if value is None:
                     report.flagged.append({"tabel": "plan_row", "kode": kode, "nama": node.nama,
-                                           "alasan": f"tidak ada anggaran Renstra {new_year}; pagu dikosongkan"})
+                                           "alasan": Msg("rollover.no_renstra_budget", year=new_year)})
                 row["pagu"] = value
             else:
                 row["pagu"] = v.get("pagu_n1")
                 if v.get("pagu_n1") is None:
                     report.flagged.append({"tabel": "plan_row", "kode": kode, "nama": node.nama,
-                                           "alasan": f"prakiraan maju {new_year} kosong; pagu dikosongkan"})
+                                           "alasan": Msg("rollover.no_forward", year=new_year)})
             row["pagu_n1"] = rs.nilai.get(new_year + 1, (None, None))[1] if (forward and rs) else None
             total += row["pagu"] or 0
-            note = f"pagu {_rp(old_pagu)} → {_rp(row['pagu'])}"
+            note = Msg("rollover.pagu_moved", old=_rp(old_pagu), new=_rp(row["pagu"]))
             for item in _scale_shares(doc.sumber_dana.get(node.id, []), old_pagu, row["pagu"]):
                 sds.append(dict(item, id=new_id(), row_id=rid, modified_at=stamp))
         for item in doc.indikator.get(node.id, []):
@@ -355,7 +369,7 @@ def _plan(doc: RenjaDocument, target: Path, pagu_from: str, nomenklatur: str | N
                 row["rp_5"] = rp5
         eval_rows.append(row)
         report.carried.append({"tabel": "eval_row", "kode": node.kode, "nama": node.nama,
-                               "catatan": "kolom 6 := kolom 14 tahun lalu"})
+                               "catatan": Msg("rollover.eval_shift")})
 
     # Tabel 2.2: years shift by one
     pelayanan = []
@@ -367,21 +381,21 @@ def _plan(doc: RenjaDocument, target: Path, pagu_from: str, nomenklatur: str | N
                    proyeksi_n=item.get("proyeksi_n_plus1") or "", proyeksi_n_plus1="")
         pelayanan.append(row)
         report.carried.append({"tabel": "pelayanan", "kode": "", "nama": item.get("indikator") or "",
-                               "catatan": "kolom tahun digeser satu tahun"})
+                               "catatan": Msg("rollover.years_shift")})
     if doc.usulan:
         report.dropped.append({"tabel": "usulan", "jumlah": len(doc.usulan),
-                               "alasan": f"usulan pemangku kepentingan tahun {n}; usulan {new_year} dihimpun baru"})
+                               "alasan": Msg("rollover.proposals", year=n, new=new_year)})
     if doc.declared:
         report.dropped.append({"tabel": "declared_value", "jumlah": len(doc.declared),
-                               "alasan": "nilai tercetak dokumen impor, hanya untuk pemeriksaan tahun ini"})
+                               "alasan": Msg("rollover.printed")})
     from .stages import list_stages
     from .notes import list_notes
 
     n_stages, n_notes = len(list_stages(doc)), len(list_notes(doc))
     if n_stages:
-        report.dropped.append({"tabel": "renja_stage", "jumlah": n_stages, "alasan": f"tahap Renja {n}"})
+        report.dropped.append({"tabel": "renja_stage", "jumlah": n_stages, "alasan": Msg("rollover.stages", year=n)})
     if n_notes:
-        report.dropped.append({"tabel": "catatan_verifikasi", "jumlah": n_notes, "alasan": f"catatan verifikasi Renja {n}"})
+        report.dropped.append({"tabel": "catatan_verifikasi", "jumlah": n_notes, "alasan": Msg("rollover.notes", year=n)})
     renstra_rows, renstra_values = renstra_mod.copy_rows(items, stamp)
     for it in items:
         report.carried.append({"tabel": "renstra_row", "kode": it.kode, "nama": it.nama, "catatan": ""})

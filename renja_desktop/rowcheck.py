@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Iterable
 
+from .errors import Msg, Text, joined
 from .model import Base
 
 DIGEST_TABLE = "row_digest"
@@ -144,6 +145,18 @@ def stored(conn: sqlite3.Connection) -> dict[str, dict[int, tuple[int, bytes]]]:
     return out
 
 
+#: the word for a row of each table, in the messages about damaged rows
+_TABLE_WORDS = {
+    "document": Text("identitas dokumen", "document identity"), "plan_row": Text("baris rencana", "plan row"),
+    "indikator": Text("indikator", "indicator"), "sumber_dana": Text("sumber dana", "funding source"),
+    "eval_row": Text("baris evaluasi", "evaluation row"), "pelayanan": Text("baris Tabel 2.2", "Table 2.2 row"),
+    "usulan": Text("baris Tabel 2.4", "Table 2.4 row"), "declared_value": Text("nilai tercetak", "printed value"),
+    "section": Text("bagian naskah", "chapter section"), "renja_stage": Text("tahap", "stage"),
+    "catatan_verifikasi": Text("catatan verifikasi", "verification note"),
+    "renstra_row": Text("baris Renstra", "Renstra row"), "renstra_nilai": Text("nilai Renstra", "Renstra value"),
+}
+
+
 @dataclass
 class Damage:
     """A row whose stored digest does not match what is in the file."""
@@ -152,21 +165,17 @@ class Damage:
     rowid: int
     row: tuple | None           # the row as read now (None: the row is gone)
 
-    def label(self) -> str:
-        names = {"document": "identitas dokumen", "plan_row": "baris rencana", "indikator": "indikator",
-                 "sumber_dana": "sumber dana", "eval_row": "baris evaluasi", "pelayanan": "baris Tabel 2.2",
-                 "usulan": "baris Tabel 2.4", "declared_value": "nilai tercetak", "section": "bagian naskah",
-                 "renja_stage": "tahap", "catatan_verifikasi": "catatan verifikasi", "renstra_row": "baris Renstra",
-                 "renstra_nilai": "nilai Renstra"}
-        what = names.get(self.table, self.table)
+    def label(self) -> Msg:
+        """The row named for a message (its table's word, its code or name), in both languages."""
+        what = _TABLE_WORDS.get(self.table) or Text(self.table, self.table)
         if self.row is None:
-            return f"{what} #{self.rowid} hilang"
+            return Msg("rowcheck.row_gone", what=what, rowid=self.rowid)
         cols = columns(self.table)
         values = dict(zip(cols, self.row))
         bits = [_printable(values.get(k)) for k in ("kode", "nama", "judul", "teks", "indikator", "program_kegiatan",
                                                      "opd", "tahun") if values.get(k)]
         bits = [b for b in bits if b][:2]
-        return f"{what} {' '.join(bits) or _printable(values.get('id')) or '#' + str(self.rowid)}".strip()
+        return Msg("rowcheck.row", what=what, row=' '.join(bits) or _printable(values.get('id')) or f"#{self.rowid}")
 
 
 def _printable(value, limit: int = 40) -> str:
@@ -295,14 +304,11 @@ class Verifier:
             self.damage.append(Damage(DIGEST_TABLE, part[0][-1] >> BUCKET_BITS, None))
 
 
-def damage_message(name: str, damage: list[Damage]) -> str:
-    """One Indonesian sentence naming the damaged rows (the first few) of file ``name``."""
-    labels = [d.label() if d.table != DIGEST_TABLE else f"catatan sidik baris kelompok {d.rowid}" for d in damage]
-    shown = "; ".join(labels[:5]) + (f"; dan {len(labels) - 5} lainnya" if len(labels) > 5 else "")
-    return (f"Berkas '{name}' rusak: isi {len(damage)} baris tidak cocok dengan sidik barisnya "
-            f"({shown}). Kerusakan di dalam nilai (atau perubahan oleh program lain) yang tidak terlihat "
-            "oleh pemeriksaan SQLite. Berkas tidak diubah; pulihkan dari cadangan (renja-desktop restore) "
-            "atau selamatkan isinya (renja-desktop recover).")
+def damage_message(name: str, damage: list[Damage]) -> Msg:
+    """The message naming the damaged rows (the first few) of file ``name``."""
+    labels = [d.label() if d.table != DIGEST_TABLE else Msg("rowcheck.digest_bucket", bucket=d.rowid) for d in damage]
+    more = [Msg("rowcheck.more", count=len(labels) - 5)] if len(labels) > 5 else []
+    return Msg("file.rows_damaged", name=name, count=len(damage), rows=joined(labels[:5] + more, "; "))
 
 
 def lenient_text(raw: bytes) -> str:

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .codes import KEGIATAN, PROGRAM, SUB_KEGIATAN
+from .errors import Text
+from .i18n import pick
 from .compute import PlanTree
 from .model import Stage, now_stamp
 from .errors import EditError
@@ -656,13 +658,23 @@ class PerubahanRow:
                 "sesudah": self.sesudah, "selisih": self.selisih, "keterangan": self.keterangan}
 
 
+#: the fields a comparison names (Indonesian for the printed Perubahan, English for the English window)
 FIELD_LABELS = {
-    "kode": "kode", "nama": "nama", "outcome": "outcome/keluaran", "lokasi": "lokasi", "pagu": "pagu",
-    "pagu_n1": "pagu n+1", "catatan": "catatan", "penanggung_jawab": "penanggung jawab",
-    "indikator": "indikator/target", "sumber_dana": "sumber dana", "parent_id": "letak",
-    "rkpd_pagu": "pagu RKPD", "rkpd_nama": "nama RKPD", "rkpd_lokasi": "lokasi RKPD",
-    "rkpd_indikator": "indikator RKPD", "rkpd_target": "target RKPD", "rkpd_catatan": "catatan RKPD",
+    "kode": Text("kode", "code"), "nama": Text("nama", "name"), "outcome": Text("outcome/keluaran", "outcome/output"),
+    "lokasi": Text("lokasi", "location"), "pagu": Text("pagu", "budget"), "pagu_n1": Text("pagu n+1", "budget n+1"),
+    "catatan": Text("catatan", "note"), "penanggung_jawab": Text("penanggung jawab", "responsible unit"),
+    "indikator": Text("indikator/target", "indicator/target"), "sumber_dana": Text("sumber dana", "funding source"),
+    "parent_id": Text("letak", "place"), "rkpd_pagu": Text("pagu RKPD", "RKPD budget"),
+    "rkpd_nama": Text("nama RKPD", "RKPD name"), "rkpd_lokasi": Text("lokasi RKPD", "RKPD location"),
+    "rkpd_indikator": Text("indikator RKPD", "RKPD indicator"), "rkpd_target": Text("target RKPD", "RKPD target"),
+    "rkpd_catatan": Text("catatan RKPD", "RKPD note"),
 }
+
+
+def field_word(key: str, lang: str | None = None) -> str:
+    """A compared field's name in ``lang`` (bawaan: the current language)."""
+    word = FIELD_LABELS.get(key)
+    return pick(word.id, word.en, lang) if word else key.replace("_", " ")
 
 
 def perubahan_rows(cmp: Comparison, reasons: dict[str, list[str]] | None = None,
@@ -692,7 +704,7 @@ def perubahan_rows(cmp: Comparison, reasons: dict[str, list[str]] | None = None,
             elif ch.jenis == "dihapus":
                 notes.append("dihapus")
             else:
-                what = [FIELD_LABELS.get(f.isian, f.isian.replace("_", " ")) for f in ch.isian]
+                what = [field_word(f.isian, "id") for f in ch.isian]
                 notes.append("diubah: " + ", ".join(what))
         why = reasons.get(rid, [])
         text = "; ".join(notes)

@@ -32,6 +32,45 @@ def test_every_message_in_both_languages_with_the_same_arguments():
         assert _fields(id_text) == _fields(en_text), key
 
 
+def test_no_message_key_written_twice():
+    """A key written twice in the catalog would silently replace the first message."""
+    import ast
+
+    tree = ast.parse((ROOT / "renja_desktop" / "errors.py").read_text(encoding="utf-8"))
+    literal = next(n.value for n in ast.walk(tree)
+                   if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "MESSAGES")
+    keys = [k.value for k in literal.keys]
+    assert len(keys) == len(MESSAGES) and sorted({k for k in keys if keys.count(k) > 1}) == []
+
+
+#: report-text methods of the core that only the command line prints (it speaks Indonesian)
+_COMMAND_LINE_ONLY_TEXTS = {("exchange/integrity.py", "lines"), ("exchange/diff.py", "lines")}
+
+
+def test_report_texts_of_the_core_take_a_language():
+    """Every method of the core that writes a report's text for the user (``lines``, ``summary``,
+    ``summary_lines``, ``details``, ``message``) takes ``lang``, so the window can ask for its own
+    language; the few printed only by the command line are listed above."""
+    import ast
+
+    names = {"lines", "summary", "summary_lines", "details", "message"}
+    missing = []
+    for path in sorted((ROOT / "renja_desktop").rglob("*.py")):
+        rel = path.relative_to(ROOT / "renja_desktop").as_posix()
+        if rel.startswith("gui/"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                for fn in node.body:
+                    if isinstance(fn, ast.FunctionDef) and fn.name in names and (rel, fn.name) not in \
+                            _COMMAND_LINE_ONLY_TEXTS and "lang" not in [a.arg for a in fn.args.args]:
+                        missing.append(f"{rel}: {node.name}.{fn.name}")
+    assert missing == []
+    gui = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "renja_desktop" / "gui").glob("*.py"))
+    # ... and the window does not use the modules of those (it would show their Indonesian text)
+    assert not re.search(r"exchange(\.| import )(integrity|diff)\b", gui)
+
+
 def test_one_base_class():
     for cls in (EditError, CodeError, NumberError, DocumentFileError, ImportFailure, TableNotRecognized,
                 CatalogError, ReportError, CliError, ExchangeError):
@@ -108,10 +147,12 @@ _INDONESIAN_WORDS = re.compile(
 
 
 def test_new_keys_have_english_texts():
-    """The keys of the command line, the merge, the chapter-text format and the sample: English
-    without Indonesian words."""
+    """The keys of the command line, the merge, the chapter-text format, the sample and the reports
+    the window shows (rescue, damaged rows, combining, next year, opening notes): English without
+    Indonesian words."""
     for key, (_id_text, en_text) in MESSAGES.items():
-        if not key.startswith(("cli.", "merge.", "format.", "sample.")):
+        if not key.startswith(("cli.", "merge.", "format.", "sample.", "recover.", "rowcheck.", "consolidate.",
+                               "rollover.", "workspace.", "file.rows_", "file.changed_", "cell.", "narrative.", "copy.")):
             continue
         text = re.sub(r"\{\w+\}|--[\w-]+|\"[^\"]*\"", "", en_text)
         assert not _INDONESIAN_WORDS.search(text), (key, en_text)

@@ -93,6 +93,38 @@ def test_rollover_maps_a_nomenclature_change(doc_path, tmp_path):
     assert {"8.01.02.2.01.0007", "8.01.02.2.01.0008"} <= gone <= codes_now
 
 
+def test_rollover_report_in_both_languages(doc_path, tmp_path):
+    """The next-year report: Indonesian as the command line prints it, English for the English window."""
+    import re
+
+    out = tmp_path / "renja2025.sqlite"
+    report = rollover(doc_path, out, nomenklatur="kep050-3708-2020")
+    indonesian, english = report.lines(), report.lines("en")
+    assert indonesian[:3] == [
+        f"Renja 2025 dibuat dari Renja 2024: {out}",
+        "Dibawa: identitas 1 baris, pohon program 48 baris, Tabel 2.1 73 baris, Tabel 2.2 7 baris",
+        "Pagu 2025 dari prakiraan maju; total pagu Rp 5.152.524.900"]
+    assert "  ditandai: 8.01.01.2.01.0001 Penyusunan Dokumen Perencanaan Perangkat Daerah: prakiraan maju 2025 " \
+           "kosong; pagu dikosongkan" in indonesian
+    assert indonesian[-1] == "  tidak dibawa: nilai tercetak 225 baris (nilai tercetak dokumen impor, hanya untuk " \
+                             "pemeriksaan tahun ini)"
+    assert english[:3] == [
+        f"Renja 2025 made from Renja 2024: {out}",
+        "Carried over: identity 1 rows, program tree 48 rows, Table 2.1 73 rows, Table 2.2 7 rows",
+        "Budget 2025 from the forward estimates; total budget Rp 5.152.524.900"]
+    assert "  flagged: 8.01.01.2.01.0001 Penyusunan Dokumen Perencanaan Perangkat Daerah: the forward estimate for " \
+           "2025 is empty; the budget is left empty" in english
+    assert any(line.endswith("in nomenclature kep050-3708-2020; carried over as it is") for line in english)
+    assert english[-1] == "  not carried over: printed values 225 rows (printed values of an imported document, " \
+                          "for this year's checks only)"
+    words = re.compile(r"\b(baris|dibawa|ditandai|tidak|pagu|dari|kosong|dikosongkan|nomenklatur|tahun|apa adanya)\b")
+    names = sorted({c["nama"][:50] for c in report.carried if c["nama"]}, key=len, reverse=True)
+    for line in english:
+        for name in names:  # the rows' own names are the document's words
+            line = line.replace(name, "")
+        assert not words.search(line), line
+
+
 def test_renstra_import_check_rollup_errors_found_and_none_invented(doc_path, capsys):
     assert cli_main(["renstra", str(doc_path), "import", str(RENSTRA), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .. import paths
+from ..errors import Text
+from ..i18n import pick
 from ..storage import DocumentFileError, backup_file, inspect_file
 from . import fsutil
 from .errors import ExchangeError, os_error_message
@@ -33,13 +35,13 @@ KEEP_PER_DOCUMENT = 20
 KEEP_BASES = 8
 
 REASON_LABELS = {
-    "sebelum-pembaruan": "sebelum pembaruan format",
-    "sebelum-gabung": "sebelum penggabungan",
-    "sebelum-impor": "sebelum impor",
-    "sebelum-ditimpa": "versi lama yang ditimpa salinan",
-    "sebelum-pulih": "sebelum dipulihkan dari cadangan",
-    "sebelum-buka-ulang": "salinan kerja lama sebelum dibuka ulang",
-    "manual": "dibuat pengguna",
+    "sebelum-pembaruan": Text("sebelum pembaruan format", "before a format update"),
+    "sebelum-gabung": Text("sebelum penggabungan", "before a merge"),
+    "sebelum-impor": Text("sebelum impor", "before an import"),
+    "sebelum-ditimpa": Text("versi lama yang ditimpa salinan", "old version overwritten by a copy"),
+    "sebelum-pulih": Text("sebelum dipulihkan dari cadangan", "before a restore from a backup"),
+    "sebelum-buka-ulang": Text("salinan kerja lama sebelum dibuka ulang", "old working copy before reopening"),
+    "manual": Text("dibuat pengguna", "made by the user"),
 }
 
 _NAME_RE = re.compile(r"^(?P<stem>.+)\.(?P<reason>[a-z0-9\-]+)\.(?P<stamp>\d{8}-\d{6}-\d{6})(?P<suffix>\.[^.]+)$")
@@ -63,10 +65,11 @@ class BackupEntry:
     def time_text(self) -> str:
         return self.time.strftime("%d-%m-%Y %H.%M.%S")
 
-    def reason_text(self) -> str:
+    def reason_text(self, lang: str | None = "id") -> str:
+        """Why the backup was made, in ``lang`` (bawaan: Indonesian, the command line's)."""
         for key, label in REASON_LABELS.items():
             if self.reason.startswith(key):
-                return label + self.reason[len(key):].replace("-", " ")
+                return pick(label.id, label.en, lang) + self.reason[len(key):].replace("-", " ")
         return self.reason.replace("-", " ")
 
     def as_dict(self) -> dict:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..codes import LEVEL_NAMES, URUSAN
+from ..errors import Msg, message
 from ..formatting import format_rupiah
 from ..model import new_id, now_stamp
 from .. import rowcheck
@@ -88,30 +89,34 @@ class Consolidation:
     def refused(self) -> list[Source]:
         return [s for s in self.sources if s.problem]
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: str | None = "id") -> list[str]:
+        """The report, in ``lang`` (bawaan: Indonesian, the command line's)."""
+        def say(key: str, **params) -> str:
+            return Msg(key, **params).message(lang)
+
         out = []
         if self.refused:
-            out.append("Berkas yang ditolak:")
-            out.extend(f"  - {s.path.name}: {s.problem}" for s in self.refused)
+            out.append(say("consolidate.refused_head"))
+            out.extend(f"  - {s.path.name}: {message(s.problem, lang)}" for s in self.refused)
         if self.written:
-            out.append(f"Gabungan {len(self.accepted)} Renja ditulis ke {self.output} (hanya-baca).")
+            out.append(say("consolidate.written", count=len(self.accepted), path=self.output))
         else:
-            out.append("Tidak ada berkas yang ditulis.")
+            out.append(say("consolidate.not_written"))
         if self.accepted:
             width = max(len(s.name) for s in self.accepted)
-            out.append("Per perangkat daerah:")
+            out.append(say("consolidate.per_agency"))
             for s in self.accepted:
-                out.append(f"  {s.name.ljust(width)}  {s.sub_kegiatan:>6} sub kegiatan  "
-                           f"pagu n Rp {format_rupiah(s.pagu):>20}  n+1 Rp {format_rupiah(s.pagu_n1):>20}")
-                out.extend(f"      peringatan: {w}" for w in s.warnings)
+                out.append(say("consolidate.agency", name=s.name.ljust(width), count=f"{s.sub_kegiatan:>6}",
+                               pagu=f"{format_rupiah(s.pagu):>20}", pagu_n1=f"{format_rupiah(s.pagu_n1):>20}"))
+                out.extend(say("consolidate.warning", warning=w) for w in s.warnings)
         if self.urusan:
-            out.append("Per urusan:")
+            out.append(say("consolidate.per_affair"))
             for u in self.urusan:
                 out.append(f"  {u['kode']:<4} {u['nama'][:50]:<50} Rp {format_rupiah(u['pagu']):>20}")
         if self.accepted:
             total = self.total if self.written else sum(s.pagu for s in self.accepted)
             total_n1 = self.total_n1 if self.written else sum(s.pagu_n1 for s in self.accepted)
-            out.append(f"TOTAL pagu n Rp {format_rupiah(total)}; pagu n+1 Rp {format_rupiah(total_n1)}")
+            out.append(say("consolidate.total", pagu=format_rupiah(total), pagu_n1=format_rupiah(total_n1)))
         return out
 
     def as_dict(self) -> dict:
@@ -124,21 +129,21 @@ class Consolidation:
 def _read_source(path: Path) -> tuple[Source, object | None]:
     src = Source(Path(path))
     if not src.path.exists():
-        src.problem = "berkas tidak ditemukan"
+        src.problem = Msg("consolidate.missing")
         return src, None
     report = check_file(src.path)
     if not report.ok:
         src.problem = report.message
         return src, None
     if report.consolidated:
-        src.problem = "berkas ini sendiri adalah gabungan; gabungkan dari Renja masing-masing perangkat daerah"
+        src.problem = Msg("consolidate.is_combined")
         return src, None
     src.content_hash = report.content_hash
     src.warnings.extend(report.warnings)
     try:
         doc = RenjaDocument.open(src.path, readonly=True)
     except (DocumentFileError, sqlite3.DatabaseError) as exc:
-        src.problem = str(exc)
+        src.problem = Msg.of(exc)
         return src, None
     info = doc.info
     src.document_id = info["id"]
@@ -157,8 +162,8 @@ def _read_source(path: Path) -> tuple[Source, object | None]:
 
     errors = [f for f in validate(doc) if f.severity == "error"]
     if errors:
-        src.warnings.append(f"{len(errors)} galat pemeriksaan isi (mis. {errors[0].pesan}); periksa dengan "
-                            f"'renja-desktop check {src.path.name}'")
+        src.warnings.append(Msg("consolidate.check_errors", count=len(errors), example=errors[0].pesan,
+                                name=src.path.name))
     return src, doc
 
 
@@ -171,8 +176,8 @@ def _over_bound(doc: "RenjaDocument") -> str | None:
         for key in ("pagu", "pagu_n1", "rkpd_pagu"):
             value = node.values.get(key)
             if isinstance(value, int) and abs(value) > MAX_RUPIAH:
-                return (f"{key} baris {node.kode or node.nama[:40]} (Rp {format_rupiah(value)}) melebihi batas "
-                        f"satu nilai Rp {format_rupiah(MAX_RUPIAH)}; perbaiki nilainya di berkas itu dahulu")
+                return Msg("consolidate.over_bound", field=key, row=node.kode or node.nama[:40],
+                           value=format_rupiah(value), max=format_rupiah(MAX_RUPIAH))
     return None
 
 
@@ -192,7 +197,7 @@ def consolidate(files: list[str | os.PathLike], out: str | os.PathLike, skip_bad
     try:
         for f in files:
             if Path(f).resolve() == out.resolve():
-                s = Source(Path(f), problem="berkas hasil tidak boleh sekaligus menjadi masukan")
+                s = Source(Path(f), problem=Msg("consolidate.output_is_input"))
                 sources.append(s)
                 continue
             src, doc = _read_source(Path(f))
@@ -201,8 +206,7 @@ def consolidate(files: list[str | os.PathLike], out: str | os.PathLike, skip_bad
                 continue
             if src.document_id in seen:
                 first = seen[src.document_id]
-                src.problem = (f"dokumen yang sama dengan '{first.path.name}' (id dokumen sama: salinan dari "
-                               f"Renja {first.name}); setiap perangkat daerah hanya sekali")
+                src.problem = Msg("consolidate.same_document", name=first.path.name, agency=first.name)
                 doc.close()
                 continue
             seen[src.document_id] = src
@@ -218,15 +222,14 @@ def consolidate(files: list[str | os.PathLike], out: str | os.PathLike, skip_bad
                 pemda = Counter(s.pemda.strip().lower() for s in accepted).most_common(1)[0][0]
                 for s in accepted:
                     if s.tahun != year:
-                        s.problem = f"tahun rencana {s.tahun}, sedangkan yang lain {year}"
+                        s.problem = Msg("consolidate.other_year", year=s.tahun, other=year)
                     elif s.pemda.strip().lower() != pemda and s.pemda.strip():
-                        s.problem = f"Pemda '{s.pemda}', sedangkan yang lain '{pemda.title()}'"
+                        s.problem = Msg("consolidate.other_pemda", pemda=s.pemda, other=pemda.title())
             names: dict[str, Source] = {}
             for s in [s for s in sources if not s.problem]:
                 key = s.opd.strip().lower()
                 if key and key in names:
-                    s.warnings.append(f"nama perangkat daerah sama dengan '{names[key].path.name}' tetapi dokumennya "
-                                      "berbeda; pastikan bukan dua versi Renja yang sama")
+                    s.warnings.append(Msg("consolidate.same_name", name=names[key].path.name))
                 names.setdefault(key, s)
         result = Consolidation(out, sources)
         good = result.accepted

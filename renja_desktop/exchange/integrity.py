@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import Msg, Text
 from ..storage import DocumentFileError, inspect_file
 from . import location
 from .sqlitefile import (
@@ -92,11 +93,14 @@ def check_file(path: str | Path, deep: bool = False, with_hash: bool = True, row
                 hot = readable_copy_if_hot(path)
                 read_from = hot or path
         except DocumentFileError as exc:
-            return IntegrityReport(path, False, exc.kind, str(exc), deep)
+            return IntegrityReport(path, False, exc.kind, Msg.of(exc), deep)
         try:
             inspect_file(read_from, deep=deep, rows=rows)
         except DocumentFileError as exc:
-            msg = str(exc).replace(read_from.name, path.name) if hot else str(exc)
+            msg = Msg.of(exc)
+            if hot:  # the message names the settled copy read: name the user's file instead
+                msg = Msg(msg.key, **{k: v.replace(read_from.name, path.name) if isinstance(v, str) else v
+                                      for k, v in msg.params.items()})
             return IntegrityReport(path, False, exc.kind, msg, deep)
         report = IntegrityReport(path, True, deep=deep)
         try:
@@ -114,9 +118,7 @@ def check_file(path: str | Path, deep: bool = False, with_hash: bool = True, row
         except sqlite3.DatabaseError as exc:
             return IntegrityReport(
                 path, False, "damaged",
-                f"Berkas '{path.name}' rusak: baris-barisnya tidak dapat dibaca seluruhnya ({exc}). "
-                "Berkas tidak diubah; pulihkan dari cadangan atau selamatkan isinya (renja-desktop recover).",
-                deep)
+                Msg("file.rows_unreadable", name=path.name, reason=exc), deep)
         report.token = meta.get(KEY_TOKEN)
         report.saved_at = meta.get(KEY_SAVED_AT)
         report.saved_by = meta.get(KEY_SAVED_BY)
@@ -125,11 +127,9 @@ def check_file(path: str | Path, deep: bool = False, with_hash: bool = True, row
         if meta.get(KEY_DIGEST):
             report.digest_status = file_digest_status(read_from, meta)
             if report.digest_status == "changed":
-                report.warnings.append(
-                    f"Isi berkas '{path.name}' tidak lagi sama persis dengan saat disimpan "
-                    f"{('oleh ' + report.saved_by) if report.saved_by else ''} pada {report.saved_at or '?'}: "
-                    "berkas itu disunting langsung, atau rusak tanpa terdeteksi quick_check. Periksa isinya "
-                    "(renja-desktop check --deep) atau bandingkan dengan salinan lain.")
+                by = Text("oleh " + report.saved_by, "by " + report.saved_by) if report.saved_by else ""
+                report.warnings.append(Msg("file.changed_since_saved", name=path.name, by=by,
+                                           time=report.saved_at or "?"))
         return report
     finally:
         if hot is not None:

@@ -9,7 +9,7 @@ read too: they tell how many rows there were and, for the plan rows, the codes o
 
 The rows saved go into a fresh document file with the current schema. A plan or evaluation row
 whose parent was lost is kept at the top level; an indicator or funding source whose row was lost
-cannot be placed and is listed. The report (:class:`RecoveryReport`) says all of it in Indonesian.
+cannot be placed and is listed. The report (:class:`RecoveryReport`) says all of it, in Indonesian or English.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import codes, paths
+from ..errors import Msg, Text, joined
 from ..model import Base, new_id, now_stamp
 from .. import rowcheck
 from ..stagefile import EXTRA_TABLES
@@ -37,14 +38,23 @@ TABLE_ORDER = ("document", "plan_row", "indikator", "sumber_dana", "eval_row", "
 TREE_TABLES = ("plan_row", "eval_row", "section", "renstra_row")
 #: rows that belong to a row of another table (that row lost: they cannot be placed)
 OWNED_BY = {"indikator": "plan_row", "sumber_dana": "plan_row", "renstra_nilai": "renstra_row"}
+#: what each table holds, in the report (Indonesian and English)
 TABLE_LABELS = {
-    "document": "identitas dokumen", "plan_row": "baris rencana (Tabel 3.1/4.1)",
-    "indikator": "indikator", "sumber_dana": "sumber dana", "eval_row": "baris evaluasi (Tabel 2.1)",
-    "pelayanan": "Tabel 2.2", "usulan": "Tabel 2.4", "declared_value": "nilai tercetak (audit)",
-    "meta": "catatan berkas", "section": "bagian naskah (bab)", "renstra_row": "baris Renstra",
-    "renstra_nilai": "target dan anggaran Renstra per tahun", "renja_stage": "tahap Renja (potret)",
-    "catatan_verifikasi": "catatan verifikasi",
+    "document": Text("identitas dokumen", "document identity"),
+    "plan_row": Text("baris rencana (Tabel 3.1/4.1)", "plan rows (Table 3.1/4.1)"),
+    "indikator": Text("indikator", "indicators"), "sumber_dana": Text("sumber dana", "funding sources"),
+    "eval_row": Text("baris evaluasi (Tabel 2.1)", "evaluation rows (Table 2.1)"),
+    "pelayanan": Text("Tabel 2.2", "Table 2.2"), "usulan": Text("Tabel 2.4", "Table 2.4"),
+    "declared_value": Text("nilai tercetak (audit)", "printed values (audit)"),
+    "meta": Text("catatan berkas", "file records"), "section": Text("bagian naskah (bab)", "chapter sections"),
+    "renstra_row": Text("baris Renstra", "Renstra rows"),
+    "renstra_nilai": Text("target dan anggaran Renstra per tahun", "Renstra targets and budgets per year"),
+    "renja_stage": Text("tahap Renja (potret)", "Renja stages (snapshots)"),
+    "catatan_verifikasi": Text("catatan verifikasi", "verification notes"),
 }
+#: the row an owned row belongs to, in the report (the Indonesian as in :data:`TABLE_LABELS`)
+OWNER_WORDS = {"plan_row": Text(TABLE_LABELS["plan_row"].id, "plan row"),
+               "renstra_row": Text(TABLE_LABELS["renstra_row"].id, "Renstra row")}
 ROWID_LIMIT = 2 ** 62
 
 
@@ -80,36 +90,39 @@ class RecoveryReport:
             (t.lost in (0, None)) and not t.read_errors and not t.dropped and not t.unreadable
             for t in self.tables.values())
 
-    def lines(self) -> list[str]:
-        out = [f"Penyelamatan '{self.source.name}' -> '{self.output}'"]
+    def lines(self, lang: str | None = "id") -> list[str]:
+        """The report, in ``lang`` (bawaan: Indonesian, the command line's)."""
+        def say(key: str, **params) -> str:
+            return Msg(key, **params).message(lang)
+
+        out = [say("recover.title", name=self.source.name, output=self.output)]
         for name in TABLE_ORDER:
             t = self.tables.get(name)
             if t is None:
                 continue
             label = TABLE_LABELS[name]
             if t.unreadable:
-                out.append(f"- {label}: tidak terbaca sama sekali ({t.unreadable})")
+                out.append(say("recover.unreadable", table=label, reason=t.unreadable))
                 continue
             if t.expected is not None:
-                text = f"- {label}: {t.saved} dari {t.expected} baris terselamatkan"
+                text = say("recover.saved_of", table=label, saved=t.saved, expected=t.expected)
                 if t.lost:
-                    text += f" ({t.lost} hilang)"
+                    text += say("recover.lost", count=t.lost)
             else:
-                text = f"- {label}: {t.saved} baris terselamatkan"
+                text = say("recover.saved", table=label, saved=t.saved)
             if t.read_errors:
-                text += f"; {t.read_errors} bagian rusak dilompati"
+                text += say("recover.skipped", count=t.read_errors)
             out.append(text)
             if t.lost_codes:
                 shown = ", ".join(t.lost_codes[:20]) + (" ..." if len(t.lost_codes) > 20 else "")
-                out.append(f"    kode baris yang hilang: {shown}")
+                out.append(say("recover.lost_codes", codes=shown))
             for d in t.dropped[:20]:
-                out.append(f"    tidak dapat ditempatkan: {d}")
+                out.append(say("recover.unplaced", what=d))
             if len(t.dropped) > 20:
-                out.append(f"    ... dan {len(t.dropped) - 20} lagi")
+                out.append(say("recover.more", count=len(t.dropped) - 20))
         for n in self.notes:
-            out.append(f"Catatan: {n}")
-        out.append("Hasil: " + ("semua isi terselamatkan." if self.complete else
-                                "sebagian isi hilang; periksa daftar di atas dan bandingkan dengan cadangan."))
+            out.append(say("recover.note", note=n))
+        out.append(say("recover.complete" if self.complete else "recover.partial"))
         return out
 
     def as_dict(self) -> dict:
@@ -267,7 +280,7 @@ def recover(bad: str | os.PathLike, out: str | os.PathLike) -> RecoveryReport:
                     finally:
                         conn.close()
                 else:
-                    report.notes.append(f"Jurnal '{journal.name}' bukan milik isi berkas sekarang; diabaikan.")
+                    report.notes.append(Msg("recover.journal_foreign", name=journal.name))
                 Path(str(src) + "-journal").unlink(missing_ok=True)
             except (OSError, sqlite3.DatabaseError):
                 pass
@@ -299,9 +312,8 @@ def _note_row_digests(src: Path, report: RecoveryReport) -> None:
         return  # the tables themselves are damaged: what is lost is reported row by row below
     if damage:
         labels = [d.label() for d in damage if d.table != rowcheck.DIGEST_TABLE]
-        shown = "; ".join(labels[:10]) + (f"; dan {len(labels) - 10} lainnya" if len(labels) > 10 else "")
-        report.notes.append(f"{len(labels)} baris tidak cocok dengan sidik barisnya (isinya mungkin rusak; "
-                            f"periksa dengan cadangan): {shown}")
+        more = [Msg("rowcheck.more", count=len(labels) - 10)] if len(labels) > 10 else []
+        report.notes.append(Msg("recover.rows_damaged", count=len(labels), rows=joined(labels[:10] + more, "; ")))
 
 
 def _read_all(src: Path, report: RecoveryReport) -> dict[str, list[dict]]:
@@ -322,7 +334,7 @@ def _read_all(src: Path, report: RecoveryReport) -> dict[str, list[dict]]:
                 if table in EXTRA_TABLES:  # a file of schema version 1: no stages, notes or Renstra yet
                     ts.expected = 0
                 else:
-                    ts.unreadable = "tabel tidak ada"
+                    ts.unreadable = Msg("recover.no_table")
                 data[table] = []
                 continue
             try:
@@ -385,9 +397,7 @@ def _placeholders(table: str, rows: list[dict], ids: set[str], lost: dict[str, d
         if facts["parent_id"] and facts["parent_id"] not in ids:
             needed.append(facts["parent_id"])
     if made:
-        report.notes.append(
-            f"{made} baris induk {TABLE_LABELS[table]} yang hilang dibuat kembali sebagai penanda "
-            f"('{PLACEHOLDER_NAME}') dengan kode aslinya, agar baris di bawahnya tetap di tempatnya.")
+        report.notes.append(Msg("recover.placeholders", count=made, table=TABLE_LABELS[table], name=PLACEHOLDER_NAME))
 
 
 def _write(tmp: Path, data: dict[str, list[dict]], report: RecoveryReport) -> None:
@@ -399,9 +409,7 @@ def _write(tmp: Path, data: dict[str, list[dict]], report: RecoveryReport) -> No
         keep_docs = docs[:1]
     else:
         report.identity_recovered = False
-        report.notes.append("Identitas dokumen (Pemda, Perangkat Daerah, tahun, penandatangan) hilang; "
-                            "diisi sementara, lengkapi kembali. Dokumen hasil mendapat id baru sehingga tidak "
-                            "dapat digabung otomatis dengan salinan lain.")
+        report.notes.append(Msg("recover.identity_lost"))
         from datetime import date
 
         keep_docs = [{"id": new_id(), "tahun": date.today().year, "pemda": "", "opd": "(identitas hilang)",
@@ -415,8 +423,7 @@ def _write(tmp: Path, data: dict[str, list[dict]], report: RecoveryReport) -> No
         for r in rows:
             if r.get("parent_id") and r["parent_id"] not in ids:
                 what = r.get("kode") or r.get("nama") or r.get("judul") or r["id"]
-                report.tables[table].dropped.append(
-                    f"{str(what)[:40]}: induknya hilang, ditempatkan di tingkat teratas")
+                report.tables[table].dropped.append(Msg("recover.parent_lost", what=str(what)[:40]))
                 r["parent_id"] = None
     for table, owner in OWNED_BY.items():
         owner_ids = {r["id"] for r in data[owner]}
@@ -426,7 +433,7 @@ def _write(tmp: Path, data: dict[str, list[dict]], report: RecoveryReport) -> No
                 kept.append(r)
             else:
                 what = r.get("teks") or r.get("nama") or r.get("tahun") or r.get("id")
-                report.tables[table].dropped.append(f"'{str(what)[:50]}': {TABLE_LABELS[owner]}-nya hilang")
+                report.tables[table].dropped.append(Msg("recover.owner_lost", what=str(what)[:50], owner=OWNER_WORDS[owner]))
         data[table] = kept
     if not docs:  # the stages belong to the document under its new id
         for r in data["renja_stage"]:

@@ -72,11 +72,12 @@ class CopyResult:
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
-    def message(self) -> str:
+    def message(self, lang: str | None = "id") -> str:
+        """What was saved, in ``lang`` (bawaan: Indonesian, the command line's)."""
         size = f"{self.size / 1_048_576:.1f}".replace(".", ",")
-        text = f"Salinan tersimpan dan terverifikasi: {self.target} ({size} MB)."
+        text = Msg("copy.saved", target=self.target, size=size).message(lang)
         if self.previous_backup is not None:
-            text += f" Versi lama disimpan sebagai cadangan: {self.previous_backup.name}."
+            text += Msg("copy.previous", name=self.previous_backup.name).message(lang)
         return text
 
 
@@ -84,9 +85,10 @@ def _now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
-def time_text(iso: str | None) -> str:
+def time_text(iso: str | None) -> "str | Text":
+    """A stored time as the messages show it (local time); unknown: both languages' words."""
     if not iso:
-        return "waktu tidak diketahui"
+        return Text("waktu tidak diketahui", "time unknown")
     try:
         t = datetime.fromisoformat(iso)
     except ValueError:
@@ -381,7 +383,7 @@ def save_copy(source: "str | os.PathLike | RenjaDocument", target: str | os.Path
         # byte of it changed since it was verified (a copy as the base reads it, changing nothing)
         remember_intact(target, verified_from=before)
         if base is not None and base.result() is None:
-            result.notes.append("Versi dasar untuk penggabungan tidak dapat disimpan di folder data.")
+            result.notes.append(Msg("copy.no_base"))
         lap("verify_target")
     finally:
         _release(hold, hot_copy)
@@ -612,9 +614,7 @@ def _record_in_source(doc, source: Path, new_lineage: list[dict], result: CopyRe
         finally:
             conn.close()
     except Exception as exc:  # noqa: BLE001 - the copy is still good; only merges lose a hint
-        result.notes.append(
-            f"Riwayat versi tidak dapat dicatat di '{source.name}' ({exc}); penyimpanan berikutnya ke "
-            "tujuan ini akan meminta penggabungan.")
+        result.notes.append(Msg("copy.no_lineage", name=source.name, reason=exc))
 
 
 def _put_back(backup: Path, target: Path) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import paths
+from ..errors import Msg
 from ..service import RenjaDocument
 from ..storage import DocumentFileError
 from . import backups, location
@@ -184,7 +185,7 @@ def open_for_editing(path: str | os.PathLike, *, readonly: bool = False, takeove
                           document_id=report.document_id)
     session.notes.extend(report.warnings)
     if report.consolidated:
-        session.notes.append("Berkas ini adalah gabungan Renja (tampilan kota), dibuka hanya-baca.")
+        session.notes.append(Msg("workspace.combined"))
     try:
         if kind == location.LOCAL:
             if not readonly:
@@ -216,7 +217,7 @@ def _open_from_outside(origin: Path, session: WorkSession, takeover: bool,
         except FileLocked:
             raise
         except ExchangeError:  # a read-only share: the copy still works, the lock cannot be left
-            session.notes.append(f"Kunci tidak dapat dibuat di folder jaringan '{origin.parent}'.")
+            session.notes.append(Msg("workspace.no_lock", folder=origin.parent))
     conn = connect_ro(origin)
     try:
         ometa = read_meta(conn)
@@ -248,11 +249,8 @@ def _open_from_outside(origin: Path, session: WorkSession, takeover: bool,
             conn.close()
         if not same:
             backup = backups.take_backup(working, "sebelum-buka-ulang")
-            session.notes.append(
-                f"Salinan kerja lama '{working.name}' berbeda dari berkas di {origin.parent}; disimpan sebagai "
-                f"cadangan '{backup.name}'. Bila berisi perubahan yang belum disimpan ke flash disk, "
-                "pulihkan cadangan itu (Berkas ▸ Cadangan…) lalu gabungkan lewat Berkas ▸ Bandingkan / "
-                "gabungkan dengan salinan….")
+            session.notes.append(Msg("workspace.old_copy", name=working.name, folder=origin.parent,
+                                     backup=backup.name))
             save_copy(origin, working, force=True, update_source=False, keep_previous=False, store_base=False)
     else:
         save_copy(origin, working, force=True, update_source=False, keep_previous=False, store_base=False)

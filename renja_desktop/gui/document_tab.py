@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from .. import i18n
 from ..narrative import fields as fieldmod
 from ..narrative import format as fmt
 from ..narrative import store
@@ -444,7 +445,7 @@ class DocumentTab(QWidget):
             return False
         ok = self.run(store.InstallOutline(spec), self.tr("Impor naskah dari %1").replace("%1", p.name))
         if ok:
-            self.message.emit(report.summary().splitlines()[0])
+            self.message.emit(report.summary(i18n.language()).splitlines()[0])
             first = self._first_text_item()
             if first is not None:
                 self.tree.setCurrentItem(first)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from .. import i18n
 from ..errors import message
 from ..exchange.errors import ExchangeError
 from ..exchange.lock import FileLocked
@@ -329,7 +330,7 @@ class BackupsDialog(QDialog):
             self.table.setColumnWidth(col, width)
         for r, e in enumerate(self.entries):
             size = f"{e.size / 1_048_576:.1f} MB".replace(".", ",")
-            for col, text in enumerate((e.time_text(), e.reason_text(), size, e.path.name)):
+            for col, text in enumerate((e.time_text(), e.reason_text(i18n.language()), size, e.path.name)):
                 item = QTableWidgetItem(text)
                 if col == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -499,7 +500,7 @@ class ConsolidateDialog(QDialog):
         except (ExchangeError, DocumentFileError, OSError) as exc:
             self.report.setPlainText(str(exc))
             return None
-        lines = self.result.lines()
+        lines = self.result.lines(i18n.language())
         if self.result.refused and not self.result.written:
             lines.append(self.tr("Keluarkan atau perbaiki berkas yang ditolak, atau centang pilihan di atas."))
         self.report.setPlainText("\n".join(lines))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from .. import codes
 from .. import operations as ops
+from ..errors import message as message_text
 from ..codes import SUB_KEGIATAN
 from ..formatting import format_rupiah
 from . import settings as app_settings
@@ -630,7 +631,7 @@ class TreePage(TablePage):
         if rejected:
             first = rejected[0]
             text_msg += " " + self.tr("%1 baris ditolak (baris %2: %3).").replace("%1", str(len(rejected))) \
-                .replace("%2", str(first.line)).replace("%3", first.reason)
+                .replace("%2", str(first.line)).replace("%3", message_text(first.reason))
         self.message.emit(text_msg)
         return roots
 

@@ -28,6 +28,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .. import i18n
+from ..errors import message as message_text
 from ..exchange import location
 from ..exchange import lock as exchange_lock
 from ..exchange.errors import CopyConflict, ExchangeError
@@ -122,7 +123,7 @@ class SessionController(QObject):
         if session.notes:
             texts.show_info(self.window, translate("MainWindow", "Catatan pemeriksaan berkas"),
                             translate("MainWindow", "Berkas '%1' dibuka dengan catatan berikut:").replace("%1", path.name),
-                            "\n\n".join(session.notes))
+                            "\n\n".join(message_text(n) for n in session.notes))
         return True
 
     def _is_open(self, path: Path) -> bool:
@@ -354,9 +355,9 @@ class SessionController(QObject):
 
     def _copy(self, target: Path) -> str:
         if self.session is not None:
-            return self.session.save_copy_to(target, document=self.window.doc).message()
+            return self.session.save_copy_to(target, document=self.window.doc).message(i18n.language())
 
-        return save_copy(self.window.doc, target).message()
+        return save_copy(self.window.doc, target).message(i18n.language())
 
     def place_name(self) -> str:
         """Where the document came from, in words: 'flash disk' or 'folder jaringan'."""
@@ -390,7 +391,7 @@ class SessionController(QObject):
             return False
         self.window.stack.setClean()
         self.window.update_title()
-        self.window.show_message(translate("MainWindow", "Tersimpan ke %1: %2").replace("%1", place).replace("%2", result.message()))
+        self.window.show_message(translate("MainWindow", "Tersimpan ke %1: %2").replace("%1", place).replace("%2", result.message(i18n.language())))
         return True
 
     def offer_merge_with_origin(self) -> bool:
@@ -577,6 +578,6 @@ class SessionController(QObject):
         head = head.replace("%1", bad.name).replace("%2", str(out))
         self.window.show_message(head)
         self.offer_to_open(translate("MainWindow", "Hasil penyelamatan"), head,
-                            "\n".join(report.lines()) + "\n\n" + translate("MainWindow", 
+                            "\n".join(report.lines(i18n.language())) + "\n\n" + translate("MainWindow", 
                                 "Berkas yang rusak tidak diubah. Buka hasil penyelamatan sekarang?"), out)
         return True

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
+from .. import i18n
 from .. import notes as notes_mod
 from .. import renstra as renstra_mod
 from .. import stages
@@ -32,7 +33,16 @@ from . import texts
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
 
-NOW_LABEL = "sekarang"
+NOW_LABEL = "sekarang"   # the core's name for the working state (not a frozen stage)
+
+
+def _now_text() -> str:
+    """How the window names the working state in its language."""
+    return i18n.pick("sekarang", "now")
+
+
+def _stage_text(name: str) -> str:
+    return _now_text() if name == NOW_LABEL else name
 
 
 translate = QCoreApplication.translate
@@ -93,7 +103,7 @@ class CompareDialog(QDialog):
     """Two stages (or a stage and now) side by side: every changed row and field, pagu sebelum /
     sesudah / selisih; prints the Perubahan Renja table with the notes."""
 
-    KINDS = {"ditambah": "baru", "dihapus": "dihapus", "diubah": "diubah"}
+    KINDS = {"ditambah": ("baru", "new"), "dihapus": ("dihapus", "deleted"), "diubah": ("diubah", "changed")}
 
     def __init__(self, parent, doc, a: str | None = None, b: str | None = None):
         super().__init__(parent)
@@ -106,10 +116,12 @@ class CompareDialog(QDialog):
         self.a = QComboBox(self)
         self.a.addItems(names)
         self.b = QComboBox(self)
-        self.b.addItems(names + [NOW_LABEL])
+        for name in names:
+            self.b.addItem(name, name)
+        self.b.addItem(_now_text(), NOW_LABEL)
         if a:
             self.a.setCurrentText(a)
-        self.b.setCurrentText(b or NOW_LABEL)
+        self.b.setCurrentIndex(max(0, self.b.findData(b or NOW_LABEL)))
         row.addWidget(QLabel(translate("Stages", "Sebelum:"), self))
         row.addWidget(self.a, 1)
         row.addWidget(QLabel(translate("Stages", "Sesudah:"), self))
@@ -150,27 +162,28 @@ class CompareDialog(QDialog):
             return
         try:
             with _busy():
-                cmp = stages.compare(self.doc, self.a.currentText(), self.b.currentText())
+                cmp = stages.compare(self.doc, self.a.currentText(), self.b.currentData())
         except EditError as exc:
             self.summary.setText(str(exc))
             return
         self.comparison = cmp
         self.summary.setText(
             translate("Stages", "%1 → %2: %3 baris berubah; total pagu Rp %4 → Rp %5 (selisih %6)")
-            .replace("%1", cmp.a).replace("%2", cmp.b).replace("%3", str(len(cmp.changes)))
+            .replace("%1", _stage_text(cmp.a)).replace("%2", _stage_text(cmp.b)).replace("%3", str(len(cmp.changes)))
             .replace("%4", format_rupiah(cmp.total_sebelum)).replace("%5", format_rupiah(cmp.total_sesudah))
             .replace("%6", format_rupiah(cmp.selisih)))
-        names = {"plan_row": "", "eval_row": "Tabel 2.1 ", "pelayanan": "Tabel 2.2 ", "usulan": "Tabel 2.4 ",
-                 "document": ""}
+        table = i18n.pick("Tabel", "Table")
+        names = {"eval_row": f"{table} 2.1 ", "pelayanan": f"{table} 2.2 ", "usulan": f"{table} 2.4 "}
         for c in cmp.changes:
-            top = QTreeWidgetItem([self.KINDS.get(c.jenis, c.jenis), c.kode, names.get(c.tabel, "") + c.nama,
+            kind = self.KINDS.get(c.jenis)
+            top = QTreeWidgetItem([i18n.pick(*kind) if kind else c.jenis, c.kode, names.get(c.tabel, "") + c.nama,
                                    _show(c.pagu_sebelum) if c.tabel == "plan_row" else "",
                                    _show(c.pagu_sesudah) if c.tabel == "plan_row" else "",
                                    format_rupiah(c.selisih) if c.selisih else ""])
             for col in (3, 4, 5):
                 top.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for f in c.isian:
-                kid = QTreeWidgetItem(["", "", stages.FIELD_LABELS.get(f.isian, f.isian.replace("_", " ")),
+                kid = QTreeWidgetItem(["", "", stages.field_word(f.isian),
                                        _show(f.sebelum), _show(f.sesudah), ""])
                 top.addChild(kid)
             self.tree.addTopLevelItem(top)
@@ -188,7 +201,7 @@ class CompareDialog(QDialog):
                 return None
         try:
             render_pdf(self.doc, path, ["perubahan", "catatan"],
-                       ReportOptions(compare=(self.a.currentText(), self.b.currentText())))
+                       ReportOptions(compare=(self.a.currentText(), self.b.currentData())))
         except (ReportError, EditError, OSError) as exc:
             texts.show_error(self, translate("Stages", "Cetak"), str(exc))
             return None
@@ -273,7 +286,9 @@ class NotesPanel(QWidget):
         row = QHBoxLayout()
         self.stage = QComboBox(self)
         self.status = QComboBox(self)
-        self.status.addItems([translate("Stages", "semua"), "terbuka", "selesai"])
+        self.status.addItem(translate("Stages", "semua"), None)
+        for status in notes_mod.STATUSES:
+            self.status.addItem(notes_mod.note_word(status), status)
         row.addWidget(QLabel(translate("Stages", "Tahap:"), self))
         row.addWidget(self.stage, 1)
         row.addWidget(QLabel(translate("Stages", "Status:"), self))
@@ -298,7 +313,8 @@ class NotesPanel(QWidget):
         self.text = QLineEdit(self)
         self.text.setPlaceholderText(translate("Stages", "Catatan untuk baris yang dipilih di pohon program…"))
         self.kind = QComboBox(self)
-        self.kind.addItems(["verifikasi", "alasan"])
+        for kind in notes_mod.KINDS:
+            self.kind.addItem(notes_mod.note_word(kind), kind)
         self.add_button = QPushButton(translate("Stages", "Tambah"), self)
         self.close_button = QPushButton(translate("Stages", "Selesai / buka lagi"), self)
         row.addWidget(self.text, 1)
@@ -318,13 +334,15 @@ class NotesPanel(QWidget):
         return self.window.doc
 
     def reload_stages(self) -> None:
-        current = self.stage.currentText()
+        current = self.stage.currentData()
         self.stage.blockSignals(True)
         self.stage.clear()
-        self.stage.addItems([translate("Stages", "semua"), NOW_LABEL] + ([s.nama for s in stages.list_stages(self.doc)]
-                                                         if self.doc else []))
-        if current and self.stage.findText(current) >= 0:
-            self.stage.setCurrentText(current)
+        self.stage.addItem(translate("Stages", "semua"), None)
+        self.stage.addItem(_now_text(), NOW_LABEL)
+        for name in [s.nama for s in stages.list_stages(self.doc)] if self.doc else []:
+            self.stage.addItem(name, name)
+        if current and self.stage.findData(current) >= 0:
+            self.stage.setCurrentIndex(self.stage.findData(current))
         self.stage.blockSignals(False)
         self.refresh()
 
@@ -332,13 +350,13 @@ class NotesPanel(QWidget):
         self.table.setRowCount(0)
         if self.doc is None:
             return
-        stage = None if self.stage.currentIndex() <= 0 else self.stage.currentText()
-        status = None if self.status.currentIndex() <= 0 else self.status.currentText()
+        stage = None if self.stage.currentIndex() <= 0 else self.stage.currentData()
+        status = None if self.status.currentIndex() <= 0 else self.status.currentData()
         self.notes = notes_mod.list_notes(self.doc, stage, status)
         self.table.setRowCount(len(self.notes))
         for r, n in enumerate(self.notes):
-            for c, text in enumerate((n.status, n.tahap or NOW_LABEL, n.kode, n.teks, n.oleh, n.dibuat_at[:10],
-                                      n.jenis)):
+            for c, text in enumerate((notes_mod.note_word(n.status), n.tahap or _now_text(), n.kode, n.teks, n.oleh,
+                                      n.dibuat_at[:10], notes_mod.note_word(n.jenis))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnToContents(2)
 
@@ -348,8 +366,8 @@ class NotesPanel(QWidget):
         row_id = page.current_row_id() if page is not None else None
         if row_id is None:
             return self._fail(translate("Stages", "Pilih dahulu baris di pohon program."))
-        stage = self.stage.currentText() if self.stage.currentIndex() > 1 else None
-        message = self.window.editor.execute(notes_mod.AddNote(row_id, teks, stage, self.kind.currentText()))
+        stage = self.stage.currentData() if self.stage.currentIndex() > 1 else None
+        message = self.window.editor.execute(notes_mod.AddNote(row_id, teks, stage, self.kind.currentData()))
         if message:
             return self._fail(message)
         self.text.clear()
@@ -448,12 +466,12 @@ class RolloverWizard(QWizard):
 
     def _page_changed(self, page_id: int) -> None:
         if page_id == 1 and self.report is not None:
-            lines = self.report.lines()
+            lines = self.report.lines(i18n.language())
             lines.append("")
             lines.append(translate("Stages", "Baris yang dibawa:"))
             for c in self.report.carried:
                 if c["tabel"] == "plan_row":
-                    lines.append(f"  {c['kode']:<20} {c['nama'][:60]}  {c['catatan']}")
+                    lines.append(f"  {c['kode']:<20} {c['nama'][:60]}  {message(c['catatan'])}")
             self.output.setPlainText("\n".join(lines))
 
 
@@ -483,11 +501,11 @@ class RenstraCheckDialog(QDialog):
         for title, findings in groups:
             top = QTreeWidgetItem([title, "", "", str(len(findings))])
             for f in findings:
-                top.addChild(QTreeWidgetItem([f.jenis.replace("_", " "), f.kode, f.nama, message(f.pesan)]))
+                top.addChild(QTreeWidgetItem([renstra_mod.check_word(f.jenis), f.kode, f.nama, message(f.pesan)]))
             self.tree.addTopLevelItem(top)
         top = QTreeWidgetItem([translate("Stages", "Status kegiatan"), "", "", str(len(result.status))])
         for s in result.status:
-            top.addChild(QTreeWidgetItem([s["status"], s["kode"], s["nama"], ""]))
+            top.addChild(QTreeWidgetItem([renstra_mod.check_word(s["status"]), s["kode"], s["nama"], ""]))
         self.tree.addTopLevelItem(top)
         self.tree.expandAll()
         lay.addWidget(self.tree, 1)

@@ -130,8 +130,8 @@ def _import_document(doc: "RenjaDocument", src: Source, report: ImportReport, ca
             done = {r.line for r in report.rows}
             for r in b.rows:
                 if r.line not in done:
-                    report.add(RowOutcome(r.line, REJECTED, table, reason=str(exc)))
-            report.messages.append(f"Tabel {table} (mulai baris {b.rows[0].line}) tidak diimpor: {exc}")
+                    report.add(RowOutcome(r.line, REJECTED, table, reason=Msg.of(exc)))
+            report.messages.append(Msg("cell.table_not_imported", table=table, line=b.rows[0].line, reason=exc))
     ident = parse_identity("\n".join(r.raw for r in src.rows))
     fill = {k: v for k, v in ident.items() if k != "tahun" and not doc.info.get(k)}
     if fill:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .. import codes
 from ..codes import CodeError
+from ..errors import Msg
 from ..formatting import NumberError, decimal_to_text, parse_decimal, parse_rupiah
 
 # ------------------------------------------------------------------------------------ codes
@@ -94,11 +95,11 @@ def repair_code_cell(cell: str) -> tuple[str, list[str]]:
         return text, notes
     if re.search(r"\s", text):
         text = re.sub(r"\s+", "", text)
-        notes.append(f"spasi di dalam kode '{cell.strip()}' dihapus (dibaca {text})")
+        notes.append(Msg("cell.code_spaces", cell=cell.strip(), read=text))
     parts = text.split(".")
     if len(parts) == 5 and re.fullmatch(r"[1-9]", parts[3]) and re.fullmatch(r"\d{6}", parts[4]):
         fixed = ".".join(parts[:4] + [parts[4][:2], parts[4][2:]])
-        notes.append(f"kode sub kegiatan menempel pada kode kegiatan '{text}' (dibaca {fixed})")
+        notes.append(Msg("cell.code_glued", text=text, read=fixed))
         text = fixed
     return text, notes
 
@@ -142,7 +143,7 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
             out.tokens = tokens + [cell]
             out.printed = ".".join(tokens + [cell])
             out.name_index = i + 1
-            out.error = f"segmen kode '{cell}' bukan angka (kode '{' '.join(tokens + [cell])}')"
+            out.error = Msg("cell.segment_not_number", cell=cell, code=" ".join(tokens + [cell]))
             return out
         break
     # empty cells between the code and the name belong to the code columns
@@ -154,7 +155,7 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
             out.tokens = [first]
             out.printed = first
             out.name_index = start + 1
-            out.error = f"kode '{first}' tidak berbentuk U.BB.PP.K.KK.SSSS"
+            out.error = Msg("cell.code_form", code=first)
         return out
     segs = split_code_segments(tokens)
     out.printed = ".".join(segs)
@@ -165,22 +166,20 @@ def read_code(cells: list[str], start: int = 0, max_cells: int = 7, base: str | 
         if len(base_segs) + len(segs) == total_needed:
             segs = base_segs + segs
     if len(segs) not in (1, 2, 3, 5, 6):
-        out.error = f"kode '{' '.join(tokens)}' tidak lengkap (harus berbentuk U.BB.PP.K.KK.SSSS)"
+        out.error = Msg("cell.code_incomplete", code=" ".join(tokens))
         return out
     written = ".".join(segs)
     try:
         canonical = codes.normalize_code(written)
     except CodeError as exc:
-        out.error = str(exc)
+        out.error = Msg.of(exc)
         return out
     widths = (1, 2, 2, 1, 2, 4)
     out.notes.extend(repaired)
     # a segment written without its leading zeros makes the canonical code differ from the written one
     for i, seg in enumerate(segs if written != canonical else ()):
         if seg.isdigit() and len(seg) < widths[i] and (i != 5 or len(seg) == 3):
-            out.notes.append(
-                f"segmen kode '{seg}' ditulis tanpa nol di depan (dibaca {seg.zfill(widths[i])})"
-            )
+            out.notes.append(Msg("cell.leading_zeros", seg=seg, read=seg.zfill(widths[i])))
     out.kode = canonical
     return out
 
@@ -248,7 +247,7 @@ def is_sheet_error(cell: str) -> bool:
 
 
 def read_money(cell: str) -> tuple[int | None, str]:
-    """``(value, error)``: ``None`` for empty, ``-``; an Indonesian error for anything malformed."""
+    """``(value, error)``: ``None`` for empty, ``-``; an error message (:class:`Msg`) for anything malformed."""
     text = (cell or "").strip()
     if _MONEY_OK.match(text):   # the common case, 1.500.000 or 1500000: no further checks needed
         return int(text.replace(".", "")), ""
@@ -257,18 +256,17 @@ def read_money(cell: str) -> tuple[int | None, str]:
     if not text or is_dash(text):
         return None, ""
     if is_sheet_error(text):
-        return None, f"'{text}' adalah galat lembar kerja, bukan angka rupiah"
+        return None, Msg("cell.sheet_error_rupiah", text=text)
     odd = non_ascii_digits(text)
     if odd:
-        return None, (f"'{text}' ditulis dengan angka bukan 0-9 ('{odd}'); ketik ulang dengan angka biasa")
+        return None, Msg("cell.odd_digits_retype", text=text, odd=odd)
     bare = text.replace(" ", "")
     if bare.startswith("(") and bare.endswith(")") or bare[:1] in ("-", "\u2212") and len(bare) > 1:
-        return None, (f"'{text}' adalah angka negatif (dalam kurung atau bertanda minus); pagu tidak boleh "
-                      "negatif, baris diimpor tanpa nilai ini")
+        return None, Msg("cell.negative", text=text)
     try:
         return parse_rupiah(text), ""
     except NumberError as exc:
-        return None, str(exc)
+        return None, Msg.of(exc)
 
 
 _TARGET = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(%|[A-Za-z][A-Za-z .\-/]*)?$")
@@ -297,16 +295,16 @@ def read_k(cell: str) -> tuple[str | None, str, str]:
     if not text or is_dash(text):
         return None, "", ""
     if is_sheet_error(text):
-        return None, "", f"'{text}' adalah galat lembar kerja"
+        return None, "", Msg("cell.sheet_error", text=text)
     if non_ascii_digits(text):
-        return None, "", f"'{text}' ditulis dengan angka bukan 0-9 ('{non_ascii_digits(text)}')"
+        return None, "", Msg("cell.odd_digits", text=text, odd=non_ascii_digits(text))
     m = re.match(r"^(\d+(?:[.,]\d+)?)\s*(%|[A-Za-z][A-Za-z .\-/]*)?$", text)
     if not m:
-        return None, "", f"'{text}' bukan angka kinerja yang terbaca"
+        return None, "", Msg("cell.not_performance", text=text)
     try:
         value = parse_decimal(m.group(1))
     except NumberError as exc:
-        return None, "", str(exc)
+        return None, "", Msg.of(exc)
     return decimal_to_text(value), (m.group(2) or "").strip(), ""
 
 

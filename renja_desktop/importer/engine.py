@@ -23,7 +23,7 @@ from ..catalog import match_sumber_dana
 from ..compute import is_additive
 from ..findings import IMPORT_NOTES_KEY
 from ..formatting import format_rupiah
-from ..errors import Msg
+from ..errors import Msg, Text, level_text
 from ..model import fast_id, now_stamp
 from ..readers import ImportFailure, SourceRow, TableNotRecognized
 from .cells import (
@@ -208,18 +208,17 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
     table, layout, header_rows = find_layout(rows, table, doc.info.get("tahun"), running,
                                              column_map=column_map, paste=paste, source=source, plain=plain)
     for note in layout.year_notes:
-        report.messages.append(f"Tabel {table}: {note}")
+        report.messages.append(Msg("cell.table_note", table=table, note=note))
     if layout.ignored:
-        report.messages.append(
-            f"Tabel {table}: kolom tidak disimpan: " + "; ".join(f"'{t}'" for t in layout.ignored[:6])
-        )
+        report.messages.append(Msg("cell.columns_not_kept", table=table,
+                                   columns="; ".join(f"'{t}'" for t in layout.ignored[:6])))
 
     logicals: list[Logical] = []
     totals: list[tuple[SourceRow, RowOutcome]] = []
     header_ids = {id(r) for r in header_rows}
     coded = table in ("4.1", "3.1")
     for r in rows:
-        def rec(kind: str, reason: str = "") -> RowOutcome:
+        def rec(kind: str, reason: "Msg | str" = "") -> RowOutcome:
             return report.add(RowOutcome(r.line, RECOGNISED, table, kind=kind, reason=reason or kind))
 
         if coded and id(r) in plain:
@@ -229,39 +228,38 @@ def assemble(doc: "RenjaDocument", rows: list[SourceRow], table: str | None, rep
                 logicals.append(Logical(r.line, r.cells, out, code=found[0] if found else None))
                 continue
         if r.is_blank():
-            rec("kosong", "baris kosong")
+            rec("kosong", Msg("cell.blank"))
             continue
         if id(r) in header_ids:
-            rec("kepala tabel", "baris kepala tabel")
+            rec("kepala tabel", Msg("cell.header"))
             continue
         cap = caption_table(r.cells)
         if cap:
-            rec("judul tabel", f"judul Tabel {cap}")
+            rec("judul tabel", Msg("cell.caption", table=cap))
             continue
         if is_page_header(r.cells, running):
-            rec("kepala halaman", "kepala halaman berjalan (pindah halaman)")
+            rec("kepala halaman", Msg("cell.page_header"))
             continue
         if is_number_row(r.cells):
-            rec("nomor kolom", "baris nomor kolom")
+            rec("nomor kolom", Msg("cell.number_row"))
             continue
         if is_comment_line(r.cells) and (not logicals or r.cells[0].strip().startswith("#")) \
                 and not _has_key(table, r.cells, layout, False):
-            rec("judul/komentar", "baris komentar atau judul di luar tabel")
+            rec("judul/komentar", Msg("cell.comment"))
             continue
         if is_total_row(r.cells):
-            out = rec("total", "baris TOTAL (disimpan sebagai nilai tercetak)")
+            out = rec("total", Msg("cell.total"))
             totals.append((r, out))
             continue
         if is_summary_row(r.cells):
-            out = rec("ringkasan", "baris rata-rata/ringkasan (dihitung aplikasi)")
+            out = rec("ringkasan", Msg("cell.summary"))
             figures = [c.strip() for _, c in nonempty(r.cells)[1:] if re.search(r"\d", c)]
             if figures:
-                out.notes.append("angka rata-rata/ringkasan tercetak tidak dapat dicocokkan dengan perhitungan "
-                                 "aplikasi: " + ", ".join(figures[:4]))
+                out.notes.append(Msg("cell.summary_figures", figures=", ".join(figures[:4])))
             continue
         filled = nonempty(r.cells)
         if table == "2.4" and any(c.strip().upper() == "NIHIL" for _, c in filled):
-            rec("nihil", "NIHIL: tidak ada usulan")
+            rec("nihil", Msg("cell.nihil"))
             continue
         found: list = []
         if _has_key(table, r.cells, layout, paste, found):
@@ -365,7 +363,7 @@ def assign_money(cells: list[str], anchor: int, layout: Layout, fields: tuple[st
     for f in present:
         c = cells[expected[f]].strip() if expected[f] < len(cells) else ""
         if "%" in c and _DIGIT.search(c):
-            notes.append(f"kolom {f} berisi persentase '{c}', bukan rupiah; tidak diimpor")
+            notes.append(Msg("cell.percentage", field=f, text=c))
     if not present or not cands:
         return out, notes
     if len(cands) == len(present):
@@ -393,11 +391,11 @@ def assign_money(cells: list[str], anchor: int, layout: Layout, fields: tuple[st
         if len(cands) > len(present):
             extra = [cells[i] for i in remaining if looks_like_money(cells[i])]
             if extra:
-                notes.append("angka lain di luar kolom pagu diabaikan: " + ", ".join(extra[:3]))
+                notes.append(Msg("cell.other_figures", figures=", ".join(extra[:3])))
     for f, i in pairs:
         out[f] = (i, cells[i].strip())
         if i != expected[f]:
-            notes.append(f"kolom {f} bergeser {i - expected[f]:+d} sel dari tempatnya; dibaca '{cells[i].strip()}'")
+            notes.append(Msg("cell.shifted", field=f, shift=f"{i - expected[f]:+d}", text=cells[i].strip()))
     return out, notes
 
 
@@ -455,6 +453,14 @@ _UNRECONCILED = ("bergeser", "diabaikan", "galat lembar kerja", "bukan angka", "
 _UNRECONCILED_WORD = re.compile("|".join(map(re.escape, _UNRECONCILED)))
 
 
+def _shifted_column(note) -> str | None:
+    """The column of a note saying a printed figure sat in the wrong column (by the note's key)."""
+    key = getattr(note, "key", None)
+    if key == "cell.shifted":
+        return str(note.params["field"])
+    return "16" if key == "cell.unit_shifted" else None
+
+
 def record_unreconciled(doc: "RenjaDocument", report: ImportReport) -> None:
     """Every row note about a printed figure the import could not reconcile, as an import finding
     naming the source line (shown by ``check`` while its row exists). A malformed pagu is already a
@@ -463,9 +469,9 @@ def record_unreconciled(doc: "RenjaDocument", report: ImportReport) -> None:
     shifted: dict[tuple[str, str], list] = {}
     for out in report.rows:
         for note in out.notes:
-            m = re.match(r"kolom (\S+) bergeser", note)
-            if m:
-                shifted.setdefault((out.tabel, m.group(1)), []).append(out)
+            kolom = _shifted_column(note)
+            if kolom:
+                shifted.setdefault((out.tabel, kolom), []).append(out)
     grouped = {k for k, v in shifted.items() if len(v) > 3}
     for (tabel, kolom) in sorted(grouped):
         rows = shifted[(tabel, kolom)]
@@ -484,7 +490,7 @@ def record_unreconciled(doc: "RenjaDocument", report: ImportReport) -> None:
             if not _UNRECONCILED_WORD.search(note) or note.startswith("kolom pagu '"):
                 continue
             m = re.match(r"kolom (\S+)", note)
-            if m and "bergeser" in note and (out.tabel, m.group(1)) in grouped:
+            if (out.tabel, _shifted_column(note)) in grouped:
                 continue
             items.append({"severity": "warning", "tabel": out.tabel, "kode": out.kode,
                           "kolom": m.group(1) if m else "", "pohon": "2.1" if out.tabel == "2.1" else "",
@@ -635,10 +641,8 @@ class PlanWriter:
         above = self.stack.get(level - 1)
         if above is not None:
             above_row = self.values_of(above)
-            notes.append(
-                f"induk berkode {pcode} tidak ada; ditempatkan di bawah {LEVEL_WORD[level - 1]} "
-                f"{above_row['kode'] or above_row['nama'][:40]} di atasnya"
-            )
+            notes.append(Msg("cell.parent_missing", parent=pcode, level=level_text(level - 1, lower=True),
+                             row=above_row["kode"] or above_row["nama"][:40]))
             self.findings.append({
                 "severity": "warning", "tabel": self.table, "kode": kode, "kolom": "kode",
                 "pesan": f"kode tercetak tidak cocok dengan {LEVEL_WORD[level - 1]} di atasnya "
@@ -663,11 +667,11 @@ class PlanWriter:
                 self._remember(rid, level, kode)
                 return rid, False
             if occ >= 1:
-                notes.append(f"kode {kode} sudah dipakai baris lain; baris ini tetap diimpor (kode ganda)")
+                notes.append(Msg("cell.code_twice", kode=kode))
         parent = self._parent_for(kode, level, notes)
         if not kode and self.paste_parent is not None:
             kode = self.doc.next_free_code(parent) if parent else ""
-            notes.append(f"tanpa kode; diberi kode {kode}")
+            notes.append(Msg("cell.code_given", kode=kode))
         rid = self._new_row(parent, kode, nama, level, fields=fields)
         self._remember(rid, level, kode)
         return rid, True
@@ -722,16 +726,16 @@ class PlanWriter:
                 kode = ""
             row_id = self.last_by_code.get(kode) or (self.existing.get(kode) or [None])[-1] if kode else None
             if row_id is None:
-                out.notes.append(f"jumlah untuk kode {kode or '?'} yang tidak ada di tabel; dicatat sebagai nilai tercetak")
+                out.notes.append(Msg("cell.total_unknown_code", kode=kode or "?"))
             out.kind, out.kode = "jumlah", kode
         for f, (_, teks) in found.items():
             value, err = read_money(teks)
             if err:
-                out.notes.append(f"kolom {f}: {err}")
+                out.notes.append(Msg("cell.column_error", field=f, reason=err))
             if not teks or is_dash(teks):
                 continue
             self.declare(kode, f, teks, value, row_id, row.line)
-        out.notes.extend(n for n in notes if "bergeser" not in n)
+        out.notes.extend(n for n in notes if getattr(n, "key", None) != "cell.shifted")
 
 
 def _total_anchor(cells: list[str], layout: Layout) -> int:
@@ -760,7 +764,7 @@ def write_plan(doc: "RenjaDocument", block: Block, report: ImportReport, source:
             _write_plan_row(doc, w, lg, layout, money_fields, base, text_fields)
         except (CodeError, ValueError) as exc:
             out.status = REJECTED
-            out.reason = str(exc)
+            out.reason = Msg.of(exc)
     for row, out in block.totals:
         w.declare_total(row, out, money_fields, layout)
     w.flush()
@@ -775,7 +779,7 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         out.status = REJECTED
         out.kode = cc.printed
         out.nama = _cell(cells, cc.name_index)
-        out.reason = f"kolom kode tidak terbaca: {cc.error}"
+        out.reason = Msg("cell.code_unreadable", reason=cc.error)
         return
     anchor = layout.absolute_anchor if layout.absolute_anchor is not None else cc.name_index
     nama = cc.glued_name if cc.glued_name is not None else _cell(cells, anchor)
@@ -788,7 +792,7 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         level = min(w.paste_parent.level + 1, SUB_KEGIATAN)
     else:
         out.status = REJECTED
-        out.reason = "baris tanpa kode"
+        out.reason = Msg("cell.no_code")
         return
     out.kode, out.nama = kode, nama
     notes = list(cc.notes)
@@ -827,34 +831,34 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "nama",
                            "pesan": f"baris Tabel {w.table} hanya berisi kode, tanpa nama dan nilai "
                                     f"[{w.source} baris {lg.line}]", "row_id": row_id})
-    if notes and any("kode ganda" in n for n in notes):
+    if any(getattr(n, "key", None) == "cell.code_twice" for n in notes):
         w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "kode",
                            "pesan": f"kode {kode} tercetak lebih dari sekali di Tabel {w.table} "
                                     f"[{w.source} baris {lg.line}]", "row_id": row_id})
     vals = w.values_of(row_id)
     out.row_id = row_id
     if not nama and not any(text.values()) and not money:
-        notes.append("baris hanya berisi kode, tanpa nama dan nilai")
+        notes.append(Msg("cell.code_only"))
     # ------------------------------------------------------------ row fields
     updates: dict[str, Any] = {}
     if nama and not vals["nama"]:
         updates["nama"] = nama
     elif nama and not created and norm_text(nama) != norm_text(vals["nama"]):
-        notes.append(f"nama berbeda dengan baris yang sudah ada ('{vals['nama'][:50]}'); nama lama dipertahankan")
+        notes.append(Msg("cell.other_name", name=vals["nama"][:50]))
     for key, value in initial.items():
         if key not in MONEY_FIELDS["4.1"] and value and not vals.get(key):
             updates[key] = value
     for f, (idx, teks) in money.items():
         value, err = read[f]
         if err:
-            notes.append(f"kolom {f} '{teks}': {err}")
+            notes.append(Msg("cell.column_text_error", field=f, text=teks, reason=err))
         if level == SUB_KEGIATAN:
             current = vals.get(f)
             if value is not None and current is None:
                 updates[f] = value
             elif value is not None and current != value:
-                notes.append(f"{f} tercetak {format_rupiah(value)} berbeda dengan yang sudah ada "
-                             f"{format_rupiah(current)}; disimpan sebagai nilai tercetak untuk pemeriksaan")
+                notes.append(Msg("cell.other_value", field=f, printed=format_rupiah(value),
+                                 current=format_rupiah(current)))
             if f == "pagu" and teks and not is_dash(teks):
                 w.declare(kode, f, teks, value, row_id, lg.line)
         elif teks and not is_dash(teks):
@@ -871,10 +875,10 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
     if sd and level == SUB_KEGIATAN and not w.has_sumber_dana(row_id):
         w.set_sumber_dana(row_id, list(_funding_items(sd)))   # read, never changed
     elif sd and level != SUB_KEGIATAN:
-        notes.append(f"sumber dana '{sd[:40]}' pada {LEVEL_WORD[level]} diabaikan (hanya untuk sub kegiatan)")
+        notes.append(Msg("cell.funding_ignored", name=sd[:40], level=level_text(level, lower=True)))
     out.notes.extend(notes)
     if not created:
-        out.reason = "melengkapi baris yang sudah ada"
+        out.reason = Msg("cell.completes")
 
 
 def _older_layout_fields(text: dict[str, str]) -> None:
@@ -1015,7 +1019,7 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
             last_letter = ""
         if level is None:
             out.status = REJECTED
-            out.reason = f"nomor '{no}' tidak menunjukkan program (I, II), kegiatan (A, B) atau sub kegiatan (1, 2)"
+            out.reason = Msg("cell.bad_number", no=no)
             continue
         money, notes = assign_money(cells, anchor, layout, MONEY_FIELDS["2.3"])
         used = {i for i, _ in money.values()}
@@ -1046,7 +1050,7 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
             node = doc.plan.nodes[rid]
             w.made[rid] = "2.3"
             created = True
-            notes.append(f"tidak cocok dengan {LEVEL_WORD[level]} mana pun di dokumen; ditambahkan tanpa kode")
+            notes.append(Msg("cell.no_match", level=level_text(level, lower=True)))
         taken.add(node.id)
         current[level] = node
         for deeper in range(level + 1, SUB_KEGIATAN + 1):
@@ -1065,7 +1069,7 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
         for f, (_, teks) in money.items():
             value, err = read_money(teks)
             if err:
-                notes.append(f"kolom {f} '{teks}': {err}")
+                notes.append(Msg("cell.column_text_error", field=f, text=teks, reason=err))
             if level == SUB_KEGIATAN:
                 if f == "rkpd_pagu":
                     if value is not None:
@@ -1087,9 +1091,10 @@ def write_rkpd(doc: "RenjaDocument", block: Block, report: ImportReport, source:
             target, satuan = split_target(t.get("target", ""))
             doc.set_indikator(node.id, [{"teks": t.get("indikator", ""), "target": target, "satuan": satuan}])
         if not created:
-            out.reason = f"dicocokkan dengan {LEVEL_WORD[level]} {node.kode or ''}".strip()
-            if score < 0.999:
-                out.reason += f" (kemiripan nama {score:.0%})"
+            what = level_text(level, lower=True)
+            what = Text(f"{what.id} {node.kode or ''}".strip(), f"{what.en} {node.kode or ''}".strip())
+            out.reason = Msg("cell.matched", what=what) if score >= 0.999 else \
+                Msg("cell.matched_similar", what=what, score=f"{score:.0%}")
         out.notes.extend(notes)
     for row, out in block.totals:
         w.declare_total(row, out, MONEY_FIELDS["2.3"], layout)
@@ -1113,7 +1118,7 @@ def write_eval(doc: "RenjaDocument", block: Block, report: ImportReport, source:
         anchor = eval_anchor(cells)
         if anchor is None:
             out.status = REJECTED
-            out.reason = "nama program/kegiatan tidak ditemukan pada baris"
+            out.reason = Msg("cell.no_name")
             continue
         nama = _cell(cells, anchor)
         no = next((c.strip() for c in cells[:anchor] if c.strip()), "")
@@ -1135,7 +1140,7 @@ def write_eval(doc: "RenjaDocument", block: Block, report: ImportReport, source:
                     continue
                 value, unit, err = read_k(teks)
                 if err:
-                    notes.append(f"kolom {k[2:]} K: {err}; dikosongkan")
+                    notes.append(Msg("cell.k_error", column=k[2:], reason=err))
                     continue
                 if k in ("k_14",):
                     continue  # computed for counts; set below for non-additive satuan
@@ -1148,7 +1153,7 @@ def write_eval(doc: "RenjaDocument", block: Block, report: ImportReport, source:
                     continue
                 value, err = read_money(teks)
                 if err:
-                    notes.append(f"kolom {rp[3:]} Rp '{teks}': {err}; dikosongkan")
+                    notes.append(Msg("cell.rp_error", column=rp[3:], text=teks, reason=err))
                     continue
                 fields[rp] = value
             pj = _eval_unit_text(cells, layout.pos("penanggung_jawab", anchor), notes)
@@ -1166,8 +1171,7 @@ def write_eval(doc: "RenjaDocument", block: Block, report: ImportReport, source:
                 for side in ("k", "rp"):
                     teks = _cell(cells, layout.pos(f"{side}_{num}", anchor))
                     if is_sheet_error(teks):
-                        notes.append(f"kolom {num} {side.upper()} tercetak '{teks}'; aplikasi menghitung ulang "
-                                     "(penyebut nol ditampilkan '–')")
+                        notes.append(Msg("cell.recomputed", column=num, side=side.upper(), text=teks))
         else:
             pj = _cell(cells, layout.pos("penanggung_jawab", anchor))
             if pj and level != codes.PROGRAM:
@@ -1182,7 +1186,7 @@ def write_eval(doc: "RenjaDocument", block: Block, report: ImportReport, source:
         else:
             doc.set_eval(rid, **{k: v for k, v in fields.items()})
             report.updated += 1
-            out.reason = "melengkapi baris yang sudah ada"
+            out.reason = Msg("cell.completes")
         current[level] = rid
         for deeper in range(level + 1, SUB_KEGIATAN + 1):
             current.pop(deeper, None)
@@ -1216,7 +1220,7 @@ def write_list(doc: "RenjaDocument", block: Block, report: ImportReport, source:
             fields[f] = "" if v in ("--",) else v
         if not fields.get(key_field):
             out.status = REJECTED
-            out.reason = f"kolom {key_field} kosong"
+            out.reason = Msg("cell.key_empty", field=key_field)
             continue
         out.nama = fields[key_field]
         same = next((it for it in items if norm_text(it.get(key_field, "")) == norm_text(fields[key_field])), None)
@@ -1224,7 +1228,7 @@ def write_list(doc: "RenjaDocument", block: Block, report: ImportReport, source:
             doc.set_list_item(name, same["id"], **fields)
             report.updated += 1
             out.row_id = same["id"]
-            out.reason = "memperbarui baris yang sudah ada"
+            out.reason = Msg("cell.updates")
         else:
             out.row_id = doc.add_list_item(name, **fields)
             report.inserted += 1
@@ -1266,7 +1270,7 @@ def _eval_unit_text(cells, pos, notes: list[str]) -> str:
     for later in range(pos + 1, len(cells)):
         candidate = _cell(cells, later)
         if candidate and not _NUMBERISH.match(candidate):
-            notes.append(f"kolom 16 bergeser: '{text}' dilewati, unit penanggung jawab diambil dari kolom berikutnya")
+            notes.append(Msg("cell.unit_shifted", text=text))
             return candidate
-    notes.append(f"kolom 16 berisi angka '{text}', bukan unit penanggung jawab; dikosongkan")
+    notes.append(Msg("cell.unit_number", text=text))
     return ""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import registry
+from ..errors import Msg
 from ..readers import ImportFailure
 from .cells import looks_like_money, nonempty, read_code
 from .header import combine_header as _combine_header
@@ -254,8 +255,8 @@ def layout_from_header(table: str, header_rows: list[list[str]], tahun: int | No
                 ignored.append(text)
             continue
         positions[name] = col
-    year_notes = [f"kolom '{columns[col]}' bertahun lain dari tahun dokumen {wanted_year(name)}; tetap dibaca "
-                  f"sebagai {name}" for name, col in positions.items()
+    year_notes = [Msg("cell.other_year", column=columns[col], year=wanted_year(name), name=name)
+                  for name, col in positions.items()
                   if name not in ("kode", "no", "nama", "rkpd_nama") and year_fits(name, columns[col]) is False]
     anchor = ANCHOR[table]
     if anchor not in positions:

@@ -122,19 +122,20 @@ class ImportReport:
         if noted:
             lines.append(say("summary.noted", count=noted))
         for m in self.messages:
-            lines.append(f"  {m}")
+            lines.append(f"  {message(m, lang)}")
         if self.findings:
             errors = sum(1 for f in self.findings if f.get("severity") == "error")
             warnings = sum(1 for f in self.findings if f.get("severity") == "warning")
             lines.append(say("summary.checked", errors=errors, warnings=warnings))
         return "\n".join(lines)
 
-    def details(self, only_problems: bool = False) -> str:
+    def details(self, only_problems: bool = False, lang: str | None = None) -> str:
+        """Every row's outcome (or only the rejected and noted ones), in ``lang`` (bawaan: the current language)."""
         out = []
         for r in self.rows:
             if only_problems and r.status != REJECTED and not r.notes:
                 continue
-            out.append(r.line_text(self.source))
+            out.append(r.line_text(self.source, lang))
         return "\n".join(out)
 
     def as_dict(self) -> dict:

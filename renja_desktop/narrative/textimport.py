@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..importer import ImportFailure, import_text
-from ..errors import Text
+from ..errors import Msg, Text, joined
+from ..i18n import pick
 from ..service import EditError
 from . import fields as fieldmod
 from . import format as fmt
@@ -38,6 +39,16 @@ RUNNING = "kepala halaman (dilewati)"
 GENERATED = "daftar isi/daftar tabel (dilewati; dibuat otomatis)"
 SIGNATURE = "blok tanda tangan"
 COVER = "sampul"
+#: the outcomes and the units in the report's languages
+OUTCOME_WORDS = {
+    HEADING: Text(HEADING, "section heading"), TEXT: Text(TEXT, "paragraph"), ITEM: Text(ITEM, "list item"),
+    CAPTION: Text(CAPTION, "table title (table placed)"),
+    TABLE: Text(TABLE, "table row (skipped; read by the table importer)"),
+    RUNNING: Text(RUNNING, "running page header (skipped)"),
+    GENERATED: Text(GENERATED, "table of contents/list of tables (skipped; made automatically)"),
+    SIGNATURE: Text(SIGNATURE, "signature block"), COVER: Text(COVER, "cover"),
+}
+UNIT_WORDS = {"baris": Text("baris", "lines"), "paragraf": Text("paragraf", "paragraphs")}
 
 
 class NarrativeImportError(EditError):
@@ -83,17 +94,23 @@ class NarrativeReport:
             out[o.outcome] = out.get(o.outcome, 0) + 1
         return out
 
-    def summary(self) -> str:
-        lines = [f"{self.source}: {len(self.outcomes)} {self.unit} sumber terbaca, {self.sections} bagian"]
+    def summary(self, lang: str | None = "id") -> str:
+        """What was read and what became of it, in ``lang`` (bawaan: Indonesian, the command line's)."""
+        def say(key: str, **params) -> str:
+            return Msg(key, **params).message(lang)
+
+        unit = UNIT_WORDS.get(self.unit) or Text(self.unit, self.unit)
+        lines = [say("narrative.read", source=self.source, count=len(self.outcomes), unit=unit, sections=self.sections)]
         for k, v in self.counts().items():
-            lines.append(f"  {k}: {v}")
+            word = OUTCOME_WORDS.get(k) or Text(k, k)
+            lines.append(f"  {pick(word.id, word.en, lang)}: {v}")
         if self.tables:
-            lines.append(f"  tabel ditempatkan: {', '.join('Tabel ' + t for t in self.tables)}")
+            lines.append(say("narrative.placed", tables=joined([Msg("narrative.table", table=t) for t in self.tables])))
         if self.unknown_fields:
-            lines.append(f"  isian tidak dikenal: {', '.join(self.unknown_fields)}")
+            lines.append(say("narrative.unknown_fields", names=", ".join(self.unknown_fields)))
         if self.table_report is not None:
-            lines.append("Tabel (pengimpor tabel):")
-            lines.append(self.table_report.summary())
+            lines.append(say("narrative.table_report"))
+            lines.append(self.table_report.summary(lang))
         return "\n".join(lines)
 
     def as_dict(self) -> dict:
@@ -489,7 +506,7 @@ def parse_chunks(chunks: list[Chunk], source: str, unit: str, running: tuple[str
         b.feed(c)
     if not b.bab:
         raise NarrativeImportError("narrative.no_chapters", source=source, count=len(chunks),
-                                   unit=Text(unit, {"baris": "lines", "paragraf": "paragraphs"}.get(unit, unit)))
+                                   unit=UNIT_WORDS.get(unit) or Text(unit, unit))
     report.sections = sum(1 + len(s["children"]) for s in b.outline)
     # the contents lists are generated: make sure both exist even when the source had none
     kinds = [s["kind"] for s in b.outline]
