@@ -142,9 +142,9 @@ def import_notes(doc: "RenjaDocument") -> list[Finding]:
             node = doc.plan.nodes.get(rid)
             if node is None:
                 continue
-            if it.get("kolom") == "kode" and it.get("terhitung") and node.kode != it["terhitung"] \
-                    and ("tanpa nol" in it.get("pesan", "") or "tidak baku" in it.get("pesan", "")):
-                continue  # the row's code has been changed since
+            if it.get("kolom") == "kode" and it.get("terhitung") and not it.get("induk") \
+                    and node.kode != it["terhitung"]:
+                continue  # a printed code read in its standard form: the row's code has been changed since
             if it.get("induk") and node.parent is not None and node.parent.kode == it["induk"]:
                 continue  # the row has since been moved under the parent its code names
         elif it.get("kode") and not it.get("baris_sumber") and not doc.plan.find_kode(it["kode"]):

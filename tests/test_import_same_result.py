@@ -64,13 +64,15 @@ SCENARIOS = {
     "generated": lambda: [(generated_41(700), "4.1", "teks tempelan")],
 }
 
-#: what the importer gave before the speed work, per scenario
+#: what the importer gave before the speed work, per scenario; since then one difference on purpose:
+#: the column of an unreconciled-figure finding is the note's own column argument, no longer read
+#: from its text ("pagu", not "pagu:", for "kolom pagu: '...' bukan angka rupiah yang sah")
 EXPECTED = {
     "generated": "871fb4b49a950206a081a379faa49a19173170b367302d7a287a7a65f6a1ddca",
     "odd_twice": "c17aab14cff849ebff4602223acf4091f31aa6319d78c191f8cf42cae8249565",
     "t23_alone_then_41": "6d05ad6137127b590fd7a5be27ce21263ae28b7e7fd47597bc85dd63c1f65343",
-    "t41_then_31_then_23": "d938b15c21d7c666d246f333b7d86e3e5b039486d9bd5750f900581f0133439f",
-    "whole_sample": "ae2311dbd8bb1a90f02a55ebf87b1dd69656fefe4e161391b9342206d088c8b5",
+    "t41_then_31_then_23": "cbca049703633b8cd968b8ea646ceaa6d3c4ed187bcb860b27b54274fc7ba73d",
+    "whole_sample": "d03e84eec3143cf8e0648cb9471fed894cc200102aaecbc186571bc3ae340f3e",
 }
 
 

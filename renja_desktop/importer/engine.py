@@ -445,12 +445,38 @@ def _add_import_findings(doc: "RenjaDocument", items: list[dict]) -> None:
     doc.set_meta(IMPORT_NOTES_KEY, json.dumps(old, ensure_ascii=False))
 
 
-#: words of a row note that say a printed figure could not be reconciled: such notes become
-#: findings of ``check`` (with the source line), not only lines of the import report
-_UNRECONCILED = ("bergeser", "diabaikan", "galat lembar kerja", "bukan angka", "tidak sah", "negatif",
-                 "bukan 0-9", "persentase", "tidak dapat dicocokkan", "dikosongkan",
-                 "berbeda dengan yang sudah ada", "tidak terbaca")
-_UNRECONCILED_WORD = re.compile("|".join(map(re.escape, _UNRECONCILED)))
+#: the row notes (or the reason inside one) that say a printed figure could not be reconciled, by
+#: their message key: such notes become findings of ``check`` (with the source line), not only lines
+#: of the import report
+UNRECONCILED_KEYS = frozenset({
+    "number.not_rupiah", "number.negative", "number.bad_rupiah", "number.not_number", "number.sheet_error",
+    "number.bad_number", "edit.year", "edit.bad_code", "edit.bad_level", "edit.not_negative",
+    "cell.segment_not_number", "cell.sheet_error_rupiah", "cell.odd_digits_retype", "cell.negative",
+    "cell.sheet_error", "cell.odd_digits", "cell.not_performance", "cell.summary_figures", "cell.percentage",
+    "cell.other_figures", "cell.shifted", "cell.code_unreadable", "cell.other_value", "cell.funding_ignored",
+    "cell.k_error", "cell.rp_error", "cell.unit_shifted", "cell.unit_number",
+})
+
+
+def _unreconciled(note) -> bool:
+    """The note (a :class:`Msg`) or a reason given inside it is one of :data:`UNRECONCILED_KEYS`; a
+    malformed pagu is not (it is already a declared value that ``check`` reports)."""
+    key = getattr(note, "key", None)
+    if key is None:
+        return False
+    params = getattr(note, "params", {})
+    if key == "cell.column_text_error" and params.get("field") == "pagu":
+        return False
+    return key in UNRECONCILED_KEYS or any(_unreconciled(v) for v in params.values())
+
+
+def _column_of(note) -> str:
+    """The column a note names (its ``field`` or ``column`` argument; 16 for the unit column), or ''."""
+    if getattr(note, "key", None) in ("cell.unit_shifted", "cell.unit_number"):
+        return "16"
+    params = getattr(note, "params", {})
+    value = params.get("field", params.get("column", ""))
+    return str(value) if value is not None else ""
 
 
 def _shifted_column(note) -> str | None:
@@ -487,13 +513,12 @@ def record_unreconciled(doc: "RenjaDocument", report: ImportReport) -> None:
                                    f"[{report.source} baris {out.line}]",
                           "tercetak": out.nama[:60], "row_id": None, "baris_sumber": out.line})
         for note in out.notes:
-            if not _UNRECONCILED_WORD.search(note) or note.startswith("kolom pagu '"):
+            if not _unreconciled(note):
                 continue
-            m = re.match(r"kolom (\S+)", note)
             if (out.tabel, _shifted_column(note)) in grouped:
                 continue
             items.append({"severity": "warning", "tabel": out.tabel, "kode": out.kode,
-                          "kolom": m.group(1) if m else "", "pohon": "2.1" if out.tabel == "2.1" else "",
+                          "kolom": _column_of(note), "pohon": "2.1" if out.tabel == "2.1" else "",
                           "pesan": f"{note} [{report.source} baris {out.line}]",
                           "row_id": out.row_id if out.status == IMPORTED else None,
                           "baris_sumber": out.line})
