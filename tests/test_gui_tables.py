@@ -254,6 +254,32 @@ def test_detail_panel_parent_pagu_is_read_only(window):
     assert panel.sd_box.isHidden()
 
 
+def test_detail_panel_follows_an_edit_below_its_row_without_rebuilding(window):
+    """An edit of a sub kegiatan below the row shown changes only the panel's total: the funding box
+    of the parent row is not shown and hidden again, the indicator table keeps its cells (each of
+    these re-laid out and repainted the whole panel on every edit)."""
+    page = window.plan_page
+    ids = ids_by_kode(window.doc)
+    page.select_row(ids["8.01.01"])
+    panel = window.detail
+    assert window.editor.set_indikator(ids["8.01.01"], [{"teks": "Lama", "target": "1", "satuan": "dok"}]) is None
+    first_cell = panel.ind_table.item(0, 0)
+    assert first_cell.text() == "Lama"
+    toggles = []
+    original = panel.sd_box.setVisible
+    panel.sd_box.setVisible = lambda shown: (toggles.append(shown), original(shown))
+    try:
+        assert window.editor.set_plan(ids[LEAF], pagu="2.000.000") is None
+    finally:
+        del panel.sd_box.setVisible
+    assert panel.fields["pagu"].text() == "4.351.298.123"
+    assert toggles == []
+    assert panel.sd_box.isHidden()
+    assert panel.ind_table.item(0, 0) is first_cell
+    assert window.editor.set_indikator(ids["8.01.01"], [{"teks": "Baru", "target": "1", "satuan": "dok"}]) is None
+    assert panel.ind_table.item(0, 0).text() == "Baru"
+
+
 # ------------------------------------------------------------------------------ findings panel
 def test_findings_follow_edits_and_jump_to_row(window, qtbot):
     doc = window.doc

@@ -164,27 +164,35 @@ class DetailPanel(QScrollArea):
     def refresh(self, force: bool = False) -> None:
         node = self.node()
         enabled = node is not None
-        for w in (self.form_box, self.ind_box, self.sd_box):
-            if w.isHidden() == enabled:
-                w.setVisible(enabled)
+        leaf = enabled and node.values["level"] == SUB_KEGIATAN
+        # shown or hidden only when that changes (showing the funding sources of a parent row to
+        # hide them again lays the whole panel out and repaints it on every edit of the row)
+        for w, show in ((self.form_box, enabled), (self.ind_box, enabled), (self.sd_box, leaf)):
+            if w.isHidden() == show:
+                w.setVisible(show)
         if node is None:
             self.title.setText(self.tr("Pilih satu baris pada pohon program untuk melihat dan mengubah rinciannya."))
             return
         v = node.values
-        leaf = v["level"] == SUB_KEGIATAN
         self.title.setText(f"{level_name(v['level'])} {node.kode}")
         readonly = self.doc.readonly
         for key, widget in self.fields.items():
             if widget.hasFocus() and not force:
                 continue
+            # each setter only when its value differs: setReadOnly() alone repaints the field, and
+            # an edit of a row shown here must repaint no more of the panel than what it changed
             if key in ("pagu", "pagu_n1"):
                 idx = 0 if key == "pagu" else 1
                 text = format_rupiah(v.get(key)) if leaf else format_rupiah(node.sums[idx])
-                widget.setReadOnly(readonly or not leaf)
-                widget.setToolTip("" if leaf else self.tr("Jumlah dari rinciannya (dihitung otomatis)"))
+                locked = readonly or not leaf
+                tip = "" if leaf else self.tr("Jumlah dari rinciannya (dihitung otomatis)")
+                if widget.toolTip() != tip:
+                    widget.setToolTip(tip)
             else:
                 text = v.get(key) or ""
-                widget.setReadOnly(readonly)
+                locked = readonly
+            if widget.isReadOnly() != locked:
+                widget.setReadOnly(locked)
             with QSignalBlocker(widget):
                 if isinstance(widget, QLineEdit):
                     if widget.text() != text:
@@ -194,13 +202,27 @@ class DetailPanel(QScrollArea):
                     widget.setPlainText(text)
         if force or not self.ind_table.hasFocus():
             self._fill_indikator()
-        if self.sd_box.isHidden() == leaf:
-            self.sd_box.setVisible(leaf)
         if leaf and (force or not self.sd_table.hasFocus()):
             self._fill_sumber_dana()
 
+    @staticmethod
+    def _shows(table: QTableWidget, rows: list[tuple[str, ...]]) -> bool:
+        """Whether ``table`` shows exactly these cell texts (then filling it again would change
+        nothing on screen, only relayout and repaint the panel)."""
+        if table.rowCount() != len(rows):
+            return False
+        for r, texts in enumerate(rows):
+            for c, text in enumerate(texts):
+                cell = table.item(r, c)
+                if cell is None or cell.text() != text:
+                    return False
+        return True
+
     def _fill_indikator(self) -> None:
         items = self.doc.indikator.get(self.row_id, [])
+        if self._shows(self.ind_table, [tuple(str(it.get(key) or "") for key in ("teks", "target", "satuan", "target_n1"))
+                                        for it in items]):
+            return
         with QSignalBlocker(self.ind_table):
             self.ind_table.setRowCount(len(items))
             for r, it in enumerate(items):
@@ -209,6 +231,10 @@ class DetailPanel(QScrollArea):
 
     def _fill_sumber_dana(self) -> None:
         items = self.doc.sumber_dana.get(self.row_id, [])
+        if self._shows(self.sd_table, [(it.get("nama") or it.get("kode") or "", format_rupiah(it.get("jumlah")))
+                                       for it in items]):
+            self._update_sd_sum()
+            return
         with QSignalBlocker(self.sd_table):
             self.sd_table.setRowCount(len(items))
             for r, it in enumerate(items):
@@ -225,22 +251,26 @@ class DetailPanel(QScrollArea):
         items = self.doc.sumber_dana.get(self.row_id, [])
         pagu = node.values.get("pagu") or 0
         if not items:
-            self.sd_sum.setText(self.tr("Belum ada sumber dana."))
-            self.sd_sum.setStyleSheet("color: #8a5a00;")
+            self._sd_note(self.tr("Belum ada sumber dana."), "color: #8a5a00;")
             return
         if len(items) == 1 and items[0].get("jumlah") is None:
-            self.sd_sum.setText(self.tr("Seluruh pagu (Rp %1) dari satu sumber dana.").replace("%1", format_rupiah(pagu)))
-            self.sd_sum.setStyleSheet("")
+            self._sd_note(self.tr("Seluruh pagu (Rp %1) dari satu sumber dana.").replace("%1", format_rupiah(pagu)), "")
             return
         total = sum(it.get("jumlah") or 0 for it in items)
         if total == pagu:
-            self.sd_sum.setText(self.tr("Jumlah sumber dana Rp %1 = pagu.").replace("%1", format_rupiah(total)))
-            self.sd_sum.setStyleSheet("")
+            self._sd_note(self.tr("Jumlah sumber dana Rp %1 = pagu.").replace("%1", format_rupiah(total)), "")
         else:
-            self.sd_sum.setText(self.tr("Jumlah sumber dana Rp %1 tidak sama dengan pagu Rp %2 (selisih Rp %3).")
-                                .replace("%1", format_rupiah(total)).replace("%2", format_rupiah(pagu))
-                                .replace("%3", format_rupiah(abs(pagu - total))))
-            self.sd_sum.setStyleSheet("color: #b3261e;")
+            self._sd_note(self.tr("Jumlah sumber dana Rp %1 tidak sama dengan pagu Rp %2 (selisih Rp %3).")
+                          .replace("%1", format_rupiah(total)).replace("%2", format_rupiah(pagu))
+                          .replace("%3", format_rupiah(abs(pagu - total))), "color: #b3261e;")
+
+    def _sd_note(self, text: str, style: str) -> None:
+        """The line under the funding sources; set only when it differs (a style sheet set again,
+        even the same, polishes the label anew and lays the panel out again)."""
+        if self.sd_sum.text() != text:
+            self.sd_sum.setText(text)
+        if self.sd_sum.styleSheet() != style:
+            self.sd_sum.setStyleSheet(style)
 
     # ------------------------------------------------------------------ saving
     def _commit(self, key: str) -> None:
@@ -337,8 +367,7 @@ class DetailPanel(QScrollArea):
         items = self._sumber_dana_items()
         if isinstance(items, str):
             self.message.emit(items)
-            self.sd_sum.setText(items)
-            self.sd_sum.setStyleSheet("color: #b3261e;")
+            self._sd_note(items, "color: #b3261e;")
             return
         if any(not it["nama"] for it in items):
             return   # wait until the name is typed

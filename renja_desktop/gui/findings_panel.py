@@ -150,6 +150,9 @@ class FindingsPanel(QWidget):
         self._scan_found = {}
         self._count_codes()
         self.update_findings()
+        # the summary no longer says "Memeriksa…": the window lays its docks out for it now (the
+        # label alone does not get that far), not at the user's first edit (a full repaint within it)
+        self.updateGeometry()
         self.last_ms += self._scan_ms
 
     def _on_change(self, change: "ChangeEvent") -> None:

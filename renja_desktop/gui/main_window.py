@@ -74,8 +74,7 @@ class MainWindow(QMainWindow):
 
         self.total_label = StatusText(bold=True)
         self.total_n1_label = StatusText()
-        self.saved_label = QLabel()
-        self.saved_label.setContentsMargins(8, 0, 8, 0)
+        self.saved_label = StatusText(reserve=(self.tr("Tersimpan"), self.tr("Tersimpan di berkas kerja; belum disalin")))
         self.origin_label = QLabel()
         self.origin_label.setContentsMargins(8, 0, 8, 0)
         for label in (self.origin_label, self.saved_label, self.total_n1_label, self.total_label):

@@ -83,14 +83,13 @@ class EditableTreeModel(RollupTreeModel):
         # per row instead of hasChildren() once, which is slower from Python)
         fixed = [self.editable_in_every_row(key) for key in self._keys]
         self._column_flags = [None if f is None else (EDITABLE_FLAGS if f else ROW_FLAGS) for f in fixed]
+        self._column_flags.append(ROOT_FLAGS)  # [-1]: the invalid index (the root), whose column is -1
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return ROOT_FLAGS
-        column = index.column()
-        flags = self._column_flags[column]
+        flags = self._column_flags[index.column()]
         if flags is not None:
             return flags
+        column = index.column()
         node = self.tree.nodes.get(index.internalPointer().id)
         return EDITABLE_FLAGS if node is not None and self.is_editable(node, self._keys[column]) else ROW_FLAGS
 

@@ -165,11 +165,13 @@ class RollupTreeModel(QAbstractItemModel):
         return self.createIndex(item.row, 0, item)
 
     # ------------------------------------------------------------------ Qt structure
+    # index(), hasChildren() and flags() are called once per row by expandAll (50.000 rows: every
+    # Python call saved there counts); an invalid index has no pointer (None) and column -1
     def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        children = (parent.internalPointer() if parent.isValid() else self._root).children
+        item = parent.internalPointer()
         if row >= 0 and 0 <= column < self._ncols:
             try:
-                return self.createIndex(row, column, children[row])
+                return self.createIndex(row, column, (item or self._root).children[row])
             except IndexError:
                 pass
         return QModelIndex()
@@ -195,11 +197,10 @@ class RollupTreeModel(QAbstractItemModel):
         return self._ncols
 
     def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
-        if not parent.isValid():
+        item = parent.internalPointer()
+        if item is None:
             return bool(self._root.children)
-        if parent.column() > 0:
-            return False
-        return bool(parent.internalPointer().children)
+        return bool(item.children) and parent.column() <= 0
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self._ncols:

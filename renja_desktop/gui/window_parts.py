@@ -65,15 +65,22 @@ class StatusText(QWidget):
     This widget keeps its width (growing only when a longer text needs it) and just repaints.
     """
 
-    def __init__(self, parent: QWidget | None = None, bold: bool = False):
+    def __init__(self, parent: QWidget | None = None, bold: bool = False, reserve: tuple[str, ...] = ()):
         super().__init__(parent)
         self._text = ""
-        self._width = 0
         if bold:
             font = self.font()
             font.setBold(True)
             self.setFont(font)
+        #: texts whose width is kept even while a shorter one is shown (one known to come, e.g.
+        #: "saved, not copied yet" after the first edit, then needs no new layout of the window);
+        #: measured with the font the widget has when a text is set (the status bar's, once shown)
+        self._reserve = reserve
+        self._width = 0
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+
+    def _needed(self, text: str) -> int:
+        return self.fontMetrics().horizontalAdvance(text) + 16
 
     def text(self) -> str:
         return self._text
@@ -82,9 +89,9 @@ class StatusText(QWidget):
         if text == self._text:
             return
         self._text = text
-        needed = self.fontMetrics().horizontalAdvance(text) + 16
+        needed = max([self._needed(t) for t in (text, *self._reserve) if t], default=0)
         if needed > self._width or not text:
-            self._width = needed if text else 0
+            self._width = needed
             self.updateGeometry()
         self.update()
 
