@@ -6,9 +6,7 @@ the same rows fetched as plain tuples with ``sqlite3`` (the floor). Both keep wh
 their timer has stopped: the figures are the reading, not also the freeing of the previous round.
 ``load_memory_mb`` is the Python memory the open document holds (tracemalloc), next to
 ``rows_raw_mb``, the size of the rows' data itself (every field as sqlite3 returns it: text as UTF-8
-bytes, numbers 8 bytes, NULL nothing) and their ratio ``load_memory_ratio_vs_raw``. ``load_rows_ms`` is the loading
-path alone (the same rows as dicts through SQLAlchemy's connection, before any tree is built and
-without the row digest check, which ``load_ms`` includes).
+bytes, numbers 8 bytes, NULL nothing) and their ratio ``load_memory_ratio_vs_raw``.
 """
 from __future__ import annotations
 
@@ -72,26 +70,12 @@ def run(rows: int, workdir: Path) -> list[tuple[str, float, str]]:
 
         gc.unfreeze()  # what RenjaDocument.close() does besides closing the shared engine
 
-    def load_rows():
-        # the loading path alone: every row of every table as dicts (no tree, no totals)
-        from renja_desktop import service as svc
-
-        doc = RenjaDocument.__new__(RenjaDocument)
-        doc.conn = engine.connect()
-        doc._verifier = None  # the dicts alone: the row digests are checked in load_ms
-        try:
-            return [doc._rows(table) for table in (svc.T_DOC, svc.T_PLAN, svc.T_IND, svc.T_SD, svc.T_EVAL,
-                                                    svc.T_PEL, svc.T_USUL, svc.T_DECL, svc.T_META)]
-        finally:
-            doc.conn.close()
-
     # the floor and the load are timed in turns, so a slow spell of the machine hits both alike
-    sqlite_times, rows_times, load_times = [], [], []
+    sqlite_times, load_times = [], []
     for _ in range(7):
         sqlite_times.append(_best(plain_read, repeat=1))
-        rows_times.append(_best(load_rows, repeat=1))
         load_times.append(_best(load, repeat=1, release=release))
-    sqlite_s, rows_s, load_s = min(sqlite_times), min(rows_times), min(load_times)
+    sqlite_s, load_s = min(sqlite_times), min(load_times)
     open_s = _best(open_checked)
     engine.dispose()
     memory_mb = _loaded_memory_mb(path)
@@ -112,8 +96,6 @@ def run(rows: int, workdir: Path) -> list[tuple[str, float, str]]:
         ("load_ms", load_s * 1000, "ms"),
         ("sqlite3_read_ms", sqlite_s * 1000, "ms"),
         ("load_ratio_vs_sqlite3", load_s / sqlite_s, "x"),
-        ("load_rows_ms", rows_s * 1000, "ms"),
-        ("load_rows_ratio_vs_sqlite3", rows_s / sqlite_s, "x"),
         ("edit_commit_ms", statistics.median(edit_times) * 1000, "ms"),
         ("edit_commit_p95_ms", sorted(edit_times)[int(len(edit_times) * 0.95)] * 1000, "ms"),
         ("full_recompute_ms", recompute_s * 1000, "ms"),
