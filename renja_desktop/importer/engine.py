@@ -43,8 +43,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
 
 
-
-
 @dataclass
 class Logical:
     """A data row after continuation rows were merged into it."""
