@@ -150,8 +150,11 @@ def import_notes(doc: "RenjaDocument") -> list[Finding]:
         elif it.get("kode") and not it.get("baris_sumber") and not doc.plan.find_kode(it["kode"]):
             continue
         severity = it.get("severity") if it.get("severity") in (ERROR, WARNING, INFO) else WARNING
+        # the message itself where it was stored (since issue 15): shown in the window's language;
+        # an item stored by an earlier version, or with a key this version lacks, shows its text
+        pesan = Msg.from_data(it)
         out.append(Finding(severity, it.get("tabel", ""), it.get("kode", ""), it.get("kolom", ""),
-                           it.get("pesan", ""), tercetak=it.get("tercetak", ""),
+                           it.get("pesan", "") if pesan is None else pesan, tercetak=it.get("tercetak", ""),
                            terhitung=it.get("terhitung", ""), row_id=rid, rule="import_note"))
     return out
 

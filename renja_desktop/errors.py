@@ -289,6 +289,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tabel 4.1 atau 3.1 agar baris ini mendapat kode, sumber dana dan tempatnya di pohon",
         "{count} rows of Table 2.3 have no code yet (e.g. '{nama}'): Table 2.3 prints no codes; import "
         "Table 4.1 or 3.1 so that these rows get a code, funding sources and their place in the tree"),
+    # what an import noticed, stored in the document (findings.IMPORT_NOTES_KEY) with its source line
+    "finding.import_shifted": (
+        "kolom {column} tercetak bergeser dari tempatnya pada {count} baris; angkanya dibaca dari sel sebelahnya, "
+        "periksa [{source} baris {lines}]",
+        "column {column} is printed out of its place on {count} rows; its figures were read from the cell next "
+        "to it, check [{source} lines {lines}]"),
+    "finding.import_rejected": ("baris sumber ditolak, isinya tidak masuk dokumen: {reason} [{source} baris {line}]",
+                                "source row refused, its content is not in the document: {reason} "
+                                "[{source} line {line}]"),
+    "finding.import_note": ("{note} [{source} baris {line}]", "{note} [{source} line {line}]"),
+    "finding.import_parent": ("kode tercetak tidak cocok dengan {level} di atasnya ({above}); induk {parent} "
+                              "tidak tercetak",
+                              "the printed code does not match the {level} above it ({above}); its parent "
+                              "{parent} is not printed"),
+    "finding.import_code_form": ("kode tercetak tidak baku: {notes} [{source} baris {line}]",
+                                 "the printed code is not in the standard form: {notes} [{source} line {line}]"),
+    "finding.import_code_only": ("baris Tabel {table} hanya berisi kode, tanpa nama dan nilai [{source} baris {line}]",
+                                 "a Table {table} row holds only a code, with no name and no values "
+                                 "[{source} line {line}]"),
+    "finding.import_code_twice": ("kode {kode} tercetak lebih dari sekali di Tabel {table} [{source} baris {line}]",
+                                  "code {kode} is printed more than once in Table {table} [{source} line {line}]"),
     # document files: opening, checking, upgrading
     "file.no_access": ("Berkas '{name}' tidak dapat dibaca: akses ditolak ({reason}).",
                        "File '{name}' cannot be read: access denied ({reason})."),
@@ -1239,12 +1260,50 @@ class Msg(str):
     def message(self, lang: str | None = None) -> str:
         return _render(self.key, self.params, lang)
 
+    def data(self) -> dict:
+        """The message as JSON data, to store next to its text: ``{"kunci": key, "arg": {...}}``
+        (an argument that is a message itself as the same, a :class:`Text` as ``{"id", "en"}``,
+        plain values as they are); :meth:`from_data` makes the message again."""
+        return _to_data(self)
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Msg | None":
+        """The message stored by :meth:`data` (``kunci`` and ``arg`` of ``data``), or None when
+        ``data`` holds none or a key this version does not know."""
+        key, args = data.get("kunci"), data.get("arg", {})
+        if not isinstance(key, str) or key not in MESSAGES or not isinstance(args, dict):
+            return None
+        return cls(key, **{str(k): _from_data(v) for k, v in args.items()})
+
     @classmethod
     def of(cls, exc: BaseException) -> "Msg | str":
         """An error as a message value (its key and arguments kept), or its text when it has no key."""
         if isinstance(exc, (RenjaError, Msg)):
             return cls(exc.key, **exc.params)
         return str(exc)
+
+
+def _to_data(value: Any) -> Any:
+    if isinstance(value, (RenjaError, Msg)):
+        return {"kunci": value.key, "arg": {k: _to_data(v) for k, v in value.params.items()}}
+    if isinstance(value, Text):
+        return {"id": value.id, "en": value.en}
+    if isinstance(value, (list, tuple)):
+        return [_to_data(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return str(value)  # a string as it is; anything else (a Decimal, a path) as it prints
+
+
+def _from_data(value: Any) -> Any:
+    if isinstance(value, dict):
+        if isinstance(value.get("kunci"), str) and isinstance(value.get("arg", {}), dict):
+            return Msg(value["kunci"], **{str(k): _from_data(v) for k, v in value.get("arg", {}).items()})
+        if set(value) == {"id", "en"}:
+            return Text(str(value["id"]), str(value["en"]))
+    if isinstance(value, list):
+        return [_from_data(v) for v in value]
+    return value
 
 
 def joined(parts: "list[Any]", sep: str = ", ") -> Text:

@@ -18,7 +18,9 @@ SEVERITY_LABEL_EN = {ERROR: "Error", WARNING: "Warning", INFO: "Info"}
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 
 #: key of the ``meta`` table under which an import keeps, as JSON, what it noticed about the
-#: source's codes (shown by :func:`renja_desktop.audit.import_notes` while those rows exist)
+#: source's codes (shown by :func:`renja_desktop.audit.import_notes` while those rows exist): a list
+#: of items with the finding's fields, its Indonesian text ``pesan`` and, since issue 15, the message
+#: itself as ``kunci`` (its key in :data:`~.errors.MESSAGES`) and ``arg`` (see :meth:`~.errors.Msg.data`)
 IMPORT_NOTES_KEY = "import_findings"
 
 

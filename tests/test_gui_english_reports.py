@@ -363,3 +363,40 @@ def test_notes_panel_and_stage_comparison_words_in_english(window, tmp_path):
     assert dialog.summary.text().startswith("Rancangan → now: 1 ")
     assert dialog.tree.topLevelItem(0).text(0) == "changed"
     dialog.close()
+
+
+def test_findings_panel_shows_stored_import_findings_in_english(window, tmp_path):
+    """What an import stored in the document (odd codes, a refused row, a code printed twice) is
+    listed in the findings panel in English in the English window, as stored in the Indonesian one."""
+    import json
+
+    from test_import_same_result import ODD
+    from renja_desktop.errors import message
+    from renja_desktop.findings import IMPORT_NOTES_KEY
+    from renja_desktop.importer import import_text
+
+    path = tmp_path / "impor.sqlite"
+    doc = RenjaDocument.create(path, tahun=2024, pemda="Kota Binjai", opd="Badan Kesbangpol")
+    import_text(doc, ODD, table="4.1", source="dinkes.txt")
+    stored = {it["pesan"] for it in json.loads(doc.meta[IMPORT_NOTES_KEY])}
+    doc.close()
+    assert window.open_document(path)
+
+    def shown() -> list[str]:
+        window.findings.update_findings()
+        return [window.findings.tree.topLevelItem(i).text(4) for i, f in enumerate(window.findings.findings)
+                if f.rule == "import_note"]
+
+    window.set_language("en")
+    english = shown()
+    window.set_language("id")
+    indonesian = shown()
+    assert len(english) == len(indonesian) >= 8
+    assert "code 1.02.02.2.01.0001 is printed more than once in Table 4.1 [dinkes.txt line 11]" in english
+    assert "source row refused, its content is not in the document: the code column cannot be read: code " \
+           "'1.02.02.2.01.00X8' is not of the form U.BB.PP.K.KK.SSSS [dinkes.txt line 7]" in english
+    for text in english:
+        assert not re.search(r"\b(kode|baris|tercetak|tidak|kolom|ditolak)\b", re.sub(r"'[^']*'", "", text)), text
+    assert set(indonesian) <= stored
+    assert "kode 1.02.02.2.01.0001 tercetak lebih dari sekali di Tabel 4.1 [dinkes.txt baris 11]" in indonesian
+    assert [message(f.pesan, "id") for f in window.findings.findings if f.rule == "import_note"] == indonesian

@@ -23,7 +23,7 @@ from ..catalog import match_sumber_dana
 from ..compute import is_additive
 from ..findings import IMPORT_NOTES_KEY
 from ..formatting import format_rupiah
-from ..errors import Msg, Text, level_text
+from ..errors import Msg, Text, joined, level_text
 from ..model import fast_id, now_stamp
 from ..readers import ImportFailure, SourceRow, TableNotRecognized
 from .cells import (
@@ -41,9 +41,6 @@ from .report import CONTINUATION, IMPORTED, RECOGNISED, REJECTED, ImportReport, 
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import RenjaDocument
-
-
-LEVEL_WORD = {1: "urusan", 2: "bidang urusan", 3: "program", 4: "kegiatan", 5: "sub kegiatan"}
 
 
 @dataclass
@@ -429,6 +426,18 @@ def _text_value(cells: list[str], i: int, used: set[int]) -> str:
     return c
 
 
+def _stored(pesan: Msg, **fields: Any) -> dict:
+    """An import finding to store: its fields, its message's Indonesian text as ``pesan`` (what older
+    versions and the command line read) and the message itself as ``kunci``/``arg`` (so the window
+    shows it in its own language)."""
+    return {**fields, "pesan": str(pesan), **pesan.data()}
+
+
+def _source_arg(source: str) -> "str | Text":
+    """The source's name as a message argument: pasted text is named in both languages."""
+    return Text("teks tempelan", "pasted text") if source == "teks tempelan" else source
+
+
 def _add_import_findings(doc: "RenjaDocument", items: list[dict]) -> None:
     if not items:
         return
@@ -502,26 +511,26 @@ def record_unreconciled(doc: "RenjaDocument", report: ImportReport) -> None:
     for (tabel, kolom) in sorted(grouped):
         rows = shifted[(tabel, kolom)]
         lines = ", ".join(str(o.line) for o in rows[:12]) + (" ..." if len(rows) > 12 else "")
-        items.append({"severity": "warning", "tabel": tabel, "kode": "", "kolom": kolom,
-                      "pesan": f"kolom {kolom} tercetak bergeser dari tempatnya pada {len(rows)} baris; "
-                               f"angkanya dibaca dari sel sebelahnya, periksa [{report.source} baris {lines}]",
-                      "row_id": None, "baris_sumber": rows[0].line})
+        items.append(_stored(Msg("finding.import_shifted", column=kolom, count=len(rows), lines=lines,
+                                 source=_source_arg(report.source)),
+                             severity="warning", tabel=tabel, kode="", kolom=kolom, row_id=None,
+                             baris_sumber=rows[0].line))
     for out in report.rows:
         if out.status == REJECTED and out.tabel:
-            items.append({"severity": "error", "tabel": out.tabel, "kode": out.kode, "kolom": "",
-                          "pesan": f"baris sumber ditolak, isinya tidak masuk dokumen: {out.reason} "
-                                   f"[{report.source} baris {out.line}]",
-                          "tercetak": out.nama[:60], "row_id": None, "baris_sumber": out.line})
+            items.append(_stored(Msg("finding.import_rejected", reason=out.reason, line=out.line,
+                                     source=_source_arg(report.source)),
+                                 severity="error", tabel=out.tabel, kode=out.kode, kolom="",
+                                 tercetak=out.nama[:60], row_id=None, baris_sumber=out.line))
         for note in out.notes:
             if not _unreconciled(note):
                 continue
             if (out.tabel, _shifted_column(note)) in grouped:
                 continue
-            items.append({"severity": "warning", "tabel": out.tabel, "kode": out.kode,
-                          "kolom": _column_of(note), "pohon": "2.1" if out.tabel == "2.1" else "",
-                          "pesan": f"{note} [{report.source} baris {out.line}]",
-                          "row_id": out.row_id if out.status == IMPORTED else None,
-                          "baris_sumber": out.line})
+            items.append(_stored(Msg("finding.import_note", note=note, line=out.line,
+                                     source=_source_arg(report.source)),
+                                 severity="warning", tabel=out.tabel, kode=out.kode, kolom=_column_of(note),
+                                 pohon="2.1" if out.tabel == "2.1" else "",
+                                 row_id=out.row_id if out.status == IMPORTED else None, baris_sumber=out.line))
     _add_import_findings(doc, items)
 
 
@@ -668,12 +677,11 @@ class PlanWriter:
             above_row = self.values_of(above)
             notes.append(Msg("cell.parent_missing", parent=pcode, level=level_text(level - 1, lower=True),
                              row=above_row["kode"] or above_row["nama"][:40]))
-            self.findings.append({
-                "severity": "warning", "tabel": self.table, "kode": kode, "kolom": "kode",
-                "pesan": f"kode tercetak tidak cocok dengan {LEVEL_WORD[level - 1]} di atasnya "
-                         f"({above_row['kode']}); induk {pcode} tidak tercetak",
-                "tercetak": kode, "terhitung": above_row["kode"], "induk": pcode, "row_id": None,
-            })
+            self.findings.append(_stored(
+                Msg("finding.import_parent", level=level_text(level - 1, lower=True), above=above_row["kode"],
+                    parent=pcode),
+                severity="warning", tabel=self.table, kode=kode, kolom="kode", tercetak=kode,
+                terhitung=above_row["kode"], induk=pcode, row_id=None))
             return above
         if level == codes.URUSAN:
             return None
@@ -848,18 +856,18 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         if item.get("row_id", "") is None and item.get("kode") == kode:
             item["row_id"] = row_id
     if cc.notes:
-        w.findings.append({"severity": "warning", "tabel": w.table, "kode": kode, "kolom": "kode",
-                           "pesan": "kode tercetak tidak baku: " + "; ".join(cc.notes)
-                                    + f" [{w.source} baris {lg.line}]",
-                           "tercetak": cc.printed, "terhitung": kode, "row_id": row_id})
+        w.findings.append(_stored(Msg("finding.import_code_form", notes=joined(cc.notes, "; "), line=lg.line,
+                                      source=_source_arg(w.source)),
+                                  severity="warning", tabel=w.table, kode=kode, kolom="kode", tercetak=cc.printed,
+                                  terhitung=kode, row_id=row_id))
     if created and kode and not nama and not any(text.values()) and not money:
-        w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "nama",
-                           "pesan": f"baris Tabel {w.table} hanya berisi kode, tanpa nama dan nilai "
-                                    f"[{w.source} baris {lg.line}]", "row_id": row_id})
+        w.findings.append(_stored(Msg("finding.import_code_only", table=w.table, line=lg.line,
+                                      source=_source_arg(w.source)),
+                                  severity="error", tabel=w.table, kode=kode, kolom="nama", row_id=row_id))
     if any(getattr(n, "key", None) == "cell.code_twice" for n in notes):
-        w.findings.append({"severity": "error", "tabel": w.table, "kode": kode, "kolom": "kode",
-                           "pesan": f"kode {kode} tercetak lebih dari sekali di Tabel {w.table} "
-                                    f"[{w.source} baris {lg.line}]", "row_id": row_id})
+        w.findings.append(_stored(Msg("finding.import_code_twice", kode=kode, table=w.table, line=lg.line,
+                                      source=_source_arg(w.source)),
+                                  severity="error", tabel=w.table, kode=kode, kolom="kode", row_id=row_id))
     vals = w.values_of(row_id)
     out.row_id = row_id
     if not nama and not any(text.values()) and not money:
