@@ -88,6 +88,9 @@ def nomenclature(doc: "RenjaDocument") -> list[Finding]:
         return []
     jenis = pemda_jenis(doc)
     out: list[Finding] = []
+    # one message of each kind, shared by the findings (a large import may give tens of thousands)
+    missing, spelling, other_name = (Msg(key, versi=cat.versi) for key in (
+        "finding.catalog_missing", "finding.catalog_spelling", "finding.catalog_name"))
     for node in doc.plan.walk():
         kode = node.kode
         if not kode:
@@ -98,9 +101,7 @@ def nomenclature(doc: "RenjaDocument") -> list[Finding]:
             continue  # the core reports malformed codes
         entry = cat.lookup(kode, jenis)
         if entry is None:
-            out.append(Finding(WARNING, "3.1", kode, "kode",
-                               Msg("finding.catalog_missing", versi=cat.versi),
-                               row_id=node.id, rule="catalog_missing"))
+            out.append(Finding(WARNING, "3.1", kode, "kode", missing, row_id=node.id, rule="catalog_missing"))
             continue
         if node.level <= codes.BIDANG_URUSAN or not node.nama.strip():
             continue  # agencies print their own name at urusan/bidang level
@@ -114,10 +115,7 @@ def nomenclature(doc: "RenjaDocument") -> list[Finding]:
         quick = difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio() \
             if bound >= SPELLING_THRESHOLD else bound
         score = name_similarity(node.nama, entry.nama) if quick >= SPELLING_THRESHOLD else quick
-        if score >= SPELLING_THRESHOLD:
-            pesan = Msg("finding.catalog_spelling", versi=cat.versi)
-        else:
-            pesan = Msg("finding.catalog_name", versi=cat.versi)
+        pesan = spelling if score >= SPELLING_THRESHOLD else other_name
         out.append(Finding(WARNING, "3.1", kode, "nama", pesan, tercetak=node.nama, terhitung=entry.nama,
                            row_id=node.id, rule="catalog_name"))
     return out
@@ -152,7 +150,7 @@ def import_notes(doc: "RenjaDocument") -> list[Finding]:
         severity = it.get("severity") if it.get("severity") in (ERROR, WARNING, INFO) else WARNING
         # the message itself where it was stored (since issue 15): shown in the window's language;
         # an item stored by an earlier version, or with a key this version lacks, shows its text
-        pesan = Msg.from_data(it)
+        pesan = Msg.from_stored(it)
         out.append(Finding(severity, it.get("tabel", ""), it.get("kode", ""), it.get("kolom", ""),
                            it.get("pesan", "") if pesan is None else pesan, tercetak=it.get("tercetak", ""),
                            terhitung=it.get("terhitung", ""), row_id=rid, rule="import_note"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from . import registry
-from .i18n import pick
+from .i18n import language as current_language, pick
 
 
 class Text(NamedTuple):
@@ -1276,6 +1276,18 @@ class Msg(str):
         return cls(key, **{str(k): _from_data(v) for k, v in args.items()})
 
     @classmethod
+    def from_stored(cls, data: dict) -> "Msg | None":
+        """As :meth:`from_data`, for an item that also stored the message's Indonesian text as
+        ``pesan``: that text is the message's string as it is, and the arguments are rebuilt only
+        when the message is first shown in another language (an import may store tens of thousands)."""
+        key, args, text = data.get("kunci"), data.get("arg", {}), data.get("pesan")
+        if not isinstance(text, str):
+            return cls.from_data(data)
+        if not isinstance(key, str) or key not in MESSAGES or not isinstance(args, dict):
+            return None
+        return _StoredMsg(key, args, text)
+
+    @classmethod
     def of(cls, exc: BaseException) -> "Msg | str":
         """An error as a message value (its key and arguments kept), or its text when it has no key."""
         if isinstance(exc, (RenjaError, Msg)):
@@ -1283,7 +1295,27 @@ class Msg(str):
         return str(exc)
 
 
+class _StoredMsg(Msg):
+    """A message read back from storage (:meth:`Msg.from_stored`): its string the stored text, its
+    arguments made from their stored form when first needed."""
+
+    def __new__(cls, key: str, args: dict, text: str) -> "_StoredMsg":
+        self = str.__new__(cls, text)
+        self.key = key
+        self._args = args
+        return self
+
+    @property
+    def params(self) -> dict:  # type: ignore[override]
+        made = self.__dict__.get("_params")
+        if made is None:
+            made = self.__dict__["_params"] = {str(k): _from_data(v) for k, v in self._args.items()}
+        return made
+
+
 def _to_data(value: Any) -> Any:
+    if type(value) is str or type(value) is int:
+        return value
     if isinstance(value, (RenjaError, Msg)):
         return {"kunci": value.key, "arg": {k: _to_data(v) for k, v in value.params.items()}}
     if isinstance(value, Text):
@@ -1324,6 +1356,12 @@ def _render(key: str, params: dict, lang: str | None) -> str:
 
 
 def _argument(value: Any, lang: str | None) -> str:
+    if type(value) is str:  # the common case first (tens of thousands of notes in a large import)
+        return value
+    if isinstance(value, Msg) and (lang or current_language()) == "id":
+        return str.__str__(value)  # its string is its Indonesian text: not rendered again
+    if isinstance(value, list):  # a list argument: its items, each in the language, joined by '; '
+        return "; ".join(_argument(v, lang) for v in value)
     if isinstance(value, (RenjaError, Msg)):
         return value.message(lang)
     if isinstance(value, Text):

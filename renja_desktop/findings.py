@@ -66,9 +66,8 @@ def source_text(sumber: str | None) -> Text:
     12``), for a finding's message; empty without a source."""
     if not sumber:
         return Text("", "")
-    import re
-
-    english = re.sub(r" baris (\d+)$", r" line \1", sumber)
+    head, sep, number = sumber.rpartition(" baris ")
+    english = f"{head} line {number}" if sep and number.isdecimal() else sumber
     return Text(f" [{sumber}]", f" [{english}]")
 
 

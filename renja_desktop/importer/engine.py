@@ -23,7 +23,7 @@ from ..catalog import match_sumber_dana
 from ..compute import is_additive
 from ..findings import IMPORT_NOTES_KEY
 from ..formatting import format_rupiah
-from ..errors import Msg, Text, joined, level_text
+from ..errors import Msg, Text, level_text
 from ..model import fast_id, now_stamp
 from ..readers import ImportFailure, SourceRow, TableNotRecognized
 from .cells import (
@@ -451,7 +451,7 @@ def _add_import_findings(doc: "RenjaDocument", items: list[dict]) -> None:
         if key not in keys:
             old.append(it)
             keys.add(key)
-    doc.set_meta(IMPORT_NOTES_KEY, json.dumps(old, ensure_ascii=False))
+    doc.set_meta(IMPORT_NOTES_KEY, json.dumps(old, ensure_ascii=False, separators=(",", ":")))
 
 
 #: the row notes (or the reason inside one) that say a printed figure could not be reconciled, by
@@ -856,7 +856,7 @@ def _write_plan_row(doc, w: PlanWriter, lg: Logical, layout: Layout, money_field
         if item.get("row_id", "") is None and item.get("kode") == kode:
             item["row_id"] = row_id
     if cc.notes:
-        w.findings.append(_stored(Msg("finding.import_code_form", notes=joined(cc.notes, "; "), line=lg.line,
+        w.findings.append(_stored(Msg("finding.import_code_form", notes=list(cc.notes), line=lg.line,
                                       source=_source_arg(w.source)),
                                   severity="warning", tabel=w.table, kode=kode, kolom="kode", tercetak=cc.printed,
                                   terhitung=kode, row_id=row_id))
