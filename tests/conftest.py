@@ -49,3 +49,27 @@ def window(qtbot, tmp_path, monkeypatch):
     assert w.open_document(path)
     yield w
     w.close()
+
+
+# the bundled sample, built once per test module, and an editable copy of it opened per test (a
+# module that needs another document defines its own fixtures of these names)
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory):
+    from renja_desktop.sample import build_sample
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("RENJA_DESKTOP_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+        return build_sample(tmp_path_factory.mktemp("sample") / "sample.sqlite")
+
+
+@pytest.fixture
+def doc(sample_file, tmp_path):
+    import shutil
+
+    from renja_desktop.service import RenjaDocument
+
+    path = tmp_path / "doc.sqlite"
+    shutil.copy(sample_file, path)
+    d = RenjaDocument.open(path)
+    yield d
+    d.close()

@@ -2,7 +2,6 @@
 asked for) gives the tree PlanTree.load gives from dicts, and its nodes behave as plain nodes."""
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +9,6 @@ from hypothesis import strategies as st
 
 from renja_desktop import operations as ops
 from renja_desktop.compute import Node, PlanTree, RowNode
-from renja_desktop.sample import build_sample
 from renja_desktop.service import RenjaDocument
 from test_compute_property import OPS, _check, _run_ops
 
@@ -129,20 +127,7 @@ def test_odd_files_take_the_general_path():
 
 
 # ------------------------------------------------------------------ through the document
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("RENJA_DESKTOP_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
-        return build_sample(tmp_path_factory.mktemp("sample") / "sample.sqlite")
-
-
-@pytest.fixture
-def doc(sample_file, tmp_path):
-    path = tmp_path / "doc.sqlite"
-    shutil.copy(sample_file, path)
-    d = RenjaDocument.open(path)
-    yield d
-    d.close()
+# `sample_file` and `doc` (an editable copy of the bundled sample): tests/conftest.py
 
 
 def test_loaded_document_nodes_are_lazy_and_equal_the_file(doc):

@@ -3,7 +3,6 @@ before, in the file and in memory), redo (equals the one after)."""
 from __future__ import annotations
 
 import random
-import shutil
 from decimal import Decimal
 
 import pytest
@@ -11,27 +10,14 @@ from sqlalchemy import select
 
 from renja_desktop import operations as ops
 from renja_desktop.model import Base
-from renja_desktop.sample import build_sample, sample_text
+from renja_desktop.sample import sample_text
 from renja_desktop.service import EditError, RenjaDocument
 
 LEAF = "8.01.06.2.01.0002"
 KEGIATAN = "8.01.06.2.01"
 
 
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("RENJA_DESKTOP_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
-        return build_sample(tmp_path_factory.mktemp("sample") / "sample.sqlite")
-
-
-@pytest.fixture
-def doc(sample_file, tmp_path):
-    path = tmp_path / "doc.sqlite"
-    shutil.copy(sample_file, path)
-    d = RenjaDocument.open(path)
-    yield d
-    d.close()
+# `sample_file` and `doc` (an editable copy of the bundled sample): tests/conftest.py
 
 
 def file_dump(doc: RenjaDocument) -> dict:

@@ -3,13 +3,11 @@ behaves as the ``dict[str, list[dict]]`` it replaces, for reading, changing and 
 from __future__ import annotations
 
 import random
-import shutil
 
 import pytest
 
 from renja_desktop import operations as ops
 from renja_desktop.rowgroups import RowGroups
-from renja_desktop.sample import build_sample
 from renja_desktop.service import RenjaDocument
 
 COLUMNS = ("id", "row_id", "position", "teks")
@@ -104,20 +102,7 @@ def test_empty():
 
 
 # ------------------------------------------------------------------ a loaded document
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("RENJA_DESKTOP_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
-        return build_sample(tmp_path_factory.mktemp("sample") / "sample.sqlite")
-
-
-@pytest.fixture
-def doc(sample_file, tmp_path):
-    path = tmp_path / "doc.sqlite"
-    shutil.copy(sample_file, path)
-    d = RenjaDocument.open(path)
-    yield d
-    d.close()
+# `sample_file` and `doc` (an editable copy of the bundled sample): tests/conftest.py
 
 
 def file_groups(doc: RenjaDocument, table: str) -> dict[str, list[dict]]:
