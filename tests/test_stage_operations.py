@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_operations import doc, roundtrip, sample_file  # noqa: F401 - fixtures and the shared check
+from test_operations import roundtrip  # the shared check (the fixtures: conftest.py)
 
 from renja_desktop import notes, renstra, stages
 
