@@ -14,25 +14,10 @@ from renja_desktop.narrative import format as fmt
 from renja_desktop.narrative import store
 from renja_desktop.narrative.generated import expand
 from renja_desktop.reports.document_pdf import DocumentOptions, render_document_pdf
-from renja_desktop.sample import build_sample
 from renja_desktop.service import EditError, RenjaDocument
 from renja_desktop.validation import validate
 
 MM = 72 / 25.4
-
-
-@pytest.fixture(scope="module")
-def sample_path(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("doc") / "contoh.sqlite")
-
-
-@pytest.fixture
-def doc(sample_path, tmp_path):
-    path = tmp_path / "kerja.sqlite"
-    shutil.copy(sample_path, path)
-    d = RenjaDocument.open(path)
-    yield d
-    d.close()
 
 
 @pytest.fixture

@@ -9,13 +9,7 @@ from exchange_util import state
 from renja_desktop.cli import main as cli_main
 from renja_desktop.exchange.consolidate import consolidate, is_consolidated, summary
 from renja_desktop.exchange.workspace import open_for_editing
-from renja_desktop.sample import build_sample
 from renja_desktop.service import EditError, RenjaDocument
-
-
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("contoh") / "kesbangpol.sqlite")
 
 
 def agency(path, opd, singkat, urusan, bidang, subs, tahun=2024, pemda="Kota Binjai"):

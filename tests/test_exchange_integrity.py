@@ -15,15 +15,9 @@ from renja_desktop.exchange.recover import PLACEHOLDER_NAME, recover
 from renja_desktop.exchange.safecopy import restore_backup, save_copy
 from renja_desktop.exchange.sqlitefile import content_hash_of
 from renja_desktop.exchange.workspace import open_for_editing
-from renja_desktop.sample import build_sample
 from renja_desktop.service import RenjaDocument
 from renja_desktop.storage import DocumentFileError, backup_file, inspect_file
 
-
-
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("contoh") / "contoh.sqlite")
 
 
 @pytest.fixture

@@ -14,13 +14,7 @@ from renja_desktop.exchange.diff import compare_files
 from renja_desktop.exchange.merge import UnresolvedConflicts, merge_files, plan_merge, write_merge
 from renja_desktop.exchange.safecopy import save_copy
 from renja_desktop.exchange.sqlitefile import content_hash_of
-from renja_desktop.sample import build_sample
 from renja_desktop.service import RenjaDocument
-
-
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("contoh") / "contoh.sqlite")
 
 
 @pytest.fixture

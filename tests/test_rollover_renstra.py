@@ -11,16 +11,10 @@ from renja_desktop import renstra
 from renja_desktop.cli import main as cli_main
 from renja_desktop.codes import SUB_KEGIATAN
 from renja_desktop.rollover import RolloverError, rollover
-from renja_desktop.sample import build_sample
 from renja_desktop.service import RenjaDocument
 
 DATA = Path(__file__).parent / "data"
 RENSTRA = DATA / "renstra_kesbangpol_2022_2026.tsv"
-
-
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("contoh") / "contoh.sqlite")
 
 
 @pytest.fixture

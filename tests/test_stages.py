@@ -20,11 +20,6 @@ from renja_desktop.service import EditError, RenjaDocument
 SUB = "8.01.01.2.01.0001"
 
 
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("contoh") / "contoh.sqlite")
-
-
 @pytest.fixture
 def doc_path(sample_file, tmp_path):
     return shutil.copyfile(sample_file, tmp_path / "renja.sqlite")
